@@ -1,0 +1,20 @@
+//! The rules of the appraisal: points, criteria trees, decisions, totals, index, bands,
+//! ranking and text folding. No terminal, no database, no files, no clock.
+
+pub mod codes;
+pub mod criteria;
+pub mod index;
+pub mod points;
+pub mod ranking;
+pub mod sheet;
+pub mod text;
+
+pub use codes::{GroupCode, ItemCode, UnitCode};
+pub use criteria::{CriteriaSet, ItemKind, Node, ScoreError, ScoreOption, SetError, SetSpec};
+pub use index::Index;
+pub use points::{Points, PointsError};
+pub use ranking::{Mode, RankError, RankRow, Ranking, UnitResult};
+pub use sheet::{
+    DecideError, Decision, Explanation, ItemRecord, SelfEntry, SelfScore, Sheet, State, UnitTotals,
+    Verdict,
+};
