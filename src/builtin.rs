@@ -1,0 +1,44 @@
+//! The criteria sets and the demo year, built into the binary so that an installed
+//! `thamdinh` works from any folder. `data/` stays their editable source.
+
+/// (year, group file name, TOML text) of every built-in criteria set.
+pub const SETS: &[(i32, &str, &str)] = &[
+    (
+        2022,
+        "so-nganh.toml",
+        include_str!("../data/criteria/2022/so-nganh.toml"),
+    ),
+    (
+        2022,
+        "huyen.toml",
+        include_str!("../data/criteria/2022/huyen.toml"),
+    ),
+    (
+        2022,
+        "dvsn.toml",
+        include_str!("../data/criteria/2022/dvsn.toml"),
+    ),
+    (
+        2022,
+        "trung-uong.toml",
+        include_str!("../data/criteria/2022/trung-uong.toml"),
+    ),
+];
+
+/// The demo year.
+pub const DEMO_YEAR: i32 = 2022;
+
+pub mod demo {
+    pub const UNITS: &str = include_str!("../data/demo/2022/units.csv");
+    pub const SELF_SCORES: &str = include_str!("../data/demo/2022/self_scores.csv");
+    pub const SURVEY: &str = include_str!("../data/demo/2022/survey.csv");
+    pub const HISTORY: &str = include_str!("../data/demo/2022/history.csv");
+    pub const EXPLANATIONS: &str = include_str!("../data/demo/2022/explanations.csv");
+}
+
+/// The built-in sets of a year.
+pub fn sets_of(year: i32) -> impl Iterator<Item = (&'static str, &'static str)> {
+    SETS.iter()
+        .filter(move |(y, _, _)| *y == year)
+        .map(|(_, name, text)| (*name, *text))
+}

@@ -1,0 +1,568 @@
+//! The commands that print: init, import, decide, rank, export, close, reopen, and the demo
+//! database. Each returns its output as text, or an error with a sentence for the user.
+
+use crate::builtin;
+use crate::domain::{GroupCode, Mode, Points, Ranking, State, Verdict};
+use crate::i18n::Lang;
+use crate::io::criteria::{CsvSetHeader, parse_bands, set_from_csv, set_from_toml};
+use crate::io::export::{write_decisions, write_rankings};
+use crate::io::{FileError, Problem};
+use crate::service::{AppError, ImportKind, Workspace};
+use crate::store::{ImportCount, Store};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
+
+/// Where the database lives: `--db`, else `THAMDINH_DB`, else the platform data directory.
+pub fn default_db(file: &str) -> PathBuf {
+    directories::ProjectDirs::from("vn", "thamdinh", "thamdinh")
+        .map(|d| d.data_dir().join(file))
+        .unwrap_or_else(|| PathBuf::from(file))
+}
+
+pub fn resolve_db(flag: Option<&Path>) -> PathBuf {
+    if let Some(p) = flag {
+        return p.to_path_buf();
+    }
+    match std::env::var_os("THAMDINH_DB") {
+        Some(v) if !v.is_empty() => PathBuf::from(v),
+        _ => default_db("thamdinh.sqlite"),
+    }
+}
+
+/// The working year: `--year`, else the newest year in the database, else the newest
+/// built-in one.
+pub fn resolve_year(store: &Store, flag: Option<i32>) -> Result<i32, AppError> {
+    if let Some(y) = flag {
+        return Ok(y);
+    }
+    Ok(store
+        .years()?
+        .first()
+        .copied()
+        .unwrap_or(builtin::DEMO_YEAR))
+}
+
+fn counted(lang: Lang, what: &str, c: ImportCount) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã nhập {what}: {} dòng mới, {} dòng thay đổi, {} dòng không đổi.",
+            c.added, c.changed, c.unchanged
+        ),
+        Lang::En => format!(
+            "Imported {what}: {} added, {} changed, {} unchanged.",
+            c.added, c.changed, c.unchanged
+        ),
+    }
+}
+
+/// Loads the built-in criteria sets of the workspace's year.
+pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
+    let year = ws.year;
+    let mut out = String::new();
+    let mut any = false;
+    for (name, text) in builtin::sets_of(year) {
+        let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
+        let set = set_from_toml(&path, text)?;
+        let changed = ws.save_set(&set)?;
+        let (f, c, s) = set.counts();
+        let state = match (lang, changed) {
+            (Lang::Vi, true) => "đã nạp",
+            (Lang::Vi, false) => "không đổi",
+            (Lang::En, true) => "loaded",
+            (Lang::En, false) => "unchanged",
+        };
+        let _ = writeln!(
+            out,
+            "{} ({}): {f} {} / {c} {} / {s} {}, {} {} + {} {} — {state}",
+            set.group,
+            set.name,
+            lang.pick("lĩnh vực", "fields"),
+            lang.pick("tiêu chí", "criteria"),
+            lang.pick("tiêu chí thành phần", "sub-criteria"),
+            set.appraisal_max,
+            lang.pick("điểm thẩm định", "appraisal points"),
+            set.survey_max,
+            lang.pick("điểm điều tra", "survey points"),
+        );
+        any = true;
+    }
+    if !any {
+        return Err(AppError::Usage(match lang {
+            Lang::Vi => format!(
+                "Không có bộ chỉ số mẫu cho năm {year}; hãy dùng «thamdinh import criteria TỆP»."
+            ),
+            Lang::En => format!(
+                "There are no built-in criteria sets for {year}; use 'thamdinh import criteria FILE'."
+            ),
+        }));
+    }
+    let _ = write!(
+        out,
+        "{}: {}",
+        lang.pick("Cơ sở dữ liệu", "Database"),
+        ws.store.path().display()
+    );
+    Ok(out)
+}
+
+/// Builds the demo year in an empty database (or leaves a built one as it is).
+pub fn build_demo(ws: &mut Workspace, lang: Lang) -> Result<bool, AppError> {
+    if !ws.store.units(ws.year, None)?.is_empty() {
+        return Ok(false);
+    }
+    init(ws, lang)?;
+    let dir = PathBuf::from(format!("data/demo/{}", builtin::DEMO_YEAR));
+    let parts = [
+        (ImportKind::Units, "units.csv", builtin::demo::UNITS),
+        (
+            ImportKind::SelfScores,
+            "self_scores.csv",
+            builtin::demo::SELF_SCORES,
+        ),
+        (ImportKind::Survey, "survey.csv", builtin::demo::SURVEY),
+        (ImportKind::History, "history.csv", builtin::demo::HISTORY),
+        (
+            ImportKind::Explanations,
+            "explanations.csv",
+            builtin::demo::EXPLANATIONS,
+        ),
+    ];
+    for (kind, name, text) in parts {
+        ws.import_text(kind, &dir.join(name), text)?;
+    }
+    Ok(true)
+}
+
+pub fn import(
+    ws: &mut Workspace,
+    kind: ImportKind,
+    file: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let c = ws.import_file(kind, file)?;
+    let what = match (kind, lang) {
+        (ImportKind::Units, Lang::Vi) => "danh sách đơn vị",
+        (ImportKind::SelfScores, Lang::Vi) => "điểm tự chấm",
+        (ImportKind::Survey, Lang::Vi) => "điểm điều tra xã hội học",
+        (ImportKind::Explanations, Lang::Vi) => "giải trình",
+        (ImportKind::History, Lang::Vi) => "chỉ số các năm trước",
+        (ImportKind::Units, Lang::En) => "units",
+        (ImportKind::SelfScores, Lang::En) => "self scores",
+        (ImportKind::Survey, Lang::En) => "survey scores",
+        (ImportKind::Explanations, Lang::En) => "explanations",
+        (ImportKind::History, Lang::En) => "history",
+    };
+    Ok(counted(lang, what, c))
+}
+
+/// The options of `import criteria` for a CSV tree.
+pub struct CriteriaCsvArgs {
+    pub group: Option<String>,
+    pub name: Option<String>,
+    pub survey_max: Option<String>,
+    pub bands: Option<String>,
+}
+
+pub fn import_criteria(
+    ws: &mut Workspace,
+    file: &Path,
+    args: CriteriaCsvArgs,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let is_csv = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let set = if is_csv {
+        let need = |what: &str| {
+            AppError::Usage(match lang {
+                Lang::Vi => format!("Nhập cây tiêu chí từ CSV cần thêm {what}."),
+                Lang::En => format!("Importing a criteria tree from CSV needs {what}."),
+            })
+        };
+        let group_text = args.group.ok_or_else(|| need("--group"))?;
+        let group = GroupCode::parse(&group_text)
+            .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
+        let name = args.name.ok_or_else(|| need("--name"))?;
+        let survey_text = args.survey_max.ok_or_else(|| need("--survey-max"))?;
+        let survey_max = Points::parse(&survey_text).map_err(|why| {
+            AppError::File(FileError::one(
+                Path::new("--survey-max"),
+                None,
+                Problem::BadPoints {
+                    text: survey_text.clone(),
+                    why,
+                },
+            ))
+        })?;
+        let bands_text = args.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
+        let bands = parse_bands(&bands_text).ok_or_else(|| {
+            AppError::Usage(match lang {
+                Lang::Vi => format!("--bands «{bands_text}» phải viết dạng «A:90,B:80,C:70,D:0»."),
+                Lang::En => format!("--bands '{bands_text}' must look like 'A:90,B:80,C:70,D:0'."),
+            })
+        })?;
+        let text = crate::io::csvread::read_text(file)?;
+        let header = CsvSetHeader {
+            group,
+            name,
+            year: ws.year,
+            survey_max,
+            bands,
+        };
+        let set = set_from_csv(file, &text, header)?;
+        ws.save_set(&set)?;
+        set
+    } else {
+        ws.import_set_toml(file)?.0
+    };
+    let (f, c, s) = set.counts();
+    Ok(match lang {
+        Lang::Vi => format!(
+            "Đã nạp bộ chỉ số {} năm {} ({}): {f} lĩnh vực, {c} tiêu chí, {s} tiêu chí thành phần; {} điểm thẩm định + {} điểm điều tra.",
+            set.group, set.year, set.name, set.appraisal_max, set.survey_max
+        ),
+        Lang::En => format!(
+            "Loaded the {} set for {} ({}): {f} fields, {c} criteria, {s} sub-criteria; {} appraisal + {} survey points.",
+            set.group, set.year, set.name, set.appraisal_max, set.survey_max
+        ),
+    })
+}
+
+/// `decide UNIT ITEM SCORE|agree|na|flag`.
+pub fn decide(
+    ws: &mut Workspace,
+    unit: &str,
+    item: &str,
+    what: &str,
+    comment: &str,
+    appraiser: &str,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let verdict = match what.trim().to_lowercase().as_str() {
+        "agree" | "a" | "dong-y" | "đồng-ý" => Verdict::Agree,
+        "na" | "n/a" | "x" => Verdict::NotApplicable,
+        "flag" | "f" => Verdict::RequestExplanation,
+        other => Verdict::Score(Points::parse(other).map_err(|why| {
+            AppError::File(FileError::one(
+                Path::new("SCORE"),
+                None,
+                Problem::BadPoints {
+                    text: what.to_string(),
+                    why,
+                },
+            ))
+        })?),
+    };
+    let (unit, item, d) = ws.decide(unit, item, verdict, comment, appraiser)?;
+    let score = d.score.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
+    Ok(match lang {
+        Lang::Vi => format!(
+            "Đã ghi: {} {} → {} ({})",
+            unit.code,
+            item,
+            score,
+            state_label(d.state, lang)
+        ),
+        Lang::En => format!(
+            "Recorded: {} {} → {} ({})",
+            unit.code,
+            item,
+            score,
+            state_label(d.state, lang)
+        ),
+    })
+}
+
+pub fn state_label(s: State, lang: Lang) -> &'static str {
+    match s {
+        State::Undecided => lang.pick("chưa thẩm định", "not decided"),
+        State::Agreed => lang.pick("đồng ý", "agreed"),
+        State::Adjusted => lang.pick("điều chỉnh", "adjusted"),
+        State::NotApplicable => lang.pick("không áp dụng", "not applicable"),
+        State::ExplanationRequested => lang.pick("yêu cầu giải trình", "explanation requested"),
+    }
+}
+
+/// The groups asked for: one, or all of the year.
+fn chosen_groups(ws: &Workspace, group: Option<&str>) -> Result<Vec<(String, String)>, AppError> {
+    let all = ws.groups()?;
+    if all.is_empty() {
+        return Err(AppError::NoSets(ws.year));
+    }
+    match group {
+        None => Ok(all),
+        Some(g) => all
+            .into_iter()
+            .find(|(c, _)| c == g)
+            .map(|x| vec![x])
+            .ok_or_else(|| AppError::UnknownGroup(g.to_string())),
+    }
+}
+
+pub fn rankings(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+) -> Result<Vec<(String, String, Ranking)>, AppError> {
+    chosen_groups(ws, group)?
+        .into_iter()
+        .map(|(code, name)| Ok((code.clone(), name, ws.ranking(&code, mode)?)))
+        .collect()
+}
+
+pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
+    let groups: Vec<(String, Ranking)> = rankings(ws, group, mode)?
+        .into_iter()
+        .map(|(c, _, r)| (c, r))
+        .collect();
+    let mut out = Vec::new();
+    write_rankings(&mut out, &groups).map_err(|e| AppError::Usage(e.to_string()))?;
+    Ok(out)
+}
+
+fn pad(s: &str, width: usize, right: bool) -> String {
+    let w = s.width();
+    if w >= width {
+        return s.to_string();
+    }
+    let fill = " ".repeat(width - w);
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+fn cut(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn yes_no_mark(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "✓",
+        Some(false) => "✗",
+        None => "—",
+    }
+}
+
+/// A ranking as a text table, with the header line of the group's figures and targets.
+pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
+    let mut out = String::new();
+    let mode = match (r.mode, lang) {
+        (Mode::Provisional, Lang::Vi) => "tạm tính",
+        (Mode::Final, Lang::Vi) => "chính thức",
+        (Mode::Provisional, Lang::En) => "provisional",
+        (Mode::Final, Lang::En) => "final",
+    };
+    let _ = writeln!(
+        out,
+        "{name} ({code}) — {} {mode}",
+        lang.pick("Xếp hạng", "Ranking")
+    );
+    let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
+    let mean = r
+        .mean
+        .map(|m| crate::domain::index::round2(m).fixed2())
+        .unwrap_or_else(|| "—".into());
+    let prov = r
+        .province_previous
+        .map(|p| p.fixed2())
+        .unwrap_or_else(|| "—".into());
+    let _ = writeln!(
+        out,
+        "{}: {}/{} ({pct}%) · {}: {mean}% · {}: {prov}% {}",
+        lang.pick("Đã thẩm định", "Decided"),
+        r.decided,
+        r.items,
+        lang.pick("Trung bình nhóm", "Group mean"),
+        lang.pick("Chỉ số tỉnh năm trước", "Province's previous index"),
+        match r.mean_above_province {
+            Some(true) => lang.pick("→ đạt mục tiêu ✓", "→ target met ✓"),
+            Some(false) => lang.pick("→ chưa đạt mục tiêu ✗", "→ target not met ✗"),
+            None => "",
+        }
+    );
+    let heads = [
+        lang.pick("Hạng", "Rank"),
+        lang.pick("Mã", "Code"),
+        lang.pick("Đơn vị", "Unit"),
+        lang.pick("Thẩm định", "Appraised"),
+        lang.pick("Điều tra", "Survey"),
+        lang.pick("Tổng", "Total"),
+        lang.pick("Tối đa", "Max"),
+        lang.pick("Chỉ số %", "Index %"),
+        lang.pick("Loại", "Band"),
+        lang.pick("Năm trước", "Previous"),
+        lang.pick("Tăng/giảm", "Change"),
+        lang.pick("Tăng", "Rose"),
+        lang.pick("Đã TĐ", "Decided"),
+    ];
+    let widths = [4, 8, 36, 9, 8, 7, 7, 8, 4, 9, 9, 4, 9];
+    let right = [
+        true, false, false, true, true, true, true, true, false, true, true, false, true,
+    ];
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(&cut(c, widths[i]), widths[i], right[i]))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end()
+            .to_string()
+    };
+    let _ = writeln!(out, "{}", line(&heads.map(String::from)));
+    for row in &r.rows {
+        let cells = [
+            row.rank
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "—".into()),
+            row.unit.to_string(),
+            row.name.clone(),
+            row.appraised.fixed2(),
+            if row.survey_missing {
+                "—".into()
+            } else {
+                row.survey.fixed2()
+            },
+            row.total.fixed2(),
+            row.max.fixed2(),
+            row.index
+                .map(|i| i.to_string())
+                .unwrap_or_else(|| "—".into()),
+            row.band.clone().unwrap_or_else(|| "—".into()),
+            row.previous
+                .map(|p| p.fixed2())
+                .unwrap_or_else(|| "—".into()),
+            row.change
+                .map(|c| {
+                    if c.is_negative() {
+                        c.fixed2()
+                    } else {
+                        format!("+{}", c.fixed2())
+                    }
+                })
+                .unwrap_or_else(|| "—".into()),
+            yes_no_mark(row.rises).to_string(),
+            format!("{}/{}", row.decided, row.items),
+        ];
+        let _ = writeln!(out, "{}", line(&cells));
+    }
+    if r.rows.iter().any(|row| !row.ranked) {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "—: đơn vị được chấm điểm nhưng không xếp hạng.",
+                "—: unit scored but not ranked."
+            )
+        );
+    }
+    out
+}
+
+pub fn rank_text(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let mut out = String::new();
+    for (code, name, r) in rankings(ws, group, mode)? {
+        out.push_str(&rank_table(&code, &name, &r, lang));
+        out.push('\n');
+    }
+    Ok(out.trim_end().to_string())
+}
+
+pub fn export_decisions(
+    ws: &Workspace,
+    group: Option<&str>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    if let Some(g) = group {
+        chosen_groups(ws, Some(g))?;
+    }
+    let lines = ws.decision_lines(group)?;
+    let mut buf = Vec::new();
+    write_decisions(&mut buf, &lines).map_err(|e| AppError::Usage(e.to_string()))?;
+    write_file(out, &buf, lang)?;
+    Ok(match lang {
+        Lang::Vi => format!(
+            "Đã xuất {} dòng quyết định ra {}.",
+            lines.len(),
+            out.display()
+        ),
+        Lang::En => format!(
+            "Exported {} decision lines to {}.",
+            lines.len(),
+            out.display()
+        ),
+    })
+}
+
+pub fn export_ranking(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let buf = rank_csv(ws, group, mode)?;
+    write_file(out, &buf, lang)?;
+    Ok(match lang {
+        Lang::Vi => format!("Đã xuất bảng xếp hạng ra {}.", out.display()),
+        Lang::En => format!("Exported the ranking to {}.", out.display()),
+    })
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half a file.
+fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), AppError> {
+    let tmp = path.with_extension("tmp-thamdinh");
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        AppError::Usage(match lang {
+            Lang::Vi => format!("Không ghi được tệp {}: {e}.", path.display()),
+            Lang::En => format!("Could not write {}: {e}.", path.display()),
+        })
+    })
+}
+
+pub fn set_closed(
+    ws: &mut Workspace,
+    unit: &str,
+    closed: bool,
+    comment: &str,
+    appraiser: &str,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let u = ws.unit(unit)?;
+    ws.store
+        .set_closed(ws.year, &u.code, closed, appraiser, comment)?;
+    Ok(match (closed, lang) {
+        (true, Lang::Vi) => format!("Đã khóa kết quả của {} ({}).", u.code, u.name),
+        (false, Lang::Vi) => format!(
+            "Đã mở lại {} ({}); việc mở lại được ghi vào nhật ký.",
+            u.code, u.name
+        ),
+        (true, Lang::En) => format!("Closed {} ({}).", u.code, u.name),
+        (false, Lang::En) => format!(
+            "Reopened {} ({}); the reopening is in the audit log.",
+            u.code, u.name
+        ),
+    })
+}

@@ -1,0 +1,502 @@
+//! Reading criteria sets: the TOML format of `data/criteria/` (see FORMAT.md) and a tree as
+//! CSV for a province that keeps its set in a spreadsheet. Problems point at line and column.
+
+use super::csvread::parse_table;
+use super::problem::{FileError, Place, Problem, line_col};
+use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
+use crate::domain::text::nfc;
+use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, UnitCode};
+use serde::Deserialize;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSet {
+    group: Spanned<String>,
+    name: String,
+    year: Spanned<i64>,
+    appraisal_max: Spanned<toml::Value>,
+    survey_max: Spanned<toml::Value>,
+    bands: Spanned<Vec<RawBand>>,
+    #[serde(default)]
+    nodes: Vec<RawNode>,
+    bonus: Option<RawBlock>,
+    deduction: Option<RawBlock>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBand {
+    code: String,
+    min: Spanned<toml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBlock {
+    title: String,
+    cap: Spanned<toml::Value>,
+    #[serde(default)]
+    items: Vec<RawNode>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    code: Spanned<String>,
+    title: String,
+    max: Spanned<toml::Value>,
+    min: Option<Spanned<toml::Value>>,
+    guidance: Option<String>,
+    #[serde(default)]
+    options: Vec<RawOption>,
+    #[serde(default)]
+    not_applicable_for: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    label: String,
+    points: Spanned<toml::Value>,
+}
+
+/// A TOML number or string as exact points.
+fn value_points(v: &toml::Value) -> Result<Points, Problem> {
+    let text = match v {
+        toml::Value::Integer(i) => i.to_string(),
+        // Display of an f64 is the shortest text that reads back to it: 0.1 stays "0.1".
+        toml::Value::Float(f) if f.is_finite() => f.to_string(),
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Points::parse(&text).map_err(|why| Problem::BadPoints { text, why })
+}
+
+/// Where a node's code and its maximum are in the file.
+type Spans = (Range<usize>, Range<usize>);
+
+struct Reader<'a> {
+    text: &'a str,
+    err: FileError,
+}
+
+impl Reader<'_> {
+    fn place(&self, span: Range<usize>) -> Place {
+        let (line, col) = line_col(self.text, span.start);
+        Place::at(line, col)
+    }
+
+    fn points(&mut self, v: &Spanned<toml::Value>) -> Points {
+        match value_points(v.get_ref()) {
+            Ok(p) => p,
+            Err(problem) => {
+                let place = self.place(v.span());
+                self.err.push(Some(place), problem);
+                Points::ZERO
+            }
+        }
+    }
+
+    /// The node, with the places of its code and of its maximum.
+    fn node(&mut self, raw: &RawNode, kind: ItemKind) -> Option<(NodeSpec, Spans)> {
+        let code = match ItemCode::parse(raw.code.get_ref()) {
+            Ok(c) => c,
+            Err(_) => {
+                let place = self.place(raw.code.span());
+                self.err
+                    .push(Some(place), Problem::BadCode(raw.code.get_ref().clone()));
+                return None;
+            }
+        };
+        let max = self.points(&raw.max);
+        let min = raw.min.as_ref().map(|m| self.points(m));
+        let options = raw
+            .options
+            .iter()
+            .map(|o| ScoreOption {
+                label: nfc(o.label.trim()),
+                points: self.points(&o.points),
+            })
+            .collect();
+        let mut na = Vec::new();
+        for u in &raw.not_applicable_for {
+            match UnitCode::parse(u.get_ref()) {
+                Ok(c) => na.push(c),
+                Err(_) => {
+                    let place = self.place(u.span());
+                    self.err
+                        .push(Some(place), Problem::BadCode(u.get_ref().clone()));
+                }
+            }
+        }
+        Some((
+            NodeSpec {
+                code,
+                title: nfc(raw.title.trim()),
+                max,
+                min,
+                guidance: raw.guidance.as_ref().map(|g| nfc(g.trim())),
+                options,
+                not_applicable_for: na,
+                kind,
+            },
+            (raw.code.span(), raw.max.span()),
+        ))
+    }
+}
+
+/// Reads a criteria set in TOML and checks it.
+pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> {
+    let raw: RawSet = toml::from_str(text).map_err(|e| {
+        let place = e.span().map(|s| {
+            let (line, col) = line_col(text, s.start);
+            Place::at(line, col)
+        });
+        FileError::one(path, place, Problem::Toml(e.message().trim().to_string()))
+    })?;
+    let mut r = Reader {
+        text,
+        err: FileError::new(path),
+    };
+    let group = match GroupCode::parse(raw.group.get_ref()) {
+        Ok(g) => Some(g),
+        Err(_) => {
+            let place = r.place(raw.group.span());
+            r.err
+                .push(Some(place), Problem::BadCode(raw.group.get_ref().clone()));
+            None
+        }
+    };
+    let year = *raw.year.get_ref();
+    if !(1990..=2200).contains(&year) {
+        let place = r.place(raw.year.span());
+        r.err.push(Some(place), Problem::BadYear(year.to_string()));
+    }
+    let appraisal_max = r.points(&raw.appraisal_max);
+    let survey_max = r.points(&raw.survey_max);
+    let bands: Vec<Band> = raw
+        .bands
+        .get_ref()
+        .iter()
+        .map(|b| Band {
+            code: b.code.trim().to_string(),
+            min: r.points(&b.min),
+        })
+        .collect();
+    let mut nodes = Vec::new();
+    let mut spans = Vec::new();
+    let blocks = [
+        (None, &raw.nodes, ItemKind::Regular),
+        (raw.bonus.as_ref(), &Vec::new(), ItemKind::Bonus),
+        (raw.deduction.as_ref(), &Vec::new(), ItemKind::Deduction),
+    ];
+    for (block, list, kind) in blocks {
+        let list = block.map_or(list, |b| &b.items);
+        for raw_node in list {
+            if let Some((n, span)) = r.node(raw_node, kind) {
+                nodes.push(n);
+                spans.push(span);
+            }
+        }
+    }
+    let block = |b: &Option<RawBlock>, r: &mut Reader| {
+        b.as_ref().map(|b| BlockSpec {
+            title: nfc(b.title.trim()),
+            cap: r.points(&b.cap),
+        })
+    };
+    let bonus = block(&raw.bonus, &mut r);
+    let deduction = block(&raw.deduction, &mut r);
+    if !r.err.is_empty() {
+        return Err(r.err);
+    }
+    let Some(group) = group else {
+        return Err(r.err);
+    };
+    let spec = SetSpec {
+        group,
+        name: nfc(raw.name.trim()),
+        year: year as i32,
+        appraisal_max,
+        survey_max,
+        bands,
+        nodes,
+        bonus,
+        deduction,
+    };
+    CriteriaSet::build(spec).map_err(|errors| {
+        let mut err = FileError::new(path);
+        for e in errors {
+            use crate::domain::SetError as E;
+            let place = match e.index() {
+                Some(i) => {
+                    let (code_span, max_span) = spans[i].clone();
+                    match e {
+                        E::DuplicateCode { .. }
+                        | E::MissingParent { .. }
+                        | E::TooDeep { .. }
+                        | E::EmptyTitle { .. }
+                        | E::RulesOnParent { .. } => r.place(code_span),
+                        _ => r.place(max_span),
+                    }
+                }
+                None => match e {
+                    crate::domain::SetError::BandsNotDescending
+                    | crate::domain::SetError::NoBands => r.place(raw.bands.span()),
+                    _ => r.place(raw.appraisal_max.span()),
+                },
+            };
+            err.push(Some(place), Problem::Set(e));
+        }
+        err
+    })
+}
+
+/// The header of a set whose tree comes as CSV (given on the command line).
+pub struct CsvSetHeader {
+    pub group: GroupCode,
+    pub name: String,
+    pub year: i32,
+    pub survey_max: Points,
+    pub bands: Vec<Band>,
+}
+
+/// Bands as given on the command line: `A:90,B:80,C:70,D:0`.
+pub fn parse_bands(text: &str) -> Option<Vec<Band>> {
+    text.split(',')
+        .map(|part| {
+            let (code, min) = part.split_once(':')?;
+            let code = code.trim();
+            (!code.is_empty()).then_some(())?;
+            Some(Band {
+                code: code.to_string(),
+                min: Points::parse(min).ok()?,
+            })
+        })
+        .collect()
+}
+
+/// Reads a criteria tree as CSV: `code,title,max,options,guidance,not_applicable_for`.
+/// The appraisal maximum is the sum of the fields.
+pub fn set_from_csv(
+    path: &Path,
+    text: &str,
+    header: CsvSetHeader,
+) -> Result<CriteriaSet, FileError> {
+    let table = parse_table(
+        path,
+        text,
+        &["code", "title", "max"],
+        &["options", "guidance", "not_applicable_for"],
+    )?;
+    let mut err = FileError::new(path);
+    let mut nodes = Vec::new();
+    let mut places = Vec::new();
+    for row in &table.rows {
+        let (code_text, code_place) = table.cell(row, "code");
+        let code = match ItemCode::parse(code_text) {
+            Ok(c) => Some(c),
+            Err(_) => {
+                let p = if code_text.is_empty() {
+                    Problem::Required
+                } else {
+                    Problem::BadCode(code_text.into())
+                };
+                err.push(Some(code_place), p);
+                None
+            }
+        };
+        let (title, title_place) = table.cell(row, "title");
+        if title.is_empty() {
+            err.push(Some(title_place), Problem::Required);
+        }
+        let (max_text, max_place) = table.cell(row, "max");
+        let max = match Points::parse(max_text) {
+            Ok(p) => Some(p),
+            Err(why) => {
+                err.push(
+                    Some(max_place.clone()),
+                    Problem::BadPoints {
+                        text: max_text.into(),
+                        why,
+                    },
+                );
+                None
+            }
+        };
+        let (opt_text, opt_place) = table.cell(row, "options");
+        let mut options = Vec::new();
+        for part in opt_text.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            match part
+                .rsplit_once('=')
+                .map(|(l, p)| (l.trim(), Points::parse(p)))
+            {
+                Some((label, Ok(points))) if !label.is_empty() => options.push(ScoreOption {
+                    label: label.to_string(),
+                    points,
+                }),
+                _ => err.push(
+                    Some(opt_place.clone()),
+                    Problem::BadOption(part.to_string()),
+                ),
+            }
+        }
+        let (na_text, na_place) = table.cell(row, "not_applicable_for");
+        let mut na = Vec::new();
+        for u in na_text.split_whitespace() {
+            match UnitCode::parse(u) {
+                Ok(c) => na.push(c),
+                Err(_) => err.push(Some(na_place.clone()), Problem::BadCode(u.to_string())),
+            }
+        }
+        let guidance = table.cell(row, "guidance").0;
+        if let (Some(code), Some(max)) = (code, max) {
+            nodes.push(NodeSpec {
+                code,
+                title: title.to_string(),
+                max,
+                min: None,
+                guidance: (!guidance.is_empty()).then(|| guidance.to_string()),
+                options,
+                not_applicable_for: na,
+                kind: ItemKind::Regular,
+            });
+            places.push(max_place);
+        }
+    }
+    if !err.is_empty() {
+        return Err(err);
+    }
+    let appraisal_max: Points = nodes
+        .iter()
+        .filter(|n| n.code.depth() == 1)
+        .map(|n| n.max)
+        .sum();
+    let spec = SetSpec {
+        group: header.group,
+        name: header.name,
+        year: header.year,
+        appraisal_max,
+        survey_max: header.survey_max,
+        bands: header.bands,
+        nodes,
+        bonus: None,
+        deduction: None,
+    };
+    CriteriaSet::build(spec).map_err(|errors| {
+        for e in errors {
+            let place = e.index().map(|i| places[i].clone());
+            err.push(place, Problem::Set(e));
+        }
+        err
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+group = "so-nganh"
+name = "Sở, ban, ngành tỉnh"
+year = 2022
+appraisal_max = 3
+survey_max = 2
+
+[[bands]]
+code = "A"
+min = 90
+[[bands]]
+code = "D"
+min = 0
+
+[[nodes]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = 3
+
+[[nodes]]
+code = "1.1"
+title = "Kế hoạch"
+max = 1.5
+options = [ { label = "Đúng hạn", points = 1.5 }, { label = "Chậm", points = 0.5 } ]
+
+[[nodes]]
+code = "1.2"
+title = "Báo cáo"
+max = "1,5"
+not_applicable_for = ["SNGV"]
+"#;
+
+    fn load(text: &str) -> Result<CriteriaSet, FileError> {
+        set_from_toml(Path::new("set.toml"), text)
+    }
+
+    #[test]
+    fn reads_a_set_with_exact_points() {
+        let set = load(GOOD).unwrap();
+        assert_eq!(set.counts(), (1, 2, 0));
+        assert_eq!(set.survey_max, Points::from_int(2));
+        let n = set.find(&ItemCode::parse("1.1").unwrap()).unwrap();
+        assert_eq!(n.max, Points::from_hundredths(150));
+        assert_eq!(n.options.len(), 2);
+    }
+
+    #[test]
+    fn names_the_line_of_a_node_whose_children_do_not_add_up() {
+        let bad = GOOD.replace("max = \"1,5\"", "max = 1.25");
+        let e = load(&bad).unwrap_err();
+        let (place, problem) = &e.problems[0];
+        // The maximum of node 1 is on line 18 (the text starts with a blank line).
+        assert_eq!(place.as_ref().unwrap().line, 18);
+        assert!(matches!(
+            problem,
+            Problem::Set(crate::domain::SetError::ChildrenSum { .. })
+        ));
+        let text = e.render(crate::i18n::Lang::En);
+        assert!(
+            text.contains(
+                "set.toml:18:7: the children of 1 add up to 2.75 points but 1 has a maximum of 3"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn refuses_three_decimals_in_a_maximum() {
+        let bad = GOOD.replace("max = 1.5\n", "max = 1.505\n");
+        let e = load(&bad).unwrap_err();
+        assert!(matches!(e.problems[0].1, Problem::BadPoints { .. }));
+        assert_eq!(e.problems[0].0.as_ref().unwrap().line, 23);
+    }
+
+    #[test]
+    fn refuses_unknown_keys_with_their_place() {
+        let bad = GOOD.replace("title = \"Báo cáo\"", "titel = \"Báo cáo\"");
+        let e = load(&bad).unwrap_err();
+        assert!(matches!(e.problems[0].1, Problem::Toml(_)));
+        assert!(e.problems[0].0.is_some());
+    }
+
+    #[test]
+    fn reads_a_tree_from_csv() {
+        let csv = "code,title,max,options,guidance,not_applicable_for\n\
+                   1,Chỉ đạo,2,,,\n\
+                   1.1,Kế hoạch,1,Đúng hạn=1; Chậm=0.5,Trước 15/01,\n\
+                   1.2,Báo cáo,1,,,SNGV BDT\n";
+        let header = CsvSetHeader {
+            group: GroupCode::parse("so-nganh").unwrap(),
+            name: "Sở".into(),
+            year: 2022,
+            survey_max: Points::from_int(1),
+            bands: parse_bands("A:90,B:80,C:70,D:0").unwrap(),
+        };
+        let set = set_from_csv(Path::new("tree.csv"), csv, header).unwrap();
+        assert_eq!(set.appraisal_max, Points::from_int(2));
+        let n = set.find(&ItemCode::parse("1.2").unwrap()).unwrap();
+        assert_eq!(n.not_applicable_for.len(), 2);
+    }
+}

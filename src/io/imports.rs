@@ -1,0 +1,378 @@
+//! The CSV imports: units, self scores, survey scores, explanations, history. Each reads the
+//! whole file and checks every row before anything is written; one bad row refuses the file.
+
+use super::csvread::{Row, Table, parse_table};
+use super::problem::{FileError, Place, Problem};
+use crate::domain::{CriteriaSet, GroupCode, ItemCode, Points, SelfScore, UnitCode};
+use crate::store::{ExplanationRow, HistoryRow, SelfScoreRow, UnitRow};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What an import is checked against: the year's sets and units.
+pub struct Context {
+    pub year: i32,
+    pub sets: HashMap<String, CriteriaSet>,
+    pub units: HashMap<String, UnitRow>,
+}
+
+/// Collects problems while rows are checked.
+struct Check<'a> {
+    err: FileError,
+    table: &'a Table,
+}
+
+impl<'a> Check<'a> {
+    fn new(path: &Path, table: &'a Table) -> Check<'a> {
+        Check {
+            err: FileError::new(path),
+            table,
+        }
+    }
+
+    fn cell(&self, row: &'a Row, name: &'static str) -> (&'a str, Place) {
+        self.table.cell(row, name)
+    }
+
+    fn fail(&mut self, place: Place, p: Problem) {
+        self.err.push(Some(place), p);
+    }
+
+    /// A cell that must not be empty.
+    fn required(&mut self, row: &'a Row, name: &'static str) -> Option<(&'a str, Place)> {
+        let (v, place) = self.cell(row, name);
+        if v.is_empty() {
+            self.fail(place, Problem::Required);
+            return None;
+        }
+        Some((v, place))
+    }
+
+    fn unit(&mut self, row: &'a Row, ctx: &'a Context) -> Option<&'a UnitRow> {
+        let (code, place) = self.required(row, "unit")?;
+        match ctx.units.get(code) {
+            Some(u) => Some(u),
+            None => {
+                self.fail(place, Problem::UnknownUnit(code.to_string()));
+                None
+            }
+        }
+    }
+
+    /// The unit's set and the index of an item in it.
+    fn item(
+        &mut self,
+        row: &'a Row,
+        unit: &UnitRow,
+        ctx: &'a Context,
+    ) -> Option<(&'a CriteriaSet, usize, ItemCode)> {
+        let (text, place) = self.required(row, "item")?;
+        let set = ctx.sets.get(&unit.group)?;
+        let found = ItemCode::parse(text)
+            .ok()
+            .and_then(|c| set.index_of(&c).map(|i| (i, c)));
+        match found {
+            Some((i, code)) if set.node(i).is_item() => Some((set, i, code)),
+            Some(_) => {
+                self.fail(place, Problem::ParentNotItem(text.to_string()));
+                None
+            }
+            None => {
+                self.fail(
+                    place,
+                    Problem::UnknownItem {
+                        unit: unit.code.to_string(),
+                        item: text.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn points(&mut self, row: &'a Row, name: &'static str) -> Option<(Points, &'a str, Place)> {
+        let (text, place) = self.required(row, name)?;
+        match Points::parse(text) {
+            Ok(p) => Some((p, text, place)),
+            Err(why) => {
+                self.fail(
+                    place,
+                    Problem::BadPoints {
+                        text: text.to_string(),
+                        why,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// Remembers a key; a second row with it is a duplicate.
+    fn once<K: std::hash::Hash + Eq>(
+        &mut self,
+        seen: &mut HashMap<K, usize>,
+        key: K,
+        row: &Row,
+        place: Place,
+    ) -> bool {
+        if let Some(&first_line) = seen.get(&key) {
+            self.fail(place, Problem::DuplicateRow { first_line });
+            return false;
+        }
+        seen.insert(key, row.line);
+        true
+    }
+
+    fn finish<T>(self, out: T) -> Result<T, FileError> {
+        if self.err.is_empty() {
+            Ok(out)
+        } else {
+            Err(self.err)
+        }
+    }
+}
+
+fn yes_no(v: &str) -> Option<bool> {
+    match crate::domain::text::fold(v).as_str() {
+        "" | "yes" | "y" | "co" | "true" | "1" | "x" => Some(true),
+        "no" | "n" | "khong" | "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// `units.csv`: `code,name,group[,ranked]`.
+pub fn units(path: &Path, text: &str, ctx: &Context) -> Result<Vec<UnitRow>, FileError> {
+    let table = parse_table(path, text, &["code", "name", "group"], &["ranked"])?;
+    let mut c = Check::new(path, &table);
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let code = c
+            .required(row, "code")
+            .and_then(|(v, place)| match UnitCode::parse(v) {
+                Ok(code) => Some((code, place)),
+                Err(_) => {
+                    c.fail(place, Problem::BadCode(v.to_string()));
+                    None
+                }
+            });
+        let name = c.required(row, "name").map(|(v, _)| v.to_string());
+        let group = c.required(row, "group").and_then(|(v, place)| {
+            if GroupCode::parse(v).is_ok() && ctx.sets.contains_key(v) {
+                Some(v.to_string())
+            } else {
+                c.fail(place, Problem::UnknownGroup(v.to_string()));
+                None
+            }
+        });
+        let (ranked_text, ranked_place) = c.cell(row, "ranked");
+        let ranked = yes_no(ranked_text);
+        if ranked.is_none() {
+            c.fail(ranked_place, Problem::BadYesNo(ranked_text.to_string()));
+        }
+        if let (Some((code, place)), Some(name), Some(group), Some(ranked)) =
+            (code, name, group, ranked)
+            && c.once(&mut seen, code.clone(), row, place)
+        {
+            out.push(UnitRow {
+                code,
+                name,
+                group,
+                ranked,
+                closed: false,
+                survey: None,
+            });
+        }
+    }
+    c.finish(out)
+}
+
+/// `self_scores.csv`: `unit,item,score,note,evidence`; `score` may be `N/A`.
+pub fn self_scores(path: &Path, text: &str, ctx: &Context) -> Result<Vec<SelfScoreRow>, FileError> {
+    let table = parse_table(
+        path,
+        text,
+        &["unit", "item", "score"],
+        &["note", "evidence"],
+    )?;
+    let mut c = Check::new(path, &table);
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let Some(unit) = c.unit(row, ctx) else {
+            continue;
+        };
+        let Some((set, idx, item)) = c.item(row, unit, ctx) else {
+            continue;
+        };
+        let Some((score_text, score_place)) = c.required(row, "score") else {
+            continue;
+        };
+        let na = matches!(
+            score_text.to_ascii_lowercase().as_str(),
+            "n/a" | "na" | "n.a."
+        );
+        let score = if na {
+            SelfScore::NotApplicable
+        } else {
+            match Points::parse(score_text) {
+                Err(why) => {
+                    c.fail(
+                        score_place,
+                        Problem::BadPoints {
+                            text: score_text.into(),
+                            why,
+                        },
+                    );
+                    continue;
+                }
+                Ok(p) => {
+                    if !set.node(idx).applies_to(&unit.code) {
+                        c.fail(
+                            score_place,
+                            Problem::NotApplicableBySet {
+                                item: item.to_string(),
+                            },
+                        );
+                        continue;
+                    }
+                    if let Err(why) = set.check_score(idx, p) {
+                        c.fail(
+                            score_place,
+                            Problem::Score {
+                                text: score_text.into(),
+                                why,
+                            },
+                        );
+                        continue;
+                    }
+                    SelfScore::Points(p)
+                }
+            }
+        };
+        let (_, item_place) = c.cell(row, "item");
+        if c.once(
+            &mut seen,
+            (unit.code.clone(), item.clone()),
+            row,
+            item_place,
+        ) {
+            out.push(SelfScoreRow {
+                unit: unit.code.clone(),
+                item,
+                score,
+                note: c.cell(row, "note").0.to_string(),
+                evidence: c.cell(row, "evidence").0.to_string(),
+            });
+        }
+    }
+    c.finish(out)
+}
+
+/// `survey.csv`: `unit,score`.
+pub fn survey(
+    path: &Path,
+    text: &str,
+    ctx: &Context,
+) -> Result<Vec<(UnitCode, Points)>, FileError> {
+    let table = parse_table(path, text, &["unit", "score"], &[])?;
+    let mut c = Check::new(path, &table);
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let unit = c.unit(row, ctx);
+        let score = c.points(row, "score");
+        let (Some(unit), Some((score, _, place))) = (unit, score) else {
+            continue;
+        };
+        let max = ctx
+            .sets
+            .get(&unit.group)
+            .map_or(Points::ZERO, |s| s.survey_max);
+        if score.is_negative() {
+            c.fail(place, Problem::Negative);
+        } else if score > max {
+            c.fail(place, Problem::SurveyAboveMax { max });
+        } else if c.once(&mut seen, unit.code.clone(), row, c.cell(row, "unit").1) {
+            out.push((unit.code.clone(), score));
+        }
+    }
+    c.finish(out)
+}
+
+/// `explanations.csv`: `unit,item,explanation,evidence`.
+pub fn explanations(
+    path: &Path,
+    text: &str,
+    ctx: &Context,
+) -> Result<Vec<ExplanationRow>, FileError> {
+    let table = parse_table(path, text, &["unit", "item", "explanation"], &["evidence"])?;
+    let mut c = Check::new(path, &table);
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let Some(unit) = c.unit(row, ctx) else {
+            continue;
+        };
+        let item = c.item(row, unit, ctx);
+        let explanation = c.required(row, "explanation");
+        let (Some((_, _, item)), Some((explanation, _))) = (item, explanation) else {
+            continue;
+        };
+        let (_, item_place) = c.cell(row, "item");
+        if c.once(
+            &mut seen,
+            (unit.code.clone(), item.clone()),
+            row,
+            item_place,
+        ) {
+            out.push(ExplanationRow {
+                unit: unit.code.clone(),
+                item,
+                explanation: explanation.to_string(),
+                evidence: c.cell(row, "evidence").0.to_string(),
+            });
+        }
+    }
+    c.finish(out)
+}
+
+/// `history.csv`: `unit,year,index` (percent; unit `province` for the province).
+pub fn history(path: &Path, text: &str) -> Result<Vec<HistoryRow>, FileError> {
+    let table = parse_table(path, text, &["unit", "year", "index"], &[])?;
+    let mut c = Check::new(path, &table);
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let unit = c.required(row, "unit").and_then(|(v, place)| {
+            if v == "province" || UnitCode::parse(v).is_ok() {
+                Some(v.to_string())
+            } else {
+                c.fail(place, Problem::BadCode(v.to_string()));
+                None
+            }
+        });
+        let year = c
+            .required(row, "year")
+            .and_then(|(v, place)| match v.parse::<i32>() {
+                Ok(y) if (1990..=2200).contains(&y) => Some(y),
+                _ => {
+                    c.fail(place, Problem::BadYear(v.to_string()));
+                    None
+                }
+            });
+        let index = c.points(row, "index").and_then(|(p, _, place)| {
+            if p.is_negative() || p > Points::from_int(100) {
+                c.fail(place, Problem::IndexOutOfRange);
+                None
+            } else {
+                Some(p)
+            }
+        });
+        if let (Some(unit), Some(year), Some(index)) = (unit, year, index)
+            && c.once(&mut seen, (unit.clone(), year), row, c.cell(row, "year").1)
+        {
+            out.push(HistoryRow { unit, year, index });
+        }
+    }
+    c.finish(out)
+}

@@ -1,0 +1,10 @@
+//! Files in and out: criteria sets, CSV imports (all or nothing, located errors) and CSV
+//! exports (BOM, formula-inert cells).
+
+pub mod criteria;
+pub mod csvread;
+pub mod export;
+pub mod imports;
+pub mod problem;
+
+pub use problem::{FileError, Place, Problem};

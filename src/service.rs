@@ -1,0 +1,486 @@
+//! The work both the command line and the screens do: imports checked against the year's
+//! sets and units, decisions checked against the rules, rankings computed from the store.
+
+use crate::domain::{
+    CriteriaSet, DecideError, Decision, ItemCode, Mode, Points, RankError, Ranking, SelfScore,
+    Sheet, State, UnitCode, UnitResult, Verdict, ranking,
+};
+use crate::i18n::Lang;
+use crate::io::export::DecisionLine;
+use crate::io::imports::{self, Context};
+use crate::io::{FileError, criteria};
+use crate::store::{ImportCount, Store, StoreError, UnitRow};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Anything that stops a command, with a sentence for the user.
+#[derive(Debug)]
+pub enum AppError {
+    File(FileError),
+    Store(StoreError),
+    Decide {
+        unit: String,
+        item: String,
+        why: DecideError,
+    },
+    Rank {
+        group: String,
+        why: RankError,
+    },
+    UnknownItem {
+        unit: String,
+        item: String,
+    },
+    UnknownGroup(String),
+    NoSets(i32),
+    Usage(String),
+}
+
+impl From<FileError> for AppError {
+    fn from(e: FileError) -> Self {
+        AppError::File(e)
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        AppError::Store(e)
+    }
+}
+
+impl AppError {
+    pub fn render(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            AppError::File(e) => e.render(lang),
+            AppError::Store(e) => store_message(e, lang),
+            AppError::Decide { unit, item, why } => {
+                let what = decide_message(why, lang);
+                if vi {
+                    format!("Không ghi được quyết định cho {unit} / {item}: {what}.")
+                } else {
+                    format!("The decision on {unit} / {item} was not recorded: {what}.")
+                }
+            }
+            AppError::Rank { group, why } => rank_message(group, why, lang),
+            AppError::UnknownItem { unit, item } => {
+                if vi {
+                    format!("Bộ chỉ số của đơn vị {unit} không có tiêu chí «{item}».")
+                } else {
+                    format!("The criteria set of unit {unit} has no item '{item}'.")
+                }
+            }
+            AppError::UnknownGroup(g) => {
+                if vi {
+                    format!("Không có nhóm «{g}» trong năm này.")
+                } else {
+                    format!("There is no group '{g}' this year.")
+                }
+            }
+            AppError::NoSets(y) => {
+                if vi {
+                    format!(
+                        "Cơ sở dữ liệu chưa có bộ chỉ số năm {y}: hãy chạy «thamdinh init --year {y}» trước."
+                    )
+                } else {
+                    format!(
+                        "The database has no criteria sets for {y}: run 'thamdinh init --year {y}' first."
+                    )
+                }
+            }
+            AppError::Usage(m) => m.clone(),
+        }
+    }
+}
+
+pub fn store_message(e: &StoreError, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    match e {
+        StoreError::Sqlite(err) => {
+            if vi {
+                format!("Lỗi cơ sở dữ liệu: {err}.")
+            } else {
+                format!("Database error: {err}.")
+            }
+        }
+        StoreError::TooNew { found, supported } => {
+            if vi {
+                format!(
+                    "Cơ sở dữ liệu do phiên bản thamdinh mới hơn tạo (lược đồ {found}, bản này hiểu đến {supported}); hãy cập nhật thamdinh."
+                )
+            } else {
+                format!(
+                    "The database was written by a newer thamdinh (schema {found}, this one knows up to {supported}); update thamdinh."
+                )
+            }
+        }
+        StoreError::UnitClosed(u) => {
+            if vi {
+                format!("Đơn vị {u} đã khóa kết quả; cần mở lại trước khi sửa.")
+            } else {
+                format!("Unit {u} is closed; reopen it before changing a decision.")
+            }
+        }
+        StoreError::UnknownUnit(u) => {
+            if vi {
+                format!("Không có đơn vị mã «{u}».")
+            } else {
+                format!("There is no unit with code '{u}'.")
+            }
+        }
+        StoreError::NoSet { year, group } => {
+            if vi {
+                format!("Chưa có bộ chỉ số nhóm {group} năm {year}.")
+            } else {
+                format!("There is no criteria set for group {group} in {year}.")
+            }
+        }
+        StoreError::BadSet(m) => {
+            if vi {
+                format!("Bộ chỉ số lưu trong cơ sở dữ liệu bị hỏng: {m}.")
+            } else {
+                format!("The stored criteria set is damaged: {m}.")
+            }
+        }
+        StoreError::SetInUse { count, example } => {
+            if vi {
+                format!(
+                    "Không thay được bộ chỉ số: {count} điểm tự chấm hoặc quyết định đang dùng tiêu chí mà bộ mới không có (ví dụ {example})."
+                )
+            } else {
+                format!(
+                    "The set was not replaced: {count} self scores or decisions use items the new set does not have (e.g. {example})."
+                )
+            }
+        }
+        StoreError::NothingToUndo => lang
+            .pick(
+                "Không có quyết định nào để hoàn tác.",
+                "There is no decision to undo.",
+            )
+            .into(),
+        StoreError::UndoStale { item, by } => {
+            if vi {
+                format!("Không hoàn tác được: tiêu chí {item} vừa được {by} sửa sau đó.")
+            } else {
+                format!("Not undone: item {item} was changed since by {by}.")
+            }
+        }
+    }
+}
+
+pub fn decide_message(e: &DecideError, lang: Lang) -> String {
+    use crate::domain::ScoreError;
+    let vi = lang == Lang::Vi;
+    let list = |v: &[Points]| {
+        v.iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    match e {
+        DecideError::NoSelfScore => lang
+            .pick(
+                "đơn vị chưa có điểm tự chấm để đồng ý",
+                "the unit has no self score to agree with",
+            )
+            .into(),
+        DecideError::Score(ScoreError::AboveMax { max }) => {
+            if vi {
+                format!("vượt điểm tối đa {max}")
+            } else {
+                format!("above the maximum {max}")
+            }
+        }
+        DecideError::Score(ScoreError::BelowMin { min }) => {
+            if vi {
+                format!("thấp hơn mức tối thiểu {min}")
+            } else {
+                format!("below the minimum {min}")
+            }
+        }
+        DecideError::Score(ScoreError::NotAnOption { allowed }) => {
+            if vi {
+                format!("chỉ được chọn một trong các mức {}", list(allowed))
+            } else {
+                format!("only these scores are allowed: {}", list(allowed))
+            }
+        }
+        DecideError::NotAnItem => lang
+            .pick(
+                "tiêu chí có tiêu chí con; hãy chấm ở tiêu chí con",
+                "it has sub-items; score those",
+            )
+            .into(),
+        DecideError::NotApplicableBySet => lang
+            .pick(
+                "bộ chỉ số đã ghi tiêu chí này không áp dụng cho đơn vị",
+                "the criteria set already says it does not apply to this unit",
+            )
+            .into(),
+        DecideError::CommentRequired => lang
+            .pick(
+                "cần ghi nhận xét nêu lý do không áp dụng",
+                "a comment saying why it does not apply is needed",
+            )
+            .into(),
+    }
+}
+
+pub fn rank_message(group: &str, e: &RankError, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    match e {
+        RankError::Undecided { items, units } => {
+            if vi {
+                format!(
+                    "Chưa có xếp hạng chính thức nhóm {group}: còn {items} tiêu chí của {units} đơn vị chưa thẩm định xong."
+                )
+            } else {
+                format!(
+                    "No final ranking for group {group} yet: {items} items of {units} units are not decided."
+                )
+            }
+        }
+        RankError::MissingSurvey { units } => {
+            let list = units
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            if vi {
+                format!(
+                    "Chưa có xếp hạng chính thức nhóm {group}: thiếu điểm điều tra xã hội học của {list}."
+                )
+            } else {
+                format!(
+                    "No final ranking for group {group} yet: the survey score of {list} is missing."
+                )
+            }
+        }
+    }
+}
+
+/// The kinds of CSV import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Units,
+    SelfScores,
+    Survey,
+    Explanations,
+    History,
+}
+
+/// A database and the year being worked on.
+pub struct Workspace {
+    pub store: Store,
+    pub year: i32,
+    sets: HashMap<String, CriteriaSet>,
+}
+
+impl Workspace {
+    pub fn new(store: Store, year: i32) -> Result<Workspace, AppError> {
+        let mut w = Workspace {
+            store,
+            year,
+            sets: HashMap::new(),
+        };
+        w.reload_sets()?;
+        Ok(w)
+    }
+
+    pub fn reload_sets(&mut self) -> Result<(), AppError> {
+        self.sets.clear();
+        for (code, _) in self.store.groups(self.year)? {
+            let set = self.store.load_set(self.year, &code)?;
+            self.sets.insert(code, set);
+        }
+        Ok(())
+    }
+
+    /// The groups of the year, in the order their sets were loaded: (code, name).
+    pub fn groups(&self) -> Result<Vec<(String, String)>, AppError> {
+        Ok(self.store.groups(self.year)?)
+    }
+
+    pub fn set(&self, group: &str) -> Result<&CriteriaSet, AppError> {
+        self.sets
+            .get(group)
+            .ok_or_else(|| AppError::UnknownGroup(group.to_string()))
+    }
+
+    fn context(&self) -> Result<Context, AppError> {
+        let units = self
+            .store
+            .units(self.year, None)?
+            .into_iter()
+            .map(|u| (u.code.to_string(), u))
+            .collect();
+        Ok(Context {
+            year: self.year,
+            sets: self.sets.clone(),
+            units,
+        })
+    }
+
+    /// Checks a whole CSV text, then writes it in one transaction.
+    pub fn import_text(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        text: &str,
+    ) -> Result<ImportCount, AppError> {
+        let ctx = self.context()?;
+        let year = self.year;
+        Ok(match kind {
+            ImportKind::Units => self
+                .store
+                .import_units(year, &imports::units(path, text, &ctx)?)?,
+            ImportKind::SelfScores => self
+                .store
+                .import_self_scores(year, &imports::self_scores(path, text, &ctx)?)?,
+            ImportKind::Survey => self
+                .store
+                .import_survey(year, &imports::survey(path, text, &ctx)?)?,
+            ImportKind::Explanations => self
+                .store
+                .import_explanations(year, &imports::explanations(path, text, &ctx)?)?,
+            ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
+        })
+    }
+
+    pub fn import_file(&mut self, kind: ImportKind, path: &Path) -> Result<ImportCount, AppError> {
+        let text = crate::io::csvread::read_text(path)?;
+        self.import_text(kind, path, &text)
+    }
+
+    /// Stores a checked set for its own year; returns whether anything changed.
+    pub fn save_set(&mut self, set: &CriteriaSet) -> Result<bool, AppError> {
+        let changed = self.store.save_set(set)?;
+        if set.year == self.year {
+            self.reload_sets()?;
+        }
+        Ok(changed)
+    }
+
+    /// Reads a TOML set file and stores it.
+    pub fn import_set_toml(&mut self, path: &Path) -> Result<(CriteriaSet, bool), AppError> {
+        let text = crate::io::csvread::read_text(path)?;
+        let set = criteria::set_from_toml(path, &text)?;
+        let changed = self.save_set(&set)?;
+        Ok((set, changed))
+    }
+
+    pub fn unit(&self, code: &str) -> Result<UnitRow, AppError> {
+        Ok(self.store.unit(self.year, code)?)
+    }
+
+    /// A unit's sheet with its set.
+    pub fn sheet(&self, unit: &UnitRow) -> Result<(&CriteriaSet, Sheet), AppError> {
+        let set = self.set(&unit.group)?;
+        let sheet = self.store.sheet(self.year, set, &unit.code)?;
+        Ok((set, sheet))
+    }
+
+    /// Checks a verdict against the rules and records it (one transaction, audited).
+    pub fn decide(
+        &mut self,
+        unit_code: &str,
+        item_code: &str,
+        verdict: Verdict,
+        comment: &str,
+        appraiser: &str,
+    ) -> Result<(UnitRow, ItemCode, Decision), AppError> {
+        let unit = self.unit(unit_code)?;
+        let (set, sheet) = self.sheet(&unit)?;
+        let unknown = || AppError::UnknownItem {
+            unit: unit_code.to_string(),
+            item: item_code.to_string(),
+        };
+        let item = ItemCode::parse(item_code).map_err(|_| unknown())?;
+        let idx = set.index_of(&item).ok_or_else(unknown)?;
+        let (state, score) =
+            sheet
+                .resolve(set, idx, verdict, comment)
+                .map_err(|why| AppError::Decide {
+                    unit: unit_code.to_string(),
+                    item: item_code.to_string(),
+                    why,
+                })?;
+        let comment = crate::domain::text::nfc(comment.trim());
+        let d = self.store.decide(
+            self.year, &unit.code, &item, state, score, &comment, appraiser,
+        )?;
+        Ok((unit, item, d))
+    }
+
+    /// The ranking of one group.
+    pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
+        let set = self.set(group)?;
+        let mut results = Vec::new();
+        for u in self.store.units(self.year, Some(group))? {
+            let sheet = self.store.sheet(self.year, set, &u.code)?;
+            results.push(UnitResult {
+                totals: sheet.totals(set),
+                previous: self.store.history(u.code.as_str(), self.year - 1)?,
+                unit: u.code,
+                name: u.name,
+                ranked: u.ranked,
+                survey: u.survey,
+            });
+        }
+        let province = self.store.history("province", self.year - 1)?;
+        ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
+            group: group.to_string(),
+            why,
+        })
+    }
+
+    /// Every item of every unit (of one group, or all), for the decisions export.
+    pub fn decision_lines(&self, group: Option<&str>) -> Result<Vec<DecisionLine>, AppError> {
+        let mut out = Vec::new();
+        for u in self.store.units(self.year, group)? {
+            let (set, sheet) = self.sheet(&u)?;
+            for idx in set.item_indexes() {
+                let node = set.node(idx);
+                let rec = &sheet.records[idx];
+                let state = sheet.state(set, idx);
+                let self_score = rec.self_entry.as_ref().map(|e| e.score.points());
+                let appraised = match state {
+                    State::Agreed | State::Adjusted => rec.decision.as_ref().and_then(|d| d.score),
+                    _ => None,
+                };
+                let self_points = rec
+                    .self_entry
+                    .as_ref()
+                    .and_then(|e| match e.score {
+                        SelfScore::Points(p) => Some(p),
+                        SelfScore::NotApplicable => None,
+                    })
+                    .unwrap_or(Points::ZERO);
+                let difference = appraised.map(|a| a - self_points);
+                let d = rec.decision.as_ref();
+                out.push(DecisionLine {
+                    unit: u.code.to_string(),
+                    unit_name: u.name.clone(),
+                    item: node.code.to_string(),
+                    item_title: node.title.clone(),
+                    max: node.max,
+                    self_score,
+                    appraised,
+                    difference,
+                    state: state.as_str(),
+                    comment: d.map(|d| d.comment.clone()).unwrap_or_default(),
+                    appraiser: d.map(|d| d.appraiser.clone()).unwrap_or_default(),
+                    decided_at: d.map(|d| d.decided_at.clone()).unwrap_or_default(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// A unit code from text, or a clear error.
+    pub fn unit_code(text: &str) -> Result<UnitCode, AppError> {
+        UnitCode::parse(text)
+            .map_err(|_| AppError::Store(StoreError::UnknownUnit(text.to_string())))
+    }
+}

@@ -1,0 +1,388 @@
+//! Decisions: each one its own transaction with its audit row; undo, closing and reopening
+//! are audited the same way.
+
+use super::{NOW, Store, StoreError};
+use crate::domain::{Decision, ItemCode, Points, State, UnitCode};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub appraiser: String,
+    pub action: String,
+    pub unit: String,
+    pub item: Option<String>,
+    pub old_state: Option<String>,
+    pub old_score: Option<Points>,
+    pub new_state: Option<String>,
+    pub new_score: Option<Points>,
+    pub comment: String,
+}
+
+/// What an undo put back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub item: ItemCode,
+    /// The decision restored; none when the item is undecided again.
+    pub restored: Option<Decision>,
+}
+
+type DecisionRow = (String, Option<i64>, String, String, String, i64);
+
+fn current(
+    tx: &Transaction<'_>,
+    year: i32,
+    unit: &str,
+    item: &str,
+) -> Result<Option<DecisionRow>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT state, score, comment, appraiser, decided_at, round FROM decisions
+             WHERE year = ?1 AND unit = ?2 AND item = ?3",
+            params![year, unit, item],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .optional()?)
+}
+
+fn to_decision(row: DecisionRow) -> Decision {
+    let (state, score, comment, appraiser, decided_at, round) = row;
+    Decision {
+        state: State::parse(&state).unwrap_or(State::Undecided),
+        score: score.map(Points::from_hundredths),
+        comment,
+        appraiser,
+        decided_at,
+        round: round as u8,
+    }
+}
+
+fn check_open(tx: &Transaction<'_>, year: i32, unit: &str) -> Result<(), StoreError> {
+    let closed: Option<bool> = tx
+        .query_row(
+            "SELECT closed FROM units WHERE year = ?1 AND code = ?2",
+            params![year, unit],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match closed {
+        None => Err(StoreError::UnknownUnit(unit.to_string())),
+        Some(true) => Err(StoreError::UnitClosed(unit.to_string())),
+        Some(false) => Ok(()),
+    }
+}
+
+impl Store {
+    /// Records one decision and its audit row in one transaction, and returns the decision as
+    /// stored. The caller has checked the score against the criteria set.
+    #[allow(clippy::too_many_arguments)]
+    pub fn decide(
+        &mut self,
+        year: i32,
+        unit: &UnitCode,
+        item: &ItemCode,
+        state: State,
+        score: Option<Points>,
+        comment: &str,
+        appraiser: &str,
+    ) -> Result<Decision, StoreError> {
+        let tx = self.write()?;
+        let (u, i) = (unit.as_str(), item.as_str());
+        check_open(&tx, year, u)?;
+        let old = current(&tx, year, u, i)?;
+        let round: i64 = match &old {
+            Some((s, _, _, _, _, r)) if s == State::ExplanationRequested.as_str() || *r >= 2 => 2,
+            _ => 1,
+        };
+        let new_score = score.map(Points::hundredths);
+        tx.execute(
+            &format!(
+                "INSERT INTO decisions (year, unit, item, state, score, comment, appraiser, decided_at, round)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {NOW}, ?8)
+                 ON CONFLICT (year, unit, item) DO UPDATE SET state = ?4, score = ?5, comment = ?6,
+                     appraiser = ?7, decided_at = {NOW}, round = ?8"
+            ),
+            params![year, u, i, state.as_str(), new_score, comment, appraiser, round],
+        )?;
+        insert_audit(
+            &tx,
+            year,
+            u,
+            Some(i),
+            appraiser,
+            "decide",
+            old.as_ref(),
+            Some(state),
+            new_score,
+            comment,
+            None,
+        )?;
+        let stored = current(&tx, year, u, i)?.map(to_decision);
+        tx.commit()?;
+        stored.ok_or_else(|| StoreError::UnknownUnit(u.to_string()))
+    }
+
+    /// Puts back what `appraiser`'s last not-yet-undone decision on `unit` replaced.
+    /// Refused when someone changed that item since.
+    pub fn undo_last(
+        &mut self,
+        year: i32,
+        unit: &UnitCode,
+        appraiser: &str,
+    ) -> Result<Undone, StoreError> {
+        let tx = self.write()?;
+        let u = unit.as_str();
+        check_open(&tx, year, u)?;
+        type Last = (
+            i64,
+            String,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+        );
+        let last: Option<Last> = tx
+            .query_row(
+                "SELECT id, item, old_state, old_score, old_comment, old_appraiser, old_decided_at,
+                        old_round, new_state, new_score
+                 FROM audit a
+                 WHERE year = ?1 AND unit = ?2 AND appraiser = ?3 AND action = 'decide'
+                   AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.undoes = a.id)
+                 ORDER BY id DESC LIMIT 1",
+                params![year, u, appraiser],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((
+            id,
+            item,
+            old_state,
+            old_score,
+            old_comment,
+            old_by,
+            old_at,
+            old_round,
+            new_state,
+            new_score,
+        )) = last
+        else {
+            return Err(StoreError::NothingToUndo);
+        };
+        let now = current(&tx, year, u, &item)?;
+        let unchanged = now
+            .as_ref()
+            .is_some_and(|(s, sc, _, _, _, _)| Some(s) == new_state.as_ref() && *sc == new_score);
+        if !unchanged {
+            return Err(StoreError::UndoStale {
+                item,
+                by: now.map(|n| n.3).unwrap_or_default(),
+            });
+        }
+        match &old_state {
+            None => {
+                tx.execute(
+                    "DELETE FROM decisions WHERE year = ?1 AND unit = ?2 AND item = ?3",
+                    params![year, u, item],
+                )?;
+            }
+            Some(state) => {
+                tx.execute(
+                    "UPDATE decisions SET state = ?4, score = ?5, comment = ?6, appraiser = ?7,
+                         decided_at = ?8, round = ?9
+                     WHERE year = ?1 AND unit = ?2 AND item = ?3",
+                    params![
+                        year,
+                        u,
+                        item,
+                        state,
+                        old_score,
+                        old_comment.clone().unwrap_or_default(),
+                        old_by.clone().unwrap_or_default(),
+                        old_at.clone().unwrap_or_default(),
+                        old_round.unwrap_or(1)
+                    ],
+                )?;
+            }
+        }
+        let restored_state = old_state.as_deref().and_then(State::parse);
+        insert_audit(
+            &tx,
+            year,
+            u,
+            Some(&item),
+            appraiser,
+            "undo",
+            now.as_ref(),
+            restored_state,
+            old_score,
+            old_comment.as_deref().unwrap_or(""),
+            Some(id),
+        )?;
+        let restored = current(&tx, year, u, &item)?.map(to_decision);
+        tx.commit()?;
+        Ok(Undone {
+            item: ItemCode::parse(&item).map_err(|_| StoreError::NothingToUndo)?,
+            restored,
+        })
+    }
+
+    /// Changes the comment of an existing decision (audited). Returns the decision.
+    pub fn set_comment(
+        &mut self,
+        year: i32,
+        unit: &UnitCode,
+        item: &ItemCode,
+        comment: &str,
+        appraiser: &str,
+    ) -> Result<Option<Decision>, StoreError> {
+        let tx = self.write()?;
+        let (u, i) = (unit.as_str(), item.as_str());
+        check_open(&tx, year, u)?;
+        let Some(old) = current(&tx, year, u, i)? else {
+            return Ok(None);
+        };
+        tx.execute(
+            "UPDATE decisions SET comment = ?4 WHERE year = ?1 AND unit = ?2 AND item = ?3",
+            params![year, u, i, comment],
+        )?;
+        let state = State::parse(&old.0);
+        let score = old.1;
+        insert_audit(
+            &tx,
+            year,
+            u,
+            Some(i),
+            appraiser,
+            "comment",
+            Some(&old),
+            state,
+            score,
+            comment,
+            None,
+        )?;
+        let stored = current(&tx, year, u, i)?.map(to_decision);
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// Closes a unit (its decisions then need a reopening to change) or reopens it; audited.
+    pub fn set_closed(
+        &mut self,
+        year: i32,
+        unit: &UnitCode,
+        closed: bool,
+        appraiser: &str,
+        comment: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        let u = unit.as_str();
+        let n = tx.execute(
+            "UPDATE units SET closed = ?3 WHERE year = ?1 AND code = ?2",
+            params![year, u, closed],
+        )?;
+        if n == 0 {
+            return Err(StoreError::UnknownUnit(u.to_string()));
+        }
+        let action = if closed { "close" } else { "reopen" };
+        insert_audit(
+            &tx, year, u, None, appraiser, action, None, None, None, comment, None,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The audit log of a year (optionally one unit), oldest first.
+    pub fn audit(&self, year: i32, unit: Option<&str>) -> Result<Vec<AuditRow>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT id, at, appraiser, action, unit, item, old_state, old_score, new_state,
+                    new_score, comment
+             FROM audit WHERE year = ?1 AND (?2 IS NULL OR unit = ?2) ORDER BY id",
+        )?;
+        let rows = st.query_map(params![year, unit], |r| {
+            Ok(AuditRow {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                appraiser: r.get(2)?,
+                action: r.get(3)?,
+                unit: r.get(4)?,
+                item: r.get(5)?,
+                old_state: r.get(6)?,
+                old_score: r.get::<_, Option<i64>>(7)?.map(Points::from_hundredths),
+                new_state: r.get(8)?,
+                new_score: r.get::<_, Option<i64>>(9)?.map(Points::from_hundredths),
+                comment: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_audit(
+    tx: &Transaction<'_>,
+    year: i32,
+    unit: &str,
+    item: Option<&str>,
+    appraiser: &str,
+    action: &str,
+    old: Option<&DecisionRow>,
+    new_state: Option<State>,
+    new_score: Option<i64>,
+    comment: &str,
+    undoes: Option<i64>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        &format!(
+            "INSERT INTO audit (at, appraiser, action, year, unit, item, old_state, old_score,
+                 old_comment, old_appraiser, old_decided_at, old_round, new_state, new_score,
+                 comment, undoes)
+             VALUES ({NOW}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+        ),
+        params![
+            appraiser,
+            action,
+            year,
+            unit,
+            item,
+            old.map(|o| o.0.clone()),
+            old.and_then(|o| o.1),
+            old.map(|o| o.2.clone()),
+            old.map(|o| o.3.clone()),
+            old.map(|o| o.4.clone()),
+            old.map(|o| o.5),
+            new_state.map(State::as_str),
+            new_score,
+            comment,
+            undoes,
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! SQLite storage: opening with the pragmas that keep decisions safe, migrations, queries and
+//! the append-only audit log. Every write runs in `BEGIN IMMEDIATE`.
+
+mod decisions;
+mod records;
+pub mod schema;
+mod sets;
+
+pub use decisions::{AuditRow, Undone};
+pub use records::{ExplanationRow, HistoryRow, ImportCount, SelfScoreRow, UnitRow};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another instance to finish its transaction.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "the database was written by a newer thamdinh (schema {found}, this one knows {supported})"
+    )]
+    TooNew { found: i64, supported: i64 },
+    #[error("unit {0} is closed")]
+    UnitClosed(String),
+    #[error("unknown unit {0}")]
+    UnknownUnit(String),
+    #[error("no criteria set for group {group} in {year}")]
+    NoSet { year: i32, group: String },
+    #[error("the criteria set is not valid: {0}")]
+    BadSet(String),
+    #[error(
+        "{count} self scores or decisions refer to items the new set does not have (e.g. {example})"
+    )]
+    SetInUse { count: usize, example: String },
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("the decision on {item} was changed since by {by}; it is not undone")]
+    UndoStale { item: String, by: String },
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it forward.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing database without creating it; None when there is no file.
+    pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        Store::open(path).map(Some)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Starts a write transaction that takes the write lock at once.
+    fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Changes whenever another connection commits: a screen polls it to notice the
+    /// decisions of another instance.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check`, `ok` when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The years that have criteria sets, newest first.
+    pub fn years(&self) -> Result<Vec<i32>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT DISTINCT year FROM sets ORDER BY year DESC")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Current time as the store records it (UTC, ISO 8601).
+pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";

@@ -1,0 +1,352 @@
+//! Units, self scores, survey scores, explanations and history: what imports write and the
+//! screens read. Each import is one transaction; a row equal to the stored one is left alone.
+
+use super::{Store, StoreError};
+use crate::domain::criteria::CriteriaSet;
+use crate::domain::{
+    Decision, Explanation, ItemCode, Points, SelfEntry, SelfScore, Sheet, State, UnitCode,
+};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// A unit of one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitRow {
+    pub code: UnitCode,
+    pub name: String,
+    pub group: String,
+    pub ranked: bool,
+    pub closed: bool,
+    pub survey: Option<Points>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelfScoreRow {
+    pub unit: UnitCode,
+    pub item: ItemCode,
+    pub score: SelfScore,
+    pub note: String,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplanationRow {
+    pub unit: UnitCode,
+    pub item: ItemCode,
+    pub explanation: String,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    /// A unit code, or `province`.
+    pub unit: String,
+    pub year: i32,
+    pub index: Points,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCount {
+    pub added: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+}
+
+impl ImportCount {
+    fn count(&mut self, before: Option<bool>) {
+        match before {
+            None => self.added += 1,
+            Some(true) => self.unchanged += 1,
+            Some(false) => self.changed += 1,
+        }
+    }
+}
+
+fn score_db(s: SelfScore) -> Option<i64> {
+    s.points().map(Points::hundredths)
+}
+
+fn score_from_db(v: Option<i64>) -> SelfScore {
+    v.map_or(SelfScore::NotApplicable, |h| {
+        SelfScore::Points(Points::from_hundredths(h))
+    })
+}
+
+/// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
+fn import_rows<T>(
+    tx: Transaction<'_>,
+    rows: &[T],
+    mut each: impl FnMut(&Transaction<'_>, &T) -> Result<Option<bool>, StoreError>,
+) -> Result<ImportCount, StoreError> {
+    let mut count = ImportCount::default();
+    for row in rows {
+        count.count(each(&tx, row)?);
+    }
+    tx.commit()?;
+    Ok(count)
+}
+
+impl Store {
+    pub fn import_units(&mut self, year: i32, rows: &[UnitRow]) -> Result<ImportCount, StoreError> {
+        let tx = self.write()?;
+        import_rows(tx, rows, |tx, u| {
+            let old: Option<(String, String, bool)> = tx
+                .query_row(
+                    "SELECT name, group_code, ranked FROM units WHERE year = ?1 AND code = ?2",
+                    params![year, u.code.as_str()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let same = old
+                .as_ref()
+                .map(|(n, g, r)| *n == u.name && *g == u.group && *r == u.ranked);
+            if same != Some(true) {
+                tx.execute(
+                    "INSERT INTO units (year, code, name, group_code, ranked) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (year, code) DO UPDATE SET name = ?3, group_code = ?4, ranked = ?5",
+                    params![year, u.code.as_str(), u.name, u.group, u.ranked],
+                )?;
+            }
+            Ok(same)
+        })
+    }
+
+    pub fn import_self_scores(
+        &mut self,
+        year: i32,
+        rows: &[SelfScoreRow],
+    ) -> Result<ImportCount, StoreError> {
+        let tx = self.write()?;
+        import_rows(tx, rows, |tx, s| {
+            let old: Option<(Option<i64>, String, String)> = tx
+                .query_row(
+                    "SELECT score, note, evidence FROM self_scores
+                     WHERE year = ?1 AND unit = ?2 AND item = ?3",
+                    params![year, s.unit.as_str(), s.item.as_str()],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let new = (score_db(s.score), s.note.clone(), s.evidence.clone());
+            let same = old.map(|o| o == new);
+            if same != Some(true) {
+                tx.execute(
+                    "INSERT INTO self_scores (year, unit, item, score, note, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (year, unit, item) DO UPDATE SET score = ?4, note = ?5, evidence = ?6",
+                    params![year, s.unit.as_str(), s.item.as_str(), new.0, new.1, new.2],
+                )?;
+            }
+            Ok(same)
+        })
+    }
+
+    pub fn import_survey(
+        &mut self,
+        year: i32,
+        rows: &[(UnitCode, Points)],
+    ) -> Result<ImportCount, StoreError> {
+        let tx = self.write()?;
+        import_rows(tx, rows, |tx, (unit, score)| {
+            let old: Option<i64> = tx.query_row(
+                "SELECT survey FROM units WHERE year = ?1 AND code = ?2",
+                params![year, unit.as_str()],
+                |r| r.get(0),
+            )?;
+            let same = old.map(|o| o == score.hundredths());
+            if same != Some(true) {
+                tx.execute(
+                    "UPDATE units SET survey = ?3 WHERE year = ?1 AND code = ?2",
+                    params![year, unit.as_str(), score.hundredths()],
+                )?;
+            }
+            Ok(same)
+        })
+    }
+
+    pub fn import_explanations(
+        &mut self,
+        year: i32,
+        rows: &[ExplanationRow],
+    ) -> Result<ImportCount, StoreError> {
+        let tx = self.write()?;
+        import_rows(tx, rows, |tx, e| {
+            let old: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT explanation, evidence FROM explanations
+                     WHERE year = ?1 AND unit = ?2 AND item = ?3",
+                    params![year, e.unit.as_str(), e.item.as_str()],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let same = old.map(|o| o == (e.explanation.clone(), e.evidence.clone()));
+            if same != Some(true) {
+                tx.execute(
+                    "INSERT INTO explanations (year, unit, item, explanation, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (year, unit, item) DO UPDATE SET explanation = ?4, evidence = ?5",
+                    params![
+                        year,
+                        e.unit.as_str(),
+                        e.item.as_str(),
+                        e.explanation,
+                        e.evidence
+                    ],
+                )?;
+            }
+            Ok(same)
+        })
+    }
+
+    pub fn import_history(&mut self, rows: &[HistoryRow]) -> Result<ImportCount, StoreError> {
+        let tx = self.write()?;
+        import_rows(tx, rows, |tx, h| {
+            let old: Option<i64> = tx
+                .query_row(
+                    "SELECT idx FROM history WHERE unit = ?1 AND year = ?2",
+                    params![h.unit, h.year],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let same = old.map(|o| o == h.index.hundredths());
+            if same != Some(true) {
+                tx.execute(
+                    "INSERT INTO history (unit, year, idx) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (unit, year) DO UPDATE SET idx = ?3",
+                    params![h.unit, h.year, h.index.hundredths()],
+                )?;
+            }
+            Ok(same)
+        })
+    }
+
+    /// The units of a year (of one group, or all), by group then name.
+    pub fn units(&self, year: i32, group: Option<&str>) -> Result<Vec<UnitRow>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT u.code, u.name, u.group_code, u.ranked, u.closed, u.survey
+             FROM units u JOIN sets s ON s.year = u.year AND s.group_code = u.group_code
+             WHERE u.year = ?1 AND (?2 IS NULL OR u.group_code = ?2)
+             ORDER BY s.rowid, u.rowid",
+        )?;
+        let rows = st.query_map(params![year, group], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+                r.get::<_, bool>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (code, name, group, ranked, closed, survey) = row?;
+            out.push(UnitRow {
+                code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
+                name,
+                group,
+                ranked,
+                closed,
+                survey: survey.map(Points::from_hundredths),
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn unit(&self, year: i32, code: &str) -> Result<UnitRow, StoreError> {
+        self.units(year, None)?
+            .into_iter()
+            .find(|u| u.code.as_str() == code)
+            .ok_or_else(|| StoreError::UnknownUnit(code.to_string()))
+    }
+
+    /// Everything known about one unit, item by item.
+    pub fn sheet(
+        &self,
+        year: i32,
+        set: &CriteriaSet,
+        unit: &UnitCode,
+    ) -> Result<Sheet, StoreError> {
+        let mut sheet = Sheet::new(set, unit.clone());
+        let u = unit.as_str();
+        let at = |code: &str| ItemCode::parse(code).ok().and_then(|c| set.index_of(&c));
+        let mut st = self.conn.prepare_cached(
+            "SELECT item, score, note, evidence FROM self_scores WHERE year = ?1 AND unit = ?2",
+        )?;
+        let rows = st.query_map(params![year, u], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (item, score, note, evidence) = row?;
+            if let Some(i) = at(&item) {
+                sheet.records[i].self_entry = Some(SelfEntry {
+                    score: score_from_db(score),
+                    note,
+                    evidence,
+                });
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT item, state, score, comment, appraiser, decided_at, round FROM decisions
+             WHERE year = ?1 AND unit = ?2",
+        )?;
+        let rows = st.query_map(params![year, u], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        for row in rows {
+            let (item, state, score, comment, appraiser, decided_at, round) = row?;
+            if let (Some(i), Some(state)) = (at(&item), State::parse(&state)) {
+                sheet.records[i].decision = Some(Decision {
+                    state,
+                    score: score.map(Points::from_hundredths),
+                    comment,
+                    appraiser,
+                    decided_at,
+                    round: round as u8,
+                });
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT item, explanation, evidence FROM explanations WHERE year = ?1 AND unit = ?2",
+        )?;
+        let rows = st.query_map(params![year, u], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (item, text, evidence) = row?;
+            if let Some(i) = at(&item) {
+                sheet.records[i].explanation = Some(Explanation { text, evidence });
+            }
+        }
+        Ok(sheet)
+    }
+
+    /// The published index of `unit` (or `province`) in `year`.
+    pub fn history(&self, unit: &str, year: i32) -> Result<Option<Points>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT idx FROM history WHERE unit = ?1 AND year = ?2",
+                params![unit, year],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .map(Points::from_hundredths))
+    }
+}

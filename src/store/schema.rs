@@ -1,0 +1,167 @@
+//! The schema, migrated forward with `PRAGMA user_version`.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Each entry moves the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    r#"
+    CREATE TABLE sets (
+        year INTEGER NOT NULL,
+        group_code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        appraisal_max INTEGER NOT NULL,
+        survey_max INTEGER NOT NULL,
+        bands TEXT NOT NULL,
+        bonus_title TEXT,
+        bonus_cap INTEGER,
+        deduction_title TEXT,
+        deduction_cap INTEGER,
+        PRIMARY KEY (year, group_code)
+    ) STRICT;
+
+    CREATE TABLE nodes (
+        year INTEGER NOT NULL,
+        group_code TEXT NOT NULL,
+        code TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        parent TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('regular', 'bonus', 'deduction')),
+        title TEXT NOT NULL,
+        max INTEGER NOT NULL,
+        min INTEGER NOT NULL DEFAULT 0,
+        is_item INTEGER NOT NULL,
+        guidance TEXT,
+        not_applicable_for TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (year, group_code, code),
+        FOREIGN KEY (year, group_code) REFERENCES sets (year, group_code) ON DELETE CASCADE
+    ) STRICT;
+
+    CREATE TABLE node_options (
+        year INTEGER NOT NULL,
+        group_code TEXT NOT NULL,
+        code TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        points INTEGER NOT NULL,
+        PRIMARY KEY (year, group_code, code, position),
+        FOREIGN KEY (year, group_code, code) REFERENCES nodes (year, group_code, code)
+            ON DELETE CASCADE
+    ) STRICT;
+
+    CREATE TABLE units (
+        year INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_code TEXT NOT NULL,
+        ranked INTEGER NOT NULL DEFAULT 1,
+        closed INTEGER NOT NULL DEFAULT 0,
+        survey INTEGER,
+        PRIMARY KEY (year, code),
+        FOREIGN KEY (year, group_code) REFERENCES sets (year, group_code)
+    ) STRICT;
+
+    CREATE TABLE self_scores (
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        item TEXT NOT NULL,
+        score INTEGER,            -- hundredths; NULL: the unit claims the item does not apply
+        note TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (year, unit, item),
+        FOREIGN KEY (year, unit) REFERENCES units (year, code)
+    ) STRICT;
+
+    CREATE TABLE explanations (
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        item TEXT NOT NULL,
+        explanation TEXT NOT NULL,
+        evidence TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (year, unit, item),
+        FOREIGN KEY (year, unit) REFERENCES units (year, code)
+    ) STRICT;
+
+    CREATE TABLE decisions (
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        item TEXT NOT NULL,
+        state TEXT NOT NULL
+            CHECK (state IN ('agreed', 'adjusted', 'not_applicable', 'explanation_requested')),
+        score INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        appraiser TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        round INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (year, unit, item),
+        FOREIGN KEY (year, unit) REFERENCES units (year, code)
+    ) STRICT;
+
+    -- Append-only: every decision, undo, closing and reopening, with the value before and after.
+    CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        appraiser TEXT NOT NULL,
+        action TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        item TEXT,
+        old_state TEXT,
+        old_score INTEGER,
+        old_comment TEXT,
+        old_appraiser TEXT,
+        old_decided_at TEXT,
+        old_round INTEGER,
+        new_state TEXT,
+        new_score INTEGER,
+        comment TEXT NOT NULL DEFAULT '',
+        undoes INTEGER REFERENCES audit (id)
+    ) STRICT;
+    CREATE INDEX audit_unit ON audit (year, unit, id);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    CREATE TABLE history (
+        unit TEXT NOT NULL,        -- a unit code, or 'province'
+        year INTEGER NOT NULL,
+        idx INTEGER NOT NULL,      -- published index, hundredths of a percent
+        PRIMARY KEY (unit, year)
+    ) STRICT;
+
+    CREATE TABLE assignments (
+        year INTEGER NOT NULL,
+        appraiser TEXT NOT NULL,
+        group_code TEXT NOT NULL,
+        field TEXT NOT NULL,
+        PRIMARY KEY (year, appraiser, group_code, field)
+    ) STRICT;
+    "#,
+];
+
+/// The schema version this binary writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the file up to `VERSION`, each step in one transaction with its `user_version`.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current > VERSION {
+            return Err(StoreError::TooNew {
+                found: current,
+                supported: VERSION,
+            });
+        }
+        if current == VERSION {
+            tx.commit()?;
+            return Ok(());
+        }
+        tx.execute_batch(MIGRATIONS[current as usize])?;
+        tx.pragma_update(None, "user_version", current + 1)?;
+        tx.commit()?;
+    }
+}

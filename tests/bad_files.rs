@@ -1,0 +1,109 @@
+//! Every file of tests/data/bad/ is refused with its sentence at its line and column, exits
+//! non-zero, and leaves the demo database exactly as it was.
+
+mod common;
+use common::*;
+
+#[test]
+fn every_bad_file_is_refused_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    let corpus = root().join("tests/data/bad");
+    let manifest = std::fs::read_to_string(corpus.join("EXPECTED.tsv")).unwrap();
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (name, args, expected) = (cols[0], cols[1], cols[2]);
+        let file = corpus.join(name);
+        let file_s = file.to_str().unwrap();
+        let mut argv = vec!["--lang", "en"];
+        argv.extend(
+            args.split(' ')
+                .map(|a| if a == "FILE" { file_s } else { a }),
+        );
+        let err = fails(&db, &argv);
+        let expected = expected.replace("FILE", file_s);
+        if !err.contains(&expected) || !err.contains("nothing was written") {
+            wrong.push(format!("{name}: expected\n  {expected}\ngot\n  {err}"));
+        }
+        assert_eq!(dump(&db), before, "{name} changed the database");
+        checked += 1;
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(checked >= 40, "only {checked} bad files");
+}
+
+#[test]
+fn messages_are_vietnamese_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let file = root().join("tests/data/bad/self-off-options.csv");
+    let err = fails(&db, &["import", "self-scores", file.to_str().unwrap()]);
+    assert!(
+        err.contains(
+            ":2:3: cột score: điểm 0.3 không thuộc các mức điểm của tiêu chí (0.5; 0.25; 0)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Tệp bị từ chối: không có dữ liệu nào được ghi vào cơ sở dữ liệu."),
+        "{err}"
+    );
+}
+
+#[test]
+fn reimporting_the_demo_files_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    for (kind, file) in [
+        ("units", "units.csv"),
+        ("self-scores", "self_scores.csv"),
+        ("survey", "survey.csv"),
+        ("history", "history.csv"),
+    ] {
+        let out = ok(
+            &db,
+            &[
+                "--lang",
+                "en",
+                "import",
+                kind,
+                demo_file(file).to_str().unwrap(),
+            ],
+        );
+        assert!(out.contains(": 0 added, 0 changed,"), "{out}");
+    }
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn a_good_file_with_bom_and_crlf_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let f = write(
+        dir.path(),
+        "survey.csv",
+        b"\xEF\xBB\xBFunit,score\r\nSNV,\"30,5\"\r\nSTP,31.25\r\n",
+    );
+    let out = ok(
+        &db,
+        &["--lang", "en", "import", "survey", f.to_str().unwrap()],
+    );
+    assert!(
+        out.contains("Imported survey scores: 0 added, 2 changed"),
+        "{out}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let s: i64 = conn
+        .query_row("SELECT survey FROM units WHERE code = 'SNV'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(s, 3050);
+}

@@ -1,0 +1,214 @@
+//! The real binary on real databases: init, imports, decide, rank, export.
+
+mod common;
+use common::*;
+
+#[test]
+fn init_loads_the_four_sets_with_the_spec_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    let out = ok(&db, &["--lang", "en", "init", "--year", "2022"]);
+    assert!(out.contains("so-nganh (Sở, ban, ngành tỉnh): 8 fields / 63 criteria / 64 sub-criteria, 63 appraisal points + 37 survey points"), "{out}");
+    assert!(out.contains("huyen (UBND cấp huyện): 8 fields / 65 criteria / 60 sub-criteria, 62 appraisal points + 38 survey points"), "{out}");
+    assert!(out.contains("dvsn (Đơn vị sự nghiệp công lập tỉnh): 7 fields / 45 criteria / 14 sub-criteria, 61.5 appraisal points + 38.5 survey points"), "{out}");
+    assert!(out.contains("trung-uong (Cơ quan Trung ương đóng trên địa bàn tỉnh): 7 fields / 37 criteria / 18 sub-criteria, 54 appraisal points + 46 survey points"), "{out}");
+    // A second init changes nothing.
+    let before = dump(&db);
+    let again = ok(&db, &["--lang", "en", "init"]);
+    assert!(again.contains("unchanged"));
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn the_demo_imports_and_ranks_with_the_spec_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let csv = ok(&db, &["rank", "--group", "so-nganh", "--format", "csv"]);
+    let body = csv.strip_prefix('\u{feff}').expect("a BOM");
+    let mut lines = body.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "group,rank,unit,unit_name,appraised,survey,total,max,index,band,previous_index,change,decided_items,total_items"
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 21, "21 departments and offices");
+    assert!(rows[0].starts_with("so-nganh,1,"));
+    // The office of the National Assembly delegation is scored but not ranked.
+    assert!(rows.iter().any(|r| r.starts_with("so-nganh,,VPDDBQH,")));
+    let table = ok(&db, &["--lang", "en", "rank"]);
+    for g in ["(so-nganh)", "(huyen)", "(dvsn)", "(trung-uong)"] {
+        assert!(table.contains(g), "{table}");
+    }
+    assert!(
+        table.contains("Province's previous index: 84.51%"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_final_ranking_is_refused_while_items_are_undecided() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let err = fails(&db, &["--lang", "en", "rank", "--group", "dvsn", "--final"]);
+    assert!(
+        err.contains("No final ranking for group dvsn yet:"),
+        "{err}"
+    );
+    assert!(err.contains("items of 7 units are not decided"), "{err}");
+}
+
+#[test]
+fn decide_records_the_decision_with_its_audit_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = ok(
+        &db,
+        &[
+            "--appraiser",
+            "Nguyễn Thị Lan",
+            "decide",
+            "SNV",
+            "1.1.1",
+            "agree",
+        ],
+    );
+    assert!(out.starts_with("Đã ghi: SNV 1.1.1"), "{out}");
+    let out = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "decide",
+            "STP",
+            "3.9",
+            "0,25",
+            "--comment",
+            "Thiếu báo cáo quý IV",
+        ],
+    );
+    assert!(out.contains("STP 3.9 → 0.25"), "{out}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows: Vec<(String, String, String, Option<i64>, String)> = conn
+        .prepare("SELECT unit, item, appraiser, new_score, comment FROM audit ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].0, "SNV");
+    // The appraiser given once is remembered for the next command.
+    assert_eq!(rows[1].2, "Nguyễn Thị Lan");
+    assert_eq!(rows[1].3, Some(25));
+    assert_eq!(rows[1].4, "Thiếu báo cáo quý IV");
+}
+
+#[test]
+fn decide_refuses_bad_scores_with_a_reason_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    let a = ["--lang", "en", "--appraiser", "Lan", "decide"];
+    let err = fails(&db, &[&a[..], &["SNV", "1.1.1", "0.125"]].concat());
+    assert!(err.contains("at most 2 decimal places"), "{err}");
+    let err = fails(&db, &[&a[..], &["SNV", "1.1.1", "99"]].concat());
+    assert!(
+        err.contains("only these scores are allowed") || err.contains("above the maximum"),
+        "{err}"
+    );
+    let err = fails(&db, &[&a[..], &["SNV", "9.9.9", "1"]].concat());
+    assert!(err.contains("has no item '9.9.9'"), "{err}");
+    let err = fails(&db, &[&a[..], &["XYZ", "1.1.1", "1"]].concat());
+    assert!(err.contains("no unit with code 'XYZ'"), "{err}");
+    let err = fails(&db, &[&a[..], &["SNV", "1.1.1", "na"]].concat());
+    assert!(err.contains("a comment saying why"), "{err}");
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn decide_without_an_appraiser_asks_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let err = fails(&db, &["decide", "SNV", "1.1.1", "agree"]);
+    assert!(err.contains("--appraiser"), "{err}");
+}
+
+#[test]
+fn the_decisions_export_is_excel_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "=cmd()",
+            "decide",
+            "SNV",
+            "3.9",
+            "0.01",
+            "--comment",
+            "=HYPERLINK(\"http://x\")",
+        ],
+    );
+    let out = dir.path().join("decisions.csv");
+    ok(
+        &db,
+        &[
+            "export",
+            "decisions",
+            "--out",
+            out.to_str().unwrap(),
+            "--group",
+            "so-nganh",
+        ],
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "unit",
+            "unit_name",
+            "item",
+            "item_title",
+            "max",
+            "self_score",
+            "appraised_score",
+            "difference",
+            "state",
+            "comment",
+            "appraiser",
+            "decided_at"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let snv = rows
+        .iter()
+        .find(|r| &r[0] == "SNV" && &r[2] == "3.9")
+        .unwrap();
+    assert_eq!(&snv[8], "adjusted");
+    assert_eq!(&snv[9], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&snv[10], "'=cmd()");
+    // The difference is a real negative number, not made inert.
+    let diff: f64 = snv[7].parse().unwrap();
+    assert!(diff < 0.0, "{}", &snv[7]);
+    assert!(text.contains("\r\n"), "RFC 4180 line ends");
+    // Every item of every department is there.
+    assert_eq!(rows.iter().filter(|r| &r[0] == "SNV").count(), 101);
+}
+
+#[test]
+fn the_ranking_export_writes_a_bom_and_the_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("ranking.csv");
+    ok(&db, &["export", "ranking", "--out", out.to_str().unwrap()]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFgroup,rank,unit,unit_name,appraised,survey,total,max,index,band,previous_index,change,decided_items,total_items\r\n"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(text.lines().count(), 1 + 47, "a header and the 47 units");
+}

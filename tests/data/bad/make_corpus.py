@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Writes the corpus of bad input files and EXPECTED.tsv beside this script.
+
+Each file must be refused by `thamdinh` with the expected sentence, at the expected line and
+column, leaving the database exactly as it was (tests/bad_files.rs checks all of them against
+the demo database). Run it again after changing a case: python3 tests/data/bad/make_corpus.py
+"""
+import os
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+files = {}  # name -> (bytes, args, expected)
+
+
+def add(name, content, args, expected):
+    b = content if isinstance(content, bytes) else content.encode("utf-8")
+    files[name] = (b, args, expected)
+
+
+H = "unit,item,score,note,evidence\n"
+SELF = "import self-scores FILE"
+
+# ---- units.csv
+add("units-missing-column.csv", "code,name\nABC,Đơn vị thử\n", "import units FILE",
+    "FILE:1:3: the required column 'group' is missing")
+add("units-misspelled-column.csv", "code,name,grup\nABC,Đơn vị thử,so-nganh\n", "import units FILE",
+    "FILE:1:3: unknown column 'grup'")
+add("units-duplicated-column.csv", "code,name,group,name\nABC,Đơn vị,so-nganh,X\n", "import units FILE",
+    "FILE:1:4: the column 'name' appears twice")
+add("units-unknown-group.csv", "code,name,group\nABC,Đơn vị thử,so-nganhh\n", "import units FILE",
+    "FILE:2:3: column group: there is no group 'so-nganhh'")
+add("units-duplicate-row.csv", "code,name,group\nABC,Đơn vị thử,so-nganh\nXYZ,Khác,huyen\nABC,Đơn vị thử lại,so-nganh\n",
+    "import units FILE", "FILE:4:1: column code: duplicates line 2")
+add("units-bad-code.csv", "code,name,group\nSở NV,Sở Nội vụ,so-nganh\n", "import units FILE",
+    "FILE:2:1: column code: the code 'Sở NV' is not valid")
+add("units-bad-ranked.csv", "code,name,group,ranked\nABC,Đơn vị,so-nganh,maybe\n", "import units FILE",
+    "FILE:2:4: column ranked: 'maybe' must be yes or no")
+add("units-empty.csv", "", "import units FILE", "FILE:1:1: the file is empty")
+add("units-header-only.csv", "code,name,group\n", "import units FILE",
+    "FILE:2:1: the file has a header row and no data")
+add("units-missing-name.csv", "code,name,group\nABC,,so-nganh\n", "import units FILE",
+    "FILE:2:2: column name: this cell must not be empty")
+
+# ---- self_scores.csv
+add("self-unknown-unit.csv", H + "SNV,1.1.1,0.5,,\nSNX,1.1.1,0.5,,\n", SELF,
+    "FILE:3:1: column unit: there is no unit with code 'SNX'")
+add("self-unknown-item.csv", H + "SNV,1.1.9,0.5,,\n", SELF,
+    "FILE:2:2: column item: the criteria set of unit SNV has no item '1.1.9'")
+add("self-parent-item.csv", H + "SNV,1.1,1,,\n", SELF, "FILE:2:2: column item: '1.1' has sub-items")
+add("self-out-of-range.csv", H + "SNV,3.9,1.5,,\n", SELF,
+    "FILE:2:3: column score: the score 1.5 is above the maximum 1.25")
+add("self-negative.csv", H + "SNV,3.9,-0.5,,\n", SELF,
+    "FILE:2:3: column score: the score -0.5 is below the minimum 0")
+add("self-three-decimals.csv", H + "SNV,3.9,0.125,,\n", SELF,
+    "FILE:2:3: column score: '0.125': points may have at most 2 decimal places")
+add("self-nan.csv", H + "SNV,3.9,NaN,,\n", SELF, "FILE:2:3: column score: 'NaN': it is not a number")
+add("self-exponent.csv", H + "SNV,3.9,1e3,,\n", SELF, "FILE:2:3: column score: '1e3': it is not a number")
+add("self-forty-digits.csv", H + "SNV,3.9,1234567890123456789012345678901234567890,,\n", SELF,
+    "FILE:2:3: column score: '1234567890123456789012345678901234567890': the number is far too large")
+add("self-off-options.csv", H + "SNV,1.1.1,0.3,,\n", SELF,
+    "FILE:2:3: column score: the score 0.3 is not one of the item's allowed scores (0.5; 0.25; 0)")
+add("self-duplicate-row.csv", H + "SNV,1.1.1,0.5,,\nSNV,1.1.2,0.5,,\nSNV,1.1.1,0.25,,\n", SELF,
+    "FILE:4:2: column item: duplicates line 2")
+add("self-extra-column.csv", "unit,item,score,note,evidence,remark\nSNV,1.1.1,0.5,,,x\n", SELF,
+    "FILE:1:6: unknown column 'remark'")
+add("self-missing-score-column.csv", "unit,item,note\nSNV,1.1.1,x\n", SELF,
+    "FILE:1:4: the required column 'score' is missing")
+add("self-utf16.csv", (H + "SNV,1.1.1,0.5,Đúng hạn,\n").encode("utf-16"), SELF,
+    "FILE:1:1: the file is saved as UTF-16")
+# Windows-1258 keeps tones as combining marks: encode the decomposed text.
+add("self-windows-1258.csv",
+    H.encode() + unicodedata.normalize("NFD", "SNV,1.1.1,0.5,Đã ban hành,\n").encode("cp1258"), SELF,
+    "FILE:2:15: the file is not UTF-8")
+# TCVN3 (ABC): 'Đ' is 0xA7, 'ã' is 0xB8, 'à' is 0xB5.
+add("self-tcvn3.csv", H.encode() + b"SNV,1.1.1,0.5,\xa7\xb8 ban h\xb5nh,\n", SELF,
+    "FILE:2:15: the file is not UTF-8")
+add("self-crlf-error-line-3.csv", (H + "SNV,1.1.1,0.5,,\nSNV,1.1.2,abc,,\n").replace("\n", "\r\n"), SELF,
+    "FILE:3:3: column score: 'abc': it is not a number")
+add("self-quoted-newline-then-error.csv", H + "SNV,1.1.1,0.5,\"dòng một\ndòng hai\",\nSNV,1.1.2,xyz,,\n", SELF,
+    "FILE:4:3: column score: 'xyz': it is not a number")
+add("self-huge-line.csv", H + "SNV,1.1.1,0.5," + "a" * 5_000_000 + ",\n", SELF,
+    "FILE:2:4: the text is longer than 10000 characters")
+add("self-na-by-set-scored.csv", H + "VPDDBQH,2.1.1,0.5,,\n", SELF,
+    "FILE:2:3: column score: the criteria set says item 2.1.1 does not apply to this unit")
+add("self-empty-score.csv", H + "SNV,1.1.1,,,\n", SELF, "FILE:2:3: column score: this cell must not be empty")
+add("self-wrong-cell-count.csv", H + "SNV,1.1.1,0.5\n", SELF,
+    "FILE:2:4: the row has 3 cells but the header has 5 columns")
+add("self-one-good-row-two-bad.csv", H + "SNV,1.1.1,0.5,ok,\nSNV,3.9,9,,\nSTP,1.1.1,x,,\n", SELF,
+    "FILE:4:3: column score: 'x': it is not a number")
+add("self-unterminated-quote.csv", H + "SNV,1.1.1,0.5,\"không đóng ngoặc,\nSNV,1.1.2,0.5,,\n", SELF,
+    "FILE:2:")
+
+# ---- survey.csv
+add("survey-above-max.csv", "unit,score\nSNV,37.01\n", "import survey FILE",
+    "FILE:2:2: column score: the survey score is above the maximum 37")
+add("survey-negative.csv", "unit,score\nSNV,-1\n", "import survey FILE", "FILE:2:2: column score: must not be negative")
+add("survey-not-a-number.csv", "unit,score\nSNV,ba mươi\n", "import survey FILE",
+    "FILE:2:2: column score: 'ba mươi': it is not a number")
+add("survey-unknown-unit.csv", "unit,score\nSYTE,30\n", "import survey FILE",
+    "FILE:2:1: column unit: there is no unit with code 'SYTE'")
+add("survey-duplicate.csv", "unit,score\nSNV,30\nSNV,31\n", "import survey FILE",
+    "FILE:3:1: column unit: duplicates line 2")
+
+# ---- explanations.csv
+add("explanations-empty-text.csv", "unit,item,explanation,evidence\nSNV,1.1.1,,\n", "import explanations FILE",
+    "FILE:2:3: column explanation: this cell must not be empty")
+add("explanations-unknown-item.csv", "unit,item,explanation,evidence\nSNV,12.1,Đã bổ sung,\n",
+    "import explanations FILE", "FILE:2:2: column item: the criteria set of unit SNV has no item '12.1'")
+
+# ---- history.csv
+add("history-bad-year.csv", "unit,year,index\nSNV,20x1,80.5\n", "import history FILE",
+    "FILE:2:2: column year: '20x1' is not a valid year")
+add("history-index-over-100.csv", "unit,year,index\nSNV,2021,100.5\n", "import history FILE",
+    "FILE:2:3: column index: the index must be between 0 and 100")
+add("history-duplicate.csv", "unit,year,index\nSNV,2021,80\nSNV,2021,81\n", "import history FILE",
+    "FILE:3:2: column year: duplicates line 2")
+
+# ---- criteria sets
+SET = '''group = "thu-nghiem"
+name = "Nhóm thử"
+year = 2022
+appraisal_max = 3
+survey_max = 2
+
+[[bands]]
+code = "A"
+min = 90
+[[bands]]
+code = "D"
+min = 0
+
+[[nodes]]
+code = "1"
+title = "Lĩnh vực một"
+max = 3
+
+[[nodes]]
+code = "1.1"
+title = "Tiêu chí một"
+max = 1.5
+
+[[nodes]]
+code = "1.2"
+title = "Tiêu chí hai"
+max = 1.5
+'''
+CRIT = "import criteria FILE"
+add("criteria-children-sum.toml",
+    SET.replace('max = 1.5\n\n[[nodes]]\ncode = "1.2"', 'max = 1\n\n[[nodes]]\ncode = "1.2"'), CRIT,
+    "FILE:17:7: the children of 1 add up to 2.5 points but 1 has a maximum of 3")
+add("criteria-duplicate-code.toml", SET.replace('code = "1.2"', 'code = "1.1"'), CRIT,
+    "FILE:25:8: the code 1.1 appears twice")
+add("criteria-orphan-node.toml", SET + '\n[[nodes]]\ncode = "2.1"\ntitle = "Mồ côi"\nmax = 0\n', CRIT,
+    "FILE:30:8: node 2.1 has no parent node 2")
+# A node that comes back as its own grandparent: the second "1.2" closes the loop 1.2 -> 1.2.1 -> 1.2.
+add("criteria-cycle-of-codes.toml",
+    SET + '\n[[nodes]]\ncode = "1.2.1"\ntitle = "Con"\nmax = 1.5\n\n[[nodes]]\ncode = "1.2"\ntitle = "Lại là cha"\nmax = 1.5\n',
+    CRIT, "FILE:35:8: the code 1.2 appears twice")
+add("criteria-fields-sum.toml", SET.replace("appraisal_max = 3", "appraisal_max = 63"), CRIT,
+    "FILE:4:17: the fields add up to 3 points but the appraisal maximum is 63")
+add("criteria-syntax.toml", SET.replace('title = "Tiêu chí một"', 'title = "Tiêu chí một'), CRIT,
+    "FILE:21:22: the TOML file is not right")
+add("criteria-three-decimals.toml",
+    SET.replace('max = 1.5\n\n[[nodes]]\ncode = "1.2"', 'max = 1.505\n\n[[nodes]]\ncode = "1.2"'), CRIT,
+    "FILE:22:7: '1.505': points may have at most 2 decimal places")
+add("criteria-unknown-key.toml", SET.replace('title = "Tiêu chí hai"', 'titel = "Tiêu chí hai"'), CRIT,
+    "FILE:2")
+add("criteria-tree-bad-option.csv",
+    "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,1,,,\n1.1,Tiêu chí,1,Đạt: 1,,\n",
+    "import criteria FILE --group thu --name Thử --survey-max 1",
+    "FILE:3:4: column options: the option 'Đạt: 1' must be written as 'label=points'")
+add("criteria-tree-sum.csv",
+    "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,2,,,\n1.1,Tiêu chí,1,,,\n",
+    "import criteria FILE --group thu --name Thử --survey-max 1",
+    "FILE:2:3: column max: the children of 1 add up to 1 points but 1 has a maximum of 2")
+
+with open(os.path.join(HERE, "EXPECTED.tsv"), "w", encoding="utf-8") as m:
+    m.write("# file\targuments (FILE is the file)\twhat stderr must contain (FILE is the file's path)\n")
+    for name, (b, args, exp) in sorted(files.items()):
+        with open(os.path.join(HERE, name), "wb") as f:
+            f.write(b)
+        m.write(f"{name}\t{args}\t{exp}\n")
+print(len(files), "files")

@@ -1,0 +1,402 @@
+//! The store on real SQLite files in temporary directories.
+
+use std::path::Path;
+use thamdinh::domain::{ItemCode, Points, SelfScore, State, UnitCode};
+use thamdinh::io::criteria::set_from_toml;
+use thamdinh::store::{SelfScoreRow, Store, StoreError, UnitRow, schema};
+
+const SET: &str = r#"
+group = "so-nganh"
+name = "Sở, ban, ngành tỉnh"
+year = 2022
+appraisal_max = 3
+survey_max = 2
+[[bands]]
+code = "A"
+min = 90
+[[bands]]
+code = "D"
+min = 0
+[[nodes]]
+code = "1"
+title = "Chỉ đạo, điều hành"
+max = 3
+[[nodes]]
+code = "1.1"
+title = "Kế hoạch"
+max = 1.5
+options = [ { label = "Đúng hạn", points = 1.5 }, { label = "Chậm", points = 0.5 } ]
+[[nodes]]
+code = "1.2"
+title = "Báo cáo"
+max = 1.5
+"#;
+
+fn p(s: &str) -> Points {
+    Points::parse(s).unwrap()
+}
+
+fn unit() -> UnitCode {
+    UnitCode::parse("SNV").unwrap()
+}
+
+fn item(c: &str) -> ItemCode {
+    ItemCode::parse(c).unwrap()
+}
+
+fn setup(dir: &Path) -> Store {
+    let mut store = Store::open(&dir.join("t.sqlite")).unwrap();
+    let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
+    assert!(store.save_set(&set).unwrap());
+    store
+        .import_units(
+            2022,
+            &[UnitRow {
+                code: unit(),
+                name: "Sở Nội vụ".into(),
+                group: "so-nganh".into(),
+                ranked: true,
+                closed: false,
+                survey: None,
+            }],
+        )
+        .unwrap();
+    store
+        .import_self_scores(
+            2022,
+            &[SelfScoreRow {
+                unit: unit(),
+                item: item("1.1"),
+                score: SelfScore::Points(p("1.5")),
+                note: "Đúng hạn".into(),
+                evidence: "KH 01/KH-SNV".into(),
+            }],
+        )
+        .unwrap();
+    store
+}
+
+#[test]
+fn opens_with_the_pragmas_that_keep_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+    let c = store.conn();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let fk: i64 = c
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    let busy: i64 = c
+        .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(sync, 2, "synchronous = FULL");
+    assert_eq!(fk, 1);
+    assert_eq!(version, schema::VERSION);
+    assert!(busy >= 1000);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn refuses_a_file_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.sqlite");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    match Store::open(&path) {
+        Err(StoreError::TooNew { found: 99, .. }) => {}
+        other => panic!("expected TooNew, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn a_set_round_trips_and_saving_it_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
+    assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
+    assert!(!store.save_set(&set).unwrap());
+}
+
+#[test]
+fn a_set_that_drops_a_used_item_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let smaller = SET
+        .replace("max = 1.5\noptions", "max = 3\noptions")
+        .replace(
+            "options = [ { label = \"Đúng hạn\", points = 1.5 }, { label = \"Chậm\", points = 0.5 } ]",
+            "",
+        );
+    let smaller = smaller[..smaller.find("[[nodes]]\ncode = \"1.2\"").unwrap()].to_string();
+    let set = set_from_toml(
+        Path::new("set.toml"),
+        &smaller.replace("code = \"1.1\"", "code = \"1.9\""),
+    )
+    .unwrap();
+    assert!(matches!(
+        store.save_set(&set),
+        Err(StoreError::SetInUse { .. })
+    ));
+    // Still the old set.
+    assert!(
+        store
+            .load_set(2022, "so-nganh")
+            .unwrap()
+            .find(&item("1.1"))
+            .is_some()
+    );
+}
+
+#[test]
+fn every_decision_leaves_an_audit_row_and_undo_puts_back_the_previous_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let d1 = store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan",
+        )
+        .unwrap();
+    assert_eq!(d1.state, State::Agreed);
+    assert_eq!(d1.appraiser, "Lan");
+    let d2 = store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Adjusted,
+            Some(p("0.5")),
+            "Chậm 3 ngày",
+            "Lan",
+        )
+        .unwrap();
+    assert_eq!(d2.score, Some(p("0.5")));
+    let audit = store.audit(2022, Some("SNV")).unwrap();
+    assert_eq!(audit.len(), 2);
+    assert_eq!(audit[1].old_state.as_deref(), Some("agreed"));
+    assert_eq!(audit[1].old_score, Some(p("1.5")));
+    assert_eq!(audit[1].new_state.as_deref(), Some("adjusted"));
+    assert_eq!(audit[1].new_score, Some(p("0.5")));
+    assert_eq!(audit[1].comment, "Chậm 3 ngày");
+    assert!(audit[0].id < audit[1].id);
+
+    let undone = store.undo_last(2022, &unit(), "Lan").unwrap();
+    assert_eq!(
+        undone.restored.as_ref().map(|d| d.state),
+        Some(State::Agreed)
+    );
+    let undone = store.undo_last(2022, &unit(), "Lan").unwrap();
+    assert_eq!(undone.restored, None);
+    assert!(matches!(
+        store.undo_last(2022, &unit(), "Lan"),
+        Err(StoreError::NothingToUndo)
+    ));
+    let set = store.load_set(2022, "so-nganh").unwrap();
+    let sheet = store.sheet(2022, &set, &unit()).unwrap();
+    assert!(sheet.records.iter().all(|r| r.decision.is_none()));
+    let actions: Vec<String> = store
+        .audit(2022, None)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(actions, ["decide", "decide", "undo", "undo"]);
+}
+
+#[test]
+fn undo_does_not_overwrite_what_another_appraiser_decided_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan",
+        )
+        .unwrap();
+    store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Adjusted,
+            Some(p("0.5")),
+            "",
+            "Minh",
+        )
+        .unwrap();
+    assert!(matches!(
+        store.undo_last(2022, &unit(), "Lan"),
+        Err(StoreError::UndoStale { .. })
+    ));
+}
+
+#[test]
+fn the_audit_log_is_append_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan",
+        )
+        .unwrap();
+    assert!(
+        store
+            .conn()
+            .execute("UPDATE audit SET appraiser = 'x'", [])
+            .is_err()
+    );
+    assert!(store.conn().execute("DELETE FROM audit", []).is_err());
+}
+
+#[test]
+fn a_closed_unit_refuses_decisions_until_reopened_and_both_are_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    store
+        .set_closed(2022, &unit(), true, "Lan", "Xong vòng 2")
+        .unwrap();
+    assert!(matches!(
+        store.decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan"
+        ),
+        Err(StoreError::UnitClosed(_))
+    ));
+    store
+        .set_closed(2022, &unit(), false, "Lan", "Sửa sai sót")
+        .unwrap();
+    store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan",
+        )
+        .unwrap();
+    let actions: Vec<(String, String)> = store
+        .audit(2022, None)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.action, a.comment))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("close".to_string(), "Xong vòng 2".to_string()),
+            ("reopen".to_string(), "Sửa sai sót".to_string()),
+            ("decide".to_string(), String::new())
+        ]
+    );
+}
+
+#[test]
+fn a_decision_after_an_explanation_request_is_round_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let d = store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::ExplanationRequested,
+            None,
+            "Bổ sung minh chứng",
+            "Lan",
+        )
+        .unwrap();
+    assert_eq!(d.round, 1);
+    let d = store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan",
+        )
+        .unwrap();
+    assert_eq!(d.round, 2);
+}
+
+#[test]
+fn a_second_connection_sees_a_decision_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let other = Store::open(&dir.path().join("t.sqlite")).unwrap();
+    let before = other.data_version().unwrap();
+    store
+        .decide(
+            2022,
+            &unit(),
+            &item("1.1"),
+            State::Agreed,
+            Some(p("1.5")),
+            "",
+            "Lan",
+        )
+        .unwrap();
+    assert_ne!(other.data_version().unwrap(), before);
+    let set = other.load_set(2022, "so-nganh").unwrap();
+    let sheet = other.sheet(2022, &set, &unit()).unwrap();
+    let i = set.index_of(&item("1.1")).unwrap();
+    assert_eq!(
+        sheet.records[i].decision.as_ref().unwrap().state,
+        State::Agreed
+    );
+}
+
+#[test]
+fn importing_the_same_rows_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let row = SelfScoreRow {
+        unit: unit(),
+        item: item("1.1"),
+        score: SelfScore::Points(p("1.5")),
+        note: "Đúng hạn".into(),
+        evidence: "KH 01/KH-SNV".into(),
+    };
+    let c = store
+        .import_self_scores(2022, std::slice::from_ref(&row))
+        .unwrap();
+    assert_eq!((c.added, c.changed, c.unchanged), (0, 0, 1));
+    let changed = SelfScoreRow {
+        score: SelfScore::NotApplicable,
+        ..row
+    };
+    let c = store.import_self_scores(2022, &[changed]).unwrap();
+    assert_eq!((c.added, c.changed, c.unchanged), (0, 1, 0));
+}
