@@ -1,17 +1,103 @@
-//! The appraisal screens.
+//! The appraisal screens: units, appraisal of one unit, ranking, help.
+//!
+//! A key becomes an action; `App::update` changes the state and returns effects; the runtime
+//! runs each effect on the store and feeds the result back as an action; `view` draws.
 
-use crate::cli;
-use crate::domain::Mode;
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod runtime;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+
+use crate::config;
 use crate::i18n::Lang;
 use crate::service::{AppError, Workspace};
+use action::Action;
+use app::App;
+use ratatui::crossterm::event::{self, Event, KeyCode};
+use std::collections::VecDeque;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
-/// Opens the screens on a workspace.
-pub fn run(ws: Workspace, lang: Lang, _appraiser: Option<String>) -> Result<(), AppError> {
-    println!(
-        "{}: {}",
-        lang.pick("Cơ sở dữ liệu", "Database"),
-        ws.store.path().display()
-    );
-    println!("{}", cli::rank_text(&ws, None, Mode::Provisional, lang)?);
-    Ok(())
+/// How often the screens look for a change made by another instance.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Feeds an action to the App and runs every effect that follows, until things settle.
+pub fn dispatch(app: &mut App, ws: &mut Workspace, first: Action) {
+    let mut queue = VecDeque::from([first]);
+    while let Some(action) = queue.pop_front() {
+        let appraiser = app.appraiser.clone().unwrap_or_default();
+        for effect in app.update(action) {
+            queue.extend(runtime::run_effect(ws, &appraiser, app.lang, effect));
+        }
+    }
+}
+
+/// A short name for the database file, for the status line.
+fn db_label(ws: &Workspace) -> String {
+    ws.store
+        .path()
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| ws.store.path().display().to_string())
+}
+
+/// Opens the screens on a workspace and runs until the user quits.
+pub fn run(mut ws: Workspace, lang: Lang, appraiser: Option<String>) -> Result<(), AppError> {
+    if let Some(a) = appraiser
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        config::remember_appraiser(a);
+    }
+    let appraiser = appraiser.or_else(config::appraiser);
+    let mut app = App::new(lang, appraiser, db_label(&ws), ws.year);
+    for effect in app.start() {
+        let actions = runtime::run_effect(&mut ws, "", lang, effect);
+        for a in actions {
+            dispatch(&mut app, &mut ws, a);
+        }
+    }
+    let io = |e: std::io::Error| AppError::Usage(e.to_string());
+    let (mut terminal, stop) = terminal::setup().map_err(io)?;
+    let result = event_loop(&mut terminal, &mut app, &mut ws, &stop);
+    terminal::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    ws: &mut Workspace,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<(), AppError> {
+    let io = |e: std::io::Error| AppError::Usage(e.to_string());
+    let panic_key = std::env::var_os("THAMDINH_TEST_PANIC_KEY").is_some();
+    let mut version = ws.store.data_version()?;
+    loop {
+        terminal.draw(|f| screens::view(app, f)).map_err(io)?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(TICK).map_err(io)? {
+            match event::read().map_err(io)? {
+                Event::Key(k) => {
+                    if panic_key && k.code == KeyCode::F(12) {
+                        panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
+                    }
+                    dispatch(app, ws, Action::Key(k));
+                }
+                Event::Resize(..) => dispatch(app, ws, Action::Resize),
+                _ => {}
+            }
+        }
+        let now = ws.store.data_version()?;
+        if now != version {
+            version = now;
+            dispatch(app, ws, Action::ExternalChange);
+        }
+    }
 }

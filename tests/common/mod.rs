@@ -1,6 +1,8 @@
 //! Helpers for the integration tests: the real binary on real SQLite files in temp dirs.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,0 +1,136 @@
+//! What flows through the screens: actions in (keys turned into commands, results of the
+//! store), effects out (work for the runtime to do on the database).
+
+use crate::domain::{
+    CriteriaSet, ItemCode, Mode, Points, Ranking, Sheet, UnitCode, UnitTotals, Verdict,
+};
+use crate::store::UnitRow;
+use ratatui::crossterm::event::KeyEvent;
+use std::sync::Arc;
+
+/// A command a key stands for. The keymap turns keys into these; help is drawn from the same
+/// table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    NextGroup,
+    PrevGroup,
+    Agree,
+    EnterScore,
+    NotApplicable,
+    Comment,
+    Flag,
+    NextUndecided,
+    Undo,
+    Filter,
+    CycleItemFilter,
+    Ranking,
+    ToggleFinal,
+    Help,
+    Quit,
+    /// Pick option n (1-based) of the selected item.
+    Option(usize),
+}
+
+/// One unit's line on the units screen.
+#[derive(Debug, Clone)]
+pub struct UnitLine {
+    pub unit: UnitRow,
+    pub totals: UnitTotals,
+}
+
+/// A unit opened for appraisal.
+#[derive(Debug, Clone)]
+pub struct UnitData {
+    pub unit: UnitRow,
+    pub set: Arc<CriteriaSet>,
+    pub sheet: Sheet,
+}
+
+/// Data the runtime read from the store.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Groups(Vec<(String, String)>),
+    Units {
+        group: String,
+        lines: Vec<UnitLine>,
+    },
+    Unit(UnitData),
+    Ranking {
+        group: String,
+        mode: Mode,
+        result: Result<Ranking, String>,
+    },
+}
+
+/// What a save was, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    Decision {
+        item: ItemCode,
+        score: Option<Points>,
+        advance: bool,
+    },
+    Comment {
+        item: ItemCode,
+    },
+    Undone {
+        item: ItemCode,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Key(KeyEvent),
+    Cmd(Cmd),
+    Loaded(Loaded),
+    /// A write was committed; `data` is the unit as the database now holds it.
+    Saved {
+        saved: Saved,
+        data: UnitData,
+        at: String,
+    },
+    /// A write was refused or failed; nothing changed.
+    SaveFailed(String),
+    /// Another instance changed the database.
+    ExternalChange,
+    Resize,
+}
+
+/// Work for the runtime. Each effect's result comes back as an action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadGroups,
+    LoadUnits {
+        group: String,
+    },
+    OpenUnit {
+        unit: UnitCode,
+    },
+    Decide {
+        unit: UnitCode,
+        item: ItemCode,
+        verdict: Verdict,
+        comment: String,
+    },
+    SetComment {
+        unit: UnitCode,
+        item: ItemCode,
+        comment: String,
+    },
+    Undo {
+        unit: UnitCode,
+    },
+    LoadRanking {
+        group: String,
+        mode: Mode,
+    },
+    RememberAppraiser(String),
+}

@@ -1,0 +1,989 @@
+//! The state of the screens and the one place it changes: `App::update(action)` returns the
+//! effects the runtime must run. No terminal and no database here, so it is tested directly.
+
+use super::action::{Action, Cmd, Effect, Loaded, Saved, UnitData, UnitLine};
+use super::keymap::{self, Screen};
+use crate::domain::sheet::NodeSum;
+use crate::domain::text::matches;
+use crate::domain::{ItemCode, Mode, Points, Ranking, State, UnitCode, Verdict};
+use crate::i18n::Lang;
+use crate::service::decide_message;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::TextArea;
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+
+/// Which items the tree shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemFilter {
+    All,
+    Undecided,
+    Adjusted,
+}
+
+impl ItemFilter {
+    fn next(self) -> ItemFilter {
+        match self {
+            ItemFilter::All => ItemFilter::Undecided,
+            ItemFilter::Undecided => ItemFilter::Adjusted,
+            ItemFilter::Adjusted => ItemFilter::All,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ItemFilter::All => lang.pick("tất cả", "all"),
+            ItemFilter::Undecided => lang.pick("chưa thẩm định", "undecided"),
+            ItemFilter::Adjusted => lang.pick("đã điều chỉnh", "adjusted"),
+        }
+    }
+}
+
+/// What an open text box is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Appraiser,
+    UnitFilter,
+    ItemSearch,
+    Score,
+    NotApplicable,
+    Comment,
+}
+
+pub struct Input {
+    pub kind: InputKind,
+    pub area: TextArea<'static>,
+    /// Why the last submit was refused, shown in place.
+    pub error: Option<String>,
+}
+
+impl Input {
+    fn new(kind: InputKind, text: &str) -> Input {
+        let mut area = TextArea::new(vec![text.to_string()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        Input {
+            kind,
+            area,
+            error: None,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join(" ")
+    }
+}
+
+/// A unit open on the appraisal screen.
+pub struct Open {
+    pub data: UnitData,
+    pub sums: Vec<NodeSum>,
+    pub collapsed: HashSet<usize>,
+    /// The selected node (index into the set's nodes).
+    pub sel: usize,
+    pub filter: ItemFilter,
+    pub search: String,
+    pub offset: Cell<usize>,
+}
+
+impl Open {
+    fn new(data: UnitData) -> Open {
+        let sums = data.sheet.node_sums(&data.set);
+        let sel = data.sheet.next_undecided(&data.set, None).unwrap_or(0);
+        Open {
+            data,
+            sums,
+            collapsed: HashSet::new(),
+            sel,
+            filter: ItemFilter::All,
+            search: String::new(),
+            offset: Cell::new(0),
+        }
+    }
+
+    fn replace(&mut self, data: UnitData) {
+        self.sums = data.sheet.node_sums(&data.set);
+        self.data = data;
+    }
+
+    pub fn state(&self, idx: usize) -> State {
+        self.data.sheet.state(&self.data.set, idx)
+    }
+
+    fn item_shown(&self, idx: usize) -> bool {
+        let node = self.data.set.node(idx);
+        let by_filter = match self.filter {
+            ItemFilter::All => true,
+            ItemFilter::Undecided => !self.state(idx).is_decided(),
+            ItemFilter::Adjusted => self.state(idx) == State::Adjusted,
+        };
+        by_filter
+            && (self.search.trim().is_empty()
+                || node.code.as_str().starts_with(self.search.trim())
+                || matches(&node.title, &self.search))
+    }
+
+    /// The rows the tree shows, in order.
+    pub fn visible(&self) -> Vec<usize> {
+        let set = &self.data.set;
+        let nodes = set.nodes();
+        let filtering = self.filter != ItemFilter::All || !self.search.trim().is_empty();
+        if filtering {
+            let mut keep = vec![false; nodes.len()];
+            for idx in set.item_indexes() {
+                if self.item_shown(idx) {
+                    let mut i = Some(idx);
+                    while let Some(k) = i {
+                        keep[k] = true;
+                        i = nodes[k].parent;
+                    }
+                }
+            }
+            return (0..nodes.len()).filter(|&i| keep[i]).collect();
+        }
+        (0..nodes.len())
+            .filter(|&i| {
+                let mut p = nodes[i].parent;
+                while let Some(k) = p {
+                    if self.collapsed.contains(&k) {
+                        return false;
+                    }
+                    p = nodes[k].parent;
+                }
+                true
+            })
+            .collect()
+    }
+
+    fn is_item(&self) -> bool {
+        self.data.set.node(self.sel).is_item()
+    }
+}
+
+/// The whole state of the screens.
+pub struct App {
+    pub lang: Lang,
+    pub theme: super::theme::Theme,
+    pub appraiser: Option<String>,
+    pub db_label: String,
+    pub year: i32,
+    pub screen: Screen,
+    /// Where `q` on the ranking goes back to.
+    pub ranking_from: Screen,
+    pub help: bool,
+    pub groups: Vec<(String, String)>,
+    pub group: usize,
+    pub units: Vec<UnitLine>,
+    pub unit_sel: usize,
+    pub unit_filter: String,
+    pub unit_offset: Cell<usize>,
+    pub open: Option<Open>,
+    pub ranking: Option<Result<Ranking, String>>,
+    pub rank_mode: Mode,
+    pub rank_sel: usize,
+    pub rank_offset: Cell<usize>,
+    pub input: Option<Input>,
+    /// Comments written on undecided items, saved with their decision.
+    pub drafts: HashMap<(UnitCode, ItemCode), String>,
+    /// A message for the status line, and whether it is an error.
+    pub status: Option<(String, bool)>,
+    pub last_save: Option<String>,
+    /// A write is on its way to the database.
+    pub saving: bool,
+    /// After `n` ran out of items: select the first undecided item of the next unit opened.
+    jump_to_undecided: bool,
+    pub quit: bool,
+}
+
+fn is_press(k: &KeyEvent) -> bool {
+    k.kind == KeyEventKind::Press
+}
+
+impl App {
+    pub fn new(lang: Lang, appraiser: Option<String>, db_label: String, year: i32) -> App {
+        let mut app = App {
+            lang,
+            theme: super::theme::Theme::from_env(),
+            appraiser: None,
+            db_label,
+            year,
+            screen: Screen::Units,
+            ranking_from: Screen::Units,
+            help: false,
+            groups: Vec::new(),
+            group: 0,
+            units: Vec::new(),
+            unit_sel: 0,
+            unit_filter: String::new(),
+            unit_offset: Cell::new(0),
+            open: None,
+            ranking: None,
+            rank_mode: Mode::Provisional,
+            rank_sel: 0,
+            rank_offset: Cell::new(0),
+            input: None,
+            drafts: HashMap::new(),
+            status: None,
+            last_save: None,
+            saving: false,
+            jump_to_undecided: false,
+            quit: false,
+        };
+        match appraiser.filter(|a| !a.trim().is_empty()) {
+            Some(a) => app.appraiser = Some(a),
+            None => app.input = Some(Input::new(InputKind::Appraiser, "")),
+        }
+        app
+    }
+
+    /// The effects to run when the screens open.
+    pub fn start(&self) -> Vec<Effect> {
+        vec![Effect::LoadGroups]
+    }
+
+    pub fn group_code(&self) -> Option<&str> {
+        self.groups.get(self.group).map(|(c, _)| c.as_str())
+    }
+
+    /// The units the list shows (the filter applied), as indexes into `units`.
+    pub fn shown_units(&self) -> Vec<usize> {
+        (0..self.units.len())
+            .filter(|&i| {
+                let u = &self.units[i].unit;
+                self.unit_filter.trim().is_empty()
+                    || matches(&u.name, &self.unit_filter)
+                    || matches(u.code.as_str(), &self.unit_filter)
+            })
+            .collect()
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), false));
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), true));
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(k) => self.key(k),
+            Action::Cmd(c) => self.command(c),
+            Action::Loaded(l) => self.loaded(l),
+            Action::Saved { saved, data, at } => self.saved(saved, data, at),
+            Action::SaveFailed(msg) => {
+                self.saving = false;
+                self.fail(msg);
+                Vec::new()
+            }
+            Action::ExternalChange => self.refresh(),
+            Action::Resize => Vec::new(),
+        }
+    }
+
+    /// Reloads what is on screen (after another instance wrote).
+    fn refresh(&mut self) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        if let Some(g) = self.group_code() {
+            fx.push(Effect::LoadUnits {
+                group: g.to_string(),
+            });
+            if self.screen == Screen::Ranking {
+                fx.push(Effect::LoadRanking {
+                    group: g.to_string(),
+                    mode: self.rank_mode,
+                });
+            }
+        }
+        if let Some(o) = &self.open {
+            fx.push(Effect::OpenUnit {
+                unit: o.data.unit.code.clone(),
+            });
+        }
+        fx
+    }
+
+    fn key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        if !is_press(&k) {
+            return Vec::new();
+        }
+        if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
+            self.quit = true;
+            return Vec::new();
+        }
+        if self.input.is_some() {
+            return self.input_key(k);
+        }
+        if self.help {
+            self.help = false;
+            return Vec::new();
+        }
+        match keymap::command(self.screen, &k) {
+            Some(c) => self.command(c),
+            None => Vec::new(),
+        }
+    }
+
+    fn input_key(&mut self, k: KeyEvent) -> Vec<Effect> {
+        let Some(input) = self.input.as_mut() else {
+            return Vec::new();
+        };
+        match k.code {
+            KeyCode::Esc => {
+                let kind = input.kind;
+                if kind == InputKind::Appraiser {
+                    return Vec::new();
+                }
+                self.input = None;
+                match kind {
+                    InputKind::UnitFilter => self.unit_filter.clear(),
+                    InputKind::ItemSearch => {
+                        if let Some(o) = self.open.as_mut() {
+                            o.search.clear();
+                        }
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            KeyCode::Enter => self.submit(),
+            _ => {
+                input.area.input(k);
+                input.error = None;
+                let text = input.text();
+                match input.kind {
+                    InputKind::UnitFilter => {
+                        self.unit_filter = text;
+                        self.unit_sel = 0;
+                    }
+                    InputKind::ItemSearch => {
+                        if let Some(o) = self.open.as_mut() {
+                            o.search = text;
+                            if let Some(&first) =
+                                o.visible().iter().find(|&&i| o.data.set.node(i).is_item())
+                            {
+                                o.sel = first;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn submit(&mut self) -> Vec<Effect> {
+        let Some(input) = self.input.as_ref() else {
+            return Vec::new();
+        };
+        let text = input.text().trim().to_string();
+        let lang = self.lang;
+        match input.kind {
+            InputKind::Appraiser => {
+                if text.is_empty() {
+                    self.set_input_error(lang.pick("Hãy nhập họ tên.", "Please type a name."));
+                    return Vec::new();
+                }
+                self.input = None;
+                self.appraiser = Some(text.clone());
+                vec![Effect::RememberAppraiser(text)]
+            }
+            InputKind::UnitFilter | InputKind::ItemSearch => {
+                self.input = None;
+                Vec::new()
+            }
+            InputKind::Score => {
+                let Some(o) = self.open.as_ref() else {
+                    return Vec::new();
+                };
+                let node = o.data.set.node(o.sel);
+                let parsed = Points::parse(&text);
+                let points = match parsed {
+                    Ok(p)
+                        if o.data.set.check_score(o.sel, p).is_ok() || node.options.is_empty() =>
+                    {
+                        Ok(p)
+                    }
+                    other => match text.parse::<usize>() {
+                        Ok(k) if k >= 1 && k <= node.options.len() => {
+                            Ok(node.options[k - 1].points)
+                        }
+                        _ => other.map_err(|why| {
+                            crate::io::Problem::BadPoints {
+                                text: text.clone(),
+                                why,
+                            }
+                            .describe(lang)
+                        }),
+                    },
+                };
+                match points {
+                    Err(msg) => {
+                        self.set_input_error(&msg);
+                        Vec::new()
+                    }
+                    Ok(p) => self.verdict(Verdict::Score(p), true),
+                }
+            }
+            InputKind::NotApplicable => self.verdict_with(Verdict::NotApplicable, Some(text), true),
+            InputKind::Comment => {
+                let Some(o) = self.open.as_ref() else {
+                    return Vec::new();
+                };
+                let unit = o.data.unit.code.clone();
+                let item = o.data.set.node(o.sel).code.clone();
+                let decided = o.data.sheet.records[o.sel].decision.is_some();
+                self.input = None;
+                if decided {
+                    self.saving = true;
+                    vec![Effect::SetComment {
+                        unit,
+                        item,
+                        comment: text,
+                    }]
+                } else {
+                    self.drafts.insert((unit, item), text);
+                    self.say(lang.pick(
+                        "Nhận xét sẽ được ghi cùng quyết định của tiêu chí này.",
+                        "The comment will be saved with this item's decision.",
+                    ));
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    fn set_input_error(&mut self, msg: &str) {
+        if let Some(i) = self.input.as_mut() {
+            i.error = Some(msg.to_string());
+        }
+    }
+
+    fn open_input(&mut self, kind: InputKind, text: &str) {
+        self.input = Some(Input::new(kind, text));
+    }
+
+    /// The comment to send with a decision: the draft, else the one already recorded.
+    fn comment_for(&self, o: &Open) -> String {
+        let key = (
+            o.data.unit.code.clone(),
+            o.data.set.node(o.sel).code.clone(),
+        );
+        self.drafts.get(&key).cloned().unwrap_or_else(|| {
+            o.data.sheet.records[o.sel]
+                .decision
+                .as_ref()
+                .map(|d| d.comment.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    fn verdict(&mut self, v: Verdict, from_input: bool) -> Vec<Effect> {
+        self.verdict_with(v, None, from_input)
+    }
+
+    /// Checks a verdict on the selected item against the rules; refused in place with the
+    /// reason, or sent to the store.
+    fn verdict_with(
+        &mut self,
+        v: Verdict,
+        comment: Option<String>,
+        from_input: bool,
+    ) -> Vec<Effect> {
+        let lang = self.lang;
+        let Some(o) = self.open.as_ref() else {
+            return Vec::new();
+        };
+        if self.saving {
+            return Vec::new();
+        }
+        let comment = comment.unwrap_or_else(|| self.comment_for(o));
+        let node = o.data.set.node(o.sel);
+        if let Err(why) = o.data.sheet.resolve(&o.data.set, o.sel, v, &comment) {
+            let msg = format!(
+                "{} {}: {}.",
+                node.code,
+                lang.pick("không ghi được", "not recorded"),
+                decide_message(&why, lang)
+            );
+            if from_input {
+                self.set_input_error(&msg);
+            } else {
+                self.fail(msg);
+            }
+            return Vec::new();
+        }
+        let unit = o.data.unit.code.clone();
+        let item = node.code.clone();
+        self.input = None;
+        self.saving = true;
+        vec![Effect::Decide {
+            unit,
+            item,
+            verdict: v,
+            comment,
+        }]
+    }
+
+    fn loaded(&mut self, l: Loaded) -> Vec<Effect> {
+        match l {
+            Loaded::Groups(groups) => {
+                self.groups = groups;
+                self.group = self.group.min(self.groups.len().saturating_sub(1));
+                match self.group_code() {
+                    Some(g) => vec![Effect::LoadUnits {
+                        group: g.to_string(),
+                    }],
+                    None => Vec::new(),
+                }
+            }
+            Loaded::Units { group, lines } => {
+                if self.group_code() == Some(group.as_str()) {
+                    self.units = lines;
+                    self.unit_sel = self
+                        .unit_sel
+                        .min(self.shown_units().len().saturating_sub(1));
+                }
+                Vec::new()
+            }
+            Loaded::Unit(data) => {
+                let same = self
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.data.unit.code == data.unit.code);
+                if same {
+                    if let Some(o) = self.open.as_mut() {
+                        o.replace(data);
+                    }
+                } else {
+                    self.open = Some(Open::new(data));
+                }
+                if std::mem::take(&mut self.jump_to_undecided)
+                    && let Some(o) = self.open.as_mut()
+                    && let Some(i) = o.data.sheet.next_undecided(&o.data.set, None)
+                {
+                    o.sel = i;
+                }
+                self.screen = Screen::Appraisal;
+                Vec::new()
+            }
+            Loaded::Ranking {
+                group,
+                mode,
+                result,
+            } => {
+                if self.group_code() == Some(group.as_str()) && mode == self.rank_mode {
+                    self.ranking = Some(result);
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn saved(&mut self, saved: Saved, data: UnitData, at: String) -> Vec<Effect> {
+        self.saving = false;
+        self.last_save = Some(at.clone());
+        let lang = self.lang;
+        let unit = data.unit.code.clone();
+        if let Some(o) = self.open.as_mut()
+            && o.data.unit.code == unit
+        {
+            o.replace(data);
+            match &saved {
+                Saved::Decision {
+                    item,
+                    score,
+                    advance,
+                } => {
+                    self.drafts.remove(&(unit.clone(), item.clone()));
+                    let shown = score.map_or_else(|| "—".to_string(), |p| p.to_string());
+                    let idx = o.data.set.index_of(item);
+                    let state = idx.map(|i| o.state(i)).unwrap_or(State::Undecided);
+                    self.status = Some((
+                        format!(
+                            "{} {item} → {shown} ({}) · {at}",
+                            lang.pick("Đã lưu", "Saved"),
+                            crate::cli::state_label(state, lang)
+                        ),
+                        false,
+                    ));
+                    if *advance
+                        && o.filter != ItemFilter::Adjusted
+                        && let Some(i) = idx
+                        && let Some(next) = o.data.sheet.next_undecided(&o.data.set, Some(i))
+                    {
+                        if !o.visible().contains(&next) {
+                            o.collapsed.clear();
+                        }
+                        o.sel = next;
+                    }
+                }
+                Saved::Comment { item } => {
+                    self.status = Some((
+                        format!(
+                            "{} {item} · {at}",
+                            lang.pick("Đã lưu nhận xét", "Comment saved")
+                        ),
+                        false,
+                    ));
+                }
+                Saved::Undone { item } => {
+                    if let Some(i) = o.data.set.index_of(item) {
+                        o.sel = i;
+                    }
+                    self.status = Some((
+                        format!("{} {item} · {at}", lang.pick("Đã hoàn tác", "Undone")),
+                        false,
+                    ));
+                }
+            }
+        }
+        match self.group_code() {
+            Some(g) => vec![Effect::LoadUnits {
+                group: g.to_string(),
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    fn command(&mut self, c: Cmd) -> Vec<Effect> {
+        if c == Cmd::Help {
+            self.help = !self.help;
+            return Vec::new();
+        }
+        match self.screen {
+            Screen::Units => self.units_command(c),
+            Screen::Appraisal => self.appraisal_command(c),
+            Screen::Ranking => self.ranking_command(c),
+        }
+    }
+
+    fn switch_group(&mut self, step: isize) -> Vec<Effect> {
+        let n = self.groups.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        self.group = (self.group as isize + step).rem_euclid(n as isize) as usize;
+        self.units.clear();
+        self.unit_sel = 0;
+        self.rank_sel = 0;
+        self.ranking = None;
+        let g = self.groups[self.group].0.clone();
+        let mut fx = vec![Effect::LoadUnits { group: g.clone() }];
+        if self.screen == Screen::Ranking {
+            fx.push(Effect::LoadRanking {
+                group: g,
+                mode: self.rank_mode,
+            });
+        }
+        fx
+    }
+
+    fn show_ranking(&mut self) -> Vec<Effect> {
+        self.ranking_from = self.screen;
+        self.screen = Screen::Ranking;
+        self.ranking = None;
+        match self.group_code() {
+            Some(g) => vec![Effect::LoadRanking {
+                group: g.to_string(),
+                mode: self.rank_mode,
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    fn units_command(&mut self, c: Cmd) -> Vec<Effect> {
+        let shown = self.shown_units();
+        let n = shown.len();
+        match c {
+            Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown | Cmd::Top | Cmd::Bottom => {
+                self.unit_sel = step(self.unit_sel, n, c);
+            }
+            Cmd::Open => {
+                if let Some(&i) = shown.get(self.unit_sel) {
+                    return vec![Effect::OpenUnit {
+                        unit: self.units[i].unit.code.clone(),
+                    }];
+                }
+            }
+            Cmd::NextGroup => return self.switch_group(1),
+            Cmd::PrevGroup => return self.switch_group(-1),
+            Cmd::Filter => {
+                let f = self.unit_filter.clone();
+                self.open_input(InputKind::UnitFilter, &f);
+            }
+            Cmd::Back => self.unit_filter.clear(),
+            Cmd::NextUndecided => {
+                let open = |k: usize| {
+                    let t = &self.units[shown[k]].totals;
+                    t.decided() < t.items()
+                };
+                if let Some(k) = (1..=n).map(|d| (self.unit_sel + d) % n).find(|&k| open(k)) {
+                    self.unit_sel = k;
+                } else {
+                    self.say(self.lang.pick(
+                        "Mọi đơn vị trong nhóm đã thẩm định xong.",
+                        "Every unit of the group is decided.",
+                    ));
+                }
+            }
+            Cmd::Ranking => return self.show_ranking(),
+            Cmd::Quit => self.quit = true,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn appraisal_command(&mut self, c: Cmd) -> Vec<Effect> {
+        let lang = self.lang;
+        let Some(o) = self.open.as_mut() else {
+            self.screen = Screen::Units;
+            return Vec::new();
+        };
+        let rows = o.visible();
+        let pos = rows.iter().position(|&r| r == o.sel).unwrap_or(0);
+        match c {
+            Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown | Cmd::Top | Cmd::Bottom => {
+                if let Some(&r) = rows.get(step(pos, rows.len(), c)) {
+                    o.sel = r;
+                }
+            }
+            Cmd::Open => {
+                if o.is_item() {
+                    return self.appraisal_command(Cmd::EnterScore);
+                }
+                if !o.collapsed.remove(&o.sel) {
+                    o.collapsed.insert(o.sel);
+                }
+            }
+            Cmd::Back => {
+                let node = o.data.set.node(o.sel);
+                if !node.is_item() && !o.collapsed.contains(&o.sel) {
+                    o.collapsed.insert(o.sel);
+                } else if let Some(p) = node.parent {
+                    o.sel = p;
+                }
+            }
+            Cmd::Agree => return self.on_item(|app| app.verdict(Verdict::Agree, false)),
+            Cmd::Option(k) => {
+                let node = o.data.set.node(o.sel);
+                if !node.is_item() {
+                    return self.on_item(|_| Vec::new());
+                }
+                match node.options.get(k.wrapping_sub(1)) {
+                    Some(opt) => {
+                        let p = opt.points;
+                        return self.verdict(Verdict::Score(p), false);
+                    }
+                    None => {
+                        let msg = if node.options.is_empty() {
+                            lang.pick(
+                                "Tiêu chí này không có mức điểm để chọn: nhấn e để nhập điểm.",
+                                "This item has no options: press e to enter a score.",
+                            )
+                            .to_string()
+                        } else {
+                            format!(
+                                "{} {k}.",
+                                lang.pick("Tiêu chí không có mức số", "The item has no option")
+                            )
+                        };
+                        self.fail(msg);
+                    }
+                }
+            }
+            Cmd::EnterScore => {
+                return self.on_item(|app| {
+                    app.open_input(InputKind::Score, "");
+                    Vec::new()
+                });
+            }
+            Cmd::NotApplicable => {
+                return self.on_item(|app| {
+                    let text = app
+                        .open
+                        .as_ref()
+                        .map(|o| app.comment_for(o))
+                        .unwrap_or_default();
+                    app.open_input(InputKind::NotApplicable, &text);
+                    Vec::new()
+                });
+            }
+            Cmd::Comment => {
+                return self.on_item(|app| {
+                    let text = app
+                        .open
+                        .as_ref()
+                        .map(|o| app.comment_for(o))
+                        .unwrap_or_default();
+                    app.open_input(InputKind::Comment, &text);
+                    Vec::new()
+                });
+            }
+            Cmd::Flag => {
+                return self.on_item(|app| app.verdict(Verdict::RequestExplanation, false));
+            }
+            Cmd::NextUndecided => match o.data.sheet.next_undecided(&o.data.set, Some(o.sel)) {
+                Some(i) => {
+                    if !o.visible().contains(&i) {
+                        o.collapsed.clear();
+                        o.filter = ItemFilter::All;
+                        o.search.clear();
+                    }
+                    o.sel = i;
+                }
+                None => return self.next_unit(),
+            },
+            Cmd::Undo => {
+                let unit = o.data.unit.code.clone();
+                self.saving = true;
+                return vec![Effect::Undo { unit }];
+            }
+            Cmd::CycleItemFilter => {
+                o.filter = o.filter.next();
+                let rows = o.visible();
+                if !rows.contains(&o.sel)
+                    && let Some(&first) = rows.iter().find(|&&i| o.data.set.node(i).is_item())
+                {
+                    o.sel = first;
+                }
+            }
+            Cmd::Filter => {
+                let s = o.search.clone();
+                self.open_input(InputKind::ItemSearch, &s);
+            }
+            Cmd::Ranking => return self.show_ranking(),
+            Cmd::Quit => {
+                self.screen = Screen::Units;
+                let code = o.data.unit.code.clone();
+                if let Some(k) = self
+                    .shown_units()
+                    .iter()
+                    .position(|&i| self.units[i].unit.code == code)
+                {
+                    self.unit_sel = k;
+                }
+                self.open = None;
+                if let Some(g) = self.group_code() {
+                    return vec![Effect::LoadUnits {
+                        group: g.to_string(),
+                    }];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Runs `f` when the selection is an item; says why not otherwise.
+    fn on_item(&mut self, f: impl FnOnce(&mut App) -> Vec<Effect>) -> Vec<Effect> {
+        let is_item = self.open.as_ref().is_some_and(|o| o.is_item());
+        if is_item {
+            f(self)
+        } else {
+            self.fail(self.lang.pick(
+                "Hãy chọn một tiêu chí cuối cùng (không có tiêu chí con) để chấm điểm.",
+                "Select an item (a line without sub-items) to score it.",
+            ));
+            Vec::new()
+        }
+    }
+
+    /// Opens the next unit of the group that still has undecided items.
+    fn next_unit(&mut self) -> Vec<Effect> {
+        let current = self.open.as_ref().map(|o| o.data.unit.code.clone());
+        let n = self.units.len();
+        let at = self
+            .units
+            .iter()
+            .position(|u| Some(&u.unit.code) == current.as_ref())
+            .unwrap_or(0);
+        let next = (1..n)
+            .map(|d| (at + d) % n)
+            .find(|&k| self.units[k].totals.decided() < self.units[k].totals.items());
+        match next {
+            Some(k) => {
+                self.jump_to_undecided = true;
+                let unit = self.units[k].unit.code.clone();
+                self.say(format!(
+                    "{} {}",
+                    self.lang.pick(
+                        "Đơn vị này đã thẩm định xong. Sang",
+                        "This unit is done. On to"
+                    ),
+                    self.units[k].unit.name
+                ));
+                vec![Effect::OpenUnit { unit }]
+            }
+            None => {
+                self.say(self.lang.pick(
+                    "Mọi đơn vị trong nhóm đã thẩm định xong.",
+                    "Every unit of the group is decided.",
+                ));
+                Vec::new()
+            }
+        }
+    }
+
+    fn ranking_command(&mut self, c: Cmd) -> Vec<Effect> {
+        let n = match &self.ranking {
+            Some(Ok(r)) => r.rows.len(),
+            _ => 0,
+        };
+        match c {
+            Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown | Cmd::Top | Cmd::Bottom => {
+                self.rank_sel = step(self.rank_sel, n, c);
+            }
+            Cmd::Open => {
+                if let Some(Ok(r)) = &self.ranking
+                    && let Some(row) = r.rows.get(self.rank_sel)
+                {
+                    return vec![Effect::OpenUnit {
+                        unit: row.unit.clone(),
+                    }];
+                }
+            }
+            Cmd::NextGroup => return self.switch_group(1),
+            Cmd::PrevGroup => return self.switch_group(-1),
+            Cmd::ToggleFinal => {
+                self.rank_mode = match self.rank_mode {
+                    Mode::Provisional => Mode::Final,
+                    Mode::Final => Mode::Provisional,
+                };
+                self.ranking = None;
+                if let Some(g) = self.group_code() {
+                    return vec![Effect::LoadRanking {
+                        group: g.to_string(),
+                        mode: self.rank_mode,
+                    }];
+                }
+            }
+            Cmd::Quit | Cmd::Back => {
+                self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {
+                    Screen::Appraisal
+                } else {
+                    Screen::Units
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+/// Moves a selection in a list of `n` rows.
+fn step(pos: usize, n: usize, c: Cmd) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let page = 10;
+    match c {
+        Cmd::Up => pos.saturating_sub(1),
+        Cmd::Down => (pos + 1).min(n - 1),
+        Cmd::PageUp => pos.saturating_sub(page),
+        Cmd::PageDown => (pos + page).min(n - 1),
+        Cmd::Top => 0,
+        Cmd::Bottom => n - 1,
+        _ => pos,
+    }
+}

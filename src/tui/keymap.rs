@@ -1,0 +1,370 @@
+//! One table of keys per screen. The same table binds the keys and draws the help, so the
+//! help cannot drift from what the keys do.
+
+use super::action::Cmd;
+use crate::i18n::Lang;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The screens that have keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Units,
+    Appraisal,
+    Ranking,
+}
+
+/// A binding: the keys, how help shows them, the command, and what it does.
+#[derive(Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    pub label: &'static str,
+    pub cmd: Cmd,
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Binding {
+    pub fn describe(&self, lang: Lang) -> &'static str {
+        lang.pick(self.vi, self.en)
+    }
+}
+
+use KeyCode::*;
+
+const MOVE: Binding = Binding {
+    keys: &[Up, Char('k')],
+    label: "↑ k",
+    cmd: Cmd::Up,
+    vi: "lên",
+    en: "move up",
+};
+const MOVE_DOWN: Binding = Binding {
+    keys: &[Down, Char('j')],
+    label: "↓ j",
+    cmd: Cmd::Down,
+    vi: "xuống",
+    en: "move down",
+};
+const PAGES: [Binding; 4] = [
+    Binding {
+        keys: &[PageUp],
+        label: "PgUp",
+        cmd: Cmd::PageUp,
+        vi: "lên một trang",
+        en: "page up",
+    },
+    Binding {
+        keys: &[PageDown],
+        label: "PgDn",
+        cmd: Cmd::PageDown,
+        vi: "xuống một trang",
+        en: "page down",
+    },
+    Binding {
+        keys: &[Home, Char('g')],
+        label: "Home g",
+        cmd: Cmd::Top,
+        vi: "về đầu",
+        en: "to the top",
+    },
+    Binding {
+        keys: &[End, Char('G')],
+        label: "End G",
+        cmd: Cmd::Bottom,
+        vi: "về cuối",
+        en: "to the bottom",
+    },
+];
+const GROUPS: [Binding; 2] = [
+    Binding {
+        keys: &[Tab],
+        label: "Tab",
+        cmd: Cmd::NextGroup,
+        vi: "nhóm đơn vị tiếp theo",
+        en: "next group",
+    },
+    Binding {
+        keys: &[BackTab],
+        label: "Shift-Tab",
+        cmd: Cmd::PrevGroup,
+        vi: "nhóm đơn vị trước",
+        en: "previous group",
+    },
+];
+const HELP: Binding = Binding {
+    keys: &[Char('?')],
+    label: "?",
+    cmd: Cmd::Help,
+    vi: "trợ giúp (bảng phím này)",
+    en: "help (this list of keys)",
+};
+
+pub static UNITS: &[Binding] = &[
+    MOVE,
+    MOVE_DOWN,
+    PAGES[0],
+    PAGES[1],
+    PAGES[2],
+    PAGES[3],
+    Binding {
+        keys: &[Enter, Right, Char('l')],
+        label: "Enter →",
+        cmd: Cmd::Open,
+        vi: "mở đơn vị để thẩm định",
+        en: "open the unit for appraisal",
+    },
+    GROUPS[0],
+    GROUPS[1],
+    Binding {
+        keys: &[Char('/')],
+        label: "/",
+        cmd: Cmd::Filter,
+        vi: "lọc theo tên (không cần dấu: so noi vu)",
+        en: "filter by name (accents optional: so noi vu)",
+    },
+    Binding {
+        keys: &[Char('n')],
+        label: "n",
+        cmd: Cmd::NextUndecided,
+        vi: "đơn vị tiếp theo còn tiêu chí chưa thẩm định",
+        en: "next unit with undecided items",
+    },
+    Binding {
+        keys: &[Char('r')],
+        label: "r",
+        cmd: Cmd::Ranking,
+        vi: "xếp hạng của nhóm",
+        en: "ranking of the group",
+    },
+    HELP,
+    Binding {
+        keys: &[Esc],
+        label: "Esc",
+        cmd: Cmd::Back,
+        vi: "bỏ lọc",
+        en: "clear the filter",
+    },
+    Binding {
+        keys: &[Char('q')],
+        label: "q",
+        cmd: Cmd::Quit,
+        vi: "thoát",
+        en: "quit",
+    },
+];
+
+pub static APPRAISAL: &[Binding] = &[
+    MOVE,
+    MOVE_DOWN,
+    PAGES[0],
+    PAGES[1],
+    PAGES[2],
+    PAGES[3],
+    Binding {
+        keys: &[Enter, Right, Char('l')],
+        label: "Enter →",
+        cmd: Cmd::Open,
+        vi: "mở rộng / thu gọn lĩnh vực, tiêu chí",
+        en: "expand / collapse a field or criterion",
+    },
+    Binding {
+        keys: &[Left, Char('h')],
+        label: "←",
+        cmd: Cmd::Back,
+        vi: "thu gọn; về tiêu chí cha",
+        en: "collapse; go to the parent",
+    },
+    Binding {
+        keys: &[Char('a')],
+        label: "a",
+        cmd: Cmd::Agree,
+        vi: "đồng ý với điểm tự chấm",
+        en: "agree with the self score",
+    },
+    Binding {
+        keys: &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+            Char('8'),
+            Char('9'),
+        ],
+        label: "1…9",
+        cmd: Cmd::Option(0),
+        vi: "chọn mức điểm theo số thứ tự",
+        en: "pick the option with that number",
+    },
+    Binding {
+        keys: &[Char('e')],
+        label: "e",
+        cmd: Cmd::EnterScore,
+        vi: "nhập điểm (0,5 hoặc 0.5; hoặc số thứ tự mức)",
+        en: "enter a score (0.5 or 0,5; or an option number)",
+    },
+    Binding {
+        keys: &[Char('x')],
+        label: "x",
+        cmd: Cmd::NotApplicable,
+        vi: "không áp dụng (kèm lý do)",
+        en: "not applicable (with a reason)",
+    },
+    Binding {
+        keys: &[Char('c')],
+        label: "c",
+        cmd: Cmd::Comment,
+        vi: "viết nhận xét của hội đồng",
+        en: "write the council's comment",
+    },
+    Binding {
+        keys: &[Char('f')],
+        label: "f",
+        cmd: Cmd::Flag,
+        vi: "yêu cầu giải trình",
+        en: "request an explanation",
+    },
+    Binding {
+        keys: &[Char('n')],
+        label: "n",
+        cmd: Cmd::NextUndecided,
+        vi: "tiêu chí chưa thẩm định tiếp theo (hết thì sang đơn vị sau)",
+        en: "next undecided item (then the next unit)",
+    },
+    Binding {
+        keys: &[Char('u')],
+        label: "u",
+        cmd: Cmd::Undo,
+        vi: "hoàn tác quyết định vừa ghi",
+        en: "undo the last decision",
+    },
+    Binding {
+        keys: &[Char('v')],
+        label: "v",
+        cmd: Cmd::CycleItemFilter,
+        vi: "xem: tất cả / chưa thẩm định / đã điều chỉnh",
+        en: "show: all / undecided / adjusted",
+    },
+    Binding {
+        keys: &[Char('/')],
+        label: "/",
+        cmd: Cmd::Filter,
+        vi: "tìm tiêu chí theo mã hoặc tên",
+        en: "search items by code or title",
+    },
+    Binding {
+        keys: &[Char('r')],
+        label: "r",
+        cmd: Cmd::Ranking,
+        vi: "xếp hạng của nhóm",
+        en: "ranking of the group",
+    },
+    HELP,
+    Binding {
+        keys: &[Esc, Char('q')],
+        label: "Esc q",
+        cmd: Cmd::Quit,
+        vi: "về danh sách đơn vị",
+        en: "back to the units",
+    },
+];
+
+pub static RANKING: &[Binding] = &[
+    MOVE,
+    MOVE_DOWN,
+    PAGES[0],
+    PAGES[1],
+    PAGES[2],
+    PAGES[3],
+    Binding {
+        keys: &[Enter, Right],
+        label: "Enter →",
+        cmd: Cmd::Open,
+        vi: "mở đơn vị để thẩm định",
+        en: "open the unit for appraisal",
+    },
+    GROUPS[0],
+    GROUPS[1],
+    Binding {
+        keys: &[Char('p')],
+        label: "p",
+        cmd: Cmd::ToggleFinal,
+        vi: "xếp hạng tạm tính / chính thức",
+        en: "provisional / final ranking",
+    },
+    HELP,
+    Binding {
+        keys: &[Esc, Left, Char('q'), Char('r')],
+        label: "Esc q",
+        cmd: Cmd::Quit,
+        vi: "quay lại",
+        en: "back",
+    },
+];
+
+pub fn table(screen: Screen) -> &'static [Binding] {
+    match screen {
+        Screen::Units => UNITS,
+        Screen::Appraisal => APPRAISAL,
+        Screen::Ranking => RANKING,
+    }
+}
+
+/// The command a key press stands for on a screen.
+pub fn command(screen: Screen, key: &KeyEvent) -> Option<Cmd> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    let b = table(screen).iter().find(|b| b.keys.contains(&key.code))?;
+    Some(match (b.cmd, key.code) {
+        (Cmd::Option(_), Char(c)) => Cmd::Option(c.to_digit(10).unwrap_or(0) as usize),
+        (cmd, _) => cmd,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_same_key_means_the_same_everywhere_it_applies() {
+        for s in [Screen::Units, Screen::Appraisal, Screen::Ranking] {
+            assert_eq!(command(s, &key(Char('j'))), Some(Cmd::Down));
+            assert_eq!(command(s, &key(Up)), Some(Cmd::Up));
+            assert_eq!(command(s, &key(Char('?'))), Some(Cmd::Help));
+        }
+        // Groups are switched where groups are shown.
+        assert_eq!(command(Screen::Units, &key(Tab)), Some(Cmd::NextGroup));
+        assert_eq!(
+            command(Screen::Ranking, &key(BackTab)),
+            Some(Cmd::PrevGroup)
+        );
+        assert_eq!(
+            command(Screen::Appraisal, &key(Char('3'))),
+            Some(Cmd::Option(3))
+        );
+        assert_eq!(command(Screen::Units, &key(Char('3'))), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_on_a_screen() {
+        for s in [Screen::Units, Screen::Appraisal, Screen::Ranking] {
+            let mut seen = Vec::new();
+            for b in table(s) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} twice on {s:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Runs the effects the App asks for on the database and turns their results into actions.
+//! A decision is reported as saved only after its transaction committed.
+
+use super::action::{Action, Effect, Loaded, Saved, UnitData, UnitLine};
+use crate::config;
+use crate::i18n::Lang;
+use crate::service::{AppError, Workspace, store_message};
+use crate::store::UnitRow;
+use std::sync::Arc;
+
+fn unit_data(ws: &Workspace, unit: UnitRow) -> Result<UnitData, AppError> {
+    let (set, sheet) = ws.sheet(&unit)?;
+    Ok(UnitData {
+        set: Arc::new(set.clone()),
+        sheet,
+        unit,
+    })
+}
+
+/// The local time of a stored UTC timestamp, `HH:MM:SS`.
+fn local_time(ws: &Workspace, at: &str) -> String {
+    ws.store
+        .conn()
+        .query_row("SELECT time(?1, 'localtime')", [at], |r| {
+            r.get::<_, Option<String>>(0)
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| at.to_string())
+}
+
+fn now(ws: &Workspace) -> String {
+    local_time(ws, "now")
+}
+
+/// Runs one effect; the actions it yields go back to the App.
+pub fn run_effect(ws: &mut Workspace, appraiser: &str, lang: Lang, effect: Effect) -> Vec<Action> {
+    match try_effect(ws, appraiser, lang, effect) {
+        Ok(actions) => actions,
+        Err(e) => vec![Action::SaveFailed(e.render(lang))],
+    }
+}
+
+fn try_effect(
+    ws: &mut Workspace,
+    appraiser: &str,
+    lang: Lang,
+    effect: Effect,
+) -> Result<Vec<Action>, AppError> {
+    Ok(match effect {
+        Effect::LoadGroups => vec![Action::Loaded(Loaded::Groups(ws.groups()?))],
+        Effect::LoadUnits { group } => {
+            let mut lines = Vec::new();
+            for unit in ws.store.units(ws.year, Some(&group))? {
+                let (set, sheet) = ws.sheet(&unit)?;
+                lines.push(UnitLine {
+                    totals: sheet.totals(set),
+                    unit,
+                });
+            }
+            vec![Action::Loaded(Loaded::Units { group, lines })]
+        }
+        Effect::OpenUnit { unit } => {
+            let row = ws.unit(unit.as_str())?;
+            vec![Action::Loaded(Loaded::Unit(unit_data(ws, row)?))]
+        }
+        Effect::Decide {
+            unit,
+            item,
+            verdict,
+            comment,
+        } => {
+            let (row, item, d) =
+                ws.decide(unit.as_str(), item.as_str(), verdict, &comment, appraiser)?;
+            let at = local_time(ws, &d.decided_at);
+            let data = unit_data(ws, row)?;
+            vec![Action::Saved {
+                saved: Saved::Decision {
+                    item,
+                    score: d.score,
+                    advance: true,
+                },
+                data,
+                at,
+            }]
+        }
+        Effect::SetComment {
+            unit,
+            item,
+            comment,
+        } => {
+            let comment = crate::domain::text::nfc(comment.trim());
+            ws.store
+                .set_comment(ws.year, &unit, &item, &comment, appraiser)
+                .map_err(AppError::Store)?;
+            let row = ws.unit(unit.as_str())?;
+            let at = now(ws);
+            vec![Action::Saved {
+                saved: Saved::Comment { item },
+                data: unit_data(ws, row)?,
+                at,
+            }]
+        }
+        Effect::Undo { unit } => {
+            let undone = ws
+                .store
+                .undo_last(ws.year, &unit, appraiser)
+                .map_err(|e| AppError::Usage(store_message(&e, lang)))?;
+            let row = ws.unit(unit.as_str())?;
+            let at = now(ws);
+            vec![Action::Saved {
+                saved: Saved::Undone { item: undone.item },
+                data: unit_data(ws, row)?,
+                at,
+            }]
+        }
+        Effect::LoadRanking { group, mode } => {
+            let result = ws.ranking(&group, mode).map_err(|e| e.render(lang));
+            vec![Action::Loaded(Loaded::Ranking {
+                group,
+                mode,
+                result,
+            })]
+        }
+        Effect::RememberAppraiser(name) => {
+            config::remember_appraiser(&name);
+            Vec::new()
+        }
+    })
+}

@@ -1,0 +1,396 @@
+//! One unit's criteria tree with its scores, and the selected item's details.
+
+use super::units::signed;
+use super::{cut, title_line};
+use crate::cli::state_label;
+use crate::domain::{Points, SelfScore, State};
+use crate::i18n::Lang;
+use crate::tui::app::{App, Open};
+use crate::tui::theme::glyph;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(o) = &app.open else { return };
+    let lang = app.lang;
+    let [top, sub, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(4),
+    ])
+    .areas(area);
+    let t = o.data.sheet.totals_from(&o.data.set, &o.sums);
+    let unit = &o.data.unit;
+    title_line(
+        app,
+        frame,
+        top,
+        &format!(
+            "{} ({}) — {} {}/{}",
+            unit.name,
+            unit.code,
+            lang.pick("đã thẩm định", "decided"),
+            t.decided(),
+            t.items()
+        ),
+    );
+    let index = t
+        .index(unit.survey.unwrap_or(Points::ZERO), o.data.set.survey_max)
+        .map(|i| format!("{i}%"))
+        .unwrap_or_else(|| "—".into());
+    let mut info = format!(
+        "{} {} · {} {} · {} {}/{} · {} {index}{} · {}: {}",
+        lang.pick("Tự chấm", "Self"),
+        t.tree.self_total.fixed2(),
+        lang.pick("Thẩm định", "Appraised"),
+        t.tree.appraised.fixed2(),
+        lang.pick("Tạm tính", "Provisional"),
+        t.appraisal_points().fixed2(),
+        t.tree.max,
+        lang.pick("Chỉ số", "Index"),
+        if unit.closed {
+            lang.pick(" · đã khóa", " · closed")
+        } else {
+            ""
+        },
+        lang.pick("xem", "show"),
+        o.filter.label(lang),
+    );
+    if !o.search.is_empty() {
+        info.push_str(&format!(" · {}: {}", lang.pick("tìm", "search"), o.search));
+    }
+    frame.render_widget(
+        Paragraph::new(cut(&info, sub.width as usize)).style(app.theme.dim()),
+        sub,
+    );
+
+    let wide = body.width >= 120;
+    let (table_area, detail_area) = if wide {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(body);
+        (a, b)
+    } else {
+        let detail_h = if body.height >= 30 {
+            14
+        } else {
+            (body.height / 2).clamp(5, 9)
+        };
+        let [a, b] =
+            Layout::vertical([Constraint::Min(4), Constraint::Length(detail_h)]).areas(body);
+        (a, b)
+    };
+    tree(app, o, frame, table_area);
+    detail(app, o, frame, detail_area, wide);
+}
+
+fn score_text(s: Option<SelfScore>) -> String {
+    match s {
+        None => "—".into(),
+        Some(SelfScore::NotApplicable) => "N/A".into(),
+        Some(SelfScore::Points(p)) => p.to_string(),
+    }
+}
+
+fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let set = &o.data.set;
+    let rows_idx = o.visible();
+    let wide_state = area.width >= 100;
+    let state_w: u16 = if wide_state { 16 } else { 2 };
+    let fixed = 8 + 6 + 6 + 6 + 7 + state_w + 6;
+    let title_w = area.width.saturating_sub(fixed) as usize;
+    let right = |s: String| Cell::from(Line::from(s).right_aligned());
+    let header = Row::new(vec![
+        Cell::from(lang.pick("Mã", "Code")),
+        Cell::from(lang.pick("Tiêu chí", "Criterion")),
+        right(lang.pick("Tối đa", "Max").into()),
+        right(lang.pick("Tự", "Self").into()),
+        right(lang.pick("TĐ", "Appr.").into()),
+        right(lang.pick("Chênh", "Diff.").into()),
+        Cell::from(if wide_state {
+            lang.pick("Trạng thái", "State")
+        } else {
+            ""
+        }),
+    ])
+    .style(app.theme.header());
+    let rows: Vec<Row> = rows_idx
+        .iter()
+        .map(|&i| {
+            let node = set.node(i);
+            let sum = &o.sums[i];
+            let indent = " ".repeat(node.depth.saturating_sub(1));
+            if node.is_item() {
+                let state = o.state(i);
+                let rec = &o.data.sheet.records[i];
+                let self_score = rec.self_entry.as_ref().map(|e| e.score);
+                let appraised = match state {
+                    State::Agreed | State::Adjusted => rec
+                        .decision
+                        .as_ref()
+                        .and_then(|d| d.score)
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    State::NotApplicable => "∅".into(),
+                    State::ExplanationRequested => "?".into(),
+                    State::Undecided => String::new(),
+                };
+                let diff = if matches!(state, State::Agreed | State::Adjusted)
+                    && sum.difference.hundredths() != 0
+                {
+                    signed(sum.difference)
+                } else {
+                    String::new()
+                };
+                let max = if o.data.sheet.na_by_set(set, i) {
+                    "—".to_string()
+                } else {
+                    node.max.to_string()
+                };
+                let label = if wide_state {
+                    format!("{} {}", glyph(state), state_label(state, lang))
+                } else {
+                    glyph(state).to_string()
+                };
+                Row::new(vec![
+                    Cell::from(node.code.to_string()),
+                    Cell::from(format!(
+                        "{indent}{}",
+                        cut(&node.title, title_w.saturating_sub(indent.len()))
+                    )),
+                    right(max),
+                    right(score_text(self_score)),
+                    right(appraised),
+                    right(diff),
+                    Cell::from(Span::styled(label, app.theme.state(state))),
+                ])
+            } else {
+                let marker = if o.collapsed.contains(&i) {
+                    "▸"
+                } else {
+                    "▾"
+                };
+                let title = format!("{indent}{marker} {}", node.title);
+                Row::new(vec![
+                    Cell::from(node.code.to_string()),
+                    Cell::from(cut(&title, title_w)),
+                    right(sum.max.to_string()),
+                    right(sum.self_total.to_string()),
+                    right(if sum.decided > 0 {
+                        sum.appraised.to_string()
+                    } else {
+                        String::new()
+                    }),
+                    right(if sum.difference.hundredths() != 0 {
+                        signed(sum.difference)
+                    } else {
+                        String::new()
+                    }),
+                    Cell::from(if wide_state {
+                        format!("{}/{}", sum.decided, sum.items)
+                    } else {
+                        String::new()
+                    }),
+                ])
+                .style(app.theme.parent())
+            }
+        })
+        .collect();
+    let selected = rows_idx.iter().position(|&i| i == o.sel);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(8),
+            Constraint::Min(8),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(6),
+            Constraint::Length(7),
+            Constraint::Length(state_w),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(app.theme.selected())
+    .block(Block::default().borders(Borders::TOP));
+    let mut state = TableState::default()
+        .with_offset(o.offset.get())
+        .with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
+    o.offset.set(state.offset());
+    if rows_idx.is_empty() {
+        let msg = lang.pick(
+            "Không có tiêu chí nào khớp bộ lọc (v: đổi cách xem).",
+            "No item matches the filter (v: change what is shown).",
+        );
+        let inner = Rect {
+            y: area.y + 2,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(msg).style(app.theme.dim()), inner);
+    }
+}
+
+fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
+    let lang = app.lang;
+    let set = &o.data.set;
+    let i = o.sel;
+    let node = set.node(i);
+    let th = app.theme;
+    let label = |s: &str| Span::styled(format!("{s}: "), th.parent());
+    let mut lines: Vec<Line> = vec![Line::styled(
+        format!("{} {}", node.code, node.title),
+        th.parent(),
+    )];
+    if node.is_item() {
+        let state = o.state(i);
+        let rec = &o.data.sheet.records[i];
+        let mut head = vec![
+            label(lang.pick("Tối đa", "Maximum")),
+            Span::raw(format!("{} · ", node.max)),
+            Span::styled(
+                format!("{} {}", glyph(state), state_label(state, lang)),
+                th.state(state),
+            ),
+        ];
+        if o.data.sheet.na_by_set(set, i) {
+            head.push(Span::raw(
+                lang.pick(" (theo bộ chỉ số)", " (by the criteria set)"),
+            ));
+        }
+        if let Some(d) = &rec.decision
+            && d.round > 1
+        {
+            head.push(Span::raw(format!(
+                " · {} {}",
+                lang.pick("vòng", "round"),
+                d.round
+            )));
+        }
+        lines.push(Line::from(head));
+        let self_score = rec.self_entry.as_ref().map(|e| e.score);
+        match &rec.self_entry {
+            Some(e) => {
+                let mut l = vec![
+                    label(lang.pick("Đơn vị tự chấm", "Self score")),
+                    Span::raw(score_text(Some(e.score))),
+                ];
+                if !e.note.is_empty() {
+                    l.push(Span::raw(format!(" — {}", e.note)));
+                }
+                lines.push(Line::from(l));
+            }
+            None => lines.push(Line::from(vec![
+                label(lang.pick("Đơn vị tự chấm", "Self score")),
+                Span::styled(lang.pick("chưa có", "none"), th.dim()),
+            ])),
+        }
+        let appraised = rec.decision.as_ref().and_then(|d| d.score);
+        for (k, opt) in node.options.iter().enumerate() {
+            let mut marks = Vec::new();
+            if self_score == Some(SelfScore::Points(opt.points)) {
+                marks.push(lang.pick("tự chấm", "self"));
+            }
+            if appraised == Some(opt.points) && matches!(state, State::Agreed | State::Adjusted) {
+                marks.push(lang.pick("thẩm định", "appraised"));
+            }
+            let mark = if marks.is_empty() {
+                String::new()
+            } else {
+                format!("  ◂ {}", marks.join(", "))
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("[{}] ", k + 1), th.key()),
+                Span::raw(format!("{} — {}{mark}", opt.points, opt.label)),
+            ]));
+        }
+        let key = (o.data.unit.code.clone(), node.code.clone());
+        if let Some(d) = &rec.decision {
+            let mut l = vec![label(lang.pick("Hội đồng", "Council"))];
+            if let Some(p) = d.score {
+                l.push(Span::raw(format!("{p} · ")));
+            }
+            l.push(Span::raw(if d.comment.is_empty() {
+                lang.pick("(không có nhận xét)", "(no comment)").to_string()
+            } else {
+                d.comment.clone()
+            }));
+            l.push(Span::styled(
+                format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
+                th.dim(),
+            ));
+            lines.push(Line::from(l));
+        }
+        if let Some(draft) = app.drafts.get(&key) {
+            lines.push(Line::from(vec![
+                label(lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)")),
+                Span::raw(draft.clone()),
+            ]));
+        }
+        if let Some(x) = &rec.explanation {
+            lines.push(Line::from(vec![
+                label(lang.pick("Giải trình", "Explanation")),
+                Span::raw(x.text.clone()),
+            ]));
+            if !x.evidence.is_empty() {
+                lines.push(Line::from(vec![
+                    label(lang.pick("Bổ sung", "Extra evidence")),
+                    Span::raw(x.evidence.clone()),
+                ]));
+            }
+        }
+        if let Some(e) = &rec.self_entry
+            && !e.evidence.is_empty()
+        {
+            lines.push(Line::from(vec![
+                label(lang.pick("Tài liệu kiểm chứng", "Evidence")),
+                Span::raw(e.evidence.clone()),
+            ]));
+        }
+        if let Some(g) = &node.guidance {
+            lines.push(Line::from(vec![
+                label(lang.pick("Hướng dẫn", "Guidance")),
+                Span::styled(g.clone(), Style::new()),
+            ]));
+        }
+    } else {
+        let s = &o.sums[i];
+        lines.push(Line::raw(match lang {
+            Lang::Vi => format!(
+                "Tối đa áp dụng {} · tự chấm {} · thẩm định {} · đã thẩm định {}/{} · điều chỉnh {} · yêu cầu giải trình {}",
+                s.max, s.self_total, s.appraised, s.decided, s.items, s.adjusted, s.flagged
+            ),
+            Lang::En => format!(
+                "Applicable maximum {} · self {} · appraised {} · decided {}/{} · adjusted {} · explanation requested {}",
+                s.max, s.self_total, s.appraised, s.decided, s.items, s.adjusted, s.flagged
+            ),
+        }));
+        lines.push(Line::styled(
+            lang.pick(
+                "Enter: thu gọn / mở rộng · n: tiêu chí chưa thẩm định tiếp theo",
+                "Enter: collapse / expand · n: next undecided item",
+            ),
+            th.dim(),
+        ));
+    }
+    let block = if wide {
+        Block::default().borders(Borders::LEFT | Borders::TOP)
+    } else {
+        Block::default().borders(Borders::TOP)
+    };
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+/// A stored timestamp as people read it: `2026-11-26 10:30 UTC`.
+fn when(at: &str) -> String {
+    match at.strip_suffix('Z').and_then(|t| t.split_once('T')) {
+        Some((day, time)) => format!("{day} {} UTC", time.get(..5).unwrap_or(time)),
+        None => at.to_string(),
+    }
+}

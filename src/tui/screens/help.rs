@@ -1,0 +1,86 @@
+//! The help popup: every key of the current screen, from the table that binds them.
+
+use crate::domain::State;
+use crate::i18n::Lang;
+use crate::tui::action::Cmd;
+use crate::tui::app::App;
+use crate::tui::keymap::{Screen, table};
+use crate::tui::theme::glyph;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let bindings = table(app.screen);
+    // On a short window, moves that go in pairs share a line.
+    let compact = bindings.len() + 6 > area.height as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut k = 0;
+    while k < bindings.len() {
+        let b = &bindings[k];
+        let pair = bindings.get(k + 1).filter(|n| {
+            compact
+                && matches!(
+                    (b.cmd, n.cmd),
+                    (Cmd::Up, Cmd::Down) | (Cmd::PageUp, Cmd::PageDown) | (Cmd::Top, Cmd::Bottom)
+                )
+        });
+        let (label, text) = match pair {
+            Some(n) => (
+                format!("{} {}", b.label, n.label),
+                format!("{} / {}", b.describe(lang), n.describe(lang)),
+            ),
+            None => (b.label.to_string(), b.describe(lang).to_string()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:>10}  "), app.theme.key()),
+            Span::raw(text),
+        ]));
+        k += if pair.is_some() { 2 } else { 1 };
+    }
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:>10}  ", "Ctrl-C"), app.theme.key()),
+        Span::raw(lang.pick(
+            "thoát ngay (mọi quyết định đã lưu)",
+            "quit now (every decision is already saved)",
+        )),
+    ]));
+    if app.screen == Screen::Appraisal {
+        let legend: Vec<String> = State::ALL
+            .iter()
+            .map(|s| format!("{} {}", glyph(*s), crate::cli::state_label(*s, lang)))
+            .collect();
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(legend.join(" · ")));
+    }
+    let title = match (app.screen, lang) {
+        (Screen::Units, Lang::Vi) => " Phím — danh sách đơn vị ",
+        (Screen::Appraisal, Lang::Vi) => " Phím — thẩm định đơn vị ",
+        (Screen::Ranking, Lang::Vi) => " Phím — xếp hạng ",
+        (Screen::Units, Lang::En) => " Keys — units ",
+        (Screen::Appraisal, Lang::En) => " Keys — appraisal ",
+        (Screen::Ranking, Lang::En) => " Keys — ranking ",
+    };
+    let close = lang.pick(" phím bất kỳ: đóng ", " any key: close ");
+    let width = area.width.saturating_sub(4).min(84);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_bottom(Line::from(close).right_aligned());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        rect,
+    );
+}

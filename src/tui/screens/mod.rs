@@ -1,0 +1,219 @@
+//! Drawing. `view` reads the App and draws; it does no I/O and changes nothing but the
+//! remembered scroll offsets.
+
+mod appraisal;
+mod help;
+mod ranking;
+mod units;
+
+use super::app::{App, InputKind};
+use super::keymap::Screen;
+use crate::i18n::Lang;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+/// Below this the screens cannot be used; a message says so.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = match app.lang {
+            Lang::Vi => format!(
+                "Cửa sổ quá nhỏ ({}×{}). Hãy mở rộng lên ít nhất {MIN_WIDTH}×{MIN_HEIGHT}.",
+                area.width, area.height
+            ),
+            Lang::En => format!(
+                "The window is too small ({}×{}). Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+                area.width, area.height
+            ),
+        };
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    match app.screen {
+        Screen::Units => units::draw(app, frame, main),
+        Screen::Appraisal => appraisal::draw(app, frame, main),
+        Screen::Ranking => ranking::draw(app, frame, main),
+    }
+    status_line(app, frame, status);
+    if app.help {
+        help::draw(app, frame, area);
+    }
+    if app.input.is_some() {
+        input_box(app, frame, area);
+    }
+}
+
+/// Cuts text to `width` columns, ending with `…` when cut.
+pub fn cut(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// The top line of a screen: what it is, in reverse video.
+pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
+    let t = format!(" {}", cut(text, area.width.saturating_sub(2) as usize));
+    frame.render_widget(Paragraph::new(t).style(app.theme.title()), area);
+}
+
+fn status_line(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let who = app.appraiser.clone().unwrap_or_else(|| "—".into());
+    let mut spans = vec![
+        Span::styled(format!(" {who}"), app.theme.parent()),
+        Span::raw(format!(" · {} · ", app.db_label)),
+    ];
+    if app.saving {
+        spans.push(Span::raw(lang.pick("đang lưu… ", "saving… ")));
+    }
+    match &app.status {
+        Some((msg, true)) => spans.push(Span::styled(format!("✗ {msg}"), app.theme.error())),
+        Some((msg, false)) => spans.push(Span::styled(msg.clone(), app.theme.ok())),
+        None => {
+            let saved = app.last_save.as_deref().unwrap_or("—");
+            spans.push(Span::raw(format!(
+                "{}: {saved}",
+                lang.pick("Lưu lần cuối", "Last save")
+            )));
+        }
+    }
+    let hint = format!("  ? {} ", lang.pick("phím", "keys"));
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = (area.width as usize).saturating_sub(hint.width());
+    let mut line = Line::from(spans);
+    if used > room {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let style = line.spans.last().map(|s| s.style).unwrap_or_default();
+        line = Line::from(Span::styled(cut(&text, room), style));
+    } else {
+        line.spans.push(Span::raw(" ".repeat(room - used)));
+    }
+    line.spans.push(Span::styled(hint, app.theme.key()));
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn input_box(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(input) = &app.input else { return };
+    let lang = app.lang;
+    let (title, help) = match input.kind {
+        InputKind::Appraiser => (
+            lang.pick("Người thẩm định", "Appraiser"),
+            lang.pick(
+                "Nhập họ tên người thẩm định; tên được ghi cùng mọi quyết định và nhớ cho lần sau. Enter: xác nhận.",
+                "Type the appraiser's name; it is recorded with every decision and remembered. Enter: confirm.",
+            )
+            .to_string(),
+        ),
+        InputKind::UnitFilter => (
+            lang.pick("Lọc đơn vị", "Filter units"),
+            lang.pick("Gõ tên, không cần dấu. Enter: giữ bộ lọc · Esc: bỏ lọc.", "Type a name, accents optional. Enter: keep · Esc: clear.").to_string(),
+        ),
+        InputKind::ItemSearch => (
+            lang.pick("Tìm tiêu chí", "Search items"),
+            lang.pick("Gõ mã hoặc tên tiêu chí. Enter: giữ · Esc: bỏ.", "Type a code or title. Enter: keep · Esc: clear.").to_string(),
+        ),
+        InputKind::Score => (lang.pick("Nhập điểm", "Enter a score"), score_help(app)),
+        InputKind::NotApplicable => (
+            lang.pick("Không áp dụng — lý do", "Not applicable — why"),
+            lang.pick("Ghi lý do tiêu chí không áp dụng cho đơn vị. Enter: ghi · Esc: hủy.", "Say why the item does not apply to the unit. Enter: record · Esc: cancel.").to_string(),
+        ),
+        InputKind::Comment => (
+            lang.pick("Nhận xét của hội đồng", "Council's comment"),
+            lang.pick("Enter: lưu · Esc: hủy.", "Enter: save · Esc: cancel.").to_string(),
+        ),
+    };
+    let width = area.width.saturating_sub(4).min(100);
+    let inner_w = (width.saturating_sub(2) as usize).max(1);
+    // Word wrapping can take a little more than the plain division: one line of slack.
+    let help_lines = (help.width().div_ceil(inner_w) + 1) as u16;
+    let error_lines = u16::from(input.error.is_some()) * 2;
+    let height = (3 + help_lines + error_lines).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + area.height.saturating_sub(height + 1),
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [field, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(&input.area, field);
+    let mut lines = Vec::new();
+    if let Some(e) = &input.error {
+        lines.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+    }
+    lines.push(Line::styled(help, app.theme.dim()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);
+}
+
+/// What the score box accepts for the selected item.
+fn score_help(app: &App) -> String {
+    let lang = app.lang;
+    let Some(o) = &app.open else {
+        return String::new();
+    };
+    let node = o.data.set.node(o.sel);
+    let mut s = match lang {
+        Lang::Vi => format!(
+            "{} {} — tối đa {}. ",
+            node.code,
+            cut(&node.title, 40),
+            node.max
+        ),
+        Lang::En => format!(
+            "{} {} — maximum {}. ",
+            node.code,
+            cut(&node.title, 40),
+            node.max
+        ),
+    };
+    if node.options.is_empty() {
+        s.push_str(lang.pick(
+            "Điểm từ 0 đến tối đa, tối đa 2 chữ số thập phân (0,5 hoặc 0.5).",
+            "A score from 0 to the maximum, at most 2 decimals (0.5 or 0,5).",
+        ));
+    } else {
+        s.push_str(lang.pick(
+            "Gõ số điểm hoặc số thứ tự mức: ",
+            "Type the points or the option's number: ",
+        ));
+        let opts: Vec<String> = node
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("[{}] {}", i + 1, o.points))
+            .collect();
+        s.push_str(&opts.join("  "));
+    }
+    s.push_str(lang.pick(
+        " · Enter: ghi · Esc: hủy.",
+        " · Enter: record · Esc: cancel.",
+    ));
+    s
+}

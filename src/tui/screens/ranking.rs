@@ -1,0 +1,252 @@
+//! The ranking of a group: provisional or final, with the targets and a bar per unit.
+
+use super::{cut, title_line};
+use crate::domain::Mode;
+use crate::domain::index::round2;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Tabs, Wrap};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let [top, tabs, head, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let mode = match app.rank_mode {
+        Mode::Provisional => lang.pick("tạm tính", "provisional"),
+        Mode::Final => lang.pick("chính thức", "final"),
+    };
+    let group_name = app
+        .groups
+        .get(app.group)
+        .map(|(_, n)| n.as_str())
+        .unwrap_or("");
+    title_line(
+        app,
+        frame,
+        top,
+        &format!(
+            "{} {mode} — {group_name} · {}",
+            lang.pick("Xếp hạng", "Ranking"),
+            app.year
+        ),
+    );
+    let narrow = area.width < 110;
+    let titles: Vec<String> = app
+        .groups
+        .iter()
+        .map(|(code, name)| if narrow { code.clone() } else { name.clone() })
+        .collect();
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(app.group)
+            .highlight_style(app.theme.selected())
+            .divider("│"),
+        tabs,
+    );
+    let r = match &app.ranking {
+        None => {
+            frame.render_widget(Paragraph::new(lang.pick("Đang tính…", "Computing…")), body);
+            return;
+        }
+        Some(Err(msg)) => {
+            let hint = lang.pick(
+                "Nhấn p để xem xếp hạng tạm tính.",
+                "Press p for the provisional ranking.",
+            );
+            let text = vec![
+                Line::styled(format!("✗ {msg}"), app.theme.error()),
+                Line::raw(""),
+                Line::raw(hint),
+            ];
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(Block::default().borders(Borders::TOP)),
+                body,
+            );
+            return;
+        }
+        Some(Ok(r)) => r,
+    };
+    let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
+    let mean = r
+        .mean
+        .map(|m| format!("{}%", round2(m).fixed2()))
+        .unwrap_or_else(|| "—".into());
+    let prov = r
+        .province_previous
+        .map(|p| format!("{}%", p.fixed2()))
+        .unwrap_or_else(|| "—".into());
+    let target = match r.mean_above_province {
+        Some(true) => Span::styled(lang.pick(" ✓ đạt", " ✓ met"), app.theme.ok()),
+        Some(false) => Span::styled(lang.pick(" ✗ chưa đạt", " ✗ not met"), app.theme.error()),
+        None => Span::raw(""),
+    };
+    let line = Line::from(vec![
+        Span::raw(format!(
+            "{} {}/{} ({pct}%) · {} {mean} · {} {prov}",
+            lang.pick("Đã thẩm định", "Decided"),
+            r.decided,
+            r.items,
+            lang.pick("TB nhóm", "Group mean"),
+            lang.pick("tỉnh năm trước", "province last year"),
+        )),
+        target,
+    ]);
+    frame.render_widget(Paragraph::new(line), head);
+
+    let wide = body.width >= 110;
+    let right = |s: String| Cell::from(Line::from(s).right_aligned());
+    let mut heads = vec![
+        right(lang.pick("Hạng", "Rank").into()),
+        Cell::from(lang.pick("Đơn vị", "Unit")),
+    ];
+    let mut widths = vec![Constraint::Length(4), Constraint::Min(12)];
+    if wide {
+        heads.push(right(lang.pick("Thẩm định", "Appraised").into()));
+        heads.push(right(lang.pick("Điều tra", "Survey").into()));
+        widths.push(Constraint::Length(9));
+        widths.push(Constraint::Length(8));
+    }
+    heads.extend([
+        right(lang.pick("Tổng", "Total").into()),
+        right(lang.pick("Chỉ số", "Index").into()),
+        Cell::from(lang.pick("Loại", "Band")),
+        right(lang.pick("Trước", "Prev.").into()),
+        right("±".into()),
+        Cell::from(lang.pick("MT", "T")),
+    ]);
+    widths.extend([
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(4),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(2),
+    ]);
+    let bar_w: u16 = if wide { 24 } else { 10 };
+    heads.push(Cell::from(format!("{}–100%", floor_label(&r.rows))));
+    widths.push(Constraint::Length(bar_w));
+    let fixed: u16 = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(n) => *n + 1,
+            _ => 1,
+        })
+        .sum();
+    let name_w = body.width.saturating_sub(fixed) as usize;
+    // The bars start at a round floor under the lowest index, so that differences show.
+    let lowest = r
+        .rows
+        .iter()
+        .filter_map(|row| row.index.map(|i| i.rounded().hundredths()))
+        .min()
+        .unwrap_or(0);
+    let floor = ((lowest / 1000) * 1000 - 1000).clamp(0, 9000);
+    let rows: Vec<Row> = r
+        .rows
+        .iter()
+        .map(|row| {
+            let bar = bar(
+                row.index.map(|i| i.rounded().hundredths()),
+                floor,
+                bar_w as usize,
+            );
+            let mut name = row.name.clone();
+            if !row.ranked {
+                name.push_str(lang.pick(" (không xếp hạng)", " (not ranked)"));
+            }
+            let mut cells = vec![
+                right(
+                    row.rank
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::from(cut(&name, name_w)),
+            ];
+            if wide {
+                cells.push(right(row.appraised.fixed2()));
+                cells.push(right(if row.survey_missing {
+                    "—".into()
+                } else {
+                    row.survey.fixed2()
+                }));
+            }
+            cells.extend([
+                right(row.total.fixed2()),
+                right(
+                    row.index
+                        .map(|i| i.to_string())
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::from(row.band.clone().unwrap_or_else(|| "—".into())),
+                right(
+                    row.previous
+                        .map(|p| p.fixed2())
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                right(
+                    row.change
+                        .map(super::units::signed)
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                Cell::from(match row.rises {
+                    Some(true) => Span::styled("✓", app.theme.ok()),
+                    Some(false) => Span::styled("✗", app.theme.error()),
+                    None => Span::raw("—"),
+                }),
+                Cell::from(Span::styled(bar, app.theme.bar())),
+            ]);
+            Row::new(cells)
+        })
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(heads).style(app.theme.header()))
+        .row_highlight_style(app.theme.selected())
+        .block(Block::default().borders(Borders::TOP));
+    let mut state = TableState::default()
+        .with_offset(app.rank_offset.get())
+        .with_selected((!r.rows.is_empty()).then_some(app.rank_sel));
+    frame.render_stateful_widget(table, body, &mut state);
+    app.rank_offset.set(state.offset());
+}
+
+/// The floor of the bar scale, in hundredths of a percent, as the header shows it.
+fn floor_label(rows: &[crate::domain::RankRow]) -> String {
+    let lowest = rows
+        .iter()
+        .filter_map(|row| row.index.map(|i| i.rounded().hundredths()))
+        .min()
+        .unwrap_or(0);
+    (((lowest / 1000) * 1000 - 1000).clamp(0, 9000) / 100).to_string()
+}
+
+/// A bar from `floor` to 100 % in `width` cells, with eighths of a cell.
+fn bar(index: Option<i64>, floor: i64, width: usize) -> String {
+    let Some(v) = index else { return String::new() };
+    let span = (10_000 - floor).max(1);
+    let eighths = ((v.clamp(floor, 10_000) - floor) * (width as i64) * 8 / span) as usize;
+    let mut s = "█".repeat(eighths / 8);
+    const PART: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    s.push_str(PART[eighths % 8]);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bars_grow_with_the_index_from_the_floor() {
+        assert_eq!(super::bar(Some(10_000), 6_000, 10), "██████████");
+        assert_eq!(super::bar(Some(8_000), 6_000, 10), "█████");
+        assert_eq!(super::bar(Some(6_000), 6_000, 10), "");
+        assert_eq!(super::bar(Some(8_100), 6_000, 10), "█████▎");
+        assert_eq!(super::bar(None, 6_000, 10), "");
+    }
+}

@@ -1,0 +1,141 @@
+//! The units of a group, one tab per group, with progress and totals.
+
+use super::{cut, title_line};
+use crate::i18n::Lang;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Tabs};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let [top, tabs, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_line(
+        app,
+        frame,
+        top,
+        &format!(
+            "{} {} — {}",
+            lang.pick("Thẩm định Chỉ số CCHC", "PAR Index appraisal"),
+            app.year,
+            lang.pick("Đơn vị", "Units")
+        ),
+    );
+    let narrow = area.width < 110;
+    let titles: Vec<String> = app
+        .groups
+        .iter()
+        .map(|(code, name)| if narrow { code.clone() } else { name.clone() })
+        .collect();
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(app.group)
+            .highlight_style(app.theme.selected())
+            .divider("│"),
+        tabs,
+    );
+
+    let shown = app.shown_units();
+    let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;
+    let header = Row::new(vec![
+        Cell::from(lang.pick("Mã", "Code")),
+        Cell::from(lang.pick("Đơn vị", "Unit")),
+        Cell::from(Line::from(lang.pick("Đã TĐ", "Done")).right_aligned()),
+        Cell::from(Line::from(lang.pick("Tự chấm", "Self")).right_aligned()),
+        Cell::from(Line::from(lang.pick("Thẩm định", "Appraised")).right_aligned()),
+        Cell::from(Line::from(lang.pick("Chênh", "Diff.")).right_aligned()),
+        Cell::from(""),
+    ])
+    .style(app.theme.header());
+    let rows: Vec<Row> = shown
+        .iter()
+        .map(|&i| {
+            let u = &app.units[i];
+            let t = &u.totals;
+            let (items, decided) = (t.items(), t.decided());
+            let mark = if u.unit.closed {
+                "■"
+            } else if decided == items {
+                "✓"
+            } else if decided > 0 || t.tree.flagged > 0 {
+                "…"
+            } else {
+                "·"
+            };
+            let mut name = u.unit.name.clone();
+            if !u.unit.ranked {
+                name.push_str(lang.pick(" (không xếp hạng)", " (not ranked)"));
+            }
+            Row::new(vec![
+                Cell::from(u.unit.code.to_string()),
+                Cell::from(cut(&name, name_w)),
+                Cell::from(Line::from(format!("{decided}/{items}")).right_aligned()),
+                Cell::from(Line::from(t.tree.self_total.fixed2()).right_aligned()),
+                Cell::from(Line::from(t.tree.appraised.fixed2()).right_aligned()),
+                Cell::from(Line::from(signed(t.tree.difference)).right_aligned()),
+                Cell::from(mark),
+            ])
+        })
+        .collect();
+    let empty = rows.is_empty();
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Min(10),
+            Constraint::Length(7),
+            Constraint::Length(7),
+            Constraint::Length(9),
+            Constraint::Length(7),
+            Constraint::Length(1),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(app.theme.selected())
+    .block(Block::default().borders(Borders::TOP));
+    let mut state = TableState::default()
+        .with_offset(app.unit_offset.get())
+        .with_selected((!empty).then_some(app.unit_sel));
+    frame.render_stateful_widget(table, body, &mut state);
+    app.unit_offset.set(state.offset());
+
+    let foot_text = if !app.unit_filter.is_empty() {
+        format!(
+            "{}: {} ({} / {})",
+            lang.pick("Lọc", "Filter"),
+            app.unit_filter,
+            shown.len(),
+            app.units.len()
+        )
+    } else if empty {
+        lang.pick(
+            "Chưa có đơn vị nào: hãy nhập danh sách đơn vị (thamdinh import units).",
+            "No units yet: import them (thamdinh import units).",
+        )
+        .to_string()
+    } else {
+        match lang {
+            Lang::Vi => "Enter: thẩm định · Tab: nhóm khác · /: lọc · r: xếp hạng · ✓ xong · … đang làm · · chưa bắt đầu · ■ đã khóa".to_string(),
+            Lang::En => "Enter: appraise · Tab: other group · /: filter · r: ranking · ✓ done · … in progress · · not started · ■ closed".to_string(),
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(cut(&foot_text, foot.width as usize)).style(app.theme.dim()),
+        foot,
+    );
+}
+
+pub fn signed(p: crate::domain::Points) -> String {
+    if p.hundredths() > 0 {
+        format!("+{}", p.fixed2())
+    } else {
+        p.fixed2()
+    }
+}

@@ -1,0 +1,195 @@
+//! Whole screens drawn on a TestBackend at 80×24 and 120×40, in Vietnamese and English, driven
+//! by key sequences against a real demo database; compared with insta snapshots.
+
+mod common;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
+use thamdinh::i18n::Lang;
+use thamdinh::service::Workspace;
+use thamdinh::store::Store;
+use thamdinh::tui::action::Action;
+use thamdinh::tui::app::App;
+use thamdinh::tui::theme::Theme;
+use thamdinh::tui::{dispatch, runtime, screens};
+
+struct Session {
+    app: App,
+    ws: Workspace,
+}
+
+impl Session {
+    fn new(db: &Path, lang: Lang) -> Session {
+        let store = Store::open(db).unwrap();
+        let mut ws = Workspace::new(store, 2022).unwrap();
+        let mut app = App::new(lang, Some("Nguyễn Thị Lan".into()), "t.sqlite".into(), 2022);
+        app.theme = Theme { color: false };
+        for effect in app.start() {
+            for a in runtime::run_effect(&mut ws, "Nguyễn Thị Lan", lang, effect) {
+                dispatch(&mut app, &mut ws, a);
+            }
+        }
+        Session { app, ws }
+    }
+
+    fn keys(&mut self, keys: &str) -> &mut Self {
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                '\t' => KeyCode::Tab,
+                '←' => KeyCode::Left,
+                c => KeyCode::Char(c),
+            };
+            dispatch(
+                &mut self.app,
+                &mut self.ws,
+                Action::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+            );
+        }
+        self
+    }
+
+    fn draw(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| screens::view(&self.app, f)).unwrap();
+        let buf = t.backend().buffer();
+        let mut out = String::new();
+        for y in 0..h {
+            let mut line = String::new();
+            for x in 0..w {
+                line.push_str(buf[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Times change from run to run: they are replaced before comparing.
+macro_rules! snap {
+    ($name:expr, $text:expr) => {
+        insta::with_settings!({filters => vec![
+            (r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "[time]"),
+            (r"\d\d:\d\d:\d\d", "[time]"),
+        ]}, {
+            insta::assert_snapshot!($name, $text);
+        });
+    };
+}
+
+/// Sở Nội vụ with one item agreed, one adjusted with a comment, one not applicable and one
+/// flagged for an explanation.
+fn appraised(db: &Path, lang: Lang) -> Session {
+    let mut s = Session::new(db, lang);
+    s.keys("\n"); // open SNV, on 1.1.1
+    s.keys("a"); // agree 1.1.1 -> on 1.1.2
+    s.keys("a"); // agree 1.1.2 -> on 1.1.3
+    s.keys("3"); // adjust 1.1.3 to option 3 (0) -> on 1.2.1
+    s.keys("kk").keys("c").keys("Chưa hoàn thành 2 nhiệm vụ\n"); // comment on 1.1.3
+    s.keys("jj").keys("x").keys("Không có báo cáo riêng\n"); // 1.2.1 not applicable -> on 1.2.2
+    s.keys("f"); // 1.2.2 explanation requested -> on 1.3.1
+    s.keys("kk"); // back on 1.2.2
+    s
+}
+
+#[test]
+fn units_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let s = Session::new(&db, Lang::Vi);
+    snap!("units_vi_80x24", s.draw(80, 24));
+    let s = Session::new(&db, Lang::En);
+    snap!("units_en_120x40", s.draw(120, 40));
+}
+
+#[test]
+fn units_filtered_without_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\t").keys("/ke sach\n");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ủy ban nhân dân huyện Kế Sách"), "{text}");
+    assert!(!text.contains("Long Phú"), "{text}");
+    snap!("units_filtered_vi_80x24", text);
+}
+
+#[test]
+fn appraisal_screen_with_every_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let s = appraised(&db, Lang::Vi);
+    let small = s.draw(80, 24);
+    for glyph in ["✓", "±", "∅", "?"] {
+        assert!(small.contains(glyph), "{glyph} missing:\n{small}");
+    }
+    snap!("appraisal_vi_80x24", small);
+    snap!("appraisal_vi_120x40", s.draw(120, 40));
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("\n").keys("jjjjj");
+    snap!("appraisal_en_80x24", s.draw(80, 24));
+    snap!("appraisal_en_120x40", s.draw(120, 40));
+}
+
+#[test]
+fn score_box_refuses_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\ne0,3\n");
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("chỉ được chọn một trong các mức 0.5; 0.25; 0"),
+        "{text}"
+    );
+    snap!("score_box_vi_80x24", text);
+}
+
+#[test]
+fn ranking_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = appraised(&db, Lang::Vi);
+    s.keys("r");
+    snap!("ranking_vi_80x24", s.draw(80, 24));
+    snap!("ranking_vi_120x40", s.draw(120, 40));
+    s.keys("p");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Chưa có xếp hạng chính thức"), "{text}");
+    snap!("ranking_final_refused_vi_80x24", text);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("\t\t").keys("r");
+    snap!("ranking_en_120x40", s.draw(120, 40));
+}
+
+#[test]
+fn help_lists_every_key_of_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n?");
+    let text = s.draw(80, 24);
+    for label in ["a", "e", "x", "c", "f", "n", "u", "v", "/", "r", "1…9"] {
+        assert!(
+            text.contains(&format!(" {label}  ")),
+            "{label} missing:\n{text}"
+        );
+    }
+    snap!("help_appraisal_vi_80x24", text);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("?");
+    snap!("help_units_en_120x40", s.draw(120, 40));
+}
+
+#[test]
+fn too_small_a_window_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let s = Session::new(&db, Lang::Vi);
+    let text = s.draw(50, 12);
+    assert!(text.contains("Cửa sổ quá nhỏ (50×12)"), "{text}");
+}

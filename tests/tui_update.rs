@@ -1,0 +1,459 @@
+//! The screens' state machine, driven by keys and results, without a terminal or a database.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::Path;
+use std::sync::Arc;
+use thamdinh::builtin;
+use thamdinh::domain::{
+    Decision, ItemCode, Points, SelfEntry, SelfScore, Sheet, State, UnitCode, UnitTotals, Verdict,
+};
+use thamdinh::i18n::Lang;
+use thamdinh::io::criteria::set_from_toml;
+use thamdinh::store::UnitRow;
+use thamdinh::tui::action::{Action, Cmd, Effect, Loaded, Saved, UnitData, UnitLine};
+use thamdinh::tui::app::{App, InputKind, ItemFilter};
+use thamdinh::tui::keymap::Screen;
+
+fn key(c: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Action {
+    key(KeyCode::Char(c))
+}
+
+fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+    text.chars().flat_map(|c| app.update(ch(c))).collect()
+}
+
+fn unit_row(code: &str, name: &str) -> UnitRow {
+    UnitRow {
+        code: UnitCode::parse(code).unwrap(),
+        name: name.into(),
+        group: "so-nganh".into(),
+        ranked: true,
+        closed: false,
+        survey: Some(Points::from_int(30)),
+    }
+}
+
+/// The department set with every item self-scored at its maximum.
+fn unit_data(code: &str, name: &str) -> UnitData {
+    let (_, text) = builtin::sets_of(2022)
+        .find(|(n, _)| *n == "so-nganh.toml")
+        .unwrap();
+    let set = set_from_toml(Path::new("so-nganh.toml"), text).unwrap();
+    let unit = unit_row(code, name);
+    let mut sheet = Sheet::new(&set, unit.code.clone());
+    for i in set.item_indexes().collect::<Vec<_>>() {
+        sheet.records[i].self_entry = Some(SelfEntry {
+            score: SelfScore::Points(set.node(i).max),
+            note: "Đã thực hiện".into(),
+            evidence: "Kế hoạch số 1/KH".into(),
+        });
+    }
+    UnitData {
+        unit,
+        set: Arc::new(set),
+        sheet,
+    }
+}
+
+fn item(app: &App) -> String {
+    let o = app.open.as_ref().unwrap();
+    o.data.set.node(o.sel).code.to_string()
+}
+
+/// An app with the department group loaded and Sở Nội vụ open.
+fn opened() -> App {
+    let mut app = App::new(Lang::Vi, Some("Lan".into()), "t.sqlite".into(), 2022);
+    let fx = app.update(Action::Loaded(Loaded::Groups(vec![
+        ("so-nganh".into(), "Sở, ban, ngành tỉnh".into()),
+        ("huyen".into(), "UBND cấp huyện".into()),
+    ])));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadUnits {
+            group: "so-nganh".into()
+        }]
+    );
+    let lines = [
+        ("SNV", "Sở Nội vụ"),
+        ("STP", "Sở Tư pháp"),
+        ("SYT", "Sở Y tế"),
+    ]
+    .iter()
+    .map(|(c, n)| UnitLine {
+        unit: unit_row(c, n),
+        totals: UnitTotals {
+            tree: thamdinh::domain::sheet::NodeSum {
+                items: 101,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    })
+    .collect();
+    app.update(Action::Loaded(Loaded::Units {
+        group: "so-nganh".into(),
+        lines,
+    }));
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::OpenUnit {
+            unit: UnitCode::parse("SNV").unwrap()
+        }]
+    );
+    app.update(Action::Loaded(Loaded::Unit(unit_data("SNV", "Sở Nội vụ"))));
+    assert_eq!(app.screen, Screen::Appraisal);
+    app
+}
+
+/// What the runtime would send back after committing `state` on the selected item.
+fn saved(app: &App, state: State, score: Option<Points>, comment: &str) -> Action {
+    let o = app.open.as_ref().unwrap();
+    let mut data = o.data.clone();
+    let code = o.data.set.node(o.sel).code.clone();
+    data.sheet.records[o.sel].decision = Some(Decision {
+        state,
+        score,
+        comment: comment.into(),
+        appraiser: "Lan".into(),
+        decided_at: "2022-12-01T08:00:00Z".into(),
+        round: 1,
+    });
+    Action::Saved {
+        saved: Saved::Decision {
+            item: code,
+            score,
+            advance: true,
+        },
+        data,
+        at: "15:00:00".into(),
+    }
+}
+
+#[test]
+fn opens_on_the_first_undecided_item() {
+    let app = opened();
+    assert_eq!(item(&app), "1.1.1");
+}
+
+#[test]
+fn agree_asks_the_store_and_shows_nothing_as_done_before_the_commit() {
+    let mut app = opened();
+    let fx = app.update(ch('a'));
+    assert_eq!(
+        fx,
+        vec![Effect::Decide {
+            unit: UnitCode::parse("SNV").unwrap(),
+            item: ItemCode::parse("1.1.1").unwrap(),
+            verdict: Verdict::Agree,
+            comment: String::new(),
+        }]
+    );
+    assert!(app.saving);
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(
+        o.state(o.sel),
+        State::Undecided,
+        "not done before the commit returns"
+    );
+    // A second key while saving sends nothing twice.
+    assert!(app.update(ch('a')).is_empty());
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    let fx = app.update(ack);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadUnits {
+            group: "so-nganh".into()
+        }]
+    );
+    assert!(!app.saving);
+    assert_eq!(item(&app), "1.1.2", "moves on to the next undecided item");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .0
+            .starts_with("Đã lưu 1.1.1 → 0.5 (đồng ý)")
+    );
+}
+
+#[test]
+fn a_failed_save_leaves_the_item_as_it_was_and_says_why() {
+    let mut app = opened();
+    app.update(ch('a'));
+    app.update(Action::SaveFailed("Đơn vị SNV đã khóa kết quả.".into()));
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.state(o.sel), State::Undecided);
+    assert_eq!(item(&app), "1.1.1");
+    assert_eq!(
+        app.status,
+        Some(("Đơn vị SNV đã khóa kết quả.".into(), true))
+    );
+    assert!(!app.saving);
+}
+
+#[test]
+fn an_option_number_sets_that_option() {
+    let mut app = opened();
+    let fx = app.update(ch('2'));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { verdict: Verdict::Score(p), .. }] if *p == Points::from_hundredths(25)
+    ));
+    let mut app = opened();
+    assert!(app.update(ch('7')).is_empty());
+    assert!(
+        app.status.as_ref().unwrap().1,
+        "an error for a missing option"
+    );
+}
+
+#[test]
+fn a_typed_score_is_checked_in_place() {
+    let mut app = opened();
+    // 3.9 is a free item of 1.25 points.
+    let target = app
+        .open
+        .as_ref()
+        .unwrap()
+        .data
+        .set
+        .index_of(&ItemCode::parse("3.9").unwrap())
+        .unwrap();
+    app.open.as_mut().unwrap().sel = target;
+    app.update(ch('e'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Score);
+    typed(&mut app, "0,125");
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let err = app.input.as_ref().unwrap().error.clone().unwrap();
+    assert!(err.contains("tối đa 2 chữ số thập phân"), "{err}");
+    for _ in 0..5 {
+        app.update(key(KeyCode::Backspace));
+    }
+    typed(&mut app, "1,5");
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(
+        app.input
+            .as_ref()
+            .unwrap()
+            .error
+            .clone()
+            .unwrap()
+            .contains("vượt điểm tối đa 1.25")
+    );
+    for _ in 0..3 {
+        app.update(key(KeyCode::Backspace));
+    }
+    typed(&mut app, "0,75");
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { verdict: Verdict::Score(p), .. }] if *p == Points::from_hundredths(75)
+    ));
+    assert!(app.input.is_none());
+}
+
+#[test]
+fn in_the_score_box_an_option_number_picks_the_option() {
+    let mut app = opened(); // 1.1.1: options 0.5 / 0.25 / 0
+    app.update(ch('e'));
+    typed(&mut app, "3");
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(
+        matches!(&fx[..], [Effect::Decide { verdict: Verdict::Score(p), .. }] if *p == Points::ZERO)
+    );
+}
+
+#[test]
+fn not_applicable_needs_a_reason() {
+    let mut app = opened();
+    app.update(ch('x'));
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(
+        app.input
+            .as_ref()
+            .unwrap()
+            .error
+            .clone()
+            .unwrap()
+            .contains("cần ghi nhận xét")
+    );
+    typed(&mut app, "Không có nhiệm vụ");
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { verdict: Verdict::NotApplicable, comment, .. }] if comment == "Không có nhiệm vụ"
+    ));
+}
+
+#[test]
+fn a_comment_on_an_undecided_item_goes_with_its_decision() {
+    let mut app = opened();
+    app.update(ch('c'));
+    typed(&mut app, "Thieu");
+    // A Vietnamese input method rebuilds the word: Backspaces, then the word with its marks.
+    for _ in 0..4 {
+        app.update(key(KeyCode::Backspace));
+    }
+    typed(&mut app, "hiếu minh chứng");
+    assert!(
+        app.update(key(KeyCode::Enter)).is_empty(),
+        "nothing to save yet"
+    );
+    let fx = app.update(ch('f'));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { verdict: Verdict::RequestExplanation, comment, .. }] if comment == "Thiếu minh chứng"
+    ));
+}
+
+#[test]
+fn a_comment_on_a_decided_item_is_saved_at_once() {
+    let mut app = opened();
+    app.update(ch('a'));
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    app.update(ack);
+    app.update(ch('k'));
+    assert_eq!(item(&app), "1.1.1");
+    app.update(ch('c'));
+    typed(&mut app, "Đúng hạn");
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(matches!(&fx[..], [Effect::SetComment { comment, .. }] if comment == "Đúng hạn"));
+}
+
+#[test]
+fn key_releases_are_ignored_and_ctrl_c_quits() {
+    let mut app = opened();
+    let mut release = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert!(app.update(Action::Key(release)).is_empty());
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.quit);
+}
+
+#[test]
+fn the_item_filter_cycles_and_hides_decided_items() {
+    let mut app = opened();
+    app.update(ch('a'));
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    app.update(ack);
+    app.update(ch('v'));
+    let o = app.open.as_ref().unwrap();
+    assert_eq!(o.filter, ItemFilter::Undecided);
+    let first = ItemCode::parse("1.1.1").unwrap();
+    assert!(!o.visible().contains(&o.data.set.index_of(&first).unwrap()));
+    app.update(ch('v'));
+    app.update(ch('v'));
+    assert_eq!(app.open.as_ref().unwrap().filter, ItemFilter::All);
+}
+
+#[test]
+fn collapse_and_expand_with_arrows_and_enter() {
+    let mut app = opened();
+    app.update(key(KeyCode::Left)); // 1.1.1 -> its parent 1.1
+    assert_eq!(item(&app), "1.1");
+    app.update(key(KeyCode::Left)); // collapse 1.1
+    let o = app.open.as_ref().unwrap();
+    let first = o
+        .data
+        .set
+        .index_of(&ItemCode::parse("1.1.1").unwrap())
+        .unwrap();
+    assert!(!o.visible().contains(&first));
+    app.update(key(KeyCode::Enter)); // expand again
+    assert!(app.open.as_ref().unwrap().visible().contains(&first));
+}
+
+#[test]
+fn next_undecided_goes_on_to_the_next_unit_at_the_end() {
+    let mut app = opened();
+    let set = app.open.as_ref().unwrap().data.set.clone();
+    let mut data = app.open.as_ref().unwrap().data.clone();
+    for i in set.item_indexes().collect::<Vec<_>>() {
+        data.sheet.records[i].decision = Some(Decision {
+            state: State::Agreed,
+            score: Some(set.node(i).max),
+            comment: String::new(),
+            appraiser: "Lan".into(),
+            decided_at: String::new(),
+            round: 1,
+        });
+    }
+    app.update(Action::Loaded(Loaded::Unit(data)));
+    let fx = app.update(ch('n'));
+    assert_eq!(
+        fx,
+        vec![Effect::OpenUnit {
+            unit: UnitCode::parse("STP").unwrap()
+        }]
+    );
+}
+
+#[test]
+fn units_filter_ignores_diacritics() {
+    let mut app = opened();
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('/'));
+    typed(&mut app, "so noi vu");
+    let shown = app.shown_units();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(app.units[shown[0]].unit.code.as_str(), "SNV");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.shown_units().len(), 3);
+}
+
+#[test]
+fn ranking_toggles_final_and_goes_back() {
+    let mut app = opened();
+    let fx = app.update(ch('r'));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadRanking {
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional
+        }]
+    );
+    let fx = app.update(ch('p'));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadRanking {
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Final
+        }]
+    );
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Appraisal);
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = opened();
+    app.update(ch('?'));
+    assert!(app.help);
+    assert!(
+        app.update(ch('a')).is_empty(),
+        "the key only closes the help"
+    );
+    assert!(!app.help);
+    app.update(Action::Cmd(Cmd::Help));
+    assert!(app.help);
+}
+
+#[test]
+fn without_an_appraiser_the_name_is_asked_first() {
+    let mut app = App::new(Lang::En, None, "t.sqlite".into(), 2022);
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Appraiser);
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    typed(&mut app, "Trần Văn Minh");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(fx, vec![Effect::RememberAppraiser("Trần Văn Minh".into())]);
+    assert_eq!(app.appraiser.as_deref(), Some("Trần Văn Minh"));
+}
