@@ -275,7 +275,13 @@ impl App {
                 self.fail(msg);
                 Vec::new()
             }
-            Action::ExternalChange => self.refresh(),
+            Action::ExternalChange => {
+                self.say(self.lang.pick(
+                    "Đã cập nhật thay đổi từ một phiên làm việc khác.",
+                    "Updated with changes from another session.",
+                ));
+                self.refresh()
+            }
             Action::Resize => Vec::new(),
         }
     }

@@ -98,7 +98,7 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let set = &o.data.set;
     let rows_idx = o.visible();
-    let wide_state = area.width >= 100;
+    let wide_state = area.width >= 90;
     let state_w: u16 = if wide_state { 16 } else { 2 };
     let fixed = 8 + 6 + 6 + 6 + 7 + state_w + 6;
     let title_w = area.width.saturating_sub(fixed) as usize;
