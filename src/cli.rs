@@ -566,3 +566,44 @@ pub fn set_closed(
         ),
     })
 }
+
+/// Gives the appraiser fields of a group (`fields` empty: takes them all back).
+pub fn assign(
+    ws: &mut Workspace,
+    appraiser: &str,
+    group: &str,
+    fields: &[String],
+    lang: Lang,
+) -> Result<String, AppError> {
+    let set = ws.set(group)?;
+    let known: Vec<String> = set.fields().map(|f| set.node(f).code.to_string()).collect();
+    if let Some(bad) = fields.iter().find(|f| !known.contains(f)) {
+        return Err(AppError::Usage(match lang {
+            Lang::Vi => format!(
+                "Nhóm {group} không có lĩnh vực «{bad}» (các lĩnh vực: {}).",
+                known.join(", ")
+            ),
+            Lang::En => format!(
+                "Group {group} has no field '{bad}' (its fields: {}).",
+                known.join(", ")
+            ),
+        }));
+    }
+    ws.store.assign_fields(ws.year, appraiser, group, fields)?;
+    Ok(match (fields.is_empty(), lang) {
+        (true, Lang::Vi) => {
+            format!("{appraiser} không còn được giao lĩnh vực riêng trong nhóm {group}.")
+        }
+        (true, Lang::En) => {
+            format!("{appraiser} has no fields of their own in group {group} any more.")
+        }
+        (false, Lang::Vi) => format!(
+            "{appraiser} được giao lĩnh vực {} của nhóm {group}.",
+            fields.join(", ")
+        ),
+        (false, Lang::En) => format!(
+            "{appraiser} is assigned field(s) {} of group {group}.",
+            fields.join(", ")
+        ),
+    })
+}

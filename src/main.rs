@@ -80,6 +80,14 @@ enum Command {
         #[arg(long, default_value = "")]
         comment: String,
     },
+    /// Give the appraiser fields of a group to appraise (the council splits its work by field).
+    Assign {
+        #[arg(long)]
+        group: String,
+        /// Field codes, e.g. "2" or "2 3"; none takes the assignment back.
+        #[arg(long, num_args = 0.., value_delimiter = ' ')]
+        fields: Vec<String>,
+    },
     /// Reopen a closed unit (recorded in the audit log).
     Reopen {
         unit: String,
@@ -260,6 +268,13 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                 }
             };
             print(msg);
+            Ok(())
+        }
+        Some(Command::Assign { group, fields }) => {
+            let who = appraiser(&args, lang)?;
+            let mut ws = open(&args, db)?;
+            let fields: Vec<String> = fields.iter().filter(|f| !f.is_empty()).cloned().collect();
+            print(cli::assign(&mut ws, &who, group, &fields, lang)?);
             Ok(())
         }
         Some(Command::Close { unit, comment }) | Some(Command::Reopen { unit, comment }) => {

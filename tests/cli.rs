@@ -212,3 +212,38 @@ fn the_ranking_export_writes_a_bom_and_the_columns() {
     let text = String::from_utf8_lossy(&bytes);
     assert_eq!(text.lines().count(), 1 + 47, "a header and the 47 units");
 }
+
+#[test]
+fn fields_are_assigned_to_an_appraiser() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let a = [
+        "--lang",
+        "en",
+        "--appraiser",
+        "Sở Tư pháp",
+        "assign",
+        "--group",
+        "so-nganh",
+    ];
+    let out = ok(&db, &[&a[..], &["--fields", "2 3"]].concat());
+    assert!(
+        out.contains("Sở Tư pháp is assigned field(s) 2, 3 of group so-nganh"),
+        "{out}"
+    );
+    let err = fails(&db, &[&a[..], &["--fields", "12"]].concat());
+    assert!(
+        err.contains("Group so-nganh has no field '12' (its fields: 1, 2, 3, 4, 5, 6, 7, 8)"),
+        "{err}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT COUNT(*) FROM assignments", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 2);
+    ok(&db, &a);
+    let n: i64 = conn
+        .query_row("SELECT COUNT(*) FROM assignments", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0, "no fields takes the assignment back");
+}

@@ -193,3 +193,21 @@ fn too_small_a_window_says_so() {
     let text = s.draw(50, 12);
     assert!(text.contains("Cửa sổ quá nhỏ (50×12)"), "{text}");
 }
+
+#[test]
+fn an_appraiser_of_one_field_starts_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    store
+        .assign_fields(2022, "Nguyễn Thị Lan", "so-nganh", &["2".to_string()])
+        .unwrap();
+    drop(store);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n");
+    let text = s.draw(120, 40);
+    assert!(text.contains("lĩnh vực được giao: 2"), "{text}");
+    assert!(text.contains("2        ▾ ★ Tham mưu"), "{text}");
+    let o = s.app.open.as_ref().unwrap();
+    assert_eq!(o.data.set.node(o.sel).code.as_str(), "2.1.1");
+}

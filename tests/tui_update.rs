@@ -56,6 +56,7 @@ fn unit_data(code: &str, name: &str) -> UnitData {
         unit,
         set: Arc::new(set),
         sheet,
+        assigned: Vec::new(),
     }
 }
 
@@ -92,6 +93,7 @@ fn opened() -> App {
             },
             ..Default::default()
         },
+        fields: vec![("1".into(), 0, 13), ("2".into(), 0, 10)],
     })
     .collect();
     app.update(Action::Loaded(Loaded::Units {
@@ -456,4 +458,24 @@ fn without_an_appraiser_the_name_is_asked_first() {
     let fx = app.update(key(KeyCode::Enter));
     assert_eq!(fx, vec![Effect::RememberAppraiser("Trần Văn Minh".into())]);
     assert_eq!(app.appraiser.as_deref(), Some("Trần Văn Minh"));
+}
+
+#[test]
+fn next_undecided_stays_in_the_appraisers_fields() {
+    let mut app = opened();
+    let mut data = app.open.as_ref().unwrap().data.clone();
+    data.assigned = vec![ItemCode::parse("2").unwrap()];
+    // A unit opened by an appraiser of field 2 starts in field 2.
+    app.open = None;
+    app.update(Action::Loaded(Loaded::Unit(data)));
+    assert_eq!(item(&app), "2.1.1");
+    let set = app.open.as_ref().unwrap().data.set.clone();
+    let last_of_2 = set
+        .nodes()
+        .iter()
+        .rposition(|n| n.code.as_str().starts_with("2."))
+        .unwrap();
+    app.open.as_mut().unwrap().sel = last_of_2;
+    app.update(ch('n'));
+    assert_eq!(item(&app), "2.1.1", "wraps within field 2");
 }

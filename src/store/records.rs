@@ -350,3 +350,53 @@ impl Store {
             .map(Points::from_hundredths))
     }
 }
+
+impl Store {
+    /// Gives an appraiser the fields of a group to appraise (replacing what they had there).
+    pub fn assign_fields(
+        &mut self,
+        year: i32,
+        appraiser: &str,
+        group: &str,
+        fields: &[String],
+    ) -> Result<(), StoreError> {
+        let tx = self.write()?;
+        tx.execute(
+            "DELETE FROM assignments WHERE year = ?1 AND appraiser = ?2 AND group_code = ?3",
+            params![year, appraiser, group],
+        )?;
+        for f in fields {
+            tx.execute(
+                "INSERT INTO assignments (year, appraiser, group_code, field) VALUES (?1, ?2, ?3, ?4)",
+                params![year, appraiser, group, f],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The fields of a group assigned to an appraiser (empty: no assignment, all fields).
+    pub fn assigned_fields(
+        &self,
+        year: i32,
+        appraiser: &str,
+        group: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT field FROM assignments WHERE year = ?1 AND appraiser = ?2 AND group_code = ?3
+             ORDER BY field",
+        )?;
+        let rows = st.query_map(params![year, appraiser, group], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every assignment of a year: (appraiser, group, field).
+    pub fn assignments(&self, year: i32) -> Result<Vec<(String, String, String)>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT appraiser, group_code, field FROM assignments WHERE year = ?1
+             ORDER BY appraiser, group_code, field",
+        )?;
+        let rows = st.query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -44,6 +44,8 @@ pub enum Cmd {
 pub struct UnitLine {
     pub unit: UnitRow,
     pub totals: UnitTotals,
+    /// Each field's progress: (code, decided, items).
+    pub fields: Vec<(String, usize, usize)>,
 }
 
 /// A unit opened for appraisal.
@@ -52,6 +54,8 @@ pub struct UnitData {
     pub unit: UnitRow,
     pub set: Arc<CriteriaSet>,
     pub sheet: Sheet,
+    /// The fields of this group assigned to the appraiser; empty: all fields.
+    pub assigned: Vec<ItemCode>,
 }
 
 /// Data the runtime read from the store.

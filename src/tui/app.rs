@@ -88,16 +88,36 @@ pub struct Open {
 impl Open {
     fn new(data: UnitData) -> Open {
         let sums = data.sheet.node_sums(&data.set);
-        let sel = data.sheet.next_undecided(&data.set, None).unwrap_or(0);
-        Open {
+        let mut open = Open {
             data,
             sums,
             collapsed: HashSet::new(),
-            sel,
+            sel: 0,
             filter: ItemFilter::All,
             search: String::new(),
             offset: Cell::new(0),
-        }
+        };
+        open.sel = open.next_undecided(None).unwrap_or(0);
+        open
+    }
+
+    /// Whether a node lies in the fields assigned to the appraiser (all, when none are).
+    pub fn in_assigned(&self, idx: usize) -> bool {
+        let set = &self.data.set;
+        self.data.assigned.is_empty()
+            || set
+                .field_of(idx)
+                .is_some_and(|f| self.data.assigned.contains(&set.node(f).code))
+    }
+
+    /// The next undecided item after `from`, in the appraiser's fields.
+    pub fn next_undecided(&self, from: Option<usize>) -> Option<usize> {
+        let set = &self.data.set;
+        let n = set.nodes().len();
+        let start = from.map_or(0, |f| f + 1);
+        (0..n)
+            .map(|k| (start + k) % n)
+            .find(|&i| set.node(i).is_item() && !self.state(i).is_decided() && self.in_assigned(i))
     }
 
     fn replace(&mut self, data: UnitData) {
@@ -566,7 +586,7 @@ impl App {
                 }
                 if std::mem::take(&mut self.jump_to_undecided)
                     && let Some(o) = self.open.as_mut()
-                    && let Some(i) = o.data.sheet.next_undecided(&o.data.set, None)
+                    && let Some(i) = o.next_undecided(None)
                 {
                     o.sel = i;
                 }
@@ -616,7 +636,7 @@ impl App {
                     if *advance
                         && o.filter != ItemFilter::Adjusted
                         && let Some(i) = idx
-                        && let Some(next) = o.data.sheet.next_undecided(&o.data.set, Some(i))
+                        && let Some(next) = o.next_undecided(Some(i))
                     {
                         if !o.visible().contains(&next) {
                             o.collapsed.clear();
@@ -829,7 +849,7 @@ impl App {
             Cmd::Flag => {
                 return self.on_item(|app| app.verdict(Verdict::RequestExplanation, false));
             }
-            Cmd::NextUndecided => match o.data.sheet.next_undecided(&o.data.set, Some(o.sel)) {
+            Cmd::NextUndecided => match o.next_undecided(Some(o.sel)) {
                 Some(i) => {
                     if !o.visible().contains(&i) {
                         o.collapsed.clear();

@@ -3,17 +3,25 @@
 
 use super::action::{Action, Effect, Loaded, Saved, UnitData, UnitLine};
 use crate::config;
+use crate::domain::ItemCode;
 use crate::i18n::Lang;
 use crate::service::{AppError, Workspace, store_message};
 use crate::store::UnitRow;
 use std::sync::Arc;
 
-fn unit_data(ws: &Workspace, unit: UnitRow) -> Result<UnitData, AppError> {
+fn unit_data(ws: &Workspace, appraiser: &str, unit: UnitRow) -> Result<UnitData, AppError> {
     let (set, sheet) = ws.sheet(&unit)?;
+    let assigned = ws
+        .store
+        .assigned_fields(ws.year, appraiser, &unit.group)?
+        .iter()
+        .filter_map(|f| ItemCode::parse(f).ok())
+        .collect();
     Ok(UnitData {
         set: Arc::new(set.clone()),
         sheet,
         unit,
+        assigned,
     })
 }
 
@@ -53,16 +61,22 @@ fn try_effect(
             let mut lines = Vec::new();
             for unit in ws.store.units(ws.year, Some(&group))? {
                 let (set, sheet) = ws.sheet(&unit)?;
+                let sums = sheet.node_sums(set);
+                let fields = set
+                    .fields()
+                    .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
+                    .collect();
                 lines.push(UnitLine {
-                    totals: sheet.totals(set),
+                    totals: sheet.totals_from(set, &sums),
                     unit,
+                    fields,
                 });
             }
             vec![Action::Loaded(Loaded::Units { group, lines })]
         }
         Effect::OpenUnit { unit } => {
             let row = ws.unit(unit.as_str())?;
-            vec![Action::Loaded(Loaded::Unit(unit_data(ws, row)?))]
+            vec![Action::Loaded(Loaded::Unit(unit_data(ws, appraiser, row)?))]
         }
         Effect::Decide {
             unit,
@@ -73,7 +87,7 @@ fn try_effect(
             let (row, item, d) =
                 ws.decide(unit.as_str(), item.as_str(), verdict, &comment, appraiser)?;
             let at = local_time(ws, &d.decided_at);
-            let data = unit_data(ws, row)?;
+            let data = unit_data(ws, appraiser, row)?;
             vec![Action::Saved {
                 saved: Saved::Decision {
                     item,
@@ -97,7 +111,7 @@ fn try_effect(
             let at = now(ws);
             vec![Action::Saved {
                 saved: Saved::Comment { item },
-                data: unit_data(ws, row)?,
+                data: unit_data(ws, appraiser, row)?,
                 at,
             }]
         }
@@ -110,7 +124,7 @@ fn try_effect(
             let at = now(ws);
             vec![Action::Saved {
                 saved: Saved::Undone { item: undone.item },
-                data: unit_data(ws, row)?,
+                data: unit_data(ws, appraiser, row)?,
                 at,
             }]
         }

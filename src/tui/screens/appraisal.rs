@@ -59,6 +59,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lang.pick("xem", "show"),
         o.filter.label(lang),
     );
+    if !o.data.assigned.is_empty() {
+        let fields: Vec<&str> = o.data.assigned.iter().map(|c| c.as_str()).collect();
+        info.push_str(&format!(
+            " · {}: {}",
+            lang.pick("lĩnh vực được giao", "your fields"),
+            fields.join(", ")
+        ));
+    }
     if !o.search.is_empty() {
         info.push_str(&format!(" · {}: {}", lang.pick("tìm", "search"), o.search));
     }
@@ -173,7 +181,9 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
                 } else {
                     "▾"
                 };
-                let title = format!("{indent}{marker} {}", node.title);
+                let mine = node.parent.is_none() && !o.data.assigned.is_empty() && o.in_assigned(i);
+                let star = if mine { "★ " } else { "" };
+                let title = format!("{indent}{marker} {star}{}", node.title);
                 Row::new(vec![
                     Cell::from(node.code.to_string()),
                     Cell::from(cut(&title, title_w)),

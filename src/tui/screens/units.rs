@@ -10,10 +10,11 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let [top, tabs, body, foot] = Layout::vertical([
+    let [top, tabs, body, fields, foot] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(3),
+        Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -106,6 +107,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(table, body, &mut state);
     app.unit_offset.set(state.offset());
 
+    // The selected unit's progress field by field (the council splits its work by field).
+    if let Some(&i) = shown.get(app.unit_sel) {
+        let parts: Vec<String> = app.units[i]
+            .fields
+            .iter()
+            .map(|(code, decided, items)| {
+                let mark = if decided == items { "✓" } else { "" };
+                format!("{code}:{decided}/{items}{mark}")
+            })
+            .collect();
+        let text = format!(
+            "{} {}",
+            lang.pick("Theo lĩnh vực:", "By field:"),
+            parts.join("  ")
+        );
+        frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
+    }
     let foot_text = if !app.unit_filter.is_empty() {
         format!(
             "{}: {} ({} / {})",
