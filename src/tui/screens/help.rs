@@ -35,13 +35,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             None => (b.label.to_string(), b.describe(lang).to_string()),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:>10}  "), app.theme.key()),
+            Span::styled(format!("{label:>12}  "), app.theme.key()),
             Span::raw(text),
         ]));
         k += if pair.is_some() { 2 } else { 1 };
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{:>10}  ", "Ctrl-C"), app.theme.key()),
+        Span::styled(format!("{:>12}  ", "Ctrl-C"), app.theme.key()),
         Span::raw(lang.pick(
             "thoát ngay (mọi quyết định đã lưu)",
             "quit now (every decision is already saved)",
@@ -52,7 +52,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .iter()
             .map(|s| format!("{} {}", glyph(*s), crate::cli::state_label(*s, lang)))
             .collect();
-        lines.push(Line::raw(""));
+        if !compact {
+            lines.push(Line::raw(""));
+        }
         lines.push(Line::raw(legend.join(" · ")));
     }
     let title = match (app.screen, lang) {
@@ -65,7 +67,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     let close = lang.pick(" phím bất kỳ: đóng ", " any key: close ");
     let width = area.width.saturating_sub(4).min(84);
-    let height = (lines.len() as u16 + 2).min(area.height);
+    let inner = (width.saturating_sub(2) as usize).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = (rows as u16 + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
