@@ -247,3 +247,40 @@ fn fields_are_assigned_to_an_appraiser() {
         .unwrap();
     assert_eq!(n, 0, "no fields takes the assignment back");
 }
+
+#[test]
+fn the_database_can_come_from_thamdinh_db() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.sqlite");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(["--lang", "en", "init", "--year", "2022"])
+        .env("THAMDINH_DB", &db)
+        .env("THAMDINH_CONFIG_DIR", dir.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("from-env.sqlite"));
+    assert!(db.exists());
+}
+
+#[test]
+fn errors_are_sentences_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    let err = fails(&db, &["--lang", "en", "rank"]);
+    assert!(
+        err.contains("has no criteria sets for 2022: run 'thamdinh init --year 2022' first"),
+        "{err}"
+    );
+    let err = fails(
+        &db,
+        &["--lang", "en", "import", "units", "/no/such/file.csv"],
+    );
+    assert!(
+        err.contains("/no/such/file.csv: the file cannot be read"),
+        "{err}"
+    );
+    std::fs::write(&db, b"this is not a database").unwrap();
+    let err = fails(&db, &["--lang", "en", "rank"]);
+    assert!(err.starts_with("Database error:"), "{err}");
+}

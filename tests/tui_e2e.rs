@@ -119,3 +119,38 @@ fn a_panic_restores_the_terminal() {
     assert!(!t.cursor_hidden());
     assert!(t.cooked());
 }
+
+#[test]
+fn demo_builds_the_database_then_reopens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite");
+    let config = dir.path().join("config");
+    let args = [
+        "--db",
+        db.to_str().unwrap(),
+        "--appraiser",
+        "Lan",
+        "--lang",
+        "en",
+        "demo",
+    ];
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Sở Nội vụ", 30);
+    t.wait_for("? keys", 5);
+    t.send("\ra");
+    t.wait_for("decided 1/101", 10);
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("1/101", 30);
+    t.send("q");
+    assert!(t.wait_exit(10).success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let units: i64 = conn
+        .query_row("SELECT COUNT(*) FROM units", [], |r| r.get(0))
+        .unwrap();
+    let decisions: i64 = conn
+        .query_row("SELECT COUNT(*) FROM decisions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((units, decisions), (47, 1), "built once, kept on reopening");
+}

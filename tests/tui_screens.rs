@@ -211,3 +211,54 @@ fn an_appraiser_of_one_field_starts_in_it() {
     let o = s.app.open.as_ref().unwrap();
     assert_eq!(o.data.set.node(o.sel).code.as_str(), "2.1.1");
 }
+
+/// A whole department appraised from the keyboard, 80 % of its items agreed: how many keys.
+#[test]
+fn a_whole_unit_by_keyboard_counts_its_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    let mut keys = 0;
+    let mut press = |s: &mut Session, k: &str| {
+        keys += k.chars().count();
+        s.keys(k);
+    };
+    press(&mut s, "j\n"); // Sở Tư pháp
+    let items = s.app.open.as_ref().unwrap().data.set.item_indexes().count();
+    let mut n = 0;
+    loop {
+        let o = s.app.open.as_ref().unwrap();
+        if o.state(o.sel).is_decided() {
+            break;
+        }
+        let node = o.data.set.node(o.sel);
+        n += 1;
+        if n % 5 != 0 {
+            press(&mut s, "a");
+        } else if node.options.len() >= 2 {
+            // Not the option the unit chose: the next one down, or the first.
+            let self_points = o.data.sheet.records[o.sel]
+                .self_entry
+                .as_ref()
+                .and_then(|e| e.score.points());
+            let k = node
+                .options
+                .iter()
+                .position(|x| Some(x.points) != self_points)
+                .unwrap();
+            press(&mut s, &(k + 1).to_string());
+        } else {
+            press(&mut s, "e0\n");
+        }
+    }
+    let o = s.app.open.as_ref().unwrap();
+    let t = o.data.sheet.totals(&o.data.set);
+    assert_eq!(t.decided(), t.items(), "the whole unit is decided");
+    assert_eq!(t.items(), items);
+    // One key per agreed item and per option picked; three for a typed score; two to open.
+    assert!(keys <= items + 2 + 2 * 3, "{keys} keys for {items} items");
+    println!(
+        "{keys} keys for {items} items, {} adjusted",
+        t.tree.adjusted
+    );
+}

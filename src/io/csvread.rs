@@ -32,7 +32,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
 /// Reads a whole file, refusing one that cannot be read as text.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     let bytes = std::fs::read(path)
-        .map_err(|e| FileError::one(path, None, Problem::Syntax(e.to_string())))?;
+        .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
     decode(path, &bytes)
 }
 

@@ -38,6 +38,8 @@ impl Place {
 /// One thing wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
+    /// The file cannot be opened or read.
+    Unreadable(String),
     NotUtf8,
     Utf16,
     Empty,
@@ -45,29 +47,55 @@ pub enum Problem {
     MissingColumn(String),
     UnknownColumn(String),
     DuplicateColumn(String),
-    FieldCount { expected: usize, found: usize },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
     Syntax(String),
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     BadCode(String),
-    BadPoints { text: String, why: PointsError },
+    BadPoints {
+        text: String,
+        why: PointsError,
+    },
     BadYesNo(String),
     BadYear(String),
     UnknownGroup(String),
     UnknownUnit(String),
-    UnknownItem { unit: String, item: String },
+    UnknownItem {
+        unit: String,
+        item: String,
+    },
     ParentNotItem(String),
-    DuplicateRow { first_line: usize },
-    Score { text: String, why: ScoreError },
-    SurveyAboveMax { max: Points },
+    DuplicateRow {
+        first_line: usize,
+    },
+    Score {
+        text: String,
+        why: ScoreError,
+    },
+    SurveyAboveMax {
+        max: Points,
+    },
     Negative,
-    NotApplicableBySet { item: String },
+    NotApplicableBySet {
+        item: String,
+    },
     IndexOutOfRange,
     BadOption(String),
     Toml(String),
     Set(SetError),
-    UnitOfOtherGroup { unit: String, group: String },
-    WrongYear { expected: i32, found: i32 },
+    UnitOfOtherGroup {
+        unit: String,
+        group: String,
+    },
+    WrongYear {
+        expected: i32,
+        found: i32,
+    },
 }
 
 /// A file refused, with every problem found (up to a limit).
@@ -182,6 +210,7 @@ impl Problem {
         use Problem::*;
         let vi = lang == Lang::Vi;
         match self {
+            Unreadable(e) => if vi { format!("không mở được tệp ({e})") } else { format!("the file cannot be read ({e})") },
             NotUtf8 => lang.pick(
                 "tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại dưới dạng CSV UTF-8",
                 "the file is not UTF-8 (perhaps Windows-1258 or TCVN3); save it again as CSV UTF-8",
