@@ -825,27 +825,9 @@ impl App {
                 });
             }
             Cmd::NotApplicable => {
-                return self.on_item(|app| {
-                    let text = app
-                        .open
-                        .as_ref()
-                        .map(|o| app.comment_for(o))
-                        .unwrap_or_default();
-                    app.open_input(InputKind::NotApplicable, &text);
-                    Vec::new()
-                });
+                return self.on_item(|app| app.comment_box(InputKind::NotApplicable));
             }
-            Cmd::Comment => {
-                return self.on_item(|app| {
-                    let text = app
-                        .open
-                        .as_ref()
-                        .map(|o| app.comment_for(o))
-                        .unwrap_or_default();
-                    app.open_input(InputKind::Comment, &text);
-                    Vec::new()
-                });
-            }
+            Cmd::Comment => return self.on_item(|app| app.comment_box(InputKind::Comment)),
             Cmd::Flag => {
                 return self.on_item(|app| app.verdict(Verdict::RequestExplanation, false));
             }
@@ -898,6 +880,17 @@ impl App {
             }
             _ => {}
         }
+        Vec::new()
+    }
+
+    /// Opens a text box holding the item's comment so far.
+    fn comment_box(&mut self, kind: InputKind) -> Vec<Effect> {
+        let text = self
+            .open
+            .as_ref()
+            .map(|o| self.comment_for(o))
+            .unwrap_or_default();
+        self.open_input(kind, &text);
         Vec::new()
     }
 

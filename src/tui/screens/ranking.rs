@@ -1,13 +1,13 @@
 //! The ranking of a group: provisional or final, with the targets and a bar per unit.
 
-use super::{cut, title_line};
+use super::{cut, group_tabs, title_line};
 use crate::domain::Mode;
 use crate::domain::index::round2;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -37,19 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             app.year
         ),
     );
-    let narrow = area.width < 110;
-    let titles: Vec<String> = app
-        .groups
-        .iter()
-        .map(|(code, name)| if narrow { code.clone() } else { name.clone() })
-        .collect();
-    frame.render_widget(
-        Tabs::new(titles)
-            .select(app.group)
-            .highlight_style(app.theme.selected())
-            .divider("│"),
-        tabs,
-    );
+    group_tabs(app, frame, tabs);
     let r = match &app.ranking {
         None => {
             frame.render_widget(Paragraph::new(lang.pick("Đang tính…", "Computing…")), body);

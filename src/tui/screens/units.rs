@@ -1,12 +1,12 @@
 //! The units of a group, one tab per group, with progress and totals.
 
-use super::{cut, title_line};
+use super::{cut, group_tabs, title_line};
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Tabs};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -29,19 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lang.pick("Đơn vị", "Units")
         ),
     );
-    let narrow = area.width < 110;
-    let titles: Vec<String> = app
-        .groups
-        .iter()
-        .map(|(code, name)| if narrow { code.clone() } else { name.clone() })
-        .collect();
-    frame.render_widget(
-        Tabs::new(titles)
-            .select(app.group)
-            .highlight_style(app.theme.selected())
-            .divider("│"),
-        tabs,
-    );
+    group_tabs(app, frame, tabs);
 
     let shown = app.shown_units();
     let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;
