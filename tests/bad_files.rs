@@ -1,5 +1,6 @@
 //! Every file of tests/data/bad/ is refused with its sentence at its line and column, exits
-//! non-zero, and leaves the demo database exactly as it was.
+//! non-zero, and leaves the demo database exactly as it was: the same rows (a full dump) and
+//! the same bytes on disk (the file and its WAL after a checkpoint).
 
 mod common;
 use common::*;
@@ -9,6 +10,7 @@ fn every_bad_file_is_refused_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let before = dump(&db);
+    let bytes = file_bytes(&db);
     let corpus = root().join("tests/data/bad");
     let manifest = std::fs::read_to_string(corpus.join("EXPECTED.tsv")).unwrap();
     let mut checked = 0;
@@ -32,10 +34,39 @@ fn every_bad_file_is_refused_cleanly() {
             wrong.push(format!("{name}: expected\n  {expected}\ngot\n  {err}"));
         }
         assert_eq!(dump(&db), before, "{name} changed the database");
+        assert!(file_bytes(&db) == bytes, "{name} changed the database file");
         checked += 1;
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert!(checked >= 40, "only {checked} bad files");
+}
+
+#[test]
+fn a_missing_file_or_a_folder_is_refused_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = file_bytes(&db);
+    let missing = dir.path().join("khong-co.csv");
+    let err = fails(
+        &db,
+        &["--lang", "en", "import", "units", missing.to_str().unwrap()],
+    );
+    assert!(
+        err.contains("khong-co.csv: the file cannot be read ("),
+        "{err}"
+    );
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "units",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains(": the file cannot be read ("), "{err}");
+    assert!(file_bytes(&db) == before);
 }
 
 #[test]
@@ -86,6 +117,7 @@ fn reimporting_the_demo_files_changes_nothing() {
 fn a_good_file_with_bom_and_crlf_is_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
+    let before = file_bytes(&db);
     let f = write(
         dir.path(),
         "survey.csv",
@@ -99,6 +131,8 @@ fn a_good_file_with_bom_and_crlf_is_accepted() {
         out.contains("Imported survey scores: 0 added, 2 changed"),
         "{out}"
     );
+    // The byte comparison of the corpus test does see a write.
+    assert!(file_bytes(&db) != before);
     let conn = rusqlite::Connection::open(&db).unwrap();
     let s: i64 = conn
         .query_row("SELECT survey FROM units WHERE code = 'SNV'", [], |r| {

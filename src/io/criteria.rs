@@ -5,7 +5,7 @@ use super::csvread::parse_table;
 use super::problem::{FileError, Place, Problem, line_col};
 use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::text::nfc;
-use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, UnitCode};
+use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetError, UnitCode};
 use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
@@ -305,7 +305,7 @@ pub fn set_from_csv(
                 } else {
                     Problem::BadCode(code_text.into())
                 };
-                err.push(Some(code_place), p);
+                err.push(Some(code_place.clone()), p);
                 None
             }
         };
@@ -364,7 +364,7 @@ pub fn set_from_csv(
                 not_applicable_for: na,
                 kind: ItemKind::Regular,
             });
-            places.push(max_place);
+            places.push((code_place, max_place));
         }
     }
     if !err.is_empty() {
@@ -388,7 +388,18 @@ pub fn set_from_csv(
     };
     CriteriaSet::build(spec).map_err(|errors| {
         for e in errors {
-            let place = e.index().map(|i| places[i].clone());
+            // A code that is doubled or has no parent is pointed at in the code column; a
+            // sum, an option or a range in the max column.
+            let by_code = matches!(
+                e,
+                SetError::DuplicateCode { .. }
+                    | SetError::MissingParent { .. }
+                    | SetError::TooDeep { .. }
+            );
+            let place = e.index().map(|i| {
+                let (code_place, max_place) = &places[i];
+                if by_code { code_place } else { max_place }.clone()
+            });
             err.push(place, Problem::Set(e));
         }
         err

@@ -9,24 +9,39 @@ use std::path::Path;
 /// The longest text a cell may hold.
 pub const MAX_CELL: usize = 10_000;
 
-/// Decodes a file's bytes as UTF-8 (a leading BOM is dropped), or says why it cannot.
+/// Whether the bytes look like UTF-16 without a byte order mark: text in a Latin script
+/// saved as UTF-16 has a NUL in every other byte.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    (even == pairs && odd < pairs / 4) || (odd == pairs && even < pairs / 4)
+}
+
+/// Decodes a file's bytes as UTF-8 (a leading BOM is dropped), or says why it cannot:
+/// UTF-16 (with or without its byte order mark), a NUL byte, or bytes that are not UTF-8.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || looks_like_utf16(bytes)
+    {
         return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Utf16));
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let good = std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("");
-            let (line, col) = line_col(good, good.len());
-            Err(FileError::one(
-                path,
-                Some(Place::at(line, col)),
-                Problem::NotUtf8,
-            ))
-        }
-    }
+    let (valid, problem) = match std::str::from_utf8(body) {
+        Ok(s) => match s.find('\0') {
+            None => return Ok(s.to_string()),
+            Some(at) => (at, Problem::NulByte),
+        },
+        Err(e) => (e.valid_up_to(), Problem::NotUtf8),
+    };
+    let good = std::str::from_utf8(&body[..valid]).unwrap_or("");
+    let (line, col) = line_col(good, good.len());
+    Err(FileError::one(path, Some(Place::at(line, col)), problem))
 }
 
 /// Reads a whole file, refusing one that cannot be read as text.
@@ -89,8 +104,9 @@ pub fn parse_table(
     if text.trim().is_empty() {
         return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Empty));
     }
-    // CRLF becomes LF first: the csv crate counts lines wrongly after a CR.
-    let text = text.replace("\r\n", "\n");
+    // CRLF, and a lone CR (old Mac line ends), become LF first: the csv crate counts lines
+    // by LF only.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -263,6 +279,36 @@ mod tests {
         let (place, p) = first(decode(Path::new("a"), b"unit\nS\xd5\n").unwrap_err());
         assert_eq!(p, Problem::NotUtf8);
         assert_eq!(place.unwrap(), Place::at(2, 2));
+    }
+
+    #[test]
+    fn refuses_utf16_without_bom_and_nul_bytes() {
+        let le: Vec<u8> = "unit,score\nSNV,1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "unit,score\nSNV,1\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        for bytes in [le, be] {
+            let (place, p) = first(decode(Path::new("a"), &bytes).unwrap_err());
+            assert_eq!((place.unwrap(), p), (Place::at(1, 1), Problem::Utf16));
+        }
+        let (place, p) = first(decode(Path::new("a"), b"unit,note\nSNV,a\0b\n").unwrap_err());
+        assert_eq!((place.unwrap(), p), (Place::at(2, 6), Problem::NulByte));
+        // Short files and ordinary text are not taken for UTF-16.
+        assert_eq!(decode(Path::new("a"), b"a\n").unwrap(), "a\n");
+        assert_eq!(decode(Path::new("a"), b"unit\n").unwrap(), "unit\n");
+    }
+
+    #[test]
+    fn counts_lines_right_with_lone_cr_line_ends() {
+        let t = parse("unit,score\rSNV,1\rSTP,2\r").unwrap();
+        assert_eq!(t.rows[1].line, 3);
+        assert_eq!(t.cell(&t.rows[1], "unit").0, "STP");
+        let t = parse("unit,score\r\nSNV,1\rSTP,2\n").unwrap();
+        assert_eq!(t.rows[1].line, 3);
     }
 
     #[test]

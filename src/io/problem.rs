@@ -42,6 +42,8 @@ pub enum Problem {
     Unreadable(String),
     NotUtf8,
     Utf16,
+    /// A NUL byte: the file is not text.
+    NulByte,
     Empty,
     HeaderOnly,
     MissingColumn(String),
@@ -218,6 +220,10 @@ impl Problem {
             Utf16 => lang.pick(
                 "tệp được lưu dạng UTF-16; hãy lưu lại dưới dạng CSV UTF-8",
                 "the file is saved as UTF-16; save it again as CSV UTF-8",
+            ).into(),
+            NulByte => lang.pick(
+                "tệp chứa ký tự NUL nên không phải tệp văn bản; hãy lưu lại dưới dạng CSV UTF-8",
+                "the file holds a NUL byte, so it is not a text file; save it again as CSV UTF-8",
             ).into(),
             Empty => lang.pick("tệp rỗng, không có dòng tiêu đề", "the file is empty: no header row").into(),
             HeaderOnly => lang.pick("tệp chỉ có dòng tiêu đề, không có dữ liệu", "the file has a header row and no data").into(),

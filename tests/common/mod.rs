@@ -105,3 +105,18 @@ pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     std::fs::write(&p, bytes).unwrap();
     p
 }
+
+/// The database's bytes after a checkpoint: the main file and what is left of its WAL.
+/// Equal bytes mean that not even a page was rewritten.
+pub fn file_bytes(db: &Path) -> (Vec<u8>, Vec<u8>) {
+    {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    let wal = db.with_extension("sqlite-wal");
+    (
+        std::fs::read(db).unwrap(),
+        std::fs::read(wal).unwrap_or_default(),
+    )
+}

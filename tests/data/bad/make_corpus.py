@@ -87,6 +87,27 @@ add("self-wrong-cell-count.csv", H + "SNV,1.1.1,0.5\n", SELF,
     "FILE:2:4: the row has 3 cells but the header has 5 columns")
 add("self-one-good-row-two-bad.csv", H + "SNV,1.1.1,0.5,ok,\nSNV,3.9,9,,\nSTP,1.1.1,x,,\n", SELF,
     "FILE:4:3: column score: 'x': it is not a number")
+# UTF-16 as some tools save it, without the byte order mark.
+add("self-utf16-le-no-bom.csv", (H + "SNV,1.1.1,0.5,Đúng hạn,\n").encode("utf-16-le"), SELF,
+    "FILE:1:1: the file is saved as UTF-16")
+add("self-utf16-be-no-bom.csv", (H + "SNV,1.1.1,0.5,Đúng hạn,\n").encode("utf-16-be"), SELF,
+    "FILE:1:1: the file is saved as UTF-16")
+add("self-nul-byte.csv", H + "SNV,1.1.1,0.5,Đã\0ban hành,\n", SELF,
+    "FILE:2:17: the file holds a NUL byte")
+# UTF-8 with a BOM: the BOM takes no column, and lines are still counted right.
+add("self-bom-error-line-3.csv", "\ufeff" + H + "SNV,1.1.1,0.5,,\nSNV,3.9,1.255,,\n", SELF,
+    "FILE:3:3: column score: '1.255': points may have at most 2 decimal places")
+add("units-bom-misspelled-first-column.csv", "\ufeffcdoe,name,group\nABC,Đơn vị thử,so-nganh\n",
+    "import units FILE", "FILE:1:1: unknown column 'cdoe'")
+# Old Mac line ends (a lone CR): the error is still on line 3.
+add("self-cr-line-ends.csv", (H + "SNV,1.1.1,0.5,,\nSNV,1.1.2,abc,,\n").replace("\n", "\r"), SELF,
+    "FILE:3:3: column score: 'abc': it is not a number")
+add("self-three-decimals-comma.csv", H + 'SNV,3.9,"0,125",,\n', SELF,
+    "FILE:2:3: column score: '0,125': points may have at most 2 decimal places")
+add("self-formula-as-unit.csv", H + '"=HYPERLINK(""http://x"")",1.1.1,0.5,,\n', SELF,
+    "FILE:2:1: column unit: there is no unit with code '=HYPERLINK(\"http://x\")'")
+add("self-score-with-unit.csv", H + "SNV,3.9,0.5 điểm,,\n", SELF,
+    "FILE:2:3: column score: '0.5 điểm': it is not a number")
 add("self-unterminated-quote.csv", H + "SNV,1.1.1,0.5,\"không đóng ngoặc,\nSNV,1.1.2,0.5,,\n", SELF,
     "FILE:2:")
 
@@ -96,6 +117,8 @@ add("survey-above-max.csv", "unit,score\nSNV,37.01\n", "import survey FILE",
 add("survey-negative.csv", "unit,score\nSNV,-1\n", "import survey FILE", "FILE:2:2: column score: must not be negative")
 add("survey-not-a-number.csv", "unit,score\nSNV,ba mươi\n", "import survey FILE",
     "FILE:2:2: column score: 'ba mươi': it is not a number")
+add("survey-infinity.csv", "unit,score\nSNV,inf\n", "import survey FILE",
+    "FILE:2:2: column score: 'inf': it is not a number")
 add("survey-unknown-unit.csv", "unit,score\nSYTE,30\n", "import survey FILE",
     "FILE:2:1: column unit: there is no unit with code 'SYTE'")
 add("survey-duplicate.csv", "unit,score\nSNV,30\nSNV,31\n", "import survey FILE",
@@ -104,6 +127,8 @@ add("survey-duplicate.csv", "unit,score\nSNV,30\nSNV,31\n", "import survey FILE"
 # ---- explanations.csv
 add("explanations-empty-text.csv", "unit,item,explanation,evidence\nSNV,1.1.1,,\n", "import explanations FILE",
     "FILE:2:3: column explanation: this cell must not be empty")
+add("explanations-unknown-unit.csv", "unit,item,explanation,evidence\nSNX,1.1.1,Đã bổ sung,\n",
+    "import explanations FILE", "FILE:2:1: column unit: there is no unit with code 'SNX'")
 add("explanations-unknown-item.csv", "unit,item,explanation,evidence\nSNV,12.1,Đã bổ sung,\n",
     "import explanations FILE", "FILE:2:2: column item: the criteria set of unit SNV has no item '12.1'")
 
@@ -169,6 +194,18 @@ add("criteria-tree-bad-option.csv",
     "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,1,,,\n1.1,Tiêu chí,1,Đạt: 1,,\n",
     "import criteria FILE --group thu --name Thử --survey-max 1",
     "FILE:3:4: column options: the option 'Đạt: 1' must be written as 'label=points'")
+add("criteria-tree-duplicate-code.csv",
+    "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,1,,,\n1.1,Tiêu chí,1,,,\n1.1,Lại,0,,,\n",
+    "import criteria FILE --group thu --name Thử --survey-max 1",
+    "FILE:4:1: column code: the code 1.1 appears twice")
+add("criteria-tree-cycle.csv",
+    "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,1,,,\n1.1,Con,1,,,\n1.1.1,Cháu,1,,,\n1,Lại là ông,1,,,\n",
+    "import criteria FILE --group thu --name Thử --survey-max 1",
+    "FILE:5:1: column code: the code 1 appears twice")
+add("criteria-tree-missing-max-column.csv",
+    "code,title,options\n1,Lĩnh vực,\n",
+    "import criteria FILE --group thu --name Thử --survey-max 1",
+    "FILE:1:4: the required column 'max' is missing")
 add("criteria-tree-sum.csv",
     "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,2,,,\n1.1,Tiêu chí,1,,,\n",
     "import criteria FILE --group thu --name Thử --survey-max 1",
