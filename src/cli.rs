@@ -244,14 +244,15 @@ pub fn decide(
         "na" | "n/a" | "x" => Verdict::NotApplicable,
         "flag" | "f" => Verdict::RequestExplanation,
         other => Verdict::Score(Points::parse(other).map_err(|why| {
-            AppError::File(FileError::one(
-                Path::new("SCORE"),
-                None,
-                Problem::BadPoints {
-                    text: what.to_string(),
-                    why,
-                },
-            ))
+            let what = Problem::BadPoints {
+                text: what.to_string(),
+                why,
+            }
+            .describe(lang);
+            AppError::Usage(match lang {
+                Lang::Vi => format!("Không ghi được quyết định cho {unit} / {item}: {what}."),
+                Lang::En => format!("The decision on {unit} / {item} was not recorded: {what}."),
+            })
         })?),
     };
     let (unit, item, d) = ws.decide(unit, item, verdict, comment, appraiser)?;
@@ -272,6 +273,88 @@ pub fn decide(
             state_label(d.state, lang)
         ),
     })
+}
+
+/// Splits off the first word of a line: (word, the rest).
+fn first_word(s: &str) -> (&str, &str) {
+    let t = s.trim_start();
+    let end = t.find(char::is_whitespace).unwrap_or(t.len());
+    t.split_at(end)
+}
+
+/// `decide --batch FILE` (`-`: standard input): one decision per line,
+/// `UNIT ITEM SCORE|agree|na|flag [COMMENT]` (the comment is the rest of the line); blank lines
+/// and lines starting with `#` are skipped. Every decision is its own transaction, and its
+/// acknowledgement line (the one `decide` prints) is written and flushed only after the
+/// commit returned. A refused line is reported on `err` as `FILE:LINE: sentence` and the next
+/// lines go on. Returns how many decisions were recorded and how many refused.
+pub fn decide_batch(
+    ws: &mut Workspace,
+    name: &str,
+    input: &mut dyn std::io::BufRead,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+    appraiser: &str,
+    lang: Lang,
+) -> Result<(usize, usize), AppError> {
+    let broken = |e: std::io::Error| {
+        AppError::Usage(match lang {
+            Lang::Vi => format!("Không ghi được kết quả ra: {e}."),
+            Lang::En => format!("Could not write the output: {e}."),
+        })
+    };
+    let (mut recorded, mut refused) = (0, 0);
+    let mut buf = Vec::new();
+    for number in 1.. {
+        buf.clear();
+        let n = input.read_until(b'\n', &mut buf).map_err(|e| {
+            AppError::Usage(match lang {
+                Lang::Vi => format!("Không đọc được {name}: {e}."),
+                Lang::En => format!("Could not read {name}: {e}."),
+            })
+        })?;
+        if n == 0 {
+            break;
+        }
+        let result = match std::str::from_utf8(&buf) {
+            Err(_) => Err(AppError::Usage(
+                lang.pick("dòng không phải mã UTF-8", "the line is not UTF-8")
+                    .into(),
+            )),
+            Ok(line) => {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (unit, rest) = first_word(line);
+                let (item, rest) = first_word(rest);
+                let (what, rest) = first_word(rest);
+                if what.is_empty() {
+                    Err(AppError::Usage(
+                        lang.pick(
+                            "mỗi dòng cần «ĐƠN-VỊ TIÊU-CHÍ ĐIỂM|agree|na|flag [NHẬN XÉT]»",
+                            "a line needs 'UNIT ITEM SCORE|agree|na|flag [COMMENT]'",
+                        )
+                        .into(),
+                    ))
+                } else {
+                    decide(ws, unit, item, what, rest.trim(), appraiser, lang)
+                }
+            }
+        };
+        match result {
+            Ok(ack) => {
+                writeln!(out, "{ack}").map_err(broken)?;
+                out.flush().map_err(broken)?;
+                recorded += 1;
+            }
+            Err(e) => {
+                writeln!(err, "{name}:{number}: {}", e.render(lang)).map_err(broken)?;
+                refused += 1;
+            }
+        }
+    }
+    Ok((recorded, refused))
 }
 
 pub fn state_label(s: State, lang: Lang) -> &'static str {

@@ -47,12 +47,19 @@ enum Command {
     /// Record one decision: a score, `agree`, `na` (not applicable) or `flag` (explanation
     /// requested).
     Decide {
-        unit: String,
-        item: String,
-        #[arg(allow_hyphen_values = true)]
-        verdict: String,
+        #[arg(required_unless_present = "batch")]
+        unit: Option<String>,
+        #[arg(required_unless_present = "batch")]
+        item: Option<String>,
+        #[arg(allow_hyphen_values = true, required_unless_present = "batch")]
+        verdict: Option<String>,
         #[arg(long, default_value = "")]
         comment: String,
+        /// Many decisions, one per line of FILE (`-`: standard input):
+        /// `UNIT ITEM SCORE|agree|na|flag [COMMENT]`; one acknowledgement line per decision
+        /// recorded.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["unit", "item", "verdict"])]
+        batch: Option<PathBuf>,
     },
     /// Print the ranking (provisional unless --final).
     Rank {
@@ -226,13 +233,26 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             Ok(())
         }
         Some(Command::Decide {
+            batch: Some(file), ..
+        }) => {
+            let who = appraiser(&args, lang)?;
+            let mut ws = open(&args, db)?;
+            decide_batch(&mut ws, file, &who, lang)
+        }
+        Some(Command::Decide {
             unit,
             item,
             verdict,
             comment,
+            batch: None,
         }) => {
             let who = appraiser(&args, lang)?;
             let mut ws = open(&args, db)?;
+            let (unit, item, verdict) = (
+                unit.as_deref().unwrap_or_default(),
+                item.as_deref().unwrap_or_default(),
+                verdict.as_deref().unwrap_or_default(),
+            );
             print(cli::decide(
                 &mut ws, unit, item, verdict, comment, &who, lang,
             )?);
@@ -285,6 +305,58 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// `decide --batch FILE`: the decisions of a file or of standard input, one by one.
+fn decide_batch(
+    ws: &mut Workspace,
+    file: &std::path::Path,
+    who: &str,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (recorded, refused) = if file.as_os_str() == "-" {
+        let stdin = std::io::stdin();
+        cli::decide_batch(
+            ws,
+            "-",
+            &mut stdin.lock(),
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+            who,
+            lang,
+        )?
+    } else {
+        let f = std::fs::File::open(file).map_err(|e| {
+            AppError::Usage(match lang {
+                Lang::Vi => format!("Không mở được tệp {}: {e}.", file.display()),
+                Lang::En => format!("Could not open {}: {e}.", file.display()),
+            })
+        })?;
+        cli::decide_batch(
+            ws,
+            &file.display().to_string(),
+            &mut std::io::BufReader::new(f),
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+            who,
+            lang,
+        )?
+    };
+    if refused == 0 {
+        return Ok(());
+    }
+    Err(AppError::Usage(match lang {
+        Lang::Vi => format!(
+            "{refused} trong {} quyết định bị từ chối (các quyết định khác đã được ghi).",
+            recorded + refused
+        ),
+        Lang::En => format!(
+            "{refused} of {} decisions were refused (the others are recorded).",
+            recorded + refused
+        ),
+    }))
 }
 
 fn main() -> ExitCode {
