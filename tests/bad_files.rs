@@ -3,42 +3,18 @@
 //! the same bytes on disk (the file and its WAL after a checkpoint).
 
 mod common;
+mod proofs;
 use common::*;
 
 #[test]
 fn every_bad_file_is_refused_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
-    let before = dump(&db);
-    let bytes = file_bytes(&db);
-    let corpus = root().join("tests/data/bad");
-    let manifest = std::fs::read_to_string(corpus.join("EXPECTED.tsv")).unwrap();
-    let mut checked = 0;
-    let mut wrong = Vec::new();
-    for line in manifest
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (name, args, expected) = (cols[0], cols[1], cols[2]);
-        let file = corpus.join(name);
-        let file_s = file.to_str().unwrap();
-        let mut argv = vec!["--lang", "en"];
-        argv.extend(
-            args.split(' ')
-                .map(|a| if a == "FILE" { file_s } else { a }),
-        );
-        let err = fails(&db, &argv);
-        let expected = expected.replace("FILE", file_s);
-        if !err.contains(&expected) || !err.contains("nothing was written") {
-            wrong.push(format!("{name}: expected\n  {expected}\ngot\n  {err}"));
-        }
-        assert_eq!(dump(&db), before, "{name} changed the database");
-        assert!(file_bytes(&db) == bytes, "{name} changed the database file");
-        checked += 1;
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    assert!(checked >= 40, "only {checked} bad files");
+    let report = proofs::corpus::run_corpus(&db);
+    assert!(report.problems.is_empty(), "{}", report.problems.join("\n"));
+    assert_eq!(report.refused_cleanly, report.files);
+    assert_eq!(report.changed_db, 0);
+    assert!(report.files >= 40, "only {} bad files", report.files);
 }
 
 #[test]

@@ -1,0 +1,147 @@
+//! No acknowledged decision is lost: the real binary killed with SIGKILL at random moments
+//! while it decides, and two instances deciding on one file at once. These are the small
+//! counts run by `cargo test`; `cargo soak` runs the full ones (tests/soak.rs).
+
+mod common;
+mod proofs;
+
+use common::*;
+use proofs::concurrent::{self, Kind};
+use proofs::kill;
+use std::io::Write;
+use std::process::Stdio;
+use std::time::Duration;
+
+#[test]
+fn decide_batch_acknowledges_each_committed_decision_and_reports_refused_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let file = write(
+        dir.path(),
+        "decisions.txt",
+        "# quyết định của phiên họp\nSNV 1.1.1 agree\n\nSNV 3.9 0,75 Tỷ lệ hồ sơ trực tuyến 60 %\nSNV 3.9 1.255\nXYZ 1.1.1 0.5\nSTP 1.1.1\nSTP 1.1.1 0.25\n",
+    );
+    let config = dir.path().join("config");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "en", "--appraiser", "Lan", "decide", "--batch"])
+        .arg(&file)
+        .env("THAMDINH_CONFIG_DIR", &config)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success(), "refused lines make a non-zero exit");
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "Recorded: SNV 1.1.1 → 0.5 (agreed)",
+            "Recorded: SNV 3.9 → 0.75 (adjusted)",
+            "Recorded: STP 1.1.1 → 0.25 (adjusted)",
+        ]
+    );
+    let f = file.display();
+    for expected in [
+        format!(
+            "{f}:5: The decision on SNV / 3.9 was not recorded: '1.255': points may have at most 2 decimal places."
+        ),
+        format!("{f}:6: There is no unit with code 'XYZ'."),
+        format!("{f}:7: a line needs 'UNIT ITEM SCORE|agree|na|flag [COMMENT]'"),
+        "3 of 6 decisions were refused (the others are recorded).".to_string(),
+    ] {
+        assert!(stderr.contains(&expected), "{expected} not in\n{stderr}");
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let comment: String = conn
+        .query_row(
+            "SELECT comment FROM audit WHERE unit = 'SNV' AND item = '3.9'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(comment, "Tỷ lệ hồ sơ trực tuyến 60 %");
+
+    // From standard input, every line good: exit 0, one line per decision.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .arg("--db")
+        .arg(&db)
+        .args(["--appraiser", "Lan", "decide", "--batch", "-"])
+        .env("THAMDINH_CONFIG_DIR", &config)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"SYT 1.1.1 0\r\nSYT 3.9 na Kh\xc3\xb4ng c\xc3\xb3 nhi\xe1\xbb\x87m v\xe1\xbb\xa5\n",
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Đã ghi: SYT 1.1.1 → 0 (điều chỉnh)\nĐã ghi: SYT 3.9 → — (không áp dụng)\n"
+    );
+}
+
+#[test]
+fn decide_batch_refuses_unit_and_item_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = run(&db, &["decide", "--batch", "-", "SNV", "1.1.1", "agree"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
+}
+
+#[test]
+fn a_handful_of_kills_lose_no_acknowledged_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let seed = proofs::seed();
+    let report = kill::run(
+        &db,
+        5,
+        Duration::from_millis(150)..Duration::from_millis(600),
+        seed,
+    );
+    let t = &report.tally;
+    assert!(
+        t.problems.is_empty(),
+        "seed {seed}:\n{}",
+        t.problems.join("\n")
+    );
+    assert_eq!(t.lost, 0);
+    assert_eq!(report.sound, 5, "integrity_check ok after every kill");
+    assert!(t.acknowledged > 0, "the kills came after some decisions");
+    // The database still opens and decides after the last kill.
+    ok(&db, &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "0"]);
+}
+
+#[test]
+fn two_instances_lose_nothing_and_show_no_lock_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let seed = proofs::seed();
+    for (i, (kind, n)) in [
+        (Kind::BatchDifferent, 40),
+        (Kind::BatchSame, 40),
+        (Kind::OneProcessEach, 6),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = concurrent::run(&db, kind, n, i, seed + i as u64);
+        let t = &r.tally;
+        assert!(
+            t.problems.is_empty(),
+            "{} (seed {seed}):\n{}",
+            kind.label(),
+            t.problems.join("\n")
+        );
+        assert_eq!((t.acknowledged, t.lost, r.lock_errors), (2 * n, 0, 0));
+    }
+}
