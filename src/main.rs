@@ -24,7 +24,7 @@ struct Args {
     #[arg(long, global = true)]
     year: Option<i32>,
     /// Who decides (recorded with every decision; remembered for next time).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, allow_hyphen_values = true)]
     appraiser: Option<String>,
     /// Language of the interface: vi (default) or en.
     #[arg(long, global = true, default_value = "vi")]
@@ -53,7 +53,8 @@ enum Command {
         item: Option<String>,
         #[arg(allow_hyphen_values = true, required_unless_present = "batch")]
         verdict: Option<String>,
-        #[arg(long, default_value = "")]
+        /// A comment may start with '-' ("- thiếu báo cáo quý IV").
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
         comment: String,
         /// Many decisions, one per line of FILE (`-`: standard input):
         /// `UNIT ITEM SCORE|agree|na|flag [COMMENT]`; one acknowledgement line per decision
@@ -84,7 +85,8 @@ enum Command {
     /// Close a unit: its decisions then change only after a reopening.
     Close {
         unit: String,
-        #[arg(long, default_value = "")]
+        /// A comment may start with '-' ("- thiếu báo cáo quý IV").
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
         comment: String,
     },
     /// Give the appraiser fields of a group to appraise (the council splits its work by field).
@@ -98,7 +100,8 @@ enum Command {
     /// Reopen a closed unit (recorded in the audit log).
     Reopen {
         unit: String,
-        #[arg(long, default_value = "")]
+        /// A comment may start with '-' ("- thiếu báo cáo quý IV").
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
         comment: String,
     },
 }

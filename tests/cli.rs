@@ -284,3 +284,35 @@ fn errors_are_sentences_not_panics() {
     let err = fails(&db, &["--lang", "en", "rank"]);
     assert!(err.starts_with("Database error:"), "{err}");
 }
+
+#[test]
+fn a_comment_or_an_appraiser_may_start_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--appraiser",
+            "-Lan",
+            "decide",
+            "SNV",
+            "3.9",
+            "0.5",
+            "--comment",
+            "- Thiếu báo cáo quý IV",
+        ],
+    );
+    assert!(out.contains("SNV 3.9 → 0.5"), "{out}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (who, comment): (String, String) = conn
+        .query_row("SELECT appraiser, comment FROM audit", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (who.as_str(), comment.as_str()),
+        ("-Lan", "- Thiếu báo cáo quý IV")
+    );
+}
