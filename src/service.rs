@@ -319,6 +319,7 @@ impl Workspace {
             year: self.year,
             sets: self.sets.clone(),
             units,
+            in_use: self.store.units_in_use(self.year)?,
         })
     }
 

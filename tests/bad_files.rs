@@ -117,3 +117,25 @@ fn a_good_file_with_bom_and_crlf_is_accepted() {
         .unwrap();
     assert_eq!(s, 3050);
 }
+
+#[test]
+fn a_unit_without_scores_may_still_change_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let f = write(
+        dir.path(),
+        "new.csv",
+        "code,name,group\nSMOI,Sở Mới,so-nganh\n",
+    );
+    ok(&db, &["import", "units", f.to_str().unwrap()]);
+    let f = write(
+        dir.path(),
+        "moved.csv",
+        "code,name,group\nSMOI,Sở Mới,huyen\n",
+    );
+    let out = ok(
+        &db,
+        &["--lang", "en", "import", "units", f.to_str().unwrap()],
+    );
+    assert!(out.contains("0 added, 1 changed"), "{out}");
+}

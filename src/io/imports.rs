@@ -5,7 +5,7 @@ use super::csvread::{Row, Table, parse_table};
 use super::problem::{FileError, Place, Problem};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, Points, SelfScore, UnitCode};
 use crate::store::{ExplanationRow, HistoryRow, SelfScoreRow, UnitRow};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// What an import is checked against: the year's sets and units.
@@ -13,6 +13,9 @@ pub struct Context {
     pub year: i32,
     pub sets: HashMap<String, CriteriaSet>,
     pub units: HashMap<String, UnitRow>,
+    /// The units that already have self scores or decisions: their group cannot change,
+    /// since those refer to the items of their group's set.
+    pub in_use: HashSet<String>,
 }
 
 /// Collects problems while rows are checked.
@@ -168,6 +171,25 @@ pub fn units(path: &Path, text: &str, ctx: &Context) -> Result<Vec<UnitRow>, Fil
         let ranked = yes_no(ranked_text);
         if ranked.is_none() {
             c.fail(ranked_place, Problem::BadYesNo(ranked_text.to_string()));
+        }
+        let (_, group_place) = c.cell(row, "group");
+        let moved = |code: &UnitCode, group: &str| {
+            ctx.units
+                .get(code.as_str())
+                .filter(|old| old.group != group && ctx.in_use.contains(code.as_str()))
+                .map(|old| old.group.clone())
+        };
+        if let (Some((code, _)), Some(group)) = (&code, &group)
+            && let Some(from) = moved(code, group)
+        {
+            c.fail(
+                group_place,
+                Problem::GroupInUse {
+                    unit: code.to_string(),
+                    from,
+                },
+            );
+            continue;
         }
         if let (Some((code, place)), Some(name), Some(group), Some(ranked)) =
             (code, name, group, ranked)

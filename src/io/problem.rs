@@ -94,6 +94,11 @@ pub enum Problem {
         unit: String,
         group: String,
     },
+    /// A unit with self scores or decisions would move to another group.
+    GroupInUse {
+        unit: String,
+        from: String,
+    },
     WrongYear {
         expected: i32,
         found: i32,
@@ -258,6 +263,7 @@ impl Problem {
             BadOption(o) => if vi { format!("mức điểm «{o}» phải viết dạng «nhãn=điểm»") } else { format!("the option '{o}' must be written as 'label=points'") },
             Toml(m) => if vi { format!("tệp TOML không đúng: {m}") } else { format!("the TOML file is not right: {m}") },
             Set(e) => set_error(e, lang),
+            GroupInUse { unit, from } => if vi { format!("đơn vị {unit} đã có điểm tự chấm hoặc quyết định theo bộ chỉ số nhóm {from} nên không chuyển sang nhóm khác được") } else { format!("unit {unit} already has self scores or decisions under the set of group {from}, so it cannot move to another group") },
             UnitOfOtherGroup { unit, group } => if vi { format!("đơn vị {unit} thuộc nhóm {group}, không thuộc nhóm của bộ chỉ số này") } else { format!("unit {unit} belongs to group {group}, not to this set's group") },
             WrongYear { expected, found } => if vi { format!("năm {found} khác với năm đang làm việc {expected}") } else { format!("the year {found} is not the working year {expected}") },
         }

@@ -220,6 +220,16 @@ impl Store {
     }
 
     /// The units of a year (of one group, or all), by group then name.
+    /// The codes of the units that have self scores or decisions in `year`.
+    pub fn units_in_use(&self, year: i32) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT unit FROM self_scores WHERE year = ?1
+             UNION SELECT unit FROM decisions WHERE year = ?1",
+        )?;
+        let rows = st.query_map([year], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn units(&self, year: i32, group: Option<&str>) -> Result<Vec<UnitRow>, StoreError> {
         let mut st = self.conn.prepare(
             "SELECT u.code, u.name, u.group_code, u.ranked, u.closed, u.survey

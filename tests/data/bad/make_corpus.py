@@ -38,6 +38,10 @@ add("units-bad-ranked.csv", "code,name,group,ranked\nABC,Đơn vị,so-nganh,may
 add("units-empty.csv", "", "import units FILE", "FILE:1:1: the file is empty")
 add("units-header-only.csv", "code,name,group\n", "import units FILE",
     "FILE:2:1: the file has a header row and no data")
+# A unit whose self scores refer to its group's set cannot move to another group.
+add("units-group-change-in-use.csv", "code,name,group\nSTP,Sở Tư pháp,so-nganh\nSNV,Sở Nội vụ,huyen\n",
+    "import units FILE",
+    "FILE:3:3: column group: unit SNV already has self scores or decisions under the set of group so-nganh")
 add("units-missing-name.csv", "code,name,group\nABC,,so-nganh\n", "import units FILE",
     "FILE:2:2: column name: this cell must not be empty")
 
