@@ -71,7 +71,7 @@ fn soak() {
         "\n2. Two instances deciding on one file at once (interleaved: how often the audit log switches writer)"
     );
     println!(
-        "  {:<38} {:>9} {:>13} {:>5} {:>17} {:>8} {:>12} {:>6}",
+        "  {:<38} {:>9} {:>13} {:>5} {:>17} {:>8} {:>12} {:>13} {:>6}",
         "run",
         "decisions",
         "acknowledged",
@@ -79,11 +79,12 @@ fn soak() {
         "lock errors shown",
         "refused",
         "interleaved",
+        "longest wait",
         "time"
     );
     for r in &reports {
         println!(
-            "  {:<38} {:>9} {:>13} {:>5} {:>17} {:>8} {:>12} {:>5.0}s",
+            "  {:<38} {:>9} {:>13} {:>5} {:>17} {:>8} {:>12} {:>11.0}ms {:>5.0}s",
             r.kind.label(),
             r.sent,
             r.tally.acknowledged,
@@ -91,6 +92,7 @@ fn soak() {
             r.lock_errors,
             r.tally.refused,
             r.alternations,
+            r.longest.as_secs_f64() * 1000.0,
             r.elapsed.as_secs_f64()
         );
     }

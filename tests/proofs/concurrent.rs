@@ -39,6 +39,9 @@ pub struct RunReport {
     /// How often the audit log goes from one instance's row to the other's: more than 1
     /// shows that the two really wrote at the same time.
     pub alternations: usize,
+    /// The longest an instance waited for its next decision to be committed (between two
+    /// acknowledgements, or for one `decide` process): the busy timeout is 10 s.
+    pub longest: Duration,
     pub elapsed: Duration,
 }
 
@@ -72,7 +75,7 @@ pub fn run(db: &Path, kind: Kind, n: usize, run: usize, seed: u64) -> RunReport 
             (format!("instance {who}"), sent)
         })
         .collect();
-    let results: Vec<(Vec<String>, String)> = match kind {
+    let results: Vec<(Vec<String>, Duration, String)> = match kind {
         Kind::BatchDifferent | Kind::BatchSame => batch(db, &plans),
         Kind::OneProcessEach => one_each(db, &plans),
     };
@@ -80,7 +83,8 @@ pub fn run(db: &Path, kind: Kind, n: usize, run: usize, seed: u64) -> RunReport 
     let rows = audit(&conn);
     let mut tally = Tally::default();
     let mut lock_errors = 0;
-    for ((who, sent), (acks, stderr)) in plans.iter().zip(&results) {
+    let longest = results.iter().map(|r| r.1).max().unwrap_or_default();
+    for ((who, sent), (acks, _, stderr)) in plans.iter().zip(&results) {
         lock_errors += stderr.lines().filter(|l| is_lock_error(l)).count();
         let prefix = format!("two {run}{}:", &who[who.len() - 1..]);
         let mine: Vec<&AuditRow> = rows
@@ -111,12 +115,13 @@ pub fn run(db: &Path, kind: Kind, n: usize, run: usize, seed: u64) -> RunReport 
         tally,
         lock_errors,
         alternations,
+        longest,
         elapsed: start.elapsed(),
     }
 }
 
 /// Two `decide --batch -` processes fed at once.
-fn batch(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, String)> {
+fn batch(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, Duration, String)> {
     let mut running = Vec::new();
     for (who, sent) in plans {
         let mut child = spawn_batch(db, who);
@@ -133,17 +138,17 @@ fn batch(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, String)>
         .map(|(mut child, output, feeder)| {
             feeder.join().unwrap();
             let status = child.wait().unwrap();
-            let (acks, mut stderr) = output.join();
+            let (acks, longest, mut stderr) = output.join_timed();
             if !status.success() && !stderr.contains("refused") {
                 stderr.push_str(&format!("\n(exit {status})"));
             }
-            (acks, stderr)
+            (acks, longest, stderr)
         })
         .collect()
 }
 
 /// Two threads, each running one `decide` process per decision.
-fn one_each(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, String)> {
+fn one_each(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, Duration, String)> {
     std::thread::scope(|s| {
         let handles: Vec<_> = plans
             .iter()
@@ -152,7 +157,9 @@ fn one_each(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, Strin
                     let config = db.parent().unwrap().join("config");
                     let mut acks = Vec::new();
                     let mut stderr = String::new();
+                    let mut longest = Duration::ZERO;
                     for (i, d) in sent.iter().enumerate() {
+                        let started = Instant::now();
                         let line = d.line();
                         let words: Vec<&str> = line.split_whitespace().collect();
                         let out = Command::new(bin())
@@ -164,6 +171,7 @@ fn one_each(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, Strin
                             .env_remove("THAMDINH_DB")
                             .output()
                             .unwrap();
+                        longest = longest.max(started.elapsed());
                         let err = String::from_utf8_lossy(&out.stderr);
                         if out.status.success() {
                             acks.push(String::from_utf8_lossy(&out.stdout).trim().to_string());
@@ -172,7 +180,7 @@ fn one_each(db: &Path, plans: &[(String, Vec<Sent>)]) -> Vec<(Vec<String>, Strin
                             stderr.push_str(&format!("-:{}: {}\n", i + 1, err.trim()));
                         }
                     }
-                    (acks, stderr)
+                    (acks, longest, stderr)
                 })
             })
             .collect();

@@ -423,9 +423,11 @@ pub fn spawn_batch(db: &Path, appraiser: &str) -> Child {
         .expect("the binary starts")
 }
 
-/// Reads a child's stdout line by line and its stderr whole, in threads.
+/// Reads a child's stdout line by line (noting when each line came) and its stderr whole,
+/// in threads.
 pub struct Output {
-    stdout: std::thread::JoinHandle<Vec<String>>,
+    started: std::time::Instant,
+    stdout: std::thread::JoinHandle<Vec<(std::time::Instant, String)>>,
     stderr: std::thread::JoinHandle<String>,
 }
 
@@ -434,8 +436,13 @@ impl Output {
         let out = child.stdout.take().unwrap();
         let mut err = child.stderr.take().unwrap();
         Output {
+            started: std::time::Instant::now(),
             stdout: std::thread::spawn(move || {
-                BufReader::new(out).lines().map_while(Result::ok).collect()
+                BufReader::new(out)
+                    .lines()
+                    .map_while(Result::ok)
+                    .map(|l| (std::time::Instant::now(), l))
+                    .collect()
             }),
             stderr: std::thread::spawn(move || {
                 let mut s = String::new();
@@ -446,7 +453,22 @@ impl Output {
     }
 
     pub fn join(self) -> (Vec<String>, String) {
-        (self.stdout.join().unwrap(), self.stderr.join().unwrap())
+        let (lines, _, stderr) = self.join_timed();
+        (lines, stderr)
+    }
+
+    /// The lines, the longest time before one of them (since the start or the line before),
+    /// and stderr.
+    pub fn join_timed(self) -> (Vec<String>, std::time::Duration, String) {
+        let timed = self.stdout.join().unwrap();
+        let mut last = self.started;
+        let mut longest = std::time::Duration::ZERO;
+        for (at, _) in &timed {
+            longest = longest.max(*at - last);
+            last = *at;
+        }
+        let lines = timed.into_iter().map(|(_, l)| l).collect();
+        (lines, longest, self.stderr.join().unwrap())
     }
 }
 
