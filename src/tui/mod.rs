@@ -61,8 +61,12 @@ pub fn run(mut ws: Workspace, lang: Lang, appraiser: Option<String>) -> Result<(
             dispatch(&mut app, &mut ws, a);
         }
     }
-    let io = |e: std::io::Error| AppError::Usage(e.to_string());
-    let (mut terminal, stop) = terminal::setup().map_err(io)?;
+    let (mut terminal, stop) = terminal::setup().map_err(|e| {
+        AppError::Usage(match lang {
+            Lang::Vi => format!("Không mở được màn hình thẩm định: cần chạy trong một cửa sổ terminal ({e}). Các lệnh rank, export, decide vẫn dùng được."),
+            Lang::En => format!("The appraisal screens need a terminal window ({e}). The rank, export and decide commands work without one."),
+        })
+    })?;
     let result = event_loop(&mut terminal, &mut app, &mut ws, &stop);
     terminal::restore();
     result
