@@ -6,6 +6,36 @@ mod common;
 use common::pty::Pty;
 use common::*;
 
+/// The terminal as the screens set it up: raw mode, the alternate screen, the cursor hidden
+/// (once the frame on screen is finished: the cursor is hidden at the end of each frame).
+fn assert_running(t: &Pty) {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !(t.raw_mode() && t.alternate_screen() && t.cursor_hidden())
+        && std::time::Instant::now() < end
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(t.raw_mode(), "raw mode is on while the screens run");
+    assert!(t.alternate_screen(), "the screens use the alternate screen");
+    assert!(
+        t.cursor_hidden(),
+        "the cursor is hidden while the screens run"
+    );
+}
+
+/// The terminal as it was before: every termios setting back (raw mode off), the alternate
+/// screen left, the cursor shown.
+fn assert_restored(t: &Pty) {
+    assert_eq!(
+        t.termios_changes(),
+        Vec::<String>::new(),
+        "termios restored"
+    );
+    assert!(t.cooked(), "raw mode is off");
+    assert!(!t.alternate_screen(), "the alternate screen was left");
+    assert!(!t.cursor_hidden(), "the cursor is shown again");
+}
+
 #[test]
 fn appraise_two_items_and_quit() {
     let dir = tempfile::tempdir().unwrap();
@@ -19,7 +49,7 @@ fn appraise_two_items_and_quit() {
         30,
     );
     t.wait_for("Sở Nội vụ", 20);
-    assert!(t.alternate_screen(), "the screens use the alternate screen");
+    assert_running(&t);
     t.send("\r");
     t.wait_for("đã thẩm định 0/101", 10);
     t.send("a");
@@ -44,9 +74,7 @@ fn appraise_two_items_and_quit() {
     t.send("q");
     let status = t.wait_exit(10);
     assert!(status.success(), "exit status {status:?}");
-    assert!(!t.alternate_screen(), "the alternate screen was left");
-    assert!(!t.cursor_hidden(), "the cursor is shown again");
-    assert!(t.cooked(), "raw mode is off");
+    assert_restored(&t);
 
     let conn = rusqlite::Connection::open(&db).unwrap();
     let rows: Vec<(String, String, Option<i64>, String, String)> = conn
@@ -84,16 +112,63 @@ fn sigterm_restores_the_terminal() {
         24,
     );
     t.wait_for("Sở Nội vụ", 20);
-    let pid = t.child.process_id().unwrap();
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(pid as i32),
-        nix::sys::signal::Signal::SIGTERM,
-    )
-    .unwrap();
+    assert_running(&t);
+    t.signal(nix::sys::signal::Signal::SIGTERM);
     t.wait_exit(10);
-    assert!(!t.alternate_screen());
-    assert!(!t.cursor_hidden());
-    assert!(t.cooked());
+    assert_restored(&t);
+}
+
+#[test]
+fn ctrl_c_in_a_score_box_quits_restores_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    let config = dir.path().join("config");
+    let mut t = Pty::spawn(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--appraiser",
+            "Lan",
+            "--lang",
+            "en",
+        ],
+        &config,
+        80,
+        24,
+    );
+    t.wait_for("Sở Nội vụ", 20);
+    t.send("\r");
+    t.wait_for("decided 0/101", 10);
+    t.send("e");
+    t.wait_for("Enter a score", 10);
+    t.send("0,");
+    t.wait_for("0,", 10);
+    assert_running(&t);
+    // Ctrl-C is the byte 0x03: in raw mode it reaches the program as a key, not a signal.
+    t.send("\x03");
+    let status = t.wait_exit(10);
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&t);
+    assert_eq!(dump(&db), before, "a half-typed score is not recorded");
+}
+
+#[test]
+fn ctrl_c_on_the_units_screen_quits_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config");
+    let mut t = Pty::spawn(
+        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
+        &config,
+        80,
+        24,
+    );
+    t.wait_for("Sở Nội vụ", 20);
+    assert_running(&t);
+    t.send("\x03");
+    assert!(t.wait_exit(10).success());
+    assert_restored(&t);
 }
 
 #[test]
@@ -112,12 +187,22 @@ fn a_panic_restores_the_terminal() {
         &[("THAMDINH_TEST_PANIC_KEY", "1")],
     );
     t.wait_for("Sở Nội vụ", 20);
+    assert_running(&t);
     t.send("\x1b[24~"); // F12
     let status = t.wait_exit(10);
     assert!(!status.success());
-    assert!(!t.alternate_screen());
-    assert!(!t.cursor_hidden());
-    assert!(t.cooked());
+    assert_restored(&t);
+    let out = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+    let left = out
+        .rfind("\x1b[?1049l")
+        .expect("the alternate screen is left");
+    let message = out
+        .find("test panic requested")
+        .expect("the panic message is shown");
+    assert!(
+        left < message,
+        "the panic message is printed after the screen is restored"
+    );
 }
 
 #[test]

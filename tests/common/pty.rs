@@ -7,6 +7,76 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// One whole frame as the terminal showed it once the program had finished drawing it, and
+/// when it was read.
+#[derive(Clone)]
+pub struct Frame {
+    pub at: Instant,
+    /// One char per column (a wide char's second column is a space).
+    pub grid: Vec<Vec<char>>,
+}
+
+impl Frame {
+    fn of(screen: &vt100::Screen, at: Instant) -> Frame {
+        let (rows, cols) = screen.size();
+        let grid = (0..rows.get())
+            .map(|r| {
+                (0..cols.get())
+                    .map(|c| {
+                        screen
+                            .cell(r, c)
+                            .and_then(|cell| cell.contents().chars().next())
+                            .unwrap_or(' ')
+                    })
+                    .collect()
+            })
+            .collect();
+        Frame { at, grid }
+    }
+
+    /// Row `r`, trailing spaces cut.
+    pub fn line(&self, r: usize) -> String {
+        self.grid[r]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+
+    /// Columns `cols` of row `r`, spaces trimmed.
+    pub fn text(&self, r: usize, cols: std::ops::Range<usize>) -> String {
+        let row = &self.grid[r];
+        let end = cols.end.min(row.len());
+        let start = cols.start.min(end);
+        row[start..end]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string()
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        (0..self.grid.len()).map(|r| self.line(r)).collect()
+    }
+}
+
+/// What a frame ends with: ratatui hides (or shows and places) the cursor once the frame's
+/// cells are written, so the bytes up to there are a whole frame.
+const FRAME_ENDS: [&[u8]; 2] = [b"\x1b[?25l", b"\x1b[?25h"];
+
+/// Where the last whole frame in `bytes` ends.
+fn last_frame_end(bytes: &[u8]) -> Option<usize> {
+    FRAME_ENDS
+        .iter()
+        .filter_map(|m| {
+            bytes
+                .windows(m.len())
+                .rposition(|w| w == *m)
+                .map(|i| i + m.len())
+        })
+        .max()
+}
+
 pub struct Pty {
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
@@ -14,6 +84,10 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for checks on escape sequences.
     pub raw: Arc<Mutex<Vec<u8>>>,
+    /// Every whole frame, when asked for (`spawn_recorded`).
+    frames: Arc<Mutex<Vec<Frame>>>,
+    /// The terminal's settings before the program started.
+    pub termios_before: nix::sys::termios::Termios,
 }
 
 impl Pty {
@@ -30,6 +104,23 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
+        Pty::start(args, config_dir, cols, rows, env, false)
+    }
+
+    /// Starts `thamdinh` and keeps every whole frame it draws, with the time it was read
+    /// (see `frames`).
+    pub fn spawn_recorded(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Pty {
+        Pty::start(args, config_dir, cols, rows, &[], true)
+    }
+
+    fn start(
+        args: &[&str],
+        config_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        record: bool,
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -38,6 +129,7 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("a pty");
+        let termios_before = pair.master.get_termios().expect("termios");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_thamdinh"));
         cmd.args(args);
         cmd.env("THAMDINH_CONFIG_DIR", config_dir);
@@ -56,15 +148,28 @@ impl Pty {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        let frames = Arc::new(Mutex::new(Vec::new()));
+        let (p, r, f) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&frames));
+        let mut settled = vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            // Bytes of a frame not yet finished.
+            let mut pending = Vec::new();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                let at = Instant::now();
                 p.lock().unwrap().process(&buf[..n]);
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
+                if record {
+                    pending.extend_from_slice(&buf[..n]);
+                    if let Some(end) = last_frame_end(&pending) {
+                        settled.process(&pending[..end]);
+                        pending.drain(..end);
+                        f.lock().unwrap().push(Frame::of(settled.screen(), at));
+                    }
+                }
             }
         });
         Pty {
@@ -73,7 +178,41 @@ impl Pty {
             writer,
             parser,
             raw,
+            frames,
+            termios_before,
         }
+    }
+
+    /// How many whole frames have been read so far.
+    pub fn frame_count(&self) -> usize {
+        self.frames.lock().unwrap().len()
+    }
+
+    /// The whole frames read so far (only with `spawn_recorded`).
+    pub fn frames(&self) -> Vec<Frame> {
+        self.frames.lock().unwrap().clone()
+    }
+
+    /// The frames from number `from` on.
+    pub fn frames_from(&self, from: usize) -> Vec<Frame> {
+        let f = self.frames.lock().unwrap();
+        f[from.min(f.len())..].to_vec()
+    }
+
+    /// Kills the program with SIGKILL: no handler runs, nothing is flushed or restored.
+    pub fn kill9(&mut self) {
+        let pid = self.child.process_id().expect("a pid");
+        nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid as i32),
+            nix::sys::signal::Signal::SIGKILL,
+        )
+        .expect("SIGKILL");
+    }
+
+    /// Sends a signal to the program.
+    pub fn signal(&self, sig: nix::sys::signal::Signal) {
+        let pid = self.child.process_id().expect("a pid");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), sig).expect("a signal");
     }
 
     pub fn screen(&self) -> String {
@@ -133,10 +272,56 @@ impl Pty {
         self.parser.lock().unwrap().screen().hide_cursor()
     }
 
-    /// Whether the terminal is back in cooked mode (canonical input and echo on).
+    /// Whether the terminal is in cooked mode (canonical input and echo on).
     pub fn cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
         let t = self.master.get_termios().expect("termios");
         t.local_flags.contains(LocalFlags::ICANON) && t.local_flags.contains(LocalFlags::ECHO)
+    }
+
+    /// Whether the terminal is in raw mode as crossterm sets it: no line editing, no echo, no
+    /// signals from keys (Ctrl-C arrives as a byte), no CR translation.
+    pub fn raw_mode(&self) -> bool {
+        use nix::sys::termios::{InputFlags, LocalFlags};
+        let t = self.master.get_termios().expect("termios");
+        !t.local_flags
+            .intersects(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
+            && !t.input_flags.contains(InputFlags::ICRNL)
+    }
+
+    /// Whether every setting of the terminal is back as it was before the program started:
+    /// the differences, empty when restored.
+    pub fn termios_changes(&self) -> Vec<String> {
+        let now = self.master.get_termios().expect("termios");
+        let was = &self.termios_before;
+        let mut out = Vec::new();
+        if now.input_flags != was.input_flags {
+            out.push(format!(
+                "input {:?} -> {:?}",
+                was.input_flags, now.input_flags
+            ));
+        }
+        if now.output_flags != was.output_flags {
+            out.push(format!(
+                "output {:?} -> {:?}",
+                was.output_flags, now.output_flags
+            ));
+        }
+        if now.control_flags != was.control_flags {
+            out.push(format!(
+                "control {:?} -> {:?}",
+                was.control_flags, now.control_flags
+            ));
+        }
+        if now.local_flags != was.local_flags {
+            out.push(format!(
+                "local {:?} -> {:?}",
+                was.local_flags, now.local_flags
+            ));
+        }
+        if now.control_chars != was.control_chars {
+            out.push("control chars changed".to_string());
+        }
+        out
     }
 }
