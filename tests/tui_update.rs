@@ -479,3 +479,113 @@ fn next_undecided_stays_in_the_appraisers_fields() {
     app.update(ch('n'));
     assert_eq!(item(&app), "2.1.1", "wraps within field 2");
 }
+
+/// The unit as another instance left it: `item` decided at 0 by someone else.
+fn changed_elsewhere(app: &App, item: &str) -> UnitData {
+    let o = app.open.as_ref().unwrap();
+    let mut data = o.data.clone();
+    let idx = data.set.index_of(&ItemCode::parse(item).unwrap()).unwrap();
+    data.sheet.records[idx].decision = Some(Decision {
+        state: State::Adjusted,
+        score: Some(Points::ZERO),
+        comment: String::new(),
+        appraiser: "Hùng".into(),
+        decided_at: "2022-12-01T08:00:00Z".into(),
+        round: 1,
+    });
+    data
+}
+
+#[test]
+fn another_sessions_change_reloads_the_open_unit_and_keeps_the_ranking_on_screen() {
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    let fx = app.update(Action::ExternalChange);
+    let snv = UnitCode::parse("SNV").unwrap();
+    assert!(
+        fx.contains(&Effect::ReloadUnit { unit: snv.clone() }),
+        "{fx:?}"
+    );
+    assert!(fx.contains(&Effect::LoadRanking {
+        group: "so-nganh".into(),
+        mode: thamdinh::domain::Mode::Provisional
+    }));
+    let data = changed_elsewhere(&app, "1.1.2");
+    app.update(Action::Loaded(Loaded::Reloaded(data)));
+    assert_eq!(app.screen, Screen::Ranking, "the ranking stays on screen");
+    let o = app.open.as_ref().unwrap();
+    let idx = o
+        .data
+        .set
+        .index_of(&ItemCode::parse("1.1.2").unwrap())
+        .unwrap();
+    assert_eq!(o.state(idx), State::Adjusted, "the open unit was reloaded");
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Appraisal);
+}
+
+#[test]
+fn another_sessions_change_keeps_the_selection_the_typed_score_and_the_drafts() {
+    let mut app = opened();
+    app.update(key(KeyCode::Down));
+    app.update(key(KeyCode::Down));
+    let sel = item(&app);
+    app.update(ch('c'));
+    typed(&mut app, "Thiếu minh chứng");
+    app.update(key(KeyCode::Enter));
+    app.update(ch('e'));
+    typed(&mut app, "0,5");
+    app.update(Action::ExternalChange);
+    let data = changed_elsewhere(&app, "1.1.1");
+    app.update(Action::Loaded(Loaded::Reloaded(data)));
+    assert_eq!(item(&app), sel, "the selection stays");
+    let input = app.input.as_ref().expect("the score box stays open");
+    assert_eq!((input.kind, input.text()), (InputKind::Score, "0,5".into()));
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(
+        matches!(
+            &fx[..],
+            [Effect::Decide { item, verdict: Verdict::Score(p), comment, .. }]
+                if item.as_str() == sel && *p == Points::from_hundredths(50) && comment == "Thiếu minh chứng"
+        ),
+        "{fx:?}"
+    );
+}
+
+#[test]
+fn a_reload_of_a_unit_no_longer_open_is_dropped() {
+    let mut app = opened();
+    let data = changed_elsewhere(&app, "1.1.1");
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.update(Action::Loaded(Loaded::Reloaded(data)));
+    assert_eq!(app.screen, Screen::Units);
+    assert!(app.open.is_none());
+}
+
+#[test]
+fn the_selected_unit_stays_selected_when_another_session_adds_a_unit() {
+    let mut app = opened();
+    app.update(ch('q'));
+    app.update(key(KeyCode::Down));
+    let selected = |app: &App| app.units[app.shown_units()[app.unit_sel]].unit.code.clone();
+    assert_eq!(selected(&app).as_str(), "STP");
+    let mut lines = app.units.clone();
+    let mut added = lines[0].clone();
+    added.unit = unit_row("SCT", "Sở Công Thương");
+    lines.insert(0, added);
+    app.update(Action::ExternalChange);
+    app.update(Action::Loaded(Loaded::Units {
+        group: "so-nganh".into(),
+        lines,
+    }));
+    assert_eq!(selected(&app).as_str(), "STP");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::OpenUnit {
+            unit: UnitCode::parse("STP").unwrap()
+        }]
+    );
+}

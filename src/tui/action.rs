@@ -67,6 +67,9 @@ pub enum Loaded {
         lines: Vec<UnitLine>,
     },
     Unit(UnitData),
+    /// The open unit read again after another instance wrote: it replaces the data on screen
+    /// and changes nothing else (screen, selection, boxes).
+    Reloaded(UnitData),
     Ranking {
         group: String,
         mode: Mode,
@@ -116,6 +119,10 @@ pub enum Effect {
         group: String,
     },
     OpenUnit {
+        unit: UnitCode,
+    },
+    /// Read the open unit again (another instance wrote).
+    ReloadUnit {
         unit: UnitCode,
     },
     Decide {

@@ -321,7 +321,7 @@ impl App {
             }
         }
         if let Some(o) = &self.open {
-            fx.push(Effect::OpenUnit {
+            fx.push(Effect::ReloadUnit {
                 unit: o.data.unit.code.clone(),
             });
         }
@@ -565,10 +565,17 @@ impl App {
             }
             Loaded::Units { group, lines } => {
                 if self.group_code() == Some(group.as_str()) {
+                    // The selection follows its unit when the list changed under it.
+                    let selected = self
+                        .shown_units()
+                        .get(self.unit_sel)
+                        .map(|&i| self.units[i].unit.code.clone());
                     self.units = lines;
-                    self.unit_sel = self
-                        .unit_sel
-                        .min(self.shown_units().len().saturating_sub(1));
+                    let shown = self.shown_units();
+                    self.unit_sel = selected
+                        .and_then(|c| shown.iter().position(|&i| self.units[i].unit.code == c))
+                        .unwrap_or(self.unit_sel)
+                        .min(shown.len().saturating_sub(1));
                 }
                 Vec::new()
             }
@@ -591,6 +598,14 @@ impl App {
                     o.sel = i;
                 }
                 self.screen = Screen::Appraisal;
+                Vec::new()
+            }
+            Loaded::Reloaded(data) => {
+                if let Some(o) = self.open.as_mut()
+                    && o.data.unit.code == data.unit.code
+                {
+                    o.replace(data);
+                }
                 Vec::new()
             }
             Loaded::Ranking {

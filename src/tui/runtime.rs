@@ -78,6 +78,12 @@ fn try_effect(
             let row = ws.unit(unit.as_str())?;
             vec![Action::Loaded(Loaded::Unit(unit_data(ws, appraiser, row)?))]
         }
+        Effect::ReloadUnit { unit } => {
+            let row = ws.unit(unit.as_str())?;
+            vec![Action::Loaded(Loaded::Reloaded(unit_data(
+                ws, appraiser, row,
+            )?))]
+        }
         Effect::Decide {
             unit,
             item,
