@@ -262,3 +262,24 @@ fn a_whole_unit_by_keyboard_counts_its_keys() {
         t.tree.adjusted
     );
 }
+
+#[test]
+fn every_units_title_keeps_its_code_and_progress_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    for _ in 0..s.app.groups.len() {
+        for _ in 0..s.app.units.len() {
+            s.keys("\n");
+            let code = s.app.open.as_ref().unwrap().data.unit.code.to_string();
+            let screen = s.draw(80, 24);
+            let title = screen.lines().next().unwrap();
+            assert!(
+                title.contains(&format!("({code}) — đã thẩm định 0/")),
+                "the title cuts the name, not the code and the progress: {title:?}"
+            );
+            s.keys("qj");
+        }
+        s.keys("\t");
+    }
+}

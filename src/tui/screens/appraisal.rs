@@ -12,6 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(o) = &app.open else { return };
@@ -24,18 +25,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     let t = o.data.sheet.totals_from(&o.data.set, &o.sums);
     let unit = &o.data.unit;
+    // A long name is cut, never the code and the progress after it.
+    let progress = format!(
+        " ({}) — {} {}/{}",
+        unit.code,
+        lang.pick("đã thẩm định", "decided"),
+        t.decided(),
+        t.items()
+    );
+    let room = (top.width as usize).saturating_sub(2 + progress.width());
     title_line(
         app,
         frame,
         top,
-        &format!(
-            "{} ({}) — {} {}/{}",
-            unit.name,
-            unit.code,
-            lang.pick("đã thẩm định", "decided"),
-            t.decided(),
-            t.items()
-        ),
+        &format!("{}{progress}", cut(&unit.name, room)),
     );
     let index = t
         .index(unit.survey.unwrap_or(Points::ZERO), o.data.set.survey_max)
