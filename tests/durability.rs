@@ -1,13 +1,15 @@
 //! No acknowledged decision is lost: the real binary killed with SIGKILL at random moments
-//! while it decides, and two instances deciding on one file at once. These are the small
-//! counts run by `cargo test`; `cargo soak` runs the full ones (tests/soak.rs).
+//! while it decides (by `decide --batch` and by keys on the appraisal screen), two instances
+//! deciding on one file at once, and an open screen showing what another instance decided.
+//! These are the small counts run by `cargo test`; `cargo soak` runs the full ones
+//! (tests/soak.rs).
 
 mod common;
 mod proofs;
 
 use common::*;
 use proofs::concurrent::{self, Kind};
-use proofs::kill;
+use proofs::{kill, screen};
 use std::io::Write;
 use std::process::Stdio;
 use std::time::Duration;
@@ -143,5 +145,53 @@ fn two_instances_lose_nothing_and_show_no_lock_error() {
             t.problems.join("\n")
         );
         assert_eq!((t.acknowledged, t.lost, r.lock_errors), (2 * n, 0, 0));
+    }
+}
+
+#[test]
+fn kills_on_the_appraisal_screen_lose_nothing_it_showed_as_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let seed = proofs::seed();
+    let r = screen::kill_run(
+        &db,
+        4,
+        Duration::from_millis(100)..Duration::from_millis(700),
+        seed,
+    );
+    let t = &r.tally;
+    assert!(
+        t.problems.is_empty(),
+        "seed {seed}:\n{}",
+        t.problems.join("\n")
+    );
+    assert_eq!((t.lost, r.sound), (0, 4), "seed {seed}");
+    assert!(
+        t.acknowledged > 0,
+        "the screen showed saves before the kills"
+    );
+}
+
+#[test]
+fn an_open_screen_shows_decisions_made_elsewhere_within_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let seed = proofs::seed();
+    // Generous on a loaded machine: the screens look every 200 ms.
+    let bound = Duration::from_secs(3);
+    for (what, r) in [
+        ("decide → screen", screen::decide_to_screen(&db, 4, seed)),
+        (
+            "screen → screen",
+            screen::screen_to_screen(&db, 3, seed + 1),
+        ),
+    ] {
+        assert!(
+            r.problems.is_empty(),
+            "{what} (seed {seed}):\n{}",
+            r.problems.join("\n")
+        );
+        assert_eq!(r.shown, r.decisions, "{what}");
+        assert!(r.max() < bound, "{what}: {:?}", r.delays);
     }
 }

@@ -1,15 +1,16 @@
 //! The soak: the proofs of tests/durability.rs and tests/bad_files.rs with the full counts,
 //! printed as a table. Run it with `cargo soak` (an alias for
 //! `cargo test --release --test soak -- --ignored --nocapture`). Counts can be changed with
-//! THAMDINH_SOAK_KILLS (200), THAMDINH_SOAK_DECISIONS (per instance and run, 1000) and
-//! THAMDINH_SOAK_PROCESSES (per instance, 100); THAMDINH_SEED sets the seed.
+//! THAMDINH_SOAK_KILLS (200), THAMDINH_SOAK_SCREEN_KILLS (50), THAMDINH_SOAK_DECISIONS (per
+//! instance and run, 1000), THAMDINH_SOAK_PROCESSES (per instance, 100) and
+//! THAMDINH_SOAK_SCREEN_DECISIONS (per run, 50); THAMDINH_SEED sets the seed.
 
 mod common;
 mod proofs;
 
 use common::*;
 use proofs::concurrent::{self, Kind};
-use proofs::{corpus, kill};
+use proofs::{corpus, kill, screen};
 use std::time::Duration;
 
 fn count(var: &str, default: usize) -> usize {
@@ -25,6 +26,8 @@ fn soak() {
     let kills = count("THAMDINH_SOAK_KILLS", 200);
     let decisions = count("THAMDINH_SOAK_DECISIONS", 1000);
     let processes = count("THAMDINH_SOAK_PROCESSES", 100);
+    let screen_kills = count("THAMDINH_SOAK_SCREEN_KILLS", 50);
+    let screen_decisions = count("THAMDINH_SOAK_SCREEN_DECISIONS", 50);
     let seed = proofs::seed();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("\nthamdinh soak — seed {seed}, {cores} cores");
@@ -32,27 +35,58 @@ fn soak() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let k = kill::run(&db, kills, Duration::ZERO..Duration::from_millis(400), seed);
-    println!(
-        "\n1. Kill test: `decide --batch -` killed with SIGKILL after 0–400 ms, the file reopened ({:.0} s)",
-        k.elapsed.as_secs_f64()
+    let dir_s = tempfile::tempdir().unwrap();
+    let db_s = demo_db(dir_s.path());
+    let sk = screen::kill_run(
+        &db_s,
+        screen_kills,
+        Duration::ZERO..Duration::from_millis(1500),
+        seed + 10,
     );
     println!(
-        "  {:>6} {:>13} {:>17} {:>14} {:>5} {:>18}",
+        "\n1. Kill test: killed with SIGKILL at a random moment, the file reopened; on the screen, \
+         acknowledged = saves the status line showed before the kill"
+    );
+    println!(
+        "  {:<44} {:>6} {:>13} {:>17} {:>14} {:>5} {:>18} {:>6}",
+        "run",
         "kills",
         "acknowledged",
         "committed, unack.",
         "before 1st ack",
         "lost",
-        "integrity_check ok"
+        "integrity_check ok",
+        "time"
     );
-    println!(
-        "  {:>6} {:>13} {:>17} {:>14} {:>5} {:>18}",
+    let kill_row =
+        |label: &str, kills: usize, t: &proofs::Tally, before: usize, sound: usize, secs: f64| {
+            println!(
+                "  {:<44} {:>6} {:>13} {:>17} {:>14} {:>5} {:>18} {:>5.0}s",
+                label,
+                kills,
+                t.acknowledged,
+                t.unacknowledged,
+                before,
+                t.lost,
+                format!("{sound}/{kills}"),
+                secs
+            );
+        };
+    kill_row(
+        "`decide --batch -`, 0–400 ms after start",
         k.kills,
-        k.tally.acknowledged,
-        k.tally.unacknowledged,
+        &k.tally,
         k.before_first,
-        k.tally.lost,
-        format!("{}/{}", k.sound, k.kills)
+        k.sound,
+        k.elapsed.as_secs_f64(),
+    );
+    kill_row(
+        &format!("appraisal screen, {} keys, 0–1.5 s after open", sk.keys),
+        sk.kills,
+        &sk.tally,
+        sk.before_first,
+        sk.sound,
+        sk.elapsed.as_secs_f64(),
     );
 
     let dir2 = tempfile::tempdir().unwrap();
@@ -97,11 +131,43 @@ fn soak() {
         );
     }
 
+    let dir4 = tempfile::tempdir().unwrap();
+    let db4 = demo_db(dir4.path());
+    let delays = [
+        (
+            "a `decide` process → an open screen",
+            screen::decide_to_screen(&db4, screen_decisions, seed + 20),
+        ),
+        (
+            "one screen deciding → a second screen",
+            screen::screen_to_screen(&db4, screen_decisions, seed + 21),
+        ),
+    ];
+    println!(
+        "\n3. A decision made elsewhere reaching an open screen (from the acknowledgement to the first \
+         whole frame showing it; the screens look every 200 ms)"
+    );
+    println!(
+        "  {:<40} {:>9} {:>6} {:>8} {:>8} {:>6}",
+        "run", "decisions", "shown", "median", "max", "time"
+    );
+    for (label, r) in &delays {
+        println!(
+            "  {:<40} {:>9} {:>6} {:>6.0}ms {:>6.0}ms {:>5.0}s",
+            label,
+            r.decisions,
+            r.shown,
+            r.median().as_secs_f64() * 1000.0,
+            r.max().as_secs_f64() * 1000.0,
+            r.elapsed.as_secs_f64()
+        );
+    }
+
     let dir3 = tempfile::tempdir().unwrap();
     let db3 = demo_db(dir3.path());
     let c = corpus::run_corpus(&db3);
     println!(
-        "\n3. Bad files (tests/data/bad/): refused with file:line:column, database compared by dump and bytes"
+        "\n4. Bad files (tests/data/bad/): refused with file:line:column, database compared by dump and bytes"
     );
     println!(
         "  {:>9} {:>15} {:>16}",
@@ -122,6 +188,15 @@ fn soak() {
                 .map(|p| format!("{}: {p}", r.kind.label())),
         );
     }
+    problems.extend(
+        sk.tally
+            .problems
+            .iter()
+            .map(|p| format!("screen kill: {p}")),
+    );
+    for (label, r) in &delays {
+        problems.extend(r.problems.iter().map(|p| format!("{label}: {p}")));
+    }
     problems.extend(c.problems.iter().cloned());
     if !problems.is_empty() {
         println!("Problems (seed {seed}):");
@@ -132,6 +207,11 @@ fn soak() {
     assert!(problems.is_empty(), "{} problems", problems.len());
     assert_eq!(k.tally.lost, 0);
     assert_eq!(k.sound, k.kills);
+    assert_eq!(sk.tally.lost, 0);
+    assert_eq!(sk.sound, sk.kills);
+    for (_, r) in &delays {
+        assert_eq!(r.shown, r.decisions);
+    }
     for r in &reports {
         assert_eq!((r.tally.lost, r.lock_errors, r.tally.refused), (0, 0, 0));
     }

@@ -239,3 +239,47 @@ fn demo_builds_the_database_then_reopens_it() {
         .unwrap();
     assert_eq!((units, decisions), (47, 1), "built once, kept on reopening");
 }
+
+/// The number after `Decided ` on the ranking screen.
+fn ranking_decided(screen: &str) -> Option<usize> {
+    let rest = &screen[screen.find("Decided ")? + "Decided ".len()..];
+    rest.split('/').next()?.parse().ok()
+}
+
+#[test]
+fn a_decision_elsewhere_updates_the_ranking_and_leaves_it_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config");
+    let mut t = Pty::spawn(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "--appraiser",
+            "Lan",
+            "--lang",
+            "en",
+        ],
+        &config,
+        100,
+        30,
+    );
+    t.wait_for("Sở Nội vụ", 20);
+    t.send("\r");
+    t.wait_for("decided 0/101", 10);
+    t.send("r");
+    t.wait_for("Decided 0/", 10);
+    ok(
+        &db,
+        &["--appraiser", "Hùng", "decide", "SNV", "1.1.1", "agree"],
+    );
+    t.wait_for("Updated with changes from another session.", 10);
+    t.wait_for("Decided 1/", 10);
+    let screen = t.screen();
+    assert!(screen.contains("Ranking provisional"), "{screen}");
+    assert_eq!(ranking_decided(&screen), Some(1));
+    t.send("q");
+    t.wait_for("decided 1/101", 10);
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+}

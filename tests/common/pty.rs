@@ -64,17 +64,17 @@ impl Frame {
 /// cells are written, so the bytes up to there are a whole frame.
 const FRAME_ENDS: [&[u8]; 2] = [b"\x1b[?25l", b"\x1b[?25h"];
 
-/// Where the last whole frame in `bytes` ends.
-fn last_frame_end(bytes: &[u8]) -> Option<usize> {
+/// Where the first whole frame in `bytes` ends.
+fn frame_end(bytes: &[u8]) -> Option<usize> {
     FRAME_ENDS
         .iter()
         .filter_map(|m| {
             bytes
                 .windows(m.len())
-                .rposition(|w| w == *m)
+                .position(|w| w == *m)
                 .map(|i| i + m.len())
         })
-        .max()
+        .min()
 }
 
 pub struct Pty {
@@ -164,7 +164,7 @@ impl Pty {
                 r.lock().unwrap().extend_from_slice(&buf[..n]);
                 if record {
                     pending.extend_from_slice(&buf[..n]);
-                    if let Some(end) = last_frame_end(&pending) {
+                    while let Some(end) = frame_end(&pending) {
                         settled.process(&pending[..end]);
                         pending.drain(..end);
                         f.lock().unwrap().push(Frame::of(settled.screen(), at));

@@ -10,6 +10,7 @@
 pub mod concurrent;
 pub mod corpus;
 pub mod kill;
+pub mod screen;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{HashMap, HashSet};
