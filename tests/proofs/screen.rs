@@ -279,6 +279,7 @@ pub fn kill_round(db: &Path, round: usize, seed: u64, delay: Duration) -> (Tally
     // What each item showed, in order, and the saves the status line reported.
     let mut seen: HashMap<String, Vec<Value>> = HashMap::new();
     let mut acks: Vec<(Ack, String)> = Vec::new();
+    let mut last_status: Option<String> = None;
     for a in &shown {
         if a.unit != unit {
             tally.problems.push(format!(
@@ -288,14 +289,18 @@ pub fn kill_round(db: &Path, round: usize, seed: u64, delay: Duration) -> (Tally
             continue;
         }
         let mut values = a.rows.clone();
-        if let Some((ack, text)) = &a.ack {
-            if acks.last().map(|(_, t)| t) != Some(text) {
-                acks.push((ack.clone(), text.clone()));
+        let text = a.ack.as_ref().map(|(_, t)| t.clone());
+        if let Some((ack, t)) = &a.ack {
+            // A message staying on screen is one save; the same message after another one
+            // is a new save (of the same item to the same value in the same second).
+            if last_status.as_ref() != Some(t) {
+                acks.push((ack.clone(), t.clone()));
             }
             if let Ack::Saved { item, value } = ack {
                 values.push((item.clone(), value.clone()));
             }
         }
+        last_status = text;
         for (item, value) in values {
             let v = seen.entry(item).or_default();
             if v.last() != Some(&value) {
@@ -303,9 +308,6 @@ pub fn kill_round(db: &Path, round: usize, seed: u64, delay: Duration) -> (Tally
             }
         }
     }
-    // A status text seen again later (after another message) is the same save.
-    let mut distinct = HashSet::new();
-    acks.retain(|(_, text)| distinct.insert(text.clone()));
 
     let conn = Connection::open(db).unwrap();
     let rows = audit(&conn);
