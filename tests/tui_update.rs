@@ -589,3 +589,24 @@ fn the_selected_unit_stays_selected_when_another_session_adds_a_unit() {
         }]
     );
 }
+
+#[test]
+fn an_item_decided_elsewhere_does_not_stay_selected_behind_a_filter() {
+    let mut app = opened();
+    app.update(ch('v')); // undecided only
+    assert_eq!(item(&app), "1.1.1");
+    let o = app.open.as_ref().unwrap();
+    let mut data = o.data.clone();
+    data.sheet.records[o.sel].decision = Some(Decision {
+        state: State::Agreed,
+        score: Some(Points::from_hundredths(50)),
+        comment: String::new(),
+        appraiser: "Minh".into(),
+        decided_at: String::new(),
+        round: 1,
+    });
+    app.update(Action::Loaded(Loaded::Unit(data)));
+    assert_eq!(item(&app), "1.1.2", "the next item the filter shows");
+    let fx = app.update(ch('a'));
+    assert!(matches!(&fx[..], [Effect::Decide { item, .. }] if item.as_str() == "1.1.2"));
+}

@@ -123,6 +123,17 @@ impl Open {
     fn replace(&mut self, data: UnitData) {
         self.sums = data.sheet.node_sums(&data.set);
         self.data = data;
+        // A filter may now hide the selected item (decided elsewhere): select the next one shown.
+        let rows = self.visible();
+        if !rows.is_empty() && !rows.contains(&self.sel) {
+            let set = &self.data.set;
+            self.sel = rows
+                .iter()
+                .copied()
+                .find(|&r| r > self.sel && set.node(r).is_item())
+                .or_else(|| rows.iter().copied().rev().find(|&r| set.node(r).is_item()))
+                .unwrap_or(rows[0]);
+        }
     }
 
     pub fn state(&self, idx: usize) -> State {
