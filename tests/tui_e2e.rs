@@ -283,3 +283,35 @@ fn a_decision_elsewhere_updates_the_ranking_and_leaves_it_on_screen() {
     t.send("qq");
     assert!(t.wait_exit(10).success());
 }
+
+/// A closed window or a dropped SSH connection: the kernel sends SIGHUP and the terminal
+/// reads end of file. The program must end (it used to spin on the closed input).
+#[test]
+fn a_hangup_ends_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config");
+    let t = Pty::spawn(
+        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
+        &config,
+        80,
+        24,
+    );
+    t.wait_for("Sở Nội vụ", 20);
+    let pid = t.child.process_id().unwrap() as i32;
+    let mut child = t.hang_up();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGHUP,
+    )
+    .unwrap();
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < end {
+        if child.try_wait().unwrap().is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    panic!("the program kept running after a hangup");
+}

@@ -264,6 +264,19 @@ impl Pty {
         );
     }
 
+    /// Closes the terminal, as a closed window or a dropped SSH connection does; the child.
+    pub fn hang_up(self) -> Box<dyn Child + Send + Sync> {
+        let Pty {
+            child,
+            master,
+            writer,
+            ..
+        } = self;
+        drop(writer);
+        drop(master);
+        child
+    }
+
     pub fn alternate_screen(&self) -> bool {
         self.parser.lock().unwrap().screen().alternate_screen()
     }
