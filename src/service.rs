@@ -6,12 +6,14 @@ use crate::domain::{
     Sheet, State, UnitCode, UnitResult, Verdict, ranking,
 };
 use crate::i18n::Lang;
+use crate::io::csvread::FileSource;
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
-use crate::io::{FileError, criteria};
-use crate::store::{ImportCount, Store, StoreError, UnitRow};
+use crate::io::{FileError, Problem, criteria};
+use crate::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::mpsc;
 
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
@@ -270,6 +272,42 @@ pub enum ImportKind {
     History,
 }
 
+/// Checked self scores on their way from the reading thread to the writing one: the codes
+/// borrowed from the import's context, notes and evidence packed in one text.
+#[derive(Default)]
+struct Batch<'c> {
+    rows: Vec<BatchRow<'c>>,
+    text: String,
+}
+
+type BatchRow<'c> = (
+    &'c crate::domain::UnitCode,
+    &'c ItemCode,
+    SelfScore,
+    std::ops::Range<usize>,
+    std::ops::Range<usize>,
+);
+
+impl<'c> Batch<'c> {
+    const ROWS: usize = 2048;
+
+    fn push(&mut self, r: imports::SelfScoreRef<'c, '_>) {
+        let mut put = |s: &str| {
+            let start = self.text.len();
+            self.text.push_str(s);
+            start..self.text.len()
+        };
+        let note = put(r.note);
+        let evidence = put(r.evidence);
+        self.rows.push((r.unit, r.item, r.score, note, evidence));
+    }
+
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.text.clear();
+    }
+}
+
 /// A database and the year being worked on.
 pub struct Workspace {
     pub store: Store,
@@ -336,9 +374,7 @@ impl Workspace {
             ImportKind::Units => self
                 .store
                 .import_units(year, &imports::units(path, text, &ctx)?)?,
-            ImportKind::SelfScores => self
-                .store
-                .import_self_scores(year, &imports::self_scores(path, text, &ctx)?)?,
+            ImportKind::SelfScores => return self.import_self_scores(path, text.as_bytes()),
             ImportKind::Survey => self
                 .store
                 .import_survey(year, &imports::survey(path, text, &ctx)?)?,
@@ -350,8 +386,94 @@ impl Workspace {
     }
 
     pub fn import_file(&mut self, kind: ImportKind, path: &Path) -> Result<ImportCount, AppError> {
+        if kind == ImportKind::SelfScores {
+            // The one file that reaches millions of rows: read as a stream, never whole.
+            let file = std::fs::File::open(path)
+                .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+            return self.import_self_scores(path, file);
+        }
         let text = crate::io::csvread::read_text(path)?;
         self.import_text(kind, path, &text)
+    }
+
+    /// Self scores, checked row by row as they are read and written in the same single
+    /// transaction, which commits only when the whole file has been checked: one bad row and
+    /// the transaction is rolled back, so nothing is written.
+    ///
+    /// Reading and checking run on a second thread, a batch ahead of the writing, so that the
+    /// two cores work at once; memory stays a few batches whatever the size of the file.
+    fn import_self_scores(
+        &mut self,
+        path: &Path,
+        source: impl std::io::Read + Send,
+    ) -> Result<ImportCount, AppError> {
+        let year = self.year;
+        let sets = &self.sets;
+        self.store.import_self_scores_with(year, |sink| {
+            // The units as this transaction sees them: every row checked against them.
+            let units = sink
+                .units()?
+                .into_iter()
+                .map(|u| (u.code.to_string(), u))
+                .collect();
+            let ctx = Context {
+                year,
+                sets: sets.clone(),
+                units,
+                // Only the units import needs to know which units are in use.
+                in_use: Default::default(),
+            };
+            let ctx = &ctx;
+            std::thread::scope(|scope| {
+                let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
+                let (recycle, spare) = mpsc::channel::<Batch<'_>>();
+                let reader = scope.spawn(move || {
+                    let mut batch = Batch::default();
+                    let mut writer_gone = false;
+                    let checked =
+                        imports::self_scores_each(path, FileSource::new(source), ctx, |r| {
+                            batch.push(r);
+                            if batch.rows.len() == Batch::ROWS && !writer_gone {
+                                let mut next = spare.try_recv().unwrap_or_default();
+                                next.clear();
+                                let full = std::mem::replace(&mut batch, next);
+                                writer_gone = to_writer.send(full).is_err();
+                            }
+                        });
+                    if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
+                        let _ = to_writer.send(batch);
+                    }
+                    checked
+                });
+                let mut written: Result<(), StoreError> = Ok(());
+                for batch in batches.iter() {
+                    let refs: Vec<SelfScoreWrite<'_>> = batch
+                        .rows
+                        .iter()
+                        .map(|(unit, item, score, note, evidence)| SelfScoreWrite {
+                            unit: unit.as_str(),
+                            item: item.as_str(),
+                            score: *score,
+                            note: &batch.text[note.clone()],
+                            evidence: &batch.text[evidence.clone()],
+                        })
+                        .collect();
+                    written = sink.put_all(&refs);
+                    drop(refs);
+                    if written.is_err() {
+                        break;
+                    }
+                    let _ = recycle.send(batch);
+                }
+                // The reader stops sending once the writer is gone; wait for its verdict.
+                drop(batches);
+                let checked = reader
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                checked?;
+                written.map_err(AppError::Store)
+            })
+        })
     }
 
     /// Stores a checked set for its own year; returns whether anything changed.

@@ -7,7 +7,9 @@ pub mod schema;
 mod sets;
 
 pub use decisions::{AuditRow, Undone};
-pub use records::{ExplanationRow, HistoryRow, ImportCount, SelfScoreRow, UnitRow};
+pub use records::{
+    ExplanationRow, HistoryRow, ImportCount, SelfScoreRow, SelfScoreSink, SelfScoreWrite, UnitRow,
+};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

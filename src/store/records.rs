@@ -72,6 +72,147 @@ fn score_from_db(v: Option<i64>) -> SelfScore {
     })
 }
 
+/// Where an import writes its self scores, inside the import's transaction.
+pub struct SelfScoreSink<'t> {
+    conn: &'t rusqlite::Connection,
+    one: rusqlite::Statement<'t>,
+    many: rusqlite::Statement<'t>,
+    year: i32,
+    rows: usize,
+    touched: usize,
+}
+
+/// One self score to write.
+#[derive(Debug, Clone, Copy)]
+pub struct SelfScoreWrite<'a> {
+    pub unit: &'a str,
+    pub item: &'a str,
+    pub score: SelfScore,
+    pub note: &'a str,
+    pub evidence: &'a str,
+}
+
+/// Rows written by one statement: fewer, larger statements cut SQLite's per-statement work.
+const ROWS_PER_INSERT: usize = 32;
+
+/// The upsert of `n` rows; a row equal to the stored one is not rewritten (and not counted
+/// by `changes()`).
+fn upsert_sql(n: usize) -> String {
+    let values: Vec<String> = (0..n)
+        .map(|i| {
+            let p = 2 + i * 5;
+            format!(
+                "(?1, ?{}, ?{}, ?{}, ?{}, ?{})",
+                p,
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4
+            )
+        })
+        .collect();
+    format!(
+        "INSERT INTO self_scores (year, unit, item, score, note, evidence) VALUES {}
+         ON CONFLICT (year, unit, item) DO UPDATE
+             SET score = excluded.score, note = excluded.note, evidence = excluded.evidence
+             WHERE score IS NOT excluded.score OR note IS NOT excluded.note
+                 OR evidence IS NOT excluded.evidence",
+        values.join(", ")
+    )
+}
+
+impl SelfScoreSink<'_> {
+    /// The units of the import's year, as the import's transaction sees them.
+    pub fn units(&self) -> Result<Vec<UnitRow>, StoreError> {
+        units_of(self.conn, self.year, None)
+    }
+
+    /// Writes one self score (unless the stored one is the same).
+    pub fn put(
+        &mut self,
+        unit: &str,
+        item: &str,
+        score: SelfScore,
+        note: &str,
+        evidence: &str,
+    ) -> Result<(), StoreError> {
+        self.put_all(&[SelfScoreWrite {
+            unit,
+            item,
+            score,
+            note,
+            evidence,
+        }])
+    }
+
+    /// Writes self scores (those equal to the stored ones are left alone).
+    pub fn put_all(&mut self, rows: &[SelfScoreWrite<'_>]) -> Result<(), StoreError> {
+        let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+        for chunk in &mut chunks {
+            self.touched += bind_rows(&mut self.many, self.year, chunk)?;
+        }
+        for row in chunks.remainder() {
+            self.touched += bind_rows(&mut self.one, self.year, std::slice::from_ref(row))?;
+        }
+        self.rows += rows.len();
+        Ok(())
+    }
+}
+
+fn bind_rows(
+    st: &mut rusqlite::Statement<'_>,
+    year: i32,
+    rows: &[SelfScoreWrite<'_>],
+) -> Result<usize, StoreError> {
+    st.raw_bind_parameter(1, year)?;
+    for (i, r) in rows.iter().enumerate() {
+        let p = 2 + i * 5;
+        st.raw_bind_parameter(p, r.unit)?;
+        st.raw_bind_parameter(p + 1, r.item)?;
+        st.raw_bind_parameter(p + 2, score_db(r.score))?;
+        st.raw_bind_parameter(p + 3, r.note)?;
+        st.raw_bind_parameter(p + 4, r.evidence)?;
+    }
+    Ok(st.raw_execute()?)
+}
+
+/// The units of a year (of one group, or all), in the order their sets and they were added.
+fn units_of(
+    conn: &rusqlite::Connection,
+    year: i32,
+    group: Option<&str>,
+) -> Result<Vec<UnitRow>, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT u.code, u.name, u.group_code, u.ranked, u.closed, u.survey
+             FROM units u JOIN sets s ON s.year = u.year AND s.group_code = u.group_code
+             WHERE u.year = ?1 AND (?2 IS NULL OR u.group_code = ?2)
+             ORDER BY s.rowid, u.rowid",
+    )?;
+    let rows = st.query_map(params![year, group], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, bool>(3)?,
+            r.get::<_, bool>(4)?,
+            r.get::<_, Option<i64>>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (code, name, group, ranked, closed, survey) = row?;
+        out.push(UnitRow {
+            code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
+            name,
+            group,
+            ranked,
+            closed,
+            survey: survey.map(Points::from_hundredths),
+        });
+    }
+    Ok(out)
+}
+
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
 fn import_rows<T>(
     tx: Transaction<'_>,
@@ -116,27 +257,79 @@ impl Store {
         year: i32,
         rows: &[SelfScoreRow],
     ) -> Result<ImportCount, StoreError> {
-        let tx = self.write()?;
-        import_rows(tx, rows, |tx, s| {
-            let old: Option<(Option<i64>, String, String)> = tx
-                .query_row(
-                    "SELECT score, note, evidence FROM self_scores
-                     WHERE year = ?1 AND unit = ?2 AND item = ?3",
-                    params![year, s.unit.as_str(), s.item.as_str()],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let new = (score_db(s.score), s.note.clone(), s.evidence.clone());
-            let same = old.map(|o| o == new);
-            if same != Some(true) {
-                tx.execute(
-                    "INSERT INTO self_scores (year, unit, item, score, note, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (year, unit, item) DO UPDATE SET score = ?4, note = ?5, evidence = ?6",
-                    params![year, s.unit.as_str(), s.item.as_str(), new.0, new.1, new.2],
+        self.import_self_scores_with(year, |sink| {
+            for s in rows {
+                sink.put(
+                    s.unit.as_str(),
+                    s.item.as_str(),
+                    s.score,
+                    &s.note,
+                    &s.evidence,
                 )?;
             }
-            Ok(same)
+            Ok::<(), StoreError>(())
+        })
+    }
+
+    /// Imports self scores in one transaction: `fill` hands every row to the sink, and the
+    /// transaction commits only when `fill` returns `Ok` (an error rolls everything back).
+    /// One prepared upsert per row; a row equal to the stored one is not rewritten.
+    pub fn import_self_scores_with<E: From<StoreError>>(
+        &mut self,
+        year: i32,
+        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
+    ) -> Result<ImportCount, E> {
+        // Every row is checked against the units read inside this same write transaction
+        // (see `SelfScoreSink::units`), so the per-row foreign key lookup SQLite would do is
+        // the same check made twice; it costs a fifth of a national import. It is switched
+        // off for this one transaction (the pragma only takes effect outside a transaction)
+        // and back on whatever happens.
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(StoreError::from)?;
+        let result = self.import_self_scores_tx(year, fill);
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(StoreError::from)?;
+        result
+    }
+
+    fn import_self_scores_tx<E: From<StoreError>>(
+        &mut self,
+        year: i32,
+        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
+    ) -> Result<ImportCount, E> {
+        let tx = self.write()?;
+        let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
+            Ok(tx.query_row(
+                "SELECT COUNT(*) FROM self_scores WHERE year = ?1",
+                [year],
+                |r| r.get::<_, i64>(0),
+            )? as usize)
+        };
+        let before = count(&tx)?;
+        let (rows, touched) = {
+            let mut sink = SelfScoreSink {
+                conn: &tx,
+                one: tx.prepare(&upsert_sql(1)).map_err(StoreError::from)?,
+                many: tx
+                    .prepare(&upsert_sql(ROWS_PER_INSERT))
+                    .map_err(StoreError::from)?,
+                year,
+                rows: 0,
+                touched: 0,
+            };
+            fill(&mut sink)?;
+            (sink.rows, sink.touched)
+        };
+        // Nothing stored before: every row written was added.
+        let after = if before == 0 { touched } else { count(&tx)? };
+        tx.commit().map_err(StoreError::from)?;
+        let added = after.saturating_sub(before);
+        Ok(ImportCount {
+            added,
+            changed: touched.saturating_sub(added),
+            unchanged: rows - touched,
         })
     }
 
@@ -231,35 +424,7 @@ impl Store {
     }
 
     pub fn units(&self, year: i32, group: Option<&str>) -> Result<Vec<UnitRow>, StoreError> {
-        let mut st = self.conn.prepare(
-            "SELECT u.code, u.name, u.group_code, u.ranked, u.closed, u.survey
-             FROM units u JOIN sets s ON s.year = u.year AND s.group_code = u.group_code
-             WHERE u.year = ?1 AND (?2 IS NULL OR u.group_code = ?2)
-             ORDER BY s.rowid, u.rowid",
-        )?;
-        let rows = st.query_map(params![year, group], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, bool>(4)?,
-                r.get::<_, Option<i64>>(5)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (code, name, group, ranked, closed, survey) = row?;
-            out.push(UnitRow {
-                code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
-                name,
-                group,
-                ranked,
-                closed,
-                survey: survey.map(Points::from_hundredths),
-            });
-        }
-        Ok(out)
+        units_of(&self.conn, year, group)
     }
 
     pub fn unit(&self, year: i32, code: &str) -> Result<UnitRow, StoreError> {
