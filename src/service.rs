@@ -308,6 +308,34 @@ impl<'c> Batch<'c> {
     }
 }
 
+/// Ranks one group from the store: every unit's sheet read once, in one read transaction.
+fn rank_group(
+    store: &Store,
+    year: i32,
+    set: &CriteriaSet,
+    group: &str,
+    mode: Mode,
+) -> Result<Ranking, AppError> {
+    let units = store.units(year, Some(group))?;
+    let mut previous = store.history_of_year(year - 1)?;
+    let province = previous.get("province").copied();
+    let mut results = Vec::with_capacity(units.len());
+    store.score_sheets(year, set, &units, |u, sheet| {
+        results.push(UnitResult {
+            totals: sheet.totals(set),
+            previous: previous.remove(u.code.as_str()),
+            unit: u.code.clone(),
+            name: u.name.clone(),
+            ranked: u.ranked,
+            survey: u.survey,
+        });
+    })?;
+    ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
+        group: group.to_string(),
+        why,
+    })
+}
+
 /// A database and the year being worked on.
 pub struct Workspace {
     pub store: Store,
@@ -536,26 +564,80 @@ impl Workspace {
         Ok((unit, item, d))
     }
 
-    /// The ranking of one group.
+    /// The ranking of one group (from one snapshot of the database).
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
-        let set = self.set(group)?;
-        let mut results = Vec::new();
-        for u in self.store.units(self.year, Some(group))? {
-            let sheet = self.store.sheet(self.year, set, &u.code)?;
-            results.push(UnitResult {
-                totals: sheet.totals(set),
-                previous: self.store.history(u.code.as_str(), self.year - 1)?,
-                unit: u.code,
-                name: u.name,
-                ranked: u.ranked,
-                survey: u.survey,
-            });
+        rank_group(&self.store, self.year, self.set(group)?, group, mode)
+    }
+
+    /// The rankings of several groups, in the order asked. With two or more groups the work
+    /// is shared between this connection and a second, read-only one on another thread,
+    /// each group ranked from one snapshot.
+    pub fn rankings(&self, groups: &[&str], mode: Mode) -> Vec<Result<Ranking, AppError>> {
+        let sequential = || groups.iter().map(|g| self.ranking(g, mode)).collect();
+        if groups.len() < 2 {
+            return sequential();
         }
-        let province = self.store.history("province", self.year - 1)?;
-        ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
-            group: group.to_string(),
-            why,
-        })
+        let Ok(reader) = Store::open_reader(self.store.path()) else {
+            return sequential();
+        };
+        // Two lanes of about the same number of units, the largest groups placed first.
+        let sizes: HashMap<String, usize> = self
+            .store
+            .units(self.year, None)
+            .map(|us| {
+                let mut m = HashMap::new();
+                for u in us {
+                    *m.entry(u.group).or_insert(0) += 1;
+                }
+                m
+            })
+            .unwrap_or_default();
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(sizes.get(groups[i]).copied().unwrap_or(0)));
+        let (mut here, mut there) = (Vec::new(), Vec::new());
+        let (mut load_here, mut load_there) = (0, 0);
+        for i in order {
+            let n = sizes.get(groups[i]).copied().unwrap_or(0);
+            if load_here <= load_there {
+                here.push(i);
+                load_here += n;
+            } else {
+                there.push(i);
+                load_there += n;
+            }
+        }
+        let (year, sets) = (self.year, &self.sets);
+        let rank_on = |store: &Store, i: usize| {
+            let group = groups[i];
+            let set = sets
+                .get(group)
+                .ok_or_else(|| AppError::UnknownGroup(group.to_string()))?;
+            rank_group(store, year, set, group, mode)
+        };
+        let mut out: Vec<Option<Result<Ranking, AppError>>> =
+            (0..groups.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                there
+                    .iter()
+                    .map(|&i| (i, rank_on(&reader, i)))
+                    .collect::<Vec<_>>()
+            });
+            for &i in &here {
+                out[i] = Some(rank_on(&self.store, i));
+            }
+            match other.join() {
+                Ok(done) => {
+                    for (i, r) in done {
+                        out[i] = Some(r);
+                    }
+                }
+                Err(p) => std::panic::resume_unwind(p),
+            }
+        });
+        out.into_iter()
+            .map(|r| r.expect("every group ranked"))
+            .collect()
     }
 
     /// Every item of every unit (of one group, or all), for the decisions export.

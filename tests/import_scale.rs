@@ -229,3 +229,27 @@ fn the_migration_to_version_2_keeps_self_scores_and_decisions() {
         .unwrap();
     assert_eq!(fk, 0);
 }
+
+#[test]
+fn rankings_on_two_connections_equal_the_rankings_one_by_one() {
+    use thamdinh::domain::{Mode, Verdict};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    let mut ws = Workspace::new(store, 2022).unwrap();
+    thamdinh::cli::build_demo(&mut ws, thamdinh::i18n::Lang::En).unwrap();
+    ws.decide("SNV", "1.1.1", Verdict::Agree, "", "Lan")
+        .unwrap();
+    ws.decide("STP", "1.1.2", Verdict::RequestExplanation, "", "Lan")
+        .unwrap();
+    let groups: Vec<String> = ws.groups().unwrap().into_iter().map(|g| g.0).collect();
+    assert_eq!(groups.len(), 4);
+    let codes: Vec<&str> = groups.iter().map(String::as_str).collect();
+    let together = ws.rankings(&codes, Mode::Provisional);
+    for (code, r) in codes.iter().zip(together) {
+        let one = ws.ranking(code, Mode::Provisional).unwrap();
+        assert_eq!(format!("{:?}", r.unwrap()), format!("{one:?}"), "{code}");
+    }
+    // A final ranking is refused the same way on both paths.
+    let finals = ws.rankings(&codes, Mode::Final);
+    assert!(finals.iter().all(Result::is_err));
+}

@@ -213,6 +213,44 @@ fn units_of(
     Ok(out)
 }
 
+/// Finds items by code for rows that come in the same order unit after unit: the codes of
+/// the previous unit are tried first, in order, before the set's map.
+#[derive(Default)]
+struct ItemCursor {
+    seen: Vec<(Vec<u8>, usize)>,
+    at: usize,
+}
+
+impl ItemCursor {
+    fn restart(&mut self) {
+        self.at = 0;
+    }
+
+    fn find(&mut self, set: &CriteriaSet, code: &[u8]) -> Option<usize> {
+        if let Some((c, i)) = self.seen.get(self.at)
+            && c == code
+        {
+            self.at += 1;
+            return Some(*i);
+        }
+        let i = set.index_of_str(std::str::from_utf8(code).ok()?)?;
+        self.seen.truncate(self.at);
+        self.seen.push((code.to_vec(), i));
+        self.at += 1;
+        Some(i)
+    }
+}
+
+/// A text column's bytes read in place; empty when it is not text.
+fn bytes_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r [u8], StoreError> {
+    Ok(row.get_ref(i)?.as_bytes().unwrap_or(b""))
+}
+
+/// A text column read in place (no copy); empty when it is not text.
+fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreError> {
+    Ok(row.get_ref(i)?.as_str().unwrap_or(""))
+}
+
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
 fn import_rows<T>(
     tx: Transaction<'_>,
@@ -427,11 +465,35 @@ impl Store {
         units_of(&self.conn, year, group)
     }
 
+    /// One unit of a year (one primary-key lookup, not a scan of every unit).
     pub fn unit(&self, year: i32, code: &str) -> Result<UnitRow, StoreError> {
-        self.units(year, None)?
-            .into_iter()
-            .find(|u| u.code.as_str() == code)
-            .ok_or_else(|| StoreError::UnknownUnit(code.to_string()))
+        let mut st = self.conn.prepare_cached(
+            "SELECT code, name, group_code, ranked, closed, survey FROM units
+             WHERE year = ?1 AND code = ?2",
+        )?;
+        let row = st
+            .query_row(params![year, code], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, bool>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                ))
+            })
+            .optional()?;
+        let Some((code, name, group, ranked, closed, survey)) = row else {
+            return Err(StoreError::UnknownUnit(code.to_string()));
+        };
+        Ok(UnitRow {
+            code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
+            name,
+            group,
+            ranked,
+            closed,
+            survey: survey.map(Points::from_hundredths),
+        })
     }
 
     /// Everything known about one unit, item by item.
@@ -443,7 +505,7 @@ impl Store {
     ) -> Result<Sheet, StoreError> {
         let mut sheet = Sheet::new(set, unit.clone());
         let u = unit.as_str();
-        let at = |code: &str| ItemCode::parse(code).ok().and_then(|c| set.index_of(&c));
+        let at = |code: &str| set.index_of_str(code);
         let mut st = self.conn.prepare_cached(
             "SELECT item, score, note, evidence FROM self_scores WHERE year = ?1 AND unit = ?2",
         )?;
@@ -510,6 +572,85 @@ impl Store {
             }
         }
         Ok(sheet)
+    }
+
+    /// The scores and decision states of each unit of `units` (all of one group, under
+    /// `set`), handed to `each` one unit at a time in a sheet that is reused: what totals and
+    /// rankings need, without notes, evidence, comments or explanations. Two prepared
+    /// queries per unit, each reading one contiguous range of its table.
+    pub fn score_sheets(
+        &self,
+        year: i32,
+        set: &CriteriaSet,
+        units: &[UnitRow],
+        mut each: impl FnMut(&UnitRow, &Sheet),
+    ) -> Result<(), StoreError> {
+        let Some(first) = units.first() else {
+            return Ok(());
+        };
+        // One read transaction: one snapshot for the whole group, and no lock taken and
+        // released around each of the 20,000 queries.
+        let _snapshot = self.conn.unchecked_transaction()?;
+        let mut sheet = Sheet::new(set, first.code.clone());
+        let mut items = ItemCursor::default();
+        let mut self_st = self
+            .conn
+            .prepare_cached("SELECT item, score FROM self_scores WHERE year = ?1 AND unit = ?2")?;
+        let mut decided_st = self.conn.prepare_cached(
+            "SELECT item, state, score FROM decisions WHERE year = ?1 AND unit = ?2",
+        )?;
+        for u in units {
+            for r in &mut sheet.records {
+                r.self_entry = None;
+                r.decision = None;
+            }
+            sheet.unit.clone_from(&u.code);
+            let mut rows = self_st.query(params![year, u.code.as_str()])?;
+            items.restart();
+            while let Some(r) = rows.next()? {
+                let Some(i) = items.find(set, bytes_at(r, 0)?) else {
+                    continue;
+                };
+                sheet.records[i].self_entry = Some(SelfEntry {
+                    score: score_from_db(r.get(1)?),
+                    note: String::new(),
+                    evidence: String::new(),
+                });
+            }
+            let mut rows = decided_st.query(params![year, u.code.as_str()])?;
+            while let Some(r) = rows.next()? {
+                let Some(i) = set.index_of_str(text_at(r, 0)?) else {
+                    continue;
+                };
+                let Some(state) = State::parse(text_at(r, 1)?) else {
+                    continue;
+                };
+                sheet.records[i].decision = Some(Decision {
+                    state,
+                    score: r.get::<_, Option<i64>>(2)?.map(Points::from_hundredths),
+                    comment: String::new(),
+                    appraiser: String::new(),
+                    decided_at: String::new(),
+                    round: 1,
+                });
+            }
+            each(u, &sheet);
+        }
+        Ok(())
+    }
+
+    /// The published indexes of `year` for every unit that has one (and `province`).
+    pub fn history_of_year(
+        &self,
+        year: i32,
+    ) -> Result<std::collections::HashMap<String, Points>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT unit, idx FROM history WHERE year = ?1")?;
+        let rows = st.query_map([year], |r| {
+            Ok((r.get::<_, String>(0)?, Points::from_hundredths(r.get(1)?)))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The published index of `unit` (or `province`) in `year`.
