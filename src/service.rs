@@ -455,7 +455,7 @@ impl Workspace {
             std::thread::scope(|scope| {
                 let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
                 let (recycle, spare) = mpsc::channel::<Batch<'_>>();
-                let reader = scope.spawn(move || {
+                let read = move || {
                     let mut batch = Batch::default();
                     let mut writer_gone = false;
                     let checked =
@@ -472,7 +472,11 @@ impl Workspace {
                         let _ = to_writer.send(batch);
                     }
                     checked
-                });
+                };
+                let reader = std::thread::Builder::new()
+                    .name("thamdinh-check".into())
+                    .spawn_scoped(scope, read)
+                    .map_err(|e| AppError::Usage(format!("could not start a thread: {e}")))?;
                 let mut written: Result<(), StoreError> = Ok(());
                 for batch in batches.iter() {
                     let refs: Vec<SelfScoreWrite<'_>> = batch

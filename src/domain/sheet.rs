@@ -342,10 +342,34 @@ impl Sheet {
         sums
     }
 
-    /// The unit's totals from its node sums.
+    /// The unit's totals, in one pass over the items (the same figures as
+    /// `totals_from(set, &node_sums(set))`, without building the sums of every node).
     pub fn totals(&self, set: &CriteriaSet) -> UnitTotals {
-        let sums = self.node_sums(set);
-        self.totals_from(set, &sums)
+        let mut t = UnitTotals::default();
+        let mut bonus = Points::ZERO;
+        let mut deduction = Points::ZERO;
+        for (idx, node) in set.nodes().iter().enumerate() {
+            if !node.is_item() {
+                continue;
+            }
+            let s = self.item_sum(set, idx);
+            match node.kind {
+                // Every regular item lies under exactly one field.
+                ItemKind::Regular => t.tree.add(&s),
+                ItemKind::Bonus => bonus = bonus + s.provisional,
+                ItemKind::Deduction => deduction = deduction + s.provisional,
+            }
+            if node.kind != ItemKind::Regular {
+                t.extra_items += s.items;
+                t.extra_decided += s.decided;
+            }
+        }
+        t.bonus = set.bonus.as_ref().map_or(bonus, |b| bonus.min(b.cap));
+        t.deduction = set
+            .deduction
+            .as_ref()
+            .map_or(deduction, |b| deduction.min(b.cap));
+        t
     }
 
     pub fn totals_from(&self, set: &CriteriaSet, sums: &[NodeSum]) -> UnitTotals {
@@ -507,6 +531,7 @@ mod tests {
             "Đơn vị không có nhiệm vụ này",
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
         assert_eq!(t.tree.max, p("3"));
         assert_eq!(t.tree.provisional, p("2.75"));
         assert_eq!(t.tree.decided, 1);
@@ -523,6 +548,7 @@ mod tests {
             Err(DecideError::NotApplicableBySet)
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
         assert_eq!(t.tree.max, p("3"));
         assert_eq!(t.tree.items, 3);
     }
@@ -544,6 +570,7 @@ mod tests {
             "Đơn vị có nhiệm vụ này",
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
         assert_eq!(t.tree.max, p("5"));
         assert_eq!(sheet.state(&set, idx(&set, "2.1")), State::Adjusted);
     }
@@ -560,6 +587,7 @@ mod tests {
             "Đề nghị bổ sung",
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
         assert_eq!(t.tree.flagged, 1);
         assert_eq!(t.tree.decided, 0);
         assert_eq!(t.tree.provisional, p("4.75"));
@@ -615,6 +643,7 @@ mod tests {
             ],
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
         assert_eq!(t.bonus, p("3"));
         assert_eq!(t.deduction, p("1"));
         assert_eq!(t.tree.max, p("10"));

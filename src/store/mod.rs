@@ -15,6 +15,9 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The page size of a new database file.
+pub const PAGE_SIZE: i64 = 16_384;
+
 /// How long a writer waits for another instance to finish its transaction.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -65,6 +68,10 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A new file gets 16 KiB pages (an existing one keeps its own): a national year is a
+        // hundred megabytes of mostly sequential rows, which 16 KiB pages import and scan with a
+        // quarter of the page reads, writes and B-tree splits of the 4 KiB default.
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
