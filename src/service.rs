@@ -320,9 +320,9 @@ fn rank_group(
     let mut previous = store.history_of_year(year - 1)?;
     let province = previous.get("province").copied();
     let mut results = Vec::with_capacity(units.len());
-    store.score_sheets(year, set, &units, |u, sheet| {
+    store.score_sheets(year, set, &units, |u, scores| {
         results.push(UnitResult {
-            totals: sheet.totals(set),
+            totals: scores.totals(set),
             previous: previous.remove(u.code.as_str()),
             unit: u.code.clone(),
             name: u.name.clone(),

@@ -249,6 +249,22 @@ fn rankings_on_two_connections_equal_the_rankings_one_by_one() {
         let one = ws.ranking(code, Mode::Provisional).unwrap();
         assert_eq!(format!("{:?}", r.unwrap()), format!("{one:?}"), "{code}");
     }
+    // The lean scores read for rankings give the totals of the full sheets.
+    for code in &codes {
+        let set = ws.set(code).unwrap();
+        let units = ws.store.units(2022, Some(code)).unwrap();
+        let mut lean = Vec::new();
+        ws.store
+            .score_sheets(2022, set, &units, |u, s| {
+                lean.push((u.code.clone(), s.totals(set)))
+            })
+            .unwrap();
+        assert_eq!(lean.len(), units.len());
+        for (unit, totals) in lean {
+            let full = ws.store.sheet(2022, set, &unit).unwrap();
+            assert_eq!(totals, full.totals(set), "{unit}");
+        }
+    }
     // A final ranking is refused the same way on both paths.
     let finals = ws.rankings(&codes, Mode::Final);
     assert!(finals.iter().all(Result::is_err));

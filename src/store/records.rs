@@ -4,7 +4,7 @@
 use super::{Store, StoreError};
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::{
-    Decision, Explanation, ItemCode, Points, SelfEntry, SelfScore, Sheet, State, UnitCode,
+    Decision, Explanation, ItemCode, Points, Scores, SelfEntry, SelfScore, Sheet, State, UnitCode,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -583,7 +583,7 @@ impl Store {
         year: i32,
         set: &CriteriaSet,
         units: &[UnitRow],
-        mut each: impl FnMut(&UnitRow, &Sheet),
+        mut each: impl FnMut(&UnitRow, &Scores),
     ) -> Result<(), StoreError> {
         let Some(first) = units.first() else {
             return Ok(());
@@ -591,7 +591,7 @@ impl Store {
         // One read transaction: one snapshot for the whole group, and no lock taken and
         // released around each of the 20,000 queries.
         let _snapshot = self.conn.unchecked_transaction()?;
-        let mut sheet = Sheet::new(set, first.code.clone());
+        let mut scores = Scores::new(set, first.code.clone());
         let mut items = ItemCursor::default();
         let mut self_st = self
             .conn
@@ -600,22 +600,14 @@ impl Store {
             "SELECT item, state, score FROM decisions WHERE year = ?1 AND unit = ?2",
         )?;
         for u in units {
-            for r in &mut sheet.records {
-                r.self_entry = None;
-                r.decision = None;
-            }
-            sheet.unit.clone_from(&u.code);
+            scores.reset(&u.code);
             let mut rows = self_st.query(params![year, u.code.as_str()])?;
             items.restart();
             while let Some(r) = rows.next()? {
                 let Some(i) = items.find(set, bytes_at(r, 0)?) else {
                     continue;
                 };
-                sheet.records[i].self_entry = Some(SelfEntry {
-                    score: score_from_db(r.get(1)?),
-                    note: String::new(),
-                    evidence: String::new(),
-                });
+                scores.self_scores[i] = Some(score_from_db(r.get(1)?));
             }
             let mut rows = decided_st.query(params![year, u.code.as_str()])?;
             while let Some(r) = rows.next()? {
@@ -625,16 +617,12 @@ impl Store {
                 let Some(state) = State::parse(text_at(r, 1)?) else {
                     continue;
                 };
-                sheet.records[i].decision = Some(Decision {
+                scores.decisions[i] = Some((
                     state,
-                    score: r.get::<_, Option<i64>>(2)?.map(Points::from_hundredths),
-                    comment: String::new(),
-                    appraiser: String::new(),
-                    decided_at: String::new(),
-                    round: 1,
-                });
+                    r.get::<_, Option<i64>>(2)?.map(Points::from_hundredths),
+                ));
             }
-            each(u, &sheet);
+            each(u, &scores);
         }
         Ok(())
     }
