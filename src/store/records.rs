@@ -450,17 +450,19 @@ impl Store {
         })
     }
 
-    /// The units of a year (of one group, or all), by group then name.
-    /// The codes of the units that have self scores or decisions in `year`.
+    /// The codes of the units that have self scores or decisions in `year`: one key lookup
+    /// per unit, not a pass over the millions of rows of a national year.
     pub fn units_in_use(&self, year: i32) -> Result<std::collections::HashSet<String>, StoreError> {
         let mut st = self.conn.prepare(
-            "SELECT unit FROM self_scores WHERE year = ?1
-             UNION SELECT unit FROM decisions WHERE year = ?1",
+            "SELECT u.code FROM units u WHERE u.year = ?1
+               AND (EXISTS (SELECT 1 FROM self_scores s WHERE s.year = ?1 AND s.unit = u.code)
+                 OR EXISTS (SELECT 1 FROM decisions d WHERE d.year = ?1 AND d.unit = u.code))",
         )?;
         let rows = st.query_map([year], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The units of a year (of one group, or all), by group then name.
     pub fn units(&self, year: i32, group: Option<&str>) -> Result<Vec<UnitRow>, StoreError> {
         units_of(&self.conn, year, group)
     }
