@@ -308,7 +308,7 @@ impl<'c> Batch<'c> {
     }
 }
 
-/// Ranks one group from the store: every unit's sheet read once, in one read transaction.
+/// Ranks one group from the store: every unit's scores read once, in one read transaction.
 fn rank_group(
     store: &Store,
     year: i32,
@@ -396,13 +396,16 @@ impl Workspace {
         path: &Path,
         text: &str,
     ) -> Result<ImportCount, AppError> {
+        if kind == ImportKind::SelfScores {
+            return self.import_self_scores(path, text.as_bytes());
+        }
         let ctx = self.context()?;
         let year = self.year;
         Ok(match kind {
             ImportKind::Units => self
                 .store
                 .import_units(year, &imports::units(path, text, &ctx)?)?,
-            ImportKind::SelfScores => return self.import_self_scores(path, text.as_bytes()),
+            ImportKind::SelfScores => unreachable!("self scores are streamed above"),
             ImportKind::Survey => self
                 .store
                 .import_survey(year, &imports::survey(path, text, &ctx)?)?,
