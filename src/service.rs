@@ -309,21 +309,21 @@ impl<'c> Batch<'c> {
 }
 
 /// Ranks one group from the store: every unit's scores read once, in one read transaction.
+/// `units` are the group's units and `previous` last year's published indexes.
 fn rank_group(
     store: &Store,
     year: i32,
     set: &CriteriaSet,
-    group: &str,
+    (group, units): (&str, &[UnitRow]),
+    previous: &HashMap<String, Points>,
     mode: Mode,
 ) -> Result<Ranking, AppError> {
-    let units = store.units(year, Some(group))?;
-    let mut previous = store.history_of_year(year - 1)?;
     let province = previous.get("province").copied();
     let mut results = Vec::with_capacity(units.len());
-    store.score_sheets(year, set, &units, |u, scores| {
+    store.score_sheets(year, set, units, |u, scores| {
         results.push(UnitResult {
             totals: scores.totals(set),
-            previous: previous.remove(u.code.as_str()),
+            previous: previous.get(u.code.as_str()).copied(),
             unit: u.code.clone(),
             name: u.name.clone(),
             ranked: u.ranked,
@@ -573,7 +573,17 @@ impl Workspace {
 
     /// The ranking of one group (from one snapshot of the database).
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
-        rank_group(&self.store, self.year, self.set(group)?, group, mode)
+        let set = self.set(group)?;
+        let units = self.store.units(self.year, Some(group))?;
+        let previous = self.store.history_of_year(self.year - 1)?;
+        rank_group(
+            &self.store,
+            self.year,
+            set,
+            (group, &units),
+            &previous,
+            mode,
+        )
     }
 
     /// The rankings of several groups, in the order asked. With two or more groups the work
@@ -587,18 +597,22 @@ impl Workspace {
         let Ok(reader) = Store::open_reader(self.store.path()) else {
             return sequential();
         };
+        // The units and last year's indexes read once for every group.
+        let (Ok(all), Ok(previous)) = (
+            self.store.units(self.year, None),
+            self.store.history_of_year(self.year - 1),
+        ) else {
+            return sequential();
+        };
+        let mut by_group: HashMap<&str, Vec<UnitRow>> = HashMap::new();
+        for u in &all {
+            by_group
+                .entry(u.group.as_str())
+                .or_default()
+                .push(u.clone());
+        }
         // Two lanes of about the same number of units, the largest groups placed first.
-        let sizes: HashMap<String, usize> = self
-            .store
-            .units(self.year, None)
-            .map(|us| {
-                let mut m = HashMap::new();
-                for u in us {
-                    *m.entry(u.group).or_insert(0) += 1;
-                }
-                m
-            })
-            .unwrap_or_default();
+        let sizes: HashMap<&str, usize> = by_group.iter().map(|(g, us)| (*g, us.len())).collect();
         let mut order: Vec<usize> = (0..groups.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(sizes.get(groups[i]).copied().unwrap_or(0)));
         let (mut here, mut there) = (Vec::new(), Vec::new());
@@ -613,13 +627,14 @@ impl Workspace {
                 load_there += n;
             }
         }
-        let (year, sets) = (self.year, &self.sets);
+        let (year, sets, by_group, previous) = (self.year, &self.sets, &by_group, &previous);
         let rank_on = |store: &Store, i: usize| {
             let group = groups[i];
             let set = sets
                 .get(group)
                 .ok_or_else(|| AppError::UnknownGroup(group.to_string()))?;
-            rank_group(store, year, set, group, mode)
+            let units = by_group.get(group).map_or(&[][..], Vec::as_slice);
+            rank_group(store, year, set, (group, units), previous, mode)
         };
         let mut out: Vec<Option<Result<Ranking, AppError>>> =
             (0..groups.len()).map(|_| None).collect();
