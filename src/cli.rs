@@ -388,9 +388,13 @@ pub fn rankings(
     group: Option<&str>,
     mode: Mode,
 ) -> Result<Vec<(String, String, Ranking)>, AppError> {
-    chosen_groups(ws, group)?
-        .into_iter()
-        .map(|(code, name)| Ok((code.clone(), name, ws.ranking(&code, mode)?)))
+    let groups = chosen_groups(ws, group)?;
+    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+    let ranked = ws.rankings(&codes, mode);
+    groups
+        .iter()
+        .zip(ranked)
+        .map(|((code, name), r)| Ok((code.clone(), name.clone(), r?)))
         .collect()
 }
 

@@ -6,12 +6,14 @@ use crate::domain::{
     Sheet, State, UnitCode, UnitResult, Verdict, ranking,
 };
 use crate::i18n::Lang;
+use crate::io::csvread::FileSource;
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
-use crate::io::{FileError, criteria};
-use crate::store::{ImportCount, Store, StoreError, UnitRow};
+use crate::io::{FileError, Problem, criteria};
+use crate::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::mpsc;
 
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
@@ -270,6 +272,70 @@ pub enum ImportKind {
     History,
 }
 
+/// Checked self scores on their way from the reading thread to the writing one: the codes
+/// borrowed from the import's context, notes and evidence packed in one text.
+#[derive(Default)]
+struct Batch<'c> {
+    rows: Vec<BatchRow<'c>>,
+    text: String,
+}
+
+type BatchRow<'c> = (
+    &'c crate::domain::UnitCode,
+    &'c ItemCode,
+    SelfScore,
+    std::ops::Range<usize>,
+    std::ops::Range<usize>,
+);
+
+impl<'c> Batch<'c> {
+    const ROWS: usize = 2048;
+
+    fn push(&mut self, r: imports::SelfScoreRef<'c, '_>) {
+        let mut put = |s: &str| {
+            let start = self.text.len();
+            self.text.push_str(s);
+            start..self.text.len()
+        };
+        let note = put(r.note);
+        let evidence = put(r.evidence);
+        self.rows.push((r.unit, r.item, r.score, note, evidence));
+    }
+
+    fn clear(&mut self) {
+        self.rows.clear();
+        self.text.clear();
+    }
+}
+
+/// Ranks one group from the store: every unit's scores read once, in one read transaction.
+/// `units` are the group's units and `previous` last year's published indexes.
+fn rank_group(
+    store: &Store,
+    year: i32,
+    set: &CriteriaSet,
+    (group, units): (&str, &[UnitRow]),
+    previous: &HashMap<String, Points>,
+    mode: Mode,
+) -> Result<Ranking, AppError> {
+    let province = previous.get("province").copied();
+    let mut results = Vec::with_capacity(units.len());
+    store.score_sheets(year, set, units, |u, scores| {
+        results.push(UnitResult {
+            totals: scores.totals(set),
+            previous: previous.get(u.code.as_str()).copied(),
+            unit: u.code.clone(),
+            name: u.name.clone(),
+            ranked: u.ranked,
+            survey: u.survey,
+        });
+    })?;
+    ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
+        group: group.to_string(),
+        why,
+    })
+}
+
 /// A database and the year being worked on.
 pub struct Workspace {
     pub store: Store,
@@ -330,15 +396,16 @@ impl Workspace {
         path: &Path,
         text: &str,
     ) -> Result<ImportCount, AppError> {
+        if kind == ImportKind::SelfScores {
+            return self.import_self_scores(path, text.as_bytes());
+        }
         let ctx = self.context()?;
         let year = self.year;
         Ok(match kind {
             ImportKind::Units => self
                 .store
                 .import_units(year, &imports::units(path, text, &ctx)?)?,
-            ImportKind::SelfScores => self
-                .store
-                .import_self_scores(year, &imports::self_scores(path, text, &ctx)?)?,
+            ImportKind::SelfScores => unreachable!("self scores are streamed above"),
             ImportKind::Survey => self
                 .store
                 .import_survey(year, &imports::survey(path, text, &ctx)?)?,
@@ -350,8 +417,98 @@ impl Workspace {
     }
 
     pub fn import_file(&mut self, kind: ImportKind, path: &Path) -> Result<ImportCount, AppError> {
+        if kind == ImportKind::SelfScores {
+            // The one file that reaches millions of rows: read as a stream, never whole.
+            let file = std::fs::File::open(path)
+                .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+            return self.import_self_scores(path, file);
+        }
         let text = crate::io::csvread::read_text(path)?;
         self.import_text(kind, path, &text)
+    }
+
+    /// Self scores, checked row by row as they are read and written in the same single
+    /// transaction, which commits only when the whole file has been checked: one bad row and
+    /// the transaction is rolled back, so nothing is written.
+    ///
+    /// Reading and checking run on a second thread, a batch ahead of the writing, so that the
+    /// two cores work at once; memory stays a few batches whatever the size of the file.
+    fn import_self_scores(
+        &mut self,
+        path: &Path,
+        source: impl std::io::Read + Send,
+    ) -> Result<ImportCount, AppError> {
+        let year = self.year;
+        let sets = &self.sets;
+        self.store.import_self_scores_with(year, |sink| {
+            // The units as this transaction sees them: every row checked against them.
+            let units = sink
+                .units()?
+                .into_iter()
+                .map(|u| (u.code.to_string(), u))
+                .collect();
+            let ctx = Context {
+                year,
+                sets: sets.clone(),
+                units,
+                // Only the units import needs to know which units are in use.
+                in_use: Default::default(),
+            };
+            let ctx = &ctx;
+            std::thread::scope(|scope| {
+                let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
+                let (recycle, spare) = mpsc::channel::<Batch<'_>>();
+                let read = move || {
+                    let mut batch = Batch::default();
+                    let mut writer_gone = false;
+                    let checked =
+                        imports::self_scores_each(path, FileSource::new(source), ctx, |r| {
+                            batch.push(r);
+                            if batch.rows.len() == Batch::ROWS && !writer_gone {
+                                let mut next = spare.try_recv().unwrap_or_default();
+                                next.clear();
+                                let full = std::mem::replace(&mut batch, next);
+                                writer_gone = to_writer.send(full).is_err();
+                            }
+                        });
+                    if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
+                        let _ = to_writer.send(batch);
+                    }
+                    checked
+                };
+                let reader = std::thread::Builder::new()
+                    .name("thamdinh-check".into())
+                    .spawn_scoped(scope, read)
+                    .map_err(|e| AppError::Usage(format!("could not start a thread: {e}")))?;
+                let mut written: Result<(), StoreError> = Ok(());
+                for batch in batches.iter() {
+                    let refs: Vec<SelfScoreWrite<'_>> = batch
+                        .rows
+                        .iter()
+                        .map(|(unit, item, score, note, evidence)| SelfScoreWrite {
+                            unit: unit.as_str(),
+                            item: item.as_str(),
+                            score: *score,
+                            note: &batch.text[note.clone()],
+                            evidence: &batch.text[evidence.clone()],
+                        })
+                        .collect();
+                    written = sink.put_all(&refs);
+                    drop(refs);
+                    if written.is_err() {
+                        break;
+                    }
+                    let _ = recycle.send(batch);
+                }
+                // The reader stops sending once the writer is gone; wait for its verdict.
+                drop(batches);
+                let checked = reader
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                checked?;
+                written.map_err(AppError::Store)
+            })
+        })
     }
 
     /// Stores a checked set for its own year; returns whether anything changed.
@@ -414,26 +571,95 @@ impl Workspace {
         Ok((unit, item, d))
     }
 
-    /// The ranking of one group.
+    /// The ranking of one group (from one snapshot of the database).
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
         let set = self.set(group)?;
-        let mut results = Vec::new();
-        for u in self.store.units(self.year, Some(group))? {
-            let sheet = self.store.sheet(self.year, set, &u.code)?;
-            results.push(UnitResult {
-                totals: sheet.totals(set),
-                previous: self.store.history(u.code.as_str(), self.year - 1)?,
-                unit: u.code,
-                name: u.name,
-                ranked: u.ranked,
-                survey: u.survey,
-            });
+        let units = self.store.units(self.year, Some(group))?;
+        let previous = self.store.history_of_year(self.year - 1)?;
+        rank_group(
+            &self.store,
+            self.year,
+            set,
+            (group, &units),
+            &previous,
+            mode,
+        )
+    }
+
+    /// The rankings of several groups, in the order asked. With two or more groups the work
+    /// is shared between this connection and a second, read-only one on another thread,
+    /// each group ranked from one snapshot.
+    pub fn rankings(&self, groups: &[&str], mode: Mode) -> Vec<Result<Ranking, AppError>> {
+        let sequential = || groups.iter().map(|g| self.ranking(g, mode)).collect();
+        if groups.len() < 2 {
+            return sequential();
         }
-        let province = self.store.history("province", self.year - 1)?;
-        ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
-            group: group.to_string(),
-            why,
-        })
+        let Ok(reader) = Store::open_reader(self.store.path()) else {
+            return sequential();
+        };
+        // The units and last year's indexes read once for every group.
+        let (Ok(all), Ok(previous)) = (
+            self.store.units(self.year, None),
+            self.store.history_of_year(self.year - 1),
+        ) else {
+            return sequential();
+        };
+        let mut by_group: HashMap<&str, Vec<UnitRow>> = HashMap::new();
+        for u in &all {
+            by_group
+                .entry(u.group.as_str())
+                .or_default()
+                .push(u.clone());
+        }
+        // Two lanes of about the same number of units, the largest groups placed first.
+        let sizes: HashMap<&str, usize> = by_group.iter().map(|(g, us)| (*g, us.len())).collect();
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(sizes.get(groups[i]).copied().unwrap_or(0)));
+        let (mut here, mut there) = (Vec::new(), Vec::new());
+        let (mut load_here, mut load_there) = (0, 0);
+        for i in order {
+            let n = sizes.get(groups[i]).copied().unwrap_or(0);
+            if load_here <= load_there {
+                here.push(i);
+                load_here += n;
+            } else {
+                there.push(i);
+                load_there += n;
+            }
+        }
+        let (year, sets, by_group, previous) = (self.year, &self.sets, &by_group, &previous);
+        let rank_on = |store: &Store, i: usize| {
+            let group = groups[i];
+            let set = sets
+                .get(group)
+                .ok_or_else(|| AppError::UnknownGroup(group.to_string()))?;
+            let units = by_group.get(group).map_or(&[][..], Vec::as_slice);
+            rank_group(store, year, set, (group, units), previous, mode)
+        };
+        let mut out: Vec<Option<Result<Ranking, AppError>>> =
+            (0..groups.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                there
+                    .iter()
+                    .map(|&i| (i, rank_on(&reader, i)))
+                    .collect::<Vec<_>>()
+            });
+            for &i in &here {
+                out[i] = Some(rank_on(&self.store, i));
+            }
+            match other.join() {
+                Ok(done) => {
+                    for (i, r) in done {
+                        out[i] = Some(r);
+                    }
+                }
+                Err(p) => std::panic::resume_unwind(p),
+            }
+        });
+        out.into_iter()
+            .map(|r| r.expect("every group ranked"))
+            .collect()
     }
 
     /// Every item of every unit (of one group, or all), for the decisions export.

@@ -94,6 +94,12 @@ fn opens_with_the_pragmas_that_keep_decisions() {
     let busy: i64 = c
         .query_row("PRAGMA busy_timeout", [], |r| r.get(0))
         .unwrap();
+    let page: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        page,
+        thamdinh::store::PAGE_SIZE,
+        "a new file gets the large pages"
+    );
     assert_eq!(mode, "wal");
     assert_eq!(sync, 2, "synchronous = FULL");
     assert_eq!(fk, 1);

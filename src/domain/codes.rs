@@ -28,6 +28,13 @@ macro_rules! code_type {
             }
         }
 
+        // Hashes and compares as its text, so a map keyed by codes is searched with a `&str`.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0

@@ -462,6 +462,11 @@ impl CriteriaSet {
         self.by_code.get(code).copied()
     }
 
+    /// The node with this code, looked up by its text (no `ItemCode` needs to be built).
+    pub fn index_of_str(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
     pub fn find(&self, code: &ItemCode) -> Option<&Node> {
         self.index_of(code).map(|i| &self.nodes[i])
     }

@@ -272,56 +272,15 @@ impl Sheet {
 
     /// The sum for one item.
     fn item_sum(&self, set: &CriteriaSet, idx: usize) -> NodeSum {
-        let node = set.node(idx);
         if self.na_by_set(set, idx) {
             return NodeSum::default();
         }
         let rec = &self.records[idx];
-        let self_score = rec.self_entry.as_ref().map(|e| e.score);
-        let self_points = self_score
-            .and_then(SelfScore::points)
-            .unwrap_or(Points::ZERO);
-        let state = self.state(set, idx);
-        let mut s = NodeSum {
-            items: 1,
-            self_total: self_points,
-            ..NodeSum::default()
-        };
-        let applicable = match state {
-            State::NotApplicable => false,
-            State::Undecided | State::ExplanationRequested => {
-                self_score != Some(SelfScore::NotApplicable)
-            }
-            State::Agreed | State::Adjusted => true,
-        };
-        if applicable {
-            s.max = node.max;
-        }
-        match state {
-            State::Agreed | State::Adjusted => {
-                let a = rec
-                    .decision
-                    .as_ref()
-                    .and_then(|d| d.score)
-                    .unwrap_or(Points::ZERO);
-                s.appraised = a;
-                s.provisional = a;
-                s.decided = 1;
-                s.difference = a - self_points;
-                s.adjusted = usize::from(state == State::Adjusted);
-            }
-            State::NotApplicable => {
-                s.decided = 1;
-                s.difference = -self_points;
-                s.adjusted = usize::from(self_score != Some(SelfScore::NotApplicable));
-            }
-            State::Undecided => s.provisional = self_points,
-            State::ExplanationRequested => {
-                s.provisional = self_points;
-                s.flagged = 1;
-            }
-        }
-        s
+        item_sum(
+            set.node(idx).max,
+            rec.self_entry.as_ref().map(|e| e.score),
+            rec.decision.as_ref().map(|d| (d.state, d.score)),
+        )
     }
 
     /// Sums for every node of the set, aligned with `set.nodes()`.
@@ -342,10 +301,20 @@ impl Sheet {
         sums
     }
 
-    /// The unit's totals from its node sums.
+    /// The unit's totals, in one pass over the items (the same figures as
+    /// `totals_from(set, &node_sums(set))`, without building the sums of every node).
     pub fn totals(&self, set: &CriteriaSet) -> UnitTotals {
-        let sums = self.node_sums(set);
-        self.totals_from(set, &sums)
+        totals_over(set, |idx| self.item_sum(set, idx))
+    }
+
+    /// The scores and decision states alone, for totals.
+    pub fn scores(&self, set: &CriteriaSet) -> Scores {
+        let mut s = Scores::new(set, self.unit.clone());
+        for (i, r) in self.records.iter().enumerate() {
+            s.self_scores[i] = r.self_entry.as_ref().map(|e| e.score);
+            s.decisions[i] = r.decision.as_ref().map(|d| (d.state, d.score));
+        }
+        s
     }
 
     pub fn totals_from(&self, set: &CriteriaSet, sums: &[NodeSum]) -> UnitTotals {
@@ -381,6 +350,127 @@ impl Sheet {
         (0..n)
             .map(|k| (start + k) % n)
             .find(|&i| set.node(i).is_item() && !self.state(set, i).is_decided())
+    }
+}
+
+/// What one item that concerns the unit adds to its sums, from its self score and the
+/// council's decision (state and score): the one place this rule is written.
+fn item_sum(
+    max: Points,
+    self_score: Option<SelfScore>,
+    decision: Option<(State, Option<Points>)>,
+) -> NodeSum {
+    let self_points = self_score
+        .and_then(SelfScore::points)
+        .unwrap_or(Points::ZERO);
+    let state = decision.map_or(State::Undecided, |d| d.0);
+    let mut s = NodeSum {
+        items: 1,
+        self_total: self_points,
+        ..NodeSum::default()
+    };
+    let applicable = match state {
+        State::NotApplicable => false,
+        State::Undecided | State::ExplanationRequested => {
+            self_score != Some(SelfScore::NotApplicable)
+        }
+        State::Agreed | State::Adjusted => true,
+    };
+    if applicable {
+        s.max = max;
+    }
+    match state {
+        State::Agreed | State::Adjusted => {
+            let a = decision.and_then(|d| d.1).unwrap_or(Points::ZERO);
+            s.appraised = a;
+            s.provisional = a;
+            s.decided = 1;
+            s.difference = a - self_points;
+            s.adjusted = usize::from(state == State::Adjusted);
+        }
+        State::NotApplicable => {
+            s.decided = 1;
+            s.difference = -self_points;
+            s.adjusted = usize::from(self_score != Some(SelfScore::NotApplicable));
+        }
+        State::Undecided => s.provisional = self_points,
+        State::ExplanationRequested => {
+            s.provisional = self_points;
+            s.flagged = 1;
+        }
+    }
+    s
+}
+
+/// A unit's totals from the sums of its items (`sum_of(idx)` for each item of the set).
+fn totals_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> UnitTotals {
+    let mut t = UnitTotals::default();
+    let mut bonus = Points::ZERO;
+    let mut deduction = Points::ZERO;
+    for (idx, node) in set.nodes().iter().enumerate() {
+        if !node.is_item() {
+            continue;
+        }
+        let s = sum_of(idx);
+        match node.kind {
+            // Every regular item lies under exactly one field.
+            ItemKind::Regular => t.tree.add(&s),
+            ItemKind::Bonus => bonus = bonus + s.provisional,
+            ItemKind::Deduction => deduction = deduction + s.provisional,
+        }
+        if node.kind != ItemKind::Regular {
+            t.extra_items += s.items;
+            t.extra_decided += s.decided;
+        }
+    }
+    t.bonus = set.bonus.as_ref().map_or(bonus, |b| bonus.min(b.cap));
+    t.deduction = set
+        .deduction
+        .as_ref()
+        .map_or(deduction, |b| deduction.min(b.cap));
+    t
+}
+
+/// A unit's self scores and decision states, one slot per node of the set, and nothing
+/// else: what totals and rankings need, at a fifth of the size of a [`Sheet`] (no notes,
+/// evidence, comments or explanations), so that a ranking can go through ten thousand units
+/// in one reused value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub unit: UnitCode,
+    pub self_scores: Vec<Option<SelfScore>>,
+    pub decisions: Vec<Option<(State, Option<Points>)>>,
+}
+
+impl Scores {
+    pub fn new(set: &CriteriaSet, unit: UnitCode) -> Scores {
+        let n = set.nodes().len();
+        Scores {
+            unit,
+            self_scores: vec![None; n],
+            decisions: vec![None; n],
+        }
+    }
+
+    /// Empties every slot, for another unit.
+    pub fn reset(&mut self, unit: &UnitCode) {
+        self.unit.clone_from(unit);
+        self.self_scores.fill(None);
+        self.decisions.fill(None);
+    }
+
+    /// The unit's totals: the same figures as [`Sheet::totals`] on the full sheet.
+    pub fn totals(&self, set: &CriteriaSet) -> UnitTotals {
+        totals_over(set, |idx| {
+            if !set.node(idx).applies_to(&self.unit) {
+                return NodeSum::default();
+            }
+            item_sum(
+                set.node(idx).max,
+                self.self_scores[idx],
+                self.decisions[idx],
+            )
+        })
     }
 }
 
@@ -507,6 +597,8 @@ mod tests {
             "Đơn vị không có nhiệm vụ này",
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
+        assert_eq!(t, sheet.scores(&set).totals(&set));
         assert_eq!(t.tree.max, p("3"));
         assert_eq!(t.tree.provisional, p("2.75"));
         assert_eq!(t.tree.decided, 1);
@@ -523,6 +615,8 @@ mod tests {
             Err(DecideError::NotApplicableBySet)
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
+        assert_eq!(t, sheet.scores(&set).totals(&set));
         assert_eq!(t.tree.max, p("3"));
         assert_eq!(t.tree.items, 3);
     }
@@ -544,6 +638,8 @@ mod tests {
             "Đơn vị có nhiệm vụ này",
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
+        assert_eq!(t, sheet.scores(&set).totals(&set));
         assert_eq!(t.tree.max, p("5"));
         assert_eq!(sheet.state(&set, idx(&set, "2.1")), State::Adjusted);
     }
@@ -560,6 +656,8 @@ mod tests {
             "Đề nghị bổ sung",
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
+        assert_eq!(t, sheet.scores(&set).totals(&set));
         assert_eq!(t.tree.flagged, 1);
         assert_eq!(t.tree.decided, 0);
         assert_eq!(t.tree.provisional, p("4.75"));
@@ -615,6 +713,8 @@ mod tests {
             ],
         );
         let t = sheet.totals(&set);
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
+        assert_eq!(t, sheet.scores(&set).totals(&set));
         assert_eq!(t.bonus, p("3"));
         assert_eq!(t.deduction, p("1"));
         assert_eq!(t.tree.max, p("10"));

@@ -2,9 +2,10 @@
 //! problem located by line and column. Nothing here knows what the columns mean.
 
 use super::problem::{FileError, Place, Problem, line_col};
-use crate::domain::text::nfc;
 use std::collections::HashMap;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The longest text a cell may hold.
 pub const MAX_CELL: usize = 10_000;
@@ -52,7 +53,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
 }
 
 /// One data row: its line number and its cells by column position.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Row {
     pub line: usize,
     cells: Vec<String>,
@@ -107,106 +108,393 @@ pub fn parse_table(
     // CRLF, and a lone CR (old Mac line ends), become LF first: the csv crate counts lines
     // by LF only.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut err = FileError::new(path);
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => {
-            return Err(FileError::one(
-                path,
-                Some(Place::at(1, 1)),
-                Problem::Syntax(e.to_string()),
-            ));
-        }
-        None => return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Empty)),
-    };
-    let mut columns: HashMap<&'static str, usize> = HashMap::new();
-    for (i, raw) in header.iter().enumerate() {
-        let name = raw.trim().trim_start_matches('\u{feff}').to_lowercase();
-        let known = required.iter().chain(optional).find(|c| **c == name);
-        match known {
-            Some(&c) => {
-                if columns.insert(c, i).is_some() {
-                    err.push(
-                        Some(Place::at(1, i + 1)),
-                        Problem::DuplicateColumn(c.to_string()),
-                    );
-                }
-            }
-            None if name.is_empty() && header.len() > 1 && i + 1 == header.len() => {
-                // A trailing comma on the header line: an empty last column is tolerated.
-            }
-            None => err.push(
-                Some(Place::at(1, i + 1)),
-                Problem::UnknownColumn(raw.trim().to_string()),
-            ),
-        }
-    }
-    for c in required {
-        if !columns.contains_key(c) {
-            err.push(
-                Some(Place::at(1, header.len() + 1)),
-                Problem::MissingColumn(c.to_string()),
-            );
-        }
-    }
-    if !err.is_empty() {
-        return Err(err);
-    }
-    let width = header.len();
+    let mut reader = TableReader::new(path, text.as_bytes(), required, optional)?;
     let mut rows = Vec::new();
-    for rec in records {
-        let rec = match rec {
-            Ok(r) => r,
+    let mut row = Row::default();
+    while reader.next_row(&mut row) {
+        rows.push(row.clone());
+    }
+    let columns = reader.columns.clone();
+    reader.finish()?;
+    Ok(Table { columns, rows })
+}
+
+/// Reads a CSV source row by row against its expected columns, keeping every problem found.
+/// The header is checked when it is opened; the rows come one at a time into a reused `Row`,
+/// so a file of any size is read in a small, fixed amount of memory.
+pub struct TableReader<R: Read> {
+    path: PathBuf,
+    reader: csv::Reader<R>,
+    record: csv::ByteRecord,
+    /// Column name → position in the file.
+    columns: HashMap<&'static str, usize>,
+    width: usize,
+    rows: usize,
+    err: FileError,
+}
+
+impl<R: Read> TableReader<R> {
+    /// Reads and checks the header. The source must be UTF-8 with LF line ends (see
+    /// [`FileSource`] for a file as it comes).
+    pub fn new(
+        path: &Path,
+        source: R,
+        required: &[&'static str],
+        optional: &[&'static str],
+    ) -> Result<TableReader<R>, FileError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(source);
+        let mut err = FileError::new(path);
+        let mut record = csv::ByteRecord::new();
+        let header = match reader.read_byte_record(&mut record) {
+            Ok(true) => record
+                .iter()
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>(),
+            Ok(false) => return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Empty)),
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                err.push(Some(Place::at(line, 1)), Problem::Syntax(e.to_string()));
-                continue;
+                return Err(FileError::one(
+                    path,
+                    Some(Place::at(1, 1)),
+                    Problem::Syntax(e.to_string()),
+                ));
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
-        if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim().is_empty()) {
-            continue; // a blank line
-        }
-        if rec.len() != width {
-            err.push(
-                Some(Place::at(line, rec.len().min(width) + 1)),
-                Problem::FieldCount {
-                    expected: width,
-                    found: rec.len(),
-                },
-            );
-            continue;
-        }
-        let mut cells = Vec::with_capacity(width);
-        for (i, c) in rec.iter().enumerate() {
-            if c.chars().count() > MAX_CELL {
-                err.push(
-                    Some(Place::at(line, i + 1)),
-                    Problem::TooLong { max: MAX_CELL },
-                );
-                cells.push(String::new());
-            } else {
-                cells.push(nfc(c));
+        if is_blank(&record) {
+            // Only blank lines, as far as the file goes, is an empty file.
+            let mut rest_blank = true;
+            while let Ok(true) = reader.read_byte_record(&mut record) {
+                if !is_blank(&record) {
+                    rest_blank = false;
+                    break;
+                }
+            }
+            if rest_blank {
+                return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Empty));
             }
         }
-        rows.push(Row { line, cells });
+        let mut columns: HashMap<&'static str, usize> = HashMap::new();
+        for (i, raw) in header.iter().enumerate() {
+            let name = raw.trim().trim_start_matches('\u{feff}').to_lowercase();
+            let known = required.iter().chain(optional).find(|c| **c == name);
+            match known {
+                Some(&c) => {
+                    if columns.insert(c, i).is_some() {
+                        err.push(
+                            Some(Place::at(1, i + 1)),
+                            Problem::DuplicateColumn(c.to_string()),
+                        );
+                    }
+                }
+                None if name.is_empty() && header.len() > 1 && i + 1 == header.len() => {
+                    // A trailing comma on the header line: an empty last column is tolerated.
+                }
+                None => err.push(
+                    Some(Place::at(1, i + 1)),
+                    Problem::UnknownColumn(raw.trim().to_string()),
+                ),
+            }
+        }
+        for c in required {
+            if !columns.contains_key(c) {
+                err.push(
+                    Some(Place::at(1, header.len() + 1)),
+                    Problem::MissingColumn(c.to_string()),
+                );
+            }
+        }
+        if !err.is_empty() {
+            return Err(err);
+        }
+        Ok(TableReader {
+            path: path.to_path_buf(),
+            reader,
+            record,
+            columns,
+            width: header.len(),
+            rows: 0,
+            err,
+        })
     }
-    if !err.is_empty() {
-        return Err(err);
+
+    /// The position of a column in the file, when the file has it.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.get(name).copied()
     }
-    if rows.is_empty() {
-        return Err(FileError::one(
-            path,
-            Some(Place::at(2, 1)),
-            Problem::HeaderOnly,
-        ));
+
+    /// Reads the next good row into `row` (its cells trimmed of nothing, in NFC). Rows with
+    /// the wrong number of cells or broken quoting are reported and skipped; blank lines are
+    /// skipped. False at the end of the source.
+    pub fn next_row(&mut self, row: &mut Row) -> bool {
+        loop {
+            match self.reader.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => return false,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    self.err
+                        .push(Some(Place::at(line, 1)), Problem::Syntax(e.to_string()));
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        return false;
+                    }
+                    continue;
+                }
+            }
+            let rec = &self.record;
+            let line = rec.position().map_or(0, |p| p.line() as usize);
+            if is_blank(rec) {
+                continue; // a blank line
+            }
+            if rec.len() != self.width {
+                self.err.push(
+                    Some(Place::at(line, rec.len().min(self.width) + 1)),
+                    Problem::FieldCount {
+                        expected: self.width,
+                        found: rec.len(),
+                    },
+                );
+                continue;
+            }
+            row.line = line;
+            row.cells.resize_with(self.width, String::new);
+            for (i, (cell, raw)) in row.cells.iter_mut().zip(rec.iter()).enumerate() {
+                cell.clear();
+                let Ok(text) = std::str::from_utf8(raw) else {
+                    self.err
+                        .push(Some(Place::at(line, i + 1)), Problem::NotUtf8);
+                    continue;
+                };
+                if text.len() > MAX_CELL && text.chars().count() > MAX_CELL {
+                    self.err.push(
+                        Some(Place::at(line, i + 1)),
+                        Problem::TooLong { max: MAX_CELL },
+                    );
+                } else if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+                    cell.push_str(text);
+                } else {
+                    cell.extend(text.nfc());
+                }
+            }
+            self.rows += 1;
+            return true;
+        }
     }
-    Ok(Table { columns, rows })
+
+    /// Adds a problem found in a row (by the caller that checks what the cells mean).
+    pub fn push(&mut self, place: Place, problem: Problem) {
+        self.err.push(Some(place), problem);
+    }
+
+    pub fn has_problems(&self) -> bool {
+        !self.err.is_empty()
+    }
+
+    /// The end of the file: every problem found, or none. A file with no data row is refused.
+    pub fn finish(self) -> Result<(), FileError> {
+        if !self.err.is_empty() {
+            return Err(self.err);
+        }
+        if self.rows == 0 {
+            return Err(FileError::one(
+                &self.path,
+                Some(Place::at(2, 1)),
+                Problem::HeaderOnly,
+            ));
+        }
+        Ok(())
+    }
+
+    /// The problems found so far, handing the reader back.
+    pub fn into_error(self) -> FileError {
+        self.err
+    }
+}
+
+/// A line with nothing but spaces.
+fn is_blank(rec: &csv::ByteRecord) -> bool {
+    rec.len() == 1
+        && rec
+            .get(0)
+            .is_some_and(|c| std::str::from_utf8(c).is_ok_and(|s| s.trim().is_empty()))
+}
+
+impl Row {
+    /// The trimmed text of the cell at `column` (empty when the file has no such column).
+    pub fn get(&self, column: Option<usize>) -> &str {
+        column
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |s| s.trim())
+    }
+}
+
+/// A file as it comes, made ready for [`TableReader`]: a leading BOM dropped, CRLF turned
+/// into LF, and every byte checked to be UTF-8 on the way. Reading stops at the first byte
+/// that is not UTF-8; [`FileSource::problem`] then says where it is, as `decode` would.
+pub struct FileSource<R: Read> {
+    inner: R,
+    /// What the last read of `inner` brought.
+    raw: Vec<u8>,
+    buf: Vec<u8>,
+    /// Bytes of `buf` handed on; `start..end` is what is left to hand on.
+    start: usize,
+    end: usize,
+    /// Bytes at the end of the last chunk that may begin a character or a CRLF.
+    carry: Vec<u8>,
+    first: bool,
+    /// Lines seen before the current chunk and characters since the last line end.
+    line: usize,
+    col: usize,
+    problem: Option<(Place, Problem)>,
+    /// Where the first NUL byte is.
+    nul: Option<Place>,
+    done: bool,
+}
+
+impl<R: Read> FileSource<R> {
+    pub fn new(inner: R) -> FileSource<R> {
+        FileSource {
+            inner,
+            raw: Vec::new(),
+            buf: Vec::with_capacity(1 << 16),
+            start: 0,
+            end: 0,
+            carry: Vec::new(),
+            first: true,
+            line: 1,
+            col: 1,
+            problem: None,
+            nul: None,
+            done: false,
+        }
+    }
+
+    /// What is wrong with the bytes of the file, as `decode` would say: UTF-16, bytes that
+    /// are not UTF-8 (reading stops there), a NUL byte, or a read error.
+    pub fn problem(&self) -> Option<(Place, Problem)> {
+        self.problem
+            .clone()
+            .or_else(|| self.nul.clone().map(|place| (place, Problem::NulByte)))
+    }
+
+    /// Reads the next chunk into `buf`, checked and with CRLF made LF.
+    fn fill(&mut self) -> std::io::Result<()> {
+        if self.raw.is_empty() {
+            self.raw = vec![0; 1 << 16];
+        }
+        let n = loop {
+            match self.inner.read(&mut self.raw) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.problem =
+                        Some((Place::at(self.line, 1), Problem::Unreadable(e.to_string())));
+                    self.done = true;
+                    return Ok(());
+                }
+            }
+        };
+        let mut chunk = std::mem::take(&mut self.carry);
+        chunk.extend_from_slice(&self.raw[..n]);
+        let eof = n == 0;
+        if self.first {
+            // Enough of the start to recognise UTF-16 as `decode` does.
+            if chunk.len() < 64 && !eof {
+                self.carry = chunk;
+                return Ok(());
+            }
+            self.first = false;
+            if chunk.starts_with(&[0xFF, 0xFE])
+                || chunk.starts_with(&[0xFE, 0xFF])
+                || looks_like_utf16(&chunk)
+            {
+                self.problem = Some((Place::at(1, 1), Problem::Utf16));
+                self.done = true;
+                return Ok(());
+            }
+            if chunk.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                chunk.drain(..3);
+            }
+        }
+        // Keep back an unfinished character and a CR that may be followed by LF.
+        let mut keep = 0;
+        let valid = match std::str::from_utf8(&chunk) {
+            Ok(_) => chunk.len(),
+            Err(e) if e.error_len().is_none() && !eof => {
+                keep = chunk.len() - e.valid_up_to();
+                e.valid_up_to()
+            }
+            Err(e) => {
+                let good = &chunk[..e.valid_up_to()];
+                let (line, col) = self.advance(good);
+                self.problem = Some((Place::at(line, col), Problem::NotUtf8));
+                self.done = true;
+                return Ok(());
+            }
+        };
+        if !eof && keep == 0 && valid > 0 && chunk[valid - 1] == b'\r' {
+            keep += 1;
+        }
+        let cut = chunk.len() - keep;
+        self.carry = chunk.split_off(cut);
+        if self.nul.is_none()
+            && let Some(at) = chunk.iter().position(|&b| b == 0)
+        {
+            // Reported at the end, unless bytes that are not UTF-8 come later (as `decode`).
+            let (line, col) = self.advance(&chunk[..at]);
+            self.nul = Some(Place::at(line, col));
+        }
+        let (line, col) = self.advance(&chunk);
+        (self.line, self.col) = (line, col);
+        // CRLF, and a lone CR (old Mac line ends), become LF, as in `parse_table`.
+        self.buf.clear();
+        let mut rest = &chunk[..];
+        while let Some(i) = rest.iter().position(|&b| b == b'\r') {
+            self.buf.extend_from_slice(&rest[..i]);
+            if rest.get(i + 1) != Some(&b'\n') {
+                self.buf.push(b'\n');
+            }
+            rest = &rest[i + 1..];
+        }
+        self.buf.extend_from_slice(rest);
+        self.start = 0;
+        self.end = self.buf.len();
+        if eof {
+            self.done = true;
+        }
+        Ok(())
+    }
+
+    /// The line and column just after `bytes`, which follow what was read before.
+    fn advance(&self, bytes: &[u8]) -> (usize, usize) {
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        let tail = match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(i) => &bytes[i + 1..],
+            None => bytes,
+        };
+        let chars = tail.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        if lines == 0 {
+            (self.line, self.col + chars)
+        } else {
+            (self.line + lines, 1 + chars)
+        }
+    }
+}
+
+impl<R: Read> Read for FileSource<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.start == self.end {
+            if self.done || self.problem.is_some() {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let n = out.len().min(self.end - self.start);
+        out[..n].copy_from_slice(&self.buf[self.start..self.start + n]);
+        self.start += n;
+        Ok(n)
+    }
 }
 
 #[cfg(test)]
@@ -279,6 +567,98 @@ mod tests {
         let (place, p) = first(decode(Path::new("a"), b"unit\nS\xd5\n").unwrap_err());
         assert_eq!(p, Problem::NotUtf8);
         assert_eq!(place.unwrap(), Place::at(2, 2));
+    }
+
+    /// A reader that hands out `step` bytes at a time, to split characters and CRLFs.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(out.len()).min(self.bytes.len());
+            out[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    fn through_source(bytes: &[u8], step: usize) -> (Vec<u8>, Option<(Place, Problem)>) {
+        let mut src = FileSource::new(Trickle { bytes, step });
+        let mut out = Vec::new();
+        src.read_to_end(&mut out).unwrap();
+        (out, src.problem())
+    }
+
+    #[test]
+    fn a_file_source_drops_the_bom_and_crlf_however_the_bytes_arrive() {
+        let text = "\u{feff}unit,note\r\nSNV,\"Sở Nội vụ\r\nđủ\"\r\nSTP,a\rb\r\n\r";
+        let want = text
+            .trim_start_matches('\u{feff}')
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
+        for step in [1, 2, 3, 5, 7, 64, 1 << 20] {
+            let (out, problem) = through_source(text.as_bytes(), step);
+            assert_eq!(String::from_utf8(out).unwrap(), want, "step {step}");
+            assert_eq!(problem, None);
+        }
+    }
+
+    #[test]
+    fn a_file_source_places_bad_bytes_as_decode_does() {
+        // A long first part so that the bad byte comes in a later chunk.
+        let long = "unit,note\r\n".repeat(7_000).into_bytes();
+        let with = |tail: &[u8]| {
+            let mut b = long.clone();
+            b.extend_from_slice("SNV,Sở ".as_bytes());
+            b.extend_from_slice(tail);
+            b
+        };
+        let utf16: Vec<u8> = "unit,score\nSNV,1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let cases = [
+            with(b"\xd5 x\n"),
+            with(b"a\0b\n"),
+            with(b"a\0b\nSTP,\xd5\n"),
+            b"\xFF\xFEu\0".to_vec(),
+            utf16,
+        ];
+        for bytes in cases {
+            let expected = match decode(Path::new("a"), &bytes) {
+                Err(e) => e.problems[0].clone(),
+                Ok(_) => panic!("a bad case"),
+            };
+            for step in [1, 3, 1 << 16, 1 << 20] {
+                let (_, problem) = through_source(&bytes, step);
+                let (place, p) = problem.unwrap();
+                assert_eq!((Some(place), p), expected, "step {step}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_table_reader_reuses_one_row_and_reports_like_parse_table() {
+        let text = "unit,score,note\nSNV,1,x\n\nSTP\nSYT,2,\"a\nb\"\n";
+        let mut r = TableReader::new(
+            Path::new("t.csv"),
+            text.as_bytes(),
+            &["unit", "score"],
+            &["note"],
+        )
+        .unwrap();
+        let mut row = Row::default();
+        let mut seen = Vec::new();
+        while r.next_row(&mut row) {
+            seen.push((row.line, row.get(r.column("unit")).to_string()));
+        }
+        assert_eq!(seen, [(2, "SNV".to_string()), (5, "SYT".to_string())]);
+        let err = r.finish().unwrap_err();
+        assert_eq!(err, parse(text).unwrap_err());
+        assert_eq!(first(parse("  \n \n").unwrap_err()).1, Problem::Empty);
+        assert!(TableReader::new(Path::new("t"), &b" \n\t\n"[..], &["unit"], &[]).is_err());
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The CSV imports: units, self scores, survey scores, explanations, history. Each reads the
 //! whole file and checks every row before anything is written; one bad row refuses the file.
 
-use super::csvread::{Row, Table, parse_table};
+use super::csvread::{FileSource, Row, Table, TableReader, parse_table};
 use super::problem::{FileError, Place, Problem};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, Points, SelfScore, UnitCode};
 use crate::store::{ExplanationRow, HistoryRow, SelfScoreRow, UnitRow};
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::Path;
 
 /// What an import is checked against: the year's sets and units.
@@ -210,36 +211,153 @@ pub fn units(path: &Path, text: &str, ctx: &Context) -> Result<Vec<UnitRow>, Fil
 
 /// `self_scores.csv`: `unit,item,score,note,evidence`; `score` may be `N/A`.
 pub fn self_scores(path: &Path, text: &str, ctx: &Context) -> Result<Vec<SelfScoreRow>, FileError> {
-    let table = parse_table(
+    let mut out = Vec::new();
+    self_scores_each(path, FileSource::new(text.as_bytes()), ctx, |r| {
+        out.push(SelfScoreRow {
+            unit: r.unit.clone(),
+            item: r.item.clone(),
+            score: r.score,
+            note: r.note.to_string(),
+            evidence: r.evidence.to_string(),
+        });
+    })?;
+    Ok(out)
+}
+
+/// One checked self score, borrowed from the context (`'c`) and from the row being read.
+#[derive(Debug, Clone, Copy)]
+pub struct SelfScoreRef<'c, 'r> {
+    pub unit: &'c UnitCode,
+    pub item: &'c ItemCode,
+    pub score: SelfScore,
+    pub note: &'r str,
+    pub evidence: &'r str,
+}
+
+/// Remembers the line of every (unit, item) seen: one slot per node of the unit's set.
+struct Seen<'c> {
+    slot_of: HashMap<&'c str, usize>,
+    lines: Vec<Vec<u32>>,
+    last: Option<(&'c str, usize)>,
+}
+
+impl<'c> Seen<'c> {
+    /// The line that had this item of this unit before, after noting `line` for it.
+    fn first(&mut self, unit: &'c str, nodes: usize, idx: usize, line: usize) -> Option<usize> {
+        let slot = match self.last {
+            Some((u, s)) if u == unit => s,
+            _ => {
+                let next = self.lines.len();
+                let s = *self.slot_of.entry(unit).or_insert(next);
+                if s == next {
+                    self.lines.push(vec![0; nodes]);
+                }
+                self.last = Some((unit, s));
+                s
+            }
+        };
+        let cell = &mut self.lines[slot][idx];
+        if *cell != 0 {
+            return Some(*cell as usize);
+        }
+        *cell = u32::try_from(line).unwrap_or(u32::MAX);
+        None
+    }
+}
+
+/// Reads and checks `self_scores.csv` row by row from `source` (see [`FileSource`]), in a
+/// fixed amount of memory whatever the size of the file. Each good row goes to `each` for as
+/// long as no problem has been found; after the first problem the file is refused anyway and
+/// the rest is only checked, so that every problem is reported. `each` must therefore treat
+/// what it received as provisional until this returns `Ok`.
+pub fn self_scores_each<'c, R: Read>(
+    path: &Path,
+    source: FileSource<R>,
+    ctx: &'c Context,
+    mut each: impl FnMut(SelfScoreRef<'c, '_>),
+) -> Result<(), FileError> {
+    let mut source = source;
+    let opened = TableReader::new(
         path,
-        text,
+        &mut source,
         &["unit", "item", "score"],
         &["note", "evidence"],
-    )?;
-    let mut c = Check::new(path, &table);
-    let mut seen = HashMap::new();
-    let mut out = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let Some(unit) = c.unit(row, ctx) else {
+    );
+    let mut t = match opened {
+        Ok(t) => t,
+        Err(e) => return Err(stopped(path, &source).unwrap_or(e)),
+    };
+    let col = |t: &TableReader<_>, name: &'static str| (t.column(name), name);
+    let unit_col = col(&t, "unit");
+    let item_col = col(&t, "item");
+    let score_col = col(&t, "score");
+    let (note_col, evidence_col) = (t.column("note"), t.column("evidence"));
+    let place = |row: &Row, (i, name): (Option<usize>, &'static str)| {
+        Place::cell(row.line, i.map_or(0, |i| i + 1), name)
+    };
+    let mut seen = Seen {
+        slot_of: HashMap::new(),
+        lines: Vec::new(),
+        last: None,
+    };
+    let mut row = Row::default();
+    while t.next_row(&mut row) {
+        let code = row.get(unit_col.0);
+        if code.is_empty() {
+            t.push(place(&row, unit_col), Problem::Required);
+            continue;
+        }
+        let Some(unit) = ctx.units.get(code) else {
+            t.push(
+                place(&row, unit_col),
+                Problem::UnknownUnit(code.to_string()),
+            );
             continue;
         };
-        let Some((set, idx, item)) = c.item(row, unit, ctx) else {
+        let text = row.get(item_col.0);
+        if text.is_empty() {
+            t.push(place(&row, item_col), Problem::Required);
+            continue;
+        }
+        let Some(set) = ctx.sets.get(&unit.group) else {
             continue;
         };
-        let Some((score_text, score_place)) = c.required(row, "score") else {
-            continue;
+        let idx = match set.index_of_str(text) {
+            Some(i) if set.node(i).is_item() => i,
+            Some(_) => {
+                t.push(
+                    place(&row, item_col),
+                    Problem::ParentNotItem(text.to_string()),
+                );
+                continue;
+            }
+            None => {
+                t.push(
+                    place(&row, item_col),
+                    Problem::UnknownItem {
+                        unit: unit.code.to_string(),
+                        item: text.to_string(),
+                    },
+                );
+                continue;
+            }
         };
-        let na = matches!(
-            score_text.to_ascii_lowercase().as_str(),
-            "n/a" | "na" | "n.a."
-        );
+        let node = set.node(idx);
+        let score_text = row.get(score_col.0);
+        if score_text.is_empty() {
+            t.push(place(&row, score_col), Problem::Required);
+            continue;
+        }
+        let na = ["n/a", "na", "n.a."]
+            .iter()
+            .any(|n| score_text.eq_ignore_ascii_case(n));
         let score = if na {
             SelfScore::NotApplicable
         } else {
             match Points::parse(score_text) {
                 Err(why) => {
-                    c.fail(
-                        score_place,
+                    t.push(
+                        place(&row, score_col),
                         Problem::BadPoints {
                             text: score_text.into(),
                             why,
@@ -248,18 +366,18 @@ pub fn self_scores(path: &Path, text: &str, ctx: &Context) -> Result<Vec<SelfSco
                     continue;
                 }
                 Ok(p) => {
-                    if !set.node(idx).applies_to(&unit.code) {
-                        c.fail(
-                            score_place,
+                    if !node.applies_to(&unit.code) {
+                        t.push(
+                            place(&row, score_col),
                             Problem::NotApplicableBySet {
-                                item: item.to_string(),
+                                item: node.code.to_string(),
                             },
                         );
                         continue;
                     }
                     if let Err(why) = set.check_score(idx, p) {
-                        c.fail(
-                            score_place,
+                        t.push(
+                            place(&row, score_col),
                             Problem::Score {
                                 text: score_text.into(),
                                 why,
@@ -271,23 +389,38 @@ pub fn self_scores(path: &Path, text: &str, ctx: &Context) -> Result<Vec<SelfSco
                 }
             }
         };
-        let (_, item_place) = c.cell(row, "item");
-        if c.once(
-            &mut seen,
-            (unit.code.clone(), item.clone()),
-            row,
-            item_place,
-        ) {
-            out.push(SelfScoreRow {
-                unit: unit.code.clone(),
-                item,
+        if let Some(first_line) = seen.first(code_of(unit), set.nodes().len(), idx, row.line) {
+            t.push(place(&row, item_col), Problem::DuplicateRow { first_line });
+            continue;
+        }
+        if !t.has_problems() {
+            each(SelfScoreRef {
+                unit: &unit.code,
+                item: &node.code,
                 score,
-                note: c.cell(row, "note").0.to_string(),
-                evidence: c.cell(row, "evidence").0.to_string(),
+                note: row.get(note_col),
+                evidence: row.get(evidence_col),
             });
         }
     }
-    c.finish(out)
+    let result = t.finish();
+    match stopped(path, &source) {
+        Some(e) => Err(e),
+        None => result,
+    }
+}
+
+fn code_of(unit: &UnitRow) -> &str {
+    unit.code.as_str()
+}
+
+/// What is wrong with the bytes of the file (UTF-16, not UTF-8, a NUL byte, unreadable):
+/// it alone is reported, as `decode` does for the other imports, since the rows read before
+/// it may be cut short.
+fn stopped<R: Read>(path: &Path, source: &FileSource<R>) -> Option<FileError> {
+    source
+        .problem()
+        .map(|(place, p)| FileError::one(path, Some(place), p))
 }
 
 /// `survey.csv`: `unit,score`.

@@ -38,21 +38,20 @@ fn current(
     item: &str,
 ) -> Result<Option<DecisionRow>, StoreError> {
     Ok(tx
-        .query_row(
+        .prepare_cached(
             "SELECT state, score, comment, appraiser, decided_at, round FROM decisions
              WHERE year = ?1 AND unit = ?2 AND item = ?3",
-            params![year, unit, item],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            },
-        )
+        )?
+        .query_row(params![year, unit, item], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
         .optional()?)
 }
 
@@ -70,11 +69,8 @@ fn to_decision(row: DecisionRow) -> Decision {
 
 fn check_open(tx: &Transaction<'_>, year: i32, unit: &str) -> Result<(), StoreError> {
     let closed: Option<bool> = tx
-        .query_row(
-            "SELECT closed FROM units WHERE year = ?1 AND code = ?2",
-            params![year, unit],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT closed FROM units WHERE year = ?1 AND code = ?2")?
+        .query_row(params![year, unit], |r| r.get(0))
         .optional()?;
     match closed {
         None => Err(StoreError::UnknownUnit(unit.to_string())),
@@ -106,15 +102,13 @@ impl Store {
             _ => 1,
         };
         let new_score = score.map(Points::hundredths);
-        tx.execute(
-            &format!(
-                "INSERT INTO decisions (year, unit, item, state, score, comment, appraiser, decided_at, round)
+        tx.prepare_cached(&format!(
+            "INSERT INTO decisions (year, unit, item, state, score, comment, appraiser, decided_at, round)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {NOW}, ?8)
                  ON CONFLICT (year, unit, item) DO UPDATE SET state = ?4, score = ?5, comment = ?6,
                      appraiser = ?7, decided_at = {NOW}, round = ?8"
-            ),
-            params![year, u, i, state.as_str(), new_score, comment, appraiser, round],
-        )?;
+        ))?
+        .execute(params![year, u, i, state.as_str(), new_score, comment, appraiser, round])?;
         insert_audit(
             &tx,
             year,
@@ -359,30 +353,28 @@ fn insert_audit(
     comment: &str,
     undoes: Option<i64>,
 ) -> Result<(), StoreError> {
-    tx.execute(
-        &format!(
-            "INSERT INTO audit (at, appraiser, action, year, unit, item, old_state, old_score,
+    tx.prepare_cached(&format!(
+        "INSERT INTO audit (at, appraiser, action, year, unit, item, old_state, old_score,
                  old_comment, old_appraiser, old_decided_at, old_round, new_state, new_score,
                  comment, undoes)
              VALUES ({NOW}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-        ),
-        params![
-            appraiser,
-            action,
-            year,
-            unit,
-            item,
-            old.map(|o| o.0.clone()),
-            old.and_then(|o| o.1),
-            old.map(|o| o.2.clone()),
-            old.map(|o| o.3.clone()),
-            old.map(|o| o.4.clone()),
-            old.map(|o| o.5),
-            new_state.map(State::as_str),
-            new_score,
-            comment,
-            undoes,
-        ],
-    )?;
+    ))?
+    .execute(params![
+        appraiser,
+        action,
+        year,
+        unit,
+        item,
+        old.map(|o| o.0.clone()),
+        old.and_then(|o| o.1),
+        old.map(|o| o.2.clone()),
+        old.map(|o| o.3.clone()),
+        old.map(|o| o.4.clone()),
+        old.map(|o| o.5),
+        new_state.map(State::as_str),
+        new_score,
+        comment,
+        undoes,
+    ])?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use super::{Store, StoreError};
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::{
-    Decision, Explanation, ItemCode, Points, SelfEntry, SelfScore, Sheet, State, UnitCode,
+    Decision, Explanation, ItemCode, Points, Scores, SelfEntry, SelfScore, Sheet, State, UnitCode,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -72,6 +72,185 @@ fn score_from_db(v: Option<i64>) -> SelfScore {
     })
 }
 
+/// Where an import writes its self scores, inside the import's transaction.
+pub struct SelfScoreSink<'t> {
+    conn: &'t rusqlite::Connection,
+    one: rusqlite::Statement<'t>,
+    many: rusqlite::Statement<'t>,
+    year: i32,
+    rows: usize,
+    touched: usize,
+}
+
+/// One self score to write.
+#[derive(Debug, Clone, Copy)]
+pub struct SelfScoreWrite<'a> {
+    pub unit: &'a str,
+    pub item: &'a str,
+    pub score: SelfScore,
+    pub note: &'a str,
+    pub evidence: &'a str,
+}
+
+/// Rows written by one statement: fewer, larger statements cut SQLite's per-statement work.
+const ROWS_PER_INSERT: usize = 32;
+
+/// The upsert of `n` rows; a row equal to the stored one is not rewritten (and not counted
+/// by `changes()`).
+fn upsert_sql(n: usize) -> String {
+    let values: Vec<String> = (0..n)
+        .map(|i| {
+            let p = 2 + i * 5;
+            format!(
+                "(?1, ?{}, ?{}, ?{}, ?{}, ?{})",
+                p,
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4
+            )
+        })
+        .collect();
+    format!(
+        "INSERT INTO self_scores (year, unit, item, score, note, evidence) VALUES {}
+         ON CONFLICT (year, unit, item) DO UPDATE
+             SET score = excluded.score, note = excluded.note, evidence = excluded.evidence
+             WHERE score IS NOT excluded.score OR note IS NOT excluded.note
+                 OR evidence IS NOT excluded.evidence",
+        values.join(", ")
+    )
+}
+
+impl SelfScoreSink<'_> {
+    /// The units of the import's year, as the import's transaction sees them.
+    pub fn units(&self) -> Result<Vec<UnitRow>, StoreError> {
+        units_of(self.conn, self.year, None)
+    }
+
+    /// Writes one self score (unless the stored one is the same).
+    pub fn put(
+        &mut self,
+        unit: &str,
+        item: &str,
+        score: SelfScore,
+        note: &str,
+        evidence: &str,
+    ) -> Result<(), StoreError> {
+        self.put_all(&[SelfScoreWrite {
+            unit,
+            item,
+            score,
+            note,
+            evidence,
+        }])
+    }
+
+    /// Writes self scores (those equal to the stored ones are left alone).
+    pub fn put_all(&mut self, rows: &[SelfScoreWrite<'_>]) -> Result<(), StoreError> {
+        let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+        for chunk in &mut chunks {
+            self.touched += bind_rows(&mut self.many, self.year, chunk)?;
+        }
+        for row in chunks.remainder() {
+            self.touched += bind_rows(&mut self.one, self.year, std::slice::from_ref(row))?;
+        }
+        self.rows += rows.len();
+        Ok(())
+    }
+}
+
+fn bind_rows(
+    st: &mut rusqlite::Statement<'_>,
+    year: i32,
+    rows: &[SelfScoreWrite<'_>],
+) -> Result<usize, StoreError> {
+    st.raw_bind_parameter(1, year)?;
+    for (i, r) in rows.iter().enumerate() {
+        let p = 2 + i * 5;
+        st.raw_bind_parameter(p, r.unit)?;
+        st.raw_bind_parameter(p + 1, r.item)?;
+        st.raw_bind_parameter(p + 2, score_db(r.score))?;
+        st.raw_bind_parameter(p + 3, r.note)?;
+        st.raw_bind_parameter(p + 4, r.evidence)?;
+    }
+    Ok(st.raw_execute()?)
+}
+
+/// The units of a year (of one group, or all), in the order their sets and they were added.
+fn units_of(
+    conn: &rusqlite::Connection,
+    year: i32,
+    group: Option<&str>,
+) -> Result<Vec<UnitRow>, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT u.code, u.name, u.group_code, u.ranked, u.closed, u.survey
+             FROM units u JOIN sets s ON s.year = u.year AND s.group_code = u.group_code
+             WHERE u.year = ?1 AND (?2 IS NULL OR u.group_code = ?2)
+             ORDER BY s.rowid, u.rowid",
+    )?;
+    let rows = st.query_map(params![year, group], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, bool>(3)?,
+            r.get::<_, bool>(4)?,
+            r.get::<_, Option<i64>>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (code, name, group, ranked, closed, survey) = row?;
+        out.push(UnitRow {
+            code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
+            name,
+            group,
+            ranked,
+            closed,
+            survey: survey.map(Points::from_hundredths),
+        });
+    }
+    Ok(out)
+}
+
+/// Finds items by code for rows that come in the same order unit after unit: the codes of
+/// the previous unit are tried first, in order, before the set's map.
+#[derive(Default)]
+struct ItemCursor {
+    seen: Vec<(Vec<u8>, usize)>,
+    at: usize,
+}
+
+impl ItemCursor {
+    fn restart(&mut self) {
+        self.at = 0;
+    }
+
+    fn find(&mut self, set: &CriteriaSet, code: &[u8]) -> Option<usize> {
+        if let Some((c, i)) = self.seen.get(self.at)
+            && c == code
+        {
+            self.at += 1;
+            return Some(*i);
+        }
+        let i = set.index_of_str(std::str::from_utf8(code).ok()?)?;
+        self.seen.truncate(self.at);
+        self.seen.push((code.to_vec(), i));
+        self.at += 1;
+        Some(i)
+    }
+}
+
+/// A text column's bytes read in place; empty when it is not text.
+fn bytes_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r [u8], StoreError> {
+    Ok(row.get_ref(i)?.as_bytes().unwrap_or(b""))
+}
+
+/// A text column read in place (no copy); empty when it is not text.
+fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreError> {
+    Ok(row.get_ref(i)?.as_str().unwrap_or(""))
+}
+
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
 fn import_rows<T>(
     tx: Transaction<'_>,
@@ -116,27 +295,79 @@ impl Store {
         year: i32,
         rows: &[SelfScoreRow],
     ) -> Result<ImportCount, StoreError> {
-        let tx = self.write()?;
-        import_rows(tx, rows, |tx, s| {
-            let old: Option<(Option<i64>, String, String)> = tx
-                .query_row(
-                    "SELECT score, note, evidence FROM self_scores
-                     WHERE year = ?1 AND unit = ?2 AND item = ?3",
-                    params![year, s.unit.as_str(), s.item.as_str()],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let new = (score_db(s.score), s.note.clone(), s.evidence.clone());
-            let same = old.map(|o| o == new);
-            if same != Some(true) {
-                tx.execute(
-                    "INSERT INTO self_scores (year, unit, item, score, note, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (year, unit, item) DO UPDATE SET score = ?4, note = ?5, evidence = ?6",
-                    params![year, s.unit.as_str(), s.item.as_str(), new.0, new.1, new.2],
+        self.import_self_scores_with(year, |sink| {
+            for s in rows {
+                sink.put(
+                    s.unit.as_str(),
+                    s.item.as_str(),
+                    s.score,
+                    &s.note,
+                    &s.evidence,
                 )?;
             }
-            Ok(same)
+            Ok::<(), StoreError>(())
+        })
+    }
+
+    /// Imports self scores in one transaction: `fill` hands every row to the sink, and the
+    /// transaction commits only when `fill` returns `Ok` (an error rolls everything back).
+    /// One prepared upsert per row; a row equal to the stored one is not rewritten.
+    pub fn import_self_scores_with<E: From<StoreError>>(
+        &mut self,
+        year: i32,
+        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
+    ) -> Result<ImportCount, E> {
+        // Every row is checked against the units read inside this same write transaction
+        // (see `SelfScoreSink::units`), so the per-row foreign key lookup SQLite would do is
+        // the same check made twice; it costs a fifth of a national import. It is switched
+        // off for this one transaction (the pragma only takes effect outside a transaction)
+        // and back on whatever happens.
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(StoreError::from)?;
+        let result = self.import_self_scores_tx(year, fill);
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(StoreError::from)?;
+        result
+    }
+
+    fn import_self_scores_tx<E: From<StoreError>>(
+        &mut self,
+        year: i32,
+        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
+    ) -> Result<ImportCount, E> {
+        let tx = self.write()?;
+        let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
+            Ok(tx.query_row(
+                "SELECT COUNT(*) FROM self_scores WHERE year = ?1",
+                [year],
+                |r| r.get::<_, i64>(0),
+            )? as usize)
+        };
+        let before = count(&tx)?;
+        let (rows, touched) = {
+            let mut sink = SelfScoreSink {
+                conn: &tx,
+                one: tx.prepare(&upsert_sql(1)).map_err(StoreError::from)?,
+                many: tx
+                    .prepare(&upsert_sql(ROWS_PER_INSERT))
+                    .map_err(StoreError::from)?,
+                year,
+                rows: 0,
+                touched: 0,
+            };
+            fill(&mut sink)?;
+            (sink.rows, sink.touched)
+        };
+        // Nothing stored before: every row written was added.
+        let after = if before == 0 { touched } else { count(&tx)? };
+        tx.commit().map_err(StoreError::from)?;
+        let added = after.saturating_sub(before);
+        Ok(ImportCount {
+            added,
+            changed: touched.saturating_sub(added),
+            unchanged: rows - touched,
         })
     }
 
@@ -219,54 +450,52 @@ impl Store {
         })
     }
 
-    /// The units of a year (of one group, or all), by group then name.
-    /// The codes of the units that have self scores or decisions in `year`.
+    /// The codes of the units that have self scores or decisions in `year`: one key lookup
+    /// per unit, not a pass over the millions of rows of a national year.
     pub fn units_in_use(&self, year: i32) -> Result<std::collections::HashSet<String>, StoreError> {
         let mut st = self.conn.prepare(
-            "SELECT unit FROM self_scores WHERE year = ?1
-             UNION SELECT unit FROM decisions WHERE year = ?1",
+            "SELECT u.code FROM units u WHERE u.year = ?1
+               AND (EXISTS (SELECT 1 FROM self_scores s WHERE s.year = ?1 AND s.unit = u.code)
+                 OR EXISTS (SELECT 1 FROM decisions d WHERE d.year = ?1 AND d.unit = u.code))",
         )?;
         let rows = st.query_map([year], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The units of a year (of one group, or all), by group then name.
     pub fn units(&self, year: i32, group: Option<&str>) -> Result<Vec<UnitRow>, StoreError> {
-        let mut st = self.conn.prepare(
-            "SELECT u.code, u.name, u.group_code, u.ranked, u.closed, u.survey
-             FROM units u JOIN sets s ON s.year = u.year AND s.group_code = u.group_code
-             WHERE u.year = ?1 AND (?2 IS NULL OR u.group_code = ?2)
-             ORDER BY s.rowid, u.rowid",
-        )?;
-        let rows = st.query_map(params![year, group], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, bool>(3)?,
-                r.get::<_, bool>(4)?,
-                r.get::<_, Option<i64>>(5)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (code, name, group, ranked, closed, survey) = row?;
-            out.push(UnitRow {
-                code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
-                name,
-                group,
-                ranked,
-                closed,
-                survey: survey.map(Points::from_hundredths),
-            });
-        }
-        Ok(out)
+        units_of(&self.conn, year, group)
     }
 
+    /// One unit of a year (one primary-key lookup, not a scan of every unit).
     pub fn unit(&self, year: i32, code: &str) -> Result<UnitRow, StoreError> {
-        self.units(year, None)?
-            .into_iter()
-            .find(|u| u.code.as_str() == code)
-            .ok_or_else(|| StoreError::UnknownUnit(code.to_string()))
+        let mut st = self.conn.prepare_cached(
+            "SELECT code, name, group_code, ranked, closed, survey FROM units
+             WHERE year = ?1 AND code = ?2",
+        )?;
+        let row = st
+            .query_row(params![year, code], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, bool>(3)?,
+                    r.get::<_, bool>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                ))
+            })
+            .optional()?;
+        let Some((code, name, group, ranked, closed, survey)) = row else {
+            return Err(StoreError::UnknownUnit(code.to_string()));
+        };
+        Ok(UnitRow {
+            code: UnitCode::parse(&code).map_err(|_| StoreError::UnknownUnit(code.clone()))?,
+            name,
+            group,
+            ranked,
+            closed,
+            survey: survey.map(Points::from_hundredths),
+        })
     }
 
     /// Everything known about one unit, item by item.
@@ -278,7 +507,7 @@ impl Store {
     ) -> Result<Sheet, StoreError> {
         let mut sheet = Sheet::new(set, unit.clone());
         let u = unit.as_str();
-        let at = |code: &str| ItemCode::parse(code).ok().and_then(|c| set.index_of(&c));
+        let at = |code: &str| set.index_of_str(code);
         let mut st = self.conn.prepare_cached(
             "SELECT item, score, note, evidence FROM self_scores WHERE year = ?1 AND unit = ?2",
         )?;
@@ -345,6 +574,73 @@ impl Store {
             }
         }
         Ok(sheet)
+    }
+
+    /// The scores and decision states of each unit of `units` (all of one group, under
+    /// `set`), handed to `each` one unit at a time in a sheet that is reused: what totals and
+    /// rankings need, without notes, evidence, comments or explanations. Two prepared
+    /// queries per unit, each reading one contiguous range of its table.
+    pub fn score_sheets(
+        &self,
+        year: i32,
+        set: &CriteriaSet,
+        units: &[UnitRow],
+        mut each: impl FnMut(&UnitRow, &Scores),
+    ) -> Result<(), StoreError> {
+        let Some(first) = units.first() else {
+            return Ok(());
+        };
+        // One read transaction: one snapshot for the whole group, and no lock taken and
+        // released around each of the 20,000 queries.
+        let _snapshot = self.conn.unchecked_transaction()?;
+        let mut scores = Scores::new(set, first.code.clone());
+        let mut items = ItemCursor::default();
+        let mut self_st = self
+            .conn
+            .prepare_cached("SELECT item, score FROM self_scores WHERE year = ?1 AND unit = ?2")?;
+        let mut decided_st = self.conn.prepare_cached(
+            "SELECT item, state, score FROM decisions WHERE year = ?1 AND unit = ?2",
+        )?;
+        for u in units {
+            scores.reset(&u.code);
+            let mut rows = self_st.query(params![year, u.code.as_str()])?;
+            items.restart();
+            while let Some(r) = rows.next()? {
+                let Some(i) = items.find(set, bytes_at(r, 0)?) else {
+                    continue;
+                };
+                scores.self_scores[i] = Some(score_from_db(r.get(1)?));
+            }
+            let mut rows = decided_st.query(params![year, u.code.as_str()])?;
+            while let Some(r) = rows.next()? {
+                let Some(i) = set.index_of_str(text_at(r, 0)?) else {
+                    continue;
+                };
+                let Some(state) = State::parse(text_at(r, 1)?) else {
+                    continue;
+                };
+                scores.decisions[i] = Some((
+                    state,
+                    r.get::<_, Option<i64>>(2)?.map(Points::from_hundredths),
+                ));
+            }
+            each(u, &scores);
+        }
+        Ok(())
+    }
+
+    /// The published indexes of `year` for every unit that has one (and `province`).
+    pub fn history_of_year(
+        &self,
+        year: i32,
+    ) -> Result<std::collections::HashMap<String, Points>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT unit, idx FROM history WHERE year = ?1")?;
+        let rows = st.query_map([year], |r| {
+            Ok((r.get::<_, String>(0)?, Points::from_hundredths(r.get(1)?)))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The published index of `unit` (or `province`) in `year`.

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Whole-process figures at national scale, side by side with the sqlite3 command-line tool
+# doing the bare version of the same work in the same run. Prints one table (see
+# BENCHMARKS.md for what each line means).
+#
+#   bench/compare.sh              # RUNS=5 alternating runs of each figure; medians
+#   RUNS=9 DECISIONS=5000 bench/compare.sh
+#
+# Generated data goes to target/bench-data (deterministic, git-ignored), databases to
+# target/bench-run/compare.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+DECISIONS=${DECISIONS:-2000}
+DATA=target/bench-data
+RUN=target/bench-run/compare
+BIN=target/release/thamdinh
+GEN=target/release/examples/national
+YEAR=2025
+
+# --- tools -------------------------------------------------------------------------------
+if ! command -v sqlite3 >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
+  echo "== installing sqlite3 and time (Debian packages)" >&2
+  apt-get update >&2
+  apt-get install -y sqlite3 time >&2
+fi
+
+echo "== building (release)" >&2
+cargo build --release --bin thamdinh --example national >&2
+"$GEN" gen "$DATA" >&2
+mkdir -p "$RUN"
+
+# /usr/bin/time line: wall seconds, user seconds, system seconds, max RSS KiB.
+TIMEFMT="%e %U %S %M"
+timed() { # timed OUT_FILE CMD... : runs CMD (stdout to /dev/null), appends its figures
+  local out=$1; shift
+  /usr/bin/time -f "$TIMEFMT" -o "$RUN/.t" "$@" >/dev/null
+  cat "$RUN/.t" >>"$out"
+}
+rmdb() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
+median() { # median of column $2 of file $1 (the sum of columns when $2 is "2+3")
+  awk -v c="$2" '{ n = split(c, k, "+"); v = 0; for (i = 1; i <= n; i++) v += $k[i]; print v }' "$1" |
+    sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+maxcol() { awk -v c="$2" 'BEGIN { m = 0 } $c > m { m = $c } END { print m }' "$1"; }
+
+# --- the databases -----------------------------------------------------------------------
+echo "== base database: sets, units, survey, history" >&2
+BASE=$RUN/base.sqlite
+rmdb "$BASE"
+for s in "$DATA"/sets/*.toml; do "$BIN" --db "$BASE" --year $YEAR import criteria "$s" >/dev/null; done
+for k in units survey history; do "$BIN" --db "$BASE" --year $YEAR import $k "$DATA/$k.csv" >/dev/null; done
+rows=$(($(wc -l <"$DATA/self_scores.csv") - 1))
+mb=$(awk -v b="$(stat -c %s "$DATA/self_scores.csv")" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+# --- import ------------------------------------------------------------------------------
+echo "== import: $RUNS runs each" >&2
+: >"$RUN/import.t"; : >"$RUN/import-ref.t"
+DB=$RUN/national.sqlite
+BARE=$RUN/bare.sqlite
+for i in $(seq "$RUNS"); do
+  rmdb "$DB"; cp "$BASE" "$DB"; sync
+  timed "$RUN/import.t" "$BIN" --db "$DB" --year $YEAR import self-scores "$DATA/self_scores.csv"
+  rmdb "$BARE"; sync
+  timed "$RUN/import-ref.t" sqlite3 "$BARE" -cmd ".mode csv" ".import $DATA/self_scores.csv self_scores"
+done
+stored=$(sqlite3 "$DB" "SELECT COUNT(*) FROM self_scores")
+[ "$stored" = "$rows" ] || { echo "import stored $stored rows, expected $rows" >&2; exit 1; }
+
+# --- ranking -----------------------------------------------------------------------------
+echo "== ranking: $RUNS runs each" >&2
+: >"$RUN/rank.t"; : >"$RUN/rank-ref.t"
+QUERY="SELECT unit, SUM(score) AS total FROM self_scores GROUP BY unit ORDER BY total DESC;"
+for i in $(seq "$RUNS"); do
+  timed "$RUN/rank.t" "$BIN" --db "$DB" --year $YEAR rank --format csv
+  timed "$RUN/rank-ref.t" sqlite3 "$BARE" "$QUERY"
+done
+
+# --- one decision ------------------------------------------------------------------------
+echo "== decisions: $DECISIONS in a row, each way" >&2
+DEC=$RUN/decisions.sqlite
+rmdb "$DEC"; cp "$DB" "$DEC"
+"$GEN" decide "$DEC" --n "$DECISIONS" >"$RUN/decide.kv"
+kv() { sed -n "s/^$1=//p" "$RUN/decide.kv"; }
+# The bare version: the same two rows per decision (the decision, upserted, and an audit
+# row) in one transaction, WAL and synchronous = FULL, on a copy of the bare national file.
+REFDEC=$RUN/bare-decisions.sqlite
+rmdb "$REFDEC"; cp "$BARE" "$REFDEC"
+sqlite3 "$REFDEC" >/dev/null <<'SQL'
+PRAGMA journal_mode = WAL;
+CREATE TABLE decisions (unit, item, state, score, comment, appraiser, decided_at,
+  PRIMARY KEY (unit, item));
+CREATE TABLE audit (at, appraiser, unit, item, old_state, old_score, new_state, new_score,
+  comment);
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+awk -v n="$DECISIONS" 'BEGIN {
+  print "PRAGMA synchronous = FULL;"
+  srand(7)
+  for (i = 0; i < n; i++) {
+    u = sprintf("SV%05d", 1 + int(rand() * 5000)); it = sprintf("%d.%d.%d", 1 + int(rand() * 7), 1 + int(rand() * 8), 1 + int(rand() * 3))
+    printf "BEGIN IMMEDIATE; INSERT INTO decisions VALUES (\x27%s\x27, \x27%s\x27, \x27agreed\x27, 50, \x27\x27, \x27Hội đồng\x27, strftime(\x27%%Y-%%m-%%dT%%H:%%M:%%SZ\x27, \x27now\x27)) ON CONFLICT (unit, item) DO UPDATE SET state = excluded.state, score = excluded.score, decided_at = excluded.decided_at; INSERT INTO audit VALUES (strftime(\x27%%Y-%%m-%%dT%%H:%%M:%%SZ\x27, \x27now\x27), \x27Hội đồng\x27, \x27%s\x27, \x27%s\x27, NULL, NULL, \x27agreed\x27, 50, \x27\x27); COMMIT;\n", u, it, u, it
+  }
+  print "PRAGMA wal_checkpoint(TRUNCATE);"
+}' >"$RUN/decisions.sql"
+ref_before=$(stat -c %s "$REFDEC")
+: >"$RUN/decide-ref.t"
+timed "$RUN/decide-ref.t" sqlite3 "$REFDEC" -init "$RUN/decisions.sql" ".quit"
+ref_after=$(stat -c %s "$REFDEC")
+
+# --- the table ---------------------------------------------------------------------------
+imp_wall=$(median "$RUN/import.t" 1); imp_cpu=$(median "$RUN/import.t" 2+3)
+ref_imp_wall=$(median "$RUN/import-ref.t" 1); ref_imp_cpu=$(median "$RUN/import-ref.t" 2+3)
+rank_wall=$(median "$RUN/rank.t" 1); rank_cpu=$(median "$RUN/rank.t" 2+3)
+ref_rank_wall=$(median "$RUN/rank-ref.t" 1); ref_rank_cpu=$(median "$RUN/rank-ref.t" 2+3)
+imp_rss=$(maxcol "$RUN/import.t" 4); ref_imp_rss=$(maxcol "$RUN/import-ref.t" 4)
+rank_rss=$(maxcol "$RUN/rank.t" 4); ref_rank_rss=$(maxcol "$RUN/rank-ref.t" 4)
+read -r ref_dec_wall ref_dec_user ref_dec_sys _ <"$RUN/decide-ref.t"
+
+awk -v runs="$RUNS" -v n="$DECISIONS" -v rows="$rows" -v mb="$mb" \
+  -v iw="$imp_wall" -v ic="$imp_cpu" -v riw="$ref_imp_wall" -v ric="$ref_imp_cpu" \
+  -v kw="$rank_wall" -v kc="$rank_cpu" -v rkw="$ref_rank_wall" -v rkc="$ref_rank_cpu" \
+  -v dc="$(kv cpu_mean_us)" -v dcm="$(kv cpu_median_us)" -v dw="$(kv wall_mean_us)" -v dwm="$(kv wall_median_us)" \
+  -v rdw="$ref_dec_wall" -v rdc="$(awk -v u="$ref_dec_user" -v s="$ref_dec_sys" 'BEGIN { print u + s }')" \
+  -v im="$imp_rss" -v rim="$ref_imp_rss" -v km="$rank_rss" -v rkm="$ref_rank_rss" \
+  -v db="$(kv bytes_per_decision)" -v rdb="$(( (ref_after - ref_before) ))" \
+  -v sq="$(sqlite3 --version | cut -d' ' -f1)" -v cores="$(nproc)" '
+function r(a, b) { return (b > 0) ? sprintf("%.2f×", a / b) : "—" }
+function s(x) { return sprintf("%.2f s", x) }
+function ms(us) { return sprintf("%.3f ms", us / 1000) }
+function mib(k) { return sprintf("%.1f MiB", k / 1024) }
+BEGIN {
+  printf "National scale: %d self scores (%s MB CSV), 10,000 units; %d cores; sqlite3 %s.\n", rows, mb, cores, sq
+  printf "Whole processes, median of %d alternating runs; CPU = user + system. One decision: mean of %d in a row.\n\n", runs, n
+  print "| figure | thamdinh | sqlite3 reference | ratio |"
+  print "|---|---|---|---|"
+  printf "| import %d self scores, validated, atomic (wall) | %s | %s | %s |\n", rows, s(iw), s(riw), r(iw, riw)
+  printf "| import, CPU | %s | %s | %s |\n", s(ic), s(ric), r(ic, ric)
+  printf "| provisional ranking, all groups (wall) | %s | %s | %s |\n", s(kw), s(rkw), r(kw, rkw)
+  printf "| ranking, CPU | %s | %s | %s |\n", s(kc), s(rkc), r(kc, rkc)
+  printf "| one decision end to end, CPU without the fsync wait | %s (median %s) | %s | %s |\n", ms(dc), ms(dcm), ms(rdc / n * 1e6), r(dc, rdc / n * 1e6)
+  printf "| one decision with the fsync (wall) | %s (median %s) | %s | %s |\n", ms(dw), ms(dwm), ms(rdw / n * 1e6), r(dw, rdw / n * 1e6)
+  printf "| redraw the appraisal screen (TestBackend) | — (with the screens) | — | — |\n"
+  printf "| start to first frame | — (with the screens) | — | — |\n"
+  printf "| peak memory, import | %s | %s | %s |\n", mib(im), mib(rim), r(im, rim)
+  printf "| peak memory, ranking | %s | %s | %s |\n", mib(km), mib(rkm), r(km, rkm)
+  printf "| database size per decision | %d B | %d B | %s |\n", db, rdb / n, r(db, rdb / n)
+  printf "\nTargets: import ≤ 1.0× (%s), ranking ≤ 0.5× (%s), one decision ≤ 2 ms CPU plus the fsync (%s), peak memory ≤ 100 MiB (%s).\n", \
+    (iw <= riw ? "met" : "missed"), (kw <= 0.5 * rkw ? "met" : "missed"), (dc <= 2000 ? "met" : "missed"), \
+    ((im <= 102400 && km <= 102400) ? "met" : "missed")
+}'

@@ -1,0 +1,130 @@
+//! National scale, in process (see BENCHMARKS.md): 10,000 units, ~155 items each, 1.55 million
+//! self scores generated from a seed into `target/bench-data` on first run.
+//!
+//! ```text
+//! cargo bench --bench national                 # everything
+//! cargo bench --bench national -- decision     # one group of figures
+//! ```
+//!
+//! Groups:
+//! - `import`: the 1.55M self scores, checked and written in one transaction, into a copy of
+//!   a database that has the sets and units.
+//! - `ranking`: the provisional ranking of all four groups from the database.
+//! - `decision`: one decision end to end (check, commit with its audit row, recompute the
+//!   unit): `wall` includes the fsync of `synchronous = FULL`; `cpu` is the thread's CPU time,
+//!   which leaves the wait for the disk out.
+//!
+//! Still to come with the screens (issue 5): `decision/redraw` (the appraisal screen drawn on a
+//! `TestBackend` after the decision) and `start/first_frame`; `work::decide` marks the place.
+//! `bench/compare.sh` gives the whole-process figures next to the `sqlite3` tool.
+
+#[path = "support/national.rs"]
+mod national;
+#[path = "support/work.rs"]
+mod work;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use thamdinh::domain::Mode;
+use thamdinh::service::ImportKind;
+
+fn dirs() -> (PathBuf, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let data = root.join("bench-data");
+    national::ensure(&data, national::Scale::NATIONAL).expect("generate the national year");
+    (data, root.join("bench-run"))
+}
+
+fn import(c: &mut Criterion) {
+    let (data, run) = dirs();
+    std::fs::create_dir_all(&run).expect("bench directory");
+    let template = run.join("criterion-base.sqlite");
+    work::base_db(&data, &template);
+    let db = run.join("criterion-import.sqlite");
+    let file = data.join("self_scores.csv");
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    g.bench_function("self_scores_1.55M", |b| {
+        b.iter_batched(
+            || {
+                work::copy_db(&template, &db);
+                work::open(&db)
+            },
+            |mut ws| {
+                let count = ws
+                    .import_file(ImportKind::SelfScores, &file)
+                    .expect("import");
+                assert_eq!(count.added, 1_546_000);
+                ws
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+fn ranking(c: &mut Criterion) {
+    let (data, run) = dirs();
+    let db = work::full_db(&data, &run);
+    let ws = work::open(&db);
+    let groups: Vec<String> = ws
+        .groups()
+        .expect("groups")
+        .into_iter()
+        .map(|g| g.0)
+        .collect();
+    let codes: Vec<&str> = groups.iter().map(String::as_str).collect();
+    let mut g = c.benchmark_group("ranking");
+    g.sample_size(20);
+    g.bench_function("provisional_all_groups", |b| {
+        b.iter(|| {
+            for r in ws.rankings(&codes, Mode::Provisional) {
+                black_box(r.expect("ranking"));
+            }
+        })
+    });
+    g.bench_function("provisional_largest_group", |b| {
+        b.iter(|| black_box(ws.ranking("dvsn", Mode::Provisional).expect("ranking")))
+    });
+    g.finish();
+}
+
+fn decision(c: &mut Criterion) {
+    let (data, run) = dirs();
+    let full = work::full_db(&data, &run);
+    let db = run.join("criterion-decisions.sqlite");
+    work::copy_db(&full, &db);
+    let mut ws = work::open(&db);
+    let planned = work::plan(&ws, 100_000, 11);
+    let mut next = 0;
+    let mut g = c.benchmark_group("decision");
+    g.sample_size(50);
+    g.bench_function("wall", |b| {
+        b.iter_custom(|iters| {
+            let t = Instant::now();
+            for _ in 0..iters {
+                black_box(work::decide(&mut ws, &planned[next % planned.len()]));
+                next += 1;
+            }
+            t.elapsed()
+        })
+    });
+    g.bench_function("cpu", |b| {
+        b.iter_custom(|iters| {
+            let t = work::thread_cpu();
+            for _ in 0..iters {
+                black_box(work::decide(&mut ws, &planned[next % planned.len()]));
+                next += 1;
+            }
+            work::thread_cpu() - t
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, decision, ranking, import);
+criterion_main!(benches);

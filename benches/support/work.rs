@@ -1,0 +1,202 @@
+//! The work the benchmark measures, on thamdinh's library: building the national database,
+//! and one decision as the appraisal screen makes it. Shared by `benches/national.rs` and
+//! `examples/national.rs`.
+
+#![allow(dead_code)]
+
+use super::national::{self, Rng};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use thamdinh::domain::{Points, Verdict};
+use thamdinh::service::{ImportKind, Workspace};
+use thamdinh::store::Store;
+
+/// CPU time of the calling thread (user + system): what SQLite and thamdinh spend on it,
+/// without the time spent waiting for the disk to confirm an fsync.
+pub fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock id is a constant of the platform.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Opens the workspace of the generated year.
+pub fn open(db: &Path) -> Workspace {
+    let store = Store::open(db).expect("open the database");
+    Workspace::new(store, national::YEAR).expect("open the year")
+}
+
+/// A database with the generated sets, units, survey and history, and no self scores yet.
+pub fn base_db(data: &Path, db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let mut ws = open(db);
+    for g in national::GROUPS {
+        let path = data.join("sets").join(format!("{}.toml", g.code));
+        ws.import_set_toml(&path).expect("load a generated set");
+    }
+    for (kind, file) in [
+        (ImportKind::Units, "units.csv"),
+        (ImportKind::Survey, "survey.csv"),
+        (ImportKind::History, "history.csv"),
+    ] {
+        ws.import_file(kind, &data.join(file))
+            .unwrap_or_else(|e| panic!("import {file}: {e:?}"));
+    }
+}
+
+/// The national database with every self score, built once under `dir` and reused.
+pub fn full_db(data: &Path, dir: &Path) -> PathBuf {
+    let db = dir.join("national.sqlite");
+    let stamp = dir.join("national.stamp");
+    let want = std::fs::read_to_string(data.join("STAMP")).unwrap_or_default();
+    if db.exists() && std::fs::read_to_string(&stamp).ok() == Some(want.clone()) {
+        return db;
+    }
+    std::fs::create_dir_all(dir).expect("bench directory");
+    let _ = std::fs::remove_file(&stamp);
+    base_db(data, &db);
+    let mut ws = open(&db);
+    ws.import_file(ImportKind::SelfScores, &data.join("self_scores.csv"))
+        .expect("import the self scores");
+    drop(ws);
+    std::fs::write(&stamp, want).expect("stamp");
+    db
+}
+
+/// Copies a database file (after its WAL has been folded in) to `to`.
+pub fn copy_db(from: &Path, to: &Path) {
+    {
+        let store = Store::open(from).expect("open");
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .expect("checkpoint");
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(from, to).expect("copy the database");
+}
+
+/// One decision to make: unit, item, verdict.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub unit: String,
+    pub item: String,
+    pub verdict: Verdict,
+}
+
+/// `n` decisions spread over the country: mostly agreeing with the self score, some
+/// adjusted to the item's maximum, some flagged for explanation.
+pub fn plan(ws: &Workspace, n: usize, seed: u64) -> Vec<Planned> {
+    let units = ws.store.units(ws.year, None).expect("units");
+    let mut rng = Rng::new(seed);
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let u = rng.pick(&units);
+        let set = ws.set(&u.group).expect("set");
+        let items: Vec<usize> = set.item_indexes().collect();
+        let idx = *rng.pick(&items);
+        let node = set.node(idx);
+        if !node.applies_to(&u.code) {
+            continue;
+        }
+        let verdict = match rng.below(10) {
+            0 | 1 => Verdict::Score(node.max),
+            2 => Verdict::RequestExplanation,
+            _ => Verdict::Agree,
+        };
+        out.push(Planned {
+            unit: u.code.to_string(),
+            item: node.code.to_string(),
+            verdict,
+        });
+    }
+    out
+}
+
+/// One decision end to end, as the appraisal screen makes it: checked against the rules,
+/// committed with its audit row (one transaction, fsync'd), then the unit recomputed from the
+/// database (its sheet and totals), which is what the screen redraws from. Returns the unit's
+/// appraisal points so that nothing is optimised away.
+pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
+    let comment = if matches!(p.verdict, Verdict::Score(_)) {
+        "Thiếu tài liệu kiểm chứng"
+    } else {
+        ""
+    };
+    let (unit, _, _) = ws
+        .decide(&p.unit, &p.item, p.verdict, comment, "Hội đồng")
+        .unwrap_or_else(|e| panic!("decide {} {}: {e:?}", p.unit, p.item));
+    let (set, sheet) = ws.sheet(&unit).expect("sheet");
+    sheet.totals(set).appraisal_points()
+    // Later (issue 5, with the appraisal screen): draw the screen on a TestBackend here.
+}
+
+/// Per-decision figures over a run.
+#[derive(Debug, Clone, Copy)]
+pub struct DecisionFigures {
+    pub n: usize,
+    pub cpu_mean: Duration,
+    pub cpu_median: Duration,
+    pub cpu_p95: Duration,
+    pub wall_mean: Duration,
+    pub wall_median: Duration,
+    pub wall_p95: Duration,
+    pub bytes_per_decision: f64,
+}
+
+fn file_bytes(db: &Path) -> u64 {
+    ["", "-wal"]
+        .iter()
+        .filter_map(|s| std::fs::metadata(format!("{}{s}", db.display())).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn checkpoint(ws: &Workspace) {
+    ws.store
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .expect("checkpoint");
+}
+
+/// Makes `n` decisions on `db` one after the other and measures each: thread CPU time and
+/// wall time (which includes the fsync of `synchronous = FULL`), and the growth of the file.
+pub fn run_decisions(db: &Path, n: usize, seed: u64) -> DecisionFigures {
+    let mut ws = open(db);
+    let planned = plan(&ws, n, seed);
+    checkpoint(&ws);
+    let before = file_bytes(db);
+    let mut cpu = Vec::with_capacity(n);
+    let mut wall = Vec::with_capacity(n);
+    for p in &planned {
+        let (c0, w0) = (thread_cpu(), Instant::now());
+        std::hint::black_box(decide(&mut ws, p));
+        wall.push(w0.elapsed());
+        cpu.push(thread_cpu() - c0);
+    }
+    checkpoint(&ws);
+    let after = file_bytes(db);
+    let mean = |v: &[Duration]| v.iter().sum::<Duration>() / v.len() as u32;
+    let (cpu_mean, wall_mean) = (mean(&cpu), mean(&wall));
+    cpu.sort();
+    wall.sort();
+    let at = |v: &[Duration], q: f64| v[((v.len() - 1) as f64 * q) as usize];
+    DecisionFigures {
+        n,
+        cpu_mean,
+        wall_mean,
+        cpu_median: at(&cpu, 0.5),
+        cpu_p95: at(&cpu, 0.95),
+        wall_median: at(&wall, 0.5),
+        wall_p95: at(&wall, 0.95),
+        bytes_per_decision: after.saturating_sub(before) as f64 / n as f64,
+    }
+}

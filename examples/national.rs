@@ -1,0 +1,86 @@
+//! The national-scale benchmark's helper (see BENCHMARKS.md):
+//!
+//! ```text
+//! cargo run --release --example national -- gen DIR [--units N] [--seed S]
+//!
+//! cargo run --release --example national -- decide DB [--n N]
+//! ```
+//!
+//! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR.
+//! `decide` makes N decisions (default 2,000) on a national database, as the appraisal screen
+//! makes them, and prints per-decision figures as `key=value` lines for `bench/compare.sh`.
+
+#[path = "../benches/support/national.rs"]
+mod national;
+#[path = "../benches/support/work.rs"]
+mod work;
+
+use national::Scale;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn usage() -> ExitCode {
+    eprintln!("usage: national gen DIR [--units N] [--seed S] | decide DB [--n N]");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(cmd) = args.first() else {
+        return usage();
+    };
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    match cmd.as_str() {
+        "gen" => {
+            let Some(dir) = args.get(1).map(PathBuf::from) else {
+                return usage();
+            };
+            let mut scale = Scale::NATIONAL;
+            if let Some(n) = flag("--units").and_then(|v| v.parse().ok()) {
+                scale.units = n;
+            }
+            if let Some(s) = flag("--seed").and_then(|v| v.parse().ok()) {
+                scale.seed = s;
+            }
+            match national::ensure(&dir, scale) {
+                Ok(g) => {
+                    println!(
+                        "{}: {} units, {} self scores ({:.1} MB)",
+                        g.dir.display(),
+                        g.units,
+                        g.self_scores,
+                        g.self_scores_bytes as f64 / 1e6
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("could not write {}: {e}", dir.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        "decide" => {
+            let Some(db) = args.get(1).map(PathBuf::from) else {
+                return usage();
+            };
+            let n = flag("--n").and_then(|v| v.parse().ok()).unwrap_or(2_000);
+            let f = work::run_decisions(&db, n, 7);
+            let us = |d: std::time::Duration| d.as_secs_f64() * 1e6;
+            println!("decisions={}", f.n);
+            println!("cpu_mean_us={:.0}", us(f.cpu_mean));
+            println!("cpu_median_us={:.0}", us(f.cpu_median));
+            println!("cpu_p95_us={:.0}", us(f.cpu_p95));
+            println!("wall_mean_us={:.0}", us(f.wall_mean));
+            println!("wall_median_us={:.0}", us(f.wall_median));
+            println!("wall_p95_us={:.0}", us(f.wall_p95));
+            println!("bytes_per_decision={:.0}", f.bytes_per_decision);
+            ExitCode::SUCCESS
+        }
+        _ => usage(),
+    }
+}
