@@ -58,20 +58,37 @@ fn try_effect(
     Ok(match effect {
         Effect::LoadGroups => vec![Action::Loaded(Loaded::Groups(ws.groups()?))],
         Effect::LoadUnits { group } => {
-            let mut lines = Vec::new();
-            for unit in ws.store.units(ws.year, Some(&group))? {
-                let (set, sheet) = ws.sheet(&unit)?;
-                let sums = sheet.node_sums(set);
-                let fields = set
-                    .fields()
-                    .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
-                    .collect();
-                lines.push(UnitLine {
-                    totals: sheet.totals_from(set, &sums),
-                    unit,
-                    fields,
-                });
-            }
+            // Every unit of the group read in one pass (thousands at national scale).
+            let units = ws.store.units(ws.year, Some(&group))?;
+            let set = ws.set(&group)?;
+            let fields: Vec<usize> = set.fields().collect();
+            let mut lines = Vec::with_capacity(units.len());
+            ws.store
+                .score_sheets(ws.year, set, &units, |unit, scores| {
+                    let mut progress = vec![(0usize, 0usize); fields.len()];
+                    for idx in set.item_indexes() {
+                        let Some(field) = set.field_of(idx) else {
+                            continue;
+                        };
+                        if !set.node(idx).applies_to(&unit.code) {
+                            continue;
+                        }
+                        let k = fields.iter().position(|&f| f == field).unwrap_or(0);
+                        progress[k].1 += 1;
+                        if scores.decisions[idx].is_some_and(|(s, _)| s.is_decided()) {
+                            progress[k].0 += 1;
+                        }
+                    }
+                    lines.push(UnitLine {
+                        totals: scores.totals(set),
+                        unit: unit.clone(),
+                        fields: fields
+                            .iter()
+                            .zip(progress)
+                            .map(|(&f, (d, n))| (set.node(f).code.to_string(), d, n))
+                            .collect(),
+                    });
+                })?;
             vec![Action::Loaded(Loaded::Units { group, lines })]
         }
         Effect::OpenUnit { unit } => {
