@@ -20,7 +20,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: national gen DIR [--units N] [--seed S] | decide DB [--n N]");
+    eprintln!(
+        "usage: national gen DIR [--units N] [--seed S] | decide DB [--n N] | first-frame DB"
+    );
     ExitCode::from(2)
 }
 
@@ -79,6 +81,14 @@ fn main() -> ExitCode {
             println!("wall_median_us={:.0}", us(f.wall_median));
             println!("wall_p95_us={:.0}", us(f.wall_p95));
             println!("bytes_per_decision={:.0}", f.bytes_per_decision);
+            ExitCode::SUCCESS
+        }
+        "first-frame" => {
+            let Some(db) = args.get(1).map(PathBuf::from) else {
+                return usage();
+            };
+            let d = work::first_frame(&db);
+            println!("first_frame_ms={:.1}", d.as_secs_f64() * 1e3);
             ExitCode::SUCCESS
         }
         _ => usage(),

@@ -5,11 +5,18 @@
 #![allow(dead_code)]
 
 use super::national::{self, Rng};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use thamdinh::domain::{Points, Verdict};
+use thamdinh::i18n::Lang;
 use thamdinh::service::{ImportKind, Workspace};
 use thamdinh::store::Store;
+use thamdinh::tui::action::{Action, Loaded, UnitData};
+use thamdinh::tui::app::App;
+use thamdinh::tui::{dispatch, runtime, screens};
 
 /// CPU time of the calling thread (user + system): what SQLite and thamdinh spend on it,
 /// without the time spent waiting for the disk to confirm an fsync.
@@ -135,8 +142,51 @@ pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
         .decide(&p.unit, &p.item, p.verdict, comment, "Hội đồng")
         .unwrap_or_else(|e| panic!("decide {} {}: {e:?}", p.unit, p.item));
     let (set, sheet) = ws.sheet(&unit).expect("sheet");
-    sheet.totals(set).appraisal_points()
-    // Later (issue 5, with the appraisal screen): draw the screen on a TestBackend here.
+    let points = sheet.totals(set).appraisal_points();
+    // What the screen does next: the unit's new data into the App, and a redraw.
+    let data = UnitData {
+        unit,
+        set: Arc::new(set.clone()),
+        sheet,
+        assigned: Vec::new(),
+    };
+    let mut app = App::new(
+        Lang::Vi,
+        Some("Hội đồng".into()),
+        "national.sqlite".into(),
+        ws.year,
+    );
+    app.update(Action::Loaded(Loaded::Unit(data)));
+    draw(&app, 120, 40);
+    points
+}
+
+/// Draws the App's screen on a TestBackend of `w`×`h`.
+pub fn draw(app: &App, w: u16, h: u16) {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| screens::view(app, f)).expect("a frame");
+}
+
+/// From opening the database to the first frame of the screens (units of the first group),
+/// as `thamdinh` does it, drawn on a TestBackend of 80×24.
+pub fn first_frame(db: &Path) -> Duration {
+    let t0 = Instant::now();
+    let store = Store::open(db).expect("open the database");
+    let year = store
+        .years()
+        .expect("years")
+        .first()
+        .copied()
+        .unwrap_or(national::YEAR);
+    let mut ws = Workspace::new(store, year).expect("open the year");
+    let mut app = App::new(Lang::Vi, Some("Hội đồng".into()), "t.sqlite".into(), year);
+    for effect in app.start() {
+        for a in runtime::run_effect(&mut ws, "Hội đồng", Lang::Vi, effect) {
+            dispatch(&mut app, &mut ws, a);
+        }
+    }
+    draw(&app, 80, 24);
+    t0.elapsed()
 }
 
 /// Per-decision figures over a run.
