@@ -166,12 +166,7 @@ fn agree_asks_the_store_and_shows_nothing_as_done_before_the_commit() {
     assert!(app.update(ch('a')).is_empty());
     let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
     let fx = app.update(ack);
-    assert_eq!(
-        fx,
-        vec![Effect::LoadUnits {
-            group: "so-nganh".into()
-        }]
-    );
+    assert!(fx.is_empty(), "nothing more to read per key press: {fx:?}");
     assert!(!app.saving);
     assert_eq!(item(&app), "1.1.2", "moves on to the next undecided item");
     assert!(
@@ -609,4 +604,17 @@ fn an_item_decided_elsewhere_does_not_stay_selected_behind_a_filter() {
     assert_eq!(item(&app), "1.1.2", "the next item the filter shows");
     let fx = app.update(ch('a'));
     assert!(matches!(&fx[..], [Effect::Decide { item, .. }] if item.as_str() == "1.1.2"));
+}
+
+#[test]
+fn going_back_to_the_units_reloads_their_totals() {
+    let mut app = opened();
+    let fx = app.update(ch('q'));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadUnits {
+            group: "so-nganh".into()
+        }]
+    );
+    assert_eq!(app.screen, Screen::Units);
 }

@@ -690,12 +690,9 @@ impl App {
                 }
             }
         }
-        match self.group_code() {
-            Some(g) => vec![Effect::LoadUnits {
-                group: g.to_string(),
-            }],
-            None => Vec::new(),
-        }
+        // The unit list is reloaded when the user goes back to it, not on every key press:
+        // at national scale a group has thousands of units.
+        Vec::new()
     }
 
     fn command(&mut self, c: Cmd) -> Vec<Effect> {
