@@ -182,6 +182,11 @@ pub struct UnitTotals {
 }
 
 impl UnitTotals {
+    /// Totals from the sums of every node (`Sheet::node_sums` or `Scores::node_sums`).
+    pub fn from_sums(set: &CriteriaSet, sums: &[NodeSum]) -> UnitTotals {
+        totals_over(set, |idx| sums[idx])
+    }
+
     pub fn items(&self) -> usize {
         self.tree.items + self.extra_items
     }
@@ -285,20 +290,7 @@ impl Sheet {
 
     /// Sums for every node of the set, aligned with `set.nodes()`.
     pub fn node_sums(&self, set: &CriteriaSet) -> Vec<NodeSum> {
-        let nodes = set.nodes();
-        let mut sums = vec![NodeSum::default(); nodes.len()];
-        // Children come after their parents: walking backwards, every child is complete
-        // before it is added to its parent.
-        for idx in (0..nodes.len()).rev() {
-            if nodes[idx].is_item() {
-                sums[idx] = self.item_sum(set, idx);
-            }
-            if let Some(p) = nodes[idx].parent {
-                let child = sums[idx];
-                sums[p].add(&child);
-            }
-        }
-        sums
+        sums_over(set, |idx| self.item_sum(set, idx))
     }
 
     /// The unit's totals, in one pass over the items (the same figures as
@@ -317,39 +309,28 @@ impl Sheet {
         s
     }
 
+    /// The unit's totals from sums already computed with [`Sheet::node_sums`].
     pub fn totals_from(&self, set: &CriteriaSet, sums: &[NodeSum]) -> UnitTotals {
-        let mut t = UnitTotals::default();
-        let mut bonus = Points::ZERO;
-        let mut deduction = Points::ZERO;
-        for idx in set.fields() {
-            t.tree.add(&sums[idx]);
-        }
-        for (idx, node) in set.nodes().iter().enumerate() {
-            match node.kind {
-                ItemKind::Regular => {}
-                ItemKind::Bonus => bonus = bonus + sums[idx].provisional,
-                ItemKind::Deduction => deduction = deduction + sums[idx].provisional,
-            }
-            if node.kind != ItemKind::Regular {
-                t.extra_items += sums[idx].items;
-                t.extra_decided += sums[idx].decided;
-            }
-        }
-        t.bonus = set.bonus.as_ref().map_or(bonus, |b| bonus.min(b.cap));
-        t.deduction = set
-            .deduction
-            .as_ref()
-            .map_or(deduction, |b| deduction.min(b.cap));
-        t
+        UnitTotals::from_sums(set, sums)
     }
 
     /// The next item after `from` (in reading order, wrapping) that is not yet decided.
     pub fn next_undecided(&self, set: &CriteriaSet, from: Option<usize>) -> Option<usize> {
+        self.next_undecided_where(set, from, |_| true)
+    }
+
+    /// The same, among the items `keep` accepts (an appraiser's fields, for instance).
+    pub fn next_undecided_where(
+        &self,
+        set: &CriteriaSet,
+        from: Option<usize>,
+        keep: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let n = set.nodes().len();
         let start = from.map_or(0, |f| f + 1);
         (0..n)
             .map(|k| (start + k) % n)
-            .find(|&i| set.node(i).is_item() && !self.state(set, i).is_decided())
+            .find(|&i| set.node(i).is_item() && !self.state(set, i).is_decided() && keep(i))
     }
 }
 
@@ -400,6 +381,24 @@ fn item_sum(
         }
     }
     s
+}
+
+/// Sums for every node of the set from the sums of its items, aligned with `set.nodes()`.
+fn sums_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> Vec<NodeSum> {
+    let nodes = set.nodes();
+    let mut sums = vec![NodeSum::default(); nodes.len()];
+    // Children come after their parents: walking backwards, every child is complete
+    // before it is added to its parent.
+    for idx in (0..nodes.len()).rev() {
+        if nodes[idx].is_item() {
+            sums[idx] = sum_of(idx);
+        }
+        if let Some(p) = nodes[idx].parent {
+            let child = sums[idx];
+            sums[p].add(&child);
+        }
+    }
+    sums
 }
 
 /// A unit's totals from the sums of its items (`sum_of(idx)` for each item of the set).
@@ -459,18 +458,25 @@ impl Scores {
         self.decisions.fill(None);
     }
 
+    fn item_sum(&self, set: &CriteriaSet, idx: usize) -> NodeSum {
+        if !set.node(idx).applies_to(&self.unit) {
+            return NodeSum::default();
+        }
+        item_sum(
+            set.node(idx).max,
+            self.self_scores[idx],
+            self.decisions[idx],
+        )
+    }
+
     /// The unit's totals: the same figures as [`Sheet::totals`] on the full sheet.
     pub fn totals(&self, set: &CriteriaSet) -> UnitTotals {
-        totals_over(set, |idx| {
-            if !set.node(idx).applies_to(&self.unit) {
-                return NodeSum::default();
-            }
-            item_sum(
-                set.node(idx).max,
-                self.self_scores[idx],
-                self.decisions[idx],
-            )
-        })
+        totals_over(set, |idx| self.item_sum(set, idx))
+    }
+
+    /// Sums for every node: the same figures as [`Sheet::node_sums`].
+    pub fn node_sums(&self, set: &CriteriaSet) -> Vec<NodeSum> {
+        sums_over(set, |idx| self.item_sum(set, idx))
     }
 }
 

@@ -112,12 +112,9 @@ impl Open {
 
     /// The next undecided item after `from`, in the appraiser's fields.
     pub fn next_undecided(&self, from: Option<usize>) -> Option<usize> {
-        let set = &self.data.set;
-        let n = set.nodes().len();
-        let start = from.map_or(0, |f| f + 1);
-        (0..n)
-            .map(|k| (start + k) % n)
-            .find(|&i| set.node(i).is_item() && !self.state(i).is_decided() && self.in_assigned(i))
+        self.data
+            .sheet
+            .next_undecided_where(&self.data.set, from, |i| self.in_assigned(i))
     }
 
     fn replace(&mut self, data: UnitData) {

@@ -3,9 +3,9 @@
 
 use super::action::{Action, Effect, Loaded, Saved, UnitData, UnitLine};
 use crate::config;
-use crate::domain::ItemCode;
+use crate::domain::{ItemCode, UnitTotals};
 use crate::i18n::Lang;
-use crate::service::{AppError, Workspace, store_message};
+use crate::service::{AppError, Workspace};
 use crate::store::UnitRow;
 use std::sync::Arc;
 
@@ -61,31 +61,16 @@ fn try_effect(
             // Every unit of the group read in one pass (thousands at national scale).
             let units = ws.store.units(ws.year, Some(&group))?;
             let set = ws.set(&group)?;
-            let fields: Vec<usize> = set.fields().collect();
             let mut lines = Vec::with_capacity(units.len());
             ws.store
                 .score_sheets(ws.year, set, &units, |unit, scores| {
-                    let mut progress = vec![(0usize, 0usize); fields.len()];
-                    for idx in set.item_indexes() {
-                        let Some(field) = set.field_of(idx) else {
-                            continue;
-                        };
-                        if !set.node(idx).applies_to(&unit.code) {
-                            continue;
-                        }
-                        let k = fields.iter().position(|&f| f == field).unwrap_or(0);
-                        progress[k].1 += 1;
-                        if scores.decisions[idx].is_some_and(|(s, _)| s.is_decided()) {
-                            progress[k].0 += 1;
-                        }
-                    }
+                    let sums = scores.node_sums(set);
                     lines.push(UnitLine {
-                        totals: scores.totals(set),
+                        totals: UnitTotals::from_sums(set, &sums),
                         unit: unit.clone(),
-                        fields: fields
-                            .iter()
-                            .zip(progress)
-                            .map(|(&f, (d, n))| (set.node(f).code.to_string(), d, n))
+                        fields: set
+                            .fields()
+                            .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
                             .collect(),
                     });
                 })?;
@@ -139,10 +124,7 @@ fn try_effect(
             }]
         }
         Effect::Undo { unit } => {
-            let undone = ws
-                .store
-                .undo_last(ws.year, &unit, appraiser)
-                .map_err(|e| AppError::Usage(store_message(&e, lang)))?;
+            let undone = ws.store.undo_last(ws.year, &unit, appraiser)?;
             let row = ws.unit(unit.as_str())?;
             let at = now(ws);
             vec![Action::Saved {
