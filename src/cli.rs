@@ -2,9 +2,10 @@
 //! database. Each returns its output as text, or an error with a sentence for the user.
 
 use crate::builtin;
-use crate::domain::{GroupCode, Mode, Points, Ranking, State, Verdict};
+use crate::domain::criteria::Band;
+use crate::domain::{GroupCode, Mode, Points, Ranking, Verdict};
 use crate::i18n::Lang;
-use crate::io::criteria::{CsvSetHeader, parse_bands, set_from_csv, set_from_toml};
+use crate::io::criteria::{CsvSetHeader, set_from_csv, set_from_toml};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
 use crate::service::{AppError, ImportKind, Workspace};
@@ -196,7 +197,7 @@ pub fn import_criteria(
             ))
         })?;
         let bands_text = args.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
-        let bands = parse_bands(&bands_text).ok_or_else(|| {
+        let bands = Band::parse_list(&bands_text).ok_or_else(|| {
             AppError::Usage(match lang {
                 Lang::Vi => format!("--bands «{bands_text}» phải viết dạng «A:90,B:80,C:70,D:0»."),
                 Lang::En => format!("--bands '{bands_text}' must look like 'A:90,B:80,C:70,D:0'."),
@@ -263,14 +264,14 @@ pub fn decide(
             unit.code,
             item,
             score,
-            state_label(d.state, lang)
+            crate::i18n::state_label(d.state, lang)
         ),
         Lang::En => format!(
             "Recorded: {} {} → {} ({})",
             unit.code,
             item,
             score,
-            state_label(d.state, lang)
+            crate::i18n::state_label(d.state, lang)
         ),
     })
 }
@@ -355,16 +356,6 @@ pub fn decide_batch(
         }
     }
     Ok((recorded, refused))
-}
-
-pub fn state_label(s: State, lang: Lang) -> &'static str {
-    match s {
-        State::Undecided => lang.pick("chưa thẩm định", "not decided"),
-        State::Agreed => lang.pick("đồng ý", "agreed"),
-        State::Adjusted => lang.pick("điều chỉnh", "adjusted"),
-        State::NotApplicable => lang.pick("không áp dụng", "not applicable"),
-        State::ExplanationRequested => lang.pick("yêu cầu giải trình", "explanation requested"),
-    }
 }
 
 /// The groups asked for: one, or all of the year.

@@ -1,6 +1,8 @@
 //! The two languages of the interface. Every label lives here or next to the message it
 //! belongs to, chosen with `Lang::pick`.
 
+use crate::domain::State;
+
 /// Vietnamese by default; English with `--lang en`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -24,5 +26,16 @@ impl Lang {
             Lang::Vi => vi,
             Lang::En => en,
         }
+    }
+}
+
+/// The name of an item's state, as the screens and the commands print it.
+pub fn state_label(s: State, lang: Lang) -> &'static str {
+    match s {
+        State::Undecided => lang.pick("chưa thẩm định", "not decided"),
+        State::Agreed => lang.pick("đồng ý", "agreed"),
+        State::Adjusted => lang.pick("điều chỉnh", "adjusted"),
+        State::NotApplicable => lang.pick("không áp dụng", "not applicable"),
+        State::ExplanationRequested => lang.pick("yêu cầu giải trình", "explanation requested"),
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::{
     CriteriaSet, DecideError, Decision, ItemCode, Mode, Points, RankError, Ranking, SelfScore,
-    Sheet, State, UnitCode, UnitResult, Verdict, ranking,
+    Sheet, State, UnitResult, Verdict, ranking,
 };
 use crate::i18n::Lang;
 use crate::io::csvread::FileSource;
@@ -676,14 +676,7 @@ impl Workspace {
                     State::Agreed | State::Adjusted => rec.decision.as_ref().and_then(|d| d.score),
                     _ => None,
                 };
-                let self_points = rec
-                    .self_entry
-                    .as_ref()
-                    .and_then(|e| match e.score {
-                        SelfScore::Points(p) => Some(p),
-                        SelfScore::NotApplicable => None,
-                    })
-                    .unwrap_or(Points::ZERO);
+                let self_points = self_score.flatten().unwrap_or(Points::ZERO);
                 let difference = appraised.map(|a| a - self_points);
                 let d = rec.decision.as_ref();
                 out.push(DecisionLine {
@@ -703,11 +696,5 @@ impl Workspace {
             }
         }
         Ok(out)
-    }
-
-    /// A unit code from text, or a clear error.
-    pub fn unit_code(text: &str) -> Result<UnitCode, AppError> {
-        UnitCode::parse(text)
-            .map_err(|_| AppError::Store(StoreError::UnknownUnit(text.to_string())))
     }
 }

@@ -41,6 +41,32 @@ pub struct Band {
     pub min: Points,
 }
 
+impl Band {
+    /// Bands written as `A:90,B:80,C:70,D:0` (the command line's and the database's form).
+    pub fn parse_list(text: &str) -> Option<Vec<Band>> {
+        text.split(',')
+            .map(|part| {
+                let (code, min) = part.split_once(':')?;
+                let code = code.trim();
+                (!code.is_empty()).then_some(())?;
+                Some(Band {
+                    code: code.to_string(),
+                    min: Points::parse(min).ok()?,
+                })
+            })
+            .collect()
+    }
+
+    /// The bands in the form `parse_list` reads.
+    pub fn list_text(bands: &[Band]) -> String {
+        bands
+            .iter()
+            .map(|b| format!("{}:{}", b.code, b.min))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// A node as read from a file, before the tree is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeSpec {

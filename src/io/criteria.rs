@@ -264,21 +264,6 @@ pub struct CsvSetHeader {
     pub bands: Vec<Band>,
 }
 
-/// Bands as given on the command line: `A:90,B:80,C:70,D:0`.
-pub fn parse_bands(text: &str) -> Option<Vec<Band>> {
-    text.split(',')
-        .map(|part| {
-            let (code, min) = part.split_once(':')?;
-            let code = code.trim();
-            (!code.is_empty()).then_some(())?;
-            Some(Band {
-                code: code.to_string(),
-                min: Points::parse(min).ok()?,
-            })
-        })
-        .collect()
-}
-
 /// Reads a criteria tree as CSV: `code,title,max,options,guidance,not_applicable_for`.
 /// The appraisal maximum is the sum of the fields.
 pub fn set_from_csv(
@@ -503,7 +488,7 @@ not_applicable_for = ["SNGV"]
             name: "Sở".into(),
             year: 2022,
             survey_max: Points::from_int(1),
-            bands: parse_bands("A:90,B:80,C:70,D:0").unwrap(),
+            bands: Band::parse_list("A:90,B:80,C:70,D:0").unwrap(),
         };
         let set = set_from_csv(Path::new("tree.csv"), csv, header).unwrap();
         assert_eq!(set.appraisal_max, Points::from_int(2));

@@ -13,27 +13,6 @@ fn kind_from(s: &str) -> ItemKind {
     }
 }
 
-/// Bands as text: `A:90,B:80,C:70,D:0`.
-pub fn bands_text(bands: &[Band]) -> String {
-    bands
-        .iter()
-        .map(|b| format!("{}:{}", b.code, b.min))
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-fn parse_bands(text: &str) -> Vec<Band> {
-    text.split(',')
-        .filter_map(|part| {
-            let (code, min) = part.split_once(':')?;
-            Some(Band {
-                code: code.to_string(),
-                min: Points::parse(min).ok()?,
-            })
-        })
-        .collect()
-}
-
 impl Store {
     /// Stores a set, replacing the one of the same group and year. Refused when self scores
     /// or decisions refer to items the new set does not have. Returns whether anything changed.
@@ -63,7 +42,7 @@ impl Store {
                 set.name,
                 set.appraisal_max.hundredths(),
                 set.survey_max.hundredths(),
-                bands_text(&set.bands),
+                Band::list_text(&set.bands),
                 set.bonus.as_ref().map(|b| b.title.clone()),
                 set.bonus.as_ref().map(|b| b.cap.hundredths()),
                 set.deduction.as_ref().map(|b| b.title.clone()),
@@ -239,7 +218,7 @@ impl Store {
             year,
             appraisal_max: Points::from_hundredths(amax),
             survey_max: Points::from_hundredths(smax),
-            bands: parse_bands(&bands),
+            bands: Band::parse_list(&bands).unwrap_or_default(),
             nodes,
             bonus: btitle.map(|title| BlockSpec {
                 title,

@@ -652,7 +652,7 @@ impl App {
                         format!(
                             "{} {item} → {shown} ({}) · {at}",
                             lang.pick("Đã lưu", "Saved"),
-                            crate::cli::state_label(state, lang)
+                            crate::i18n::state_label(state, lang)
                         ),
                         false,
                     ));

@@ -2,9 +2,9 @@
 
 use super::units::signed;
 use super::{cut, title_line};
-use crate::cli::state_label;
 use crate::domain::{Points, SelfScore, State};
 use crate::i18n::Lang;
+use crate::i18n::state_label;
 use crate::tui::app::{App, Open};
 use crate::tui::theme::glyph;
 use ratatui::Frame;

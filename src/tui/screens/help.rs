@@ -50,7 +50,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if app.screen == Screen::Appraisal {
         let legend: Vec<String> = State::ALL
             .iter()
-            .map(|s| format!("{} {}", glyph(*s), crate::cli::state_label(*s, lang)))
+            .map(|s| format!("{} {}", glyph(*s), crate::i18n::state_label(*s, lang)))
             .collect();
         if !compact {
             lines.push(Line::raw(""));
