@@ -618,3 +618,26 @@ fn going_back_to_the_units_reloads_their_totals() {
     );
     assert_eq!(app.screen, Screen::Units);
 }
+
+#[test]
+fn a_new_filter_replaces_the_old_one_and_an_empty_list_says_so() {
+    let mut app = opened();
+    app.update(ch('q'));
+    app.update(ch('/'));
+    typed(&mut app, "ke sach");
+    app.update(key(KeyCode::Enter));
+    assert!(app.shown_units().is_empty());
+    app.update(ch('n'));
+    assert_eq!(
+        app.status,
+        Some((
+            "Không có đơn vị nào khớp bộ lọc (Esc: bỏ lọc).".into(),
+            true
+        ))
+    );
+    app.update(ch('/'));
+    typed(&mut app, "tu phap");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.unit_filter, "tu phap");
+    assert_eq!(app.shown_units().len(), 1);
+}

@@ -755,8 +755,10 @@ impl App {
             Cmd::NextGroup => return self.switch_group(1),
             Cmd::PrevGroup => return self.switch_group(-1),
             Cmd::Filter => {
-                let f = self.unit_filter.clone();
-                self.open_input(InputKind::UnitFilter, &f);
+                // A new search each time: what is typed replaces the filter.
+                self.unit_filter.clear();
+                self.unit_sel = 0;
+                self.open_input(InputKind::UnitFilter, "");
             }
             Cmd::Back => self.unit_filter.clear(),
             Cmd::NextUndecided => {
@@ -764,7 +766,13 @@ impl App {
                     let t = &self.units[shown[k]].totals;
                     t.decided() < t.items()
                 };
-                if let Some(k) = (1..=n).map(|d| (self.unit_sel + d) % n).find(|&k| open(k)) {
+                if n == 0 {
+                    self.fail(self.lang.pick(
+                        "Không có đơn vị nào khớp bộ lọc (Esc: bỏ lọc).",
+                        "No unit matches the filter (Esc: clear it).",
+                    ));
+                } else if let Some(k) = (1..=n).map(|d| (self.unit_sel + d) % n).find(|&k| open(k))
+                {
                     self.unit_sel = k;
                 } else {
                     self.say(self.lang.pick(
@@ -877,8 +885,8 @@ impl App {
                 }
             }
             Cmd::Filter => {
-                let s = o.search.clone();
-                self.open_input(InputKind::ItemSearch, &s);
+                o.search.clear();
+                self.open_input(InputKind::ItemSearch, "");
             }
             Cmd::Ranking => return self.show_ranking(),
             Cmd::Quit => {
