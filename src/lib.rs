@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod i18n;

@@ -3,12 +3,13 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use thamdinh::builtin;
 use thamdinh::cli::{self, CriteriaCsvArgs};
+use thamdinh::config::Config;
 use thamdinh::domain::Mode;
 use thamdinh::i18n::Lang;
 use thamdinh::service::{AppError, ImportKind, Workspace};
 use thamdinh::store::Store;
-use thamdinh::{builtin, config};
 
 #[derive(Parser)]
 #[command(
@@ -163,17 +164,17 @@ fn open(args: &Args, db: PathBuf) -> Result<Workspace, AppError> {
     Workspace::new(store, year)
 }
 
-fn appraiser(args: &Args, lang: Lang) -> Result<String, AppError> {
+fn appraiser(args: &Args, config: &Config, lang: Lang) -> Result<String, AppError> {
     if let Some(a) = args
         .appraiser
         .as_deref()
         .map(str::trim)
         .filter(|a| !a.is_empty())
     {
-        config::remember_appraiser(a);
+        config.remember_appraiser(a);
         return Ok(a.to_string());
     }
-    config::appraiser().ok_or_else(|| {
+    config.appraiser().ok_or_else(|| {
         AppError::Usage(
             lang.pick(
                 "Hãy cho biết tên người thẩm định: thêm --appraiser \"Họ tên\" (được ghi nhớ cho lần sau).",
@@ -186,11 +187,12 @@ fn appraiser(args: &Args, lang: Lang) -> Result<String, AppError> {
 
 fn run(args: Args, lang: Lang) -> Result<(), AppError> {
     let db = cli::resolve_db(args.db.as_deref());
+    let config = Config::from_env();
     let print = |s: String| println!("{s}");
     match &args.command {
         None => {
             let ws = open(&args, db)?;
-            thamdinh::tui::run(ws, lang, args.appraiser.clone())
+            thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Demo) => {
             let db = args
@@ -200,7 +202,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             let store = Store::open(&db)?;
             let mut ws = Workspace::new(store, args.year.unwrap_or(builtin::DEMO_YEAR))?;
             cli::build_demo(&mut ws, lang)?;
-            thamdinh::tui::run(ws, lang, args.appraiser.clone())
+            thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Init) => {
             let mut ws = open(&args, db)?;
@@ -238,7 +240,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
         Some(Command::Decide {
             batch: Some(file), ..
         }) => {
-            let who = appraiser(&args, lang)?;
+            let who = appraiser(&args, &config, lang)?;
             let mut ws = open(&args, db)?;
             decide_batch(&mut ws, file, &who, lang)
         }
@@ -249,7 +251,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             comment,
             batch: None,
         }) => {
-            let who = appraiser(&args, lang)?;
+            let who = appraiser(&args, &config, lang)?;
             let mut ws = open(&args, db)?;
             let (unit, item, verdict) = (
                 unit.as_deref().unwrap_or_default(),
@@ -294,7 +296,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             Ok(())
         }
         Some(Command::Assign { group, fields }) => {
-            let who = appraiser(&args, lang)?;
+            let who = appraiser(&args, &config, lang)?;
             let mut ws = open(&args, db)?;
             let fields: Vec<String> = fields.iter().filter(|f| !f.is_empty()).cloned().collect();
             print(cli::assign(&mut ws, &who, group, &fields, lang)?);
@@ -302,7 +304,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
         }
         Some(Command::Close { unit, comment }) | Some(Command::Reopen { unit, comment }) => {
             let closed = matches!(args.command, Some(Command::Close { .. }));
-            let who = appraiser(&args, lang)?;
+            let who = appraiser(&args, &config, lang)?;
             let mut ws = open(&args, db)?;
             print(cli::set_closed(&mut ws, unit, closed, comment, &who, lang)?);
             Ok(())

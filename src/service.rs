@@ -363,6 +363,11 @@ impl Workspace {
         Ok(())
     }
 
+    /// The clock that stamps this workspace's writes.
+    pub fn clock(&self) -> &crate::clock::SharedClock {
+        self.store.clock()
+    }
+
     /// The groups of the year, in the order their sets were loaded: (code, name).
     pub fn groups(&self) -> Result<Vec<(String, String)>, AppError> {
         Ok(self.store.groups(self.year)?)

@@ -178,7 +178,7 @@ fn an_open_screen_shows_decisions_made_elsewhere_within_seconds() {
     let db = demo_db(dir.path());
     let seed = proofs::seed();
     // Generous on a loaded machine: the screens look every 200 ms.
-    let bound = Duration::from_secs(3);
+    let bound = common::pty::patience(3);
     for (what, r) in [
         ("decide → screen", screen::decide_to_screen(&db, 4, seed)),
         (

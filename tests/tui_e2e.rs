@@ -9,7 +9,7 @@ use common::*;
 /// The terminal as the screens set it up: raw mode, the alternate screen, the cursor hidden
 /// (once the frame on screen is finished: the cursor is hidden at the end of each frame).
 fn assert_running(t: &Pty) {
-    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let end = std::time::Instant::now() + common::pty::patience(10);
     while !(t.raw_mode() && t.alternate_screen() && t.cursor_hidden())
         && std::time::Instant::now() < end
     {
@@ -305,7 +305,7 @@ fn a_hangup_ends_the_program() {
         nix::sys::signal::Signal::SIGHUP,
     )
     .unwrap();
-    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let end = std::time::Instant::now() + common::pty::patience(10);
     while std::time::Instant::now() < end {
         if child.try_wait().unwrap().is_some() {
             return;

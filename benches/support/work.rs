@@ -10,13 +10,15 @@ use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use thamdinh::config::Config;
 use thamdinh::domain::{Points, Verdict};
 use thamdinh::i18n::Lang;
 use thamdinh::service::{ImportKind, Workspace};
 use thamdinh::store::Store;
 use thamdinh::tui::action::{Action, Loaded, UnitData};
 use thamdinh::tui::app::App;
-use thamdinh::tui::{dispatch, runtime, screens};
+use thamdinh::tui::runtime::Runtime;
+use thamdinh::tui::{screens, start};
 
 /// CPU time of the calling thread (user + system): what SQLite and thamdinh spend on it,
 /// without the time spent waiting for the disk to confirm an fsync.
@@ -178,13 +180,10 @@ pub fn first_frame(db: &Path) -> Duration {
         .first()
         .copied()
         .unwrap_or(national::YEAR);
-    let mut ws = Workspace::new(store, year).expect("open the year");
+    let ws = Workspace::new(store, year).expect("open the year");
+    let mut rt = Runtime::new(ws, Config::none());
     let mut app = App::new(Lang::Vi, Some("Hội đồng".into()), "t.sqlite".into(), year);
-    for effect in app.start() {
-        for a in runtime::run_effect(&mut ws, "Hội đồng", Lang::Vi, effect) {
-            dispatch(&mut app, &mut ws, a);
-        }
-    }
+    start(&mut app, &mut rt);
     draw(&app, 80, 24);
     t0.elapsed()
 }

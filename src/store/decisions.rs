@@ -1,7 +1,7 @@
 //! Decisions: each one its own transaction with its audit row; undo, closing and reopening
 //! are audited the same way.
 
-use super::{NOW, Store, StoreError};
+use super::{Store, StoreError};
 use crate::domain::{Decision, ItemCode, Points, State, UnitCode};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -93,6 +93,7 @@ impl Store {
         comment: &str,
         appraiser: &str,
     ) -> Result<Decision, StoreError> {
+        let at = self.stamp();
         let tx = self.write()?;
         let (u, i) = (unit.as_str(), item.as_str());
         check_open(&tx, year, u)?;
@@ -102,15 +103,16 @@ impl Store {
             _ => 1,
         };
         let new_score = score.map(Points::hundredths);
-        tx.prepare_cached(&format!(
+        tx.prepare_cached(
             "INSERT INTO decisions (year, unit, item, state, score, comment, appraiser, decided_at, round)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {NOW}, ?8)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?8)
                  ON CONFLICT (year, unit, item) DO UPDATE SET state = ?4, score = ?5, comment = ?6,
-                     appraiser = ?7, decided_at = {NOW}, round = ?8"
-        ))?
-        .execute(params![year, u, i, state.as_str(), new_score, comment, appraiser, round])?;
+                     appraiser = ?7, decided_at = ?9, round = ?8",
+        )?
+        .execute(params![year, u, i, state.as_str(), new_score, comment, appraiser, round, at])?;
         insert_audit(
             &tx,
+            &at,
             year,
             u,
             Some(i),
@@ -135,6 +137,7 @@ impl Store {
         unit: &UnitCode,
         appraiser: &str,
     ) -> Result<Undone, StoreError> {
+        let at = self.stamp();
         let tx = self.write()?;
         let u = unit.as_str();
         check_open(&tx, year, u)?;
@@ -229,6 +232,7 @@ impl Store {
         let restored_state = old_state.as_deref().and_then(State::parse);
         insert_audit(
             &tx,
+            &at,
             year,
             u,
             Some(&item),
@@ -257,6 +261,7 @@ impl Store {
         comment: &str,
         appraiser: &str,
     ) -> Result<Option<Decision>, StoreError> {
+        let at = self.stamp();
         let tx = self.write()?;
         let (u, i) = (unit.as_str(), item.as_str());
         check_open(&tx, year, u)?;
@@ -271,6 +276,7 @@ impl Store {
         let score = old.1;
         insert_audit(
             &tx,
+            &at,
             year,
             u,
             Some(i),
@@ -296,6 +302,7 @@ impl Store {
         appraiser: &str,
         comment: &str,
     ) -> Result<(), StoreError> {
+        let at = self.stamp();
         let tx = self.write()?;
         let u = unit.as_str();
         let n = tx.execute(
@@ -307,7 +314,7 @@ impl Store {
         }
         let action = if closed { "close" } else { "reopen" };
         insert_audit(
-            &tx, year, u, None, appraiser, action, None, None, None, comment, None,
+            &tx, &at, year, u, None, appraiser, action, None, None, None, comment, None,
         )?;
         tx.commit()?;
         Ok(())
@@ -342,6 +349,7 @@ impl Store {
 #[allow(clippy::too_many_arguments)]
 fn insert_audit(
     tx: &Transaction<'_>,
+    at: &str,
     year: i32,
     unit: &str,
     item: Option<&str>,
@@ -353,12 +361,12 @@ fn insert_audit(
     comment: &str,
     undoes: Option<i64>,
 ) -> Result<(), StoreError> {
-    tx.prepare_cached(&format!(
+    tx.prepare_cached(
         "INSERT INTO audit (at, appraiser, action, year, unit, item, old_state, old_score,
                  old_comment, old_appraiser, old_decided_at, old_round, new_state, new_score,
                  comment, undoes)
-             VALUES ({NOW}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-    ))?
+             VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
     .execute(params![
         appraiser,
         action,
@@ -375,6 +383,7 @@ fn insert_audit(
         new_score,
         comment,
         undoes,
+        at,
     ])?;
     Ok(())
 }

@@ -11,6 +11,7 @@ pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreRow, SelfScoreSink, SelfScoreWrite, UnitRow,
 };
 
+use crate::clock::{self, SharedClock};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -51,6 +52,8 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// What stamps the decisions and the audit log.
+    clock: SharedClock,
 }
 
 impl Store {
@@ -79,6 +82,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            clock: clock::system(),
         })
     }
 
@@ -100,6 +104,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            clock: clock::system(),
         })
     }
 
@@ -109,6 +114,21 @@ impl Store {
             return Ok(None);
         }
         Store::open(path).map(Some)
+    }
+
+    /// The same store, stamping its writes with `clock` instead of the system's.
+    pub fn with_clock(mut self, clock: SharedClock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    /// Now, as the store records it.
+    fn stamp(&self) -> String {
+        clock::stamp(self.clock.now())
     }
 
     pub fn path(&self) -> &Path {
@@ -150,6 +170,3 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
-
-/// Current time as the store records it (UTC, ISO 8601).
-pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";

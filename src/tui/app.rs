@@ -230,7 +230,7 @@ impl App {
     pub fn new(lang: Lang, appraiser: Option<String>, db_label: String, year: i32) -> App {
         let mut app = App {
             lang,
-            theme: super::theme::Theme::from_env(),
+            theme: super::theme::Theme::default(),
             appraiser: None,
             db_label,
             year,
@@ -631,7 +631,7 @@ impl App {
 
     fn saved(&mut self, saved: Saved, data: UnitData, at: String) -> Vec<Effect> {
         self.saving = false;
-        self.last_save = Some(at.clone());
+        self.last_save = Some(at);
         let lang = self.lang;
         let unit = data.unit.code.clone();
         if let Some(o) = self.open.as_mut()
@@ -650,7 +650,7 @@ impl App {
                     let state = idx.map(|i| o.state(i)).unwrap_or(State::Undecided);
                     self.status = Some((
                         format!(
-                            "{} {item} → {shown} ({}) · {at}",
+                            "{} {item} → {shown} ({})",
                             lang.pick("Đã lưu", "Saved"),
                             crate::i18n::state_label(state, lang)
                         ),
@@ -669,10 +669,7 @@ impl App {
                 }
                 Saved::Comment { item } => {
                     self.status = Some((
-                        format!(
-                            "{} {item} · {at}",
-                            lang.pick("Đã lưu nhận xét", "Comment saved")
-                        ),
+                        format!("{} {item}", lang.pick("Đã lưu nhận xét", "Comment saved")),
                         false,
                     ));
                 }
@@ -681,7 +678,7 @@ impl App {
                         o.sel = i;
                     }
                     self.status = Some((
-                        format!("{} {item} · {at}", lang.pick("Đã hoàn tác", "Undone")),
+                        format!("{} {item}", lang.pick("Đã hoàn tác", "Undone")),
                         false,
                     ));
                 }

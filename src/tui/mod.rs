@@ -11,12 +11,13 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 
-use crate::config;
+use crate::config::Config;
 use crate::i18n::Lang;
 use crate::service::{AppError, Workspace};
 use action::Action;
 use app::App;
 use ratatui::crossterm::event::{self, Event, KeyCode};
+use runtime::Runtime;
 use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -25,12 +26,22 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_millis(200);
 
 /// Feeds an action to the App and runs every effect that follows, until things settle.
-pub fn dispatch(app: &mut App, ws: &mut Workspace, first: Action) {
+pub fn dispatch(app: &mut App, rt: &mut Runtime, first: Action) {
     let mut queue = VecDeque::from([first]);
     while let Some(action) = queue.pop_front() {
         let appraiser = app.appraiser.clone().unwrap_or_default();
         for effect in app.update(action) {
-            queue.extend(runtime::run_effect(ws, &appraiser, app.lang, effect));
+            queue.extend(rt.run_effect(&appraiser, app.lang, effect));
+        }
+    }
+}
+
+/// Runs the App's first effects (the groups, the first group's units).
+pub fn start(app: &mut App, rt: &mut Runtime) {
+    let appraiser = app.appraiser.clone().unwrap_or_default();
+    for effect in app.start() {
+        for a in rt.run_effect(&appraiser, app.lang, effect) {
+            dispatch(app, rt, a);
         }
     }
 }
@@ -44,30 +55,33 @@ fn db_label(ws: &Workspace) -> String {
         .unwrap_or_else(|| ws.store.path().display().to_string())
 }
 
-/// Opens the screens on a workspace and runs until the user quits.
-pub fn run(mut ws: Workspace, lang: Lang, appraiser: Option<String>) -> Result<(), AppError> {
+/// Opens the screens on a workspace and runs until the user quits. The remembered appraiser
+/// is read from and written to `config`.
+pub fn run(
+    ws: Workspace,
+    config: Config,
+    lang: Lang,
+    appraiser: Option<String>,
+) -> Result<(), AppError> {
     if let Some(a) = appraiser
         .as_deref()
         .map(str::trim)
         .filter(|a| !a.is_empty())
     {
-        config::remember_appraiser(a);
+        config.remember_appraiser(a);
     }
-    let appraiser = appraiser.or_else(config::appraiser);
+    let appraiser = appraiser.or_else(|| config.appraiser());
     let mut app = App::new(lang, appraiser, db_label(&ws), ws.year);
-    for effect in app.start() {
-        let actions = runtime::run_effect(&mut ws, "", lang, effect);
-        for a in actions {
-            dispatch(&mut app, &mut ws, a);
-        }
-    }
+    app.theme = theme::Theme::from_env();
+    let mut rt = Runtime::new(ws, config);
+    start(&mut app, &mut rt);
     let (mut terminal, stop) = terminal::setup().map_err(|e| {
         AppError::Usage(match lang {
             Lang::Vi => format!("Không mở được màn hình thẩm định: cần chạy trong một cửa sổ terminal ({e}). Các lệnh rank, export, decide vẫn dùng được."),
             Lang::En => format!("The appraisal screens need a terminal window ({e}). The rank, export and decide commands work without one."),
         })
     })?;
-    let result = event_loop(&mut terminal, &mut app, &mut ws, &stop);
+    let result = event_loop(&mut terminal, &mut app, &mut rt, &stop);
     terminal::restore();
     result
 }
@@ -75,12 +89,12 @@ pub fn run(mut ws: Workspace, lang: Lang, appraiser: Option<String>) -> Result<(
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    ws: &mut Workspace,
+    rt: &mut Runtime,
     stop: &std::sync::atomic::AtomicBool,
 ) -> Result<(), AppError> {
     let io = |e: std::io::Error| AppError::Usage(e.to_string());
     let panic_key = std::env::var_os("THAMDINH_TEST_PANIC_KEY").is_some();
-    let mut version = ws.store.data_version()?;
+    let mut version = rt.ws.store.data_version()?;
     loop {
         terminal.draw(|f| screens::view(app, f)).map_err(io)?;
         if app.quit || stop.load(Ordering::Relaxed) {
@@ -92,16 +106,16 @@ fn event_loop(
                     if panic_key && k.code == KeyCode::F(12) {
                         panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
                     }
-                    dispatch(app, ws, Action::Key(k));
+                    dispatch(app, rt, Action::Key(k));
                 }
-                Event::Resize(..) => dispatch(app, ws, Action::Resize),
+                Event::Resize(..) => dispatch(app, rt, Action::Resize),
                 _ => {}
             }
         }
-        let now = ws.store.data_version()?;
+        let now = rt.ws.store.data_version()?;
         if now != version {
             version = now;
-            dispatch(app, ws, Action::ExternalChange);
+            dispatch(app, rt, Action::ExternalChange);
         }
     }
 }

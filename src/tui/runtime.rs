@@ -2,7 +2,8 @@
 //! A decision is reported as saved only after its transaction committed.
 
 use super::action::{Action, Effect, Loaded, Saved, UnitData, UnitLine};
-use crate::config;
+use crate::clock;
+use crate::config::Config;
 use crate::domain::{ItemCode, UnitTotals};
 use crate::i18n::Lang;
 use crate::service::{AppError, Workspace};
@@ -27,34 +28,41 @@ fn unit_data(ws: &Workspace, appraiser: &str, unit: UnitRow) -> Result<UnitData,
 
 /// The local time of a stored UTC timestamp, `HH:MM:SS`.
 fn local_time(ws: &Workspace, at: &str) -> String {
-    ws.store
-        .conn()
-        .query_row("SELECT time(?1, 'localtime')", [at], |r| {
-            r.get::<_, Option<String>>(0)
-        })
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| at.to_string())
+    clock::local_time_of_day(ws.clock().as_ref(), at)
 }
 
+/// The local time now, `HH:MM:SS`.
 fn now(ws: &Workspace) -> String {
-    local_time(ws, "now")
+    local_time(ws, &clock::stamp(ws.clock().now()))
 }
 
-/// Runs one effect; the actions it yields go back to the App.
-pub fn run_effect(ws: &mut Workspace, appraiser: &str, lang: Lang, effect: Effect) -> Vec<Action> {
-    match try_effect(ws, appraiser, lang, effect) {
-        Ok(actions) => actions,
-        Err(e) => vec![Action::SaveFailed(e.render(lang))],
+/// What the effects run on: the database, and where the remembered appraiser is kept.
+pub struct Runtime {
+    pub ws: Workspace,
+    pub config: Config,
+}
+
+impl Runtime {
+    pub fn new(ws: Workspace, config: Config) -> Runtime {
+        Runtime { ws, config }
+    }
+
+    /// Runs one effect; the actions it yields go back to the App.
+    pub fn run_effect(&mut self, appraiser: &str, lang: Lang, effect: Effect) -> Vec<Action> {
+        match try_effect(self, appraiser, lang, effect) {
+            Ok(actions) => actions,
+            Err(e) => vec![Action::SaveFailed(e.render(lang))],
+        }
     }
 }
 
 fn try_effect(
-    ws: &mut Workspace,
+    rt: &mut Runtime,
     appraiser: &str,
     lang: Lang,
     effect: Effect,
 ) -> Result<Vec<Action>, AppError> {
+    let ws = &mut rt.ws;
     Ok(match effect {
         Effect::LoadGroups => vec![Action::Loaded(Loaded::Groups(ws.groups()?))],
         Effect::LoadUnits { group } => {
@@ -142,7 +150,7 @@ fn try_effect(
             })]
         }
         Effect::RememberAppraiser(name) => {
-            config::remember_appraiser(&name);
+            rt.config.remember_appraiser(&name);
             Vec::new()
         }
     })

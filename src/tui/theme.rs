@@ -9,6 +9,13 @@ pub struct Theme {
     pub color: bool,
 }
 
+impl Default for Theme {
+    /// Colour; the terminal's `NO_COLOR` is read at the edge (`Theme::from_env`).
+    fn default() -> Theme {
+        Theme { color: true }
+    }
+}
+
 impl Theme {
     /// Colour unless `NO_COLOR` is set to anything non-empty.
     pub fn from_env() -> Theme {

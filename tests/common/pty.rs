@@ -60,6 +60,18 @@ impl Frame {
     }
 }
 
+/// How long a test in a terminal waits for something it expects: `secs` seconds, times
+/// `THAMDINH_TEST_PATIENCE` (a number, 1 when unset) for slow machines. Every wait of the
+/// terminal tests goes through here.
+pub fn patience(secs: u64) -> Duration {
+    let scale = std::env::var("THAMDINH_TEST_PATIENCE")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|f| f.is_finite() && *f > 0.0)
+        .unwrap_or(1.0);
+    Duration::from_secs_f64(secs as f64 * scale)
+}
+
 /// What a frame ends with: ratatui hides (or shows and places) the cursor once the frame's
 /// cells are written, so the bytes up to there are a whole frame.
 const FRAME_ENDS: [&[u8]; 2] = [b"\x1b[?25l", b"\x1b[?25h"];
@@ -135,6 +147,7 @@ impl Pty {
         cmd.env("THAMDINH_CONFIG_DIR", config_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("THAMDINH_DB");
+        cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -221,7 +234,8 @@ impl Pty {
 
     /// Waits until the screen shows `text`; panics with the screen after `secs`.
     pub fn wait_for(&self, text: &str, secs: u64) {
-        let end = Instant::now() + Duration::from_secs(secs);
+        let wait = patience(secs);
+        let end = Instant::now() + wait;
         while Instant::now() < end {
             if self.screen().contains(text) {
                 return;
@@ -229,7 +243,7 @@ impl Pty {
             std::thread::sleep(Duration::from_millis(30));
         }
         panic!(
-            "waited {secs}s for {text:?}; the screen shows:\n{}",
+            "waited {wait:?} for {text:?}; the screen shows:\n{}",
             self.screen()
         );
     }
@@ -249,7 +263,7 @@ impl Pty {
 
     /// Waits for the program to end; its exit status.
     pub fn wait_exit(&mut self, secs: u64) -> portable_pty::ExitStatus {
-        let end = Instant::now() + Duration::from_secs(secs);
+        let end = Instant::now() + patience(secs);
         while Instant::now() < end {
             if let Some(status) = self.child.try_wait().unwrap() {
                 std::thread::sleep(Duration::from_millis(100));

@@ -8,7 +8,7 @@
 //!   acknowledgement to the screen showing it.
 
 use super::*;
-use crate::common::pty::{Frame, Pty};
+use crate::common::pty::{Frame, Pty, patience};
 use std::time::{Duration, Instant};
 
 /// The terminal the screens run in: the tree shows the state column with its labels.
@@ -197,7 +197,7 @@ pub fn open_unit(db: &Path, appraiser: &str, tabs: usize, down: usize) -> (Pty, 
     t.wait_for("? keys", 60);
     let keys = format!("{}{}\r", "\t".repeat(tabs), "j".repeat(down));
     t.send(&keys);
-    let end = Instant::now() + Duration::from_secs(60);
+    let end = Instant::now() + patience(60);
     loop {
         if let Some(a) = t.frames().last().and_then(parse) {
             return (t, a.unit);
@@ -426,7 +426,7 @@ pub fn kill_run(
 #[derive(Debug)]
 pub struct DelayReport {
     pub decisions: usize,
-    /// Decisions the screen showed (within `DEADLINE`).
+    /// Decisions the screen showed (within `deadline()`).
     pub shown: usize,
     pub delays: Vec<Duration>,
     pub problems: Vec<String>,
@@ -434,7 +434,9 @@ pub struct DelayReport {
 }
 
 /// How long to wait for a screen to show a decision before calling it missing.
-pub const DEADLINE: Duration = Duration::from_secs(10);
+pub fn deadline() -> Duration {
+    patience(10)
+}
 
 impl DelayReport {
     pub fn median(&self) -> Duration {
@@ -450,7 +452,7 @@ impl DelayReport {
 
 /// The first frame from number `from` on that shows `unit` with `decided` items decided.
 fn wait_decided(t: &Pty, from: usize, unit: &str, decided: usize) -> Option<Frame> {
-    let end = Instant::now() + DEADLINE;
+    let end = Instant::now() + deadline();
     let mut next = from;
     while Instant::now() < end {
         for f in t.frames_from(next) {
@@ -532,7 +534,8 @@ pub fn decide_to_screen(db: &Path, n: usize, seed: u64) -> DelayReport {
                 report.delays.push(f.at.saturating_duration_since(acked));
             }
             None => report.problems.push(format!(
-                "{unit} {item}: decided elsewhere, not shown within {DEADLINE:?}; the screen shows:\n{}",
+                "{unit} {item}: decided elsewhere, not shown within {:?}; the screen shows:\n{}",
+                deadline(),
                 t.screen()
             )),
         }
@@ -579,7 +582,8 @@ pub fn screen_to_screen(db: &Path, n: usize, seed: u64) -> DelayReport {
                 report.delays.push(fb.at.saturating_duration_since(fa.at));
             }
             None => report.problems.push(format!(
-                "{unit}: a save on one screen not shown on the other within {DEADLINE:?}; it shows:\n{}",
+                "{unit}: a save on one screen not shown on the other within {:?}; it shows:\n{}",
+                deadline(),
                 b.screen()
             )),
         }

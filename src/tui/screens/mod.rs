@@ -95,37 +95,43 @@ pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
     frame.render_widget(Paragraph::new(t).style(app.theme.title()), area);
 }
 
+/// The bottom line: the appraiser, the database and the last message on the left, cut when
+/// narrow; the time of the last save and the help key on the right, never cut (at the
+/// narrowest usable width, `MIN_WIDTH`, they take 27 of its 60 columns).
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
+    let width = area.width as usize;
+    let hint = format!("  ? {} ", lang.pick("phím", "keys"));
+    let saved = app
+        .last_save
+        .as_deref()
+        .map(|t| format!("  {} {t}", lang.pick("Lưu lúc", "Saved at")));
     let who = app.appraiser.clone().unwrap_or_else(|| "—".into());
-    let mut spans = vec![
+    let mut left = vec![
         Span::styled(format!(" {who}"), app.theme.parent()),
-        Span::raw(format!(" · {} · ", app.db_label)),
+        Span::raw(format!(" · {}", app.db_label)),
     ];
     if app.saving {
-        spans.push(Span::raw(lang.pick("đang lưu… ", "saving… ")));
+        left.push(Span::raw(lang.pick(" · đang lưu…", " · saving…")));
     }
     match &app.status {
-        Some((msg, true)) => spans.push(Span::styled(format!("✗ {msg}"), app.theme.error())),
-        Some((msg, false)) => spans.push(Span::styled(msg.clone(), app.theme.ok())),
-        None => {
-            let saved = app.last_save.as_deref().unwrap_or("—");
-            spans.push(Span::raw(format!(
-                "{}: {saved}",
-                lang.pick("Lưu lần cuối", "Last save")
-            )));
-        }
+        Some((msg, true)) => left.push(Span::styled(format!(" · ✗ {msg}"), app.theme.error())),
+        Some((msg, false)) => left.push(Span::styled(format!(" · {msg}"), app.theme.ok())),
+        None => {}
     }
-    let hint = format!("  ? {} ", lang.pick("phím", "keys"));
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = (area.width as usize).saturating_sub(hint.width());
-    let mut line = Line::from(spans);
+    let right_width = hint.width() + saved.as_ref().map_or(0, |s| s.width());
+    let room = width.saturating_sub(right_width);
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let mut line = Line::from(left);
     if used > room {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         let style = line.spans.last().map(|s| s.style).unwrap_or_default();
         line = Line::from(Span::styled(cut(&text, room), style));
     } else {
         line.spans.push(Span::raw(" ".repeat(room - used)));
+    }
+    if let Some(s) = saved {
+        line.spans.push(Span::styled(s, app.theme.dim()));
     }
     line.spans.push(Span::styled(hint, app.theme.key()));
     frame.render_widget(Paragraph::new(line), area);
