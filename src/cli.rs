@@ -102,14 +102,14 @@ pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
         out,
         "{}: {}",
         lang.pick("Cơ sở dữ liệu", "Database"),
-        ws.store.path().display()
+        ws.db_path().display()
     );
     Ok(out)
 }
 
 /// Builds the demo year in an empty database (or leaves a built one as it is).
 pub fn build_demo(ws: &mut Workspace, lang: Lang) -> Result<bool, AppError> {
-    if !ws.store.units(ws.year, None)?.is_empty() {
+    if ws.has_units()? {
         return Ok(false);
     }
     init(ws, lang)?;
@@ -256,7 +256,9 @@ pub fn decide(
             })
         })?),
     };
-    let (unit, item, d) = ws.decide(unit, item, verdict, comment, appraiser)?;
+    let (unit_code, item_code) = Workspace::codes(unit, item)?;
+    let decided = ws.decide(&unit_code, &item_code, verdict, comment, appraiser)?;
+    let (unit, item, d) = (decided.unit, decided.item, decided.decision);
     let score = d.score.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
     Ok(match lang {
         Lang::Vi => format!(
@@ -628,9 +630,7 @@ pub fn set_closed(
     appraiser: &str,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let u = ws.unit(unit)?;
-    ws.store
-        .set_closed(ws.year, &u.code, closed, appraiser, comment)?;
+    let u = ws.set_closed(unit, closed, appraiser, comment)?;
     Ok(match (closed, lang) {
         (true, Lang::Vi) => format!("Đã khóa kết quả của {} ({}).", u.code, u.name),
         (false, Lang::Vi) => format!(
@@ -667,7 +667,7 @@ pub fn assign(
             ),
         }));
     }
-    ws.store.assign_fields(ws.year, appraiser, group, fields)?;
+    ws.assign_fields(appraiser, group, fields)?;
     Ok(match (fields.is_empty(), lang) {
         (true, Lang::Vi) => {
             format!("{appraiser} không còn được giao lĩnh vực riêng trong nhóm {group}.")

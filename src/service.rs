@@ -3,7 +3,7 @@
 
 use crate::domain::{
     CriteriaSet, DecideError, Decision, ItemCode, Mode, Points, RankError, Ranking, SelfScore,
-    Sheet, State, UnitResult, Verdict, ranking,
+    Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
 };
 use crate::i18n::Lang;
 use crate::io::csvread::FileSource;
@@ -13,7 +13,7 @@ use crate::io::{FileError, Problem, criteria};
 use crate::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow};
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
@@ -336,11 +336,40 @@ fn rank_group(
     })
 }
 
-/// A database and the year being worked on.
+/// One unit of a group as the units list shows it: its totals and each field's progress.
+#[derive(Debug, Clone)]
+pub struct UnitSummary {
+    pub unit: UnitRow,
+    pub totals: UnitTotals,
+    /// Each field's progress: (code, decided, items).
+    pub fields: Vec<(String, usize, usize)>,
+}
+
+/// A unit opened for appraisal: its row, its set, every item's record, and the fields of its
+/// group assigned to the appraiser (empty: all fields).
+#[derive(Debug, Clone)]
+pub struct UnitSheet {
+    pub unit: UnitRow,
+    pub set: Arc<CriteriaSet>,
+    pub sheet: Sheet,
+    pub assigned: Vec<ItemCode>,
+}
+
+/// A decision as recorded, with the unit's sheet as it now stands.
+pub struct Decided {
+    pub unit: UnitRow,
+    pub item: ItemCode,
+    pub decision: Decision,
+    pub set: Arc<CriteriaSet>,
+    pub sheet: Sheet,
+}
+
+/// A database and the year being worked on. The screens and the commands reach the database
+/// only through here.
 pub struct Workspace {
-    pub store: Store,
+    store: Store,
     pub year: i32,
-    sets: HashMap<String, CriteriaSet>,
+    sets: HashMap<String, Arc<CriteriaSet>>,
 }
 
 impl Workspace {
@@ -358,7 +387,7 @@ impl Workspace {
         self.sets.clear();
         for (code, _) in self.store.groups(self.year)? {
             let set = self.store.load_set(self.year, &code)?;
-            self.sets.insert(code, set);
+            self.sets.insert(code, Arc::new(set));
         }
         Ok(())
     }
@@ -373,7 +402,7 @@ impl Workspace {
         Ok(self.store.groups(self.year)?)
     }
 
-    pub fn set(&self, group: &str) -> Result<&CriteriaSet, AppError> {
+    pub fn set(&self, group: &str) -> Result<&Arc<CriteriaSet>, AppError> {
         self.sets
             .get(group)
             .ok_or_else(|| AppError::UnknownGroup(group.to_string()))
@@ -401,22 +430,21 @@ impl Workspace {
         path: &Path,
         text: &str,
     ) -> Result<ImportCount, AppError> {
-        if kind == ImportKind::SelfScores {
-            return self.import_self_scores(path, text.as_bytes());
-        }
-        let ctx = self.context()?;
         let year = self.year;
         Ok(match kind {
-            ImportKind::Units => self
-                .store
-                .import_units(year, &imports::units(path, text, &ctx)?)?,
-            ImportKind::SelfScores => unreachable!("self scores are streamed above"),
-            ImportKind::Survey => self
-                .store
-                .import_survey(year, &imports::survey(path, text, &ctx)?)?,
-            ImportKind::Explanations => self
-                .store
-                .import_explanations(year, &imports::explanations(path, text, &ctx)?)?,
+            ImportKind::SelfScores => return self.import_self_scores(path, text.as_bytes()),
+            ImportKind::Units => {
+                let rows = imports::units(path, text, &self.context()?)?;
+                self.store.import_units(year, &rows)?
+            }
+            ImportKind::Survey => {
+                let rows = imports::survey(path, text, &self.context()?)?;
+                self.store.import_survey(year, &rows)?
+            }
+            ImportKind::Explanations => {
+                let rows = imports::explanations(path, text, &self.context()?)?;
+                self.store.import_explanations(year, &rows)?
+            }
             ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
         })
     }
@@ -538,42 +566,186 @@ impl Workspace {
     }
 
     /// A unit's sheet with its set.
-    pub fn sheet(&self, unit: &UnitRow) -> Result<(&CriteriaSet, Sheet), AppError> {
+    pub fn sheet(&self, unit: &UnitRow) -> Result<(&Arc<CriteriaSet>, Sheet), AppError> {
         let set = self.set(&unit.group)?;
         let sheet = self.store.sheet(self.year, set, &unit.code)?;
         Ok((set, sheet))
     }
 
-    /// Checks a verdict against the rules and records it (one transaction, audited).
+    /// Checks a verdict against the unit's sheet and records it (one transaction, audited).
+    /// The sheet is read once; the decision as stored goes into it.
     pub fn decide(
         &mut self,
-        unit_code: &str,
-        item_code: &str,
+        unit: &UnitCode,
+        item: &ItemCode,
         verdict: Verdict,
         comment: &str,
         appraiser: &str,
-    ) -> Result<(UnitRow, ItemCode, Decision), AppError> {
-        let unit = self.unit(unit_code)?;
-        let (set, sheet) = self.sheet(&unit)?;
-        let unknown = || AppError::UnknownItem {
-            unit: unit_code.to_string(),
-            item: item_code.to_string(),
-        };
-        let item = ItemCode::parse(item_code).map_err(|_| unknown())?;
-        let idx = set.index_of(&item).ok_or_else(unknown)?;
+    ) -> Result<Decided, AppError> {
+        let row = self.unit(unit.as_str())?;
+        let set = Arc::clone(self.set(&row.group)?);
+        let mut sheet = self.store.sheet(self.year, &set, &row.code)?;
+        let idx = set.index_of(item).ok_or_else(|| AppError::UnknownItem {
+            unit: unit.to_string(),
+            item: item.to_string(),
+        })?;
         let (state, score) =
             sheet
-                .resolve(set, idx, verdict, comment)
+                .resolve(&set, idx, verdict, comment)
                 .map_err(|why| AppError::Decide {
-                    unit: unit_code.to_string(),
-                    item: item_code.to_string(),
+                    unit: unit.to_string(),
+                    item: item.to_string(),
                     why,
                 })?;
         let comment = crate::domain::text::nfc(comment.trim());
-        let d = self.store.decide(
-            self.year, &unit.code, &item, state, score, &comment, appraiser,
+        let decision = self.store.decide(
+            self.year, &row.code, item, state, score, &comment, appraiser,
         )?;
-        Ok((unit, item, d))
+        sheet.records[idx].decision = Some(decision.clone());
+        Ok(Decided {
+            unit: row,
+            item: item.clone(),
+            decision,
+            set,
+            sheet,
+        })
+    }
+
+    /// A unit opened for `appraiser`: its sheet and the fields assigned to them.
+    pub fn unit_sheet(&self, unit: &UnitCode, appraiser: &str) -> Result<UnitSheet, AppError> {
+        let row = self.unit(unit.as_str())?;
+        let (set, sheet) = self.sheet(&row)?;
+        let set = Arc::clone(set);
+        let assigned = self.assigned_fields(appraiser, &row.group)?;
+        Ok(UnitSheet {
+            unit: row,
+            set,
+            sheet,
+            assigned,
+        })
+    }
+
+    /// The fields of `group` assigned to `appraiser` (empty: all fields).
+    pub fn assigned_fields(&self, appraiser: &str, group: &str) -> Result<Vec<ItemCode>, AppError> {
+        Ok(self
+            .store
+            .assigned_fields(self.year, appraiser, group)?
+            .iter()
+            .filter_map(|f| ItemCode::parse(f).ok())
+            .collect())
+    }
+
+    /// Gives `appraiser` fields of a group (none: takes them back).
+    pub fn assign_fields(
+        &mut self,
+        appraiser: &str,
+        group: &str,
+        fields: &[String],
+    ) -> Result<(), AppError> {
+        Ok(self
+            .store
+            .assign_fields(self.year, appraiser, group, fields)?)
+    }
+
+    /// Changes the comment of an item's decision (audited).
+    pub fn set_comment(
+        &mut self,
+        unit: &UnitCode,
+        item: &ItemCode,
+        comment: &str,
+        appraiser: &str,
+    ) -> Result<(), AppError> {
+        let comment = crate::domain::text::nfc(comment.trim());
+        self.store
+            .set_comment(self.year, unit, item, &comment, appraiser)?;
+        Ok(())
+    }
+
+    /// Undoes `appraiser`'s last decision on `unit`; the item it was on.
+    pub fn undo_last(&mut self, unit: &UnitCode, appraiser: &str) -> Result<ItemCode, AppError> {
+        Ok(self.store.undo_last(self.year, unit, appraiser)?.item)
+    }
+
+    /// Closes a unit or reopens it (audited).
+    pub fn set_closed(
+        &mut self,
+        unit: &str,
+        closed: bool,
+        appraiser: &str,
+        comment: &str,
+    ) -> Result<UnitRow, AppError> {
+        let row = self.unit(unit)?;
+        self.store
+            .set_closed(self.year, &row.code, closed, appraiser, comment)?;
+        Ok(row)
+    }
+
+    /// The units of the year (of one group, or all).
+    pub fn units(&self, group: Option<&str>) -> Result<Vec<UnitRow>, AppError> {
+        Ok(self.store.units(self.year, group)?)
+    }
+
+    /// Every unit of a group with its totals and field progress, read in one pass (thousands
+    /// of units at national scale).
+    pub fn unit_summaries(&self, group: &str) -> Result<Vec<UnitSummary>, AppError> {
+        let set = self.set(group)?;
+        let units = self.store.units(self.year, Some(group))?;
+        let mut out = Vec::with_capacity(units.len());
+        self.store
+            .score_sheets(self.year, set, &units, |unit, scores| {
+                let sums = scores.node_sums(set);
+                out.push(UnitSummary {
+                    totals: UnitTotals::from_sums(set, &sums),
+                    unit: unit.clone(),
+                    fields: set
+                        .fields()
+                        .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
+                        .collect(),
+                });
+            })?;
+        Ok(out)
+    }
+
+    /// Whether the year has no units yet.
+    pub fn has_units(&self) -> Result<bool, AppError> {
+        Ok(!self.store.units(self.year, None)?.is_empty())
+    }
+
+    /// Parses a unit code and an item code as typed; the sentence names both when either is
+    /// not one.
+    pub fn codes(unit: &str, item: &str) -> Result<(UnitCode, ItemCode), AppError> {
+        let unit_code = UnitCode::parse(unit)
+            .map_err(|_| AppError::Store(StoreError::UnknownUnit(unit.to_string())))?;
+        let item_code = ItemCode::parse(item).map_err(|_| AppError::UnknownItem {
+            unit: unit.to_string(),
+            item: item.to_string(),
+        })?;
+        Ok((unit_code, item_code))
+    }
+
+    /// The connection's account of itself (integrity, foreign keys, rows changed).
+    pub fn health(&self) -> Result<crate::store::Health, AppError> {
+        Ok(self.store.health()?)
+    }
+
+    /// The database file.
+    pub fn db_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Changes whenever another connection commits (the screens poll it).
+    pub fn data_version(&self) -> Result<i64, AppError> {
+        Ok(self.store.data_version()?)
+    }
+
+    /// The local time of day of a stored stamp, by this workspace's clock.
+    pub fn local_time(&self, stamp: &str) -> String {
+        crate::clock::local_time_of_day(self.clock().as_ref(), stamp)
+    }
+
+    /// The local time of day now.
+    pub fn local_now(&self) -> String {
+        self.local_time(&crate::clock::stamp(self.clock().now()))
     }
 
     /// The ranking of one group (from one snapshot of the database).

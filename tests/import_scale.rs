@@ -73,18 +73,17 @@ fn self_scores(last_score: &str) -> String {
     text
 }
 
+/// The self scores in the file, read on a connection of the test's own.
 fn rows(ws: &Workspace) -> i64 {
-    ws.store
-        .conn()
+    rusqlite::Connection::open(ws.db_path())
+        .unwrap()
         .query_row("SELECT COUNT(*) FROM self_scores", [], |r| r.get(0))
         .unwrap()
 }
 
+/// Whether the workspace's connection enforces foreign keys.
 fn foreign_keys(ws: &Workspace) -> i64 {
-    ws.store
-        .conn()
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .unwrap()
+    i64::from(ws.health().unwrap().foreign_keys)
 }
 
 #[test]
@@ -127,9 +126,8 @@ fn a_large_file_imports_once_and_again_changes_nothing() {
         .import_text(ImportKind::SelfScores, &path, &text)
         .unwrap();
     assert_eq!((c.added, c.changed, c.unchanged), (0, 1, 3 * UNITS - 1));
-    let (score, note): (i64, String) = ws
-        .store
-        .conn()
+    let (score, note): (i64, String) = rusqlite::Connection::open(ws.db_path())
+        .unwrap()
         .query_row(
             "SELECT score, note FROM self_scores WHERE unit = 'U0007' AND item = '1.2'",
             [],
@@ -237,10 +235,13 @@ fn rankings_on_two_connections_equal_the_rankings_one_by_one() {
     let store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
     let mut ws = Workspace::new(store, 2022).unwrap();
     thamdinh::cli::build_demo(&mut ws, thamdinh::i18n::Lang::En).unwrap();
-    ws.decide("SNV", "1.1.1", Verdict::Agree, "", "Lan")
-        .unwrap();
-    ws.decide("STP", "1.1.2", Verdict::RequestExplanation, "", "Lan")
-        .unwrap();
+    for (unit, item, verdict) in [
+        ("SNV", "1.1.1", Verdict::Agree),
+        ("STP", "1.1.2", Verdict::RequestExplanation),
+    ] {
+        let (unit, item) = Workspace::codes(unit, item).unwrap();
+        ws.decide(&unit, &item, verdict, "", "Lan").unwrap();
+    }
     let groups: Vec<String> = ws.groups().unwrap().into_iter().map(|g| g.0).collect();
     assert_eq!(groups.len(), 4);
     let codes: Vec<&str> = groups.iter().map(String::as_str).collect();
@@ -250,18 +251,19 @@ fn rankings_on_two_connections_equal_the_rankings_one_by_one() {
         assert_eq!(format!("{:?}", r.unwrap()), format!("{one:?}"), "{code}");
     }
     // The lean scores read for rankings give the totals of the full sheets.
+    let store = Store::open(ws.db_path()).unwrap();
     for code in &codes {
         let set = ws.set(code).unwrap();
-        let units = ws.store.units(2022, Some(code)).unwrap();
+        let units = store.units(2022, Some(code)).unwrap();
         let mut lean = Vec::new();
-        ws.store
+        store
             .score_sheets(2022, set, &units, |u, s| {
                 lean.push((u.code.clone(), s.totals(set)))
             })
             .unwrap();
         assert_eq!(lean.len(), units.len());
         for (unit, totals) in lean {
-            let full = ws.store.sheet(2022, set, &unit).unwrap();
+            let full = store.sheet(2022, set, &unit).unwrap();
             assert_eq!(totals, full.totals(set), "{unit}");
         }
     }

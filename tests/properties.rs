@@ -318,12 +318,12 @@ fn the_importers_never_panic_and_a_refused_file_writes_nothing() {
         runner
             .run(&strategy, |text| {
                 let mut ws = ws.borrow_mut();
-                let before = ws.store.conn().total_changes();
+                let before = ws.health().unwrap().changes;
                 match ws.import_text(kind, Path::new("gen.csv"), &text) {
                     Ok(_) => accepted.set(accepted.get() + 1),
                     Err(e) => {
                         refused.set(refused.get() + 1);
-                        let after = ws.store.conn().total_changes();
+                        let after = ws.health().unwrap().changes;
                         prop_assert_eq!(after, before, "{:?} refused but wrote: {:?}", kind, text);
                         let msg = e.render(Lang::En);
                         prop_assert!(!msg.is_empty());
@@ -340,7 +340,7 @@ fn the_importers_never_panic_and_a_refused_file_writes_nothing() {
         "{accepted} accepted, {refused} refused"
     );
     let ws = ws.borrow();
-    assert_eq!(ws.store.integrity_check().unwrap(), "ok");
+    assert_eq!(ws.health().unwrap().integrity, "ok");
 }
 
 proptest! {

@@ -3,7 +3,7 @@
 use std::path::Path;
 use thamdinh::domain::{ItemCode, Points, SelfScore, State, UnitCode};
 use thamdinh::io::criteria::set_from_toml;
-use thamdinh::store::{SelfScoreRow, Store, StoreError, UnitRow, schema};
+use thamdinh::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow, schema};
 
 const SET: &str = r#"
 group = "so-nganh"
@@ -61,19 +61,24 @@ fn setup(dir: &Path) -> Store {
             }],
         )
         .unwrap();
+    put_self_scores(
+        &mut store,
+        &[SelfScoreWrite {
+            unit: "SNV",
+            item: "1.1",
+            score: SelfScore::Points(p("1.5")),
+            note: "Đúng hạn",
+            evidence: "KH 01/KH-SNV",
+        }],
+    );
     store
-        .import_self_scores(
-            2022,
-            &[SelfScoreRow {
-                unit: unit(),
-                item: item("1.1"),
-                score: SelfScore::Points(p("1.5")),
-                note: "Đúng hạn".into(),
-                evidence: "KH 01/KH-SNV".into(),
-            }],
-        )
-        .unwrap();
+}
+
+/// Self scores written as the import writes them: one transaction, rows through the sink.
+fn put_self_scores(store: &mut Store, rows: &[SelfScoreWrite<'_>]) -> ImportCount {
     store
+        .import_self_scores_with(2022, |sink| sink.put_all(rows))
+        .unwrap()
 }
 
 #[test]
@@ -388,21 +393,19 @@ fn a_second_connection_sees_a_decision_at_once() {
 fn importing_the_same_rows_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = setup(dir.path());
-    let row = SelfScoreRow {
-        unit: unit(),
-        item: item("1.1"),
+    let row = SelfScoreWrite {
+        unit: "SNV",
+        item: "1.1",
         score: SelfScore::Points(p("1.5")),
-        note: "Đúng hạn".into(),
-        evidence: "KH 01/KH-SNV".into(),
+        note: "Đúng hạn",
+        evidence: "KH 01/KH-SNV",
     };
-    let c = store
-        .import_self_scores(2022, std::slice::from_ref(&row))
-        .unwrap();
+    let c = put_self_scores(&mut store, std::slice::from_ref(&row));
     assert_eq!((c.added, c.changed, c.unchanged), (0, 0, 1));
-    let changed = SelfScoreRow {
+    let changed = SelfScoreWrite {
         score: SelfScore::NotApplicable,
         ..row
     };
-    let c = store.import_self_scores(2022, &[changed]).unwrap();
+    let c = put_self_scores(&mut store, &[changed]);
     assert_eq!((c.added, c.changed, c.unchanged), (0, 1, 0));
 }

@@ -8,10 +8,9 @@ use super::national::{self, Rng};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use thamdinh::config::Config;
-use thamdinh::domain::{Points, Verdict};
+use thamdinh::domain::{ItemCode, Points, UnitCode, Verdict};
 use thamdinh::i18n::Lang;
 use thamdinh::service::{ImportKind, Workspace};
 use thamdinh::store::Store;
@@ -96,15 +95,15 @@ pub fn copy_db(from: &Path, to: &Path) {
 /// One decision to make: unit, item, verdict.
 #[derive(Debug, Clone)]
 pub struct Planned {
-    pub unit: String,
-    pub item: String,
+    pub unit: UnitCode,
+    pub item: ItemCode,
     pub verdict: Verdict,
 }
 
 /// `n` decisions spread over the country: mostly agreeing with the self score, some
 /// adjusted to the item's maximum, some flagged for explanation.
 pub fn plan(ws: &Workspace, n: usize, seed: u64) -> Vec<Planned> {
-    let units = ws.store.units(ws.year, None).expect("units");
+    let units = ws.units(None).expect("units");
     let mut rng = Rng::new(seed);
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
@@ -122,17 +121,17 @@ pub fn plan(ws: &Workspace, n: usize, seed: u64) -> Vec<Planned> {
             _ => Verdict::Agree,
         };
         out.push(Planned {
-            unit: u.code.to_string(),
-            item: node.code.to_string(),
+            unit: u.code.clone(),
+            item: node.code.clone(),
             verdict,
         });
     }
     out
 }
 
-/// One decision end to end, as the appraisal screen makes it: checked against the rules,
-/// committed with its audit row (one transaction, fsync'd), then the unit recomputed from the
-/// database (its sheet and totals), which is what the screen redraws from. Returns the unit's
+/// One decision end to end, as the appraisal screen makes it: checked against the unit's
+/// sheet, committed with its audit row (one transaction, fsync'd), then the unit's totals
+/// recomputed from the sheet with the decision in it, which is what the screen redraws from. Returns the unit's
 /// appraisal points so that nothing is optimised away.
 pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
     let comment = if matches!(p.verdict, Verdict::Score(_)) {
@@ -140,16 +139,15 @@ pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
     } else {
         ""
     };
-    let (unit, _, _) = ws
+    let d = ws
         .decide(&p.unit, &p.item, p.verdict, comment, "Hội đồng")
         .unwrap_or_else(|e| panic!("decide {} {}: {e:?}", p.unit, p.item));
-    let (set, sheet) = ws.sheet(&unit).expect("sheet");
-    let points = sheet.totals(set).appraisal_points();
+    let points = d.sheet.totals(&d.set).appraisal_points();
     // What the screen does next: the unit's new data into the App, and a redraw.
     let data = UnitData {
-        unit,
-        set: Arc::new(set.clone()),
-        sheet,
+        unit: d.unit,
+        set: d.set,
+        sheet: d.sheet,
         assigned: Vec::new(),
     };
     let mut app = App::new(
@@ -209,9 +207,10 @@ fn file_bytes(db: &Path) -> u64 {
         .sum()
 }
 
+/// Folds the WAL into the main file, from a connection of its own.
 fn checkpoint(ws: &Workspace) {
-    ws.store
-        .conn()
+    rusqlite::Connection::open(ws.db_path())
+        .expect("open")
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .expect("checkpoint");
 }

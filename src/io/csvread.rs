@@ -87,15 +87,6 @@ impl Table {
 
 /// Reads `path` as CSV with a header row. Every `required` column must be there; the
 /// `optional` ones may be; any other column is refused. Text is kept in NFC.
-pub fn read_table(
-    path: &Path,
-    required: &[&'static str],
-    optional: &[&'static str],
-) -> Result<Table, FileError> {
-    let text = read_text(path)?;
-    parse_table(path, &text, required, optional)
-}
-
 pub fn parse_table(
     path: &Path,
     text: &str,
@@ -304,11 +295,6 @@ impl<R: Read> TableReader<R> {
             ));
         }
         Ok(())
-    }
-
-    /// The problems found so far, handing the reader back.
-    pub fn into_error(self) -> FileError {
-        self.err
     }
 }
 

@@ -4,7 +4,7 @@
 use super::csvread::{FileSource, Row, Table, TableReader, parse_table};
 use super::problem::{FileError, Place, Problem};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, Points, SelfScore, UnitCode};
-use crate::store::{ExplanationRow, HistoryRow, SelfScoreRow, UnitRow};
+use crate::store::{ExplanationRow, HistoryRow, UnitRow};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
@@ -12,7 +12,7 @@ use std::path::Path;
 /// What an import is checked against: the year's sets and units.
 pub struct Context {
     pub year: i32,
-    pub sets: HashMap<String, CriteriaSet>,
+    pub sets: HashMap<String, std::sync::Arc<CriteriaSet>>,
     pub units: HashMap<String, UnitRow>,
     /// The units that already have self scores or decisions: their group cannot change,
     /// since those refer to the items of their group's set.
@@ -207,21 +207,6 @@ pub fn units(path: &Path, text: &str, ctx: &Context) -> Result<Vec<UnitRow>, Fil
         }
     }
     c.finish(out)
-}
-
-/// `self_scores.csv`: `unit,item,score,note,evidence`; `score` may be `N/A`.
-pub fn self_scores(path: &Path, text: &str, ctx: &Context) -> Result<Vec<SelfScoreRow>, FileError> {
-    let mut out = Vec::new();
-    self_scores_each(path, FileSource::new(text.as_bytes()), ctx, |r| {
-        out.push(SelfScoreRow {
-            unit: r.unit.clone(),
-            item: r.item.clone(),
-            score: r.score,
-            note: r.note.to_string(),
-            evidence: r.evidence.to_string(),
-        });
-    })?;
-    Ok(out)
 }
 
 /// One checked self score, borrowed from the context (`'c`) and from the row being read.

@@ -8,7 +8,7 @@ mod sets;
 
 pub use decisions::{AuditRow, Undone};
 pub use records::{
-    ExplanationRow, HistoryRow, ImportCount, SelfScoreRow, SelfScoreSink, SelfScoreWrite, UnitRow,
+    ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,
 };
 
 use crate::clock::{self, SharedClock};
@@ -46,6 +46,18 @@ pub enum StoreError {
     NothingToUndo,
     #[error("the decision on {item} was changed since by {by}; it is not undone")]
     UndoStale { item: String, by: String },
+}
+
+/// A connection's account of itself, for the checks after a refused write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Health {
+    /// `PRAGMA integrity_check`: `ok` when the file is sound.
+    pub integrity: String,
+    /// Whether foreign keys are enforced on the connection.
+    pub foreign_keys: bool,
+    /// Rows inserted, changed or deleted by the connection since it opened (rolled-back
+    /// ones included).
+    pub changes: u64,
 }
 
 /// An open database.
@@ -152,6 +164,18 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// What this connection says of itself and its file.
+    pub fn health(&self) -> Result<Health, StoreError> {
+        Ok(Health {
+            integrity: self.integrity_check()?,
+            foreign_keys: self
+                .conn
+                .query_row("PRAGMA foreign_keys", [], |r| r.get::<_, i64>(0))?
+                == 1,
+            changes: self.conn.total_changes(),
+        })
     }
 
     /// `PRAGMA integrity_check`, `ok` when the file is sound.

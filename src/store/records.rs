@@ -20,15 +20,6 @@ pub struct UnitRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SelfScoreRow {
-    pub unit: UnitCode,
-    pub item: ItemCode,
-    pub score: SelfScore,
-    pub note: String,
-    pub evidence: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExplanationRow {
     pub unit: UnitCode,
     pub item: ItemCode,
@@ -125,24 +116,6 @@ impl SelfScoreSink<'_> {
     /// The units of the import's year, as the import's transaction sees them.
     pub fn units(&self) -> Result<Vec<UnitRow>, StoreError> {
         units_of(self.conn, self.year, None)
-    }
-
-    /// Writes one self score (unless the stored one is the same).
-    pub fn put(
-        &mut self,
-        unit: &str,
-        item: &str,
-        score: SelfScore,
-        note: &str,
-        evidence: &str,
-    ) -> Result<(), StoreError> {
-        self.put_all(&[SelfScoreWrite {
-            unit,
-            item,
-            score,
-            note,
-            evidence,
-        }])
     }
 
     /// Writes self scores (those equal to the stored ones are left alone).
@@ -287,25 +260,6 @@ impl Store {
                 )?;
             }
             Ok(same)
-        })
-    }
-
-    pub fn import_self_scores(
-        &mut self,
-        year: i32,
-        rows: &[SelfScoreRow],
-    ) -> Result<ImportCount, StoreError> {
-        self.import_self_scores_with(year, |sink| {
-            for s in rows {
-                sink.put(
-                    s.unit.as_str(),
-                    s.item.as_str(),
-                    s.score,
-                    &s.note,
-                    &s.evidence,
-                )?;
-            }
-            Ok::<(), StoreError>(())
         })
     }
 

@@ -1,12 +1,8 @@
 //! What flows through the screens: actions in (keys turned into commands, results of the
 //! store), effects out (work for the runtime to do on the database).
 
-use crate::domain::{
-    CriteriaSet, ItemCode, Mode, Points, Ranking, Sheet, UnitCode, UnitTotals, Verdict,
-};
-use crate::store::UnitRow;
+use crate::domain::{ItemCode, Mode, Points, Ranking, UnitCode, Verdict};
 use ratatui::crossterm::event::KeyEvent;
-use std::sync::Arc;
 
 /// A command a key stands for. The keymap turns keys into these; help is drawn from the same
 /// table.
@@ -40,23 +36,10 @@ pub enum Cmd {
 }
 
 /// One unit's line on the units screen.
-#[derive(Debug, Clone)]
-pub struct UnitLine {
-    pub unit: UnitRow,
-    pub totals: UnitTotals,
-    /// Each field's progress: (code, decided, items).
-    pub fields: Vec<(String, usize, usize)>,
-}
+pub type UnitLine = crate::service::UnitSummary;
 
 /// A unit opened for appraisal.
-#[derive(Debug, Clone)]
-pub struct UnitData {
-    pub unit: UnitRow,
-    pub set: Arc<CriteriaSet>,
-    pub sheet: Sheet,
-    /// The fields of this group assigned to the appraiser; empty: all fields.
-    pub assigned: Vec<ItemCode>,
-}
+pub type UnitData = crate::service::UnitSheet;
 
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]

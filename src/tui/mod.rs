@@ -48,11 +48,10 @@ pub fn start(app: &mut App, rt: &mut Runtime) {
 
 /// A short name for the database file, for the status line.
 fn db_label(ws: &Workspace) -> String {
-    ws.store
-        .path()
+    ws.db_path()
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| ws.store.path().display().to_string())
+        .unwrap_or_else(|| ws.db_path().display().to_string())
 }
 
 /// Opens the screens on a workspace and runs until the user quits. The remembered appraiser
@@ -94,7 +93,7 @@ fn event_loop(
 ) -> Result<(), AppError> {
     let io = |e: std::io::Error| AppError::Usage(e.to_string());
     let panic_key = std::env::var_os("THAMDINH_TEST_PANIC_KEY").is_some();
-    let mut version = rt.ws.store.data_version()?;
+    let mut version = rt.ws.data_version()?;
     loop {
         terminal.draw(|f| screens::view(app, f)).map_err(io)?;
         if app.quit || stop.load(Ordering::Relaxed) {
@@ -112,7 +111,7 @@ fn event_loop(
                 _ => {}
             }
         }
-        let now = rt.ws.store.data_version()?;
+        let now = rt.ws.data_version()?;
         if now != version {
             version = now;
             dispatch(app, rt, Action::ExternalChange);

@@ -1,40 +1,10 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, Loaded, Saved, UnitData, UnitLine};
-use crate::clock;
+use super::action::{Action, Effect, Loaded, Saved};
 use crate::config::Config;
-use crate::domain::{ItemCode, UnitTotals};
 use crate::i18n::Lang;
-use crate::service::{AppError, Workspace};
-use crate::store::UnitRow;
-use std::sync::Arc;
-
-fn unit_data(ws: &Workspace, appraiser: &str, unit: UnitRow) -> Result<UnitData, AppError> {
-    let (set, sheet) = ws.sheet(&unit)?;
-    let assigned = ws
-        .store
-        .assigned_fields(ws.year, appraiser, &unit.group)?
-        .iter()
-        .filter_map(|f| ItemCode::parse(f).ok())
-        .collect();
-    Ok(UnitData {
-        set: Arc::new(set.clone()),
-        sheet,
-        unit,
-        assigned,
-    })
-}
-
-/// The local time of a stored UTC timestamp, `HH:MM:SS`.
-fn local_time(ws: &Workspace, at: &str) -> String {
-    clock::local_time_of_day(ws.clock().as_ref(), at)
-}
-
-/// The local time now, `HH:MM:SS`.
-fn now(ws: &Workspace) -> String {
-    local_time(ws, &clock::stamp(ws.clock().now()))
-}
+use crate::service::{AppError, UnitSheet, Workspace};
 
 /// What the effects run on: the database, and where the remembered appraiser is kept.
 pub struct Runtime {
@@ -66,33 +36,18 @@ fn try_effect(
     Ok(match effect {
         Effect::LoadGroups => vec![Action::Loaded(Loaded::Groups(ws.groups()?))],
         Effect::LoadUnits { group } => {
-            // Every unit of the group read in one pass (thousands at national scale).
-            let units = ws.store.units(ws.year, Some(&group))?;
-            let set = ws.set(&group)?;
-            let mut lines = Vec::with_capacity(units.len());
-            ws.store
-                .score_sheets(ws.year, set, &units, |unit, scores| {
-                    let sums = scores.node_sums(set);
-                    lines.push(UnitLine {
-                        totals: UnitTotals::from_sums(set, &sums),
-                        unit: unit.clone(),
-                        fields: set
-                            .fields()
-                            .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
-                            .collect(),
-                    });
-                })?;
+            let lines = ws.unit_summaries(&group)?;
             vec![Action::Loaded(Loaded::Units { group, lines })]
         }
         Effect::OpenUnit { unit } => {
-            let row = ws.unit(unit.as_str())?;
-            vec![Action::Loaded(Loaded::Unit(unit_data(ws, appraiser, row)?))]
+            vec![Action::Loaded(Loaded::Unit(
+                ws.unit_sheet(&unit, appraiser)?,
+            ))]
         }
         Effect::ReloadUnit { unit } => {
-            let row = ws.unit(unit.as_str())?;
-            vec![Action::Loaded(Loaded::Reloaded(unit_data(
-                ws, appraiser, row,
-            )?))]
+            vec![Action::Loaded(Loaded::Reloaded(
+                ws.unit_sheet(&unit, appraiser)?,
+            ))]
         }
         Effect::Decide {
             unit,
@@ -100,17 +55,21 @@ fn try_effect(
             verdict,
             comment,
         } => {
-            let (row, item, d) =
-                ws.decide(unit.as_str(), item.as_str(), verdict, &comment, appraiser)?;
-            let at = local_time(ws, &d.decided_at);
-            let data = unit_data(ws, appraiser, row)?;
+            let d = ws.decide(&unit, &item, verdict, &comment, appraiser)?;
+            let at = ws.local_time(&d.decision.decided_at);
+            let assigned = ws.assigned_fields(appraiser, &d.unit.group)?;
             vec![Action::Saved {
                 saved: Saved::Decision {
-                    item,
-                    score: d.score,
+                    item: d.item,
+                    score: d.decision.score,
                     advance: true,
                 },
-                data,
+                data: UnitSheet {
+                    unit: d.unit,
+                    set: d.set,
+                    sheet: d.sheet,
+                    assigned,
+                },
                 at,
             }]
         }
@@ -119,26 +78,19 @@ fn try_effect(
             item,
             comment,
         } => {
-            let comment = crate::domain::text::nfc(comment.trim());
-            ws.store
-                .set_comment(ws.year, &unit, &item, &comment, appraiser)
-                .map_err(AppError::Store)?;
-            let row = ws.unit(unit.as_str())?;
-            let at = now(ws);
+            ws.set_comment(&unit, &item, &comment, appraiser)?;
             vec![Action::Saved {
                 saved: Saved::Comment { item },
-                data: unit_data(ws, appraiser, row)?,
-                at,
+                data: ws.unit_sheet(&unit, appraiser)?,
+                at: ws.local_now(),
             }]
         }
         Effect::Undo { unit } => {
-            let undone = ws.store.undo_last(ws.year, &unit, appraiser)?;
-            let row = ws.unit(unit.as_str())?;
-            let at = now(ws);
+            let item = ws.undo_last(&unit, appraiser)?;
             vec![Action::Saved {
-                saved: Saved::Undone { item: undone.item },
-                data: unit_data(ws, appraiser, row)?,
-                at,
+                saved: Saved::Undone { item },
+                data: ws.unit_sheet(&unit, appraiser)?,
+                at: ws.local_now(),
             }]
         }
         Effect::LoadRanking { group, mode } => {
