@@ -250,10 +250,9 @@ pub fn decide(
                 why,
             }
             .describe(lang);
-            AppError::Usage(match lang {
-                Lang::Vi => format!("Không ghi được quyết định cho {unit} / {item}: {what}."),
-                Lang::En => format!("The decision on {unit} / {item} was not recorded: {what}."),
-            })
+            AppError::Usage(crate::i18n::errors::decision_not_recorded(
+                unit, item, &what, lang,
+            ))
         })?),
     };
     let (unit_code, item_code) = Workspace::codes(unit, item)?;

@@ -5,7 +5,7 @@ use crate::domain::{
     CriteriaSet, DecideError, Decision, ItemCode, Mode, Points, RankError, Ranking, SelfScore,
     Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, errors};
 use crate::io::csvread::FileSource;
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
@@ -52,212 +52,17 @@ impl From<StoreError> for AppError {
 
 impl AppError {
     pub fn render(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
         match self {
             AppError::File(e) => e.render(lang),
-            AppError::Store(e) => store_message(e, lang),
+            AppError::Store(e) => errors::store_error(e, lang),
             AppError::Decide { unit, item, why } => {
-                let what = decide_message(why, lang);
-                if vi {
-                    format!("Không ghi được quyết định cho {unit} / {item}: {what}.")
-                } else {
-                    format!("The decision on {unit} / {item} was not recorded: {what}.")
-                }
+                errors::decision_not_recorded(unit, item, &errors::decide_error(why, lang), lang)
             }
-            AppError::Rank { group, why } => rank_message(group, why, lang),
-            AppError::UnknownItem { unit, item } => {
-                if vi {
-                    format!("Bộ chỉ số của đơn vị {unit} không có tiêu chí «{item}».")
-                } else {
-                    format!("The criteria set of unit {unit} has no item '{item}'.")
-                }
-            }
-            AppError::UnknownGroup(g) => {
-                if vi {
-                    format!("Không có nhóm «{g}» trong năm này.")
-                } else {
-                    format!("There is no group '{g}' this year.")
-                }
-            }
-            AppError::NoSets(y) => {
-                if vi {
-                    format!(
-                        "Cơ sở dữ liệu chưa có bộ chỉ số năm {y}: hãy chạy «thamdinh init --year {y}» trước."
-                    )
-                } else {
-                    format!(
-                        "The database has no criteria sets for {y}: run 'thamdinh init --year {y}' first."
-                    )
-                }
-            }
+            AppError::Rank { group, why } => errors::rank_error(group, why, lang),
+            AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
+            AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
+            AppError::NoSets(y) => errors::no_sets(*y, lang),
             AppError::Usage(m) => m.clone(),
-        }
-    }
-}
-
-pub fn store_message(e: &StoreError, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    match e {
-        StoreError::Sqlite(err) => {
-            if vi {
-                format!("Lỗi cơ sở dữ liệu: {err}.")
-            } else {
-                format!("Database error: {err}.")
-            }
-        }
-        StoreError::TooNew { found, supported } => {
-            if vi {
-                format!(
-                    "Cơ sở dữ liệu do phiên bản thamdinh mới hơn tạo (lược đồ {found}, bản này hiểu đến {supported}); hãy cập nhật thamdinh."
-                )
-            } else {
-                format!(
-                    "The database was written by a newer thamdinh (schema {found}, this one knows up to {supported}); update thamdinh."
-                )
-            }
-        }
-        StoreError::UnitClosed(u) => {
-            if vi {
-                format!("Đơn vị {u} đã khóa kết quả; cần mở lại trước khi sửa.")
-            } else {
-                format!("Unit {u} is closed; reopen it before changing a decision.")
-            }
-        }
-        StoreError::UnknownUnit(u) => {
-            if vi {
-                format!("Không có đơn vị mã «{u}».")
-            } else {
-                format!("There is no unit with code '{u}'.")
-            }
-        }
-        StoreError::NoSet { year, group } => {
-            if vi {
-                format!("Chưa có bộ chỉ số nhóm {group} năm {year}.")
-            } else {
-                format!("There is no criteria set for group {group} in {year}.")
-            }
-        }
-        StoreError::BadSet(m) => {
-            if vi {
-                format!("Bộ chỉ số lưu trong cơ sở dữ liệu bị hỏng: {m}.")
-            } else {
-                format!("The stored criteria set is damaged: {m}.")
-            }
-        }
-        StoreError::SetInUse { count, example } => {
-            if vi {
-                format!(
-                    "Không thay được bộ chỉ số: {count} điểm tự chấm hoặc quyết định đang dùng tiêu chí mà bộ mới không có (ví dụ {example})."
-                )
-            } else {
-                format!(
-                    "The set was not replaced: {count} self scores or decisions use items the new set does not have (e.g. {example})."
-                )
-            }
-        }
-        StoreError::NothingToUndo => lang
-            .pick(
-                "Không có quyết định nào để hoàn tác.",
-                "There is no decision to undo.",
-            )
-            .into(),
-        StoreError::UndoStale { item, by } => {
-            if vi {
-                format!("Không hoàn tác được: tiêu chí {item} vừa được {by} sửa sau đó.")
-            } else {
-                format!("Not undone: item {item} was changed since by {by}.")
-            }
-        }
-    }
-}
-
-pub fn decide_message(e: &DecideError, lang: Lang) -> String {
-    use crate::domain::ScoreError;
-    let vi = lang == Lang::Vi;
-    let list = |v: &[Points]| {
-        v.iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    match e {
-        DecideError::NoSelfScore => lang
-            .pick(
-                "đơn vị chưa có điểm tự chấm để đồng ý",
-                "the unit has no self score to agree with",
-            )
-            .into(),
-        DecideError::Score(ScoreError::AboveMax { max }) => {
-            if vi {
-                format!("vượt điểm tối đa {max}")
-            } else {
-                format!("above the maximum {max}")
-            }
-        }
-        DecideError::Score(ScoreError::BelowMin { min }) => {
-            if vi {
-                format!("thấp hơn mức tối thiểu {min}")
-            } else {
-                format!("below the minimum {min}")
-            }
-        }
-        DecideError::Score(ScoreError::NotAnOption { allowed }) => {
-            if vi {
-                format!("chỉ được chọn một trong các mức {}", list(allowed))
-            } else {
-                format!("only these scores are allowed: {}", list(allowed))
-            }
-        }
-        DecideError::NotAnItem => lang
-            .pick(
-                "tiêu chí có tiêu chí con; hãy chấm ở tiêu chí con",
-                "it has sub-items; score those",
-            )
-            .into(),
-        DecideError::NotApplicableBySet => lang
-            .pick(
-                "bộ chỉ số đã ghi tiêu chí này không áp dụng cho đơn vị",
-                "the criteria set already says it does not apply to this unit",
-            )
-            .into(),
-        DecideError::CommentRequired => lang
-            .pick(
-                "cần ghi nhận xét nêu lý do không áp dụng",
-                "a comment saying why it does not apply is needed",
-            )
-            .into(),
-    }
-}
-
-pub fn rank_message(group: &str, e: &RankError, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    match e {
-        RankError::Undecided { items, units } => {
-            if vi {
-                format!(
-                    "Chưa có xếp hạng chính thức nhóm {group}: còn {items} tiêu chí của {units} đơn vị chưa thẩm định xong."
-                )
-            } else {
-                format!(
-                    "No final ranking for group {group} yet: {items} items of {units} units are not decided."
-                )
-            }
-        }
-        RankError::MissingSurvey { units } => {
-            let list = units
-                .iter()
-                .map(|u| u.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            if vi {
-                format!(
-                    "Chưa có xếp hạng chính thức nhóm {group}: thiếu điểm điều tra xã hội học của {list}."
-                )
-            } else {
-                format!(
-                    "No final ranking for group {group} yet: the survey score of {list} is missing."
-                )
-            }
         }
     }
 }

@@ -115,7 +115,7 @@ fn decide_refuses_bad_scores_with_a_reason_and_writes_nothing() {
     assert!(err.contains("at most 2 decimal places"), "{err}");
     let err = fails(&db, &[&a[..], &["SNV", "1.1.1", "99"]].concat());
     assert!(
-        err.contains("only these scores are allowed") || err.contains("above the maximum"),
+        err.contains("not one of the item's allowed scores") || err.contains("above the maximum"),
         "{err}"
     );
     let err = fails(&db, &[&a[..], &["SNV", "9.9.9", "1"]].concat());

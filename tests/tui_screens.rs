@@ -150,7 +150,7 @@ fn score_box_refuses_in_place() {
     s.keys("\ne0,3\n");
     let text = s.draw(80, 24);
     assert!(
-        text.contains("chỉ được chọn một trong các mức 0.5; 0.25; 0"),
+        text.contains("không thuộc các mức điểm của tiêu chí (0.5; 0.25;"),
         "{text}"
     );
     snap!("score_box_vi_80x24", text);

@@ -7,7 +7,7 @@ use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
 use crate::domain::{ItemCode, Mode, Points, Ranking, State, UnitCode, Verdict};
 use crate::i18n::Lang;
-use crate::service::decide_message;
+use crate::i18n::errors::decide_error;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 use std::cell::Cell;
@@ -538,7 +538,7 @@ impl App {
                 "{} {}: {}.",
                 node.code,
                 lang.pick("không ghi được", "not recorded"),
-                decide_message(&why, lang)
+                decide_error(&why, lang)
             );
             if from_input {
                 self.set_input_error(&msg);

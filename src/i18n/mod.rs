@@ -1,7 +1,25 @@
-//! The two languages of the interface. Every label lives here or next to the message it
-//! belongs to, chosen with `Lang::pick`.
+//! The two languages of the interface, and every sentence a user reads in both of them
+//! (as gitui keeps its `strings.rs`): a reason is worded once, here, whichever part of the
+//! program gives it.
+//!
+//! A text is written `lang.pick("…", "…")` when it takes nothing, `say!(lang, "… {x} …",
+//! "… {x} …")` when it does.
+
+pub mod errors;
 
 use crate::domain::State;
+
+/// The Vietnamese or the English sentence, formatted with the names in scope:
+/// `say!(lang, "Đã ghi {n} dòng.", "Wrote {n} lines.")`.
+macro_rules! say {
+    ($lang:expr, $vi:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Vi => format!($vi),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
+}
+pub(crate) use say;
 
 /// Vietnamese by default; English with `--lang en`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
