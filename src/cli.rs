@@ -31,6 +31,41 @@ pub fn resolve_db(flag: Option<&Path>) -> PathBuf {
     }
 }
 
+/// A path as it can be pasted into a shell: in double quotes when it holds a space or a
+/// character the shell would read.
+pub fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-+:,@%=".contains(c));
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// The refusal of a command that only reads (or of the screens) when there is no database
+/// at `db`: nothing is created, and the sentence says how to make one.
+pub fn no_database(db: &Path, year: Option<i32>, lang: Lang) -> AppError {
+    let (shown, path) = (db.display(), shell_word(&db.display().to_string()));
+    let year = year.unwrap_or(builtin::DEMO_YEAR);
+    AppError::Usage(match lang {
+        Lang::Vi => format!(
+            "Không có cơ sở dữ liệu ở {shown}; chưa tạo gì. Hãy tạo bằng «thamdinh --db {path} init --year {year}» (nạp bộ chỉ số năm {year}), hoặc dựng dữ liệu mẫu bằng «thamdinh --db {path} demo»."
+        ),
+        Lang::En => format!(
+            "There is no database at {shown}; nothing was created. Make one with 'thamdinh --db {path} init --year {year}' (loads the criteria sets of {year}), or build the demo with 'thamdinh --db {path} demo'."
+        ),
+    })
+}
+
 /// The working year: `--year`, else the newest year in the database, else the newest
 /// built-in one.
 pub fn resolve_year(store: &Store, flag: Option<i32>) -> Result<i32, AppError> {
@@ -684,4 +719,20 @@ pub fn assign(
             fields.join(", ")
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_path_is_quoted_only_when_the_shell_would_read_it() {
+        assert_eq!(
+            shell_word("/tmp/hội-đồng/t.sqlite"),
+            "/tmp/hội-đồng/t.sqlite"
+        );
+        assert_eq!(shell_word("Hội đồng/t.sqlite"), "\"Hội đồng/t.sqlite\"");
+        assert_eq!(shell_word("a\"$`\\b"), "\"a\\\"\\$\\`\\\\b\"");
+        assert_eq!(shell_word(""), "\"\"");
+    }
 }

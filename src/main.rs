@@ -157,8 +157,17 @@ fn mode(final_: bool) -> Mode {
     }
 }
 
+/// Opens the database for a command that writes, creating it if needed.
 fn open(args: &Args, db: PathBuf) -> Result<Workspace, AppError> {
     let store = Store::open(&db)?;
+    let year = cli::resolve_year(&store, args.year)?;
+    Workspace::new(store, year)
+}
+
+/// Opens the database for a command that only reads, and for the screens: a missing file is
+/// refused with a sentence saying how to make one, and nothing is created.
+fn open_existing(args: &Args, db: PathBuf, lang: Lang) -> Result<Workspace, AppError> {
+    let store = Store::open_existing(&db)?.ok_or_else(|| cli::no_database(&db, args.year, lang))?;
     let year = cli::resolve_year(&store, args.year)?;
     Workspace::new(store, year)
 }
@@ -189,7 +198,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
     let print = |s: String| println!("{s}");
     match &args.command {
         None => {
-            let ws = open(&args, db)?;
+            let ws = open_existing(&args, db, lang)?;
             thamdinh::tui::run(ws, lang, args.appraiser.clone())
         }
         Some(Command::Demo) => {
@@ -266,7 +275,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             final_,
             format,
         }) => {
-            let ws = open(&args, db)?;
+            let ws = open_existing(&args, db, lang)?;
             match format {
                 Format::Table => print(cli::rank_text(&ws, group.as_deref(), mode(*final_), lang)?),
                 Format::Csv => {
@@ -283,7 +292,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             group,
             final_,
         }) => {
-            let ws = open(&args, db)?;
+            let ws = open_existing(&args, db, lang)?;
             let msg = match what {
                 ExportWhat::Decisions => cli::export_decisions(&ws, group.as_deref(), out, lang)?,
                 ExportWhat::Ranking => {

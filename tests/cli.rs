@@ -267,11 +267,6 @@ fn the_database_can_come_from_thamdinh_db() {
 fn errors_are_sentences_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.sqlite");
-    let err = fails(&db, &["--lang", "en", "rank"]);
-    assert!(
-        err.contains("has no criteria sets for 2022: run 'thamdinh init --year 2022' first"),
-        "{err}"
-    );
     let err = fails(
         &db,
         &["--lang", "en", "import", "units", "/no/such/file.csv"],
@@ -280,9 +275,94 @@ fn errors_are_sentences_not_panics() {
         err.contains("/no/such/file.csv: the file cannot be read"),
         "{err}"
     );
+    let err = fails(&db, &["--lang", "en", "rank"]);
+    assert!(
+        err.contains("has no criteria sets for 2022: run 'thamdinh init --year 2022' first"),
+        "{err}"
+    );
     std::fs::write(&db, b"this is not a database").unwrap();
     let err = fails(&db, &["--lang", "en", "rank"]);
     assert!(err.starts_with("Database error:"), "{err}");
+}
+
+/// The files a database at `db` would leave: the file, its WAL and shared memory.
+fn database_files(db: &std::path::Path) -> Vec<std::path::PathBuf> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|end| {
+            let mut p = db.as_os_str().to_owned();
+            p.push(end);
+            std::path::PathBuf::from(p)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}
+
+#[test]
+fn a_command_that_only_reads_creates_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("council");
+    let db = sub.join("new.sqlite");
+    let out = dir.path().join("out.csv");
+    let out = out.to_str().unwrap();
+    let shown = db.display().to_string();
+    let reads: [&[&str]; 6] = [
+        &["rank"],
+        &["rank", "--final", "--format", "csv"],
+        &["export", "decisions", "--out", out],
+        &["export", "decisions", "--final", "--out", out],
+        &["export", "ranking", "--group", "dvsn", "--out", out],
+        // No command: the screens, which refuse before touching the terminal.
+        &[],
+    ];
+    for args in reads {
+        let err = fails(&db, args);
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "Không có cơ sở dữ liệu ở {shown}; chưa tạo gì. Hãy tạo bằng «thamdinh --db {shown} init --year 2022» (nạp bộ chỉ số năm 2022), hoặc dựng dữ liệu mẫu bằng «thamdinh --db {shown} demo»."
+            ),
+            "{args:?}"
+        );
+        assert_eq!(
+            database_files(&db),
+            Vec::<std::path::PathBuf>::new(),
+            "{args:?}"
+        );
+        assert!(!sub.exists(), "{args:?} created the folder");
+        assert!(!std::path::Path::new(out).exists(), "{args:?} wrote {out}");
+    }
+    let err = fails(&db, &["--lang", "en", "--year", "2021", "rank"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "There is no database at {shown}; nothing was created. Make one with 'thamdinh --db {shown} init --year 2021' (loads the criteria sets of 2021), or build the demo with 'thamdinh --db {shown} demo'."
+        )
+    );
+    assert!(!sub.exists());
+
+    // The same through THAMDINH_DB, and with a space in the path (quoted in the commands).
+    let spaced = dir.path().join("hội đồng.sqlite");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(["--lang", "en", "rank"])
+        .env("THAMDINH_DB", &spaced)
+        .env("THAMDINH_CONFIG_DIR", dir.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "Make one with 'thamdinh --db \"{}\" init --year 2022'",
+            spaced.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(database_files(&spaced), Vec::<std::path::PathBuf>::new());
+
+    // A command that writes still creates the database (and its folder).
+    ok(&db, &["init", "--year", "2022"]);
+    assert!(db.exists());
 }
 
 #[test]
