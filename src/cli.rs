@@ -92,11 +92,50 @@ fn counted(lang: Lang, what: &str, c: ImportCount) -> String {
     }
 }
 
+/// Refuses a year with no built-in criteria sets before anything is written, saying exactly
+/// how to import that year's sets instead.
+pub fn check_builtin_year(year: i32, db: &Path, lang: Lang) -> Result<(), AppError> {
+    if builtin::sets_of(year).next().is_some() {
+        return Ok(());
+    }
+    let mut years: Vec<String> = builtin::SETS
+        .iter()
+        .map(|(y, _, _)| y.to_string())
+        .collect();
+    years.dedup();
+    let years = years.join(", ");
+    let from = builtin::DEMO_YEAR;
+    let files = builtin::sets_of(from)
+        .map(|(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let db = shell_word(&db.display().to_string());
+    let run = format!("thamdinh --db {db} --year {year} import criteria");
+    Err(AppError::Usage(match lang {
+        Lang::Vi => format!(
+            "Không có bộ chỉ số mẫu cho năm {year} (thamdinh chỉ có sẵn bộ chỉ số năm {years}); chưa ghi gì. \
+             Hãy nạp bộ chỉ số năm {year} của từng nhóm, từ một tệp TOML:\n  \
+             {run} TỆP.toml\n\
+             hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):\n  \
+             {run} TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]\n\
+             Có thể chép các bộ năm {from} trong data/criteria/{from}/ của mã nguồn thamdinh ({files}) làm bản khởi đầu, nhớ sửa «year = {from}» thành «year = {year}»."
+        ),
+        Lang::En => format!(
+            "There are no built-in criteria sets for {year} (thamdinh comes with the sets of {years} only); nothing was written. \
+             Import the {year} set of each group, from a TOML file:\n  \
+             {run} FILE.toml\n\
+             or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):\n  \
+             {run} FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]\n\
+             The {from} sets in thamdinh's source, data/criteria/{from}/ ({files}), can be copied as a starting point, with 'year = {from}' changed to 'year = {year}'."
+        ),
+    }))
+}
+
 /// Loads the built-in criteria sets of the workspace's year.
 pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
     let year = ws.year;
+    check_builtin_year(year, ws.store.path(), lang)?;
     let mut out = String::new();
-    let mut any = false;
     for (name, text) in builtin::sets_of(year) {
         let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
         let set = set_from_toml(&path, text)?;
@@ -121,17 +160,6 @@ pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
             set.survey_max,
             lang.pick("điểm điều tra", "survey points"),
         );
-        any = true;
-    }
-    if !any {
-        return Err(AppError::Usage(match lang {
-            Lang::Vi => format!(
-                "Không có bộ chỉ số mẫu cho năm {year}; hãy dùng «thamdinh import criteria TỆP»."
-            ),
-            Lang::En => format!(
-                "There are no built-in criteria sets for {year}; use 'thamdinh import criteria FILE'."
-            ),
-        }));
     }
     let _ = write!(
         out,

@@ -212,6 +212,10 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             thamdinh::tui::run(ws, lang, args.appraiser.clone())
         }
         Some(Command::Init) => {
+            // A year with no built-in sets is refused before the file is created.
+            if let Some(year) = args.year {
+                cli::check_builtin_year(year, &db, lang)?;
+            }
             let mut ws = open(&args, db)?;
             print(cli::init(&mut ws, lang)?);
             Ok(())

@@ -396,3 +396,94 @@ fn a_comment_or_an_appraiser_may_start_with_a_dash() {
         ("-Lan", "- Thiếu báo cáo quý IV")
     );
 }
+
+#[test]
+fn init_for_a_year_without_built_in_sets_says_what_to_run_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    let p = db.display();
+    let err = fails(&db, &["init", "--year", "2023"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "Không có bộ chỉ số mẫu cho năm 2023 (thamdinh chỉ có sẵn bộ chỉ số năm 2022); chưa ghi gì. Hãy nạp bộ chỉ số năm 2023 của từng nhóm, từ một tệp TOML:
+  thamdinh --db {p} --year 2023 import criteria TỆP.toml
+hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):
+  thamdinh --db {p} --year 2023 import criteria TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]
+Có thể chép các bộ năm 2022 trong data/criteria/2022/ của mã nguồn thamdinh (so-nganh.toml, huyen.toml, dvsn.toml, trung-uong.toml) làm bản khởi đầu, nhớ sửa «year = 2022» thành «year = 2023»."
+        )
+    );
+    assert_eq!(database_files(&db), Vec::<std::path::PathBuf>::new());
+    let err = fails(&db, &["--lang", "en", "init", "--year", "2023"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "There are no built-in criteria sets for 2023 (thamdinh comes with the sets of 2022 only); nothing was written. Import the 2023 set of each group, from a TOML file:
+  thamdinh --db {p} --year 2023 import criteria FILE.toml
+or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):
+  thamdinh --db {p} --year 2023 import criteria FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]
+The 2022 sets in thamdinh's source, data/criteria/2022/ (so-nganh.toml, huyen.toml, dvsn.toml, trung-uong.toml), can be copied as a starting point, with 'year = 2022' changed to 'year = 2023'."
+        )
+    );
+    assert_eq!(database_files(&db), Vec::<std::path::PathBuf>::new());
+
+    // On an existing database nothing changes either.
+    ok(&db, &["init", "--year", "2022"]);
+    let before = dump(&db);
+    fails(&db, &["init", "--year", "2023"]);
+    assert_eq!(dump(&db), before);
+
+    // What the sentence says to run works: a 2022 set copied with its year changed, and a tree.
+    let toml = std::fs::read_to_string(root().join("data/criteria/2022/dvsn.toml")).unwrap();
+    assert!(toml.contains("\nyear = 2022\n"));
+    let toml = write(
+        dir.path(),
+        "dvsn.toml",
+        toml.replace("\nyear = 2022\n", "\nyear = 2023\n"),
+    );
+    let out = ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            toml.to_str().unwrap(),
+        ],
+    );
+    assert!(out.starts_with("Đã nạp bộ chỉ số dvsn năm 2023"), "{out}");
+    let tree = write(dir.path(), "xa.csv", SMALL_TREE);
+    let out = ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            tree.to_str().unwrap(),
+            "--group",
+            "xa",
+            "--name",
+            "UBND cấp xã",
+            "--survey-max",
+            "10",
+        ],
+    );
+    assert!(out.starts_with("Đã nạp bộ chỉ số xa năm 2023"), "{out}");
+    // A plain `init` now takes the newest year, 2023, which has no built-in sets either.
+    let err = fails(&db, &["--lang", "en", "init"]);
+    assert!(
+        err.starts_with("There are no built-in criteria sets for 2023"),
+        "{err}"
+    );
+}
+
+/// A criteria tree of two fields and four items (10 points), for quick whole-year tests.
+const SMALL_TREE: &str = "code,title,max,options,guidance,not_applicable_for
+1,Công tác chỉ đạo,4,,,
+1.1,Kế hoạch năm,2,Đúng hạn=2; Trễ hạn=1; Không có=0,,
+1.2,Báo cáo quý,2,,,
+2,Thủ tục hành chính,6,,,
+2.1,Công khai thủ tục,3,,,
+2.2,Hồ sơ trực tuyến,3,,,
+";
