@@ -3,7 +3,7 @@
 
 use crate::builtin;
 use crate::domain::criteria::Band;
-use crate::domain::{GroupCode, Mode, Points, Ranking, Verdict};
+use crate::domain::{GroupCode, Mode, Points, RankError, Ranking, Verdict};
 use crate::i18n::Lang;
 use crate::io::criteria::{CsvSetHeader, set_from_csv, set_from_toml};
 use crate::io::export::{write_decisions, write_rankings};
@@ -628,31 +628,92 @@ pub fn rank_text(
     Ok(out.trim_end().to_string())
 }
 
+/// The decisions export. With `Mode::Final` it is the council's complete record, refused
+/// (nothing written) while any item of the chosen groups is undecided or awaits an explanation,
+/// counted as the final ranking counts them.
 pub fn export_decisions(
     ws: &Workspace,
     group: Option<&str>,
+    mode: Mode,
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    if let Some(g) = group {
-        chosen_groups(ws, Some(g))?;
+    let groups = chosen_groups(ws, group)?;
+    if mode == Mode::Final {
+        check_all_decided(ws, &groups, group.is_some(), lang)?;
     }
     let lines = ws.decision_lines(group)?;
     let mut buf = Vec::new();
     write_decisions(&mut buf, &lines).map_err(|e| AppError::Usage(e.to_string()))?;
     write_file(out, &buf, lang)?;
-    Ok(match lang {
-        Lang::Vi => format!(
-            "Đã xuất {} dòng quyết định ra {}.",
-            lines.len(),
-            out.display()
+    let n = lines.len();
+    let out = out.display();
+    Ok(match (mode, lang) {
+        (Mode::Provisional, Lang::Vi) => format!("Đã xuất {n} dòng quyết định ra {out}."),
+        (Mode::Provisional, Lang::En) => format!("Exported {n} decision lines to {out}."),
+        (Mode::Final, Lang::Vi) => format!(
+            "Đã xuất {n} dòng quyết định chính thức (mọi tiêu chí đã thẩm định xong) ra {out}."
         ),
-        Lang::En => format!(
-            "Exported {} decision lines to {}.",
-            lines.len(),
-            out.display()
-        ),
+        (Mode::Final, Lang::En) => {
+            format!("Exported {n} final decision lines (every item decided) to {out}.")
+        }
     })
+}
+
+/// Refuses while any item of the groups is not decided, naming how many items of how many
+/// units are left (per group when several were asked for).
+fn check_all_decided(
+    ws: &Workspace,
+    groups: &[(String, String)],
+    one: bool,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+    let mut left = Vec::new();
+    for (code, ranked) in codes.iter().zip(ws.rankings(&codes, Mode::Final)) {
+        match ranked {
+            Err(AppError::Rank {
+                why: RankError::Undecided { items, units },
+                ..
+            }) => left.push((*code, items, units)),
+            // A missing survey score does not touch the decisions.
+            Ok(_) | Err(AppError::Rank { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if left.is_empty() {
+        return Ok(());
+    }
+    let items = left.iter().map(|l| l.1).sum();
+    let units = left.iter().map(|l| l.2).sum();
+    let mut what = crate::service::undecided_phrase(items, units, lang);
+    if !one {
+        let each: Vec<String> = left
+            .iter()
+            .map(|(g, i, u)| match lang {
+                Lang::Vi => format!("nhóm {g}: {i} tiêu chí của {u} đơn vị"),
+                Lang::En => format!("group {g}: {i} items of {u} units"),
+            })
+            .collect();
+        let _ = write!(what, " ({})", each.join("; "));
+    }
+    let head = match (one, lang) {
+        (true, Lang::Vi) => format!(
+            "Chưa xuất được bảng quyết định chính thức nhóm {}",
+            left[0].0
+        ),
+        (false, Lang::Vi) => "Chưa xuất được bảng quyết định chính thức".to_string(),
+        (true, Lang::En) => format!("No final decisions export for group {} yet", left[0].0),
+        (false, Lang::En) => "No final decisions export yet".to_string(),
+    };
+    Err(AppError::Usage(match lang {
+        Lang::Vi => {
+            format!("{head}: {what}; chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có.")
+        }
+        Lang::En => format!(
+            "{head}: {what}; no file was written. Leave out --final to export the decisions as they stand."
+        ),
+    }))
 }
 
 pub fn export_ranking(

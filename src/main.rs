@@ -298,7 +298,9 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
         }) => {
             let ws = open_existing(&args, db, lang)?;
             let msg = match what {
-                ExportWhat::Decisions => cli::export_decisions(&ws, group.as_deref(), out, lang)?,
+                ExportWhat::Decisions => {
+                    cli::export_decisions(&ws, group.as_deref(), mode(*final_), out, lang)?
+                }
                 ExportWhat::Ranking => {
                     cli::export_ranking(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }

@@ -229,18 +229,23 @@ pub fn decide_message(e: &DecideError, lang: Lang) -> String {
     }
 }
 
+/// What is left before anything final: the final ranking and the final decisions export.
+pub fn undecided_phrase(items: usize, units: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("còn {items} tiêu chí của {units} đơn vị chưa thẩm định xong"),
+        Lang::En => format!("{items} items of {units} units are not decided"),
+    }
+}
+
 pub fn rank_message(group: &str, e: &RankError, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     match e {
         RankError::Undecided { items, units } => {
+            let left = undecided_phrase(*items, *units, lang);
             if vi {
-                format!(
-                    "Chưa có xếp hạng chính thức nhóm {group}: còn {items} tiêu chí của {units} đơn vị chưa thẩm định xong."
-                )
+                format!("Chưa có xếp hạng chính thức nhóm {group}: {left}.")
             } else {
-                format!(
-                    "No final ranking for group {group} yet: {items} items of {units} units are not decided."
-                )
+                format!("No final ranking for group {group} yet: {left}.")
             }
         }
         RankError::MissingSurvey { units } => {

@@ -487,3 +487,157 @@ const SMALL_TREE: &str = "code,title,max,options,guidance,not_applicable_for
 2.1,Công khai thủ tục,3,,,
 2.2,Hồ sơ trực tuyến,3,,,
 ";
+
+/// A 2023 database with SMALL_TREE as group `xa` and two communes with self scores.
+fn small_db(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("xa.sqlite");
+    let tree = write(dir, "xa.csv", SMALL_TREE);
+    ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            tree.to_str().unwrap(),
+            "--group",
+            "xa",
+            "--name",
+            "UBND cấp xã",
+            "--survey-max",
+            "10",
+        ],
+    );
+    let units = write(
+        dir,
+        "units.csv",
+        "code,name,group\nXA1,UBND xã Một,xa\nXA2,UBND xã Hai,xa\n",
+    );
+    ok(&db, &["import", "units", units.to_str().unwrap()]);
+    let mut scores = String::from("unit,item,score,note,evidence\n");
+    for unit in ["XA1", "XA2"] {
+        for (item, score) in [("1.1", "2"), ("1.2", "1.5"), ("2.1", "3"), ("2.2", "2")] {
+            scores.push_str(&format!("{unit},{item},{score},,\n"));
+        }
+    }
+    let scores = write(dir, "self_scores.csv", scores);
+    ok(&db, &["import", "self-scores", scores.to_str().unwrap()]);
+    db
+}
+
+#[test]
+fn a_final_decisions_export_is_refused_until_every_item_is_decided() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("final.csv");
+    let o = out.to_str().unwrap();
+    let before = dump(&db);
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "decisions",
+            "--final",
+            "--out",
+            o,
+            "--group",
+            "dvsn",
+        ],
+    );
+    assert_eq!(
+        err.trim_end(),
+        "Chưa xuất được bảng quyết định chính thức nhóm dvsn: còn 361 tiêu chí của 7 đơn vị chưa thẩm định xong; chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có."
+    );
+    let err = fails(
+        &db,
+        &["--lang", "en", "export", "decisions", "--final", "--out", o],
+    );
+    assert_eq!(
+        err.trim_end(),
+        "No final decisions export yet: 3947 items of 47 units are not decided (group so-nganh: 2110 items of 21 units; group huyen: 1110 items of 11 units; group dvsn: 361 items of 7 units; group trung-uong: 366 items of 8 units); no file was written. Leave out --final to export the decisions as they stand."
+    );
+    assert!(!out.exists());
+    assert_eq!(dump(&db), before);
+    // The same count as the final ranking's.
+    let err = fails(&db, &["--lang", "en", "rank", "--final", "--group", "dvsn"]);
+    assert!(
+        err.contains("361 items of 7 units are not decided"),
+        "{err}"
+    );
+
+    // A small year decided item by item: refused while one item awaits an explanation.
+    let db = small_db(dir.path());
+    let mut batch = String::new();
+    for unit in ["XA1", "XA2"] {
+        for item in ["1.1", "1.2", "2.1", "2.2"] {
+            batch.push_str(&format!("{unit} {item} agree\n"));
+        }
+    }
+    batch.push_str("XA2 2.2 1 Chỉ 50 % hồ sơ trực tuyến\nXA1 1.2 flag\n");
+    let batch = write(dir.path(), "batch.txt", batch);
+    let acks = ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "--batch",
+            batch.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(acks.lines().count(), 10, "{acks}");
+    let err = fails(&db, &["export", "decisions", "--final", "--out", o]);
+    assert_eq!(
+        err.trim_end(),
+        "Chưa xuất được bảng quyết định chính thức: còn 1 tiêu chí của 1 đơn vị chưa thẩm định xong (nhóm xa: 1 tiêu chí của 1 đơn vị); chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có."
+    );
+    assert!(!out.exists());
+    // Without --final the decisions export as they stand.
+    let msg = ok(&db, &["--lang", "en", "export", "decisions", "--out", o]);
+    assert_eq!(msg.trim_end(), format!("Exported 8 decision lines to {o}."));
+    std::fs::remove_file(&out).unwrap();
+
+    // Once the explanation is decided, the final export is the complete record.
+    ok(&db, &["decide", "XA1", "1.2", "1,5"]);
+    let msg = ok(&db, &["export", "decisions", "--final", "--out", o]);
+    assert_eq!(
+        msg.trim_end(),
+        format!("Đã xuất 8 dòng quyết định chính thức (mọi tiêu chí đã thẩm định xong) ra {o}.")
+    );
+    let msg = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "decisions",
+            "--final",
+            "--group",
+            "xa",
+            "--out",
+            o,
+        ],
+    );
+    assert_eq!(
+        msg.trim_end(),
+        format!("Exported 8 final decision lines (every item decided) to {o}.")
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 8);
+    let states: Vec<(&str, &str, &str, &str)> =
+        rows.iter().map(|r| (&r[0], &r[2], &r[6], &r[8])).collect();
+    assert!(
+        states.contains(&("XA2", "2.2", "1", "adjusted")),
+        "{states:?}"
+    );
+    assert!(
+        states.contains(&("XA1", "1.2", "1.5", "agreed")),
+        "{states:?}"
+    );
+    assert!(
+        states.iter().all(|s| s.3 == "agreed" || s.3 == "adjusted"),
+        "{states:?}"
+    );
+}
