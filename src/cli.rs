@@ -3,7 +3,7 @@
 
 use crate::builtin;
 use crate::domain::criteria::Band;
-use crate::domain::{GroupCode, Mode, Points, Ranking, Verdict};
+use crate::domain::{GroupCode, Mode, Points, RankError, Ranking, Verdict};
 use crate::i18n::Lang;
 use crate::io::criteria::{CsvSetHeader, set_from_csv, set_from_toml};
 use crate::io::export::{write_decisions, write_rankings};
@@ -29,6 +29,41 @@ pub fn resolve_db(flag: Option<&Path>) -> PathBuf {
         Some(v) if !v.is_empty() => PathBuf::from(v),
         _ => default_db("thamdinh.sqlite"),
     }
+}
+
+/// A path as it can be pasted into a shell: in double quotes when it holds a space or a
+/// character the shell would read.
+pub fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-+:,@%=".contains(c));
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// The refusal of a command that only reads (or of the screens) when there is no database
+/// at `db`: nothing is created, and the sentence says how to make one.
+pub fn no_database(db: &Path, year: Option<i32>, lang: Lang) -> AppError {
+    let (shown, path) = (db.display(), shell_word(&db.display().to_string()));
+    let year = year.unwrap_or(builtin::DEMO_YEAR);
+    AppError::Usage(match lang {
+        Lang::Vi => format!(
+            "Không có cơ sở dữ liệu ở {shown}; chưa tạo gì. Hãy tạo bằng «thamdinh --db {path} init --year {year}» (nạp bộ chỉ số năm {year}), hoặc dựng dữ liệu mẫu bằng «thamdinh --db {path} demo»."
+        ),
+        Lang::En => format!(
+            "There is no database at {shown}; nothing was created. Make one with 'thamdinh --db {path} init --year {year}' (loads the criteria sets of {year}), or build the demo with 'thamdinh --db {path} demo'."
+        ),
+    })
 }
 
 /// The working year: `--year`, else the newest year in the database, else the newest
@@ -57,11 +92,50 @@ fn counted(lang: Lang, what: &str, c: ImportCount) -> String {
     }
 }
 
+/// Refuses a year with no built-in criteria sets before anything is written, saying exactly
+/// how to import that year's sets instead.
+pub fn check_builtin_year(year: i32, db: &Path, lang: Lang) -> Result<(), AppError> {
+    if builtin::sets_of(year).next().is_some() {
+        return Ok(());
+    }
+    let mut years: Vec<String> = builtin::SETS
+        .iter()
+        .map(|(y, _, _)| y.to_string())
+        .collect();
+    years.dedup();
+    let years = years.join(", ");
+    let from = builtin::DEMO_YEAR;
+    let files = builtin::sets_of(from)
+        .map(|(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let db = shell_word(&db.display().to_string());
+    let run = format!("thamdinh --db {db} --year {year} import criteria");
+    Err(AppError::Usage(match lang {
+        Lang::Vi => format!(
+            "Không có bộ chỉ số mẫu cho năm {year} (thamdinh chỉ có sẵn bộ chỉ số năm {years}); chưa ghi gì. \
+             Hãy nạp bộ chỉ số năm {year} của từng nhóm, từ một tệp TOML:\n  \
+             {run} TỆP.toml\n\
+             hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):\n  \
+             {run} TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]\n\
+             Có thể chép các bộ năm {from} trong data/criteria/{from}/ của mã nguồn thamdinh ({files}) làm bản khởi đầu, nhớ sửa «year = {from}» thành «year = {year}»."
+        ),
+        Lang::En => format!(
+            "There are no built-in criteria sets for {year} (thamdinh comes with the sets of {years} only); nothing was written. \
+             Import the {year} set of each group, from a TOML file:\n  \
+             {run} FILE.toml\n\
+             or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):\n  \
+             {run} FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]\n\
+             The {from} sets in thamdinh's source, data/criteria/{from}/ ({files}), can be copied as a starting point, with 'year = {from}' changed to 'year = {year}'."
+        ),
+    }))
+}
+
 /// Loads the built-in criteria sets of the workspace's year.
 pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
     let year = ws.year;
+    check_builtin_year(year, ws.db_path(), lang)?;
     let mut out = String::new();
-    let mut any = false;
     for (name, text) in builtin::sets_of(year) {
         let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
         let set = set_from_toml(&path, text)?;
@@ -86,17 +160,6 @@ pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
             set.survey_max,
             lang.pick("điểm điều tra", "survey points"),
         );
-        any = true;
-    }
-    if !any {
-        return Err(AppError::Usage(match lang {
-            Lang::Vi => format!(
-                "Không có bộ chỉ số mẫu cho năm {year}; hãy dùng «thamdinh import criteria TỆP»."
-            ),
-            Lang::En => format!(
-                "There are no built-in criteria sets for {year}; use 'thamdinh import criteria FILE'."
-            ),
-        }));
     }
     let _ = write!(
         out,
@@ -566,31 +629,92 @@ pub fn rank_text(
     Ok(out.trim_end().to_string())
 }
 
+/// The decisions export. With `Mode::Final` it is the council's complete record, refused
+/// (nothing written) while any item of the chosen groups is undecided or awaits an explanation,
+/// counted as the final ranking counts them.
 pub fn export_decisions(
     ws: &Workspace,
     group: Option<&str>,
+    mode: Mode,
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    if let Some(g) = group {
-        chosen_groups(ws, Some(g))?;
+    let groups = chosen_groups(ws, group)?;
+    if mode == Mode::Final {
+        check_all_decided(ws, &groups, group.is_some(), lang)?;
     }
     let lines = ws.decision_lines(group)?;
     let mut buf = Vec::new();
     write_decisions(&mut buf, &lines).map_err(|e| AppError::Usage(e.to_string()))?;
     write_file(out, &buf, lang)?;
-    Ok(match lang {
-        Lang::Vi => format!(
-            "Đã xuất {} dòng quyết định ra {}.",
-            lines.len(),
-            out.display()
+    let n = lines.len();
+    let out = out.display();
+    Ok(match (mode, lang) {
+        (Mode::Provisional, Lang::Vi) => format!("Đã xuất {n} dòng quyết định ra {out}."),
+        (Mode::Provisional, Lang::En) => format!("Exported {n} decision lines to {out}."),
+        (Mode::Final, Lang::Vi) => format!(
+            "Đã xuất {n} dòng quyết định chính thức (mọi tiêu chí đã thẩm định xong) ra {out}."
         ),
-        Lang::En => format!(
-            "Exported {} decision lines to {}.",
-            lines.len(),
-            out.display()
-        ),
+        (Mode::Final, Lang::En) => {
+            format!("Exported {n} final decision lines (every item decided) to {out}.")
+        }
     })
+}
+
+/// Refuses while any item of the groups is not decided, naming how many items of how many
+/// units are left (per group when several were asked for).
+fn check_all_decided(
+    ws: &Workspace,
+    groups: &[(String, String)],
+    one: bool,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+    let mut left = Vec::new();
+    for (code, ranked) in codes.iter().zip(ws.rankings(&codes, Mode::Final)) {
+        match ranked {
+            Err(AppError::Rank {
+                why: RankError::Undecided { items, units },
+                ..
+            }) => left.push((*code, items, units)),
+            // A missing survey score does not touch the decisions.
+            Ok(_) | Err(AppError::Rank { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if left.is_empty() {
+        return Ok(());
+    }
+    let items = left.iter().map(|l| l.1).sum();
+    let units = left.iter().map(|l| l.2).sum();
+    let mut what = crate::i18n::errors::undecided_phrase(items, units, lang);
+    if !one {
+        let each: Vec<String> = left
+            .iter()
+            .map(|(g, i, u)| match lang {
+                Lang::Vi => format!("nhóm {g}: {i} tiêu chí của {u} đơn vị"),
+                Lang::En => format!("group {g}: {i} items of {u} units"),
+            })
+            .collect();
+        let _ = write!(what, " ({})", each.join("; "));
+    }
+    let head = match (one, lang) {
+        (true, Lang::Vi) => format!(
+            "Chưa xuất được bảng quyết định chính thức nhóm {}",
+            left[0].0
+        ),
+        (false, Lang::Vi) => "Chưa xuất được bảng quyết định chính thức".to_string(),
+        (true, Lang::En) => format!("No final decisions export for group {} yet", left[0].0),
+        (false, Lang::En) => "No final decisions export yet".to_string(),
+    };
+    Err(AppError::Usage(match lang {
+        Lang::Vi => {
+            format!("{head}: {what}; chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có.")
+        }
+        Lang::En => format!(
+            "{head}: {what}; no file was written. Leave out --final to export the decisions as they stand."
+        ),
+    }))
 }
 
 pub fn export_ranking(
@@ -683,4 +807,20 @@ pub fn assign(
             fields.join(", ")
         ),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_path_is_quoted_only_when_the_shell_would_read_it() {
+        assert_eq!(
+            shell_word("/tmp/hội-đồng/t.sqlite"),
+            "/tmp/hội-đồng/t.sqlite"
+        );
+        assert_eq!(shell_word("Hội đồng/t.sqlite"), "\"Hội đồng/t.sqlite\"");
+        assert_eq!(shell_word("a\"$`\\b"), "\"a\\\"\\$\\`\\\\b\"");
+        assert_eq!(shell_word(""), "\"\"");
+    }
 }

@@ -1,6 +1,8 @@
 //! The command line: parse, then hand over to the commands or the screens.
 
-use clap::{Parser, Subcommand, ValueEnum};
+mod args;
+
+use args::{Args, Command, ExportWhat, Format, ImportWhat};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use thamdinh::builtin;
@@ -11,145 +13,6 @@ use thamdinh::i18n::Lang;
 use thamdinh::service::{AppError, ImportKind, Workspace};
 use thamdinh::store::Store;
 
-#[derive(Parser)]
-#[command(
-    name = "thamdinh",
-    version,
-    about = "Thẩm định Chỉ số cải cách hành chính (PAR Index) — appraisal of the PAR Index of a province's units"
-)]
-struct Args {
-    /// The database file (default: THAMDINH_DB, else the platform data directory).
-    #[arg(long, global = true)]
-    db: Option<PathBuf>,
-    /// The year being appraised (default: the newest year in the database).
-    #[arg(long, global = true)]
-    year: Option<i32>,
-    /// Who decides (recorded with every decision; remembered for next time).
-    #[arg(long, global = true, allow_hyphen_values = true)]
-    appraiser: Option<String>,
-    /// Language of the interface: vi (default) or en.
-    #[arg(long, global = true, default_value = "vi")]
-    lang: String,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Build (or reopen) the demo database and open the screens on it.
-    Demo,
-    /// Create the database and load the criteria sets of the year.
-    Init,
-    /// Import a CSV file (all or nothing) or a criteria set.
-    Import {
-        #[command(subcommand)]
-        what: ImportWhat,
-    },
-    /// Record one decision: a score, `agree`, `na` (not applicable) or `flag` (explanation
-    /// requested).
-    Decide {
-        #[arg(required_unless_present = "batch")]
-        unit: Option<String>,
-        #[arg(required_unless_present = "batch")]
-        item: Option<String>,
-        #[arg(allow_hyphen_values = true, required_unless_present = "batch")]
-        verdict: Option<String>,
-        /// A comment may start with '-' ("- thiếu báo cáo quý IV").
-        #[arg(long, default_value = "", allow_hyphen_values = true)]
-        comment: String,
-        /// Many decisions, one per line of FILE (`-`: standard input):
-        /// `UNIT ITEM SCORE|agree|na|flag [COMMENT]`; one acknowledgement line per decision
-        /// recorded.
-        #[arg(long, value_name = "FILE", conflicts_with_all = ["unit", "item", "verdict"])]
-        batch: Option<PathBuf>,
-    },
-    /// Print the ranking (provisional unless --final).
-    Rank {
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long = "final")]
-        final_: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
-    /// Export decisions or the ranking as CSV.
-    Export {
-        #[arg(value_enum)]
-        what: ExportWhat,
-        #[arg(long)]
-        out: PathBuf,
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long = "final")]
-        final_: bool,
-    },
-    /// Close a unit: its decisions then change only after a reopening.
-    Close {
-        unit: String,
-        /// A comment may start with '-' ("- thiếu báo cáo quý IV").
-        #[arg(long, default_value = "", allow_hyphen_values = true)]
-        comment: String,
-    },
-    /// Give the appraiser fields of a group to appraise (the council splits its work by field).
-    Assign {
-        #[arg(long)]
-        group: String,
-        /// Field codes, e.g. "2" or "2 3"; none takes the assignment back.
-        #[arg(long, num_args = 0.., value_delimiter = ' ')]
-        fields: Vec<String>,
-    },
-    /// Reopen a closed unit (recorded in the audit log).
-    Reopen {
-        unit: String,
-        /// A comment may start with '-' ("- thiếu báo cáo quý IV").
-        #[arg(long, default_value = "", allow_hyphen_values = true)]
-        comment: String,
-    },
-}
-
-#[derive(Subcommand)]
-enum ImportWhat {
-    Units {
-        file: PathBuf,
-    },
-    SelfScores {
-        file: PathBuf,
-    },
-    Survey {
-        file: PathBuf,
-    },
-    Explanations {
-        file: PathBuf,
-    },
-    History {
-        file: PathBuf,
-    },
-    /// A set as TOML, or a tree as CSV with --group, --name and --survey-max.
-    Criteria {
-        file: PathBuf,
-        #[arg(long)]
-        group: Option<String>,
-        #[arg(long)]
-        name: Option<String>,
-        #[arg(long)]
-        survey_max: Option<String>,
-        #[arg(long)]
-        bands: Option<String>,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Table,
-    Csv,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportWhat {
-    Decisions,
-    Ranking,
-}
-
 fn mode(final_: bool) -> Mode {
     if final_ {
         Mode::Final
@@ -158,8 +21,17 @@ fn mode(final_: bool) -> Mode {
     }
 }
 
+/// Opens the database for a command that writes, creating it if needed.
 fn open(args: &Args, db: PathBuf) -> Result<Workspace, AppError> {
     let store = Store::open(&db)?;
+    let year = cli::resolve_year(&store, args.year)?;
+    Workspace::new(store, year)
+}
+
+/// Opens the database for a command that only reads, and for the screens: a missing file is
+/// refused with a sentence saying how to make one, and nothing is created.
+fn open_existing(args: &Args, db: PathBuf, lang: Lang) -> Result<Workspace, AppError> {
+    let store = Store::open_existing(&db)?.ok_or_else(|| cli::no_database(&db, args.year, lang))?;
     let year = cli::resolve_year(&store, args.year)?;
     Workspace::new(store, year)
 }
@@ -191,7 +63,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
     let print = |s: String| println!("{s}");
     match &args.command {
         None => {
-            let ws = open(&args, db)?;
+            let ws = open_existing(&args, db, lang)?;
             thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Demo) => {
@@ -205,6 +77,10 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Init) => {
+            // A year with no built-in sets is refused before the file is created.
+            if let Some(year) = args.year {
+                cli::check_builtin_year(year, &db, lang)?;
+            }
             let mut ws = open(&args, db)?;
             print(cli::init(&mut ws, lang)?);
             Ok(())
@@ -268,7 +144,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             final_,
             format,
         }) => {
-            let ws = open(&args, db)?;
+            let ws = open_existing(&args, db, lang)?;
             match format {
                 Format::Table => print(cli::rank_text(&ws, group.as_deref(), mode(*final_), lang)?),
                 Format::Csv => {
@@ -285,9 +161,11 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             group,
             final_,
         }) => {
-            let ws = open(&args, db)?;
+            let ws = open_existing(&args, db, lang)?;
             let msg = match what {
-                ExportWhat::Decisions => cli::export_decisions(&ws, group.as_deref(), out, lang)?,
+                ExportWhat::Decisions => {
+                    cli::export_decisions(&ws, group.as_deref(), mode(*final_), out, lang)?
+                }
                 ExportWhat::Ranking => {
                     cli::export_ranking(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }
@@ -366,10 +244,9 @@ fn decide_batch(
 
 fn main() -> ExitCode {
     let _ = color_eyre::install();
-    let args = Args::parse();
-    let Some(lang) = Lang::parse(&args.lang) else {
-        eprintln!("--lang: vi | en");
-        return ExitCode::from(2);
+    let (args, lang) = match args::parse() {
+        Ok(parsed) => parsed,
+        Err(code) => return code,
     };
     match run(args, lang) {
         Ok(()) => ExitCode::SUCCESS,

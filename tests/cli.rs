@@ -267,11 +267,6 @@ fn the_database_can_come_from_thamdinh_db() {
 fn errors_are_sentences_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.sqlite");
-    let err = fails(&db, &["--lang", "en", "rank"]);
-    assert!(
-        err.contains("has no criteria sets for 2022: run 'thamdinh init --year 2022' first"),
-        "{err}"
-    );
     let err = fails(
         &db,
         &["--lang", "en", "import", "units", "/no/such/file.csv"],
@@ -280,9 +275,94 @@ fn errors_are_sentences_not_panics() {
         err.contains("/no/such/file.csv: the file cannot be read"),
         "{err}"
     );
+    let err = fails(&db, &["--lang", "en", "rank"]);
+    assert!(
+        err.contains("has no criteria sets for 2022: run 'thamdinh init --year 2022' first"),
+        "{err}"
+    );
     std::fs::write(&db, b"this is not a database").unwrap();
     let err = fails(&db, &["--lang", "en", "rank"]);
     assert!(err.starts_with("Database error:"), "{err}");
+}
+
+/// The files a database at `db` would leave: the file, its WAL and shared memory.
+fn database_files(db: &std::path::Path) -> Vec<std::path::PathBuf> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|end| {
+            let mut p = db.as_os_str().to_owned();
+            p.push(end);
+            std::path::PathBuf::from(p)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}
+
+#[test]
+fn a_command_that_only_reads_creates_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("council");
+    let db = sub.join("new.sqlite");
+    let out = dir.path().join("out.csv");
+    let out = out.to_str().unwrap();
+    let shown = db.display().to_string();
+    let reads: [&[&str]; 6] = [
+        &["rank"],
+        &["rank", "--final", "--format", "csv"],
+        &["export", "decisions", "--out", out],
+        &["export", "decisions", "--final", "--out", out],
+        &["export", "ranking", "--group", "dvsn", "--out", out],
+        // No command: the screens, which refuse before touching the terminal.
+        &[],
+    ];
+    for args in reads {
+        let err = fails(&db, args);
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "Không có cơ sở dữ liệu ở {shown}; chưa tạo gì. Hãy tạo bằng «thamdinh --db {shown} init --year 2022» (nạp bộ chỉ số năm 2022), hoặc dựng dữ liệu mẫu bằng «thamdinh --db {shown} demo»."
+            ),
+            "{args:?}"
+        );
+        assert_eq!(
+            database_files(&db),
+            Vec::<std::path::PathBuf>::new(),
+            "{args:?}"
+        );
+        assert!(!sub.exists(), "{args:?} created the folder");
+        assert!(!std::path::Path::new(out).exists(), "{args:?} wrote {out}");
+    }
+    let err = fails(&db, &["--lang", "en", "--year", "2021", "rank"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "There is no database at {shown}; nothing was created. Make one with 'thamdinh --db {shown} init --year 2021' (loads the criteria sets of 2021), or build the demo with 'thamdinh --db {shown} demo'."
+        )
+    );
+    assert!(!sub.exists());
+
+    // The same through THAMDINH_DB, and with a space in the path (quoted in the commands).
+    let spaced = dir.path().join("hội đồng.sqlite");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(["--lang", "en", "rank"])
+        .env("THAMDINH_DB", &spaced)
+        .env("THAMDINH_CONFIG_DIR", dir.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "Make one with 'thamdinh --db \"{}\" init --year 2022'",
+            spaced.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(database_files(&spaced), Vec::<std::path::PathBuf>::new());
+
+    // A command that writes still creates the database (and its folder).
+    ok(&db, &["init", "--year", "2022"]);
+    assert!(db.exists());
 }
 
 #[test]
@@ -314,5 +394,250 @@ fn a_comment_or_an_appraiser_may_start_with_a_dash() {
     assert_eq!(
         (who.as_str(), comment.as_str()),
         ("-Lan", "- Thiếu báo cáo quý IV")
+    );
+}
+
+#[test]
+fn init_for_a_year_without_built_in_sets_says_what_to_run_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    let p = db.display();
+    let err = fails(&db, &["init", "--year", "2023"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "Không có bộ chỉ số mẫu cho năm 2023 (thamdinh chỉ có sẵn bộ chỉ số năm 2022); chưa ghi gì. Hãy nạp bộ chỉ số năm 2023 của từng nhóm, từ một tệp TOML:
+  thamdinh --db {p} --year 2023 import criteria TỆP.toml
+hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):
+  thamdinh --db {p} --year 2023 import criteria TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]
+Có thể chép các bộ năm 2022 trong data/criteria/2022/ của mã nguồn thamdinh (so-nganh.toml, huyen.toml, dvsn.toml, trung-uong.toml) làm bản khởi đầu, nhớ sửa «year = 2022» thành «year = 2023»."
+        )
+    );
+    assert_eq!(database_files(&db), Vec::<std::path::PathBuf>::new());
+    let err = fails(&db, &["--lang", "en", "init", "--year", "2023"]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "There are no built-in criteria sets for 2023 (thamdinh comes with the sets of 2022 only); nothing was written. Import the 2023 set of each group, from a TOML file:
+  thamdinh --db {p} --year 2023 import criteria FILE.toml
+or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):
+  thamdinh --db {p} --year 2023 import criteria FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]
+The 2022 sets in thamdinh's source, data/criteria/2022/ (so-nganh.toml, huyen.toml, dvsn.toml, trung-uong.toml), can be copied as a starting point, with 'year = 2022' changed to 'year = 2023'."
+        )
+    );
+    assert_eq!(database_files(&db), Vec::<std::path::PathBuf>::new());
+
+    // On an existing database nothing changes either.
+    ok(&db, &["init", "--year", "2022"]);
+    let before = dump(&db);
+    fails(&db, &["init", "--year", "2023"]);
+    assert_eq!(dump(&db), before);
+
+    // What the sentence says to run works: a 2022 set copied with its year changed, and a tree.
+    let toml = std::fs::read_to_string(root().join("data/criteria/2022/dvsn.toml")).unwrap();
+    assert!(toml.contains("\nyear = 2022\n"));
+    let toml = write(
+        dir.path(),
+        "dvsn.toml",
+        toml.replace("\nyear = 2022\n", "\nyear = 2023\n"),
+    );
+    let out = ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            toml.to_str().unwrap(),
+        ],
+    );
+    assert!(out.starts_with("Đã nạp bộ chỉ số dvsn năm 2023"), "{out}");
+    let tree = write(dir.path(), "xa.csv", SMALL_TREE);
+    let out = ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            tree.to_str().unwrap(),
+            "--group",
+            "xa",
+            "--name",
+            "UBND cấp xã",
+            "--survey-max",
+            "10",
+        ],
+    );
+    assert!(out.starts_with("Đã nạp bộ chỉ số xa năm 2023"), "{out}");
+    // A plain `init` now takes the newest year, 2023, which has no built-in sets either.
+    let err = fails(&db, &["--lang", "en", "init"]);
+    assert!(
+        err.starts_with("There are no built-in criteria sets for 2023"),
+        "{err}"
+    );
+}
+
+/// A criteria tree of two fields and four items (10 points), for quick whole-year tests.
+const SMALL_TREE: &str = "code,title,max,options,guidance,not_applicable_for
+1,Công tác chỉ đạo,4,,,
+1.1,Kế hoạch năm,2,Đúng hạn=2; Trễ hạn=1; Không có=0,,
+1.2,Báo cáo quý,2,,,
+2,Thủ tục hành chính,6,,,
+2.1,Công khai thủ tục,3,,,
+2.2,Hồ sơ trực tuyến,3,,,
+";
+
+/// A 2023 database with SMALL_TREE as group `xa` and two communes with self scores.
+fn small_db(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("xa.sqlite");
+    let tree = write(dir, "xa.csv", SMALL_TREE);
+    ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            tree.to_str().unwrap(),
+            "--group",
+            "xa",
+            "--name",
+            "UBND cấp xã",
+            "--survey-max",
+            "10",
+        ],
+    );
+    let units = write(
+        dir,
+        "units.csv",
+        "code,name,group\nXA1,UBND xã Một,xa\nXA2,UBND xã Hai,xa\n",
+    );
+    ok(&db, &["import", "units", units.to_str().unwrap()]);
+    let mut scores = String::from("unit,item,score,note,evidence\n");
+    for unit in ["XA1", "XA2"] {
+        for (item, score) in [("1.1", "2"), ("1.2", "1.5"), ("2.1", "3"), ("2.2", "2")] {
+            scores.push_str(&format!("{unit},{item},{score},,\n"));
+        }
+    }
+    let scores = write(dir, "self_scores.csv", scores);
+    ok(&db, &["import", "self-scores", scores.to_str().unwrap()]);
+    db
+}
+
+#[test]
+fn a_final_decisions_export_is_refused_until_every_item_is_decided() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("final.csv");
+    let o = out.to_str().unwrap();
+    let before = dump(&db);
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "decisions",
+            "--final",
+            "--out",
+            o,
+            "--group",
+            "dvsn",
+        ],
+    );
+    assert_eq!(
+        err.trim_end(),
+        "Chưa xuất được bảng quyết định chính thức nhóm dvsn: còn 361 tiêu chí của 7 đơn vị chưa thẩm định xong; chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có."
+    );
+    let err = fails(
+        &db,
+        &["--lang", "en", "export", "decisions", "--final", "--out", o],
+    );
+    assert_eq!(
+        err.trim_end(),
+        "No final decisions export yet: 3947 items of 47 units are not decided (group so-nganh: 2110 items of 21 units; group huyen: 1110 items of 11 units; group dvsn: 361 items of 7 units; group trung-uong: 366 items of 8 units); no file was written. Leave out --final to export the decisions as they stand."
+    );
+    assert!(!out.exists());
+    assert_eq!(dump(&db), before);
+    // The same count as the final ranking's.
+    let err = fails(&db, &["--lang", "en", "rank", "--final", "--group", "dvsn"]);
+    assert!(
+        err.contains("361 items of 7 units are not decided"),
+        "{err}"
+    );
+
+    // A small year decided item by item: refused while one item awaits an explanation.
+    let db = small_db(dir.path());
+    let mut batch = String::new();
+    for unit in ["XA1", "XA2"] {
+        for item in ["1.1", "1.2", "2.1", "2.2"] {
+            batch.push_str(&format!("{unit} {item} agree\n"));
+        }
+    }
+    batch.push_str("XA2 2.2 1 Chỉ 50 % hồ sơ trực tuyến\nXA1 1.2 flag\n");
+    let batch = write(dir.path(), "batch.txt", batch);
+    let acks = ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "--batch",
+            batch.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(acks.lines().count(), 10, "{acks}");
+    let err = fails(&db, &["export", "decisions", "--final", "--out", o]);
+    assert_eq!(
+        err.trim_end(),
+        "Chưa xuất được bảng quyết định chính thức: còn 1 tiêu chí của 1 đơn vị chưa thẩm định xong (nhóm xa: 1 tiêu chí của 1 đơn vị); chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có."
+    );
+    assert!(!out.exists());
+    // Without --final the decisions export as they stand.
+    let msg = ok(&db, &["--lang", "en", "export", "decisions", "--out", o]);
+    assert_eq!(msg.trim_end(), format!("Exported 8 decision lines to {o}."));
+    std::fs::remove_file(&out).unwrap();
+
+    // Once the explanation is decided, the final export is the complete record.
+    ok(&db, &["decide", "XA1", "1.2", "1,5"]);
+    let msg = ok(&db, &["export", "decisions", "--final", "--out", o]);
+    assert_eq!(
+        msg.trim_end(),
+        format!("Đã xuất 8 dòng quyết định chính thức (mọi tiêu chí đã thẩm định xong) ra {o}.")
+    );
+    let msg = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "decisions",
+            "--final",
+            "--group",
+            "xa",
+            "--out",
+            o,
+        ],
+    );
+    assert_eq!(
+        msg.trim_end(),
+        format!("Exported 8 final decision lines (every item decided) to {o}.")
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let mut r = csv::Reader::from_reader(&bytes[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 8);
+    let states: Vec<(&str, &str, &str, &str)> =
+        rows.iter().map(|r| (&r[0], &r[2], &r[6], &r[8])).collect();
+    assert!(
+        states.contains(&("XA2", "2.2", "1", "adjusted")),
+        "{states:?}"
+    );
+    assert!(
+        states.contains(&("XA1", "1.2", "1.5", "agreed")),
+        "{states:?}"
+    );
+    assert!(
+        states.iter().all(|s| s.3 == "agreed" || s.3 == "adjusted"),
+        "{states:?}"
     );
 }

@@ -96,7 +96,14 @@ fn decide_batch_refuses_unit_and_item_beside_it() {
     let db = demo_db(dir.path());
     let out = run(&db, &["decide", "--batch", "-", "SNV", "1.1.1", "agree"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(
+            "Không dùng «--batch» cùng với «ĐƠN_VỊ», «TIÊU_CHÍ», «ĐIỂM|agree|na|flag»."
+        ),
+        "{err}"
+    );
 }
 
 #[test]

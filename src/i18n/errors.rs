@@ -97,14 +97,26 @@ pub fn decision_not_recorded(unit: &str, item: &str, why: &str, lang: Lang) -> S
     )
 }
 
+/// What is left before anything final: the final ranking and the final decisions export.
+pub fn undecided_phrase(items: usize, units: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "còn {items} tiêu chí của {units} đơn vị chưa thẩm định xong",
+        "{items} items of {units} units are not decided"
+    )
+}
+
 /// Why there is no final ranking yet.
 pub fn rank_error(group: &str, e: &RankError, lang: Lang) -> String {
     match e {
-        RankError::Undecided { items, units } => say!(
-            lang,
-            "Chưa có xếp hạng chính thức nhóm {group}: còn {items} tiêu chí của {units} đơn vị chưa thẩm định xong.",
-            "No final ranking for group {group} yet: {items} items of {units} units are not decided."
-        ),
+        RankError::Undecided { items, units } => {
+            let left = undecided_phrase(*items, *units, lang);
+            say!(
+                lang,
+                "Chưa có xếp hạng chính thức nhóm {group}: {left}.",
+                "No final ranking for group {group} yet: {left}."
+            )
+        }
         RankError::MissingSurvey { units } => {
             let list = units
                 .iter()

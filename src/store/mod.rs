@@ -69,18 +69,32 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it forward.
+    /// Opens (creating it and its folder if needed) the database at `path` and migrates it
+    /// forward. For the commands that write.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
             let _ = std::fs::create_dir_all(dir);
         }
+        Store::connect(path, OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens an existing database and migrates it forward; `None` when there is no file at
+    /// `path`. Creates nothing: neither the file nor its folder (for the commands that only
+    /// read, and the screens, which must not leave an empty database behind a mistyped path).
+    pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
+        if let Ok(false) = path.try_exists() {
+            return Ok(None);
+        }
+        // Without SQLITE_OPEN_CREATE: a file removed meanwhile is an error, never a new file.
+        Store::connect(path, OpenFlags::empty()).map(Some)
+    }
+
+    fn connect(path: &Path, create: OpenFlags) -> Result<Store, StoreError> {
         let mut conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | create | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // A new file gets 16 KiB pages (an existing one keeps its own): a national year is a
@@ -118,14 +132,6 @@ impl Store {
             path: path.to_path_buf(),
             clock: clock::system(),
         })
-    }
-
-    /// Opens an existing database without creating it; None when there is no file.
-    pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
-        if !path.exists() {
-            return Ok(None);
-        }
-        Store::open(path).map(Some)
     }
 
     /// The same store, stamping its writes with `clock` instead of the system's.
