@@ -207,6 +207,7 @@ pub fn import_criteria(
         let header = CsvSetHeader {
             group,
             name,
+            short_name: None,
             year: ws.year,
             survey_max,
             bands,
