@@ -161,6 +161,8 @@ pub fn import(
 pub struct CriteriaCsvArgs {
     pub group: Option<String>,
     pub name: Option<String>,
+    /// The name as councils say it, for the group tabs of a narrow window.
+    pub short_name: Option<String>,
     pub survey_max: Option<String>,
     pub bands: Option<String>,
 }
@@ -207,7 +209,7 @@ pub fn import_criteria(
         let header = CsvSetHeader {
             group,
             name,
-            short_name: None,
+            short_name: args.short_name,
             year: ws.year,
             survey_max,
             bands,

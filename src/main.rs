@@ -130,6 +130,9 @@ enum ImportWhat {
         group: Option<String>,
         #[arg(long)]
         name: Option<String>,
+        /// The group's name as councils say it, shown where the full name does not fit.
+        #[arg(long)]
+        short_name: Option<String>,
         #[arg(long)]
         survey_max: Option<String>,
         #[arg(long)]
@@ -219,12 +222,14 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                     file,
                     group,
                     name,
+                    short_name,
                     survey_max,
                     bands,
                 } => {
                     let a = CriteriaCsvArgs {
                         group: group.clone(),
                         name: name.clone(),
+                        short_name: short_name.clone(),
                         survey_max: survey_max.clone(),
                         bands: bands.clone(),
                     };
