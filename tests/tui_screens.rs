@@ -186,6 +186,49 @@ fn help_lists_every_key_of_the_screen() {
 }
 
 #[test]
+fn group_tabs_name_every_group_at_80_columns_and_show_the_selected_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::En);
+    let names = [
+        "Sở, ban, ngành",
+        "UBND cấp huyện",
+        "Đơn vị sự nghiệp",
+        "Cơ quan Trung ương",
+    ];
+    for (k, selected) in names.iter().enumerate() {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| screens::view(&s.app, f)).unwrap();
+        let buf = t.backend().buffer();
+        let line: String = (0..80).map(|x| buf[(x, 1)].symbol()).collect();
+        for name in names {
+            assert!(line.contains(name), "{name} missing: {line:?}");
+        }
+        // The selected tab is the one in reverse video.
+        let reversed: String = (0..80)
+            .filter(|&x| {
+                buf[(x, 1)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            })
+            .map(|x| buf[(x, 1)].symbol())
+            .collect();
+        assert_eq!(reversed, *selected, "tab {k}: {line:?}");
+        s.keys("\t");
+    }
+    // The ranking shows the same tabs.
+    s.keys("r");
+    let text = s.draw(80, 24);
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains("Sở, ban, ngành │ UBND cấp huyện"),
+        "{text}"
+    );
+}
+
+#[test]
 fn too_small_a_window_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::demo_db(dir.path());

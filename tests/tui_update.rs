@@ -10,7 +10,7 @@ use thamdinh::domain::{
 use thamdinh::i18n::Lang;
 use thamdinh::io::criteria::set_from_toml;
 use thamdinh::store::UnitRow;
-use thamdinh::tui::action::{Action, Cmd, Effect, Loaded, Saved, UnitData, UnitLine};
+use thamdinh::tui::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
 use thamdinh::tui::app::{App, InputKind, ItemFilter};
 use thamdinh::tui::keymap::Screen;
 
@@ -68,9 +68,14 @@ fn item(app: &App) -> String {
 /// An app with the department group loaded and Sở Nội vụ open.
 fn opened() -> App {
     let mut app = App::new(Lang::Vi, Some("Lan".into()), "t.sqlite".into(), 2022);
+    let group = |code: &str, name: &str| GroupTab {
+        code: code.into(),
+        name: name.into(),
+        short_name: None,
+    };
     let fx = app.update(Action::Loaded(Loaded::Groups(vec![
-        ("so-nganh".into(), "Sở, ban, ngành tỉnh".into()),
-        ("huyen".into(), "UBND cấp huyện".into()),
+        group("so-nganh", "Sở, ban, ngành tỉnh"),
+        group("huyen", "UBND cấp huyện"),
     ])));
     assert_eq!(
         fx,

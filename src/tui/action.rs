@@ -39,6 +39,15 @@ pub enum Cmd {
     Option(usize),
 }
 
+/// A group as its tab shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupTab {
+    pub code: String,
+    pub name: String,
+    /// The name as councils say it, from the criteria set, for a narrow window.
+    pub short_name: Option<String>,
+}
+
 /// One unit's line on the units screen.
 #[derive(Debug, Clone)]
 pub struct UnitLine {
@@ -61,7 +70,7 @@ pub struct UnitData {
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Groups(Vec<(String, String)>),
+    Groups(Vec<GroupTab>),
     Units {
         group: String,
         lines: Vec<UnitLine>,

@@ -1,7 +1,7 @@
 //! The state of the screens and the one place it changes: `App::update(action)` returns the
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
-use super::action::{Action, Cmd, Effect, Loaded, Saved, UnitData, UnitLine};
+use super::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
 use super::keymap::{self, Screen};
 use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
@@ -198,7 +198,7 @@ pub struct App {
     /// Where `q` on the ranking goes back to.
     pub ranking_from: Screen,
     pub help: bool,
-    pub groups: Vec<(String, String)>,
+    pub groups: Vec<GroupTab>,
     pub group: usize,
     pub units: Vec<UnitLine>,
     pub unit_sel: usize,
@@ -269,7 +269,7 @@ impl App {
     }
 
     pub fn group_code(&self) -> Option<&str> {
-        self.groups.get(self.group).map(|(c, _)| c.as_str())
+        self.groups.get(self.group).map(|g| g.code.as_str())
     }
 
     /// The units the list shows (the filter applied), as indexes into `units`.
@@ -714,7 +714,7 @@ impl App {
         self.unit_sel = 0;
         self.rank_sel = 0;
         self.ranking = None;
-        let g = self.groups[self.group].0.clone();
+        let g = self.groups[self.group].code.clone();
         let mut fx = vec![Effect::LoadUnits { group: g.clone() }];
         if self.screen == Screen::Ranking {
             fx.push(Effect::LoadRanking {

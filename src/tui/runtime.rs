@@ -1,7 +1,7 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, Loaded, Saved, UnitData, UnitLine};
+use super::action::{Action, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
 use crate::config;
 use crate::domain::{ItemCode, UnitTotals};
 use crate::i18n::Lang;
@@ -56,7 +56,18 @@ fn try_effect(
     effect: Effect,
 ) -> Result<Vec<Action>, AppError> {
     Ok(match effect {
-        Effect::LoadGroups => vec![Action::Loaded(Loaded::Groups(ws.groups()?))],
+        Effect::LoadGroups => {
+            let groups = ws
+                .groups()?
+                .into_iter()
+                .map(|(code, name)| GroupTab {
+                    short_name: ws.set(&code).ok().and_then(|s| s.short_name.clone()),
+                    code,
+                    name,
+                })
+                .collect();
+            vec![Action::Loaded(Loaded::Groups(groups))]
+        }
         Effect::LoadUnits { group } => {
             // Every unit of the group read in one pass (thousands at national scale).
             let units = ws.store.units(ws.year, Some(&group))?;

@@ -4,6 +4,7 @@
 mod appraisal;
 mod help;
 mod ranking;
+mod tabs;
 mod units;
 
 use super::app::{App, InputKind};
@@ -12,7 +13,7 @@ use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Below this the screens cannot be used; a message says so.
@@ -70,23 +71,6 @@ pub fn cut(s: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// A tab per group: names when there is room, codes otherwise.
-pub fn group_tabs(app: &App, frame: &mut Frame, area: Rect) {
-    let narrow = area.width < 110;
-    let titles: Vec<String> = app
-        .groups
-        .iter()
-        .map(|(code, name)| if narrow { code.clone() } else { name.clone() })
-        .collect();
-    frame.render_widget(
-        Tabs::new(titles)
-            .select(app.group)
-            .highlight_style(app.theme.selected())
-            .divider("│"),
-        area,
-    );
 }
 
 /// The top line of a screen: what it is, in reverse video.

@@ -1,6 +1,6 @@
 //! The units of a group, one tab per group, with progress and totals.
 
-use super::{cut, group_tabs, title_line};
+use super::{cut, tabs::group_tabs, title_line};
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use ratatui::Frame;
