@@ -229,6 +229,66 @@ fn group_tabs_name_every_group_at_80_columns_and_show_the_selected_one() {
 }
 
 #[test]
+fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    let units = s.draw(80, 24);
+    let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
+    assert!(snv.ends_with("58.06         —       — ·"), "{snv:?}");
+    assert!(!units.contains("0.00"), "{units}");
+    assert!(
+        units.contains("Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định"),
+        "{units}"
+    );
+    s.keys("\n");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Tự chấm 58.06 · Thẩm định — · Chênh — · Tạm tính 58.06/63"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("TĐ, Chênh (TĐ − tự chấm): chỉ tính tiêu chí đã thẩm định"),
+        "{screen}"
+    );
+    let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
+    assert!(field.ends_with("8    7.5      —       —"), "{field:?}");
+    // One item lowered by 0.25: the difference is over that item alone.
+    s.keys("a").keys("a").keys("3"); // 1.1.1, 1.1.2 agreed; 1.1.3 from 0.25 to 0
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Thẩm định 1.00 · Chênh -0.25 · Tạm tính 57.81/63"),
+        "{screen}"
+    );
+    let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
+    assert!(field.ends_with("8    7.5      1   -0.25"), "{field:?}");
+    let other = screen.lines().find(|l| l.starts_with("1.2  ")).unwrap();
+    assert!(other.ends_with("1      1      —       —"), "{other:?}");
+    s.keys("q");
+    let units = s.draw(80, 24);
+    let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
+    assert!(
+        snv.ends_with("3/101   58.06      1.00   -0.25 …"),
+        "{snv:?}"
+    );
+
+    let mut s = Session::new(&db, Lang::En);
+    let units = s.draw(80, 24);
+    assert!(
+        units.contains("Appraised, Diff. (appraised − self): decided items only"),
+        "{units}"
+    );
+    let stp = units.lines().find(|l| l.starts_with("STP ")).unwrap();
+    assert!(stp.ends_with("56.44         —       — ·"), "{stp:?}");
+    s.keys("j\n");
+    let screen = s.draw(120, 40);
+    assert!(
+        screen.contains("Self 56.44 · Appraised — · Diff. — · Provisional 56.44/63"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn too_small_a_window_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::demo_db(dir.path());
