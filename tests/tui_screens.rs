@@ -52,6 +52,15 @@ impl Session {
         self
     }
 
+    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        dispatch(
+            &mut self.app,
+            &mut self.ws,
+            Action::Key(KeyEvent::new(code, modifiers)),
+        );
+        self
+    }
+
     fn draw(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| screens::view(&self.app, f)).unwrap();
@@ -286,6 +295,44 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
         screen.contains("Self 56.44 · Appraised — · Diff. — · Provisional 56.44/63"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_comment_is_written_as_a_paragraph_and_shown_with_its_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n").keys("a").keys("k").keys("c"); // 1.1.1 agreed, its comment box
+    s.keys("Kế hoạch ban hành ngày 20/01, chậm 5 ngày so với quy định của tỉnh; đơn vị đã giải trình lý do nhưng chưa có văn bản kèm theo.");
+    s.key(KeyCode::Enter, KeyModifiers::ALT);
+    s.keys("Đề nghị bổ sung:");
+    s.key(KeyCode::Char('j'), KeyModifiers::CONTROL);
+    s.keys("- văn bản giải trình;");
+    s.key(KeyCode::Enter, KeyModifiers::ALT);
+    s.keys("- kế hoạch điều chỉnh.");
+    let boxed = s.draw(80, 24);
+    assert!(
+        boxed.contains("Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy."),
+        "{boxed}"
+    );
+    assert!(boxed.contains("│Đề nghị bổ sung:"), "{boxed}");
+    assert!(boxed.contains("│- kế hoạch điều chỉnh."), "{boxed}");
+    snap!("comment_box_vi_80x24", boxed);
+    s.keys("\n");
+    let o = s.app.open.as_ref().unwrap();
+    let stored = &o.data.sheet.records[o.sel]
+        .decision
+        .as_ref()
+        .unwrap()
+        .comment;
+    assert_eq!(stored.lines().count(), 4, "{stored:?}");
+    assert!(stored.ends_with("Đề nghị bổ sung:\n- văn bản giải trình;\n- kế hoạch điều chỉnh."));
+    let wide = s.draw(120, 40);
+    assert!(wide.contains("│- văn bản giải trình;"), "{wide}");
+    snap!("comment_shown_vi_120x40", wide);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("\n").keys("x");
+    snap!("not_applicable_box_en_80x24", s.draw(80, 24));
 }
 
 #[test]

@@ -9,7 +9,6 @@ use crate::tui::app::{App, ItemFilter, Open};
 use crate::tui::theme::glyph;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -320,10 +319,12 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
                     label(lang.pick("Đơn vị tự chấm", "Self score")),
                     Span::raw(score_text(Some(e.score))),
                 ];
-                if !e.note.is_empty() {
-                    l.push(Span::raw(format!(" — {}", e.note)));
+                if e.note.is_empty() {
+                    lines.push(Line::from(l));
+                } else {
+                    l.push(Span::raw(" — "));
+                    lines.extend(with_breaks(l, &e.note, None));
                 }
-                lines.push(Line::from(l));
             }
             None => lines.push(Line::from(vec![
                 label(lang.pick("Đơn vị tự chấm", "Self score")),
@@ -355,48 +356,55 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
             if let Some(p) = d.score {
                 l.push(Span::raw(format!("{p} · ")));
             }
-            l.push(Span::raw(if d.comment.is_empty() {
-                lang.pick("(không có nhận xét)", "(no comment)").to_string()
+            let comment = if d.comment.is_empty() {
+                lang.pick("(không có nhận xét)", "(no comment)")
             } else {
-                d.comment.clone()
-            }));
-            l.push(Span::styled(
+                &d.comment
+            };
+            let by = Span::styled(
                 format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
                 th.dim(),
-            ));
-            lines.push(Line::from(l));
+            );
+            lines.extend(with_breaks(l, comment, Some(by)));
         }
         if let Some(draft) = app.drafts.get(&key) {
-            lines.push(Line::from(vec![
-                label(lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)")),
-                Span::raw(draft.clone()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(
+                    lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)"),
+                )],
+                draft,
+                None,
+            ));
         }
         if let Some(x) = &rec.explanation {
-            lines.push(Line::from(vec![
-                label(lang.pick("Giải trình", "Explanation")),
-                Span::raw(x.text.clone()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(lang.pick("Giải trình", "Explanation"))],
+                &x.text,
+                None,
+            ));
             if !x.evidence.is_empty() {
-                lines.push(Line::from(vec![
-                    label(lang.pick("Bổ sung", "Extra evidence")),
-                    Span::raw(x.evidence.clone()),
-                ]));
+                lines.extend(with_breaks(
+                    vec![label(lang.pick("Bổ sung", "Extra evidence"))],
+                    &x.evidence,
+                    None,
+                ));
             }
         }
         if let Some(e) = &rec.self_entry
             && !e.evidence.is_empty()
         {
-            lines.push(Line::from(vec![
-                label(lang.pick("Tài liệu kiểm chứng", "Evidence")),
-                Span::raw(e.evidence.clone()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(lang.pick("Tài liệu kiểm chứng", "Evidence"))],
+                &e.evidence,
+                None,
+            ));
         }
         if let Some(g) = &node.guidance {
-            lines.push(Line::from(vec![
-                label(lang.pick("Hướng dẫn", "Guidance")),
-                Span::styled(g.clone(), Style::new()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(lang.pick("Hướng dẫn", "Guidance"))],
+                g,
+                None,
+            ));
         }
     } else {
         let s = &o.sums[i];
@@ -428,6 +436,22 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         area,
     );
+}
+
+/// `head`, then `text` with its line breaks kept (each break starts a line of the panel, which
+/// wraps long ones), then `tail` at the end of the last line.
+fn with_breaks<'a>(head: Vec<Span<'a>>, text: &str, tail: Option<Span<'a>>) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    let mut spans = head;
+    for (k, part) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push(Line::from(std::mem::take(&mut spans)));
+        }
+        spans.push(Span::raw(part.trim_end_matches('\r').to_string()));
+    }
+    spans.extend(tail);
+    out.push(Line::from(spans));
+    out
 }
 
 /// A stored timestamp as people read it: `2026-11-26 10:30 UTC`.
