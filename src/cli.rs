@@ -224,6 +224,8 @@ pub fn import(
 pub struct CriteriaCsvArgs {
     pub group: Option<String>,
     pub name: Option<String>,
+    /// The name as councils say it, for the group tabs of a narrow window.
+    pub short_name: Option<String>,
     pub survey_max: Option<String>,
     pub bands: Option<String>,
 }
@@ -270,6 +272,7 @@ pub fn import_criteria(
         let header = CsvSetHeader {
             group,
             name,
+            short_name: args.short_name,
             year: ws.year,
             survey_max,
             bands,

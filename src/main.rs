@@ -97,12 +97,14 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                     file,
                     group,
                     name,
+                    short_name,
                     survey_max,
                     bands,
                 } => {
                     let a = CriteriaCsvArgs {
                         group: group.clone(),
                         name: name.clone(),
+                        short_name: short_name.clone(),
                         survey_max: survey_max.clone(),
                         bands: bands.clone(),
                     };

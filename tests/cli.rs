@@ -641,3 +641,48 @@ fn a_final_decisions_export_is_refused_until_every_item_is_decided() {
         "{states:?}"
     );
 }
+
+#[test]
+fn a_tree_imported_as_csv_keeps_its_short_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    ok(&db, &["init", "--year", "2022"]);
+    let tree = write(
+        dir.path(),
+        "tree.csv",
+        "code,title,max\n1,Chỉ đạo,2\n1.1,Kế hoạch,1\n1.2,Báo cáo,1\n",
+    );
+    let import = |group: &str, short: Option<&str>| {
+        let mut args = vec![
+            "import",
+            "criteria",
+            tree.to_str().unwrap(),
+            "--group",
+            group,
+            "--name",
+            "Ủy ban nhân dân cấp xã",
+            "--survey-max",
+            "1",
+        ];
+        if let Some(s) = short {
+            args.extend(["--short-name", s]);
+        }
+        ok(&db, &args);
+    };
+    import("xa", Some(" Cấp xã "));
+    import("xa-khac", None);
+    let store = thamdinh::store::Store::open(&db).unwrap();
+    let with = store.load_set(2022, "xa").unwrap();
+    assert_eq!(with.short_name.as_deref(), Some("Cấp xã"));
+    let without = store.load_set(2022, "xa-khac").unwrap();
+    assert_eq!(without.short_name, None);
+    assert_eq!(
+        store
+            .load_set(2022, "so-nganh")
+            .unwrap()
+            .short_name
+            .as_deref(),
+        Some("Sở, ban, ngành"),
+        "the built-in sets have theirs"
+    );
+}

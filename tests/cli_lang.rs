@@ -102,7 +102,7 @@ fn help_is_vietnamese_by_default() {
         "{out}"
     );
     assert!(
-        out.contains("--survey-max <ĐIỂM>   Điểm điều tra xã hội học tối đa của nhóm"),
+        out.contains("--survey-max <ĐIỂM>      Điểm điều tra xã hội học tối đa của nhóm"),
         "{out}"
     );
     assert_vietnamese(&out);

@@ -281,3 +281,47 @@ fn hostile_text_comes_out_inert_and_python_reads_the_same_values() {
         assert!(c.parse::<f64>().unwrap() < 0.0, "{c}");
     }
 }
+
+/// A comment written on the screen as a paragraph (lines joined by LF) stays one quoted cell,
+/// its line breaks kept, as Rust's and Python's CSV readers both read it.
+#[test]
+fn a_comment_of_several_lines_is_one_quoted_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let comment =
+        "Kế hoạch ban hành chậm 5 ngày.\nĐề nghị bổ sung:\n- văn bản giải trình, \"bản gốc\".";
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNV",
+            "1.1.1",
+            "agree",
+            "--comment",
+            comment,
+        ],
+    );
+    let out = dir.path().join("decisions.csv");
+    ok(
+        &db,
+        &["export", "decisions", "--out", out.to_str().unwrap()],
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains(&quoted(comment)),
+        "the comment is one quoted cell with its line breaks:\n{text}"
+    );
+    let rows = rust_rows(&out);
+    assert_eq!(python_rows(&out), rows);
+    let row = rows
+        .iter()
+        .find(|r| r[0] == "SNV" && r[2] == "1.1.1")
+        .unwrap()
+        .clone();
+    assert_eq!(row.len(), rows[0].len());
+    assert_eq!(cell(&rows, &row, "comment"), comment);
+    assert_eq!(cell(&rows, &row, "state"), "agreed");
+}

@@ -359,6 +359,7 @@ proptest! {
             let header = CsvSetHeader {
                 group: thamdinh::domain::GroupCode::parse("thu").unwrap(),
                 name: "Thử".into(),
+                short_name: None,
                 year: 2022,
                 survey_max: Points::from_int(1),
                 bands: Vec::new(),

@@ -8,6 +8,7 @@ use thamdinh::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow, s
 const SET: &str = r#"
 group = "so-nganh"
 name = "Sở, ban, ngành tỉnh"
+short_name = "Sở, ban, ngành"
 year = 2022
 appraisal_max = 3
 survey_max = 2
@@ -134,6 +135,41 @@ fn a_set_round_trips_and_saving_it_again_changes_nothing() {
     let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
     assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
     assert!(!store.save_set(&set).unwrap());
+}
+
+#[test]
+fn a_file_of_version_2_gains_the_short_name_and_keeps_its_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let mut c = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut c, 2).unwrap();
+        c.execute_batch(
+            "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands)
+                 VALUES (2022, 'so-nganh', 'Sở, ban, ngành tỉnh', 300, 200, 'A:90,D:0');
+             INSERT INTO nodes (year, group_code, code, position, parent, kind, title, max,
+                     min, is_item)
+                 VALUES (2022, 'so-nganh', '1', 0, NULL, 'regular', 'Chỉ đạo', 300, 0, 1);",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let version: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, schema::VERSION);
+    // The set of the old file is still there, without a short name.
+    let old = store.load_set(2022, "so-nganh").unwrap();
+    assert_eq!(old.name, "Sở, ban, ngành tỉnh");
+    assert_eq!(old.short_name, None);
+    assert_eq!(old.appraisal_max, p("3"));
+    // Loading the set again from its file brings the short name in.
+    let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
+    assert!(store.save_set(&set).unwrap());
+    let new = store.load_set(2022, "so-nganh").unwrap();
+    assert_eq!(new.short_name.as_deref(), Some("Sở, ban, ngành"));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
 }
 
 #[test]

@@ -315,3 +315,47 @@ fn a_hangup_ends_the_program() {
     let _ = child.kill();
     panic!("the program kept running after a hangup");
 }
+
+/// A comment of three lines typed on the real binary: Alt-Enter arrives as ESC CR and Ctrl-J as
+/// the byte 0x0A; both break the line, Enter (CR) saves, and the line breaks are stored.
+#[test]
+fn a_comment_of_several_lines_through_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config");
+    let mut t = Pty::spawn(
+        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
+        &config,
+        80,
+        24,
+    );
+    t.wait_for("Sở Nội vụ", 20);
+    t.send("\r");
+    t.wait_for("đã thẩm định 0/101", 10);
+    t.send("c");
+    t.wait_for("Alt-Enter hoặc Ctrl-J: xuống dòng", 10);
+    t.type_slowly("Chậm 5 ngày.");
+    t.send("\x1b\r");
+    t.type_slowly("Thiếu phụ lục.");
+    t.send("\n");
+    t.type_slowly("Đề nghị bổ sung.");
+    t.wait_for("│Đề nghị bổ sung.", 10);
+    t.send("a"); // typed into the box: the box is still open after both line breaks
+    t.send("\x7f\r");
+    t.wait_for("Nhận xét sẽ được ghi cùng quyết định", 10);
+    t.send("a"); // agreed, with the comment
+    t.wait_for("đã thẩm định 1/101", 10);
+    t.send("q");
+    t.wait_for("Đã TĐ", 10);
+    t.send("q");
+    assert!(t.wait_exit(10).success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let comment: String = conn
+        .query_row(
+            "SELECT comment FROM decisions WHERE unit = 'SNV' AND item = '1.1.1'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+}

@@ -64,6 +64,15 @@ impl Session {
         self
     }
 
+    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+        dispatch(
+            &mut self.app,
+            &mut self.rt,
+            Action::Key(KeyEvent::new(code, modifiers)),
+        );
+        self
+    }
+
     fn draw(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| screens::view(&self.app, f)).unwrap();
@@ -190,6 +199,147 @@ fn help_lists_every_key_of_the_screen() {
     let mut s = Session::new(&db, Lang::En);
     s.keys("?");
     snap!("help_units_en_120x40", s.draw(120, 40));
+}
+
+#[test]
+fn group_tabs_name_every_group_at_80_columns_and_show_the_selected_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::En);
+    let names = [
+        "Sở, ban, ngành",
+        "UBND cấp huyện",
+        "Đơn vị sự nghiệp",
+        "Cơ quan Trung ương",
+    ];
+    for (k, selected) in names.iter().enumerate() {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| screens::view(&s.app, f)).unwrap();
+        let buf = t.backend().buffer();
+        let line: String = (0..80).map(|x| buf[(x, 1)].symbol()).collect();
+        for name in names {
+            assert!(line.contains(name), "{name} missing: {line:?}");
+        }
+        // The selected tab is the one in reverse video.
+        let reversed: String = (0..80)
+            .filter(|&x| {
+                buf[(x, 1)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            })
+            .map(|x| buf[(x, 1)].symbol())
+            .collect();
+        assert_eq!(reversed, *selected, "tab {k}: {line:?}");
+        s.keys("\t");
+    }
+    // The ranking shows the same tabs.
+    s.keys("r");
+    let text = s.draw(80, 24);
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains("Sở, ban, ngành │ UBND cấp huyện"),
+        "{text}"
+    );
+}
+
+#[test]
+fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    let units = s.draw(80, 24);
+    let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
+    assert!(snv.ends_with("58.06         —       — ·"), "{snv:?}");
+    assert!(!units.contains("0.00"), "{units}");
+    assert!(
+        units.contains("Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định"),
+        "{units}"
+    );
+    s.keys("\n");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Tự chấm 58.06 · Thẩm định — · Chênh — · Tạm tính 58.06/63"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("TĐ, Chênh (TĐ − tự chấm): chỉ tính tiêu chí đã thẩm định"),
+        "{screen}"
+    );
+    let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
+    assert!(field.ends_with("8    7.5      —       —"), "{field:?}");
+    // One item lowered by 0.25: the difference is over that item alone.
+    s.keys("a").keys("a").keys("3"); // 1.1.1, 1.1.2 agreed; 1.1.3 from 0.25 to 0
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Thẩm định 1.00 · Chênh -0.25 · Tạm tính 57.81/63"),
+        "{screen}"
+    );
+    let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
+    assert!(field.ends_with("8    7.5      1   -0.25"), "{field:?}");
+    let other = screen.lines().find(|l| l.starts_with("1.2  ")).unwrap();
+    assert!(other.ends_with("1      1      —       —"), "{other:?}");
+    s.keys("q");
+    let units = s.draw(80, 24);
+    let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
+    assert!(
+        snv.ends_with("3/101   58.06      1.00   -0.25 …"),
+        "{snv:?}"
+    );
+
+    let mut s = Session::new(&db, Lang::En);
+    let units = s.draw(80, 24);
+    assert!(
+        units.contains("Appraised, Diff. (appraised − self): decided items only"),
+        "{units}"
+    );
+    let stp = units.lines().find(|l| l.starts_with("STP ")).unwrap();
+    assert!(stp.ends_with("56.44         —       — ·"), "{stp:?}");
+    s.keys("j\n");
+    let screen = s.draw(120, 40);
+    assert!(
+        screen.contains("Self 56.44 · Appraised — · Diff. — · Provisional 56.44/63"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_comment_is_written_as_a_paragraph_and_shown_with_its_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n").keys("a").keys("k").keys("c"); // 1.1.1 agreed, its comment box
+    s.keys("Kế hoạch ban hành ngày 20/01, chậm 5 ngày so với quy định của tỉnh; đơn vị đã giải trình lý do nhưng chưa có văn bản kèm theo.");
+    s.key(KeyCode::Enter, KeyModifiers::ALT);
+    s.keys("Đề nghị bổ sung:");
+    s.key(KeyCode::Char('j'), KeyModifiers::CONTROL);
+    s.keys("- văn bản giải trình;");
+    s.key(KeyCode::Enter, KeyModifiers::ALT);
+    s.keys("- kế hoạch điều chỉnh.");
+    let boxed = s.draw(80, 24);
+    assert!(
+        boxed.contains("Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy."),
+        "{boxed}"
+    );
+    assert!(boxed.contains("│Đề nghị bổ sung:"), "{boxed}");
+    assert!(boxed.contains("│- kế hoạch điều chỉnh."), "{boxed}");
+    snap!("comment_box_vi_80x24", boxed);
+    s.keys("\n");
+    let o = s.app.open.as_ref().unwrap();
+    let stored = &o.data.sheet.records[o.sel]
+        .decision
+        .as_ref()
+        .unwrap()
+        .comment;
+    assert_eq!(stored.lines().count(), 4, "{stored:?}");
+    assert!(stored.ends_with("Đề nghị bổ sung:\n- văn bản giải trình;\n- kế hoạch điều chỉnh."));
+    let wide = s.draw(120, 40);
+    assert!(wide.contains("│- văn bản giải trình;"), "{wide}");
+    snap!("comment_shown_vi_120x40", wide);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("\n").keys("x");
+    snap!("not_applicable_box_en_80x24", s.draw(80, 24));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use thamdinh::domain::{
 use thamdinh::i18n::Lang;
 use thamdinh::io::criteria::set_from_toml;
 use thamdinh::store::UnitRow;
-use thamdinh::tui::action::{Action, Cmd, Effect, Loaded, Saved, UnitData, UnitLine};
+use thamdinh::tui::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
 use thamdinh::tui::app::{App, InputKind, ItemFilter};
 use thamdinh::tui::keymap::Screen;
 
@@ -68,9 +68,14 @@ fn item(app: &App) -> String {
 /// An app with the department group loaded and Sở Nội vụ open.
 fn opened() -> App {
     let mut app = App::new(Lang::Vi, Some("Lan".into()), "t.sqlite".into(), 2022);
+    let group = |code: &str, name: &str| GroupTab {
+        code: code.into(),
+        name: name.into(),
+        short_name: None,
+    };
     let fx = app.update(Action::Loaded(Loaded::Groups(vec![
-        ("so-nganh".into(), "Sở, ban, ngành tỉnh".into()),
-        ("huyen".into(), "UBND cấp huyện".into()),
+        group("so-nganh", "Sở, ban, ngành tỉnh"),
+        group("huyen", "UBND cấp huyện"),
     ])));
     assert_eq!(
         fx,
@@ -320,6 +325,87 @@ fn a_comment_on_a_decided_item_is_saved_at_once() {
     typed(&mut app, "Đúng hạn");
     let fx = app.update(key(KeyCode::Enter));
     assert!(matches!(&fx[..], [Effect::SetComment { comment, .. }] if comment == "Đúng hạn"));
+}
+
+fn alt_enter() -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT))
+}
+
+fn ctrl_j() -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL))
+}
+
+#[test]
+fn a_comment_is_a_paragraph_alt_enter_and_ctrl_j_break_lines_enter_saves() {
+    let mut app = opened();
+    app.update(ch('a'));
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    app.update(ack);
+    app.update(ch('k'));
+    app.update(ch('c'));
+    typed(&mut app, "Kế hoạch ban hành chậm.");
+    assert!(app.update(alt_enter()).is_empty());
+    typed(&mut app, "Thiếu báo cáo quý I.");
+    assert!(app.update(ctrl_j()).is_empty());
+    typed(&mut app, "Đề nghị bổ sung.");
+    assert_eq!(app.input.as_ref().unwrap().area.lines().len(), 3);
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(
+        matches!(&fx[..], [Effect::SetComment { comment, .. }]
+            if comment == "Kế hoạch ban hành chậm.\nThiếu báo cáo quý I.\nĐề nghị bổ sung."),
+        "{fx:?}"
+    );
+    assert!(app.input.is_none());
+    // The stored comment comes back line by line into the box.
+    let ack = saved(
+        &app,
+        State::Agreed,
+        Some(Points::from_hundredths(50)),
+        "Dòng một\nDòng hai",
+    );
+    app.update(ack);
+    app.update(ch('k'));
+    app.update(ch('c'));
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.area.lines(), ["Dòng một", "Dòng hai"]);
+    assert_eq!(input.area.cursor(), (1, "Dòng hai".chars().count()));
+}
+
+#[test]
+fn a_reason_for_not_applicable_keeps_its_line_breaks() {
+    let mut app = opened();
+    app.update(ch('x'));
+    typed(&mut app, "Không có nhiệm vụ");
+    app.update(alt_enter());
+    typed(&mut app, "(Quyết định 12/QĐ)");
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(matches!(
+        &fx[..],
+        [Effect::Decide { verdict: Verdict::NotApplicable, comment, .. }]
+            if comment == "Không có nhiệm vụ\n(Quyết định 12/QĐ)"
+    ));
+}
+
+#[test]
+fn one_line_boxes_stay_one_line() {
+    let mut app = opened();
+    app.update(ch('e'));
+    typed(&mut app, "0,5");
+    // Ctrl-J does nothing (the text area would delete up to the cursor); Alt-Enter submits.
+    assert!(app.update(ctrl_j()).is_empty());
+    assert_eq!(app.input.as_ref().unwrap().area.lines(), ["0,5"]);
+    let fx = app.update(alt_enter());
+    assert!(
+        matches!(&fx[..], [Effect::Decide { verdict: Verdict::Score(p), .. }] if *p == Points::from_hundredths(50)),
+        "{fx:?}"
+    );
+    app.update(Action::SaveFailed("x".into()));
+    app.update(ch('/'));
+    typed(&mut app, "ke");
+    app.update(ctrl_j());
+    app.update(alt_enter());
+    assert!(app.input.is_none(), "the search box closed");
+    assert_eq!(app.open.as_ref().unwrap().search, "ke");
 }
 
 #[test]

@@ -110,6 +110,8 @@ pub enum ImportWhat {
         #[arg(long)]
         name: Option<String>,
         #[arg(long)]
+        short_name: Option<String>,
+        #[arg(long)]
         survey_max: Option<String>,
         #[arg(long)]
         bands: Option<String>,

@@ -145,6 +145,12 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "import criteria",
+        "short_name",
+        "Tên ngắn của nhóm như hội đồng vẫn gọi, hiện khi không đủ chỗ cho tên đầy đủ",
+        "The group's short name as councils say it, shown where the full name does not fit",
+    ),
+    (
+        "import criteria",
         "survey_max",
         "Điểm điều tra xã hội học tối đa của nhóm",
         "The group's maximum survey points",
@@ -287,6 +293,7 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("batch", "TỆP", "FILE"),
     ("group", "NHÓM", "GROUP"),
     ("name", "TÊN", "NAME"),
+    ("short_name", "TÊN_NGẮN", "SHORT_NAME"),
     ("survey_max", "ĐIỂM", "POINTS"),
     ("bands", "XẾP_LOẠI", "BANDS"),
     ("unit", "ĐƠN_VỊ", "UNIT"),

@@ -92,6 +92,8 @@ pub struct BlockSpec {
 pub struct SetSpec {
     pub group: GroupCode,
     pub name: String,
+    /// The group's name as councils say it, for narrow places (the group tabs).
+    pub short_name: Option<String>,
     pub year: i32,
     pub appraisal_max: Points,
     pub survey_max: Points,
@@ -245,6 +247,8 @@ pub enum ScoreError {
 pub struct CriteriaSet {
     pub group: GroupCode,
     pub name: String,
+    /// The group's name as councils say it, for narrow places (the group tabs).
+    pub short_name: Option<String>,
     pub year: i32,
     pub appraisal_max: Points,
     pub survey_max: Points,
@@ -464,6 +468,7 @@ impl CriteriaSet {
         Ok(CriteriaSet {
             group: spec.group,
             name: spec.name,
+            short_name: spec.short_name,
             year: spec.year,
             appraisal_max: spec.appraisal_max,
             survey_max: spec.survey_max,
@@ -598,6 +603,7 @@ pub(crate) mod tests {
         SetSpec {
             group: GroupCode::parse("so-nganh").unwrap(),
             name: "Sở, ban, ngành tỉnh".into(),
+            short_name: None,
             year: 2022,
             appraisal_max: p(appraisal_max),
             survey_max: p(survey_max),

@@ -557,6 +557,57 @@ mod tests {
     }
 
     #[test]
+    fn the_difference_is_appraised_minus_self_over_decided_items_only() {
+        let set = small_set();
+        let mut sheet = full_self(&set, "SNV");
+        let t = sheet.totals(&set);
+        assert_eq!((t.tree.decided, t.tree.appraised), (0, Points::ZERO));
+        assert_eq!(
+            t.tree.difference,
+            Points::ZERO,
+            "nothing decided, nothing compared"
+        );
+        // A flagged item is not decided: it adds nothing to the difference.
+        decide(
+            &mut sheet,
+            &set,
+            "1.2",
+            Verdict::RequestExplanation,
+            "Bổ sung",
+        );
+        decide(&mut sheet, &set, "1.1.1", Verdict::Agree, "");
+        decide(
+            &mut sheet,
+            &set,
+            "1.1.2",
+            Verdict::Score(p("0.25")),
+            "Thiếu",
+        );
+        let t = sheet.totals(&set);
+        assert_eq!(t.tree.decided, 2);
+        // Over 1.1.1 and 1.1.2: appraised 1 + 0.25, self 1 + 0.75.
+        assert_eq!(t.tree.appraised, p("1.25"));
+        assert_eq!(t.tree.difference, p("-0.5"));
+        assert_eq!(
+            t.tree.self_total,
+            p("4.75"),
+            "the self total is every item's"
+        );
+        // Not applicable by the council: nothing appraised against the self score.
+        decide(
+            &mut sheet,
+            &set,
+            "2.1",
+            Verdict::NotApplicable,
+            "Không có nhiệm vụ",
+        );
+        let t = sheet.totals(&set);
+        assert_eq!(t.tree.difference, p("-2.5"));
+        assert_eq!(t, sheet.totals_from(&set, &sheet.node_sums(&set)));
+        assert_eq!(t, sheet.scores(&set).totals(&set));
+    }
+
+    #[test]
     fn agree_keeps_the_self_score_and_needs_one() {
         let set = small_set();
         let mut sheet = with_self(&set, "SNV", &[("1.2", Some("0.5"))]);

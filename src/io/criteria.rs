@@ -16,6 +16,8 @@ use toml::Spanned;
 struct RawSet {
     group: Spanned<String>,
     name: String,
+    /// Optional: the name as councils say it, shown where the full name does not fit.
+    short_name: Option<String>,
     year: Spanned<i64>,
     appraisal_max: Spanned<toml::Value>,
     survey_max: Spanned<toml::Value>,
@@ -219,6 +221,7 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
     let spec = SetSpec {
         group,
         name: nfc(raw.name.trim()),
+        short_name: short_name(raw.short_name.as_deref()),
         year: year as i32,
         appraisal_max,
         survey_max,
@@ -255,10 +258,17 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
     })
 }
 
+/// A short name as stored: NFC, trimmed, none when blank.
+fn short_name(text: Option<&str>) -> Option<String> {
+    text.map(|s| nfc(s.trim())).filter(|s| !s.is_empty())
+}
+
 /// The header of a set whose tree comes as CSV (given on the command line).
 pub struct CsvSetHeader {
     pub group: GroupCode,
     pub name: String,
+    /// The name as councils say it, for narrow places; none: the name is cut to fit.
+    pub short_name: Option<String>,
     pub year: i32,
     pub survey_max: Points,
     pub bands: Vec<Band>,
@@ -363,6 +373,7 @@ pub fn set_from_csv(
     let spec = SetSpec {
         group: header.group,
         name: header.name,
+        short_name: short_name(header.short_name.as_deref()),
         year: header.year,
         appraisal_max,
         survey_max: header.survey_max,
@@ -442,6 +453,21 @@ not_applicable_for = ["SNGV"]
     }
 
     #[test]
+    fn a_short_name_is_optional_and_a_blank_one_is_none() {
+        assert_eq!(load(GOOD).unwrap().short_name, None);
+        let with = GOOD.replace(
+            "year = 2022",
+            "short_name = \"  Sở, ban, ngành \"\nyear = 2022",
+        );
+        assert_eq!(
+            load(&with).unwrap().short_name.as_deref(),
+            Some("Sở, ban, ngành")
+        );
+        let blank = GOOD.replace("year = 2022", "short_name = \" \"\nyear = 2022");
+        assert_eq!(load(&blank).unwrap().short_name, None);
+    }
+
+    #[test]
     fn names_the_line_of_a_node_whose_children_do_not_add_up() {
         let bad = GOOD.replace("max = \"1,5\"", "max = 1.25");
         let e = load(&bad).unwrap_err();
@@ -486,6 +512,7 @@ not_applicable_for = ["SNGV"]
         let header = CsvSetHeader {
             group: GroupCode::parse("so-nganh").unwrap(),
             name: "Sở".into(),
+            short_name: None,
             year: 2022,
             survey_max: Points::from_int(1),
             bands: Band::parse_list("A:90,B:80,C:70,D:0").unwrap(),

@@ -180,6 +180,11 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE decisions;
     ALTER TABLE decisions_v2 RENAME TO decisions;
     "#,
+    // 3: a group's short name (as councils say it), from the criteria set; NULL when the set
+    // has none (the screens then cut the full name to fit).
+    r#"
+    ALTER TABLE sets ADD COLUMN short_name TEXT;
+    "#,
 ];
 
 /// The schema version this binary writes.

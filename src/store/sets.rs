@@ -31,11 +31,11 @@ impl Store {
         )?;
         tx.execute(
             "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands,
-                 bonus_title, bonus_cap, deduction_title, deduction_cap)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 bonus_title, bonus_cap, deduction_title, deduction_cap, short_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT (year, group_code) DO UPDATE SET name = ?3, appraisal_max = ?4,
                  survey_max = ?5, bands = ?6, bonus_title = ?7, bonus_cap = ?8,
-                 deduction_title = ?9, deduction_cap = ?10",
+                 deduction_title = ?9, deduction_cap = ?10, short_name = ?11",
             params![
                 year,
                 group,
@@ -47,6 +47,7 @@ impl Store {
                 set.bonus.as_ref().map(|b| b.cap.hundredths()),
                 set.deduction.as_ref().map(|b| b.title.clone()),
                 set.deduction.as_ref().map(|b| b.cap.hundredths()),
+                set.short_name,
             ],
         )?;
         {
@@ -122,6 +123,7 @@ impl Store {
     pub fn load_set(&self, year: i32, group: &str) -> Result<CriteriaSet, StoreError> {
         type Header = (
             String,
+            Option<String>,
             i64,
             i64,
             String,
@@ -133,8 +135,8 @@ impl Store {
         let header: Option<Header> = self
             .conn
             .query_row(
-                "SELECT name, appraisal_max, survey_max, bands, bonus_title, bonus_cap,
-                        deduction_title, deduction_cap
+                "SELECT name, short_name, appraisal_max, survey_max, bands, bonus_title,
+                        bonus_cap, deduction_title, deduction_cap
                  FROM sets WHERE year = ?1 AND group_code = ?2",
                 params![year, group],
                 |r| {
@@ -147,11 +149,12 @@ impl Store {
                         r.get(5)?,
                         r.get(6)?,
                         r.get(7)?,
+                        r.get(8)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((name, amax, smax, bands, btitle, bcap, dtitle, dcap)) = header else {
+        let Some((name, short_name, amax, smax, bands, btitle, bcap, dtitle, dcap)) = header else {
             return Err(StoreError::NoSet {
                 year,
                 group: group.to_string(),
@@ -215,6 +218,7 @@ impl Store {
         let spec = SetSpec {
             group: GroupCode::parse(group).map_err(|_| bad(group))?,
             name,
+            short_name,
             year,
             appraisal_max: Points::from_hundredths(amax),
             survey_max: Points::from_hundredths(smax),

@@ -35,6 +35,15 @@ pub enum Cmd {
     Option(usize),
 }
 
+/// A group as its tab shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupTab {
+    pub code: String,
+    pub name: String,
+    /// The name as councils say it, from the criteria set, for a narrow window.
+    pub short_name: Option<String>,
+}
+
 /// One unit's line on the units screen.
 pub type UnitLine = crate::service::UnitSummary;
 
@@ -44,7 +53,7 @@ pub type UnitData = crate::service::UnitSheet;
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
-    Groups(Vec<(String, String)>),
+    Groups(Vec<GroupTab>),
     Units {
         group: String,
         lines: Vec<UnitLine>,

@@ -1,7 +1,7 @@
 //! The state of the screens and the one place it changes: `App::update(action)` returns the
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
-use super::action::{Action, Cmd, Effect, Loaded, Saved, UnitData, UnitLine};
+use super::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
 use super::keymap::{self, Screen};
 use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
@@ -50,6 +50,13 @@ pub enum InputKind {
     Comment,
 }
 
+impl InputKind {
+    /// Whether the box holds a paragraph: a comment or a reason keeps its line breaks.
+    pub fn multiline(self) -> bool {
+        matches!(self, InputKind::Comment | InputKind::NotApplicable)
+    }
+}
+
 pub struct Input {
     pub kind: InputKind,
     pub area: TextArea<'static>,
@@ -59,7 +66,15 @@ pub struct Input {
 
 impl Input {
     fn new(kind: InputKind, text: &str) -> Input {
-        let mut area = TextArea::new(vec![text.to_string()]);
+        let mut area = if kind.multiline() {
+            let mut area = TextArea::new(text.split('\n').map(String::from).collect());
+            // Long lines wrap in the box instead of scrolling sideways.
+            area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            area
+        } else {
+            TextArea::new(vec![text.to_string()])
+        };
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         Input {
             kind,
@@ -68,8 +83,11 @@ impl Input {
         }
     }
 
+    /// The text typed: a paragraph box keeps its line breaks, a one-line box has none.
     pub fn text(&self) -> String {
-        self.area.lines().join(" ")
+        self.area
+            .lines()
+            .join(if self.kind.multiline() { "\n" } else { " " })
     }
 }
 
@@ -198,7 +216,7 @@ pub struct App {
     /// Where `q` on the ranking goes back to.
     pub ranking_from: Screen,
     pub help: bool,
-    pub groups: Vec<(String, String)>,
+    pub groups: Vec<GroupTab>,
     pub group: usize,
     pub units: Vec<UnitLine>,
     pub unit_sel: usize,
@@ -269,7 +287,7 @@ impl App {
     }
 
     pub fn group_code(&self) -> Option<&str> {
-        self.groups.get(self.group).map(|(c, _)| c.as_str())
+        self.groups.get(self.group).map(|g| g.code.as_str())
     }
 
     /// The units the list shows (the filter applied), as indexes into `units`.
@@ -376,6 +394,21 @@ impl App {
                         }
                     }
                     _ => {}
+                }
+                Vec::new()
+            }
+            // A new line in a paragraph box: Alt-Enter, or Ctrl-J (the line feed many
+            // terminals send for it). Enter alone saves.
+            KeyCode::Enter if k.modifiers.contains(KeyModifiers::ALT) && input.kind.multiline() => {
+                input.area.insert_newline();
+                input.error = None;
+                Vec::new()
+            }
+            KeyCode::Char('j') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                // In a one-line box Ctrl-J would delete up to the cursor: it does nothing there.
+                if input.kind.multiline() {
+                    input.area.insert_newline();
+                    input.error = None;
                 }
                 Vec::new()
             }
@@ -711,7 +744,7 @@ impl App {
         self.unit_sel = 0;
         self.rank_sel = 0;
         self.ranking = None;
-        let g = self.groups[self.group].0.clone();
+        let g = self.groups[self.group].code.clone();
         let mut fx = vec![Effect::LoadUnits { group: g.clone() }];
         if self.screen == Screen::Ranking {
             fx.push(Effect::LoadRanking {

@@ -216,8 +216,8 @@ pub static APPRAISAL: &[Binding] = &[
         keys: &[Char('c')],
         label: "c",
         cmd: Cmd::Comment,
-        vi: "viết nhận xét của hội đồng",
-        en: "write the council's comment",
+        vi: "viết nhận xét của hội đồng (Alt-Enter / Ctrl-J: xuống dòng)",
+        en: "write the council's comment (Alt-Enter / Ctrl-J: new line)",
     },
     Binding {
         keys: &[Char('f')],

@@ -1,7 +1,7 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, Loaded, Saved};
+use super::action::{Action, Effect, GroupTab, Loaded, Saved};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::service::{AppError, UnitSheet, Workspace};
@@ -34,7 +34,18 @@ fn try_effect(
 ) -> Result<Vec<Action>, AppError> {
     let ws = &mut rt.ws;
     Ok(match effect {
-        Effect::LoadGroups => vec![Action::Loaded(Loaded::Groups(ws.groups()?))],
+        Effect::LoadGroups => {
+            let groups = ws
+                .groups()?
+                .into_iter()
+                .map(|(code, name)| GroupTab {
+                    short_name: ws.set(&code).ok().and_then(|s| s.short_name.clone()),
+                    code,
+                    name,
+                })
+                .collect();
+            vec![Action::Loaded(Loaded::Groups(groups))]
+        }
         Effect::LoadUnits { group } => {
             let lines = ws.unit_summaries(&group)?;
             vec![Action::Loaded(Loaded::Units { group, lines })]

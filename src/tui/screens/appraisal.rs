@@ -1,15 +1,14 @@
 //! One unit's criteria tree with its scores, and the selected item's details.
 
-use super::units::signed;
+use super::units::{appraised, difference, legend, signed};
 use super::{cut, title_line};
 use crate::domain::{Points, SelfScore, State};
 use crate::i18n::Lang;
 use crate::i18n::state_label;
-use crate::tui::app::{App, Open};
+use crate::tui::app::{App, ItemFilter, Open};
 use crate::tui::theme::glyph;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -25,14 +24,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     let t = o.data.sheet.totals_from(&o.data.set, &o.sums);
     let unit = &o.data.unit;
-    // A long name is cut, never the code and the progress after it.
-    let progress = format!(
+    // A long name is cut, never the code, the progress and what the tree shows after it.
+    let mut progress = format!(
         " ({}) — {} {}/{}",
         unit.code,
         lang.pick("đã thẩm định", "decided"),
         t.decided(),
         t.items()
     );
+    if o.filter != ItemFilter::All {
+        progress.push_str(&format!(
+            " · {}: {}",
+            lang.pick("xem", "show"),
+            o.filter.label(lang)
+        ));
+    }
+    if !o.search.is_empty() {
+        progress.push_str(&format!(
+            " · {}: {}",
+            lang.pick("tìm", "search"),
+            cut(&o.search, 20)
+        ));
+    }
     let room = (top.width as usize).saturating_sub(2 + progress.width());
     title_line(
         app,
@@ -44,24 +57,33 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .index(unit.survey.unwrap_or(Points::ZERO), o.data.set.survey_max)
         .map(|i| format!("{i}%"))
         .unwrap_or_else(|| "—".into());
-    let mut info = format!(
-        "{} {} · {} {} · {} {}/{} · {} {index}{} · {}: {}",
-        lang.pick("Tự chấm", "Self"),
-        t.tree.self_total.fixed2(),
-        lang.pick("Thẩm định", "Appraised"),
-        t.tree.appraised.fixed2(),
-        lang.pick("Tạm tính", "Provisional"),
-        t.appraisal_points().fixed2(),
-        t.tree.max,
-        lang.pick("Chỉ số", "Index"),
-        if unit.closed {
-            lang.pick(" · đã khóa", " · closed")
-        } else {
-            ""
-        },
-        lang.pick("xem", "show"),
-        o.filter.label(lang),
-    );
+    // The unit's totals, with the labels of the tree's columns when the words do not fit.
+    let totals = |short: bool| {
+        let [own, appr, diff, prov] = match (lang, short) {
+            (Lang::Vi, false) => ["Tự chấm", "Thẩm định", "Chênh", "Tạm tính"],
+            (Lang::Vi, true) => ["Tự", "TĐ", "Chênh", "Tạm tính"],
+            (Lang::En, false) => ["Self", "Appraised", "Diff.", "Provisional"],
+            (Lang::En, true) => ["Self", "Appr.", "Diff.", "Prov."],
+        };
+        format!(
+            "{own} {} · {appr} {} · {diff} {} · {prov} {}/{} · {} {index}{}",
+            t.tree.self_total.fixed2(),
+            appraised(&t.tree),
+            difference(&t.tree),
+            t.appraisal_points().fixed2(),
+            t.tree.max,
+            lang.pick("Chỉ số", "Index"),
+            if unit.closed {
+                lang.pick(" · đã khóa", " · closed")
+            } else {
+                ""
+            },
+        )
+    };
+    let mut info = totals(false);
+    if info.width() > sub.width as usize {
+        info = totals(true);
+    }
     if !o.data.assigned.is_empty() {
         let fields: Vec<&str> = o.data.assigned.iter().map(|c| c.as_str()).collect();
         info.push_str(&format!(
@@ -69,9 +91,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lang.pick("lĩnh vực được giao", "your fields"),
             fields.join(", ")
         ));
-    }
-    if !o.search.is_empty() {
-        info.push_str(&format!(" · {}: {}", lang.pick("tìm", "search"), o.search));
     }
     frame.render_widget(
         Paragraph::new(cut(&info, sub.width as usize)).style(app.theme.dim()),
@@ -192,12 +211,15 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
                     Cell::from(cut(&title, title_w)),
                     right(sum.max.to_string()),
                     right(sum.self_total.to_string()),
+                    // Nothing decided below: a dash, not a zero the council never gave.
                     right(if sum.decided > 0 {
                         sum.appraised.to_string()
                     } else {
-                        String::new()
+                        "—".into()
                     }),
-                    right(if sum.difference.hundredths() != 0 {
+                    right(if sum.decided == 0 {
+                        "—".into()
+                    } else if sum.difference.hundredths() != 0 {
                         signed(sum.difference)
                     } else {
                         String::new()
@@ -227,7 +249,13 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .row_highlight_style(app.theme.selected())
-    .block(Block::default().borders(Borders::TOP));
+    .block(Block::default().borders(Borders::TOP).title_top(legend(
+        lang.pick(
+            "TĐ, Chênh (TĐ − tự chấm): chỉ tính tiêu chí đã thẩm định",
+            "Appr., Diff. (Appr. − Self): decided items only",
+        ),
+        area.width,
+    )));
     let mut state = TableState::default()
         .with_offset(o.offset.get())
         .with_selected(selected);
@@ -291,10 +319,12 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
                     label(lang.pick("Đơn vị tự chấm", "Self score")),
                     Span::raw(score_text(Some(e.score))),
                 ];
-                if !e.note.is_empty() {
-                    l.push(Span::raw(format!(" — {}", e.note)));
+                if e.note.is_empty() {
+                    lines.push(Line::from(l));
+                } else {
+                    l.push(Span::raw(" — "));
+                    lines.extend(with_breaks(l, &e.note, None));
                 }
-                lines.push(Line::from(l));
             }
             None => lines.push(Line::from(vec![
                 label(lang.pick("Đơn vị tự chấm", "Self score")),
@@ -326,59 +356,67 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
             if let Some(p) = d.score {
                 l.push(Span::raw(format!("{p} · ")));
             }
-            l.push(Span::raw(if d.comment.is_empty() {
-                lang.pick("(không có nhận xét)", "(no comment)").to_string()
+            let comment = if d.comment.is_empty() {
+                lang.pick("(không có nhận xét)", "(no comment)")
             } else {
-                d.comment.clone()
-            }));
-            l.push(Span::styled(
+                &d.comment
+            };
+            let by = Span::styled(
                 format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
                 th.dim(),
-            ));
-            lines.push(Line::from(l));
+            );
+            lines.extend(with_breaks(l, comment, Some(by)));
         }
         if let Some(draft) = app.drafts.get(&key) {
-            lines.push(Line::from(vec![
-                label(lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)")),
-                Span::raw(draft.clone()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(
+                    lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)"),
+                )],
+                draft,
+                None,
+            ));
         }
         if let Some(x) = &rec.explanation {
-            lines.push(Line::from(vec![
-                label(lang.pick("Giải trình", "Explanation")),
-                Span::raw(x.text.clone()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(lang.pick("Giải trình", "Explanation"))],
+                &x.text,
+                None,
+            ));
             if !x.evidence.is_empty() {
-                lines.push(Line::from(vec![
-                    label(lang.pick("Bổ sung", "Extra evidence")),
-                    Span::raw(x.evidence.clone()),
-                ]));
+                lines.extend(with_breaks(
+                    vec![label(lang.pick("Bổ sung", "Extra evidence"))],
+                    &x.evidence,
+                    None,
+                ));
             }
         }
         if let Some(e) = &rec.self_entry
             && !e.evidence.is_empty()
         {
-            lines.push(Line::from(vec![
-                label(lang.pick("Tài liệu kiểm chứng", "Evidence")),
-                Span::raw(e.evidence.clone()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(lang.pick("Tài liệu kiểm chứng", "Evidence"))],
+                &e.evidence,
+                None,
+            ));
         }
         if let Some(g) = &node.guidance {
-            lines.push(Line::from(vec![
-                label(lang.pick("Hướng dẫn", "Guidance")),
-                Span::styled(g.clone(), Style::new()),
-            ]));
+            lines.extend(with_breaks(
+                vec![label(lang.pick("Hướng dẫn", "Guidance"))],
+                g,
+                None,
+            ));
         }
     } else {
         let s = &o.sums[i];
+        let (appr, diff) = (appraised(s), difference(s));
         lines.push(Line::raw(match lang {
             Lang::Vi => format!(
-                "Tối đa áp dụng {} · tự chấm {} · thẩm định {} · đã thẩm định {}/{} · điều chỉnh {} · yêu cầu giải trình {}",
-                s.max, s.self_total, s.appraised, s.decided, s.items, s.adjusted, s.flagged
+                "Tối đa áp dụng {} · tự chấm {} · thẩm định {appr} · chênh {diff} · đã thẩm định {}/{} · điều chỉnh {} · yêu cầu giải trình {}",
+                s.max, s.self_total, s.decided, s.items, s.adjusted, s.flagged
             ),
             Lang::En => format!(
-                "Applicable maximum {} · self {} · appraised {} · decided {}/{} · adjusted {} · explanation requested {}",
-                s.max, s.self_total, s.appraised, s.decided, s.items, s.adjusted, s.flagged
+                "Applicable maximum {} · self {} · appraised {appr} · diff. {diff} · decided {}/{} · adjusted {} · explanation requested {}",
+                s.max, s.self_total, s.decided, s.items, s.adjusted, s.flagged
             ),
         }));
         lines.push(Line::styled(
@@ -398,6 +436,22 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         area,
     );
+}
+
+/// `head`, then `text` with its line breaks kept (each break starts a line of the panel, which
+/// wraps long ones), then `tail` at the end of the last line.
+fn with_breaks<'a>(head: Vec<Span<'a>>, text: &str, tail: Option<Span<'a>>) -> Vec<Line<'a>> {
+    let mut out = Vec::new();
+    let mut spans = head;
+    for (k, part) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push(Line::from(std::mem::take(&mut spans)));
+        }
+        spans.push(Span::raw(part.trim_end_matches('\r').to_string()));
+    }
+    spans.extend(tail);
+    out.push(Line::from(spans));
+    out
 }
 
 /// A stored timestamp as people read it: `2026-11-26 10:30 UTC`.

@@ -4,6 +4,7 @@
 mod appraisal;
 mod help;
 mod ranking;
+mod tabs;
 mod units;
 
 use super::app::{App, InputKind};
@@ -12,7 +13,7 @@ use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Below this the screens cannot be used; a message says so.
@@ -70,23 +71,6 @@ pub fn cut(s: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// A tab per group: names when there is room, codes otherwise.
-pub fn group_tabs(app: &App, frame: &mut Frame, area: Rect) {
-    let narrow = area.width < 110;
-    let titles: Vec<String> = app
-        .groups
-        .iter()
-        .map(|(code, name)| if narrow { code.clone() } else { name.clone() })
-        .collect();
-    frame.render_widget(
-        Tabs::new(titles)
-            .select(app.group)
-            .highlight_style(app.theme.selected())
-            .divider("│"),
-        area,
-    );
 }
 
 /// The top line of a screen: what it is, in reverse video.
@@ -160,11 +144,11 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
         InputKind::Score => (lang.pick("Nhập điểm", "Enter a score"), score_help(app)),
         InputKind::NotApplicable => (
             lang.pick("Không áp dụng — lý do", "Not applicable — why"),
-            lang.pick("Ghi lý do tiêu chí không áp dụng cho đơn vị. Enter: ghi · Esc: hủy.", "Say why the item does not apply to the unit. Enter: record · Esc: cancel.").to_string(),
+            lang.pick("Ghi lý do tiêu chí không áp dụng cho đơn vị. Enter: ghi · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.", "Say why the item does not apply to the unit. Enter: record · Alt-Enter or Ctrl-J: new line · Esc: cancel.").to_string(),
         ),
         InputKind::Comment => (
             lang.pick("Nhận xét của hội đồng", "Council's comment"),
-            lang.pick("Enter: lưu · Esc: hủy.", "Enter: save · Esc: cancel.").to_string(),
+            lang.pick("Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.", "Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.").to_string(),
         ),
     };
     let width = area.width.saturating_sub(4).min(100);
@@ -172,7 +156,21 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     // Word wrapping can take a little more than the plain division: one line of slack.
     let help_lines = (help.width().div_ceil(inner_w) + 1) as u16;
     let error_lines = u16::from(input.error.is_some()) * 2;
-    let height = (3 + help_lines + error_lines).min(area.height);
+    // A paragraph box shows three lines at first and grows with the text up to eight (or what
+    // the window leaves), then scrolls; the others are one line.
+    let field_lines = if input.kind.multiline() {
+        let rows: usize = input
+            .area
+            .lines()
+            .iter()
+            .map(|l| l.width().div_ceil(inner_w).max(1))
+            .sum();
+        let room = area.height.saturating_sub(3 + help_lines + error_lines + 1);
+        (rows.clamp(3, 8) as u16).min(room.max(1))
+    } else {
+        1
+    };
+    let height = (2 + field_lines + help_lines + error_lines).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + area.height.saturating_sub(height + 1),
@@ -185,7 +183,8 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
         .title(format!(" {title} "));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [field, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let [field, rest] =
+        Layout::vertical([Constraint::Length(field_lines), Constraint::Min(0)]).areas(inner);
     frame.render_widget(&input.area, field);
     let mut lines = Vec::new();
     if let Some(e) = &input.error {

@@ -1,6 +1,6 @@
 //! The ranking of a group: provisional or final, with the targets and a bar per unit.
 
-use super::{cut, group_tabs, title_line};
+use super::{cut, tabs::group_tabs, title_line};
 use crate::domain::Mode;
 use crate::domain::index::round2;
 use crate::tui::app::App;
@@ -25,7 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let group_name = app
         .groups
         .get(app.group)
-        .map(|(_, n)| n.as_str())
+        .map(|g| g.name.as_str())
         .unwrap_or("");
     title_line(
         app,

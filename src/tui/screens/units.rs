@@ -1,6 +1,7 @@
 //! The units of a group, one tab per group, with progress and totals.
 
-use super::{cut, group_tabs, title_line};
+use super::{cut, tabs::group_tabs, title_line};
+use crate::domain::sheet::NodeSum;
 use crate::i18n::Lang;
 use crate::tui::app::App;
 use ratatui::Frame;
@@ -67,8 +68,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Cell::from(cut(&name, name_w)),
                 Cell::from(Line::from(format!("{decided}/{items}")).right_aligned()),
                 Cell::from(Line::from(t.tree.self_total.fixed2()).right_aligned()),
-                Cell::from(Line::from(t.tree.appraised.fixed2()).right_aligned()),
-                Cell::from(Line::from(signed(t.tree.difference)).right_aligned()),
+                Cell::from(Line::from(appraised(&t.tree)).right_aligned()),
+                Cell::from(Line::from(difference(&t.tree)).right_aligned()),
                 Cell::from(mark),
             ])
         })
@@ -88,7 +89,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .row_highlight_style(app.theme.selected())
-    .block(Block::default().borders(Borders::TOP));
+    .block(Block::default().borders(Borders::TOP).title_top(legend(
+        lang.pick(
+            "Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định",
+            "Appraised, Diff. (appraised − self): decided items only",
+        ),
+        body.width,
+    )));
     let mut state = TableState::default()
         .with_offset(app.unit_offset.get())
         .with_selected((!empty).then_some(app.unit_sel));
@@ -136,6 +143,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(cut(&foot_text, foot.width as usize)).style(app.theme.dim()),
         foot,
     );
+}
+
+/// What the appraised and difference figures cover, on the line above their columns.
+pub fn legend(text: &str, width: u16) -> Line<'static> {
+    Line::from(format!(" {} ", cut(text, width.saturating_sub(4) as usize))).right_aligned()
+}
+
+/// The appraised points of the decided items; `—` while none is decided (not a zero).
+pub fn appraised(s: &NodeSum) -> String {
+    if s.decided == 0 {
+        "—".into()
+    } else {
+        s.appraised.fixed2()
+    }
+}
+
+/// Appraised minus self over the decided items; `—` while none is decided.
+pub fn difference(s: &NodeSum) -> String {
+    if s.decided == 0 {
+        "—".into()
+    } else {
+        signed(s.difference)
+    }
 }
 
 pub fn signed(p: crate::domain::Points) -> String {
