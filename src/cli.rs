@@ -5,11 +5,12 @@ use crate::builtin;
 use crate::domain::criteria::Band;
 use crate::domain::{GroupCode, Mode, Points, RankError, Ranking, Verdict};
 use crate::i18n::Lang;
+use crate::i18n::commands as msg;
 use crate::io::criteria::{CsvSetHeader, set_from_csv, set_from_toml};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
-use crate::service::{AppError, ImportKind, Workspace};
-use crate::store::{ImportCount, Store};
+use crate::service::{AppError, ImportKind, IoDoing, Workspace};
+use crate::store::Store;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
@@ -56,14 +57,7 @@ pub fn shell_word(s: &str) -> String {
 pub fn no_database(db: &Path, year: Option<i32>, lang: Lang) -> AppError {
     let (shown, path) = (db.display(), shell_word(&db.display().to_string()));
     let year = year.unwrap_or(builtin::DEMO_YEAR);
-    AppError::Usage(match lang {
-        Lang::Vi => format!(
-            "Không có cơ sở dữ liệu ở {shown}; chưa tạo gì. Hãy tạo bằng «thamdinh --db {path} init --year {year}» (nạp bộ chỉ số năm {year}), hoặc dựng dữ liệu mẫu bằng «thamdinh --db {path} demo»."
-        ),
-        Lang::En => format!(
-            "There is no database at {shown}; nothing was created. Make one with 'thamdinh --db {path} init --year {year}' (loads the criteria sets of {year}), or build the demo with 'thamdinh --db {path} demo'."
-        ),
-    })
+    AppError::Refused(msg::no_database(&shown.to_string(), &path, year, lang))
 }
 
 /// The working year: `--year`, else the newest year in the database, else the newest
@@ -77,19 +71,6 @@ pub fn resolve_year(store: &Store, flag: Option<i32>) -> Result<i32, AppError> {
         .first()
         .copied()
         .unwrap_or(builtin::DEMO_YEAR))
-}
-
-fn counted(lang: Lang, what: &str, c: ImportCount) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "Đã nhập {what}: {} dòng mới, {} dòng thay đổi, {} dòng không đổi.",
-            c.added, c.changed, c.unchanged
-        ),
-        Lang::En => format!(
-            "Imported {what}: {} added, {} changed, {} unchanged.",
-            c.added, c.changed, c.unchanged
-        ),
-    }
 }
 
 /// Refuses a year with no built-in criteria sets before anything is written, saying exactly
@@ -111,24 +92,9 @@ pub fn check_builtin_year(year: i32, db: &Path, lang: Lang) -> Result<(), AppErr
         .join(", ");
     let db = shell_word(&db.display().to_string());
     let run = format!("thamdinh --db {db} --year {year} import criteria");
-    Err(AppError::Usage(match lang {
-        Lang::Vi => format!(
-            "Không có bộ chỉ số mẫu cho năm {year} (thamdinh chỉ có sẵn bộ chỉ số năm {years}); chưa ghi gì. \
-             Hãy nạp bộ chỉ số năm {year} của từng nhóm, từ một tệp TOML:\n  \
-             {run} TỆP.toml\n\
-             hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):\n  \
-             {run} TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]\n\
-             Có thể chép các bộ năm {from} trong data/criteria/{from}/ của mã nguồn thamdinh ({files}) làm bản khởi đầu, nhớ sửa «year = {from}» thành «year = {year}»."
-        ),
-        Lang::En => format!(
-            "There are no built-in criteria sets for {year} (thamdinh comes with the sets of {years} only); nothing was written. \
-             Import the {year} set of each group, from a TOML file:\n  \
-             {run} FILE.toml\n\
-             or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):\n  \
-             {run} FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]\n\
-             The {from} sets in thamdinh's source, data/criteria/{from}/ ({files}), can be copied as a starting point, with 'year = {from}' changed to 'year = {year}'."
-        ),
-    }))
+    Err(AppError::Refused(msg::no_builtin_sets(
+        year, &years, &run, from, &files, lang,
+    )))
 }
 
 /// Loads the built-in criteria sets of the workspace's year.
@@ -140,33 +106,18 @@ pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
         let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
         let set = set_from_toml(&path, text)?;
         let changed = ws.save_set(&set)?;
-        let (f, c, s) = set.counts();
-        let state = match (lang, changed) {
-            (Lang::Vi, true) => "đã nạp",
-            (Lang::Vi, false) => "không đổi",
-            (Lang::En, true) => "loaded",
-            (Lang::En, false) => "unchanged",
-        };
-        let _ = writeln!(
-            out,
-            "{} ({}): {f} {} / {c} {} / {s} {}, {} {} + {} {} — {state}",
-            set.group,
-            set.name,
-            lang.pick("lĩnh vực", "fields"),
-            lang.pick("tiêu chí", "criteria"),
-            lang.pick("tiêu chí thành phần", "sub-criteria"),
-            set.appraisal_max,
-            lang.pick("điểm thẩm định", "appraisal points"),
-            set.survey_max,
-            lang.pick("điểm điều tra", "survey points"),
+        let line = msg::set_loaded_line(
+            set.group.as_str(),
+            &set.name,
+            set.counts(),
+            &set.appraisal_max.to_string(),
+            &set.survey_max.to_string(),
+            changed,
+            lang,
         );
+        let _ = writeln!(out, "{line}");
     }
-    let _ = write!(
-        out,
-        "{}: {}",
-        lang.pick("Cơ sở dữ liệu", "Database"),
-        ws.db_path().display()
-    );
+    out.push_str(&msg::database_is(&ws.db_path().display().to_string(), lang));
     Ok(out)
 }
 
@@ -205,19 +156,14 @@ pub fn import(
     lang: Lang,
 ) -> Result<String, AppError> {
     let c = ws.import_file(kind, file)?;
-    let what = match (kind, lang) {
-        (ImportKind::Units, Lang::Vi) => "danh sách đơn vị",
-        (ImportKind::SelfScores, Lang::Vi) => "điểm tự chấm",
-        (ImportKind::Survey, Lang::Vi) => "điểm điều tra xã hội học",
-        (ImportKind::Explanations, Lang::Vi) => "giải trình",
-        (ImportKind::History, Lang::Vi) => "chỉ số các năm trước",
-        (ImportKind::Units, Lang::En) => "units",
-        (ImportKind::SelfScores, Lang::En) => "self scores",
-        (ImportKind::Survey, Lang::En) => "survey scores",
-        (ImportKind::Explanations, Lang::En) => "explanations",
-        (ImportKind::History, Lang::En) => "history",
+    let what = match kind {
+        ImportKind::Units => "units",
+        ImportKind::SelfScores => "self-scores",
+        ImportKind::Survey => "survey",
+        ImportKind::Explanations => "explanations",
+        ImportKind::History => "history",
     };
-    Ok(counted(lang, what, c))
+    Ok(msg::imported(what, c, lang))
 }
 
 /// The options of `import criteria` for a CSV tree.
@@ -240,12 +186,7 @@ pub fn import_criteria(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let set = if is_csv {
-        let need = |what: &str| {
-            AppError::Usage(match lang {
-                Lang::Vi => format!("Nhập cây tiêu chí từ CSV cần thêm {what}."),
-                Lang::En => format!("Importing a criteria tree from CSV needs {what}."),
-            })
-        };
+        let need = |option: &str| AppError::Refused(msg::criteria_csv_needs(option, lang));
         let group_text = args.group.ok_or_else(|| need("--group"))?;
         let group = GroupCode::parse(&group_text)
             .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
@@ -262,12 +203,8 @@ pub fn import_criteria(
             ))
         })?;
         let bands_text = args.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
-        let bands = Band::parse_list(&bands_text).ok_or_else(|| {
-            AppError::Usage(match lang {
-                Lang::Vi => format!("--bands «{bands_text}» phải viết dạng «A:90,B:80,C:70,D:0»."),
-                Lang::En => format!("--bands '{bands_text}' must look like 'A:90,B:80,C:70,D:0'."),
-            })
-        })?;
+        let bands = Band::parse_list(&bands_text)
+            .ok_or_else(|| AppError::Refused(msg::bad_bands(&bands_text, lang)))?;
         let text = crate::io::csvread::read_text(file)?;
         let header = CsvSetHeader {
             group,
@@ -283,17 +220,15 @@ pub fn import_criteria(
     } else {
         ws.import_set_toml(file)?.0
     };
-    let (f, c, s) = set.counts();
-    Ok(match lang {
-        Lang::Vi => format!(
-            "Đã nạp bộ chỉ số {} năm {} ({}): {f} lĩnh vực, {c} tiêu chí, {s} tiêu chí thành phần; {} điểm thẩm định + {} điểm điều tra.",
-            set.group, set.year, set.name, set.appraisal_max, set.survey_max
-        ),
-        Lang::En => format!(
-            "Loaded the {} set for {} ({}): {f} fields, {c} criteria, {s} sub-criteria; {} appraisal + {} survey points.",
-            set.group, set.year, set.name, set.appraisal_max, set.survey_max
-        ),
-    })
+    Ok(msg::set_imported(
+        set.group.as_str(),
+        set.year,
+        &set.name,
+        set.counts(),
+        &set.appraisal_max.to_string(),
+        &set.survey_max.to_string(),
+        lang,
+    ))
 }
 
 /// `decide UNIT ITEM SCORE|agree|na|flag`.
@@ -316,7 +251,7 @@ pub fn decide(
                 why,
             }
             .describe(lang);
-            AppError::Usage(crate::i18n::errors::decision_not_recorded(
+            AppError::Refused(crate::i18n::errors::decision_not_recorded(
                 unit, item, &what, lang,
             ))
         })?),
@@ -325,22 +260,13 @@ pub fn decide(
     let decided = ws.decide(&unit_code, &item_code, verdict, comment, appraiser)?;
     let (unit, item, d) = (decided.unit, decided.item, decided.decision);
     let score = d.score.map(|p| p.to_string()).unwrap_or_else(|| "—".into());
-    Ok(match lang {
-        Lang::Vi => format!(
-            "Đã ghi: {} {} → {} ({})",
-            unit.code,
-            item,
-            score,
-            crate::i18n::state_label(d.state, lang)
-        ),
-        Lang::En => format!(
-            "Recorded: {} {} → {} ({})",
-            unit.code,
-            item,
-            score,
-            crate::i18n::state_label(d.state, lang)
-        ),
-    })
+    Ok(msg::recorded(
+        unit.code.as_str(),
+        item.as_str(),
+        &score,
+        crate::i18n::state_label(d.state, lang),
+        lang,
+    ))
 }
 
 /// Splits off the first word of a line: (word, the rest).
@@ -365,30 +291,19 @@ pub fn decide_batch(
     appraiser: &str,
     lang: Lang,
 ) -> Result<(usize, usize), AppError> {
-    let broken = |e: std::io::Error| {
-        AppError::Usage(match lang {
-            Lang::Vi => format!("Không ghi được kết quả ra: {e}."),
-            Lang::En => format!("Could not write the output: {e}."),
-        })
-    };
+    let broken = |e: std::io::Error| AppError::io(IoDoing::WriteOutput, "-", e);
     let (mut recorded, mut refused) = (0, 0);
     let mut buf = Vec::new();
     for number in 1.. {
         buf.clear();
-        let n = input.read_until(b'\n', &mut buf).map_err(|e| {
-            AppError::Usage(match lang {
-                Lang::Vi => format!("Không đọc được {name}: {e}."),
-                Lang::En => format!("Could not read {name}: {e}."),
-            })
-        })?;
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| AppError::io(IoDoing::Read, name, e))?;
         if n == 0 {
             break;
         }
         let result = match std::str::from_utf8(&buf) {
-            Err(_) => Err(AppError::Usage(
-                lang.pick("dòng không phải mã UTF-8", "the line is not UTF-8")
-                    .into(),
-            )),
+            Err(_) => Err(AppError::Refused(msg::line_not_utf8(lang).into())),
             Ok(line) => {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
@@ -398,13 +313,7 @@ pub fn decide_batch(
                 let (item, rest) = first_word(rest);
                 let (what, rest) = first_word(rest);
                 if what.is_empty() {
-                    Err(AppError::Usage(
-                        lang.pick(
-                            "mỗi dòng cần «ĐƠN-VỊ TIÊU-CHÍ ĐIỂM|agree|na|flag [NHẬN XÉT]»",
-                            "a line needs 'UNIT ITEM SCORE|agree|na|flag [COMMENT]'",
-                        )
-                        .into(),
-                    ))
+                    Err(AppError::Refused(msg::batch_line_shape(lang).into()))
                 } else {
                     decide(ws, unit, item, what, rest.trim(), appraiser, lang)
                 }
@@ -462,7 +371,7 @@ pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u
         .map(|(c, _, r)| (c, r))
         .collect();
     let mut out = Vec::new();
-    write_rankings(&mut out, &groups).map_err(|e| AppError::Usage(e.to_string()))?;
+    write_rankings(&mut out, &groups).map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
     Ok(out)
 }
 
@@ -505,17 +414,9 @@ fn yes_no_mark(v: Option<bool>) -> &'static str {
 /// A ranking as a text table, with the header line of the group's figures and targets.
 pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
     let mut out = String::new();
-    let mode = match (r.mode, lang) {
-        (Mode::Provisional, Lang::Vi) => "tạm tính",
-        (Mode::Final, Lang::Vi) => "chính thức",
-        (Mode::Provisional, Lang::En) => "provisional",
-        (Mode::Final, Lang::En) => "final",
-    };
-    let _ = writeln!(
-        out,
-        "{name} ({code}) — {} {mode}",
-        lang.pick("Xếp hạng", "Ranking")
-    );
+    let w = msg::rank_words(lang);
+    let mode = msg::mode(r.mode, lang);
+    let _ = writeln!(out, "{name} ({code}) — {} {mode}", w.ranking);
     let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
     let mean = r
         .mean
@@ -528,32 +429,18 @@ pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{}: {}/{} ({pct}%) · {}: {mean}% · {}: {prov}% {}",
-        lang.pick("Đã thẩm định", "Decided"),
+        w.decided,
         r.decided,
         r.items,
-        lang.pick("Trung bình nhóm", "Group mean"),
-        lang.pick("Chỉ số tỉnh năm trước", "Province's previous index"),
+        w.group_mean,
+        w.province_previous,
         match r.mean_above_province {
-            Some(true) => lang.pick("→ đạt mục tiêu ✓", "→ target met ✓"),
-            Some(false) => lang.pick("→ chưa đạt mục tiêu ✗", "→ target not met ✗"),
+            Some(true) => w.target_met,
+            Some(false) => w.target_missed,
             None => "",
         }
     );
-    let heads = [
-        lang.pick("Hạng", "Rank"),
-        lang.pick("Mã", "Code"),
-        lang.pick("Đơn vị", "Unit"),
-        lang.pick("Thẩm định", "Appraised"),
-        lang.pick("Điều tra", "Survey"),
-        lang.pick("Tổng", "Total"),
-        lang.pick("Tối đa", "Max"),
-        lang.pick("Chỉ số %", "Index %"),
-        lang.pick("Loại", "Band"),
-        lang.pick("Năm trước", "Previous"),
-        lang.pick("Tăng/giảm", "Change"),
-        lang.pick("Tăng", "Rose"),
-        lang.pick("Đã TĐ", "Decided"),
-    ];
+    let heads = w.heads;
     let widths = [4, 8, 36, 9, 8, 7, 7, 8, 4, 9, 9, 4, 9];
     let right = [
         true, false, false, true, true, true, true, true, false, true, true, false, true,
@@ -606,14 +493,7 @@ pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
         let _ = writeln!(out, "{}", line(&cells));
     }
     if r.rows.iter().any(|row| !row.ranked) {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "—: đơn vị được chấm điểm nhưng không xếp hạng.",
-                "—: unit scored but not ranked."
-            )
-        );
+        let _ = writeln!(out, "{}", w.not_ranked);
     }
     out
 }
@@ -648,20 +528,11 @@ pub fn export_decisions(
     }
     let lines = ws.decision_lines(group)?;
     let mut buf = Vec::new();
-    write_decisions(&mut buf, &lines).map_err(|e| AppError::Usage(e.to_string()))?;
-    write_file(out, &buf, lang)?;
+    write_decisions(&mut buf, &lines).map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
+    write_file(out, &buf)?;
     let n = lines.len();
     let out = out.display();
-    Ok(match (mode, lang) {
-        (Mode::Provisional, Lang::Vi) => format!("Đã xuất {n} dòng quyết định ra {out}."),
-        (Mode::Provisional, Lang::En) => format!("Exported {n} decision lines to {out}."),
-        (Mode::Final, Lang::Vi) => format!(
-            "Đã xuất {n} dòng quyết định chính thức (mọi tiêu chí đã thẩm định xong) ra {out}."
-        ),
-        (Mode::Final, Lang::En) => {
-            format!("Exported {n} final decision lines (every item decided) to {out}.")
-        }
-    })
+    Ok(msg::decisions_exported(n, &out.to_string(), mode, lang))
 }
 
 /// Refuses while any item of the groups is not decided, naming how many items of how many
@@ -694,30 +565,14 @@ fn check_all_decided(
     if !one {
         let each: Vec<String> = left
             .iter()
-            .map(|(g, i, u)| match lang {
-                Lang::Vi => format!("nhóm {g}: {i} tiêu chí của {u} đơn vị"),
-                Lang::En => format!("group {g}: {i} items of {u} units"),
-            })
+            .map(|(g, i, u)| msg::group_left(g, *i, *u, lang))
             .collect();
         let _ = write!(what, " ({})", each.join("; "));
     }
-    let head = match (one, lang) {
-        (true, Lang::Vi) => format!(
-            "Chưa xuất được bảng quyết định chính thức nhóm {}",
-            left[0].0
-        ),
-        (false, Lang::Vi) => "Chưa xuất được bảng quyết định chính thức".to_string(),
-        (true, Lang::En) => format!("No final decisions export for group {} yet", left[0].0),
-        (false, Lang::En) => "No final decisions export yet".to_string(),
-    };
-    Err(AppError::Usage(match lang {
-        Lang::Vi => {
-            format!("{head}: {what}; chưa ghi tệp nào. Bỏ --final để xuất các quyết định hiện có.")
-        }
-        Lang::En => format!(
-            "{head}: {what}; no file was written. Leave out --final to export the decisions as they stand."
-        ),
-    }))
+    let group = one.then_some(left[0].0);
+    Err(AppError::Refused(msg::final_decisions_refused(
+        group, &what, lang,
+    )))
 }
 
 pub fn export_ranking(
@@ -728,23 +583,17 @@ pub fn export_ranking(
     lang: Lang,
 ) -> Result<String, AppError> {
     let buf = rank_csv(ws, group, mode)?;
-    write_file(out, &buf, lang)?;
-    Ok(match lang {
-        Lang::Vi => format!("Đã xuất bảng xếp hạng ra {}.", out.display()),
-        Lang::En => format!("Exported the ranking to {}.", out.display()),
-    })
+    write_file(out, &buf)?;
+    Ok(msg::ranking_exported(&out.display().to_string(), lang))
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
-fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), AppError> {
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     let tmp = path.with_extension("tmp-thamdinh");
     let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        AppError::Usage(match lang {
-            Lang::Vi => format!("Không ghi được tệp {}: {e}.", path.display()),
-            Lang::En => format!("Could not write {}: {e}.", path.display()),
-        })
+        AppError::io(IoDoing::Write, path.display(), e)
     })
 }
 
@@ -757,18 +606,7 @@ pub fn set_closed(
     lang: Lang,
 ) -> Result<String, AppError> {
     let u = ws.set_closed(unit, closed, appraiser, comment)?;
-    Ok(match (closed, lang) {
-        (true, Lang::Vi) => format!("Đã khóa kết quả của {} ({}).", u.code, u.name),
-        (false, Lang::Vi) => format!(
-            "Đã mở lại {} ({}); việc mở lại được ghi vào nhật ký.",
-            u.code, u.name
-        ),
-        (true, Lang::En) => format!("Closed {} ({}).", u.code, u.name),
-        (false, Lang::En) => format!(
-            "Reopened {} ({}); the reopening is in the audit log.",
-            u.code, u.name
-        ),
-    })
+    Ok(msg::closed(u.code.as_str(), &u.name, closed, lang))
 }
 
 /// Gives the appraiser fields of a group (`fields` empty: takes them all back).
@@ -782,34 +620,15 @@ pub fn assign(
     let set = ws.set(group)?;
     let known: Vec<String> = set.fields().map(|f| set.node(f).code.to_string()).collect();
     if let Some(bad) = fields.iter().find(|f| !known.contains(f)) {
-        return Err(AppError::Usage(match lang {
-            Lang::Vi => format!(
-                "Nhóm {group} không có lĩnh vực «{bad}» (các lĩnh vực: {}).",
-                known.join(", ")
-            ),
-            Lang::En => format!(
-                "Group {group} has no field '{bad}' (its fields: {}).",
-                known.join(", ")
-            ),
-        }));
+        return Err(AppError::Refused(msg::no_such_field(
+            group,
+            bad,
+            &known.join(", "),
+            lang,
+        )));
     }
     ws.assign_fields(appraiser, group, fields)?;
-    Ok(match (fields.is_empty(), lang) {
-        (true, Lang::Vi) => {
-            format!("{appraiser} không còn được giao lĩnh vực riêng trong nhóm {group}.")
-        }
-        (true, Lang::En) => {
-            format!("{appraiser} has no fields of their own in group {group} any more.")
-        }
-        (false, Lang::Vi) => format!(
-            "{appraiser} được giao lĩnh vực {} của nhóm {group}.",
-            fields.join(", ")
-        ),
-        (false, Lang::En) => format!(
-            "{appraiser} is assigned field(s) {} of group {group}.",
-            fields.join(", ")
-        ),
-    })
+    Ok(msg::assigned(appraiser, group, &fields.join(", "), lang))
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use thamdinh::cli::{self, CriteriaCsvArgs};
 use thamdinh::config::Config;
 use thamdinh::domain::Mode;
 use thamdinh::i18n::Lang;
-use thamdinh::service::{AppError, ImportKind, Workspace};
+use thamdinh::i18n::commands as msg;
+use thamdinh::service::{AppError, ImportKind, IoDoing, Workspace};
 use thamdinh::store::Store;
 
 fn mode(final_: bool) -> Mode {
@@ -46,15 +47,9 @@ fn appraiser(args: &Args, config: &Config, lang: Lang) -> Result<String, AppErro
         config.remember_appraiser(a);
         return Ok(a.to_string());
     }
-    config.appraiser().ok_or_else(|| {
-        AppError::Usage(
-            lang.pick(
-                "Hãy cho biết tên người thẩm định: thêm --appraiser \"Họ tên\" (được ghi nhớ cho lần sau).",
-                "Say who decides: add --appraiser \"Name\" (remembered for next time).",
-            )
-            .to_string(),
-        )
-    })
+    config
+        .appraiser()
+        .ok_or_else(|| AppError::Refused(msg::appraiser_needed(lang).to_string()))
 }
 
 fn run(args: Args, lang: Lang) -> Result<(), AppError> {
@@ -213,12 +208,8 @@ fn decide_batch(
             lang,
         )?
     } else {
-        let f = std::fs::File::open(file).map_err(|e| {
-            AppError::Usage(match lang {
-                Lang::Vi => format!("Không mở được tệp {}: {e}.", file.display()),
-                Lang::En => format!("Could not open {}: {e}.", file.display()),
-            })
-        })?;
+        let f = std::fs::File::open(file)
+            .map_err(|e| AppError::io(IoDoing::Open, file.display(), e))?;
         cli::decide_batch(
             ws,
             &file.display().to_string(),
@@ -232,16 +223,11 @@ fn decide_batch(
     if refused == 0 {
         return Ok(());
     }
-    Err(AppError::Usage(match lang {
-        Lang::Vi => format!(
-            "{refused} trong {} quyết định bị từ chối (các quyết định khác đã được ghi).",
-            recorded + refused
-        ),
-        Lang::En => format!(
-            "{refused} of {} decisions were refused (the others are recorded).",
-            recorded + refused
-        ),
-    }))
+    Err(AppError::Refused(msg::batch_refused(
+        refused,
+        recorded + refused,
+        lang,
+    )))
 }
 
 fn main() -> ExitCode {

@@ -35,7 +35,42 @@ pub enum AppError {
     },
     UnknownGroup(String),
     NoSets(i32),
-    Usage(String),
+    /// The command cannot do what was asked; the sentence, already in the user's language.
+    Refused(String),
+    /// Reading or writing outside the database failed: what was being done, on what.
+    Io {
+        doing: IoDoing,
+        target: String,
+        error: String,
+    },
+}
+
+/// What was being done when input or output failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoDoing {
+    Open,
+    Read,
+    Write,
+    /// Standard output (the acknowledgements of a batch, a printed table).
+    WriteOutput,
+    StartThread,
+    /// Setting up or drawing the screens.
+    Terminal,
+}
+
+impl AppError {
+    /// An input or output failure on `target` (a path, a stream's name).
+    pub fn io(
+        doing: IoDoing,
+        target: impl std::fmt::Display,
+        error: impl std::fmt::Display,
+    ) -> AppError {
+        AppError::Io {
+            doing,
+            target: target.to_string(),
+            error: error.to_string(),
+        }
+    }
 }
 
 impl From<FileError> for AppError {
@@ -62,7 +97,12 @@ impl AppError {
             AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
             AppError::NoSets(y) => errors::no_sets(*y, lang),
-            AppError::Usage(m) => m.clone(),
+            AppError::Refused(m) => m.clone(),
+            AppError::Io {
+                doing,
+                target,
+                error,
+            } => errors::io_failed(*doing, target, error, lang),
         }
     }
 }
@@ -317,7 +357,7 @@ impl Workspace {
                 let reader = std::thread::Builder::new()
                     .name("thamdinh-check".into())
                     .spawn_scoped(scope, read)
-                    .map_err(|e| AppError::Usage(format!("could not start a thread: {e}")))?;
+                    .map_err(|e| AppError::io(IoDoing::StartThread, "thamdinh-check", e))?;
                 let mut written: Result<(), StoreError> = Ok(());
                 for batch in batches.iter() {
                     let refs: Vec<SelfScoreWrite<'_>> = batch

@@ -1,17 +1,12 @@
 //! clap's errors as sentences in the user's language, by their kind and context, followed by
 //! the command's usage line and where its help is.
 
-use super::text::{Usages, words};
+use super::text::Usages;
 use clap::Command;
 use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
 use thamdinh::i18n::Lang;
-
-/// An unknown `--lang`: said in both languages, since neither was chosen.
-pub fn bad_lang(given: &str) -> String {
-    format!(
-        "Không có ngôn ngữ «{given}»: dùng --lang vi hoặc --lang en.\nThere is no language '{given}': use --lang vi or --lang en."
-    )
-}
+use thamdinh::i18n::help::words;
+use thamdinh::i18n::usage as say;
 
 fn strings(e: &Error, kind: ContextKind) -> Vec<String> {
     match e.get(kind) {
@@ -56,7 +51,6 @@ fn subcommands(cmd: &Command, path: &[String]) -> Vec<String> {
 
 /// The sentence for a clap error, then the usage line and where the help is.
 pub fn sentence(e: &Error, cmd: &Command, path: &[String], usages: &Usages, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
     let line = std::iter::once("thamdinh".to_string())
         .chain(path.iter().cloned())
         .collect::<Vec<_>>()
@@ -68,33 +62,13 @@ pub fn sentence(e: &Error, cmd: &Command, path: &[String], usages: &Usages, lang
         .or_else(|| first(e, ContextKind::SuggestedSubcommand))
         .or_else(|| first(e, ContextKind::SuggestedValue));
     let mut s = match e.kind() {
-        ErrorKind::UnknownArgument if arg.starts_with('-') => {
-            if vi {
-                format!("Lệnh «{line}» không có tùy chọn «{arg}».")
-            } else {
-                format!("'{line}' has no option '{arg}'.")
-            }
-        }
-        ErrorKind::UnknownArgument => {
-            if vi {
-                format!("Thừa «{arg}»: lệnh «{line}» không nhận thêm đối số này.")
-            } else {
-                format!("Unexpected '{arg}': '{line}' takes no such argument.")
-            }
-        }
+        ErrorKind::UnknownArgument if arg.starts_with('-') => say::no_such_option(&line, arg, lang),
+        ErrorKind::UnknownArgument => say::unexpected_argument(&line, arg, lang),
         ErrorKind::InvalidSubcommand => {
             let bad = first(e, ContextKind::InvalidSubcommand).unwrap_or_default();
             let known = subcommands(cmd, path).join(", ");
-            match (vi, path.is_empty()) {
-                (true, true) => format!("Không có lệnh «{bad}»; các lệnh: {known}."),
-                (true, false) => {
-                    format!("Lệnh «{line}» không có lệnh con «{bad}»; các lệnh con: {known}.")
-                }
-                (false, true) => format!("There is no command '{bad}'; the commands: {known}."),
-                (false, false) => {
-                    format!("'{line}' has no subcommand '{bad}'; its subcommands: {known}.")
-                }
-            }
+            let at = (!path.is_empty()).then_some(line.as_str());
+            say::no_such_command(at, &bad, &known, lang)
         }
         ErrorKind::MissingSubcommand => {
             let known = strings(e, ContextKind::ValidSubcommand);
@@ -103,103 +77,40 @@ pub fn sentence(e: &Error, cmd: &Command, path: &[String], usages: &Usages, lang
             } else {
                 known
             };
-            let known = known.join(", ");
-            if vi {
-                format!("Lệnh «{line}» cần thêm một lệnh con: {known}.")
-            } else {
-                format!("'{line}' needs a subcommand: {known}.")
-            }
+            say::needs_subcommand(&line, &known.join(", "), lang)
         }
         ErrorKind::MissingRequiredArgument => {
             // As the usage line writes them: `--out <TỆP>`, `<TIÊU_CHÍ>`.
             let missing = strings(e, ContextKind::InvalidArg).join(", ");
-            if vi {
-                format!("Lệnh «{line}» còn thiếu: {missing}.")
-            } else {
-                format!("'{line}' is missing: {missing}.")
-            }
+            say::missing(&line, &missing, lang)
         }
-        ErrorKind::InvalidValue if value.is_empty() => {
-            if vi {
-                format!("«{arg}» cần một giá trị.")
-            } else {
-                format!("'{arg}' needs a value.")
-            }
-        }
+        ErrorKind::InvalidValue if value.is_empty() => say::needs_value(arg, lang),
         ErrorKind::InvalidValue => {
             let valid = strings(e, ContextKind::ValidValue).join(", ");
-            if vi {
-                format!("«{value}» không phải giá trị của «{arg}»; chọn một trong: {valid}.")
-            } else {
-                format!("'{value}' is not a value of '{arg}'; choose one of: {valid}.")
-            }
+            say::not_one_of(&value, arg, &valid, lang)
         }
-        ErrorKind::ValueValidation => {
-            let hint = match (arg, vi) {
-                ("--year", true) => " (cần một năm, ví dụ 2022)",
-                ("--year", false) => " (a year is needed, e.g. 2022)",
-                _ => "",
-            };
-            if vi {
-                format!("«{value}» không phải giá trị hợp lệ của «{arg}»{hint}.")
-            } else {
-                format!("'{value}' is not a valid value of '{arg}'{hint}.")
-            }
-        }
+        ErrorKind::ValueValidation => say::invalid_value(&value, arg, lang),
         ErrorKind::ArgumentConflict => {
             let prior = strings(e, ContextKind::PriorArg)
                 .iter()
                 .map(|a| arg_name(a))
                 .collect::<Vec<_>>();
             if prior.iter().all(|p| p == arg) {
-                if vi {
-                    format!("«{arg}» chỉ được dùng một lần.")
-                } else {
-                    format!("'{arg}' can be given only once.")
-                }
-            } else if vi {
-                format!("Không dùng «{arg}» cùng với «{}».", prior.join("», «"))
+                say::only_once(arg, lang)
             } else {
-                format!("'{arg}' cannot be used with '{}'.", prior.join("', '"))
+                say::conflict(arg, &prior, lang)
             }
         }
-        ErrorKind::TooManyValues => {
-            if vi {
-                format!("«{arg}» không nhận giá trị «{value}».")
-            } else {
-                format!("'{arg}' takes no value '{value}'.")
-            }
-        }
+        ErrorKind::TooManyValues => say::takes_no_value(arg, &value, lang),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            if vi {
-                format!("Số giá trị của «{arg}» không đúng.")
-            } else {
-                format!("'{arg}' has the wrong number of values.")
-            }
+            say::wrong_number_of_values(arg, lang)
         }
-        ErrorKind::NoEquals => {
-            if vi {
-                format!("«{arg}» cần giá trị viết liền sau dấu «=».")
-            } else {
-                format!("'{arg}' needs its value after '='.")
-            }
-        }
-        ErrorKind::InvalidUtf8 => lang
-            .pick(
-                "Có đối số không phải mã UTF-8.",
-                "An argument is not valid UTF-8.",
-            )
-            .to_string(),
-        _ => lang
-            .pick("Dòng lệnh không hợp lệ.", "The command line is not valid.")
-            .to_string(),
+        ErrorKind::NoEquals => say::needs_equals(arg, lang),
+        ErrorKind::InvalidUtf8 => say::not_utf8(lang).to_string(),
+        _ => say::not_valid(lang).to_string(),
     };
     if let Some(sug) = suggestion {
-        if vi {
-            s.push_str(&format!(" Có phải ý bạn là «{sug}»?"));
-        } else {
-            s.push_str(&format!(" Did you mean '{sug}'?"));
-        }
+        s.push_str(&say::did_you_mean(&sug, lang));
     }
     let w = words(lang);
     if let Some(usage) = usages.get(&path.join(" ")) {

@@ -158,7 +158,7 @@ fn parse_from(raw: Vec<OsString>) -> Result<(Args, Lang), ExitCode> {
 }
 
 fn bad_lang<T>(given: &str) -> Result<T, ExitCode> {
-    eprintln!("{}", errors::bad_lang(given));
+    eprintln!("{}", thamdinh::i18n::usage::bad_lang(given));
     Err(ExitCode::from(2))
 }
 

@@ -5,6 +5,7 @@ use super::{Lang, say};
 use crate::domain::criteria::{ItemKind, ScoreError, SetError};
 use crate::domain::{DecideError, Points, PointsError, RankError};
 use crate::io::Problem;
+use crate::service::IoDoing;
 use crate::store::StoreError;
 
 /// Scores as a list: `0.5; 0.25; 0`.
@@ -202,6 +203,42 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             lang,
             "Không hoàn tác được: tiêu chí {item} vừa được {by} sửa sau đó.",
             "Not undone: item {item} was changed since by {by}."
+        ),
+    }
+}
+
+/// Input or output that failed, with the system's reason.
+pub fn io_failed(doing: IoDoing, target: &str, error: &str, lang: Lang) -> String {
+    match doing {
+        IoDoing::Open => say!(
+            lang,
+            "Không mở được tệp {target}: {error}.",
+            "Could not open {target}: {error}."
+        ),
+        IoDoing::Read => say!(
+            lang,
+            "Không đọc được {target}: {error}.",
+            "Could not read {target}: {error}."
+        ),
+        IoDoing::Write => say!(
+            lang,
+            "Không ghi được tệp {target}: {error}.",
+            "Could not write {target}: {error}."
+        ),
+        IoDoing::WriteOutput => say!(
+            lang,
+            "Không ghi được kết quả ra: {error}.",
+            "Could not write the output: {error}."
+        ),
+        IoDoing::StartThread => say!(
+            lang,
+            "Không khởi động được luồng xử lý {target}: {error}.",
+            "Could not start the thread {target}: {error}."
+        ),
+        IoDoing::Terminal => say!(
+            lang,
+            "Lỗi màn hình terminal: {error}.",
+            "The terminal failed: {error}."
         ),
     }
 }

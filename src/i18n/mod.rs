@@ -5,7 +5,10 @@
 //! A text is written `lang.pick("…", "…")` when it takes nothing, `say!(lang, "… {x} …",
 //! "… {x} …")` when it does.
 
+pub mod commands;
 pub mod errors;
+pub mod help;
+pub mod usage;
 
 use crate::domain::State;
 

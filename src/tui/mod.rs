@@ -13,7 +13,7 @@ pub mod theme;
 
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::service::{AppError, Workspace};
+use crate::service::{AppError, IoDoing, Workspace};
 use action::Action;
 use app::App;
 use ratatui::crossterm::event::{self, Event, KeyCode};
@@ -75,7 +75,7 @@ pub fn run(
     let mut rt = Runtime::new(ws, config);
     start(&mut app, &mut rt);
     let (mut terminal, stop) = terminal::setup().map_err(|e| {
-        AppError::Usage(match lang {
+        AppError::Refused(match lang {
             Lang::Vi => format!("Không mở được màn hình thẩm định: cần chạy trong một cửa sổ terminal ({e}). Các lệnh rank, export, decide vẫn dùng được."),
             Lang::En => format!("The appraisal screens need a terminal window ({e}). The rank, export and decide commands work without one."),
         })
@@ -91,7 +91,7 @@ fn event_loop(
     rt: &mut Runtime,
     stop: &std::sync::atomic::AtomicBool,
 ) -> Result<(), AppError> {
-    let io = |e: std::io::Error| AppError::Usage(e.to_string());
+    let io = |e: std::io::Error| AppError::io(IoDoing::Terminal, "", e);
     let panic_key = std::env::var_os("THAMDINH_TEST_PANIC_KEY").is_some();
     let mut version = rt.ws.data_version()?;
     loop {

@@ -1,0 +1,368 @@
+//! Every text of the command line's help, in Vietnamese and English: what each command and
+//! argument does, the names of their values, and the headings of the help screens.
+
+use super::Lang;
+
+/// The help of every command (argument `""`) and argument, by command path (subcommand names
+/// joined by spaces, `""` for `thamdinh` itself) and argument id: (path, id, vi, en).
+pub const TEXTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "Thẩm định Chỉ số cải cách hành chính (PAR Index) của các cơ quan, đơn vị trong tỉnh. Không có lệnh: mở màn hình thẩm định.",
+        "Appraisal of the Public Administration Reform Index (PAR Index) of a province's units. With no command: open the appraisal screens.",
+    ),
+    (
+        "",
+        "db",
+        "Tệp cơ sở dữ liệu (mặc định: biến môi trường THAMDINH_DB, nếu không có thì thamdinh.sqlite trong thư mục dữ liệu của máy)",
+        "The database file (default: the THAMDINH_DB variable, else thamdinh.sqlite in the platform data directory)",
+    ),
+    (
+        "",
+        "year",
+        "Năm thẩm định (mặc định: năm mới nhất trong cơ sở dữ liệu)",
+        "The year being appraised (default: the newest year in the database)",
+    ),
+    (
+        "",
+        "appraiser",
+        "Người thẩm định, ghi cùng mỗi quyết định (được ghi nhớ cho lần sau)",
+        "Who decides, recorded with every decision (remembered for next time)",
+    ),
+    (
+        "",
+        "lang",
+        "Ngôn ngữ giao diện: vi (mặc định) hoặc en",
+        "Language of the interface: vi (default) or en",
+    ),
+    (
+        "demo",
+        "",
+        "Dựng (hoặc mở lại) cơ sở dữ liệu mẫu (--db, nếu không thì demo.sqlite trong thư mục dữ liệu) và mở màn hình thẩm định",
+        "Build (or reopen) the demo database (--db, else demo.sqlite in the data directory) and open the screens on it",
+    ),
+    (
+        "init",
+        "",
+        "Tạo cơ sở dữ liệu và nạp các bộ chỉ số có sẵn của năm (--year)",
+        "Create the database and load the built-in criteria sets of the year (--year)",
+    ),
+    (
+        "import",
+        "",
+        "Nhập một tệp CSV (nhập cả tệp hoặc không nhập gì) hoặc một bộ chỉ số",
+        "Import a CSV file (all or nothing) or a criteria set",
+    ),
+    (
+        "import units",
+        "",
+        "Danh sách đơn vị: code,name,group (cột ranked = yes/no nếu cần)",
+        "Units: code,name,group (optional column ranked = yes/no)",
+    ),
+    (
+        "import units",
+        "file",
+        "Tệp CSV cần nhập",
+        "The CSV file to import",
+    ),
+    (
+        "import self-scores",
+        "",
+        "Điểm tự chấm: unit,item,score,note,evidence (score có thể là N/A)",
+        "Self scores: unit,item,score,note,evidence (score may be N/A)",
+    ),
+    (
+        "import self-scores",
+        "file",
+        "Tệp CSV cần nhập",
+        "The CSV file to import",
+    ),
+    (
+        "import survey",
+        "",
+        "Điểm điều tra xã hội học: unit,score",
+        "Survey scores: unit,score",
+    ),
+    (
+        "import survey",
+        "file",
+        "Tệp CSV cần nhập",
+        "The CSV file to import",
+    ),
+    (
+        "import explanations",
+        "",
+        "Giải trình của đơn vị: unit,item,explanation,evidence",
+        "The units' explanations: unit,item,explanation,evidence",
+    ),
+    (
+        "import explanations",
+        "file",
+        "Tệp CSV cần nhập",
+        "The CSV file to import",
+    ),
+    (
+        "import history",
+        "",
+        "Chỉ số các năm trước: unit,year,index (đơn vị province là chỉ số của tỉnh)",
+        "Published indexes of past years: unit,year,index (unit province for the province)",
+    ),
+    (
+        "import history",
+        "file",
+        "Tệp CSV cần nhập",
+        "The CSV file to import",
+    ),
+    (
+        "import criteria",
+        "",
+        "Một bộ chỉ số: tệp TOML, hoặc cây tiêu chí CSV kèm --group, --name và --survey-max",
+        "A criteria set: a TOML file, or a criteria tree as CSV with --group, --name and --survey-max",
+    ),
+    (
+        "import criteria",
+        "file",
+        "Tệp .toml, hoặc .csv với các cột code,title,max,options,guidance,not_applicable_for",
+        "A .toml file, or a .csv with the columns code,title,max,options,guidance,not_applicable_for",
+    ),
+    (
+        "import criteria",
+        "group",
+        "Mã nhóm đơn vị của cây CSV, ví dụ so-nganh",
+        "The group code of the CSV tree, e.g. so-nganh",
+    ),
+    (
+        "import criteria",
+        "name",
+        "Tên nhóm đơn vị của cây CSV",
+        "The group name of the CSV tree",
+    ),
+    (
+        "import criteria",
+        "short_name",
+        "Tên ngắn của nhóm như hội đồng vẫn gọi, hiện khi không đủ chỗ cho tên đầy đủ",
+        "The group's short name as councils say it, shown where the full name does not fit",
+    ),
+    (
+        "import criteria",
+        "survey_max",
+        "Điểm điều tra xã hội học tối đa của nhóm",
+        "The group's maximum survey points",
+    ),
+    (
+        "import criteria",
+        "bands",
+        "Xếp loại theo chỉ số % (mặc định: A:90,B:80,C:70,D:0)",
+        "Bands by index percent (default: A:90,B:80,C:70,D:0)",
+    ),
+    (
+        "decide",
+        "",
+        "Ghi một quyết định như trên màn hình: một điểm, agree (đồng ý với điểm tự chấm), na (không áp dụng) hoặc flag (yêu cầu giải trình)",
+        "Record one decision as the screen does: a score, agree (with the self score), na (not applicable) or flag (explanation requested)",
+    ),
+    ("decide", "unit", "Mã đơn vị", "The unit's code"),
+    (
+        "decide",
+        "item",
+        "Mã tiêu chí, ví dụ 1.1.1",
+        "The item's code, e.g. 1.1.1",
+    ),
+    (
+        "decide",
+        "verdict",
+        "Điểm thẩm định (0,5 hoặc 0.5), agree, na hoặc flag",
+        "The appraised score (0.5 or 0,5), agree, na or flag",
+    ),
+    (
+        "decide",
+        "comment",
+        "Nhận xét của hội đồng (có thể bắt đầu bằng '-')",
+        "The council's comment (may start with '-')",
+    ),
+    (
+        "decide",
+        "batch",
+        "Nhiều quyết định, mỗi dòng của tệp một quyết định «ĐƠN_VỊ TIÊU_CHÍ ĐIỂM|agree|na|flag [NHẬN_XÉT]» (-: đầu vào chuẩn)",
+        "Many decisions, one per line of the file: 'UNIT ITEM SCORE|agree|na|flag [COMMENT]' (-: standard input)",
+    ),
+    (
+        "rank",
+        "",
+        "In bảng xếp hạng (tạm tính, trừ khi có --final)",
+        "Print the ranking (provisional unless --final)",
+    ),
+    (
+        "rank",
+        "group",
+        "Chỉ một nhóm đơn vị (mặc định: mọi nhóm)",
+        "One group only (default: every group)",
+    ),
+    (
+        "rank",
+        "final_",
+        "Xếp hạng chính thức: cần mọi tiêu chí đã thẩm định xong và đủ điểm điều tra",
+        "The final ranking: every item decided and every survey score in",
+    ),
+    (
+        "rank",
+        "format",
+        "Dạng in: table (bảng, mặc định) hoặc csv",
+        "Output: table (the default) or csv",
+    ),
+    (
+        "export",
+        "",
+        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel)",
+        "Export the decisions or the ranking as CSV (Excel opens it)",
+    ),
+    (
+        "export",
+        "what",
+        "decisions (các quyết định) hoặc ranking (bảng xếp hạng)",
+        "decisions or ranking",
+    ),
+    ("export", "out", "Tệp CSV cần ghi", "The CSV file to write"),
+    (
+        "export",
+        "group",
+        "Chỉ một nhóm đơn vị (mặc định: mọi nhóm)",
+        "One group only (default: every group)",
+    ),
+    (
+        "export",
+        "final_",
+        "Bản chính thức: từ chối khi còn tiêu chí chưa thẩm định xong",
+        "The final version: refused while any item is not decided",
+    ),
+    (
+        "close",
+        "",
+        "Khóa kết quả của một đơn vị: chỉ sửa được sau khi mở lại",
+        "Close a unit: its decisions then change only after a reopening",
+    ),
+    ("close", "unit", "Mã đơn vị", "The unit's code"),
+    (
+        "close",
+        "comment",
+        "Ghi chú, lưu vào nhật ký (có thể bắt đầu bằng '-')",
+        "A comment, kept in the audit log (may start with '-')",
+    ),
+    (
+        "assign",
+        "",
+        "Giao cho người thẩm định (--appraiser) các lĩnh vực của một nhóm",
+        "Give the appraiser (--appraiser) fields of a group to appraise",
+    ),
+    ("assign", "group", "Mã nhóm đơn vị", "The group's code"),
+    (
+        "assign",
+        "fields",
+        "Mã các lĩnh vực, ví dụ \"2 3\"; để trống là thu hồi việc giao",
+        "Field codes, e.g. \"2 3\"; none takes the assignment back",
+    ),
+    (
+        "reopen",
+        "",
+        "Mở lại một đơn vị đã khóa (ghi vào nhật ký)",
+        "Reopen a closed unit (recorded in the audit log)",
+    ),
+    ("reopen", "unit", "Mã đơn vị", "The unit's code"),
+    (
+        "reopen",
+        "comment",
+        "Lý do mở lại, lưu vào nhật ký (có thể bắt đầu bằng '-')",
+        "Why it is reopened, kept in the audit log (may start with '-')",
+    ),
+];
+
+/// The placeholder of an argument's value, by argument id: (id, vi, en).
+pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
+    ("db", "TỆP", "FILE"),
+    ("year", "NĂM", "YEAR"),
+    ("appraiser", "HỌ_TÊN", "NAME"),
+    ("lang", "vi|en", "vi|en"),
+    ("file", "TỆP", "FILE"),
+    ("out", "TỆP", "FILE"),
+    ("batch", "TỆP", "FILE"),
+    ("group", "NHÓM", "GROUP"),
+    ("name", "TÊN", "NAME"),
+    ("short_name", "TÊN_NGẮN", "SHORT_NAME"),
+    ("survey_max", "ĐIỂM", "POINTS"),
+    ("bands", "XẾP_LOẠI", "BANDS"),
+    ("unit", "ĐƠN_VỊ", "UNIT"),
+    ("item", "TIÊU_CHÍ", "ITEM"),
+    ("verdict", "ĐIỂM|agree|na|flag", "SCORE|agree|na|flag"),
+    ("comment", "NHẬN_XÉT", "TEXT"),
+    ("fields", "LĨNH_VỰC", "FIELDS"),
+    ("format", "table|csv", "table|csv"),
+    ("what", "decisions|ranking", "decisions|ranking"),
+];
+
+/// The words of the help screens and of the usage lines.
+pub struct Words {
+    pub usage: &'static str,
+    pub commands: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    /// Stands for the options in a usage line, as clap's `[OPTIONS]`.
+    pub options_tag: &'static str,
+    /// Stands for a subcommand in a usage line.
+    pub command: &'static str,
+    pub help: &'static str,
+    pub version: &'static str,
+    /// Under the help of `thamdinh` itself.
+    pub after: &'static str,
+    /// Points to a command's help: `{}` is the command.
+    pub see: &'static str,
+}
+
+pub const VI: Words = Words {
+    usage: "Cách dùng:",
+    commands: "Lệnh",
+    arguments: "Đối số",
+    options: "Tùy chọn",
+    options_tag: "[TÙY_CHỌN]",
+    command: "LỆNH",
+    help: "In hướng dẫn này",
+    version: "In số phiên bản",
+    after: "Hướng dẫn của từng lệnh: thamdinh LỆNH --help. In English: thamdinh --lang en --help.",
+    see: "Xem hướng dẫn: {} --help",
+};
+
+pub const EN: Words = Words {
+    usage: "Usage:",
+    commands: "Commands",
+    arguments: "Arguments",
+    options: "Options",
+    options_tag: "[OPTIONS]",
+    command: "COMMAND",
+    help: "Print this help",
+    version: "Print the version",
+    after: "The help of each command: thamdinh COMMAND --help --lang en.",
+    see: "See the help: {} --help --lang en",
+};
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// The help text of a command (`id` empty) or of one of its arguments.
+pub fn text(path: &str, id: &str, lang: Lang) -> Option<&'static str> {
+    TEXTS
+        .iter()
+        .find(|(p, i, _, _)| *p == path && *i == id)
+        .map(|(_, _, vi, en)| lang.pick(vi, en))
+}
+
+/// The name of an argument's value in a usage line (`TỆP`, `FILE`).
+pub fn value_name(id: &str, lang: Lang) -> Option<&'static str> {
+    VALUE_NAMES
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, vi, en)| lang.pick(vi, en))
+}
