@@ -131,11 +131,7 @@ fn saved(app: &App, state: State, score: Option<Points>, comment: &str) -> Actio
         round: 1,
     });
     Action::Saved {
-        saved: Saved::Decision {
-            item: code,
-            score,
-            advance: true,
-        },
+        saved: Saved::Decision { item: code, score },
         data,
         at: "15:00:00".into(),
     }

@@ -30,7 +30,8 @@ pub enum Cmd {
     Ranking,
     ToggleFinal,
     Help,
-    Quit,
+    /// Back to the screen before; on the first screen (the units), quit.
+    BackOrQuit,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
 }
@@ -72,10 +73,10 @@ pub enum Loaded {
 /// What a save was, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
+    /// A decision recorded; the selection moves on to the next undecided item.
     Decision {
         item: ItemCode,
         score: Option<Points>,
-        advance: bool,
     },
     Comment {
         item: ItemCode,
@@ -100,7 +101,6 @@ pub enum Action {
     SaveFailed(String),
     /// Another instance changed the database.
     ExternalChange,
-    Resize,
 }
 
 /// Work for the runtime. Each effect's result comes back as an action.

@@ -328,7 +328,6 @@ impl App {
                 ));
                 self.refresh()
             }
-            Action::Resize => Vec::new(),
         }
     }
 
@@ -672,11 +671,7 @@ impl App {
         {
             o.replace(data);
             match &saved {
-                Saved::Decision {
-                    item,
-                    score,
-                    advance,
-                } => {
+                Saved::Decision { item, score } => {
                     self.drafts.remove(&(unit.clone(), item.clone()));
                     let shown = score.map_or_else(|| "—".to_string(), |p| p.to_string());
                     let idx = o.data.set.index_of(item);
@@ -689,8 +684,7 @@ impl App {
                         ),
                         false,
                     ));
-                    if *advance
-                        && o.filter != ItemFilter::Adjusted
+                    if o.filter != ItemFilter::Adjusted
                         && let Some(i) = idx
                         && let Some(next) = o.next_undecided(Some(i))
                     {
@@ -812,7 +806,7 @@ impl App {
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
-            Cmd::Quit => self.quit = true,
+            Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }
         Vec::new()
@@ -919,7 +913,7 @@ impl App {
                 self.open_input(InputKind::ItemSearch, "");
             }
             Cmd::Ranking => return self.show_ranking(),
-            Cmd::Quit => {
+            Cmd::BackOrQuit => {
                 self.screen = Screen::Units;
                 let code = o.data.unit.code.clone();
                 if let Some(k) = self
@@ -1035,7 +1029,7 @@ impl App {
                     }];
                 }
             }
-            Cmd::Quit | Cmd::Back => {
+            Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {
                     Screen::Appraisal
                 } else {

@@ -99,17 +99,15 @@ fn event_loop(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(TICK).map_err(io)? {
-            match event::read().map_err(io)? {
-                Event::Key(k) => {
-                    if panic_key && k.code == KeyCode::F(12) {
-                        panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
-                    }
-                    dispatch(app, rt, Action::Key(k));
-                }
-                Event::Resize(..) => dispatch(app, rt, Action::Resize),
-                _ => {}
+        // Only keys go to the App. A resize needs nothing from it: the loop turns at once and
+        // draws again, and `terminal.draw` first fits itself to the new size (and clears).
+        if event::poll(TICK).map_err(io)?
+            && let Event::Key(k) = event::read().map_err(io)?
+        {
+            if panic_key && k.code == KeyCode::F(12) {
+                panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
             }
+            dispatch(app, rt, Action::Key(k));
         }
         let now = rt.ws.data_version()?;
         if now != version {

@@ -73,7 +73,6 @@ fn try_effect(
                 saved: Saved::Decision {
                     item: d.item,
                     score: d.decision.score,
-                    advance: true,
                 },
                 data: UnitSheet {
                     unit: d.unit,
