@@ -99,6 +99,9 @@ pub enum Action {
     },
     /// A write was refused or failed; nothing changed.
     SaveFailed(String),
+    /// A read failed; what is on screen stays as it was (a write on its way is still on its
+    /// way).
+    LoadFailed(String),
     /// Another instance changed the database.
     ExternalChange,
 }
@@ -136,4 +139,15 @@ pub enum Effect {
         mode: Mode,
     },
     RememberAppraiser(String),
+}
+
+impl Effect {
+    /// Whether the effect writes to the database: its failure comes back as `SaveFailed`,
+    /// a read's as `LoadFailed`.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::Decide { .. } | Effect::SetComment { .. } | Effect::Undo { .. }
+        )
+    }
 }

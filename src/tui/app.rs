@@ -321,6 +321,11 @@ impl App {
                 self.fail(msg);
                 Vec::new()
             }
+            // A write on its way is still on its way: only its own result ends `saving`.
+            Action::LoadFailed(msg) => {
+                self.fail(msg);
+                Vec::new()
+            }
             Action::ExternalChange => {
                 self.say(self.lang.pick(
                     "Đã cập nhật thay đổi từ một phiên làm việc khác.",
