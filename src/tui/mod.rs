@@ -13,6 +13,7 @@ pub mod theme;
 
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::i18n::screens as words;
 use crate::service::{AppError, Workspace};
 use action::Action;
 use app::App;
@@ -74,12 +75,8 @@ pub fn run(
     app.theme = theme::Theme::from_env();
     let mut rt = Runtime::new(ws, config);
     start(&mut app, &mut rt);
-    let (mut terminal, stop) = terminal::setup().map_err(|e| {
-        AppError::Usage(match lang {
-            Lang::Vi => format!("Không mở được màn hình thẩm định: cần chạy trong một cửa sổ terminal ({e}). Các lệnh rank, export, decide vẫn dùng được."),
-            Lang::En => format!("The appraisal screens need a terminal window ({e}). The rank, export and decide commands work without one."),
-        })
-    })?;
+    let (mut terminal, stop) =
+        terminal::setup().map_err(|e| AppError::Usage(words::no_terminal(&e.to_string(), lang)))?;
     let result = event_loop(&mut terminal, &mut app, &mut rt, &stop);
     terminal::restore();
     result
