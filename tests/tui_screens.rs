@@ -159,8 +159,15 @@ fn score_box_refuses_in_place() {
     let mut s = Session::new(&db, Lang::Vi);
     s.keys("\ne0,3\n");
     let text = s.draw(80, 24);
+    // Worded as when the store refuses a decision (errors::decision_not_recorded).
+    assert_eq!(
+        s.app.input.as_ref().unwrap().error.as_deref(),
+        Some(
+            "Không ghi được quyết định cho SNV / 1.1.1: không thuộc các mức điểm của tiêu chí (0.5; 0.25; 0)."
+        )
+    );
     assert!(
-        text.contains("không thuộc các mức điểm của tiêu chí (0.5; 0.25;"),
+        text.contains("✗ Không ghi được quyết định cho SNV / 1.1.1"),
         "{text}"
     );
     snap!("score_box_vi_80x24", text);

@@ -7,7 +7,7 @@ use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
 use crate::domain::{ItemCode, Mode, Points, Ranking, State, UnitCode, Verdict};
 use crate::i18n::Lang;
-use crate::i18n::errors::decide_error;
+use crate::i18n::errors::{decide_error, decision_not_recorded};
 use crate::i18n::screens as words;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -558,11 +558,12 @@ impl App {
         let comment = comment.unwrap_or_else(|| self.comment_for(o));
         let node = o.data.set.node(o.sel);
         if let Err(why) = o.data.sheet.resolve(&o.data.set, o.sel, v, &comment) {
-            let msg = format!(
-                "{} {}: {}.",
-                node.code,
-                lang.pick("không ghi được", "not recorded"),
-                decide_error(&why, lang)
+            // The same sentence as when the store refuses it (service's AppError::Decide).
+            let msg = decision_not_recorded(
+                o.data.unit.code.as_str(),
+                node.code.as_str(),
+                &decide_error(&why, lang),
+                lang,
             );
             if from_input {
                 self.set_input_error(&msg);
