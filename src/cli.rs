@@ -415,7 +415,7 @@ fn yes_no_mark(v: Option<bool>) -> &'static str {
 pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
     let mut out = String::new();
     let w = msg::rank_words(lang);
-    let mode = msg::mode(r.mode, lang);
+    let mode = crate::i18n::mode_label(r.mode, lang);
     let _ = writeln!(out, "{name} ({code}) — {} {mode}", w.ranking);
     let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
     let mean = r

@@ -100,6 +100,25 @@ fn appraise_two_items_and_quit() {
     assert_eq!(audits, 3, "two decisions and a comment");
 }
 
+/// A window resized is drawn again at its new size before any key: the loop draws on every
+/// turn, and the terminal fits itself to the window before each frame.
+#[test]
+fn a_resized_window_is_drawn_again_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config");
+    let db_s = db.to_str().unwrap();
+    let mut t = Pty::spawn(&["--db", db_s, "--appraiser", "Lan"], &config, 100, 30);
+    t.wait_for("Đã TĐ", 20);
+    t.resize(50, 14);
+    t.wait_for("Cửa sổ quá nhỏ (50×14).", 10);
+    t.resize(100, 30);
+    t.wait_for("Đã TĐ", 10);
+    t.send("q");
+    let status = t.wait_exit(10);
+    assert!(status.success(), "exit status {status:?}");
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,10 +10,11 @@ use std::path::Path;
 use std::sync::Arc;
 use thamdinh::clock::FixedClock;
 use thamdinh::config::Config;
+use thamdinh::domain::UnitCode;
 use thamdinh::i18n::Lang;
 use thamdinh::service::Workspace;
 use thamdinh::store::Store;
-use thamdinh::tui::action::Action;
+use thamdinh::tui::action::{Action, Effect};
 use thamdinh::tui::app::App;
 use thamdinh::tui::runtime::Runtime;
 use thamdinh::tui::theme::Theme;
@@ -158,11 +159,50 @@ fn score_box_refuses_in_place() {
     let mut s = Session::new(&db, Lang::Vi);
     s.keys("\ne0,3\n");
     let text = s.draw(80, 24);
+    // Worded as when the store refuses a decision (errors::decision_not_recorded).
+    assert_eq!(
+        s.app.input.as_ref().unwrap().error.as_deref(),
+        Some(
+            "Không ghi được quyết định cho SNV / 1.1.1: không thuộc các mức điểm của tiêu chí (0.5; 0.25; 0)."
+        )
+    );
     assert!(
-        text.contains("không thuộc các mức điểm của tiêu chí (0.5; 0.25;"),
+        text.contains("✗ Không ghi được quyết định cho SNV / 1.1.1"),
         "{text}"
     );
     snap!("score_box_vi_80x24", text);
+}
+
+/// The runtime says what failed: a read that failed is not a refused write (only a write's
+/// result ends the App's `saving`).
+#[test]
+fn a_failed_read_and_a_refused_write_come_back_as_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    let who = "Nguyễn Thị Lan";
+    let read = s.rt.run_effect(
+        who,
+        Lang::Vi,
+        Effect::OpenUnit {
+            unit: UnitCode::parse("KHONGCO").unwrap(),
+        },
+    );
+    assert!(
+        matches!(&read[..], [Action::LoadFailed(m)] if m.contains("KHONGCO")),
+        "{read:?}"
+    );
+    let write = s.rt.run_effect(
+        who,
+        Lang::Vi,
+        Effect::Undo {
+            unit: UnitCode::parse("SNV").unwrap(),
+        },
+    );
+    assert!(
+        matches!(&write[..], [Action::SaveFailed(m)] if m == "Không có quyết định nào để hoàn tác."),
+        "{write:?}"
+    );
 }
 
 #[test]

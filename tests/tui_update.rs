@@ -131,11 +131,7 @@ fn saved(app: &App, state: State, score: Option<Points>, comment: &str) -> Actio
         round: 1,
     });
     Action::Saved {
-        saved: Saved::Decision {
-            item: code,
-            score,
-            advance: true,
-        },
+        saved: Saved::Decision { item: code, score },
         data,
         at: "15:00:00".into(),
     }
@@ -196,6 +192,26 @@ fn a_failed_save_leaves_the_item_as_it_was_and_says_why() {
         Some(("Đơn vị SNV đã khóa kết quả.".into(), true))
     );
     assert!(!app.saving);
+}
+
+#[test]
+fn a_failed_read_leaves_a_save_on_its_way_on_its_way() {
+    let mut app = opened();
+    app.update(ch('a'));
+    assert!(app.saving);
+    app.update(Action::LoadFailed(
+        "Lỗi cơ sở dữ liệu: disk I/O error.".into(),
+    ));
+    assert!(app.saving, "the decision has not come back yet");
+    assert!(app.update(ch('a')).is_empty(), "nothing is sent twice");
+    assert_eq!(
+        app.status,
+        Some(("Lỗi cơ sở dữ liệu: disk I/O error.".into(), true))
+    );
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    app.update(ack);
+    assert!(!app.saving);
+    assert_eq!(item(&app), "1.1.2");
 }
 
 #[test]

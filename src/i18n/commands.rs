@@ -4,14 +4,6 @@ use super::{Lang, say};
 use crate::domain::Mode;
 use crate::store::ImportCount;
 
-/// `tạm tính` / `provisional`, `chính thức` / `final`.
-pub fn mode(mode: Mode, lang: Lang) -> &'static str {
-    match mode {
-        Mode::Provisional => lang.pick("tạm tính", "provisional"),
-        Mode::Final => lang.pick("chính thức", "final"),
-    }
-}
-
 /// A read-only command (or the screens) on a path with no database.
 pub fn no_database(shown: &str, path: &str, year: i32, lang: Lang) -> String {
     say!(

@@ -8,9 +8,10 @@
 pub mod commands;
 pub mod errors;
 pub mod help;
+pub mod screens;
 pub mod usage;
 
-use crate::domain::State;
+use crate::domain::{Mode, State};
 
 /// The Vietnamese or the English sentence, formatted with the names in scope:
 /// `say!(lang, "Đã ghi {n} dòng.", "Wrote {n} lines.")`.
@@ -58,5 +59,13 @@ pub fn state_label(s: State, lang: Lang) -> &'static str {
         State::Adjusted => lang.pick("điều chỉnh", "adjusted"),
         State::NotApplicable => lang.pick("không áp dụng", "not applicable"),
         State::ExplanationRequested => lang.pick("yêu cầu giải trình", "explanation requested"),
+    }
+}
+
+/// The name of a ranking's mode, as the screens and the commands print it.
+pub fn mode_label(m: Mode, lang: Lang) -> &'static str {
+    match m {
+        Mode::Provisional => lang.pick("tạm tính", "provisional"),
+        Mode::Final => lang.pick("chính thức", "final"),
     }
 }

@@ -30,7 +30,8 @@ pub enum Cmd {
     Ranking,
     ToggleFinal,
     Help,
-    Quit,
+    /// Back to the screen before; on the first screen (the units), quit.
+    BackOrQuit,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
 }
@@ -72,10 +73,10 @@ pub enum Loaded {
 /// What a save was, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
+    /// A decision recorded; the selection moves on to the next undecided item.
     Decision {
         item: ItemCode,
         score: Option<Points>,
-        advance: bool,
     },
     Comment {
         item: ItemCode,
@@ -98,9 +99,11 @@ pub enum Action {
     },
     /// A write was refused or failed; nothing changed.
     SaveFailed(String),
+    /// A read failed; what is on screen stays as it was (a write on its way is still on its
+    /// way).
+    LoadFailed(String),
     /// Another instance changed the database.
     ExternalChange,
-    Resize,
 }
 
 /// Work for the runtime. Each effect's result comes back as an action.
@@ -136,4 +139,15 @@ pub enum Effect {
         mode: Mode,
     },
     RememberAppraiser(String),
+}
+
+impl Effect {
+    /// Whether the effect writes to the database: its failure comes back as `SaveFailed`,
+    /// a read's as `LoadFailed`.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::Decide { .. } | Effect::SetComment { .. } | Effect::Undo { .. }
+        )
+    }
 }

@@ -7,7 +7,8 @@ use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
 use crate::domain::{ItemCode, Mode, Points, Ranking, State, UnitCode, Verdict};
 use crate::i18n::Lang;
-use crate::i18n::errors::decide_error;
+use crate::i18n::errors::{decide_error, decision_not_recorded};
+use crate::i18n::screens as words;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::TextArea;
 use std::cell::Cell;
@@ -27,14 +28,6 @@ impl ItemFilter {
             ItemFilter::All => ItemFilter::Undecided,
             ItemFilter::Undecided => ItemFilter::Adjusted,
             ItemFilter::Adjusted => ItemFilter::All,
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            ItemFilter::All => lang.pick("tất cả", "all"),
-            ItemFilter::Undecided => lang.pick("chưa thẩm định", "undecided"),
-            ItemFilter::Adjusted => lang.pick("đã điều chỉnh", "adjusted"),
         }
     }
 }
@@ -321,14 +314,15 @@ impl App {
                 self.fail(msg);
                 Vec::new()
             }
+            // A write on its way is still on its way: only its own result ends `saving`.
+            Action::LoadFailed(msg) => {
+                self.fail(msg);
+                Vec::new()
+            }
             Action::ExternalChange => {
-                self.say(self.lang.pick(
-                    "Đã cập nhật thay đổi từ một phiên làm việc khác.",
-                    "Updated with changes from another session.",
-                ));
+                self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
             }
-            Action::Resize => Vec::new(),
         }
     }
 
@@ -448,7 +442,7 @@ impl App {
         match input.kind {
             InputKind::Appraiser => {
                 if text.is_empty() {
-                    self.set_input_error(lang.pick("Hãy nhập họ tên.", "Please type a name."));
+                    self.set_input_error(words::name_needed(lang));
                     return Vec::new();
                 }
                 self.input = None;
@@ -510,10 +504,7 @@ impl App {
                     }]
                 } else {
                     self.drafts.insert((unit, item), text);
-                    self.say(lang.pick(
-                        "Nhận xét sẽ được ghi cùng quyết định của tiêu chí này.",
-                        "The comment will be saved with this item's decision.",
-                    ));
+                    self.say(words::comment_waits_for_decision(lang));
                     Vec::new()
                 }
             }
@@ -567,11 +558,12 @@ impl App {
         let comment = comment.unwrap_or_else(|| self.comment_for(o));
         let node = o.data.set.node(o.sel);
         if let Err(why) = o.data.sheet.resolve(&o.data.set, o.sel, v, &comment) {
-            let msg = format!(
-                "{} {}: {}.",
-                node.code,
-                lang.pick("không ghi được", "not recorded"),
-                decide_error(&why, lang)
+            // The same sentence as when the store refuses it (service's AppError::Decide).
+            let msg = decision_not_recorded(
+                o.data.unit.code.as_str(),
+                node.code.as_str(),
+                &decide_error(&why, lang),
+                lang,
             );
             if from_input {
                 self.set_input_error(&msg);
@@ -672,25 +664,15 @@ impl App {
         {
             o.replace(data);
             match &saved {
-                Saved::Decision {
-                    item,
-                    score,
-                    advance,
-                } => {
+                Saved::Decision { item, score } => {
                     self.drafts.remove(&(unit.clone(), item.clone()));
                     let shown = score.map_or_else(|| "—".to_string(), |p| p.to_string());
                     let idx = o.data.set.index_of(item);
                     let state = idx.map(|i| o.state(i)).unwrap_or(State::Undecided);
-                    self.status = Some((
-                        format!(
-                            "{} {item} → {shown} ({})",
-                            lang.pick("Đã lưu", "Saved"),
-                            crate::i18n::state_label(state, lang)
-                        ),
-                        false,
-                    ));
-                    if *advance
-                        && o.filter != ItemFilter::Adjusted
+                    let state = crate::i18n::state_label(state, lang);
+                    let said = words::decision_saved(item.as_str(), &shown, state, lang);
+                    self.status = Some((said, false));
+                    if o.filter != ItemFilter::Adjusted
                         && let Some(i) = idx
                         && let Some(next) = o.next_undecided(Some(i))
                     {
@@ -701,19 +683,13 @@ impl App {
                     }
                 }
                 Saved::Comment { item } => {
-                    self.status = Some((
-                        format!("{} {item}", lang.pick("Đã lưu nhận xét", "Comment saved")),
-                        false,
-                    ));
+                    self.status = Some((words::comment_saved(item.as_str(), lang), false));
                 }
                 Saved::Undone { item } => {
                     if let Some(i) = o.data.set.index_of(item) {
                         o.sel = i;
                     }
-                    self.status = Some((
-                        format!("{} {item}", lang.pick("Đã hoàn tác", "Undone")),
-                        false,
-                    ));
+                    self.status = Some((words::undone(item.as_str(), lang), false));
                 }
             }
         }
@@ -797,22 +773,16 @@ impl App {
                     t.decided() < t.items()
                 };
                 if n == 0 {
-                    self.fail(self.lang.pick(
-                        "Không có đơn vị nào khớp bộ lọc (Esc: bỏ lọc).",
-                        "No unit matches the filter (Esc: clear it).",
-                    ));
+                    self.fail(words::no_unit_matches(self.lang));
                 } else if let Some(k) = (1..=n).map(|d| (self.unit_sel + d) % n).find(|&k| open(k))
                 {
                     self.unit_sel = k;
                 } else {
-                    self.say(self.lang.pick(
-                        "Mọi đơn vị trong nhóm đã thẩm định xong.",
-                        "Every unit of the group is decided.",
-                    ));
+                    self.say(words::group_done(self.lang));
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
-            Cmd::Quit => self.quit = true,
+            Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }
         Vec::new()
@@ -861,16 +831,9 @@ impl App {
                     }
                     None => {
                         let msg = if node.options.is_empty() {
-                            lang.pick(
-                                "Tiêu chí này không có mức điểm để chọn: nhấn e để nhập điểm.",
-                                "This item has no options: press e to enter a score.",
-                            )
-                            .to_string()
+                            words::no_options(lang).to_string()
                         } else {
-                            format!(
-                                "{} {k}.",
-                                lang.pick("Tiêu chí không có mức số", "The item has no option")
-                            )
+                            words::no_such_option(k, lang)
                         };
                         self.fail(msg);
                     }
@@ -919,7 +882,7 @@ impl App {
                 self.open_input(InputKind::ItemSearch, "");
             }
             Cmd::Ranking => return self.show_ranking(),
-            Cmd::Quit => {
+            Cmd::BackOrQuit => {
                 self.screen = Screen::Units;
                 let code = o.data.unit.code.clone();
                 if let Some(k) = self
@@ -958,10 +921,7 @@ impl App {
         if is_item {
             f(self)
         } else {
-            self.fail(self.lang.pick(
-                "Hãy chọn một tiêu chí cuối cùng (không có tiêu chí con) để chấm điểm.",
-                "Select an item (a line without sub-items) to score it.",
-            ));
+            self.fail(words::select_an_item(self.lang));
             Vec::new()
         }
     }
@@ -982,21 +942,11 @@ impl App {
             Some(k) => {
                 self.jump_to_undecided = true;
                 let unit = self.units[k].unit.code.clone();
-                self.say(format!(
-                    "{} {}",
-                    self.lang.pick(
-                        "Đơn vị này đã thẩm định xong. Sang",
-                        "This unit is done. On to"
-                    ),
-                    self.units[k].unit.name
-                ));
+                self.say(words::unit_done_next(&self.units[k].unit.name, self.lang));
                 vec![Effect::OpenUnit { unit }]
             }
             None => {
-                self.say(self.lang.pick(
-                    "Mọi đơn vị trong nhóm đã thẩm định xong.",
-                    "Every unit of the group is decided.",
-                ));
+                self.say(words::group_done(self.lang));
                 Vec::new()
             }
         }
@@ -1035,7 +985,7 @@ impl App {
                     }];
                 }
             }
-            Cmd::Quit | Cmd::Back => {
+            Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {
                     Screen::Appraisal
                 } else {

@@ -147,7 +147,7 @@ pub static UNITS: &[Binding] = &[
     Binding {
         keys: &[Char('q')],
         label: "q",
-        cmd: Cmd::Quit,
+        cmd: Cmd::BackOrQuit,
         vi: "thoát",
         en: "quit",
     },
@@ -265,7 +265,7 @@ pub static APPRAISAL: &[Binding] = &[
     Binding {
         keys: &[Esc, Char('q')],
         label: "Esc q",
-        cmd: Cmd::Quit,
+        cmd: Cmd::BackOrQuit,
         vi: "về danh sách đơn vị",
         en: "back to the units",
     },
@@ -298,7 +298,7 @@ pub static RANKING: &[Binding] = &[
     Binding {
         keys: &[Esc, Left, Char('q'), Char('r')],
         label: "Esc q",
-        cmd: Cmd::Quit,
+        cmd: Cmd::BackOrQuit,
         vi: "quay lại",
         en: "back",
     },

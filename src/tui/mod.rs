@@ -13,6 +13,7 @@ pub mod theme;
 
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::i18n::screens as words;
 use crate::service::{AppError, IoDoing, Workspace};
 use action::Action;
 use app::App;
@@ -74,12 +75,8 @@ pub fn run(
     app.theme = theme::Theme::from_env();
     let mut rt = Runtime::new(ws, config);
     start(&mut app, &mut rt);
-    let (mut terminal, stop) = terminal::setup().map_err(|e| {
-        AppError::Refused(match lang {
-            Lang::Vi => format!("Không mở được màn hình thẩm định: cần chạy trong một cửa sổ terminal ({e}). Các lệnh rank, export, decide vẫn dùng được."),
-            Lang::En => format!("The appraisal screens need a terminal window ({e}). The rank, export and decide commands work without one."),
-        })
-    })?;
+    let (mut terminal, stop) = terminal::setup()
+        .map_err(|e| AppError::Refused(words::no_terminal(&e.to_string(), lang)))?;
     let result = event_loop(&mut terminal, &mut app, &mut rt, &stop);
     terminal::restore();
     result
@@ -99,17 +96,15 @@ fn event_loop(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(TICK).map_err(io)? {
-            match event::read().map_err(io)? {
-                Event::Key(k) => {
-                    if panic_key && k.code == KeyCode::F(12) {
-                        panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
-                    }
-                    dispatch(app, rt, Action::Key(k));
-                }
-                Event::Resize(..) => dispatch(app, rt, Action::Resize),
-                _ => {}
+        // Only keys go to the App. A resize needs nothing from it: the loop turns at once and
+        // draws again, and `terminal.draw` first fits itself to the new size (and clears).
+        if event::poll(TICK).map_err(io)?
+            && let Event::Key(k) = event::read().map_err(io)?
+        {
+            if panic_key && k.code == KeyCode::F(12) {
+                panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
             }
+            dispatch(app, rt, Action::Key(k));
         }
         let now = rt.ws.data_version()?;
         if now != version {

@@ -19,9 +19,11 @@ impl Runtime {
 
     /// Runs one effect; the actions it yields go back to the App.
     pub fn run_effect(&mut self, appraiser: &str, lang: Lang, effect: Effect) -> Vec<Action> {
+        let writes = effect.writes();
         match try_effect(self, appraiser, lang, effect) {
             Ok(actions) => actions,
-            Err(e) => vec![Action::SaveFailed(e.render(lang))],
+            Err(e) if writes => vec![Action::SaveFailed(e.render(lang))],
+            Err(e) => vec![Action::LoadFailed(e.render(lang))],
         }
     }
 }
@@ -73,7 +75,6 @@ fn try_effect(
                 saved: Saved::Decision {
                     item: d.item,
                     score: d.decision.score,
-                    advance: true,
                 },
                 data: UnitSheet {
                     unit: d.unit,

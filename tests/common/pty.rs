@@ -228,6 +228,23 @@ impl Pty {
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), sig).expect("a signal");
     }
 
+    /// Makes the window `cols`×`rows`, as a user dragging its corner does (the program gets
+    /// SIGWINCH). Frames kept by `spawn_recorded` stay at the first size.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        self.parser
+            .lock()
+            .unwrap()
+            .set_size(rows.try_into().unwrap(), cols.try_into().unwrap());
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pty resized");
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }

@@ -3,7 +3,7 @@
 use super::units::{appraised, difference, legend, signed};
 use super::{cut, title_line};
 use crate::domain::{Points, SelfScore, State};
-use crate::i18n::Lang;
+use crate::i18n::screens as words;
 use crate::i18n::state_label;
 use crate::tui::app::{App, ItemFilter, Open};
 use crate::tui::theme::glyph;
@@ -26,25 +26,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let unit = &o.data.unit;
     // A long name is cut, never the code, the progress and what the tree shows after it.
     let mut progress = format!(
-        " ({}) — {} {}/{}",
-        unit.code,
-        lang.pick("đã thẩm định", "decided"),
-        t.decided(),
-        t.items()
+        " {}",
+        words::unit_progress(unit.code.as_str(), t.decided(), t.items(), lang)
     );
     if o.filter != ItemFilter::All {
-        progress.push_str(&format!(
-            " · {}: {}",
-            lang.pick("xem", "show"),
-            o.filter.label(lang)
-        ));
+        let filter = words::item_filter(o.filter, lang);
+        progress.push_str(&format!(" · {}", words::showing(filter, lang)));
     }
     if !o.search.is_empty() {
-        progress.push_str(&format!(
-            " · {}: {}",
-            lang.pick("tìm", "search"),
-            cut(&o.search, 20)
-        ));
+        let search = cut(&o.search, 20);
+        progress.push_str(&format!(" · {}", words::searching(&search, lang)));
     }
     let room = (top.width as usize).saturating_sub(2 + progress.width());
     title_line(
@@ -59,11 +50,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or_else(|| "—".into());
     // The unit's totals, with the labels of the tree's columns when the words do not fit.
     let totals = |short: bool| {
-        let [own, appr, diff, prov] = match (lang, short) {
-            (Lang::Vi, false) => ["Tự chấm", "Thẩm định", "Chênh", "Tạm tính"],
-            (Lang::Vi, true) => ["Tự", "TĐ", "Chênh", "Tạm tính"],
-            (Lang::En, false) => ["Self", "Appraised", "Diff.", "Provisional"],
-            (Lang::En, true) => ["Self", "Appr.", "Diff.", "Prov."],
+        let [own, appr, diff, prov] = if short {
+            [
+                words::self_short(lang),
+                words::appraised_short(lang),
+                words::difference(lang),
+                words::provisional_short(lang),
+            ]
+        } else {
+            [
+                words::self_score(lang),
+                words::appraised(lang),
+                words::difference(lang),
+                words::provisional(lang),
+            ]
         };
         format!(
             "{own} {} · {appr} {} · {diff} {} · {prov} {}/{} · {} {index}{}",
@@ -72,11 +72,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             difference(&t.tree),
             t.appraisal_points().fixed2(),
             t.tree.max,
-            lang.pick("Chỉ số", "Index"),
+            words::index(lang),
             if unit.closed {
-                lang.pick(" · đã khóa", " · closed")
+                format!(" · {}", words::closed(lang))
             } else {
-                ""
+                String::new()
             },
         )
     };
@@ -87,9 +87,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if !o.data.assigned.is_empty() {
         let fields: Vec<&str> = o.data.assigned.iter().map(|c| c.as_str()).collect();
         info.push_str(&format!(
-            " · {}: {}",
-            lang.pick("lĩnh vực được giao", "your fields"),
-            fields.join(", ")
+            " · {}",
+            words::your_fields(&fields.join(", "), lang)
         ));
     }
     frame.render_widget(
@@ -134,17 +133,13 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     let title_w = area.width.saturating_sub(fixed) as usize;
     let right = |s: String| Cell::from(Line::from(s).right_aligned());
     let header = Row::new(vec![
-        Cell::from(lang.pick("Mã", "Code")),
-        Cell::from(lang.pick("Tiêu chí", "Criterion")),
-        right(lang.pick("Tối đa", "Max").into()),
-        right(lang.pick("Tự", "Self").into()),
-        right(lang.pick("TĐ", "Appr.").into()),
-        right(lang.pick("Chênh", "Diff.").into()),
-        Cell::from(if wide_state {
-            lang.pick("Trạng thái", "State")
-        } else {
-            ""
-        }),
+        Cell::from(words::code(lang)),
+        Cell::from(words::criterion(lang)),
+        right(words::max_short(lang).into()),
+        right(words::self_short(lang).into()),
+        right(words::appraised_short(lang).into()),
+        right(words::difference(lang).into()),
+        Cell::from(if wide_state { words::state(lang) } else { "" }),
     ])
     .style(app.theme.header());
     let rows: Vec<Row> = rows_idx
@@ -249,23 +244,18 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .row_highlight_style(app.theme.selected())
-    .block(Block::default().borders(Borders::TOP).title_top(legend(
-        lang.pick(
-            "TĐ, Chênh (TĐ − tự chấm): chỉ tính tiêu chí đã thẩm định",
-            "Appr., Diff. (Appr. − Self): decided items only",
-        ),
-        area.width,
-    )));
+    .block(
+        Block::default()
+            .borders(Borders::TOP)
+            .title_top(legend(words::decided_only_legend(true, lang), area.width)),
+    );
     let mut state = TableState::default()
         .with_offset(o.offset.get())
         .with_selected(selected);
     frame.render_stateful_widget(table, area, &mut state);
     o.offset.set(state.offset());
     if rows_idx.is_empty() {
-        let msg = lang.pick(
-            "Không có tiêu chí nào khớp bộ lọc (v: đổi cách xem).",
-            "No item matches the filter (v: change what is shown).",
-        );
+        let msg = words::no_item_matches(lang);
         let inner = Rect {
             y: area.y + 2,
             height: 1,
@@ -290,7 +280,7 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         let state = o.state(i);
         let rec = &o.data.sheet.records[i];
         let mut head = vec![
-            label(lang.pick("Tối đa", "Maximum")),
+            label(words::maximum(lang)),
             Span::raw(format!("{} · ", node.max)),
             Span::styled(
                 format!("{} {}", glyph(state), state_label(state, lang)),
@@ -298,25 +288,19 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
             ),
         ];
         if o.data.sheet.na_by_set(set, i) {
-            head.push(Span::raw(
-                lang.pick(" (theo bộ chỉ số)", " (by the criteria set)"),
-            ));
+            head.push(Span::raw(format!(" ({})", words::by_the_set(lang))));
         }
         if let Some(d) = &rec.decision
             && d.round > 1
         {
-            head.push(Span::raw(format!(
-                " · {} {}",
-                lang.pick("vòng", "round"),
-                d.round
-            )));
+            head.push(Span::raw(format!(" · {}", words::round(d.round, lang))));
         }
         lines.push(Line::from(head));
         let self_score = rec.self_entry.as_ref().map(|e| e.score);
         match &rec.self_entry {
             Some(e) => {
                 let mut l = vec![
-                    label(lang.pick("Đơn vị tự chấm", "Self score")),
+                    label(words::unit_self_score(lang)),
                     Span::raw(score_text(Some(e.score))),
                 ];
                 if e.note.is_empty() {
@@ -327,18 +311,18 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
                 }
             }
             None => lines.push(Line::from(vec![
-                label(lang.pick("Đơn vị tự chấm", "Self score")),
-                Span::styled(lang.pick("chưa có", "none"), th.dim()),
+                label(words::unit_self_score(lang)),
+                Span::styled(words::none_yet(lang), th.dim()),
             ])),
         }
         let appraised = rec.decision.as_ref().and_then(|d| d.score);
         for (k, opt) in node.options.iter().enumerate() {
             let mut marks = Vec::new();
             if self_score == Some(SelfScore::Points(opt.points)) {
-                marks.push(lang.pick("tự chấm", "self"));
+                marks.push(words::self_mark(lang));
             }
             if appraised == Some(opt.points) && matches!(state, State::Agreed | State::Adjusted) {
-                marks.push(lang.pick("thẩm định", "appraised"));
+                marks.push(words::appraised_mark(lang));
             }
             let mark = if marks.is_empty() {
                 String::new()
@@ -352,12 +336,12 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         }
         let key = (o.data.unit.code.clone(), node.code.clone());
         if let Some(d) = &rec.decision {
-            let mut l = vec![label(lang.pick("Hội đồng", "Council"))];
+            let mut l = vec![label(words::council(lang))];
             if let Some(p) = d.score {
                 l.push(Span::raw(format!("{p} · ")));
             }
             let comment = if d.comment.is_empty() {
-                lang.pick("(không có nhận xét)", "(no comment)")
+                words::no_comment(lang)
             } else {
                 &d.comment
             };
@@ -369,22 +353,20 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         }
         if let Some(draft) = app.drafts.get(&key) {
             lines.extend(with_breaks(
-                vec![label(
-                    lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)"),
-                )],
+                vec![label(words::unsaved_comment(lang))],
                 draft,
                 None,
             ));
         }
         if let Some(x) = &rec.explanation {
             lines.extend(with_breaks(
-                vec![label(lang.pick("Giải trình", "Explanation"))],
+                vec![label(words::explanation(lang))],
                 &x.text,
                 None,
             ));
             if !x.evidence.is_empty() {
                 lines.extend(with_breaks(
-                    vec![label(lang.pick("Bổ sung", "Extra evidence"))],
+                    vec![label(words::extra_evidence(lang))],
                     &x.evidence,
                     None,
                 ));
@@ -394,38 +376,19 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
             && !e.evidence.is_empty()
         {
             lines.extend(with_breaks(
-                vec![label(lang.pick("Tài liệu kiểm chứng", "Evidence"))],
+                vec![label(words::evidence(lang))],
                 &e.evidence,
                 None,
             ));
         }
         if let Some(g) = &node.guidance {
-            lines.extend(with_breaks(
-                vec![label(lang.pick("Hướng dẫn", "Guidance"))],
-                g,
-                None,
-            ));
+            lines.extend(with_breaks(vec![label(words::guidance(lang))], g, None));
         }
     } else {
         let s = &o.sums[i];
         let (appr, diff) = (appraised(s), difference(s));
-        lines.push(Line::raw(match lang {
-            Lang::Vi => format!(
-                "Tối đa áp dụng {} · tự chấm {} · thẩm định {appr} · chênh {diff} · đã thẩm định {}/{} · điều chỉnh {} · yêu cầu giải trình {}",
-                s.max, s.self_total, s.decided, s.items, s.adjusted, s.flagged
-            ),
-            Lang::En => format!(
-                "Applicable maximum {} · self {} · appraised {appr} · diff. {diff} · decided {}/{} · adjusted {} · explanation requested {}",
-                s.max, s.self_total, s.decided, s.items, s.adjusted, s.flagged
-            ),
-        }));
-        lines.push(Line::styled(
-            lang.pick(
-                "Enter: thu gọn / mở rộng · n: tiêu chí chưa thẩm định tiếp theo",
-                "Enter: collapse / expand · n: next undecided item",
-            ),
-            th.dim(),
-        ));
+        lines.push(Line::raw(words::group_summary(s, &appr, &diff, lang)));
+        lines.push(Line::styled(words::group_keys(lang), th.dim()));
     }
     let block = if wide {
         Block::default().borders(Borders::LEFT | Borders::TOP)

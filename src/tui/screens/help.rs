@@ -1,7 +1,7 @@
 //! The help popup: every key of the current screen, from the table that binds them.
 
 use crate::domain::State;
-use crate::i18n::Lang;
+use crate::i18n::screens as words;
 use crate::tui::action::Cmd;
 use crate::tui::app::App;
 use crate::tui::keymap::{Screen, table};
@@ -42,10 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(vec![
         Span::styled(format!("{:>12}  ", "Ctrl-C"), app.theme.key()),
-        Span::raw(lang.pick(
-            "thoát ngay (mọi quyết định đã lưu)",
-            "quit now (every decision is already saved)",
-        )),
+        Span::raw(words::ctrl_c_quits(lang)),
     ]));
     if app.screen == Screen::Appraisal {
         let legend: Vec<String> = State::ALL
@@ -57,15 +54,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::raw(legend.join(" · ")));
     }
-    let title = match (app.screen, lang) {
-        (Screen::Units, Lang::Vi) => " Phím — danh sách đơn vị ",
-        (Screen::Appraisal, Lang::Vi) => " Phím — thẩm định đơn vị ",
-        (Screen::Ranking, Lang::Vi) => " Phím — xếp hạng ",
-        (Screen::Units, Lang::En) => " Keys — units ",
-        (Screen::Appraisal, Lang::En) => " Keys — appraisal ",
-        (Screen::Ranking, Lang::En) => " Keys — ranking ",
-    };
-    let close = lang.pick(" phím bất kỳ: đóng ", " any key: close ");
+    let title = format!(" {} ", words::help_title(app.screen, lang));
+    let close = format!(" {} ", words::any_key_closes(lang));
     let width = area.width.saturating_sub(4).min(84);
     let inner = (width.saturating_sub(2) as usize).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();

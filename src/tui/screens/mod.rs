@@ -9,7 +9,7 @@ mod units;
 
 use super::app::{App, InputKind};
 use super::keymap::Screen;
-use crate::i18n::Lang;
+use crate::i18n::screens as words;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -23,16 +23,7 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = match app.lang {
-            Lang::Vi => format!(
-                "Cửa sổ quá nhỏ ({}×{}). Hãy mở rộng lên ít nhất {MIN_WIDTH}×{MIN_HEIGHT}.",
-                area.width, area.height
-            ),
-            Lang::En => format!(
-                "The window is too small ({}×{}). Make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
-                area.width, area.height
-            ),
-        };
+        let msg = words::window_too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT, app.lang);
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -85,18 +76,18 @@ pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let width = area.width as usize;
-    let hint = format!("  ? {} ", lang.pick("phím", "keys"));
+    let hint = format!("  ? {} ", words::keys_hint(lang));
     let saved = app
         .last_save
         .as_deref()
-        .map(|t| format!("  {} {t}", lang.pick("Lưu lúc", "Saved at")));
+        .map(|t| format!("  {}", words::saved_at(t, lang)));
     let who = app.appraiser.clone().unwrap_or_else(|| "—".into());
     let mut left = vec![
         Span::styled(format!(" {who}"), app.theme.parent()),
         Span::raw(format!(" · {}", app.db_label)),
     ];
     if app.saving {
-        left.push(Span::raw(lang.pick(" · đang lưu…", " · saving…")));
+        left.push(Span::raw(format!(" · {}", words::saving(lang))));
     }
     match &app.status {
         Some((msg, true)) => left.push(Span::styled(format!(" · ✗ {msg}"), app.theme.error())),
@@ -124,32 +115,10 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
 fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = &app.input else { return };
     let lang = app.lang;
-    let (title, help) = match input.kind {
-        InputKind::Appraiser => (
-            lang.pick("Người thẩm định", "Appraiser"),
-            lang.pick(
-                "Nhập họ tên người thẩm định; tên được ghi cùng mọi quyết định và nhớ cho lần sau. Enter: xác nhận.",
-                "Type the appraiser's name; it is recorded with every decision and remembered. Enter: confirm.",
-            )
-            .to_string(),
-        ),
-        InputKind::UnitFilter => (
-            lang.pick("Lọc đơn vị", "Filter units"),
-            lang.pick("Gõ tên, không cần dấu. Enter: giữ bộ lọc · Esc: bỏ lọc.", "Type a name, accents optional. Enter: keep · Esc: clear.").to_string(),
-        ),
-        InputKind::ItemSearch => (
-            lang.pick("Tìm tiêu chí", "Search items"),
-            lang.pick("Gõ mã hoặc tên tiêu chí. Enter: giữ · Esc: bỏ.", "Type a code or title. Enter: keep · Esc: clear.").to_string(),
-        ),
-        InputKind::Score => (lang.pick("Nhập điểm", "Enter a score"), score_help(app)),
-        InputKind::NotApplicable => (
-            lang.pick("Không áp dụng — lý do", "Not applicable — why"),
-            lang.pick("Ghi lý do tiêu chí không áp dụng cho đơn vị. Enter: ghi · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.", "Say why the item does not apply to the unit. Enter: record · Alt-Enter or Ctrl-J: new line · Esc: cancel.").to_string(),
-        ),
-        InputKind::Comment => (
-            lang.pick("Nhận xét của hội đồng", "Council's comment"),
-            lang.pick("Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.", "Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.").to_string(),
-        ),
+    let title = words::box_title(input.kind, lang);
+    let help = match input.kind {
+        InputKind::Score => score_help(app),
+        kind => words::box_help(kind, lang).to_string(),
     };
     let width = area.width.saturating_sub(4).min(100);
     let inner_w = (width.saturating_sub(2) as usize).max(1);
@@ -196,46 +165,16 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
 
 /// What the score box accepts for the selected item.
 fn score_help(app: &App) -> String {
-    let lang = app.lang;
     let Some(o) = &app.open else {
         return String::new();
     };
     let node = o.data.set.node(o.sel);
-    let mut s = match lang {
-        Lang::Vi => format!(
-            "{} {} — tối đa {}. ",
-            node.code,
-            cut(&node.title, 40),
-            node.max
-        ),
-        Lang::En => format!(
-            "{} {} — maximum {}. ",
-            node.code,
-            cut(&node.title, 40),
-            node.max
-        ),
-    };
-    if node.options.is_empty() {
-        s.push_str(lang.pick(
-            "Điểm từ 0 đến tối đa, tối đa 2 chữ số thập phân (0,5 hoặc 0.5).",
-            "A score from 0 to the maximum, at most 2 decimals (0.5 or 0,5).",
-        ));
-    } else {
-        s.push_str(lang.pick(
-            "Gõ số điểm hoặc số thứ tự mức: ",
-            "Type the points or the option's number: ",
-        ));
-        let opts: Vec<String> = node
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| format!("[{}] {}", i + 1, o.points))
-            .collect();
-        s.push_str(&opts.join("  "));
-    }
-    s.push_str(lang.pick(
-        " · Enter: ghi · Esc: hủy.",
-        " · Enter: record · Esc: cancel.",
-    ));
-    s
+    let options: Vec<_> = node.options.iter().map(|o| o.points).collect();
+    words::score_box_help(
+        node.code.as_str(),
+        &cut(&node.title, 40),
+        node.max,
+        &options,
+        app.lang,
+    )
 }

@@ -1,8 +1,9 @@
 //! The ranking of a group: provisional or final, with the targets and a bar per unit.
 
 use super::{cut, tabs::group_tabs, title_line};
-use crate::domain::Mode;
 use crate::domain::index::round2;
+use crate::i18n::mode_label;
+use crate::i18n::screens as words;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,10 +19,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
-    let mode = match app.rank_mode {
-        Mode::Provisional => lang.pick("tạm tính", "provisional"),
-        Mode::Final => lang.pick("chính thức", "final"),
-    };
     let group_name = app
         .groups
         .get(app.group)
@@ -31,23 +28,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         app,
         frame,
         top,
-        &format!(
-            "{} {mode} — {group_name} · {}",
-            lang.pick("Xếp hạng", "Ranking"),
-            app.year
-        ),
+        &words::ranking_title(mode_label(app.rank_mode, lang), group_name, app.year, lang),
     );
     group_tabs(app, frame, tabs);
     let r = match &app.ranking {
         None => {
-            frame.render_widget(Paragraph::new(lang.pick("Đang tính…", "Computing…")), body);
+            frame.render_widget(Paragraph::new(words::computing(lang)), body);
             return;
         }
         Some(Err(msg)) => {
-            let hint = lang.pick(
-                "Nhấn p để xem xếp hạng tạm tính.",
-                "Press p for the provisional ranking.",
-            );
+            let hint = words::provisional_hint(lang);
             let text = vec![
                 Line::styled(format!("✗ {msg}"), app.theme.error()),
                 Line::raw(""),
@@ -73,18 +63,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|p| format!("{}%", p.fixed2()))
         .unwrap_or_else(|| "—".into());
     let target = match r.mean_above_province {
-        Some(true) => Span::styled(lang.pick(" ✓ đạt", " ✓ met"), app.theme.ok()),
-        Some(false) => Span::styled(lang.pick(" ✗ chưa đạt", " ✗ not met"), app.theme.error()),
+        Some(true) => Span::styled(format!(" ✓ {}", words::target_met(lang)), app.theme.ok()),
+        Some(false) => Span::styled(
+            format!(" ✗ {}", words::target_not_met(lang)),
+            app.theme.error(),
+        ),
         None => Span::raw(""),
     };
     let line = Line::from(vec![
-        Span::raw(format!(
-            "{} {}/{} ({pct}%) · {} {mean} · {} {prov}",
-            lang.pick("Đã thẩm định", "Decided"),
-            r.decided,
-            r.items,
-            lang.pick("TB nhóm", "Group mean"),
-            lang.pick("tỉnh năm trước", "province last year"),
+        Span::raw(words::ranking_progress(
+            r.decided, r.items, pct, &mean, &prov, lang,
         )),
         target,
     ]);
@@ -93,23 +81,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let wide = body.width >= 110;
     let right = |s: String| Cell::from(Line::from(s).right_aligned());
     let mut heads = vec![
-        right(lang.pick("Hạng", "Rank").into()),
-        Cell::from(lang.pick("Đơn vị", "Unit")),
+        right(words::rank(lang).into()),
+        Cell::from(words::unit(lang)),
     ];
     let mut widths = vec![Constraint::Length(4), Constraint::Min(12)];
     if wide {
-        heads.push(right(lang.pick("Thẩm định", "Appraised").into()));
-        heads.push(right(lang.pick("Điều tra", "Survey").into()));
+        heads.push(right(words::appraised(lang).into()));
+        heads.push(right(words::survey(lang).into()));
         widths.push(Constraint::Length(9));
         widths.push(Constraint::Length(8));
     }
     heads.extend([
-        right(lang.pick("Tổng", "Total").into()),
-        right(lang.pick("Chỉ số", "Index").into()),
-        Cell::from(lang.pick("Loại", "Band")),
-        right(lang.pick("Trước", "Prev.").into()),
+        right(words::total(lang).into()),
+        right(words::index(lang).into()),
+        Cell::from(words::band(lang)),
+        right(words::previous(lang).into()),
         right("±".into()),
-        Cell::from(lang.pick("MT", "T")),
+        Cell::from(words::target(lang)),
     ]);
     widths.extend([
         Constraint::Length(6),
@@ -149,7 +137,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             );
             let mut name = row.name.clone();
             if !row.ranked {
-                name.push_str(lang.pick(" (không xếp hạng)", " (not ranked)"));
+                name.push_str(&format!(" ({})", words::not_ranked(lang)));
             }
             let mut cells = vec![
                 right(

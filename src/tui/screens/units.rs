@@ -2,7 +2,7 @@
 
 use super::{cut, tabs::group_tabs, title_line};
 use crate::domain::sheet::NodeSum;
-use crate::i18n::Lang;
+use crate::i18n::screens as words;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,28 +19,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    title_line(
-        app,
-        frame,
-        top,
-        &format!(
-            "{} {} — {}",
-            lang.pick("Thẩm định Chỉ số CCHC", "PAR Index appraisal"),
-            app.year,
-            lang.pick("Đơn vị", "Units")
-        ),
-    );
+    title_line(app, frame, top, &words::units_title(app.year, lang));
     group_tabs(app, frame, tabs);
 
     let shown = app.shown_units();
     let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;
     let header = Row::new(vec![
-        Cell::from(lang.pick("Mã", "Code")),
-        Cell::from(lang.pick("Đơn vị", "Unit")),
-        Cell::from(Line::from(lang.pick("Đã TĐ", "Done")).right_aligned()),
-        Cell::from(Line::from(lang.pick("Tự chấm", "Self")).right_aligned()),
-        Cell::from(Line::from(lang.pick("Thẩm định", "Appraised")).right_aligned()),
-        Cell::from(Line::from(lang.pick("Chênh", "Diff.")).right_aligned()),
+        Cell::from(words::code(lang)),
+        Cell::from(words::unit(lang)),
+        Cell::from(Line::from(words::decided_count(lang)).right_aligned()),
+        Cell::from(Line::from(words::self_score(lang)).right_aligned()),
+        Cell::from(Line::from(words::appraised(lang)).right_aligned()),
+        Cell::from(Line::from(words::difference(lang)).right_aligned()),
         Cell::from(""),
     ])
     .style(app.theme.header());
@@ -61,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             };
             let mut name = u.unit.name.clone();
             if !u.unit.ranked {
-                name.push_str(lang.pick(" (không xếp hạng)", " (not ranked)"));
+                name.push_str(&format!(" ({})", words::not_ranked(lang)));
             }
             Row::new(vec![
                 Cell::from(u.unit.code.to_string()),
@@ -89,13 +79,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     )
     .header(header)
     .row_highlight_style(app.theme.selected())
-    .block(Block::default().borders(Borders::TOP).title_top(legend(
-        lang.pick(
-            "Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định",
-            "Appraised, Diff. (appraised − self): decided items only",
-        ),
-        body.width,
-    )));
+    .block(
+        Block::default()
+            .borders(Borders::TOP)
+            .title_top(legend(words::decided_only_legend(false, lang), body.width)),
+    );
     let mut state = TableState::default()
         .with_offset(app.unit_offset.get())
         .with_selected((!empty).then_some(app.unit_sel));
@@ -112,32 +100,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 format!("{code}:{decided}/{items}{mark}")
             })
             .collect();
-        let text = format!(
-            "{} {}",
-            lang.pick("Theo lĩnh vực:", "By field:"),
-            parts.join("  ")
-        );
+        let text = format!("{} {}", words::by_field(lang), parts.join("  "));
         frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
     }
     let foot_text = if !app.unit_filter.is_empty() {
-        format!(
-            "{}: {} ({} / {})",
-            lang.pick("Lọc", "Filter"),
-            app.unit_filter,
-            shown.len(),
-            app.units.len()
-        )
+        words::unit_filter_footer(&app.unit_filter, shown.len(), app.units.len(), lang)
     } else if empty {
-        lang.pick(
-            "Chưa có đơn vị nào: hãy nhập danh sách đơn vị (thamdinh import units).",
-            "No units yet: import them (thamdinh import units).",
-        )
-        .to_string()
+        words::no_units(lang).to_string()
     } else {
-        match lang {
-            Lang::Vi => "Enter: thẩm định · Tab: nhóm khác · /: lọc · r: xếp hạng · ✓ xong · … đang làm · · chưa bắt đầu · ■ đã khóa".to_string(),
-            Lang::En => "Enter: appraise · Tab: other group · /: filter · r: ranking · ✓ done · … in progress · · not started · ■ closed".to_string(),
-        }
+        words::units_footer(lang).to_string()
     };
     frame.render_widget(
         Paragraph::new(cut(&foot_text, foot.width as usize)).style(app.theme.dim()),

@@ -1,0 +1,598 @@
+//! What the screens say: titles, column headings, the status line's words, the text boxes'
+//! help, the confirmations and the hints. Why something was refused is in `errors`; a state's
+//! and a ranking mode's names are in `super`, shared with the commands.
+//!
+//! The drawing code keeps the layout (spaces, `·` between parts, glyphs such as `✓`); the
+//! words come from here. The key tables (`tui::keymap`) keep each key's description beside
+//! the key, since help is drawn from them.
+
+use super::{Lang, say};
+use crate::domain::Points;
+use crate::domain::sheet::NodeSum;
+use crate::tui::app::{InputKind, ItemFilter};
+use crate::tui::keymap::Screen;
+
+// The whole window.
+
+/// The window is below the size the screens need.
+pub fn window_too_small(
+    width: u16,
+    height: u16,
+    min_width: u16,
+    min_height: u16,
+    lang: Lang,
+) -> String {
+    say!(
+        lang,
+        "Cửa sổ quá nhỏ ({width}×{height}). Hãy mở rộng lên ít nhất {min_width}×{min_height}.",
+        "The window is too small ({width}×{height}). Make it at least {min_width}×{min_height}."
+    )
+}
+
+/// The screens cannot start without a terminal; the commands can.
+pub fn no_terminal(why: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không mở được màn hình thẩm định: cần chạy trong một cửa sổ terminal ({why}). Các lệnh rank, export, decide vẫn dùng được.",
+        "The appraisal screens need a terminal window ({why}). The rank, export and decide commands work without one."
+    )
+}
+
+// The status line.
+
+/// Beside `?` at the right end: what the key shows.
+pub fn keys_hint(lang: Lang) -> &'static str {
+    lang.pick("phím", "keys")
+}
+
+/// When the last write was committed.
+pub fn saved_at(time: &str, lang: Lang) -> String {
+    say!(lang, "Lưu lúc {time}", "Saved at {time}")
+}
+
+/// A write is on its way to the database.
+pub fn saving(lang: Lang) -> &'static str {
+    lang.pick("đang lưu…", "saving…")
+}
+
+/// A decision committed: the item, the score it now has (`—` for none) and its state.
+pub fn decision_saved(item: &str, score: &str, state: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã lưu {item} → {score} ({state})",
+        "Saved {item} → {score} ({state})"
+    )
+}
+
+/// A comment committed on a decided item.
+pub fn comment_saved(item: &str, lang: Lang) -> String {
+    say!(lang, "Đã lưu nhận xét {item}", "Comment saved {item}")
+}
+
+/// The last decision undone.
+pub fn undone(item: &str, lang: Lang) -> String {
+    say!(lang, "Đã hoàn tác {item}", "Undone {item}")
+}
+
+/// Another instance wrote; what is on screen was read again.
+pub fn updated_from_elsewhere(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đã cập nhật thay đổi từ một phiên làm việc khác.",
+        "Updated with changes from another session.",
+    )
+}
+
+// What a key could not do, and hints.
+
+/// The appraiser's box was confirmed empty.
+pub fn name_needed(lang: Lang) -> &'static str {
+    lang.pick("Hãy nhập họ tên.", "Please type a name.")
+}
+
+/// A comment on an undecided item is kept until the item is decided.
+pub fn comment_waits_for_decision(lang: Lang) -> &'static str {
+    lang.pick(
+        "Nhận xét sẽ được ghi cùng quyết định của tiêu chí này.",
+        "The comment will be saved with this item's decision.",
+    )
+}
+
+/// The unit filter leaves nothing to move to.
+pub fn no_unit_matches(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có đơn vị nào khớp bộ lọc (Esc: bỏ lọc).",
+        "No unit matches the filter (Esc: clear it).",
+    )
+}
+
+/// No unit of the group has an undecided item left.
+pub fn group_done(lang: Lang) -> &'static str {
+    lang.pick(
+        "Mọi đơn vị trong nhóm đã thẩm định xong.",
+        "Every unit of the group is decided.",
+    )
+}
+
+/// The open unit is done; the next one with undecided items opens.
+pub fn unit_done_next(next: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đơn vị này đã thẩm định xong. Sang {next}",
+        "This unit is done. On to {next}"
+    )
+}
+
+/// An option key on an item scored freely.
+pub fn no_options(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tiêu chí này không có mức điểm để chọn: nhấn e để nhập điểm.",
+        "This item has no options: press e to enter a score.",
+    )
+}
+
+/// An option key beyond the item's options.
+pub fn no_such_option(number: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tiêu chí không có mức số {number}.",
+        "The item has no option {number}."
+    )
+}
+
+/// A decision or comment key on a field or a criterion with sub-items.
+pub fn select_an_item(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hãy chọn một tiêu chí cuối cùng (không có tiêu chí con) để chấm điểm.",
+        "Select an item (a line without sub-items) to score it.",
+    )
+}
+
+/// Which items the tree shows.
+pub fn item_filter(filter: ItemFilter, lang: Lang) -> &'static str {
+    match filter {
+        ItemFilter::All => lang.pick("tất cả", "all"),
+        ItemFilter::Undecided => lang.pick("chưa thẩm định", "undecided"),
+        ItemFilter::Adjusted => lang.pick("đã điều chỉnh", "adjusted"),
+    }
+}
+
+// Column headings and labels, shared by the screens that show the same figure.
+
+pub fn code(lang: Lang) -> &'static str {
+    lang.pick("Mã", "Code")
+}
+
+pub fn unit(lang: Lang) -> &'static str {
+    lang.pick("Đơn vị", "Unit")
+}
+
+/// Items decided of a unit's items.
+pub fn decided_count(lang: Lang) -> &'static str {
+    lang.pick("Đã TĐ", "Done")
+}
+
+/// The unit's own score, in full.
+pub fn self_score(lang: Lang) -> &'static str {
+    lang.pick("Tự chấm", "Self")
+}
+
+/// The unit's own score, where room is short.
+pub fn self_short(lang: Lang) -> &'static str {
+    lang.pick("Tự", "Self")
+}
+
+/// The council's score, in full.
+pub fn appraised(lang: Lang) -> &'static str {
+    lang.pick("Thẩm định", "Appraised")
+}
+
+/// The council's score, where room is short.
+pub fn appraised_short(lang: Lang) -> &'static str {
+    lang.pick("TĐ", "Appr.")
+}
+
+/// Appraised minus self.
+pub fn difference(lang: Lang) -> &'static str {
+    lang.pick("Chênh", "Diff.")
+}
+
+/// The appraisal points so far, in full.
+pub fn provisional(lang: Lang) -> &'static str {
+    lang.pick("Tạm tính", "Provisional")
+}
+
+/// The appraisal points so far, where room is short.
+pub fn provisional_short(lang: Lang) -> &'static str {
+    lang.pick("Tạm tính", "Prov.")
+}
+
+/// The PAR index.
+pub fn index(lang: Lang) -> &'static str {
+    lang.pick("Chỉ số", "Index")
+}
+
+/// After the name of a unit scored but not ranked.
+pub fn not_ranked(lang: Lang) -> &'static str {
+    lang.pick("không xếp hạng", "not ranked")
+}
+
+/// Above the appraised and difference columns: what they count (`short` where the columns
+/// use the short headings).
+pub fn decided_only_legend(short: bool, lang: Lang) -> &'static str {
+    if short {
+        lang.pick(
+            "TĐ, Chênh (TĐ − tự chấm): chỉ tính tiêu chí đã thẩm định",
+            "Appr., Diff. (Appr. − Self): decided items only",
+        )
+    } else {
+        lang.pick(
+            "Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định",
+            "Appraised, Diff. (appraised − self): decided items only",
+        )
+    }
+}
+
+// The units screen.
+
+pub fn units_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Thẩm định Chỉ số CCHC {year} — Đơn vị",
+        "PAR Index appraisal {year} — Units"
+    )
+}
+
+/// Before the selected unit's progress field by field.
+pub fn by_field(lang: Lang) -> &'static str {
+    lang.pick("Theo lĩnh vực:", "By field:")
+}
+
+/// The filter typed, with how many units it shows of all.
+pub fn unit_filter_footer(filter: &str, shown: usize, all: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Lọc: {filter} ({shown} / {all})",
+        "Filter: {filter} ({shown} / {all})"
+    )
+}
+
+/// The group has no units.
+pub fn no_units(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chưa có đơn vị nào: hãy nhập danh sách đơn vị (thamdinh import units).",
+        "No units yet: import them (thamdinh import units).",
+    )
+}
+
+/// The main keys and what the marks at the end of a line mean.
+pub fn units_footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: thẩm định · Tab: nhóm khác · /: lọc · r: xếp hạng · ✓ xong · … đang làm · · chưa bắt đầu · ■ đã khóa",
+        "Enter: appraise · Tab: other group · /: filter · r: ranking · ✓ done · … in progress · · not started · ■ closed",
+    )
+}
+
+// The appraisal screen.
+
+/// After the unit's name in the title.
+pub fn unit_progress(code: &str, decided: usize, items: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "({code}) — đã thẩm định {decided}/{items}",
+        "({code}) — decided {decided}/{items}"
+    )
+}
+
+/// Which items the tree shows, when not all.
+pub fn showing(filter: &str, lang: Lang) -> String {
+    say!(lang, "xem: {filter}", "show: {filter}")
+}
+
+/// What the items are searched for.
+pub fn searching(text: &str, lang: Lang) -> String {
+    say!(lang, "tìm: {text}", "search: {text}")
+}
+
+/// A unit closed to changes.
+pub fn closed(lang: Lang) -> &'static str {
+    lang.pick("đã khóa", "closed")
+}
+
+/// The fields given to the appraiser.
+pub fn your_fields(fields: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "lĩnh vực được giao: {fields}",
+        "your fields: {fields}"
+    )
+}
+
+pub fn criterion(lang: Lang) -> &'static str {
+    lang.pick("Tiêu chí", "Criterion")
+}
+
+/// The maximum, as a column heading.
+pub fn max_short(lang: Lang) -> &'static str {
+    lang.pick("Tối đa", "Max")
+}
+
+/// The maximum, as the label of the selected item's.
+pub fn maximum(lang: Lang) -> &'static str {
+    lang.pick("Tối đa", "Maximum")
+}
+
+pub fn state(lang: Lang) -> &'static str {
+    lang.pick("Trạng thái", "State")
+}
+
+/// The item search or the filter leaves no item.
+pub fn no_item_matches(lang: Lang) -> &'static str {
+    lang.pick(
+        "Không có tiêu chí nào khớp bộ lọc (v: đổi cách xem).",
+        "No item matches the filter (v: change what is shown).",
+    )
+}
+
+/// After a not-applicable state the criteria set gave.
+pub fn by_the_set(lang: Lang) -> &'static str {
+    lang.pick("theo bộ chỉ số", "by the criteria set")
+}
+
+/// The round of a decision after an explanation.
+pub fn round(number: u8, lang: Lang) -> String {
+    say!(lang, "vòng {number}", "round {number}")
+}
+
+/// The label of the unit's own score in the details.
+pub fn unit_self_score(lang: Lang) -> &'static str {
+    lang.pick("Đơn vị tự chấm", "Self score")
+}
+
+/// No self score.
+pub fn none_yet(lang: Lang) -> &'static str {
+    lang.pick("chưa có", "none")
+}
+
+/// Beside the option the unit chose.
+pub fn self_mark(lang: Lang) -> &'static str {
+    lang.pick("tự chấm", "self")
+}
+
+/// Beside the option the council chose.
+pub fn appraised_mark(lang: Lang) -> &'static str {
+    lang.pick("thẩm định", "appraised")
+}
+
+/// The label of the council's decision.
+pub fn council(lang: Lang) -> &'static str {
+    lang.pick("Hội đồng", "Council")
+}
+
+pub fn no_comment(lang: Lang) -> &'static str {
+    lang.pick("(không có nhận xét)", "(no comment)")
+}
+
+/// A comment typed on an undecided item, kept for its decision.
+pub fn unsaved_comment(lang: Lang) -> &'static str {
+    lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)")
+}
+
+/// The unit's explanation after the council asked for one.
+pub fn explanation(lang: Lang) -> &'static str {
+    lang.pick("Giải trình", "Explanation")
+}
+
+/// Evidence the unit added with its explanation.
+pub fn extra_evidence(lang: Lang) -> &'static str {
+    lang.pick("Bổ sung", "Extra evidence")
+}
+
+/// The evidence the unit gave with its self score.
+pub fn evidence(lang: Lang) -> &'static str {
+    lang.pick("Tài liệu kiểm chứng", "Evidence")
+}
+
+/// The criteria set's guidance for the item.
+pub fn guidance(lang: Lang) -> &'static str {
+    lang.pick("Hướng dẫn", "Guidance")
+}
+
+/// A field's or a criterion's figures, with the appraised points and the difference as shown
+/// (`—` before any decision).
+pub fn group_summary(s: &NodeSum, appraised: &str, difference: &str, lang: Lang) -> String {
+    let (max, own, decided, items) = (s.max, s.self_total, s.decided, s.items);
+    let (adjusted, flagged) = (s.adjusted, s.flagged);
+    say!(
+        lang,
+        "Tối đa áp dụng {max} · tự chấm {own} · thẩm định {appraised} · chênh {difference} · đã thẩm định {decided}/{items} · điều chỉnh {adjusted} · yêu cầu giải trình {flagged}",
+        "Applicable maximum {max} · self {own} · appraised {appraised} · diff. {difference} · decided {decided}/{items} · adjusted {adjusted} · explanation requested {flagged}"
+    )
+}
+
+/// The keys that matter on a field or a criterion.
+pub fn group_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: thu gọn / mở rộng · n: tiêu chí chưa thẩm định tiếp theo",
+        "Enter: collapse / expand · n: next undecided item",
+    )
+}
+
+// The ranking screen.
+
+/// The title: which ranking, of which group, which year.
+pub fn ranking_title(mode: &str, group: &str, year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Xếp hạng {mode} — {group} · {year}",
+        "Ranking {mode} — {group} · {year}"
+    )
+}
+
+/// The ranking is being read.
+pub fn computing(lang: Lang) -> &'static str {
+    lang.pick("Đang tính…", "Computing…")
+}
+
+/// Under the reason there is no final ranking yet.
+pub fn provisional_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Nhấn p để xem xếp hạng tạm tính.",
+        "Press p for the provisional ranking.",
+    )
+}
+
+/// The group's progress, its mean index and the province's index last year (`—` when
+/// unknown).
+pub fn ranking_progress(
+    decided: usize,
+    items: usize,
+    percent: usize,
+    mean: &str,
+    province: &str,
+    lang: Lang,
+) -> String {
+    say!(
+        lang,
+        "Đã thẩm định {decided}/{items} ({percent}%) · TB nhóm {mean} · tỉnh năm trước {province}",
+        "Decided {decided}/{items} ({percent}%) · Group mean {mean} · province last year {province}"
+    )
+}
+
+/// The group's mean is above the province's index last year.
+pub fn target_met(lang: Lang) -> &'static str {
+    lang.pick("đạt", "met")
+}
+
+/// The group's mean is not above the province's index last year.
+pub fn target_not_met(lang: Lang) -> &'static str {
+    lang.pick("chưa đạt", "not met")
+}
+
+pub fn rank(lang: Lang) -> &'static str {
+    lang.pick("Hạng", "Rank")
+}
+
+/// The social survey's points.
+pub fn survey(lang: Lang) -> &'static str {
+    lang.pick("Điều tra", "Survey")
+}
+
+pub fn total(lang: Lang) -> &'static str {
+    lang.pick("Tổng", "Total")
+}
+
+pub fn band(lang: Lang) -> &'static str {
+    lang.pick("Loại", "Band")
+}
+
+/// Last year's index.
+pub fn previous(lang: Lang) -> &'static str {
+    lang.pick("Trước", "Prev.")
+}
+
+/// Whether the unit's index rose (the target).
+pub fn target(lang: Lang) -> &'static str {
+    lang.pick("MT", "T")
+}
+
+// The help popup.
+
+/// The help's title: the keys of which screen.
+pub fn help_title(screen: Screen, lang: Lang) -> &'static str {
+    match screen {
+        Screen::Units => lang.pick("Phím — danh sách đơn vị", "Keys — units"),
+        Screen::Appraisal => lang.pick("Phím — thẩm định đơn vị", "Keys — appraisal"),
+        Screen::Ranking => lang.pick("Phím — xếp hạng", "Keys — ranking"),
+    }
+}
+
+/// What Ctrl-C does, on every screen.
+pub fn ctrl_c_quits(lang: Lang) -> &'static str {
+    lang.pick(
+        "thoát ngay (mọi quyết định đã lưu)",
+        "quit now (every decision is already saved)",
+    )
+}
+
+/// At the foot of the help.
+pub fn any_key_closes(lang: Lang) -> &'static str {
+    lang.pick("phím bất kỳ: đóng", "any key: close")
+}
+
+// The text boxes.
+
+/// A text box's title: what it asks for.
+pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
+    match kind {
+        InputKind::Appraiser => lang.pick("Người thẩm định", "Appraiser"),
+        InputKind::UnitFilter => lang.pick("Lọc đơn vị", "Filter units"),
+        InputKind::ItemSearch => lang.pick("Tìm tiêu chí", "Search items"),
+        InputKind::Score => lang.pick("Nhập điểm", "Enter a score"),
+        InputKind::NotApplicable => lang.pick("Không áp dụng — lý do", "Not applicable — why"),
+        InputKind::Comment => lang.pick("Nhận xét của hội đồng", "Council's comment"),
+    }
+}
+
+/// What to type in a text box and which keys end it (for the score box, its keys only: see
+/// `score_box_help`).
+pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
+    match kind {
+        InputKind::Appraiser => lang.pick(
+            "Nhập họ tên người thẩm định; tên được ghi cùng mọi quyết định và nhớ cho lần sau. Enter: xác nhận.",
+            "Type the appraiser's name; it is recorded with every decision and remembered. Enter: confirm.",
+        ),
+        InputKind::UnitFilter => lang.pick(
+            "Gõ tên, không cần dấu. Enter: giữ bộ lọc · Esc: bỏ lọc.",
+            "Type a name, accents optional. Enter: keep · Esc: clear.",
+        ),
+        InputKind::ItemSearch => lang.pick(
+            "Gõ mã hoặc tên tiêu chí. Enter: giữ · Esc: bỏ.",
+            "Type a code or title. Enter: keep · Esc: clear.",
+        ),
+        InputKind::Score => lang.pick("Enter: ghi · Esc: hủy.", "Enter: record · Esc: cancel."),
+        InputKind::NotApplicable => lang.pick(
+            "Ghi lý do tiêu chí không áp dụng cho đơn vị. Enter: ghi · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Say why the item does not apply to the unit. Enter: record · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::Comment => lang.pick(
+            "Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+    }
+}
+
+/// What the score box accepts for an item: its maximum, then a score in range or one of its
+/// options by number, then the keys.
+pub fn score_box_help(
+    item: &str,
+    title: &str,
+    max: Points,
+    options: &[Points],
+    lang: Lang,
+) -> String {
+    let what = if options.is_empty() {
+        lang.pick(
+            "Điểm từ 0 đến tối đa, tối đa 2 chữ số thập phân (0,5 hoặc 0.5).",
+            "A score from 0 to the maximum, at most 2 decimals (0.5 or 0,5).",
+        )
+        .to_string()
+    } else {
+        let numbered = options
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("[{}] {p}", i + 1))
+            .collect::<Vec<_>>()
+            .join("  ");
+        say!(
+            lang,
+            "Gõ số điểm hoặc số thứ tự mức: {numbered}",
+            "Type the points or the option's number: {numbered}"
+        )
+    };
+    let keys = box_help(InputKind::Score, lang);
+    say!(
+        lang,
+        "{item} {title} — tối đa {max}. {what} · {keys}",
+        "{item} {title} — maximum {max}. {what} · {keys}"
+    )
+}
