@@ -36,19 +36,30 @@ fn assert_restored(t: &Pty) {
     assert!(!t.cursor_hidden(), "the cursor is shown again");
 }
 
-#[test]
-fn appraise_two_items_and_quit() {
+/// The screens on a new demo database, opened by appraiser `who` with `extra` arguments in a
+/// terminal of `cols`×`rows`, once they show `first`. The folder lives as long as the result.
+fn open_demo(
+    who: &str,
+    extra: &[&str],
+    (cols, rows): (u16, u16),
+    first: &str,
+) -> (tempfile::TempDir, std::path::PathBuf, Pty) {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let config = dir.path().join("config");
-    let db_s = db.to_str().unwrap();
-    let mut t = Pty::spawn(
-        &["--db", db_s, "--appraiser", "Nguyễn Thị Lan"],
-        &config,
-        100,
-        30,
-    );
-    t.wait_for("Sở Nội vụ", 20);
+    let args = [
+        &["--db", db.to_str().unwrap(), "--appraiser", who][..],
+        extra,
+    ]
+    .concat();
+    let t = Pty::spawn(&args, &config, cols, rows);
+    t.wait_for(first, 20);
+    (dir, db, t)
+}
+
+#[test]
+fn appraise_two_items_and_quit() {
+    let (_dir, db, mut t) = open_demo("Nguyễn Thị Lan", &[], (100, 30), "Sở Nội vụ");
     assert_running(&t);
     t.send("\r");
     t.wait_for("đã thẩm định 0/101", 10);
@@ -104,12 +115,7 @@ fn appraise_two_items_and_quit() {
 /// turn, and the terminal fits itself to the window before each frame.
 #[test]
 fn a_resized_window_is_drawn_again_without_a_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    let config = dir.path().join("config");
-    let db_s = db.to_str().unwrap();
-    let mut t = Pty::spawn(&["--db", db_s, "--appraiser", "Lan"], &config, 100, 30);
-    t.wait_for("Đã TĐ", 20);
+    let (_dir, _db, mut t) = open_demo("Lan", &[], (100, 30), "Đã TĐ");
     t.resize(50, 14);
     t.wait_for("Cửa sổ quá nhỏ (50×14).", 10);
     t.resize(100, 30);
@@ -121,16 +127,7 @@ fn a_resized_window_is_drawn_again_without_a_key() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    let config = dir.path().join("config");
-    let mut t = Pty::spawn(
-        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
-        &config,
-        80,
-        24,
-    );
-    t.wait_for("Sở Nội vụ", 20);
+    let (_dir, _db, mut t) = open_demo("Lan", &[], (80, 24), "Sở Nội vụ");
     assert_running(&t);
     t.signal(nix::sys::signal::Signal::SIGTERM);
     t.wait_exit(10);
@@ -174,16 +171,7 @@ fn ctrl_c_in_a_score_box_quits_restores_and_records_nothing() {
 
 #[test]
 fn ctrl_c_on_the_units_screen_quits_and_restores() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    let config = dir.path().join("config");
-    let mut t = Pty::spawn(
-        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
-        &config,
-        80,
-        24,
-    );
-    t.wait_for("Sở Nội vụ", 20);
+    let (_dir, _db, mut t) = open_demo("Lan", &[], (80, 24), "Sở Nội vụ");
     assert_running(&t);
     t.send("\x03");
     assert!(t.wait_exit(10).success());
@@ -307,16 +295,7 @@ fn a_decision_elsewhere_updates_the_ranking_and_leaves_it_on_screen() {
 /// reads end of file. The program must end (it used to spin on the closed input).
 #[test]
 fn a_hangup_ends_the_program() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    let config = dir.path().join("config");
-    let t = Pty::spawn(
-        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
-        &config,
-        80,
-        24,
-    );
-    t.wait_for("Sở Nội vụ", 20);
+    let (_dir, _db, t) = open_demo("Lan", &[], (80, 24), "Sở Nội vụ");
     let pid = t.child.process_id().unwrap() as i32;
     let mut child = t.hang_up();
     nix::sys::signal::kill(
@@ -339,16 +318,7 @@ fn a_hangup_ends_the_program() {
 /// the byte 0x0A; both break the line, Enter (CR) saves, and the line breaks are stored.
 #[test]
 fn a_comment_of_several_lines_through_a_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    let config = dir.path().join("config");
-    let mut t = Pty::spawn(
-        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
-        &config,
-        80,
-        24,
-    );
-    t.wait_for("Sở Nội vụ", 20);
+    let (_dir, db, mut t) = open_demo("Lan", &[], (80, 24), "Sở Nội vụ");
     t.send("\r");
     t.wait_for("đã thẩm định 0/101", 10);
     t.send("c");
