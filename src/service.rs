@@ -9,6 +9,7 @@ use crate::i18n::{Lang, errors};
 use crate::io::csvread::{FileSource, Table};
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
+use crate::io::notices::NoticeData;
 use crate::io::xlsxread::{self, SheetRows};
 use crate::io::{FileError, Problem, criteria};
 use crate::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow};
@@ -38,6 +39,11 @@ pub enum AppError {
     NoSets(i32),
     /// `--sheet` given for a file that is not a workbook.
     SheetNeedsWorkbook(std::path::PathBuf),
+    /// `--unit` names a unit outside `--group`.
+    UnitNotInGroup {
+        unit: String,
+        group: String,
+    },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
     /// Reading or writing outside the database failed: what was being done, on what.
@@ -100,6 +106,9 @@ impl AppError {
             AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
             AppError::NoSets(y) => errors::no_sets(*y, lang),
+            AppError::UnitNotInGroup { unit, group } => {
+                crate::i18n::notices::unit_not_in_group(unit, group, lang)
+            }
             AppError::SheetNeedsWorkbook(p) => {
                 errors::sheet_needs_workbook(&p.display().to_string(), lang)
             }
@@ -765,6 +774,70 @@ impl Workspace {
         out.into_iter()
             .map(|r| r.expect("every group ranked"))
             .collect()
+    }
+
+    /// What the notice of each unit says (of one group, or all; or of one unit): its sheet and
+    /// its line of the group's ranking, final when the group's final ranking can be made,
+    /// else provisional. Units in the order of the groups and of the ranking.
+    pub fn notices(
+        &self,
+        group: Option<&str>,
+        unit: Option<&str>,
+    ) -> Result<Vec<NoticeData>, AppError> {
+        let only = unit.map(|u| self.unit(u)).transpose()?;
+        let groups: Vec<(String, String)> = match (&only, group) {
+            (Some(u), Some(g)) if u.group != g => {
+                self.set(g)?;
+                return Err(AppError::UnitNotInGroup {
+                    unit: u.code.to_string(),
+                    group: g.to_string(),
+                });
+            }
+            (Some(u), _) => self
+                .groups()?
+                .into_iter()
+                .filter(|(code, _)| *code == u.group)
+                .collect(),
+            (None, Some(g)) => {
+                self.set(g)?;
+                self.groups()?
+                    .into_iter()
+                    .filter(|(code, _)| code == g)
+                    .collect()
+            }
+            (None, None) => self.groups()?,
+        };
+        let mut out = Vec::new();
+        for (code, name) in groups {
+            let (ranking, mode) = match self.ranking(&code, Mode::Final) {
+                Ok(r) => (r, Mode::Final),
+                Err(AppError::Rank { .. }) => {
+                    (self.ranking(&code, Mode::Provisional)?, Mode::Provisional)
+                }
+                Err(e) => return Err(e),
+            };
+            let ranked = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+            for row in &ranking.rows {
+                if only.as_ref().is_some_and(|u| u.code != row.unit) {
+                    continue;
+                }
+                let unit = self.unit(row.unit.as_str())?;
+                let (set, sheet) = self.sheet(&unit)?;
+                out.push(NoticeData {
+                    year: self.year,
+                    group_name: name.clone(),
+                    set: Arc::clone(set),
+                    sheet,
+                    unit,
+                    row: row.clone(),
+                    mode,
+                    ranked,
+                    group_decided: ranking.decided,
+                    group_items: ranking.items,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Every item of every unit (of one group, or all), for the decisions export.
