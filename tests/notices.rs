@@ -194,7 +194,25 @@ fn a_notice_says_the_result_and_lists_what_the_council_changed() {
             notices[0].ranked
         )
     );
-    assert!(value("Chỉ số năm 2021").contains(" %"), "{result:?}");
+    let prev = row.previous.unwrap();
+    let change = row.change.unwrap();
+    let moved = if row.rises == Some(true) {
+        "tăng"
+    } else {
+        "giảm"
+    };
+    assert_eq!(
+        value("Chỉ số năm 2021"),
+        format!(
+            "{} % (năm nay {moved} {} điểm phần trăm)",
+            vi(prev),
+            vi(if change.is_negative() {
+                -change
+            } else {
+                change
+            })
+        )
+    );
 
     // The items the council changed, in the order of the tree; an agreed item is not there.
     let changes = &tables[2];
@@ -261,27 +279,27 @@ fn a_notice_says_the_result_and_lists_what_the_council_changed() {
     assert_eq!(adjusted[2..5], ["1,25", "1,23", "1"]);
     assert_eq!(adjusted[6], "Tỷ lệ hồ sơ trực tuyến 60 %");
     assert_eq!(line("1.2.1")[4], "chưa thẩm định");
-    // A field: the maximum that applies (1.3.2 is out), self and provisional sums.
+    // A field: the set's maximum, the self and provisional sums of its items.
     let sums = notices[0].sheet.node_sums(set);
-    let f = &sums[set.index_of_str("1").unwrap()];
+    let field = set.index_of_str("1").unwrap();
+    let f = &sums[field];
     let vi1 = |p: Points| p.to_string().replace('.', ",");
+    let field_max = vi1(set.node(field).max);
     assert_eq!(
         line("1")[2..5],
-        [vi1(f.max), vi1(f.self_total), vi1(f.provisional)]
+        [field_max, vi1(f.self_total), vi1(f.provisional)]
     );
-    assert_eq!(line("1")[2], "7,5");
     let total = sheet.last().unwrap();
     assert_eq!(total[1], "Cộng điểm các lĩnh vực");
     let t = notices[0].sheet.totals(set);
     assert_eq!(
         total[2..5],
         [
-            vi1(t.tree.max),
+            "63".to_string(),
             vi1(t.tree.self_total),
             vi1(t.tree.provisional)
         ]
     );
-    assert_eq!(total[2], "62,5");
     // Without bonus or deduction, the sheet's total is the result's appraisal points.
     assert_eq!(t.tree.provisional, row.appraised);
 
@@ -365,4 +383,86 @@ fn a_unit_outside_the_group_asked_is_refused() {
     let err = ws.notices(None, Some("KHONG")).unwrap_err();
     assert!(err.render(Lang::En).contains("KHONG"));
     assert_eq!(ws.notices(Some("huyen"), None).unwrap().len(), 11);
+}
+
+#[test]
+fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("thong-bao");
+    let before = dump(&db);
+    let said = ok(&db, &["export", "notices", "--out", out.to_str().unwrap()]);
+    assert!(
+        said.contains("Đã ghi 47 thông báo kết quả (.docx) vào thư mục"),
+        "{said}"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 47, "{files:?}");
+    assert!(files.iter().all(|f| f.ends_with(".docx")), "{files:?}");
+    assert!(files.contains(&"SNV.docx".to_string()));
+    // Each opens as a package with its document, provisional since nothing is decided.
+    for f in &files {
+        let text = text_of(&part(&out.join(f), "word/document.xml"));
+        assert!(text.contains("Đây là kết quả TẠM TÍNH"), "{f}");
+    }
+    // Writing notices changes nothing in the database.
+    assert_eq!(dump(&db), before);
+
+    // One unit, English, another council's name.
+    let one = dir.path().join("one");
+    let said = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "notices",
+            "--out",
+            one.to_str().unwrap(),
+            "--unit",
+            "STP",
+            "--council",
+            "Hội đồng thẩm định tỉnh Sóc Trăng",
+        ],
+    );
+    assert!(said.contains("Wrote 1 notices (.docx) to"), "{said}");
+    let text = text_of(&part(&one.join("STP.docx"), "word/document.xml"));
+    assert!(text.contains("HỘI ĐỒNG THẨM ĐỊNH TỈNH SÓC TRĂNG"), "{text}");
+    assert!(text.contains("To: Sở Tư pháp."), "{text}");
+
+    // The final version is refused while items are undecided; nothing is written.
+    let fin = dir.path().join("final");
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "notices",
+            "--final",
+            "--group",
+            "huyen",
+            "--out",
+            fin.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains("No final ranking for group huyen yet"),
+        "{err}"
+    );
+    assert!(!fin.exists());
+    let err = fails(
+        &db,
+        &[
+            "--lang", "en", "export", "ranking", "--out", "x.csv", "--unit", "SNV",
+        ],
+    );
+    assert!(
+        err.contains("'--unit' and '--council' are for 'export notices' only."),
+        "{err}"
+    );
 }

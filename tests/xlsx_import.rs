@@ -552,3 +552,80 @@ fn units_survey_explanations_and_history_come_from_sheets_too() {
         "{err}"
     );
 }
+
+#[test]
+fn the_command_imports_a_sheet_and_names_the_cells_it_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let file = workbook(
+        dir.path(),
+        "tu-cham.xlsx",
+        &[
+            sheet("Hướng dẫn", &[], vec![vec![S("x")]]),
+            sheet(
+                "Tự chấm",
+                &["BẢNG TỰ CHẤM"],
+                vec![header(), vec![S("SNV"), S("3.9"), N(1.0), Blank, Blank]],
+            ),
+        ],
+    );
+    let f = file.to_str().unwrap();
+    let said = ok(&db, &["import", "self-scores", f, "--sheet", "Tự chấm"]);
+    assert!(
+        said.contains("Đã nhập điểm tự chấm: 0 dòng mới, 1 dòng thay đổi, 0 dòng không đổi."),
+        "{said}"
+    );
+    let before = dump(&db);
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "self-scores",
+            f,
+            "--sheet",
+            "Tu cham",
+        ],
+    );
+    assert!(
+        err.contains("tu-cham.xlsx: the workbook has no sheet 'Tu cham'; its sheets are: 'Hướng dẫn', 'Tự chấm'"),
+        "{err}"
+    );
+    let bad = workbook(
+        dir.path(),
+        "sai.xlsx",
+        &[sheet(
+            "Sheet1",
+            &[],
+            vec![header(), vec![S("SNV"), N(7.1), N(1.0), Blank, Blank]],
+        )],
+    );
+    let err = fails(&db, &["import", "self-scores", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("sai.xlsx: Sheet1!B2: cột item: Excel đã lưu mã này dạng số (7.1)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Tệp bị từ chối: không có dữ liệu nào được ghi vào cơ sở dữ liệu."),
+        "{err}"
+    );
+    let csv = write(dir.path(), "s.csv", "unit,score\nSNV,30\n");
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "survey",
+            csv.to_str().unwrap(),
+            "--sheet",
+            "A",
+        ],
+    );
+    assert!(
+        err.contains("'--sheet' is for Excel files (.xlsx) only"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+}

@@ -161,20 +161,35 @@ pub fn no_index(lang: Lang) -> &'static str {
     lang.pick("chưa tính được", "cannot be computed")
 }
 
-/// Last year's index and the change: `80,12 % (năm nay tăng 5,63 điểm)`.
-pub fn previous(index: &str, change: Option<&str>, rises: Option<bool>, lang: Lang) -> String {
-    match (change, rises) {
-        (Some(c), Some(true)) => say!(
+/// Which way the index moved since last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    /// The same index, to the hundredth shown.
+    Flat,
+}
+
+/// Last year's index and the change: `82,96 % (năm nay tăng 4,17 điểm phần trăm)`; `amount`
+/// is the change without its sign.
+pub fn previous(index: &str, change: Option<(Trend, &str)>, lang: Lang) -> String {
+    match change {
+        Some((Trend::Up, c)) => say!(
             lang,
             "{index} % (năm nay tăng {c} điểm phần trăm)",
             "{index} % (up {c} percentage points this year)"
         ),
-        (Some(c), _) => say!(
+        Some((Trend::Down, c)) => say!(
             lang,
-            "{index} % (năm nay không tăng: {c} điểm phần trăm)",
-            "{index} % (no rise this year: {c} percentage points)"
+            "{index} % (năm nay giảm {c} điểm phần trăm)",
+            "{index} % (down {c} percentage points this year)"
         ),
-        (None, _) => say!(lang, "{index} %", "{index} %"),
+        Some((Trend::Flat, _)) => say!(
+            lang,
+            "{index} % (năm nay không tăng)",
+            "{index} % (no rise this year)"
+        ),
+        None => say!(lang, "{index} %", "{index} %"),
     }
 }
 
@@ -312,12 +327,11 @@ pub fn written(count: usize, dir: &str, lang: Lang) -> String {
     )
 }
 
-/// A notice that could not be written.
-pub fn not_written(file: &str, why: &str, lang: Lang) -> String {
-    say!(
-        lang,
-        "Không ghi được thông báo {file}: {why}.",
-        "Could not write the notice {file}: {why}."
+/// `--unit` or `--council` given to another export.
+pub fn notices_only(lang: Lang) -> &'static str {
+    lang.pick(
+        "«--unit» và «--council» chỉ dùng với «export notices».",
+        "'--unit' and '--council' are for 'export notices' only.",
     )
 }
 

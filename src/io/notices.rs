@@ -116,11 +116,12 @@ fn body(text: &str) -> Paragraph {
         .line_spacing(body_spacing())
 }
 
+/// A centred line, 1.1 lines high (capitals with diacritics need the room).
 fn centered(r: Run) -> Paragraph {
     Paragraph::new()
         .add_run(r)
         .align(AlignmentType::Center)
-        .line_spacing(spacing(0))
+        .line_spacing(LineSpacing::new().before(0).after(0).line(264))
 }
 
 fn heading(text: &str) -> Paragraph {
@@ -154,7 +155,7 @@ fn indented_cell(
         let mut p = Paragraph::new()
             .add_run(r)
             .align(align)
-            .line_spacing(LineSpacing::new().before(20).after(20).line(240));
+            .line_spacing(LineSpacing::new().before(40).after(40).line(240));
         if indent > 0 {
             p = p.indent(Some(indent), None, None, None);
         }
@@ -205,8 +206,12 @@ fn heading_block(council: &str, lang: Lang) -> Table {
         centered(r)
     };
     let mut left = TableCell::new().width(left_w, WidthType::Dxa);
-    for l in council.split('\n') {
-        left = left.add_paragraph(line(&l.to_uppercase(), SMALL_HEADING, true, false));
+    // The issuing body in bold; the bodies above it (a first line such as the province's
+    // People's Committee) in plain capitals.
+    let lines: Vec<&str> = council.lines().filter(|l| !l.trim().is_empty()).collect();
+    for (i, l) in lines.iter().enumerate() {
+        let bold = i + 1 == lines.len();
+        left = left.add_paragraph(line(&l.trim().to_uppercase(), SMALL_HEADING, bold, false));
     }
     left = left
         .add_paragraph(line("―――――", HEADING, false, false))
@@ -265,10 +270,23 @@ fn result_table(n: &NoticeData, lang: Lang) -> Table {
     };
     lines.push((t::label_rank(lang).into(), rank));
     if let Some(prev) = r.previous {
-        let change = r.change.map(|c| signed(c, lang));
+        // The exact comparison says whether it rose; the rounded change, by how much.
+        let change = r.change.map(|c| {
+            let trend = match r.rises {
+                Some(true) => t::Trend::Up,
+                _ if c.is_negative() => t::Trend::Down,
+                _ => t::Trend::Flat,
+            };
+            let amount = if c.is_negative() { -c } else { c };
+            (trend, num2(amount, lang))
+        });
         lines.push((
             t::label_previous(n.year - 1, lang),
-            t::previous(&num2(prev, lang), change.as_deref(), r.rises, lang),
+            t::previous(
+                &num2(prev, lang),
+                change.as_ref().map(|(t, a)| (*t, a.as_str())),
+                lang,
+            ),
         ));
     }
     let widths = [3_600, TEXT_W - 3_600];
@@ -376,9 +394,9 @@ fn changes_table(n: &NoticeData, lang: Lang) -> Option<Table> {
 }
 
 /// The full scoring sheet: every node of the tree (parents bold, with the sums of their
-/// items: the maximum that applies to the unit, self and appraised points, an undecided item
-/// counted at its self score as in the provisional result), the fields' total, then the bonus
-/// and deduction items.
+/// items: self and appraised points, an undecided item
+/// counted at its self score as in the provisional result; the maximum is the set's, as
+/// published), the fields' total, then the bonus and deduction items.
 fn sheet_table(n: &NoticeData, lang: Lang) -> Table {
     let set = &n.set;
     let sheet = &n.sheet;
@@ -393,7 +411,7 @@ fn sheet_table(n: &NoticeData, lang: Lang) -> Table {
                 cell("", widths[0], AlignmentType::Center, true),
                 cell(t::fields_total(lang), widths[1], AlignmentType::Left, true),
                 cell(
-                    &num(totals.tree.max, lang),
+                    &num(set.appraisal_max, lang),
                     widths[2],
                     AlignmentType::Center,
                     true,
@@ -464,7 +482,7 @@ fn sheet_table(n: &NoticeData, lang: Lang) -> Table {
             vec![
                 cell(node.code.as_str(), widths[0], AlignmentType::Center, true),
                 indented_cell(title, widths[1], AlignmentType::Left, true, indent),
-                cell(&num(s.max, lang), widths[2], AlignmentType::Center, true),
+                cell(&num(node.max, lang), widths[2], AlignmentType::Center, true),
                 cell(
                     &num(s.self_total, lang),
                     widths[3],
