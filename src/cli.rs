@@ -153,9 +153,10 @@ pub fn import(
     ws: &mut Workspace,
     kind: ImportKind,
     file: &Path,
+    sheet: Option<&str>,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let c = ws.import_file(kind, file)?;
+    let c = ws.import_path(kind, file, sheet)?;
     let what = match kind {
         ImportKind::Units => "units",
         ImportKind::SelfScores => "self-scores",
@@ -585,6 +586,44 @@ pub fn export_ranking(
     let buf = rank_csv(ws, group, mode)?;
     write_file(out, &buf)?;
     Ok(msg::ranking_exported(&out.display().to_string(), lang))
+}
+
+/// What `export notices` is asked for.
+pub struct NoticeArgs<'a> {
+    pub group: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    /// The issuing body; the council's default name when none.
+    pub council: Option<&'a str>,
+    /// Final: refused unless every chosen group's final ranking can be made.
+    pub mode: Mode,
+}
+
+/// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
+pub fn export_notices(
+    ws: &Workspace,
+    a: NoticeArgs<'_>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let notices = ws.notices(a.group, a.unit)?;
+    if a.mode == Mode::Final {
+        let mut groups: Vec<&str> = notices.iter().map(|n| n.unit.group.as_str()).collect();
+        groups.dedup();
+        for g in groups {
+            ws.ranking(g, Mode::Final)?;
+        }
+    }
+    let opts = crate::io::notices::NoticeOptions {
+        council: a.council.unwrap_or_default().to_string(),
+        lang,
+    };
+    crate::io::notices::write_notices(out, &notices, &opts)
+        .map_err(|(path, e)| AppError::io(IoDoing::Write, path.display(), e))?;
+    Ok(crate::i18n::notices::written(
+        notices.len(),
+        &out.display().to_string(),
+        lang,
+    ))
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.

@@ -82,12 +82,12 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
         }
         Some(Command::Import { what }) => {
             let mut ws = open(&args, db)?;
-            let (kind, file) = match what {
-                ImportWhat::Units { file } => (ImportKind::Units, file),
-                ImportWhat::SelfScores { file } => (ImportKind::SelfScores, file),
-                ImportWhat::Survey { file } => (ImportKind::Survey, file),
-                ImportWhat::Explanations { file } => (ImportKind::Explanations, file),
-                ImportWhat::History { file } => (ImportKind::History, file),
+            let (kind, file, sheet) = match what {
+                ImportWhat::Units { file, sheet } => (ImportKind::Units, file, sheet),
+                ImportWhat::SelfScores { file, sheet } => (ImportKind::SelfScores, file, sheet),
+                ImportWhat::Survey { file, sheet } => (ImportKind::Survey, file, sheet),
+                ImportWhat::Explanations { file, sheet } => (ImportKind::Explanations, file, sheet),
+                ImportWhat::History { file, sheet } => (ImportKind::History, file, sheet),
                 ImportWhat::Criteria {
                     file,
                     group,
@@ -107,7 +107,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                     return Ok(());
                 }
             };
-            print(cli::import(&mut ws, kind, file, lang)?);
+            print(cli::import(&mut ws, kind, file, sheet.as_deref(), lang)?);
             Ok(())
         }
         Some(Command::Decide {
@@ -157,9 +157,27 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             out,
             group,
             final_,
+            unit,
+            council,
         }) => {
             let ws = open_existing(&args, db, lang)?;
+            if !matches!(what, ExportWhat::Notices) && (unit.is_some() || council.is_some()) {
+                return Err(AppError::Refused(
+                    thamdinh::i18n::notices::notices_only(lang).into(),
+                ));
+            }
             let msg = match what {
+                ExportWhat::Notices => cli::export_notices(
+                    &ws,
+                    cli::NoticeArgs {
+                        group: group.as_deref(),
+                        unit: unit.as_deref(),
+                        council: council.as_deref(),
+                        mode: mode(*final_),
+                    },
+                    out,
+                    lang,
+                )?,
                 ExportWhat::Decisions => {
                     cli::export_decisions(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }

@@ -6,9 +6,11 @@ use crate::domain::{
     Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
 };
 use crate::i18n::{Lang, errors};
-use crate::io::csvread::FileSource;
+use crate::io::csvread::{FileSource, Table};
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
+use crate::io::notices::NoticeData;
+use crate::io::xlsxread::{self, SheetRows};
 use crate::io::{FileError, Problem, criteria};
 use crate::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow};
 use std::collections::HashMap;
@@ -35,6 +37,13 @@ pub enum AppError {
     },
     UnknownGroup(String),
     NoSets(i32),
+    /// `--sheet` given for a file that is not a workbook.
+    SheetNeedsWorkbook(std::path::PathBuf),
+    /// `--unit` names a unit outside `--group`.
+    UnitNotInGroup {
+        unit: String,
+        group: String,
+    },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
     /// Reading or writing outside the database failed: what was being done, on what.
@@ -97,6 +106,12 @@ impl AppError {
             AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
             AppError::NoSets(y) => errors::no_sets(*y, lang),
+            AppError::UnitNotInGroup { unit, group } => {
+                crate::i18n::notices::unit_not_in_group(unit, group, lang)
+            }
+            AppError::SheetNeedsWorkbook(p) => {
+                errors::sheet_needs_workbook(&p.display().to_string(), lang)
+            }
             AppError::Refused(m) => m.clone(),
             AppError::Io {
                 doing,
@@ -107,7 +122,13 @@ impl AppError {
     }
 }
 
-/// The kinds of CSV import.
+/// Where self scores come from: a CSV file read as a stream, or a sheet of a workbook.
+enum SelfSource<R> {
+    Csv(R),
+    Sheet(Box<SheetRows>),
+}
+
+/// The kinds of import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
     Units,
@@ -151,6 +172,12 @@ impl<'c> Batch<'c> {
         self.rows.clear();
         self.text.clear();
     }
+}
+
+/// Makes a closure take a self score borrowed from a row of any lifetime (the closure's own
+/// parameter type would be inferred for one).
+fn for_each_row<'c, F: FnMut(imports::SelfScoreRef<'c, '_>)>(f: F) -> F {
+    f
 }
 
 /// Ranks one group from the store: every unit's scores read once, in one read transaction.
@@ -277,7 +304,9 @@ impl Workspace {
     ) -> Result<ImportCount, AppError> {
         let year = self.year;
         Ok(match kind {
-            ImportKind::SelfScores => return self.import_self_scores(path, text.as_bytes()),
+            ImportKind::SelfScores => {
+                return self.import_self_scores(path, SelfSource::Csv(text.as_bytes()));
+            }
             ImportKind::Units => {
                 let rows = imports::units(path, text, &self.context()?)?;
                 self.store.import_units(year, &rows)?
@@ -294,15 +323,73 @@ impl Workspace {
         })
     }
 
+    /// Imports a CSV file, or the first sheet of a workbook (`.xlsx`, by its extension).
     pub fn import_file(&mut self, kind: ImportKind, path: &Path) -> Result<ImportCount, AppError> {
+        self.import_path(kind, path, None)
+    }
+
+    /// Imports a CSV file or a sheet of a workbook (`sheet`, else its first): the same
+    /// columns and the same checks either way.
+    pub fn import_path(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        sheet: Option<&str>,
+    ) -> Result<ImportCount, AppError> {
+        if xlsxread::is_workbook(path) {
+            return self.import_workbook(kind, path, sheet);
+        }
+        if sheet.is_some() {
+            return Err(AppError::SheetNeedsWorkbook(path.to_path_buf()));
+        }
         if kind == ImportKind::SelfScores {
             // The one file that reaches millions of rows: read as a stream, never whole.
             let file = std::fs::File::open(path)
                 .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
-            return self.import_self_scores(path, file);
+            return self.import_self_scores(path, SelfSource::Csv(file));
         }
         let text = crate::io::csvread::read_text(path)?;
         self.import_text(kind, path, &text)
+    }
+
+    /// A sheet of a workbook, read whole, then checked and written as a CSV file is.
+    fn import_workbook(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        sheet: Option<&str>,
+    ) -> Result<ImportCount, AppError> {
+        let columns = match kind {
+            ImportKind::Units => imports::UNITS,
+            ImportKind::SelfScores => imports::SELF_SCORES,
+            ImportKind::Survey => imports::SURVEY,
+            ImportKind::Explanations => imports::EXPLANATIONS,
+            ImportKind::History => imports::HISTORY,
+        };
+        let rows = xlsxread::open(path, sheet, columns)?;
+        if kind == ImportKind::SelfScores {
+            return self.import_self_scores::<&[u8]>(path, SelfSource::Sheet(Box::new(rows)));
+        }
+        let table = Table::read(rows)?;
+        let year = self.year;
+        Ok(match kind {
+            ImportKind::Units => {
+                let rows = imports::units_in(path, &table, &self.context()?)?;
+                self.store.import_units(year, &rows)?
+            }
+            ImportKind::Survey => {
+                let rows = imports::survey_in(path, &table, &self.context()?)?;
+                self.store.import_survey(year, &rows)?
+            }
+            ImportKind::Explanations => {
+                let rows = imports::explanations_in(path, &table, &self.context()?)?;
+                self.store.import_explanations(year, &rows)?
+            }
+            ImportKind::History => self
+                .store
+                .import_history(&imports::history_in(path, &table)?)?,
+            ImportKind::SelfScores => unreachable!("read as rows above"),
+        })
     }
 
     /// Self scores, checked row by row as they are read and written in the same single
@@ -311,10 +398,10 @@ impl Workspace {
     ///
     /// Reading and checking run on a second thread, a batch ahead of the writing, so that the
     /// two cores work at once; memory stays a few batches whatever the size of the file.
-    fn import_self_scores(
+    fn import_self_scores<R: std::io::Read + Send>(
         &mut self,
         path: &Path,
-        source: impl std::io::Read + Send,
+        source: SelfSource<R>,
     ) -> Result<ImportCount, AppError> {
         let year = self.year;
         let sets = &self.sets;
@@ -339,16 +426,21 @@ impl Workspace {
                 let read = move || {
                     let mut batch = Batch::default();
                     let mut writer_gone = false;
-                    let checked =
-                        imports::self_scores_each(path, FileSource::new(source), ctx, |r| {
-                            batch.push(r);
-                            if batch.rows.len() == Batch::ROWS && !writer_gone {
-                                let mut next = spare.try_recv().unwrap_or_default();
-                                next.clear();
-                                let full = std::mem::replace(&mut batch, next);
-                                writer_gone = to_writer.send(full).is_err();
-                            }
-                        });
+                    let mut each = for_each_row(|r| {
+                        batch.push(r);
+                        if batch.rows.len() == Batch::ROWS && !writer_gone {
+                            let mut next = spare.try_recv().unwrap_or_default();
+                            next.clear();
+                            let full = std::mem::replace(&mut batch, next);
+                            writer_gone = to_writer.send(full).is_err();
+                        }
+                    });
+                    let checked = match source {
+                        SelfSource::Csv(r) => {
+                            imports::self_scores_each(path, FileSource::new(r), ctx, &mut each)
+                        }
+                        SelfSource::Sheet(rows) => imports::self_scores_rows(*rows, ctx, &mut each),
+                    };
                     if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
                         let _ = to_writer.send(batch);
                     }
@@ -682,6 +774,70 @@ impl Workspace {
         out.into_iter()
             .map(|r| r.expect("every group ranked"))
             .collect()
+    }
+
+    /// What the notice of each unit says (of one group, or all; or of one unit): its sheet and
+    /// its line of the group's ranking, final when the group's final ranking can be made,
+    /// else provisional. Units in the order of the groups and of the ranking.
+    pub fn notices(
+        &self,
+        group: Option<&str>,
+        unit: Option<&str>,
+    ) -> Result<Vec<NoticeData>, AppError> {
+        let only = unit.map(|u| self.unit(u)).transpose()?;
+        let groups: Vec<(String, String)> = match (&only, group) {
+            (Some(u), Some(g)) if u.group != g => {
+                self.set(g)?;
+                return Err(AppError::UnitNotInGroup {
+                    unit: u.code.to_string(),
+                    group: g.to_string(),
+                });
+            }
+            (Some(u), _) => self
+                .groups()?
+                .into_iter()
+                .filter(|(code, _)| *code == u.group)
+                .collect(),
+            (None, Some(g)) => {
+                self.set(g)?;
+                self.groups()?
+                    .into_iter()
+                    .filter(|(code, _)| code == g)
+                    .collect()
+            }
+            (None, None) => self.groups()?,
+        };
+        let mut out = Vec::new();
+        for (code, name) in groups {
+            let (ranking, mode) = match self.ranking(&code, Mode::Final) {
+                Ok(r) => (r, Mode::Final),
+                Err(AppError::Rank { .. }) => {
+                    (self.ranking(&code, Mode::Provisional)?, Mode::Provisional)
+                }
+                Err(e) => return Err(e),
+            };
+            let ranked = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+            for row in &ranking.rows {
+                if only.as_ref().is_some_and(|u| u.code != row.unit) {
+                    continue;
+                }
+                let unit = self.unit(row.unit.as_str())?;
+                let (set, sheet) = self.sheet(&unit)?;
+                out.push(NoticeData {
+                    year: self.year,
+                    group_name: name.clone(),
+                    set: Arc::clone(set),
+                    sheet,
+                    unit,
+                    row: row.clone(),
+                    mode,
+                    ranked,
+                    group_decided: ranking.decided,
+                    group_items: ranking.items,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// Every item of every unit (of one group, or all), for the decisions export.

@@ -66,6 +66,10 @@ pub enum Command {
         group: Option<String>,
         #[arg(long = "final")]
         final_: bool,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        council: Option<String>,
     },
     Close {
         unit: String,
@@ -90,18 +94,28 @@ pub enum Command {
 pub enum ImportWhat {
     Units {
         file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
     },
     SelfScores {
         file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
     },
     Survey {
         file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
     },
     Explanations {
         file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
     },
     History {
         file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
     },
     Criteria {
         file: PathBuf,
@@ -128,6 +142,7 @@ pub enum Format {
 pub enum ExportWhat {
     Decisions,
     Ranking,
+    Notices,
 }
 
 /// Parses the process's arguments in the language they ask for: the arguments and the

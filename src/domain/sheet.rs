@@ -314,6 +314,23 @@ impl Sheet {
         UnitTotals::from_sums(set, sums)
     }
 
+    /// Whether the council changed what the unit claimed for an item: another score, not
+    /// applicable (when the unit had claimed a score), or an explanation requested.
+    pub fn council_changed(&self, set: &CriteriaSet, idx: usize) -> bool {
+        if self.na_by_set(set, idx) {
+            return false;
+        }
+        let claimed_na = self.records[idx]
+            .self_entry
+            .as_ref()
+            .is_some_and(|e| e.score == SelfScore::NotApplicable);
+        match self.state(set, idx) {
+            State::Adjusted | State::ExplanationRequested => true,
+            State::NotApplicable => !claimed_na,
+            State::Undecided | State::Agreed => false,
+        }
+    }
+
     /// The next item after `from` (in reading order, wrapping) that is not yet decided.
     pub fn next_undecided(&self, set: &CriteriaSet, from: Option<usize>) -> Option<usize> {
         self.next_undecided_where(set, from, |_| true)

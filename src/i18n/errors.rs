@@ -422,7 +422,81 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "năm {found} khác với năm đang làm việc {expected}",
             "the year {found} is not the working year {expected}"
         ),
+        NotWorkbook(m) => say!(
+            lang,
+            "không đọc được tệp Excel ({m}); hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
+            "the file cannot be read as an Excel workbook ({m}); open it in Excel and save it again as .xlsx"
+        ),
+        WorkbookFormat(ext) => say!(
+            lang,
+            "không đọc được tệp dạng .{ext}; hãy lưu lại dạng Excel .xlsx hoặc CSV UTF-8",
+            "a .{ext} file cannot be read; save it again as an Excel .xlsx file or as CSV UTF-8"
+        ),
+        UnknownSheet { name, sheets } => {
+            let list = quoted(sheets, lang);
+            say!(
+                lang,
+                "tệp không có trang tính «{name}»; các trang tính trong tệp: {list}",
+                "the workbook has no sheet '{name}'; its sheets are: {list}"
+            )
+        }
+        NoHeaderRow { sheet, columns } => {
+            let list = quoted(columns, lang);
+            say!(
+                lang,
+                "không tìm thấy dòng tiêu đề trong trang tính «{sheet}»: không dòng nào có các cột {list}",
+                "no header row in sheet '{sheet}': no row has the columns {list}"
+            )
+        }
+        CodeAsNumber(v) => say!(
+            lang,
+            "Excel đã lưu mã này dạng số ({v}) nên không biết chắc là mã nào (mã 7.10 thành số 7.1); hãy định dạng cột là Văn bản (Text) rồi nhập lại mã",
+            "Excel stored this code as the number {v}, so which code was meant cannot be known (the code 7.10 becomes the number 7.1); format the column as Text and type the codes again"
+        ),
+        CodeAsDate(v) => say!(
+            lang,
+            "Excel đã đổi mã này thành ngày {v}; hãy định dạng cột là Văn bản (Text) rồi nhập lại mã",
+            "Excel turned this code into the date {v}; format the column as Text and type the codes again"
+        ),
+        DateInNumber(v) => say!(
+            lang,
+            "ô chứa ngày tháng ({v}), không phải một con số; hãy định dạng ô là Số (Number) rồi nhập lại",
+            "the cell holds a date ({v}), not a number; format the cell as Number and type the value again"
+        ),
+        InexactNumber(v) => say!(
+            lang,
+            "ô chứa số {v}, không tròn đến 2 chữ số thập phân (Excel có thể chỉ hiển thị số đã làm tròn); điểm không được tự làm tròn: hãy nhập đúng điểm, tối đa 2 chữ số thập phân",
+            "the cell holds the number {v}, which is not exact to 2 decimals (Excel may show it rounded); points are never rounded here: type the exact points, at most 2 decimals"
+        ),
+        ExcelError(e) => say!(
+            lang,
+            "ô chứa lỗi Excel {e} (thường do công thức); hãy sửa công thức hoặc nhập giá trị",
+            "the cell holds the Excel error {e} (usually from a formula); fix the formula or type the value"
+        ),
+        NoColumnName { header_row } => say!(
+            lang,
+            "ô có dữ liệu nhưng cột của ô không có tên ở dòng tiêu đề (dòng {header_row})",
+            "the cell has data but its column has no name in the header row (row {header_row})"
+        ),
     }
+}
+
+/// Names as a list: `«Sheet1», «Tự chấm»` / `'Sheet1', 'Tự chấm'`.
+fn quoted(names: &[String], lang: Lang) -> String {
+    names
+        .iter()
+        .map(|n| say!(lang, "«{n}»", "'{n}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `--sheet` given for a file that is not a workbook.
+pub fn sheet_needs_workbook(file: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{file}: «--sheet» chỉ dùng cho tệp Excel (.xlsx); tệp CSV không có trang tính.",
+        "{file}: '--sheet' is for Excel files (.xlsx) only; a CSV file has no sheets."
+    )
 }
 
 /// A bonus or deduction block's name.

@@ -51,8 +51,8 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import",
         "",
-        "Nhập một tệp CSV (nhập cả tệp hoặc không nhập gì) hoặc một bộ chỉ số",
-        "Import a CSV file (all or nothing) or a criteria set",
+        "Nhập một tệp CSV hoặc Excel .xlsx (nhập cả tệp hoặc không nhập gì) hoặc một bộ chỉ số",
+        "Import a CSV or Excel .xlsx file (all or nothing) or a criteria set",
     ),
     (
         "import units",
@@ -63,8 +63,14 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import units",
         "file",
-        "Tệp CSV cần nhập",
-        "The CSV file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
+        "The CSV or Excel (.xlsx) file to import",
+    ),
+    (
+        "import units",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu tiên)",
+        "The sheet of the Excel file to read (default: the first)",
     ),
     (
         "import self-scores",
@@ -75,8 +81,14 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import self-scores",
         "file",
-        "Tệp CSV cần nhập",
-        "The CSV file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
+        "The CSV or Excel (.xlsx) file to import",
+    ),
+    (
+        "import self-scores",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu tiên)",
+        "The sheet of the Excel file to read (default: the first)",
     ),
     (
         "import survey",
@@ -87,8 +99,14 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import survey",
         "file",
-        "Tệp CSV cần nhập",
-        "The CSV file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
+        "The CSV or Excel (.xlsx) file to import",
+    ),
+    (
+        "import survey",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu tiên)",
+        "The sheet of the Excel file to read (default: the first)",
     ),
     (
         "import explanations",
@@ -99,8 +117,14 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import explanations",
         "file",
-        "Tệp CSV cần nhập",
-        "The CSV file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
+        "The CSV or Excel (.xlsx) file to import",
+    ),
+    (
+        "import explanations",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu tiên)",
+        "The sheet of the Excel file to read (default: the first)",
     ),
     (
         "import history",
@@ -111,8 +135,14 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import history",
         "file",
-        "Tệp CSV cần nhập",
-        "The CSV file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
+        "The CSV or Excel (.xlsx) file to import",
+    ),
+    (
+        "import history",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu tiên)",
+        "The sheet of the Excel file to read (default: the first)",
     ),
     (
         "import criteria",
@@ -214,16 +244,21 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "export",
         "",
-        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel)",
-        "Export the decisions or the ranking as CSV (Excel opens it)",
+        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), hoặc thông báo kết quả của từng đơn vị (.docx)",
+        "Export the decisions or the ranking as CSV (Excel opens it), or each unit's notice of its result (.docx)",
     ),
     (
         "export",
         "what",
-        "decisions (các quyết định) hoặc ranking (bảng xếp hạng)",
-        "decisions or ranking",
+        "decisions (các quyết định), ranking (bảng xếp hạng) hoặc notices (thông báo kết quả từng đơn vị)",
+        "decisions, ranking, or notices (each unit's notice)",
     ),
-    ("export", "out", "Tệp CSV cần ghi", "The CSV file to write"),
+    (
+        "export",
+        "out",
+        "Tệp CSV cần ghi; với notices: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx",
+        "The CSV file to write; for notices, the folder to write UNITCODE.docx files into",
+    ),
     (
         "export",
         "group",
@@ -235,6 +270,18 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
         "final_",
         "Bản chính thức: từ chối khi còn tiêu chí chưa thẩm định xong",
         "The final version: refused while any item is not decided",
+    ),
+    (
+        "export",
+        "unit",
+        "Với notices: chỉ thông báo của một đơn vị",
+        "For notices: only one unit's notice",
+    ),
+    (
+        "export",
+        "council",
+        "Với notices: tên cơ quan ban hành ở góc trái (mặc định: Hội đồng thẩm định Chỉ số cải cách hành chính)",
+        "For notices: the issuing body at the top left (default: the PAR Index appraisal council)",
     ),
     (
         "close",
@@ -297,7 +344,13 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("comment", "NHẬN_XÉT", "TEXT"),
     ("fields", "LĨNH_VỰC", "FIELDS"),
     ("format", "table|csv", "table|csv"),
-    ("what", "decisions|ranking", "decisions|ranking"),
+    (
+        "what",
+        "decisions|ranking|notices",
+        "decisions|ranking|notices",
+    ),
+    ("sheet", "TRANG_TÍNH", "SHEET"),
+    ("council", "TÊN", "NAME"),
 ];
 
 /// The words of the help screens and of the usage lines.

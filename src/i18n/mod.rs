@@ -8,6 +8,7 @@
 pub mod commands;
 pub mod errors;
 pub mod help;
+pub mod notices;
 pub mod screens;
 pub mod usage;
 

@@ -53,18 +53,53 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
 }
 
 /// One data row: its line number and its cells by column position.
+///
+/// In a CSV file the line is the file's line and the position the field's; in a sheet of a
+/// workbook they are the sheet's row number and column (A is position 0), so that a place
+/// reads the same either way.
 #[derive(Debug, Clone, Default)]
 pub struct Row {
     pub line: usize,
     cells: Vec<String>,
 }
 
-/// A CSV file read against its expected columns.
+/// The columns an import expects: every `required` one must be there, the `optional` ones
+/// may be, any other is refused.
+#[derive(Debug, Clone, Copy)]
+pub struct Columns<'a> {
+    pub required: &'a [&'static str],
+    pub optional: &'a [&'static str],
+}
+
+/// Rows read and checked against a header, one at a time, from a CSV file or a sheet of a
+/// workbook: what the importers check, so that their rules are written once for both.
+pub trait RowSource {
+    /// The position of a column, when the file has it.
+    fn column(&self, name: &str) -> Option<usize>;
+    /// Reads the next good row into `row`; a row that cannot be read is reported and
+    /// skipped. False at the end.
+    fn next_row(&mut self, row: &mut Row) -> bool;
+    /// Adds a problem found in a row (by the caller that checks what the cells mean).
+    fn push(&mut self, place: Place, problem: Problem);
+    fn has_problems(&self) -> bool;
+    /// The end: every problem found, or none. A table with no data row is refused.
+    fn finish(self) -> Result<(), FileError>;
+    /// The columns found, by name.
+    fn columns(&self) -> HashMap<&'static str, usize>;
+    /// The sheet the rows come from (none for a CSV file).
+    fn sheet(&self) -> Option<String> {
+        None
+    }
+}
+
+/// A table read whole against its expected columns, from a CSV file or a sheet.
 #[derive(Debug)]
 pub struct Table {
     /// Column name → position in the file.
     columns: HashMap<&'static str, usize>,
     pub rows: Vec<Row>,
+    /// The sheet it was read from, for a workbook.
+    pub sheet: Option<String>,
 }
 
 impl Table {
@@ -83,6 +118,90 @@ impl Table {
     pub fn has(&self, name: &str) -> bool {
         self.columns.contains_key(name)
     }
+
+    /// Reads every row of a source; a row that cannot be read refuses the table before
+    /// what the cells mean is checked.
+    pub fn read(mut source: impl RowSource) -> Result<Table, FileError> {
+        let mut rows = Vec::new();
+        let mut row = Row::default();
+        while source.next_row(&mut row) {
+            rows.push(row.clone());
+        }
+        let columns = source.columns();
+        let sheet = source.sheet();
+        source.finish()?;
+        Ok(Table {
+            columns,
+            rows,
+            sheet,
+        })
+    }
+
+    /// An empty report of problems for this table's file (naming its sheet, if any).
+    pub fn problems(&self, path: &Path) -> FileError {
+        let mut e = FileError::new(path);
+        e.sheet.clone_from(&self.sheet);
+        e
+    }
+}
+
+/// Matches a header row's names against the expected columns: each known name's position,
+/// every problem pushed to `err` at `line`. `skip` says which cells without a known name are
+/// tolerated (a trailing empty one in CSV, any empty one in a sheet).
+pub(crate) fn match_header(
+    err: &mut FileError,
+    header: &[String],
+    line: usize,
+    columns: Columns<'_>,
+    skip: impl Fn(usize, &str) -> bool,
+) -> HashMap<&'static str, usize> {
+    let mut found: HashMap<&'static str, usize> = HashMap::new();
+    for (i, raw) in header.iter().enumerate() {
+        let name = raw.trim().trim_start_matches('\u{feff}').to_lowercase();
+        let known = columns
+            .required
+            .iter()
+            .chain(columns.optional)
+            .find(|c| **c == name);
+        match known {
+            Some(&c) => {
+                if found.insert(c, i).is_some() {
+                    err.push(
+                        Some(Place::at(line, i + 1)),
+                        Problem::DuplicateColumn(c.to_string()),
+                    );
+                }
+            }
+            None if skip(i, &name) => {}
+            None => err.push(
+                Some(Place::at(line, i + 1)),
+                Problem::UnknownColumn(raw.trim().to_string()),
+            ),
+        }
+    }
+    for c in columns.required {
+        if !found.contains_key(c) {
+            err.push(
+                Some(Place::at(line, header.len() + 1)),
+                Problem::MissingColumn(c.to_string()),
+            );
+        }
+    }
+    found
+}
+
+/// A cell's text as the importers keep it: in NFC, and not longer than [`MAX_CELL`].
+pub(crate) fn clean_cell(text: &str, out: &mut String) -> Result<(), Problem> {
+    out.clear();
+    if text.len() > MAX_CELL && text.chars().count() > MAX_CELL {
+        return Err(Problem::TooLong { max: MAX_CELL });
+    }
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        out.push_str(text);
+    } else {
+        out.extend(text.nfc());
+    }
+    Ok(())
 }
 
 /// Reads `path` as CSV with a header row. Every `required` column must be there; the
@@ -99,15 +218,7 @@ pub fn parse_table(
     // CRLF, and a lone CR (old Mac line ends), become LF first: the csv crate counts lines
     // by LF only.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut reader = TableReader::new(path, text.as_bytes(), required, optional)?;
-    let mut rows = Vec::new();
-    let mut row = Row::default();
-    while reader.next_row(&mut row) {
-        rows.push(row.clone());
-    }
-    let columns = reader.columns.clone();
-    reader.finish()?;
-    Ok(Table { columns, rows })
+    Table::read(TableReader::new(path, text.as_bytes(), required, optional)?)
 }
 
 /// Reads a CSV source row by row against its expected columns, keeping every problem found.
@@ -166,36 +277,15 @@ impl<R: Read> TableReader<R> {
                 return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Empty));
             }
         }
-        let mut columns: HashMap<&'static str, usize> = HashMap::new();
-        for (i, raw) in header.iter().enumerate() {
-            let name = raw.trim().trim_start_matches('\u{feff}').to_lowercase();
-            let known = required.iter().chain(optional).find(|c| **c == name);
-            match known {
-                Some(&c) => {
-                    if columns.insert(c, i).is_some() {
-                        err.push(
-                            Some(Place::at(1, i + 1)),
-                            Problem::DuplicateColumn(c.to_string()),
-                        );
-                    }
-                }
-                None if name.is_empty() && header.len() > 1 && i + 1 == header.len() => {
-                    // A trailing comma on the header line: an empty last column is tolerated.
-                }
-                None => err.push(
-                    Some(Place::at(1, i + 1)),
-                    Problem::UnknownColumn(raw.trim().to_string()),
-                ),
-            }
-        }
-        for c in required {
-            if !columns.contains_key(c) {
-                err.push(
-                    Some(Place::at(1, header.len() + 1)),
-                    Problem::MissingColumn(c.to_string()),
-                );
-            }
-        }
+        let width = header.len();
+        let columns = match_header(
+            &mut err,
+            &header,
+            1,
+            Columns { required, optional },
+            // A trailing comma on the header line: an empty last column is tolerated.
+            |i, name| name.is_empty() && width > 1 && i + 1 == width,
+        );
         if !err.is_empty() {
             return Err(err);
         }
@@ -257,15 +347,8 @@ impl<R: Read> TableReader<R> {
                         .push(Some(Place::at(line, i + 1)), Problem::NotUtf8);
                     continue;
                 };
-                if text.len() > MAX_CELL && text.chars().count() > MAX_CELL {
-                    self.err.push(
-                        Some(Place::at(line, i + 1)),
-                        Problem::TooLong { max: MAX_CELL },
-                    );
-                } else if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-                    cell.push_str(text);
-                } else {
-                    cell.extend(text.nfc());
+                if let Err(p) = clean_cell(text, cell) {
+                    self.err.push(Some(Place::at(line, i + 1)), p);
                 }
             }
             self.rows += 1;
@@ -298,6 +381,32 @@ impl<R: Read> TableReader<R> {
     }
 }
 
+impl<R: Read> RowSource for TableReader<R> {
+    fn column(&self, name: &str) -> Option<usize> {
+        TableReader::column(self, name)
+    }
+
+    fn next_row(&mut self, row: &mut Row) -> bool {
+        TableReader::next_row(self, row)
+    }
+
+    fn push(&mut self, place: Place, problem: Problem) {
+        TableReader::push(self, place, problem);
+    }
+
+    fn has_problems(&self) -> bool {
+        TableReader::has_problems(self)
+    }
+
+    fn finish(self) -> Result<(), FileError> {
+        TableReader::finish(self)
+    }
+
+    fn columns(&self) -> HashMap<&'static str, usize> {
+        self.columns.clone()
+    }
+}
+
 /// A line with nothing but spaces.
 fn is_blank(rec: &csv::ByteRecord) -> bool {
     rec.len() == 1
@@ -307,6 +416,20 @@ fn is_blank(rec: &csv::ByteRecord) -> bool {
 }
 
 impl Row {
+    /// Makes room for `width` cells, all empty, on `line`; the cells are then filled with
+    /// [`Row::cell_mut`].
+    pub(crate) fn reset(&mut self, line: usize, width: usize) {
+        self.line = line;
+        self.cells.resize_with(width, String::new);
+        for c in &mut self.cells {
+            c.clear();
+        }
+    }
+
+    pub(crate) fn cell_mut(&mut self, column: usize) -> &mut String {
+        &mut self.cells[column]
+    }
+
     /// The trimmed text of the cell at `column` (empty when the file has no such column).
     pub fn get(&self, column: Option<usize>) -> &str {
         column

@@ -1,7 +1,8 @@
-//! The CSV imports: units, self scores, survey scores, explanations, history. Each reads the
-//! whole file and checks every row before anything is written; one bad row refuses the file.
+//! The imports: units, self scores, survey scores, explanations, history. Each checks every
+//! row before anything is written; one bad row refuses the file. The rows come from a CSV
+//! file or a sheet of a workbook (see [`super::xlsxread`]): the checks here are the same.
 
-use super::csvread::{FileSource, Row, Table, TableReader, parse_table};
+use super::csvread::{Columns, FileSource, Row, RowSource, Table, TableReader, parse_table};
 use super::problem::{FileError, Place, Problem};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, Points, SelfScore, UnitCode};
 use crate::store::{ExplanationRow, HistoryRow, UnitRow};
@@ -19,6 +20,32 @@ pub struct Context {
     pub in_use: HashSet<String>,
 }
 
+/// The columns of each import.
+pub const UNITS: Columns<'static> = Columns {
+    required: &["code", "name", "group"],
+    optional: &["ranked"],
+};
+pub const SELF_SCORES: Columns<'static> = Columns {
+    required: &["unit", "item", "score"],
+    optional: &["note", "evidence"],
+};
+pub const SURVEY: Columns<'static> = Columns {
+    required: &["unit", "score"],
+    optional: &[],
+};
+pub const EXPLANATIONS: Columns<'static> = Columns {
+    required: &["unit", "item", "explanation"],
+    optional: &["evidence"],
+};
+pub const HISTORY: Columns<'static> = Columns {
+    required: &["unit", "year", "index"],
+    optional: &[],
+};
+
+fn csv_table(path: &Path, text: &str, columns: Columns<'_>) -> Result<Table, FileError> {
+    parse_table(path, text, columns.required, columns.optional)
+}
+
 /// Collects problems while rows are checked.
 struct Check<'a> {
     err: FileError,
@@ -28,7 +55,7 @@ struct Check<'a> {
 impl<'a> Check<'a> {
     fn new(path: &Path, table: &'a Table) -> Check<'a> {
         Check {
-            err: FileError::new(path),
+            err: table.problems(path),
             table,
         }
     }
@@ -145,8 +172,12 @@ fn yes_no(v: &str) -> Option<bool> {
 
 /// `units.csv`: `code,name,group[,ranked]`.
 pub fn units(path: &Path, text: &str, ctx: &Context) -> Result<Vec<UnitRow>, FileError> {
-    let table = parse_table(path, text, &["code", "name", "group"], &["ranked"])?;
-    let mut c = Check::new(path, &table);
+    units_in(path, &csv_table(path, text, UNITS)?, ctx)
+}
+
+/// The units of a table read with [`UNITS`].
+pub fn units_in(path: &Path, table: &Table, ctx: &Context) -> Result<Vec<UnitRow>, FileError> {
+    let mut c = Check::new(path, table);
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in &table.rows {
@@ -251,28 +282,41 @@ impl<'c> Seen<'c> {
 }
 
 /// Reads and checks `self_scores.csv` row by row from `source` (see [`FileSource`]), in a
-/// fixed amount of memory whatever the size of the file. Each good row goes to `each` for as
-/// long as no problem has been found; after the first problem the file is refused anyway and
-/// the rest is only checked, so that every problem is reported. `each` must therefore treat
-/// what it received as provisional until this returns `Ok`.
+/// fixed amount of memory whatever the size of the file (see [`self_scores_rows`]).
 pub fn self_scores_each<'c, R: Read>(
     path: &Path,
     source: FileSource<R>,
     ctx: &'c Context,
-    mut each: impl FnMut(SelfScoreRef<'c, '_>),
+    each: impl FnMut(SelfScoreRef<'c, '_>),
 ) -> Result<(), FileError> {
     let mut source = source;
     let opened = TableReader::new(
         path,
         &mut source,
-        &["unit", "item", "score"],
-        &["note", "evidence"],
+        SELF_SCORES.required,
+        SELF_SCORES.optional,
     );
-    let mut t = match opened {
-        Ok(t) => t,
-        Err(e) => return Err(stopped(path, &source).unwrap_or(e)),
+    let result = match opened {
+        Ok(t) => self_scores_rows(t, ctx, each),
+        Err(e) => Err(e),
     };
-    let col = |t: &TableReader<_>, name: &'static str| (t.column(name), name);
+    match (stopped(path, &source), result) {
+        (Some(e), _) => Err(e),
+        (None, result) => result,
+    }
+}
+
+/// Checks self scores row by row, from a CSV file or a sheet read with [`SELF_SCORES`].
+/// Each good row goes to `each` for as long as no problem has been found; after the first
+/// problem the file is refused anyway and the rest is only checked, so that every problem
+/// is reported. `each` must therefore treat what it received as provisional until this
+/// returns `Ok`.
+pub fn self_scores_rows<'c, S: RowSource>(
+    mut t: S,
+    ctx: &'c Context,
+    mut each: impl FnMut(SelfScoreRef<'c, '_>),
+) -> Result<(), FileError> {
+    let col = |t: &S, name: &'static str| (t.column(name), name);
     let unit_col = col(&t, "unit");
     let item_col = col(&t, "item");
     let score_col = col(&t, "score");
@@ -388,11 +432,7 @@ pub fn self_scores_each<'c, R: Read>(
             });
         }
     }
-    let result = t.finish();
-    match stopped(path, &source) {
-        Some(e) => Err(e),
-        None => result,
-    }
+    t.finish()
 }
 
 fn code_of(unit: &UnitRow) -> &str {
@@ -414,8 +454,16 @@ pub fn survey(
     text: &str,
     ctx: &Context,
 ) -> Result<Vec<(UnitCode, Points)>, FileError> {
-    let table = parse_table(path, text, &["unit", "score"], &[])?;
-    let mut c = Check::new(path, &table);
+    survey_in(path, &csv_table(path, text, SURVEY)?, ctx)
+}
+
+/// The survey scores of a table read with [`SURVEY`].
+pub fn survey_in(
+    path: &Path,
+    table: &Table,
+    ctx: &Context,
+) -> Result<Vec<(UnitCode, Points)>, FileError> {
+    let mut c = Check::new(path, table);
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in &table.rows {
@@ -445,8 +493,16 @@ pub fn explanations(
     text: &str,
     ctx: &Context,
 ) -> Result<Vec<ExplanationRow>, FileError> {
-    let table = parse_table(path, text, &["unit", "item", "explanation"], &["evidence"])?;
-    let mut c = Check::new(path, &table);
+    explanations_in(path, &csv_table(path, text, EXPLANATIONS)?, ctx)
+}
+
+/// The explanations of a table read with [`EXPLANATIONS`].
+pub fn explanations_in(
+    path: &Path,
+    table: &Table,
+    ctx: &Context,
+) -> Result<Vec<ExplanationRow>, FileError> {
+    let mut c = Check::new(path, table);
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in &table.rows {
@@ -478,8 +534,12 @@ pub fn explanations(
 
 /// `history.csv`: `unit,year,index` (percent; unit `province` for the province).
 pub fn history(path: &Path, text: &str) -> Result<Vec<HistoryRow>, FileError> {
-    let table = parse_table(path, text, &["unit", "year", "index"], &[])?;
-    let mut c = Check::new(path, &table);
+    history_in(path, &csv_table(path, text, HISTORY)?)
+}
+
+/// The history of a table read with [`HISTORY`].
+pub fn history_in(path: &Path, table: &Table) -> Result<Vec<HistoryRow>, FileError> {
+    let mut c = Check::new(path, table);
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in &table.rows {

@@ -103,12 +103,43 @@ pub enum Problem {
         expected: i32,
         found: i32,
     },
+    /// The file is not a workbook that can be read (`.xlsx`).
+    NotWorkbook(String),
+    /// A workbook in a format other than `.xlsx` / `.xlsm`, by its extension.
+    WorkbookFormat(String),
+    /// `--sheet` names no sheet of the workbook.
+    UnknownSheet {
+        name: String,
+        sheets: Vec<String>,
+    },
+    /// No row of the sheet has the required column names.
+    NoHeaderRow {
+        sheet: String,
+        columns: Vec<String>,
+    },
+    /// A code column holds a number that is not a whole number: Excel turned a code such as
+    /// `7.10` into the number 7.1, so which code was meant cannot be known.
+    CodeAsNumber(String),
+    /// A code column holds a date (`1.1` became the first of January).
+    CodeAsDate(String),
+    /// A number column holds a date.
+    DateInNumber(String),
+    /// A number cell that is not an exact hundredth (0.3333): refused, never rounded.
+    InexactNumber(String),
+    /// A cell holds an Excel error value (`#DIV/0!`, `#N/A`, …), often a formula's.
+    ExcelError(String),
+    /// A cell with data in a column that has no name in the header row.
+    NoColumnName {
+        header_row: usize,
+    },
 }
 
 /// A file refused, with every problem found (up to a limit).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     pub file: PathBuf,
+    /// For a workbook, the sheet that was read: places are then its cells (`Sheet1!C12`).
+    pub sheet: Option<String>,
     pub problems: Vec<(Option<Place>, Problem)>,
     /// Problems found beyond those listed.
     pub more: usize,
@@ -121,9 +152,16 @@ impl FileError {
     pub fn new(file: &Path) -> FileError {
         FileError {
             file: file.to_path_buf(),
+            sheet: None,
             problems: Vec::new(),
             more: 0,
         }
+    }
+
+    /// The same report, its places read as cells of `sheet`.
+    pub fn in_sheet(mut self, sheet: &str) -> FileError {
+        self.sheet = Some(sheet.to_string());
+        self
     }
 
     pub fn one(file: &Path, place: Option<Place>, problem: Problem) -> FileError {
@@ -144,14 +182,22 @@ impl FileError {
         self.problems.is_empty()
     }
 
-    /// Every problem on its own line: `file:line:column: sentence`, then a closing sentence.
+    /// Every problem on its own line: `file:line:column: sentence` (for a workbook
+    /// `file: Sheet1!C12: sentence`), then a closing sentence.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         let file = self.file.display();
         for (place, problem) in &self.problems {
             match place {
                 Some(p) => {
-                    let _ = write!(out, "{file}:{}:{}: ", p.line, p.column);
+                    match &self.sheet {
+                        Some(sheet) => {
+                            let _ = write!(out, "{file}: {}: ", cell_ref(sheet, p));
+                        }
+                        None => {
+                            let _ = write!(out, "{file}:{}:{}: ", p.line, p.column);
+                        }
+                    }
                     if let Some(name) = &p.name {
                         let _ = write!(out, "{}: ", errors::column(name, lang));
                     }
@@ -183,6 +229,35 @@ impl Problem {
     /// The problem in a sentence (without its place).
     pub fn describe(&self, lang: Lang) -> String {
         crate::i18n::errors::problem(self, lang)
+    }
+}
+
+/// A column's letters in A1 style: 1 is `A`, 27 is `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        out.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A cell of a sheet as Excel writes it: `Sheet1!C12`, `'Tự chấm'!C12` (a name with
+/// anything but letters, digits and `_` is quoted), `Sheet1!12:12` for a whole row.
+pub fn cell_ref(sheet: &str, place: &Place) -> String {
+    let plain = !sheet.is_empty() && sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let sheet = if plain {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    };
+    if place.column == 0 {
+        format!("{sheet}!{}:{}", place.line, place.line)
+    } else {
+        format!("{sheet}!{}{}", column_letters(place.column), place.line)
     }
 }
 

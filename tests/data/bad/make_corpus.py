@@ -5,8 +5,11 @@ Each file must be refused by `thamdinh` with the expected sentence, at the expec
 column, leaving the database exactly as it was (tests/bad_files.rs checks all of them against
 the demo database). Run it again after changing a case: python3 tests/data/bad/make_corpus.py
 """
+import io
 import os
 import unicodedata
+import zipfile
+from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 files = {}  # name -> (bytes, args, expected)
@@ -214,6 +217,69 @@ add("criteria-tree-sum.csv",
     "code,title,max,options,guidance,not_applicable_for\n1,Lĩnh vực,2,,,\n1.1,Tiêu chí,1,,,\n",
     "import criteria FILE --group thu --name Thử --survey-max 1",
     "FILE:2:3: column max: the children of 1 add up to 1 points but 1 has a maximum of 2")
+
+
+# ---- workbooks (.xlsx): the smallest package Excel writes, made by hand (no openpyxl needed)
+def xlsx(rows, sheet="Sheet1"):
+    """An .xlsx file with one sheet: each row a list of str (text) or float (number)."""
+    def col(i):
+        return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i]
+    cells = []
+    for r, row in enumerate(rows, start=1):
+        cs = []
+        for c, v in enumerate(row):
+            ref = f"{col(c)}{r}"
+            if isinstance(v, str):
+                cs.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(v)}</t></is></c>')
+            else:
+                cs.append(f'<c r="{ref}"><v>{v!r}</v></c>')
+        cells.append(f'<row r="{r}">{"".join(cs)}</row>')
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '</Types>',
+        "_rels/.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>',
+        "xl/workbook.xml":
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook {ns} xmlns:r="{rel}">'
+            f'<sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels":
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            '</Relationships>',
+        "xl/worksheets/sheet1.xml":
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {ns}>'
+            f'<sheetData>{"".join(cells)}</sheetData></worksheet>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+    return out.getvalue()
+
+
+XH = ["unit", "item", "score", "note", "evidence"]
+# Typed 7.10, kept by Excel as the number 7.1: which item was meant cannot be known.
+add("self-item-code-as-number.xlsx",
+    xlsx([["BẢNG TỰ CHẤM ĐIỂM"], XH, ["SNV", "7.1", 0.5, "", ""], ["SNV", 7.1, 1.0, "", ""]]),
+    SELF, "FILE: Sheet1!B4: column item: Excel stored this code as the number 7.1")
+# A score that is no exact hundredth is refused, never rounded.
+add("self-inexact-number.xlsx",
+    xlsx([XH, ["SNV", "3.9", 0.3333, "", ""]], sheet="Tự chấm"),
+    SELF, "FILE: 'Tự chấm'!C2: column score: the cell holds the number 0.3333, which is not exact to 2 decimals")
 
 with open(os.path.join(HERE, "EXPECTED.tsv"), "w", encoding="utf-8") as m:
     m.write("# file\targuments (FILE is the file)\twhat stderr must contain (FILE is the file's path)\n")
