@@ -160,7 +160,15 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
         assert!(!n.starts_with('\'') && !n.ends_with('\''), "{n}");
         assert!(seen.insert(n.to_lowercase()), "{n} twice");
     }
-    assert_eq!(names[0], "Kết quả – Sở, ban, ngành tỉnh");
+    assert_eq!(
+        names[..4],
+        [
+            "Kết quả – Sở, ban, ngành",
+            "Kết quả – UBND cấp huyện",
+            "Kết quả – Đơn vị sự nghiệp",
+            "Kết quả – Cơ quan Trung ương"
+        ]
+    );
 
     for (g, (code, name)) in ws.groups().unwrap().iter().enumerate() {
         let ranking = ws.ranking(code, Mode::Provisional).unwrap();
@@ -452,4 +460,43 @@ fn one_group_in_english_with_every_unit_decided_is_final() {
         .unwrap();
     assert_eq!(string(&decisions, head + 1 + na, 8), "not applicable");
     assert_eq!(string(&decisions, head + 1 + na, 9), "@không áp dụng");
+}
+
+#[test]
+fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("ket-qua.xlsx");
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "workbook",
+            "--group",
+            "huyen",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(said.starts_with("Đã xuất bảng tính"), "{said}");
+    no_formulas(&out);
+    let names = read(&out).sheet_names();
+    assert_eq!(names.len(), 3 + 1 + 11, "{names:?}");
+    assert_eq!(names[0], "Kết quả – UBND cấp huyện");
+
+    let refused = dir.path().join("final.xlsx");
+    let err = fails(
+        &db,
+        &[
+            "export",
+            "workbook",
+            "--final",
+            "--out",
+            refused.to_str().unwrap(),
+        ],
+    );
+    let rank_err = fails(&db, &["rank", "--final"]);
+    assert_eq!(err, rank_err);
+    assert!(!refused.exists());
+    assert!(!refused.with_extension("tmp-thamdinh").exists());
 }

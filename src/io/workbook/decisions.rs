@@ -76,7 +76,7 @@ impl DecisionSheet<'_> {
         let name = t::decisions_sheet(lang).to_string();
         self.book.add_sheet(&name, true)?;
         self.sheet = self.book.sheets - 1;
-        let subtitle = format!("{} {}", self.subtitle, t::local_time_note(lang));
+        let subtitle = format!("{} – {}", self.subtitle, t::local_time_note(lang));
         let (ws, st) = self.current()?;
         text(ws, 0, 0, &t::decisions_title(year, lang), &st.title)?;
         text(ws, 1, 0, &subtitle, &st.subtitle)?;

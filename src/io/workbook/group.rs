@@ -40,8 +40,10 @@ impl GroupData<'_> {
             .unwrap_or(4)
     }
 
+    /// `Kết quả – Sở, ban, ngành`: the group's short name when its set has one.
     fn sheet_name(&self, prefix: &str) -> String {
-        format!("{prefix} – {}", self.name)
+        let name = self.set.short_name.as_deref().unwrap_or(self.name);
+        format!("{prefix} – {name}")
     }
 }
 
@@ -101,7 +103,7 @@ impl Book {
         ];
         for &f in &outline.fields {
             let node = set.node(f);
-            let short = t::short_title(&node.title, 40);
+            let short = t::short_title(&node.title, 50);
             cells.push((
                 t::field_header(node.code.as_str(), &short, node.max, lang),
                 FIELD_WIDTH,
@@ -249,7 +251,7 @@ impl Book {
         ];
         for &f in &outline.fields {
             let node = set.node(f);
-            let short = t::short_title(&node.title, 40);
+            let short = t::short_title(&node.title, 50);
             cells.push((
                 t::field_header(node.code.as_str(), &short, node.max, lang),
                 FIELD_WIDTH,
@@ -355,7 +357,7 @@ impl Book {
         let mut cells: Vec<(String, f64)> = vec![
             (t::code(lang).into(), 7.0),
             (t::criterion(lang).into(), title_width),
-            (t::max(lang).into(), 8.0),
+            (t::max(lang).into(), 9.0),
         ];
         for r in units {
             cells.push((t::unit_header(r.unit.as_str(), &r.name), 11.0));

@@ -263,7 +263,8 @@ fn height_for(cells: &[(&str, f64)], line: f64) -> f64 {
     let lines = cells
         .iter()
         .map(|(s, w)| {
-            let per_line = (w * 1.1).max(1.0) as usize;
+            // Times New Roman is narrower than the `0` of Excel's width unit.
+            let per_line = (w * 1.25).max(1.0) as usize;
             s.split('\n')
                 .map(|part| part.chars().count().div_ceil(per_line).max(1))
                 .sum::<usize>()
