@@ -4,11 +4,15 @@
 //! cargo run --release --example national -- gen DIR [--units N] [--seed S]
 //!
 //! cargo run --release --example national -- decide DB [--n N]
+//!
+//! cargo run --release --example national -- workbook DB OUT.xlsx
 //! ```
 //!
 //! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR.
 //! `decide` makes N decisions (default 2,000) on a national database, as the appraisal screen
 //! makes them, and prints per-decision figures as `key=value` lines for `bench/compare.sh`.
+//! `workbook` writes the results, fields and decisions sheets of every group (the sheets that
+//! grow with ten thousand units; `bench/workbook.sh` times it).
 
 #[path = "../benches/support/national.rs"]
 mod national;
@@ -18,10 +22,14 @@ mod work;
 use national::Scale;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use thamdinh::domain::Mode;
+use thamdinh::i18n::Lang;
+use thamdinh::io::workbook::Sheets;
+use thamdinh::workbook::{self, Request};
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: national gen DIR [--units N] [--seed S] | decide DB [--n N] | first-frame DB"
+        "usage: national gen DIR [--units N] [--seed S] | decide DB [--n N] | first-frame DB | workbook DB OUT"
     );
     ExitCode::from(2)
 }
@@ -90,6 +98,35 @@ fn main() -> ExitCode {
             let d = work::first_frame(&db);
             println!("first_frame_ms={:.1}", d.as_secs_f64() * 1e3);
             ExitCode::SUCCESS
+        }
+        "workbook" => {
+            let (Some(db), Some(out)) = (args.get(1), args.get(2)) else {
+                return usage();
+            };
+            let ws = work::open(std::path::Path::new(db));
+            let sheets = Sheets {
+                results: true,
+                fields: true,
+                criteria: false,
+                decisions: true,
+                scoring: false,
+            };
+            let req = Request {
+                group: None,
+                mode: Mode::Provisional,
+                sheets,
+            };
+            match workbook::write(&ws, &req, std::path::Path::new(out), Lang::Vi) {
+                Ok(w) => {
+                    println!("sheets={}", w.sheets);
+                    println!("decision_lines={}", w.decision_lines);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}", e.render(Lang::Vi));
+                    ExitCode::FAILURE
+                }
+            }
         }
         _ => usage(),
     }

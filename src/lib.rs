@@ -11,3 +11,4 @@ pub mod io;
 pub mod service;
 pub mod store;
 pub mod tui;
+pub mod workbook;

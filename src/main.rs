@@ -184,6 +184,9 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                 ExportWhat::Ranking => {
                     cli::export_ranking(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }
+                ExportWhat::Workbook => {
+                    thamdinh::workbook::export(&ws, group.as_deref(), mode(*final_), out, lang)?
+                }
             };
             print(msg);
             Ok(())

@@ -2,8 +2,8 @@
 //! sets and units, decisions checked against the rules, rankings computed from the store.
 
 use crate::domain::{
-    CriteriaSet, DecideError, Decision, ItemCode, Mode, Points, RankError, Ranking, SelfScore,
-    Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
+    CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, Points, RankError, Ranking,
+    SelfScore, Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
 };
 use crate::i18n::{Lang, errors};
 use crate::io::csvread::{FileSource, Table};
@@ -843,6 +843,17 @@ impl Workspace {
     /// Every item of every unit (of one group, or all), for the decisions export.
     pub fn decision_lines(&self, group: Option<&str>) -> Result<Vec<DecisionLine>, AppError> {
         let mut out = Vec::new();
+        self.each_decision_line(group, |line| out.push(line))?;
+        Ok(out)
+    }
+
+    /// The same lines handed to `each` one at a time, one unit read at a time: what a
+    /// workbook of ten thousand units writes without holding 1.5 million lines.
+    pub fn each_decision_line(
+        &self,
+        group: Option<&str>,
+        mut each: impl FnMut(DecisionLine),
+    ) -> Result<(), AppError> {
         for u in self.store.units(self.year, group)? {
             let (set, sheet) = self.sheet(&u)?;
             for idx in set.item_indexes() {
@@ -857,7 +868,7 @@ impl Workspace {
                 let self_points = self_score.flatten().unwrap_or(Points::ZERO);
                 let difference = appraised.map(|a| a - self_points);
                 let d = rec.decision.as_ref();
-                out.push(DecisionLine {
+                each(DecisionLine {
                     unit: u.code.to_string(),
                     unit_name: u.name.clone(),
                     item: node.code.to_string(),
@@ -873,6 +884,36 @@ impl Workspace {
                 });
             }
         }
+        Ok(())
+    }
+
+    /// The groups asked for, (code, name): the one named, or every group of the year.
+    pub fn chosen_groups(&self, group: Option<&str>) -> Result<Vec<(String, String)>, AppError> {
+        let all = self.groups()?;
+        if all.is_empty() {
+            return Err(AppError::NoSets(self.year));
+        }
+        match group {
+            None => Ok(all),
+            Some(g) => all
+                .into_iter()
+                .find(|(c, _)| c == g)
+                .map(|x| vec![x])
+                .ok_or_else(|| AppError::UnknownGroup(g.to_string())),
+        }
+    }
+
+    /// Every unit of a group with its points per field and per criterion, read in one pass
+    /// (the provisional view: undecided items at their self score).
+    pub fn breakdown(&self, group: &str) -> Result<GroupBreakdown, AppError> {
+        let set = self.set(group)?;
+        let units = self.store.units(self.year, Some(group))?;
+        let mut out = GroupBreakdown::new(set);
+        out.units.reserve(units.len());
+        self.store
+            .score_sheets(self.year, set, &units, |unit, scores| {
+                out.push(set, unit.code.clone(), &scores.node_sums(set));
+            })?;
         Ok(out)
     }
 }

@@ -142,6 +142,7 @@ pub enum Format {
 pub enum ExportWhat {
     Decisions,
     Ranking,
+    Workbook,
     Notices,
 }
 

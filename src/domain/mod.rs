@@ -1,6 +1,8 @@
-//! The rules of the appraisal: points, criteria trees, decisions, totals, index, bands,
-//! ranking and text folding. No terminal, no database, no files, no clock.
+//! The rules of the appraisal: points, criteria trees, decisions, totals, points per field
+//! and criterion, index, bands, ranking and text folding. No terminal, no database, no files,
+//! no clock.
 
+pub mod breakdown;
 pub mod codes;
 pub mod criteria;
 pub mod index;
@@ -9,6 +11,7 @@ pub mod ranking;
 pub mod sheet;
 pub mod text;
 
+pub use breakdown::{GroupBreakdown, NodeScore, NodeStats, Outline, UnitBreakdown};
 pub use codes::{GroupCode, ItemCode, UnitCode};
 pub use criteria::{CriteriaSet, ItemKind, Node, ScoreError, ScoreOption, SetError, SetSpec};
 pub use index::Index;

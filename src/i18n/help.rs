@@ -244,20 +244,20 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "export",
         "",
-        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), hoặc thông báo kết quả của từng đơn vị (.docx)",
-        "Export the decisions or the ranking as CSV (Excel opens it), or each unit's notice of its result (.docx)",
+        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), bảng tính kết quả (.xlsx), hoặc thông báo kết quả của từng đơn vị (.docx)",
+        "Export the decisions or the ranking as CSV (Excel opens it), the results workbook (.xlsx), or each unit's notice of its result (.docx)",
     ),
     (
         "export",
         "what",
-        "decisions (các quyết định), ranking (bảng xếp hạng) hoặc notices (thông báo kết quả từng đơn vị)",
-        "decisions, ranking, or notices (each unit's notice)",
+        "decisions (các quyết định), ranking (bảng xếp hạng), workbook (bảng tính .xlsx: kết quả, lĩnh vực, tiêu chí, quyết định, bảng chấm điểm từng đơn vị) hoặc notices (thông báo kết quả từng đơn vị)",
+        "decisions, ranking, workbook (.xlsx: results, fields, criteria, decisions, each unit's scoring sheet) or notices (each unit's notice)",
     ),
     (
         "export",
         "out",
-        "Tệp CSV cần ghi; với notices: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx",
-        "The CSV file to write; for notices, the folder to write UNITCODE.docx files into",
+        "Tệp cần ghi (CSV; .xlsx với workbook); với notices: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx",
+        "The file to write (CSV; .xlsx for workbook); for notices, the folder to write UNITCODE.docx files into",
     ),
     (
         "export",
@@ -346,8 +346,8 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("format", "table|csv", "table|csv"),
     (
         "what",
-        "decisions|ranking|notices",
-        "decisions|ranking|notices",
+        "decisions|ranking|workbook|notices",
+        "decisions|ranking|workbook|notices",
     ),
     ("sheet", "TRANG_TÍNH", "SHEET"),
     ("council", "TÊN", "NAME"),

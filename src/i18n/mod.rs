@@ -6,6 +6,7 @@
 //! "… {x} …")` when it does.
 
 pub mod commands;
+pub mod documents;
 pub mod errors;
 pub mod help;
 pub mod notices;

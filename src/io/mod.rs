@@ -7,6 +7,7 @@ pub mod export;
 pub mod imports;
 pub mod notices;
 pub mod problem;
+pub mod workbook;
 pub mod xlsxread;
 
 pub use problem::{FileError, Place, Problem};

@@ -1,0 +1,168 @@
+//! `thamdinh export workbook`: the year's figures gathered from the workspace and written
+//! with [`crate::io::workbook`], through a temporary file and a rename so that a reader never
+//! sees half a workbook. A final workbook is refused, before anything is written, exactly
+//! when the final ranking is.
+
+use crate::clock::parse_stamp;
+use crate::domain::{GroupBreakdown, Mode, Ranking};
+use crate::i18n::{Lang, documents as t};
+use crate::io::workbook::{Book, GroupData, Sheets, UnitPage};
+use crate::service::{AppError, IoDoing, Workspace};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What to put in the workbook.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// One group, or every group of the year.
+    pub group: Option<&'a str>,
+    pub mode: Mode,
+    pub sheets: Sheets,
+}
+
+impl Request<'_> {
+    /// Every sheet of every group (or of one), provisional or final.
+    pub fn full(group: Option<&str>, mode: Mode) -> Request<'_> {
+        Request {
+            group,
+            mode,
+            sheets: Sheets::ALL,
+        }
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub sheets: usize,
+    pub decision_lines: usize,
+}
+
+/// Writes the workbook to `out`.
+pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Written, AppError> {
+    let groups = ws.chosen_groups(req.group)?;
+    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+    // Every ranking first: a refused final ranking stops the command before any file exists.
+    let rankings: Vec<Ranking> = ws
+        .rankings(&codes, req.mode)
+        .into_iter()
+        .collect::<Result<_, _>>()?;
+    let s = req.sheets;
+    let breakdowns: Vec<GroupBreakdown> = if s.results || s.fields || s.criteria {
+        codes
+            .iter()
+            .map(|g| ws.breakdown(g))
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let fail = |e: rust_xlsxwriter::XlsxError| AppError::io(IoDoing::Write, out.display(), e);
+
+    let mut book = Book::new(lang, ws.year);
+    let data: Vec<GroupData> = breakdowns
+        .iter()
+        .enumerate()
+        .map(|(i, breakdown)| {
+            Ok(GroupData {
+                code: codes[i],
+                name: &groups[i].1,
+                set: ws.set(codes[i])?,
+                ranking: &rankings[i],
+                breakdown,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    if s.results {
+        for g in &data {
+            book.results(g).map_err(fail)?;
+        }
+    }
+    if s.fields {
+        for g in &data {
+            book.fields(g).map_err(fail)?;
+        }
+    }
+    if s.criteria {
+        for g in &data {
+            book.criteria(g).map_err(fail)?;
+        }
+    }
+    let mut decision_lines = 0;
+    if s.decisions {
+        let subtitle = match req.group {
+            Some(_) => t::group_line(&groups[0].1, rankings[0].rows.len(), lang),
+            None => t::all_groups_line(lang).to_string(),
+        };
+        let clock = ws.clock().clone();
+        let local = move |stamp: &str| parse_stamp(stamp).map(|at| clock.local(at).naive_local());
+        let mut sheet = book.decisions(&subtitle, local).map_err(fail)?;
+        let mut failed = None;
+        ws.each_decision_line(req.group, |line| {
+            if failed.is_none()
+                && let Err(e) = sheet.push(&line)
+            {
+                failed = Some(e);
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(fail(e));
+        }
+        decision_lines = sheet.finish().map_err(fail)?;
+    }
+    if s.scoring {
+        for (i, (code, name)) in groups.iter().enumerate() {
+            let set = ws.set(code)?;
+            let units: HashMap<String, _> = ws
+                .units(Some(code))?
+                .into_iter()
+                .map(|u| (u.code.to_string(), u))
+                .collect();
+            let ranking = &rankings[i];
+            let ranked_units = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
+            for row in &ranking.rows {
+                let Some(unit) = units.get(row.unit.as_str()) else {
+                    continue;
+                };
+                let (_, sheet) = ws.sheet(unit)?;
+                let page = UnitPage {
+                    set,
+                    group_name: name,
+                    sheet: &sheet,
+                    row,
+                    ranked_units,
+                    mode: req.mode,
+                };
+                book.scoring(&page).map_err(fail)?;
+            }
+        }
+    }
+    let sheets = book.sheet_count();
+    let tmp = out.with_extension("tmp-thamdinh");
+    let saved = book.save(&tmp).map_err(fail).and_then(|()| {
+        std::fs::rename(&tmp, out).map_err(|e| AppError::io(IoDoing::Write, out.display(), e))
+    });
+    if saved.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    saved?;
+    Ok(Written {
+        sheets,
+        decision_lines,
+    })
+}
+
+/// The command: writes the whole workbook and says so.
+pub fn export(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let w = write(ws, &Request::full(group, mode), out, lang)?;
+    Ok(t::workbook_written(
+        &out.display().to_string(),
+        w.sheets,
+        lang,
+    ))
+}
