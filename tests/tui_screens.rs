@@ -512,3 +512,53 @@ fn the_save_time_stays_whole_at_any_hour() {
         }
     }
 }
+
+/// `w` on the ranking screen writes the shown group's workbook where the box says, and asks
+/// before replacing a file that is already there.
+#[test]
+fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = appraised(&db, Lang::Vi);
+    s.keys("rw");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ghi bảng tính Excel"), "{text}");
+    assert!(text.contains("ket-qua-2022.xlsx"), "{text}");
+    snap!("workbook_box_vi_80x24", text);
+
+    let out = dir.path().join("kq.xlsx");
+    let type_path = |s: &mut Session| {
+        for _ in 0..40 {
+            s.key(KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        s.keys(out.to_str().unwrap()).keys("\n");
+    };
+    type_path(&mut s);
+    let bytes = std::fs::read(&out).expect("the workbook is written");
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip file");
+    let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
+    assert!(
+        status.contains(&format!("Đã ghi bảng tính {}", out.display())),
+        "{status}"
+    );
+    // Only the shown group: its results, fields, criteria and decisions, and its 21 units.
+    assert!(status.contains("(25 trang tính)"), "{status}");
+
+    // The same file again: asked, and Esc leaves it as it was.
+    std::fs::write(&out, b"kept").unwrap();
+    s.keys("w");
+    type_path(&mut s);
+    let text = s.draw(80, 24);
+    assert!(text.contains("Tệp đã có"), "{text}");
+    assert!(text.contains("Enter: ghi đè lên tệp cũ"), "{text}");
+    s.keys("\x1b");
+    assert_eq!(std::fs::read(&out).unwrap(), b"kept");
+    let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
+    assert!(status.contains("Không ghi:"), "{status}");
+
+    // And Enter replaces it.
+    s.keys("w");
+    type_path(&mut s);
+    s.keys("\n");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+}

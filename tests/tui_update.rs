@@ -743,3 +743,58 @@ fn a_new_filter_replaces_the_old_one_and_an_empty_list_says_so() {
     assert_eq!(app.unit_filter, "tu phap");
     assert_eq!(app.shown_units().len(), 1);
 }
+
+/// `w` on the ranking offers `ket-qua-<year>.xlsx`; a file already there is replaced only after
+/// Enter in the box that asks, and Esc there writes nothing.
+#[test]
+fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() {
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    app.update(ch('w'));
+    let input = app.input.as_ref().expect("a box for the path");
+    assert_eq!(input.kind, InputKind::WorkbookPath);
+    assert_eq!(input.text(), "ket-qua-2022.xlsx");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::WriteWorkbook {
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "ket-qua-2022.xlsx".into(),
+            overwrite: false,
+        }]
+    );
+    assert!(app.saving);
+    app.update(Action::FileExists {
+        path: "ket-qua-2022.xlsx".into(),
+    });
+    assert!(!app.saving);
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
+    // Esc: nothing written, and the status says so.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
+    // Asked again, Enter replaces.
+    app.update(Action::FileExists {
+        path: "ket-qua-2022.xlsx".into(),
+    });
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::WriteWorkbook {
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "ket-qua-2022.xlsx".into(),
+            overwrite: true,
+        }]
+    );
+    app.update(Action::Written {
+        path: "ket-qua-2022.xlsx".into(),
+        sheets: 25,
+    });
+    assert!(!app.saving);
+    assert_eq!(
+        app.status.as_ref().unwrap().0,
+        "Đã ghi bảng tính ket-qua-2022.xlsx (25 trang tính)."
+    );
+}

@@ -530,6 +530,8 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Score => lang.pick("Nhập điểm", "Enter a score"),
         InputKind::NotApplicable => lang.pick("Không áp dụng — lý do", "Not applicable — why"),
         InputKind::Comment => lang.pick("Nhận xét của hội đồng", "Council's comment"),
+        InputKind::WorkbookPath => lang.pick("Ghi bảng tính Excel", "Write the Excel workbook"),
+        InputKind::Overwrite => lang.pick("Tệp đã có", "The file exists"),
     }
 }
 
@@ -557,6 +559,14 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Comment => lang.pick(
             "Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
             "Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::WorkbookPath => lang.pick(
+            "Tên tệp .xlsx (tính từ thư mục đang làm việc) hoặc đường dẫn đầy đủ; bảng tính gồm kết quả, lĩnh vực, tiêu chí, quyết định và bảng chấm điểm từng đơn vị của nhóm đang xem, tạm tính hay chính thức như màn hình. Enter: ghi · Esc: hủy.",
+            "A .xlsx file name (from the working folder) or a full path; the workbook holds the results, fields, criteria, decisions and each unit's scoring sheet of the shown group, provisional or final as on screen. Enter: write · Esc: cancel.",
+        ),
+        InputKind::Overwrite => lang.pick(
+            "Tệp này đã có. Enter: ghi đè lên tệp cũ · Esc: không ghi.",
+            "This file is already there. Enter: replace it · Esc: do not write.",
         ),
     }
 }
@@ -594,5 +604,26 @@ pub fn score_box_help(
         lang,
         "{item} {title} — tối đa {max}. {what} · {keys}",
         "{item} {title} — maximum {max}. {what} · {keys}"
+    )
+}
+
+/// The workbook's file name the box offers: `ket-qua-2022.xlsx`.
+pub fn workbook_default_name(year: i32) -> String {
+    format!("ket-qua-{year}.xlsx")
+}
+
+pub fn workbook_written(path: &str, sheets: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã ghi bảng tính {path} ({sheets} trang tính).",
+        "Wrote the workbook {path} ({sheets} sheets)."
+    )
+}
+
+pub fn workbook_not_replaced(path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không ghi: {path} giữ nguyên.",
+        "Not written: {path} is left as it was."
     )
 }

@@ -29,6 +29,8 @@ pub enum Cmd {
     CycleItemFilter,
     Ranking,
     ToggleFinal,
+    /// Write the shown group's workbook (.xlsx).
+    WriteWorkbook,
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
@@ -102,6 +104,15 @@ pub enum Action {
     /// A read failed; what is on screen stays as it was (a write on its way is still on its
     /// way).
     LoadFailed(String),
+    /// A workbook was written: where, and how many sheets.
+    Written {
+        path: String,
+        sheets: usize,
+    },
+    /// The workbook's file is already there: the App asks before replacing it.
+    FileExists {
+        path: std::path::PathBuf,
+    },
     /// Another instance changed the database.
     ExternalChange,
 }
@@ -134,6 +145,14 @@ pub enum Effect {
     Undo {
         unit: UnitCode,
     },
+    /// Write a group's workbook to `path`; a file already there is replaced only with
+    /// `overwrite`.
+    WriteWorkbook {
+        group: String,
+        mode: Mode,
+        path: std::path::PathBuf,
+        overwrite: bool,
+    },
     LoadRanking {
         group: String,
         mode: Mode,
@@ -147,7 +166,10 @@ impl Effect {
     pub fn writes(&self) -> bool {
         matches!(
             self,
-            Effect::Decide { .. } | Effect::SetComment { .. } | Effect::Undo { .. }
+            Effect::Decide { .. }
+                | Effect::SetComment { .. }
+                | Effect::Undo { .. }
+                | Effect::WriteWorkbook { .. }
         )
     }
 }

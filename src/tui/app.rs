@@ -41,6 +41,10 @@ pub enum InputKind {
     Score,
     NotApplicable,
     Comment,
+    /// Where to write the shown group's workbook.
+    WorkbookPath,
+    /// Whether to replace the workbook file already there (Enter: yes, Esc: no).
+    Overwrite,
 }
 
 impl InputKind {
@@ -221,6 +225,8 @@ pub struct App {
     pub rank_sel: usize,
     pub rank_offset: Cell<usize>,
     pub input: Option<Input>,
+    /// The workbook waiting for an answer to "replace the file?": group, mode and path.
+    pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,
     /// Comments written on undecided items, saved with their decision.
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
     /// A message for the status line, and whether it is an error.
@@ -260,6 +266,7 @@ impl App {
             rank_sel: 0,
             rank_offset: Cell::new(0),
             input: None,
+            pending_workbook: None,
             drafts: HashMap::new(),
             status: None,
             last_save: None,
@@ -317,6 +324,21 @@ impl App {
             // A write on its way is still on its way: only its own result ends `saving`.
             Action::LoadFailed(msg) => {
                 self.fail(msg);
+                Vec::new()
+            }
+            Action::Written { path, sheets } => {
+                self.saving = false;
+                self.say(words::workbook_written(&path, sheets, self.lang));
+                Vec::new()
+            }
+            Action::FileExists { path } => {
+                self.saving = false;
+                if let (Some(g), Screen::Ranking) = (self.group_code(), self.screen) {
+                    let shown = path.display().to_string();
+                    self.pending_workbook = Some((g.to_string(), self.rank_mode, path));
+                    // The box shows the file in question; what is typed in it changes nothing.
+                    self.open_input(InputKind::Overwrite, &shown);
+                }
                 Vec::new()
             }
             Action::ExternalChange => {
@@ -381,6 +403,12 @@ impl App {
                 }
                 self.input = None;
                 match kind {
+                    InputKind::Overwrite => {
+                        if let Some((_, _, path)) = self.pending_workbook.take() {
+                            let path = path.display().to_string();
+                            self.say(words::workbook_not_replaced(&path, self.lang));
+                        }
+                    }
                     InputKind::UnitFilter => self.unit_filter.clear(),
                     InputKind::ItemSearch => {
                         if let Some(o) = self.open.as_mut() {
@@ -452,6 +480,35 @@ impl App {
             InputKind::UnitFilter | InputKind::ItemSearch => {
                 self.input = None;
                 Vec::new()
+            }
+            InputKind::WorkbookPath => {
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                self.input = None;
+                let Some(group) = self.group_code().map(str::to_string) else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::WriteWorkbook {
+                    group,
+                    mode: self.rank_mode,
+                    path: text.into(),
+                    overwrite: false,
+                }]
+            }
+            InputKind::Overwrite => {
+                self.input = None;
+                let Some((group, mode, path)) = self.pending_workbook.take() else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::WriteWorkbook {
+                    group,
+                    mode,
+                    path,
+                    overwrite: true,
+                }]
             }
             InputKind::Score => {
                 let Some(o) = self.open.as_ref() else {
@@ -984,6 +1041,10 @@ impl App {
                         mode: self.rank_mode,
                     }];
                 }
+            }
+            Cmd::WriteWorkbook => {
+                let name = words::workbook_default_name(self.year);
+                self.open_input(InputKind::WorkbookPath, &name);
             }
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {

@@ -294,6 +294,13 @@ pub static RANKING: &[Binding] = &[
         vi: "xếp hạng tạm tính / chính thức",
         en: "provisional / final ranking",
     },
+    Binding {
+        keys: &[Char('w')],
+        label: "w",
+        cmd: Cmd::WriteWorkbook,
+        vi: "ghi bảng tính Excel (.xlsx) của nhóm đang xem",
+        en: "write the shown group's Excel workbook (.xlsx)",
+    },
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q'), Char('r')],

@@ -105,6 +105,22 @@ fn try_effect(
                 at: ws.local_now(),
             }]
         }
+        Effect::WriteWorkbook {
+            group,
+            mode,
+            path,
+            overwrite,
+        } => {
+            if !overwrite && path.exists() {
+                return Ok(vec![Action::FileExists { path }]);
+            }
+            let req = crate::workbook::Request::full(Some(&group), mode);
+            let written = crate::workbook::write(ws, &req, &path, lang)?;
+            vec![Action::Written {
+                path: path.display().to_string(),
+                sheets: written.sheets,
+            }]
+        }
         Effect::LoadRanking { group, mode } => {
             let result = ws.ranking(&group, mode).map_err(|e| e.render(lang));
             vec![Action::Loaded(Loaded::Ranking {
