@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod criteria;
+pub mod history;
 pub mod index;
 pub mod points;
 pub mod ranking;
