@@ -15,6 +15,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod years;
+pub use years::*;
+
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
 pub enum AppError {
@@ -35,6 +38,11 @@ pub enum AppError {
     },
     UnknownGroup(String),
     NoSets(i32),
+    /// A year that cannot be published: why each group has no final ranking.
+    Unpublishable {
+        year: i32,
+        reasons: Vec<AppError>,
+    },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
     /// Reading or writing outside the database failed: what was being done, on what.
@@ -97,6 +105,10 @@ impl AppError {
             AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
             AppError::NoSets(y) => errors::no_sets(*y, lang),
+            AppError::Unpublishable { year, reasons } => {
+                let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
+                errors::publish_refused(*year, &reasons, lang)
+            }
             AppError::Refused(m) => m.clone(),
             AppError::Io {
                 doing,
@@ -597,7 +609,7 @@ impl Workspace {
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
         let set = self.set(group)?;
         let units = self.store.units(self.year, Some(group))?;
-        let previous = self.store.history_of_year(self.year - 1)?;
+        let previous = self.store.indexes_of_year(self.year - 1)?;
         rank_group(
             &self.store,
             self.year,
@@ -622,7 +634,7 @@ impl Workspace {
         // The units and last year's indexes read once for every group.
         let (Ok(all), Ok(previous)) = (
             self.store.units(self.year, None),
-            self.store.history_of_year(self.year - 1),
+            self.store.indexes_of_year(self.year - 1),
         ) else {
             return sequential();
         };
