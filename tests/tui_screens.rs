@@ -576,7 +576,7 @@ fn a_published_year_is_shown_as_such_and_refuses_edits() {
         "{units}"
     );
     s.keys("\na");
-    let screen = s.draw(120, 40);
+    let screen = s.draw(80, 24);
     assert!(
         screen
             .lines()
@@ -585,8 +585,9 @@ fn a_published_year_is_shown_as_such_and_refuses_edits() {
             .contains("đã công bố — chỉ xem"),
         "{screen}"
     );
+    // Whole on the status line at 80 columns.
     assert!(
-        screen.contains("✗ Kết quả năm 2022 đã công bố nên không sửa được."),
+        screen.contains("✗ Năm 2022 đã công bố: không sửa được."),
         "{screen}"
     );
     assert!(!screen.contains("Đã lưu"), "{screen}");

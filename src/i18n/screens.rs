@@ -551,6 +551,16 @@ pub fn history_province_legend(top: u32, by: i32, until: i32, lang: Lang) -> Str
     )
 }
 
+/// A key that would change a decision of a published year (short: the status line holds it
+/// at 80 columns; the command line's refusal says how to unpublish).
+pub fn published_no_edits(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} đã công bố: không sửa được.",
+        "{year} is published: it cannot change."
+    )
+}
+
 /// After the title of a published year: its decisions cannot change.
 pub fn published_mark(lang: Lang) -> &'static str {
     lang.pick("đã công bố — chỉ xem", "published — read only")

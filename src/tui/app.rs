@@ -952,12 +952,7 @@ impl App {
                 | Cmd::Undo
         );
         if edits && self.published {
-            // Worded as the store's refusal.
-            let year = self.year;
-            self.fail(crate::i18n::errors::store_error(
-                &crate::store::StoreError::YearPublished(year),
-                lang,
-            ));
+            self.fail(words::published_no_edits(self.year, lang));
             return Vec::new();
         }
         let Some(o) = self.open.as_mut() else {

@@ -342,7 +342,7 @@ pub static HISTORY: &[Binding] = &[
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q'), Char('h')],
-        label: "Esc q",
+        label: "Esc q h",
         cmd: Cmd::BackOrQuit,
         vi: "quay lại",
         en: "back",
