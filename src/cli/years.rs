@@ -79,7 +79,8 @@ pub fn publish(
             .mean
             .map(|m| round2(m).fixed2())
             .unwrap_or_else(|| "—".into());
-        let first = r
+        // Units tied first: three named, the others counted.
+        let tied: Vec<String> = r
             .rows
             .iter()
             .filter(|row| row.rank == Some(1))
@@ -87,8 +88,11 @@ pub fn publish(
                 let index = row.index.map(|i| i.to_string()).unwrap_or_default();
                 format!("{} ({index}%)", row.name)
             })
-            .collect::<Vec<_>>()
-            .join(", ");
+            .collect();
+        let mut first = tied.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        if tied.len() > 3 {
+            first.push_str(&msg::and_others(tied.len() - 3, lang));
+        }
         let ranked = r.rows.iter().filter(|row| row.rank.is_some()).count();
         let line = msg::published_group_line(code, name, r.rows.len(), ranked, &mean, &first, lang);
         let _ = write!(out, "\n{line}");

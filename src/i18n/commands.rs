@@ -179,6 +179,11 @@ pub fn published_group_line(
     )
 }
 
+/// After the first names of a list cut short: how many more.
+pub fn and_others(n: usize, lang: Lang) -> String {
+    say!(lang, " và {n} đơn vị khác", " and {n} others")
+}
+
 /// `unpublish` without a comment.
 pub fn unpublish_needs_comment(lang: Lang) -> &'static str {
     lang.pick(
