@@ -15,6 +15,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
+mod years;
+pub use years::{HistoryOf, history_csv, history_text, new_year, publish, unpublish};
+
 /// Where the database lives: `--db`, else `THAMDINH_DB`, else the platform data directory.
 pub fn default_db(file: &str) -> PathBuf {
     directories::ProjectDirs::from("vn", "thamdinh", "thamdinh")
@@ -92,8 +95,9 @@ pub fn check_builtin_year(year: i32, db: &Path, lang: Lang) -> Result<(), AppErr
         .join(", ");
     let db = shell_word(&db.display().to_string());
     let run = format!("thamdinh --db {db} --year {year} import criteria");
+    let new_year = format!("thamdinh --db {db} new-year {year} --from {}", year - 1);
     Err(AppError::Refused(msg::no_builtin_sets(
-        year, &years, &run, from, &files, lang,
+        year, &years, &new_year, &run, from, &files, lang,
     )))
 }
 
@@ -156,6 +160,9 @@ pub fn import(
     sheet: Option<&str>,
     lang: Lang,
 ) -> Result<String, AppError> {
+    if kind == ImportKind::History {
+        return years::import_history(ws, file, sheet, lang);
+    }
     let c = ws.import_path(kind, file, sheet)?;
     let what = match kind {
         ImportKind::Units => "units",
@@ -624,6 +631,14 @@ pub fn export_notices(
         &out.display().to_string(),
         lang,
     ))
+}
+
+/// A table as CSV for standard output (BOM, inert cells).
+fn write_csv_out(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    let mut out = Vec::new();
+    crate::io::export::write_csv(&mut out, columns, rows)
+        .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
+    Ok(out)
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.

@@ -17,6 +17,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod years;
+pub use years::*;
+
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
 pub enum AppError {
@@ -43,6 +46,11 @@ pub enum AppError {
     UnitNotInGroup {
         unit: String,
         group: String,
+    },
+    /// A year that cannot be published: why each group has no final ranking.
+    Unpublishable {
+        year: i32,
+        reasons: Vec<AppError>,
     },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
@@ -111,6 +119,10 @@ impl AppError {
             }
             AppError::SheetNeedsWorkbook(p) => {
                 errors::sheet_needs_workbook(&p.display().to_string(), lang)
+            }
+            AppError::Unpublishable { year, reasons } => {
+                let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
+                errors::publish_refused(*year, &reasons, lang)
             }
             AppError::Refused(m) => m.clone(),
             AppError::Io {
@@ -350,6 +362,23 @@ impl Workspace {
         }
         let text = crate::io::csvread::read_text(path)?;
         self.import_text(kind, path, &text)
+    }
+
+    /// The rows of a history file, CSV or a sheet of a workbook, checked.
+    pub(crate) fn read_history(
+        &self,
+        path: &Path,
+        sheet: Option<&str>,
+    ) -> Result<Vec<crate::store::HistoryRow>, AppError> {
+        if xlsxread::is_workbook(path) {
+            let table = Table::read(xlsxread::open(path, sheet, imports::HISTORY)?)?;
+            return Ok(imports::history_in(path, &table)?);
+        }
+        if sheet.is_some() {
+            return Err(AppError::SheetNeedsWorkbook(path.to_path_buf()));
+        }
+        let text = crate::io::csvread::read_text(path)?;
+        Ok(imports::history(path, &text)?)
     }
 
     /// A sheet of a workbook, read whole, then checked and written as a CSV file is.
@@ -689,7 +718,7 @@ impl Workspace {
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
         let set = self.set(group)?;
         let units = self.store.units(self.year, Some(group))?;
-        let previous = self.store.history_of_year(self.year - 1)?;
+        let previous = self.store.indexes_of_year(self.year - 1)?;
         rank_group(
             &self.store,
             self.year,
@@ -714,7 +743,7 @@ impl Workspace {
         // The units and last year's indexes read once for every group.
         let (Ok(all), Ok(previous)) = (
             self.store.units(self.year, None),
-            self.store.history_of_year(self.year - 1),
+            self.store.indexes_of_year(self.year - 1),
         ) else {
             return sequential();
         };

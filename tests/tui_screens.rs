@@ -562,3 +562,91 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     s.keys("\n");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
 }
+
+/// The history screen: Sở Nội vụ's index by year (bars), its group's mean against the
+/// province's index of the year before, and the province's rank against the targets; in both
+/// languages, at 80×24 and 120×40, without colour.
+#[test]
+fn history_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::new(&db, lang);
+        s.keys("h");
+        let unit = s.draw(80, 24);
+        assert!(unit.contains("2016"), "{unit}");
+        assert!(unit.contains("59.43"), "{unit}");
+        snap!(format!("history_unit_{code}_80x24"), unit);
+        snap!(format!("history_unit_{code}_120x40"), s.draw(120, 40));
+        s.keys("v");
+        let group = s.draw(80, 24);
+        assert!(
+            group.contains("58.16"),
+            "the source document's mean: {group}"
+        );
+        snap!(format!("history_group_{code}_80x24"), group);
+        snap!(format!("history_group_{code}_120x40"), s.draw(120, 40));
+        s.keys("v");
+        let province = s.draw(80, 24);
+        assert!(province.contains("49/63"), "{province}");
+        assert!(province.contains("18/63"), "{province}");
+        assert!(province.contains("≤15 (2025)"), "{province}");
+        snap!(format!("history_province_{code}_80x24"), province);
+        snap!(format!("history_province_{code}_120x40"), s.draw(120, 40));
+        // The same key goes back to the units.
+        s.keys("h");
+        assert!(s.draw(80, 24).contains("— Đơn vị") || lang == Lang::En);
+    }
+}
+
+/// A published year says so in every title and refuses a decision with the store's sentence.
+#[test]
+fn a_published_year_is_shown_as_such_and_refuses_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    // The publication alone, as `thamdinh publish` leaves it (the result rows do not matter
+    // here).
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO publications (year, published_at, appraiser, comment)
+             VALUES (2022, '2022-12-01T02:00:00Z', 'Trần Văn Bình', '')",
+            [],
+        )
+        .unwrap();
+    let mut s = Session::new(&db, Lang::Vi);
+    let units = s.draw(80, 24);
+    assert!(
+        units
+            .lines()
+            .next()
+            .unwrap()
+            .contains("2022 — Đơn vị · đã công bố — chỉ xem"),
+        "{units}"
+    );
+    s.keys("\na");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("đã công bố — chỉ xem"),
+        "{screen}"
+    );
+    // Whole on the status line at 80 columns.
+    assert!(
+        screen.contains("✗ Năm 2022 đã công bố: không sửa được."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Đã lưu"), "{screen}");
+    s.keys("r");
+    assert!(
+        s.draw(80, 24)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("đã công bố")
+    );
+}

@@ -798,3 +798,138 @@ fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() 
         "Đã ghi bảng tính ket-qua-2022.xlsx (25 trang tính)."
     );
 }
+
+#[test]
+fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
+    let mut app = opened();
+    assert!(
+        app.start().contains(&Effect::LoadYear),
+        "the screens ask whether the year is published"
+    );
+    app.update(Action::Loaded(Loaded::Year { published: true }));
+    for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
+        app.status = None;
+        assert!(app.update(ch(c)).is_empty(), "{c}");
+        assert!(app.input.is_none(), "{c}: no box opens");
+        let (msg, error) = app.status.clone().unwrap();
+        assert!(error, "{c}");
+        assert!(msg == "Năm 2022 đã công bố: không sửa được.", "{c}: {msg}");
+    }
+    // Moving and reading still work.
+    app.update(ch('j'));
+    assert_eq!(item(&app), "1.1.2");
+    // Unpublished elsewhere: the next reload says so and the keys decide again.
+    assert!(
+        app.update(Action::ExternalChange)
+            .contains(&Effect::LoadYear)
+    );
+    app.update(Action::Loaded(Loaded::Year { published: false }));
+    assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
+}
+
+#[test]
+fn the_history_opens_on_the_selected_unit_and_shows_its_group_and_the_province_in_turn() {
+    use thamdinh::tui::action::Subject;
+    use thamdinh::tui::app::HistoryView;
+    let mut app = opened();
+    app.update(key(KeyCode::Esc)); // back to the units
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j')); // STP
+    let stp = UnitCode::parse("STP").unwrap();
+    let fx = app.update(ch('h'));
+    assert_eq!(fx, vec![Effect::LoadHistory(Subject::Unit(stp.clone()))]);
+    assert_eq!(app.screen, Screen::History);
+    assert_eq!(app.history_view, HistoryView::Unit);
+    // ↓ and ↑ go through the group's units.
+    assert_eq!(
+        app.update(ch('j')),
+        vec![Effect::LoadHistory(Subject::Unit(
+            UnitCode::parse("SYT").unwrap()
+        ))]
+    );
+    assert!(app.update(ch('j')).is_empty(), "the last unit");
+    // Another group: its first unit's history, once its units are read.
+    assert_eq!(
+        app.update(key(KeyCode::Tab)),
+        vec![Effect::LoadUnits {
+            group: "huyen".into()
+        }]
+    );
+    let huyen = vec![UnitLine {
+        unit: UnitRow {
+            group: "huyen".into(),
+            ..unit_row("HKS", "UBND huyện Kế Sách")
+        },
+        totals: UnitTotals::default(),
+        fields: Vec::new(),
+    }];
+    assert_eq!(
+        app.update(Action::Loaded(Loaded::Units {
+            group: "huyen".into(),
+            lines: huyen,
+        })),
+        vec![Effect::LoadHistory(Subject::Unit(
+            UnitCode::parse("HKS").unwrap()
+        ))]
+    );
+    app.update(key(KeyCode::BackTab));
+    app.update(Action::Loaded(Loaded::Units {
+        group: "so-nganh".into(),
+        lines: ["SNV", "STP", "SYT"]
+            .iter()
+            .map(|c| UnitLine {
+                unit: unit_row(c, c),
+                totals: UnitTotals::default(),
+                fields: Vec::new(),
+            })
+            .collect(),
+    }));
+    assert_eq!(app.history_unit, Some(UnitCode::parse("SNV").unwrap()));
+    app.update(ch('j'));
+    // A result for another subject (a late answer) is dropped.
+    app.update(Action::Loaded(Loaded::History {
+        subject: Subject::Unit(UnitCode::parse("SYT").unwrap()),
+        result: Err("x".into()),
+    }));
+    assert!(app.history.is_none());
+    app.update(Action::Loaded(Loaded::History {
+        subject: Subject::Unit(stp),
+        result: Err("không đọc được".into()),
+    }));
+    assert!(app.history.is_some());
+    assert_eq!(
+        app.update(ch('v')),
+        vec![Effect::LoadHistory(Subject::Group("so-nganh".into()))]
+    );
+    assert_eq!(
+        app.update(key(KeyCode::Tab)),
+        vec![
+            Effect::LoadUnits {
+                group: "huyen".into()
+            },
+            Effect::LoadHistory(Subject::Group("huyen".into()))
+        ]
+    );
+    assert_eq!(
+        app.update(ch('v')),
+        vec![Effect::LoadHistory(Subject::Province)]
+    );
+    // Back where it came from, with the same key.
+    app.update(ch('h'));
+    assert_eq!(app.screen, Screen::Units);
+}
+
+#[test]
+fn the_history_from_the_ranking_shows_the_selected_row_and_goes_back_to_it() {
+    use thamdinh::tui::action::Subject;
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    // No ranking read yet: the group's history.
+    assert_eq!(
+        app.update(ch('h')),
+        vec![Effect::LoadHistory(Subject::Group("so-nganh".into()))]
+    );
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Ranking);
+}

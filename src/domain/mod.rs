@@ -5,6 +5,7 @@
 pub mod breakdown;
 pub mod codes;
 pub mod criteria;
+pub mod history;
 pub mod index;
 pub mod points;
 pub mod ranking;

@@ -149,6 +149,25 @@ pub fn unknown_group(group: &str, lang: Lang) -> String {
     )
 }
 
+/// `publish` on a year already published.
+pub fn already_published(year: i32, at: &str, by: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Kết quả năm {year} đã công bố lúc {at} (người công bố {by}); không công bố lại. Muốn sửa rồi công bố lại, hãy hủy công bố trước: «thamdinh --year {year} unpublish --comment \"lý do\"».",
+        "The results of {year} were already published at {at} (by {by}); they are not published again. To change them and publish again, unpublish first: 'thamdinh --year {year} unpublish --comment \"why\"'."
+    )
+}
+
+/// A year that cannot be published yet, with each group's reason.
+pub fn publish_refused(year: i32, reasons: &[String], lang: Lang) -> String {
+    let list: String = reasons.iter().map(|r| format!("\n  - {r}")).collect();
+    say!(
+        lang,
+        "Chưa công bố được kết quả năm {year}: cần có xếp hạng chính thức của mọi nhóm; chưa ghi gì.{list}",
+        "The results of {year} were not published: every group needs its final ranking; nothing was written.{list}"
+    )
+}
+
 pub fn no_sets(year: i32, lang: Lang) -> String {
     say!(
         lang,
@@ -203,6 +222,26 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             lang,
             "Không hoàn tác được: tiêu chí {item} vừa được {by} sửa sau đó.",
             "Not undone: item {item} was changed since by {by}."
+        ),
+        StoreError::YearPublished(year) => say!(
+            lang,
+            "Kết quả năm {year} đã công bố nên không sửa được. Muốn sửa, hãy hủy công bố trước: «thamdinh --year {year} unpublish --comment \"lý do\"» (việc hủy được ghi vào nhật ký).",
+            "The results of {year} are published and cannot change. To change them, unpublish first: 'thamdinh --year {year} unpublish --comment \"why\"' (recorded in the audit log)."
+        ),
+        StoreError::NotPublished(year) => say!(
+            lang,
+            "Kết quả năm {year} chưa công bố.",
+            "The results of {year} are not published."
+        ),
+        StoreError::YearExists(year) => say!(
+            lang,
+            "Năm {year} đã có trong cơ sở dữ liệu (đã có bộ chỉ số hoặc đơn vị); chưa ghi gì.",
+            "The year {year} already exists in the database (it has criteria sets or units); nothing was written."
+        ),
+        StoreError::ChangedMeanwhile(year) => say!(
+            lang,
+            "Một phiên làm việc khác vừa ghi vào cơ sở dữ liệu trong lúc công bố kết quả năm {year}; chưa công bố gì. Hãy chạy lại lệnh.",
+            "Another session wrote to the database while the results of {year} were being published; nothing was published. Run the command again."
         ),
     }
 }
@@ -396,6 +435,16 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the index must be between 0 and 100",
             )
             .into(),
+        BadRank(v) => say!(
+            lang,
+            "«{v}» không phải là thứ hạng (một số nguyên từ 1)",
+            "'{v}' is not a rank (a whole number from 1)"
+        ),
+        RankAboveOf { rank, of } => say!(
+            lang,
+            "hạng {rank} lớn hơn số tỉnh, đơn vị được xếp hạng ({of})",
+            "rank {rank} is beyond the number ranked ({of})"
+        ),
         BadOption(o) => say!(
             lang,
             "mức điểm «{o}» phải viết dạng «nhãn=điểm»",

@@ -9,7 +9,7 @@
 use super::{Lang, say};
 use crate::domain::Points;
 use crate::domain::sheet::NodeSum;
-use crate::tui::app::{InputKind, ItemFilter};
+use crate::tui::app::{HistoryView, InputKind, ItemFilter};
 use crate::tui::keymap::Screen;
 
 // The whole window.
@@ -495,6 +495,77 @@ pub fn target(lang: Lang) -> &'static str {
     lang.pick("MT", "T")
 }
 
+// The history screen.
+
+/// The title: whose index over the years.
+pub fn history_title(subject: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Chỉ số CCHC qua các năm — {subject}",
+        "PAR Index over the years — {subject}"
+    )
+}
+
+/// The province, as the subject of its history.
+pub fn the_province(lang: Lang) -> &'static str {
+    lang.pick("Tỉnh (xếp hạng cả nước)", "The province (national rank)")
+}
+
+/// Before the names of the three views.
+pub fn history_views(lang: Lang) -> &'static str {
+    lang.pick("Xem (v):", "Show (v):")
+}
+
+/// The name of a view of the history.
+pub fn history_view(view: HistoryView, lang: Lang) -> &'static str {
+    match view {
+        HistoryView::Unit => lang.pick("Đơn vị", "Unit"),
+        HistoryView::Group => lang.pick("Nhóm", "Group"),
+        HistoryView::Province => lang.pick("Tỉnh", "Province"),
+    }
+}
+
+/// Under a unit's history: what the bars and the marks say.
+pub fn history_unit_legend(floor: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Cột: chỉ số từng năm, thang từ {floor}% đến 100% · *: năm đang thẩm định, tạm tính · Tăng ✓: cao hơn năm trước (mục tiêu)",
+        "Bars: the index each year, from {floor}% to 100% · *: the year being appraised, provisional · Rose ✓: above the year before (the target)"
+    )
+}
+
+/// Under a group's history: the two lines of the chart and the target.
+pub fn history_group_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "⠒ trung bình nhóm · • chỉ số của tỉnh năm trước · Cao hơn ✓: trung bình nhóm cao hơn chỉ số của tỉnh năm trước (mục tiêu) · *: tạm tính",
+        "⠒ group mean · • the province's index of the year before · Above ✓: the mean above it (the target) · *: provisional",
+    )
+}
+
+/// Under the province's history: the plan and the two lines of the chart.
+pub fn history_province_legend(top: u32, by: i32, until: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Mục tiêu của Đề án: vào nhóm {top} tỉnh dẫn đầu năm {by}, rồi mỗi năm tăng ít nhất 1 bậc đến {until}. Biểu đồ: ⠒ hạng thực tế · • hạng mục tiêu (trên cùng là hạng 1).",
+        "The source document's targets: in the top {top} by {by}, then at least one place up a year to {until}. Chart: ⠒ the rank · • the target rank (rank 1 at the top)."
+    )
+}
+
+/// A key that would change a decision of a published year (short: the status line holds it
+/// at 80 columns; the command line's refusal says how to unpublish).
+pub fn published_no_edits(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} đã công bố: không sửa được.",
+        "{year} is published: it cannot change."
+    )
+}
+
+/// After the title of a published year: its decisions cannot change.
+pub fn published_mark(lang: Lang) -> &'static str {
+    lang.pick("đã công bố — chỉ xem", "published — read only")
+}
+
 // The help popup.
 
 /// The help's title: the keys of which screen.
@@ -503,6 +574,7 @@ pub fn help_title(screen: Screen, lang: Lang) -> &'static str {
         Screen::Units => lang.pick("Phím — danh sách đơn vị", "Keys — units"),
         Screen::Appraisal => lang.pick("Phím — thẩm định đơn vị", "Keys — appraisal"),
         Screen::Ranking => lang.pick("Phím — xếp hạng", "Keys — ranking"),
+        Screen::History => lang.pick("Phím — chỉ số qua các năm", "Keys — history"),
     }
 }
 

@@ -40,6 +40,19 @@ fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> std::io::Res
         .map_err(std::io::Error::other)
 }
 
+/// Any table, as every export writes it: a BOM, the header, then the rows, each cell inert.
+pub fn write_csv<W: Write>(out: W, columns: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let mut w = writer(out)?;
+    write_row(
+        &mut w,
+        &columns.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+    )?;
+    for r in rows {
+        write_row(&mut w, r)?;
+    }
+    w.flush()
+}
+
 fn opt(p: Option<Points>) -> String {
     p.map(|p| p.to_string()).unwrap_or_default()
 }

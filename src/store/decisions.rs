@@ -68,6 +68,7 @@ fn to_decision(row: DecisionRow) -> Decision {
 }
 
 fn check_open(tx: &Transaction<'_>, year: i32, unit: &str) -> Result<(), StoreError> {
+    super::years::check_not_published(tx, year)?;
     let closed: Option<bool> = tx
         .prepare_cached("SELECT closed FROM units WHERE year = ?1 AND code = ?2")?
         .query_row(params![year, unit], |r| r.get(0))
@@ -305,6 +306,7 @@ impl Store {
         let at = self.stamp();
         let tx = self.write()?;
         let u = unit.as_str();
+        super::years::check_not_published(&tx, year)?;
         let n = tx.execute(
             "UPDATE units SET closed = ?3 WHERE year = ?1 AND code = ?2",
             params![year, u, closed],
@@ -347,7 +349,7 @@ impl Store {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn insert_audit(
+pub(super) fn insert_audit(
     tx: &Transaction<'_>,
     at: &str,
     year: i32,

@@ -185,6 +185,36 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE sets ADD COLUMN short_name TEXT;
     "#,
+    // 4: the years. A year's publication (who, when, why) and its published result: the final
+    // ranking of every group as it stood, which the next year takes as its previous index.
+    // The province's national rank (and of how many) in the imported history.
+    r#"
+    CREATE TABLE publications (
+        year INTEGER PRIMARY KEY,
+        published_at TEXT NOT NULL,
+        appraiser TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+
+    CREATE TABLE published (
+        year INTEGER NOT NULL REFERENCES publications (year) ON DELETE CASCADE,
+        unit TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_code TEXT NOT NULL,
+        ranked INTEGER NOT NULL,
+        rank INTEGER,             -- NULL: not ranked
+        ranked_of INTEGER NOT NULL, -- the ranked units of the group
+        idx INTEGER,              -- hundredths of a percent, as published (2 decimals)
+        band TEXT,
+        appraised INTEGER NOT NULL,
+        survey INTEGER NOT NULL,
+        max INTEGER NOT NULL,
+        PRIMARY KEY (year, unit)
+    ) STRICT;
+
+    ALTER TABLE history ADD COLUMN rank INTEGER;
+    ALTER TABLE history ADD COLUMN ranked_of INTEGER;
+    "#,
 ];
 
 /// The schema version this binary writes.

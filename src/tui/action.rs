@@ -34,6 +34,10 @@ pub enum Cmd {
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
+    /// The history over the years (of the selected unit).
+    History,
+    /// The history of the unit, of its group, of the province, in turn.
+    CycleView,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
 }
@@ -53,6 +57,22 @@ pub type UnitLine = crate::service::UnitSummary;
 /// A unit opened for appraisal.
 pub type UnitData = crate::service::UnitSheet;
 
+/// Whose history the history screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Unit(UnitCode),
+    Group(String),
+    Province,
+}
+
+/// A history as the service computed it.
+#[derive(Debug, Clone)]
+pub enum HistoryData {
+    Unit(crate::service::UnitHistory),
+    Group(crate::service::GroupHistory),
+    Province(crate::service::ProvinceHistory),
+}
+
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
@@ -69,6 +89,14 @@ pub enum Loaded {
         group: String,
         mode: Mode,
         result: Result<Ranking, String>,
+    },
+    /// Whether the working year is published (its decisions then cannot change).
+    Year {
+        published: bool,
+    },
+    History {
+        subject: Subject,
+        result: Result<HistoryData, String>,
     },
 }
 
@@ -158,6 +186,9 @@ pub enum Effect {
         mode: Mode,
     },
     RememberAppraiser(String),
+    /// Read whether the working year is published.
+    LoadYear,
+    LoadHistory(Subject),
 }
 
 impl Effect {

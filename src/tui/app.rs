@@ -1,7 +1,9 @@
 //! The state of the screens and the one place it changes: `App::update(action)` returns the
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
-use super::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
+use super::action::{
+    Action, Cmd, Effect, GroupTab, HistoryData, Loaded, Saved, Subject, UnitData, UnitLine,
+};
 use super::keymap::{self, Screen};
 use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
@@ -28,6 +30,24 @@ impl ItemFilter {
             ItemFilter::All => ItemFilter::Undecided,
             ItemFilter::Undecided => ItemFilter::Adjusted,
             ItemFilter::Adjusted => ItemFilter::All,
+        }
+    }
+}
+
+/// Whose history the history screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryView {
+    Unit,
+    Group,
+    Province,
+}
+
+impl HistoryView {
+    fn next(self) -> HistoryView {
+        match self {
+            HistoryView::Unit => HistoryView::Group,
+            HistoryView::Group => HistoryView::Province,
+            HistoryView::Province => HistoryView::Unit,
         }
     }
 }
@@ -234,6 +254,13 @@ pub struct App {
     pub last_save: Option<String>,
     /// A write is on its way to the database.
     pub saving: bool,
+    /// The working year is published: its decisions cannot change.
+    pub published: bool,
+    /// The history screen: whose history, of which unit, as read, and where `q` goes back to.
+    pub history_view: HistoryView,
+    pub history_unit: Option<UnitCode>,
+    pub history: Option<Result<HistoryData, String>>,
+    pub history_from: Screen,
     /// After `n` ran out of items: select the first undecided item of the next unit opened.
     jump_to_undecided: bool,
     pub quit: bool,
@@ -271,6 +298,11 @@ impl App {
             status: None,
             last_save: None,
             saving: false,
+            published: false,
+            history_view: HistoryView::Unit,
+            history_unit: None,
+            history: None,
+            history_from: Screen::Units,
             jump_to_undecided: false,
             quit: false,
         };
@@ -283,7 +315,7 @@ impl App {
 
     /// The effects to run when the screens open.
     pub fn start(&self) -> Vec<Effect> {
-        vec![Effect::LoadGroups]
+        vec![Effect::LoadGroups, Effect::LoadYear]
     }
 
     pub fn group_code(&self) -> Option<&str> {
@@ -350,7 +382,12 @@ impl App {
 
     /// Reloads what is on screen (after another instance wrote).
     fn refresh(&mut self) -> Vec<Effect> {
-        let mut fx = Vec::new();
+        let mut fx = vec![Effect::LoadYear];
+        if self.screen == Screen::History
+            && let Some(subject) = self.history_subject()
+        {
+            fx.push(Effect::LoadHistory(subject));
+        }
         if let Some(g) = self.group_code() {
             fx.push(Effect::LoadUnits {
                 group: g.to_string(),
@@ -666,6 +703,18 @@ impl App {
                         .and_then(|c| shown.iter().position(|&i| self.units[i].unit.code == c))
                         .unwrap_or(self.unit_sel)
                         .min(shown.len().saturating_sub(1));
+                    if self.screen == Screen::History
+                        && self.history_view == HistoryView::Unit
+                        && self.history_unit.is_none()
+                        && let Some(first) = self.units.first()
+                    {
+                        self.history_unit = Some(first.unit.code.clone());
+                        return self
+                            .history_subject()
+                            .map(Effect::LoadHistory)
+                            .into_iter()
+                            .collect();
+                    }
                 }
                 Vec::new()
             }
@@ -705,6 +754,16 @@ impl App {
             } => {
                 if self.group_code() == Some(group.as_str()) && mode == self.rank_mode {
                     self.ranking = Some(result);
+                }
+                Vec::new()
+            }
+            Loaded::Year { published } => {
+                self.published = published;
+                Vec::new()
+            }
+            Loaded::History { subject, result } => {
+                if self.history_subject() == Some(subject) {
+                    self.history = Some(result);
                 }
                 Vec::new()
             }
@@ -764,6 +823,7 @@ impl App {
             Screen::Units => self.units_command(c),
             Screen::Appraisal => self.appraisal_command(c),
             Screen::Ranking => self.ranking_command(c),
+            Screen::History => self.history_command(c),
         }
     }
 
@@ -784,8 +844,93 @@ impl App {
                 group: g,
                 mode: self.rank_mode,
             });
+        } else if self.screen == Screen::History {
+            // A unit's history waits for the group's units (its first one is shown).
+            self.history_unit = None;
+            if self.history_view != HistoryView::Province {
+                self.history = None;
+            }
+            if let Some(subject) = self.history_subject() {
+                fx.push(Effect::LoadHistory(subject));
+            }
         }
         fx
+    }
+
+    /// Whose history the screen shows now; none while a unit is still to be chosen.
+    pub fn history_subject(&self) -> Option<Subject> {
+        match self.history_view {
+            HistoryView::Unit => self.history_unit.clone().map(Subject::Unit),
+            HistoryView::Group => self.group_code().map(|g| Subject::Group(g.to_string())),
+            HistoryView::Province => Some(Subject::Province),
+        }
+    }
+
+    /// Opens the history screen on a unit (none: on its group).
+    fn show_history(&mut self, unit: Option<UnitCode>) -> Vec<Effect> {
+        self.history_from = self.screen;
+        self.screen = Screen::History;
+        self.history = None;
+        self.history_view = if unit.is_some() {
+            HistoryView::Unit
+        } else {
+            HistoryView::Group
+        };
+        self.history_unit = unit;
+        self.history_subject()
+            .map(Effect::LoadHistory)
+            .into_iter()
+            .collect()
+    }
+
+    fn history_command(&mut self, c: Cmd) -> Vec<Effect> {
+        match c {
+            Cmd::Up | Cmd::Down if self.history_view == HistoryView::Unit => {
+                let n = self.units.len();
+                let at = self
+                    .units
+                    .iter()
+                    .position(|u| Some(&u.unit.code) == self.history_unit.as_ref());
+                let next = match (c, at) {
+                    (_, None) if n > 0 => Some(0),
+                    (Cmd::Up, Some(k)) if k > 0 => Some(k - 1),
+                    (Cmd::Down, Some(k)) if k + 1 < n => Some(k + 1),
+                    _ => None,
+                };
+                if let Some(k) = next {
+                    self.history_unit = Some(self.units[k].unit.code.clone());
+                    self.history = None;
+                    return self
+                        .history_subject()
+                        .map(Effect::LoadHistory)
+                        .into_iter()
+                        .collect();
+                }
+            }
+            Cmd::CycleView => {
+                self.history_view = self.history_view.next();
+                if self.history_view == HistoryView::Unit && self.history_unit.is_none() {
+                    self.history_unit = self.units.first().map(|u| u.unit.code.clone());
+                }
+                self.history = None;
+                return self
+                    .history_subject()
+                    .map(Effect::LoadHistory)
+                    .into_iter()
+                    .collect();
+            }
+            Cmd::NextGroup => return self.switch_group(1),
+            Cmd::PrevGroup => return self.switch_group(-1),
+            Cmd::BackOrQuit | Cmd::Back => {
+                self.screen = match self.history_from {
+                    Screen::Appraisal if self.open.is_some() => Screen::Appraisal,
+                    Screen::Ranking => Screen::Ranking,
+                    _ => Screen::Units,
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
     }
 
     fn show_ranking(&mut self) -> Vec<Effect> {
@@ -839,6 +984,12 @@ impl App {
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
+            Cmd::History => {
+                let unit = shown
+                    .get(self.unit_sel)
+                    .map(|&i| self.units[i].unit.code.clone());
+                return self.show_history(unit);
+            }
             Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }
@@ -847,6 +998,20 @@ impl App {
 
     fn appraisal_command(&mut self, c: Cmd) -> Vec<Effect> {
         let lang = self.lang;
+        let edits = matches!(
+            c,
+            Cmd::Agree
+                | Cmd::Option(_)
+                | Cmd::EnterScore
+                | Cmd::NotApplicable
+                | Cmd::Comment
+                | Cmd::Flag
+                | Cmd::Undo
+        );
+        if edits && self.published {
+            self.fail(words::published_no_edits(self.year, lang));
+            return Vec::new();
+        }
         let Some(o) = self.open.as_mut() else {
             self.screen = Screen::Units;
             return Vec::new();
@@ -1045,6 +1210,13 @@ impl App {
             Cmd::WriteWorkbook => {
                 let name = words::workbook_default_name(self.year);
                 self.open_input(InputKind::WorkbookPath, &name);
+            }
+            Cmd::History => {
+                let unit = match &self.ranking {
+                    Some(Ok(r)) => r.rows.get(self.rank_sel).map(|row| row.unit.clone()),
+                    _ => None,
+                };
+                return self.show_history(unit);
             }
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {

@@ -11,6 +11,7 @@ pub enum Screen {
     Units,
     Appraisal,
     Ranking,
+    History,
 }
 
 /// A binding: the keys, how help shows them, the command, and what it does.
@@ -136,6 +137,7 @@ pub static UNITS: &[Binding] = &[
         vi: "xếp hạng của nhóm",
         en: "ranking of the group",
     },
+    HISTORY_KEY,
     HELP,
     Binding {
         keys: &[Esc],
@@ -301,10 +303,53 @@ pub static RANKING: &[Binding] = &[
         vi: "ghi bảng tính Excel (.xlsx) của nhóm đang xem",
         en: "write the shown group's Excel workbook (.xlsx)",
     },
+    HISTORY_KEY,
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q'), Char('r')],
         label: "Esc q",
+        cmd: Cmd::BackOrQuit,
+        vi: "quay lại",
+        en: "back",
+    },
+];
+
+const HISTORY_KEY: Binding = Binding {
+    keys: &[Char('h')],
+    label: "h",
+    cmd: Cmd::History,
+    vi: "chỉ số qua các năm (đơn vị, nhóm, tỉnh so với mục tiêu)",
+    en: "the index over the years (unit, group, province against the targets)",
+};
+
+pub static HISTORY: &[Binding] = &[
+    Binding {
+        keys: &[Up, Char('k')],
+        label: "↑ k",
+        cmd: Cmd::Up,
+        vi: "đơn vị trước",
+        en: "previous unit",
+    },
+    Binding {
+        keys: &[Down, Char('j')],
+        label: "↓ j",
+        cmd: Cmd::Down,
+        vi: "đơn vị sau",
+        en: "next unit",
+    },
+    Binding {
+        keys: &[Char('v')],
+        label: "v",
+        cmd: Cmd::CycleView,
+        vi: "xem: đơn vị / nhóm / tỉnh",
+        en: "show: unit / group / province",
+    },
+    GROUPS[0],
+    GROUPS[1],
+    HELP,
+    Binding {
+        keys: &[Esc, Left, Char('q'), Char('h')],
+        label: "Esc q h",
         cmd: Cmd::BackOrQuit,
         vi: "quay lại",
         en: "back",
@@ -316,6 +361,7 @@ pub fn table(screen: Screen) -> &'static [Binding] {
         Screen::Units => UNITS,
         Screen::Appraisal => APPRAISAL,
         Screen::Ranking => RANKING,
+        Screen::History => HISTORY,
     }
 }
 
@@ -360,11 +406,26 @@ mod tests {
             Some(Cmd::Option(3))
         );
         assert_eq!(command(Screen::Units, &key(Char('3'))), None);
+        // The history is a key away from the units and the ranking, and the same key goes back.
+        assert_eq!(command(Screen::Units, &key(Char('h'))), Some(Cmd::History));
+        assert_eq!(
+            command(Screen::Ranking, &key(Char('h'))),
+            Some(Cmd::History)
+        );
+        assert_eq!(
+            command(Screen::History, &key(Char('h'))),
+            Some(Cmd::BackOrQuit)
+        );
     }
 
     #[test]
     fn no_key_is_bound_twice_on_a_screen() {
-        for s in [Screen::Units, Screen::Appraisal, Screen::Ranking] {
+        for s in [
+            Screen::Units,
+            Screen::Appraisal,
+            Screen::Ranking,
+            Screen::History,
+        ] {
             let mut seen = Vec::new();
             for b in table(s) {
                 for k in b.keys {

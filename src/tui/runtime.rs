@@ -1,7 +1,7 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, GroupTab, Loaded, Saved};
+use super::action::{Action, Effect, GroupTab, HistoryData, Loaded, Saved, Subject};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::service::{AppError, UnitSheet, Workspace};
@@ -132,6 +132,18 @@ fn try_effect(
         Effect::RememberAppraiser(name) => {
             rt.config.remember_appraiser(&name);
             Vec::new()
+        }
+        Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
+            published: ws.publication()?.is_some(),
+        })],
+        Effect::LoadHistory(subject) => {
+            let result = match &subject {
+                Subject::Unit(u) => ws.unit_history(u.as_str()).map(HistoryData::Unit),
+                Subject::Group(g) => ws.group_history(g).map(HistoryData::Group),
+                Subject::Province => ws.province_history().map(HistoryData::Province),
+            }
+            .map_err(|e| e.render(lang));
+            vec![Action::Loaded(Loaded::History { subject, result })]
         }
     })
 }

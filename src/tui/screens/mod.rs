@@ -3,6 +3,7 @@
 
 mod appraisal;
 mod help;
+mod history;
 mod ranking;
 mod tabs;
 mod units;
@@ -32,6 +33,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Units => units::draw(app, frame, main),
         Screen::Appraisal => appraisal::draw(app, frame, main),
         Screen::Ranking => ranking::draw(app, frame, main),
+        Screen::History => history::draw(app, frame, main),
     }
     status_line(app, frame, status);
     if app.help {
@@ -68,6 +70,15 @@ pub fn cut(s: &str, width: usize) -> String {
 pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
     let t = format!(" {}", cut(text, area.width.saturating_sub(2) as usize));
     frame.render_widget(Paragraph::new(t).style(app.theme.title()), area);
+}
+
+/// After a title: ` · published — read only` when the working year is published.
+pub fn published_suffix(app: &App) -> String {
+    if app.published {
+        format!(" · {}", words::published_mark(app.lang))
+    } else {
+        String::new()
+    }
 }
 
 /// The bottom line: the appraiser, the database and the last message on the left, cut when

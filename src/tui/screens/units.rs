@@ -19,7 +19,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    title_line(app, frame, top, &words::units_title(app.year, lang));
+    let title = format!(
+        "{}{}",
+        words::units_title(app.year, lang),
+        super::published_suffix(app)
+    );
+    title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
 
     let shown = app.shown_units();
