@@ -6,7 +6,7 @@
 use crate::clock::parse_stamp;
 use crate::domain::{GroupBreakdown, Mode, Ranking};
 use crate::i18n::{Lang, documents as t};
-use crate::io::workbook::{Book, GroupData, Sheets, UnitPage};
+use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
 use crate::service::{AppError, IoDoing, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
@@ -135,6 +135,41 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
                 book.scoring(&page).map_err(fail)?;
             }
         }
+    }
+    if s.history {
+        let province = ws.province_history()?;
+        let group_histories = codes
+            .iter()
+            .map(|g| ws.group_history(g))
+            .collect::<Result<Vec<_>, _>>()?;
+        let units = ws.unit_histories()?;
+        let units: Vec<_> = units
+            .iter()
+            .filter(|u| codes.contains(&u.unit.group.as_str()))
+            .map(|u| {
+                (
+                    u.unit.code.as_str(),
+                    u.unit.name.as_str(),
+                    u.group_name.as_str(),
+                    u.years.as_slice(),
+                )
+            })
+            .collect();
+        let data = HistoryData {
+            plan: &province.plan,
+            province: &province.years,
+            groups: group_histories
+                .iter()
+                .map(|g| {
+                    (
+                        crate::i18n::commands::group_history_title(&g.group, &g.name, lang),
+                        g.years.as_slice(),
+                    )
+                })
+                .collect(),
+            units,
+        };
+        book.history(&data).map_err(fail)?;
     }
     let sheets = book.sheet_count();
     let tmp = out.with_extension("tmp-thamdinh");

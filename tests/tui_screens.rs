@@ -541,8 +541,8 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
         status.contains(&format!("Đã ghi bảng tính {}", out.display())),
         "{status}"
     );
-    // Only the shown group: its results, fields, criteria and decisions, and its 21 units.
-    assert!(status.contains("(25 trang tính)"), "{status}");
+    // Only the shown group: its results, fields, criteria, decisions, history and 21 units.
+    assert!(status.contains("(26 trang tính)"), "{status}");
 
     // The same file again: asked, and Esc leaves it as it was.
     std::fs::write(&out, b"kept").unwrap();

@@ -150,8 +150,29 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     no_formulas(&out);
     let mut book = read(&out);
     let names = book.sheet_names();
-    // Four groups × (results, fields, criteria), the decisions, 47 scoring sheets.
-    assert_eq!(names.len(), 4 * 3 + 1 + 47);
+    // Four groups × (results, fields, criteria), the decisions, 47 scoring sheets, history.
+    assert_eq!(names.len(), 4 * 3 + 1 + 47 + 1);
+    // The history: the province's 2021 index and national rank as the source document gives
+    // them, every unit's 2021 index as imported.
+    let history = book.worksheet_range("Qua các năm").unwrap();
+    let head = header_row(&history, 0, "Năm");
+    let r2021 = (head + 1..history.height())
+        .find(|&r| cell(&history, r, 0) == Data::Float(2021.0))
+        .unwrap();
+    assert!(same(float(&history, r2021, 1), Points::parse("84.51").unwrap()));
+    assert_eq!(string(&history, r2021, 3), "18/63");
+    let units_head = header_row(&history, 1, "Đơn vị");
+    assert_eq!(string(&history, units_head, 0), "Mã");
+    let snv = (units_head + 1..history.height())
+        .find(|&r| cell(&history, r, 0) == Data::String("SNV".into()))
+        .unwrap();
+    let col2021 = (3..history.width())
+        .find(|&c| cell(&history, units_head, c) == Data::String("2021".into()))
+        .unwrap();
+    assert!(same(
+        float(&history, snv, col2021),
+        Points::parse("82.96").unwrap()
+    ));
     assert_eq!(w.sheets, names.len());
     let mut seen = HashSet::new();
     for n in &names {
@@ -432,7 +453,7 @@ fn one_group_in_english_with_every_unit_decided_is_final() {
     let mut book = read(&out);
     let names = book.sheet_names();
     let units = ws.units(Some("dvsn")).unwrap();
-    assert_eq!(names.len(), 3 + 1 + units.len());
+    assert_eq!(names.len(), 3 + 1 + units.len() + 1);
     assert!(names[0].starts_with("Results – "), "{}", names[0]);
     assert_eq!(names[3], "Decisions");
     let results = book.worksheet_range(&names[0]).unwrap();
@@ -481,7 +502,7 @@ fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
     assert!(said.starts_with("Đã xuất bảng tính"), "{said}");
     no_formulas(&out);
     let names = read(&out).sheet_names();
-    assert_eq!(names.len(), 3 + 1 + 11, "{names:?}");
+    assert_eq!(names.len(), 3 + 1 + 11 + 1, "{names:?}");
     assert_eq!(names[0], "Kết quả – UBND cấp huyện");
 
     let refused = dir.path().join("final.xlsx");

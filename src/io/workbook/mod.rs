@@ -14,11 +14,13 @@
 
 mod decisions;
 mod group;
+mod history;
 mod scoring;
 mod styles;
 
 pub use decisions::DecisionSheet;
 pub use group::GroupData;
+pub use history::HistoryData;
 pub use scoring::UnitPage;
 
 use crate::domain::Points;
@@ -107,6 +109,7 @@ pub struct Sheets {
     pub criteria: bool,
     pub decisions: bool,
     pub scoring: bool,
+    pub history: bool,
 }
 
 impl Sheets {
@@ -116,6 +119,7 @@ impl Sheets {
         criteria: true,
         decisions: true,
         scoring: true,
+        history: true,
     };
 }
 
