@@ -159,7 +159,10 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     let r2021 = (head + 1..history.height())
         .find(|&r| cell(&history, r, 0) == Data::Float(2021.0))
         .unwrap();
-    assert!(same(float(&history, r2021, 1), Points::parse("84.51").unwrap()));
+    assert!(same(
+        float(&history, r2021, 1),
+        Points::parse("84.51").unwrap()
+    ));
     assert_eq!(string(&history, r2021, 3), "18/63");
     let units_head = header_row(&history, 1, "Đơn vị");
     assert_eq!(string(&history, units_head, 0), "Mã");
