@@ -650,3 +650,31 @@ fn a_published_year_is_shown_as_such_and_refuses_edits() {
             .contains("đã công bố")
     );
 }
+
+#[test]
+fn an_empty_database_welcomes_with_the_three_ways_to_begin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    common::ok(&db, &["init", "--year", "2022"]);
+    let s = Session::new(&db, Lang::Vi);
+    let vi = s.draw(80, 24);
+    for command in ["thamdinh demo", "thamdinh import units", "new-year 2023"] {
+        assert!(vi.contains(command), "{command}:\n{vi}");
+    }
+    snap!("welcome_vi_80x24", vi);
+    snap!("welcome_en_80x24", Session::new(&db, Lang::En).draw(80, 24));
+
+    // Once a unit is in, the table is back.
+    let units = common::write(
+        dir.path(),
+        "units.csv",
+        "code,name,group\nSNV,Sở Nội vụ,so-nganh\n",
+    );
+    common::ok(&db, &["import", "units", units.to_str().unwrap()]);
+    let s = Session::new(&db, Lang::Vi);
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Sở Nội vụ") && !screen.contains("Chào mừng"),
+        "{screen}"
+    );
+}

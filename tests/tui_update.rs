@@ -806,7 +806,10 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
         app.start().contains(&Effect::LoadYear),
         "the screens ask whether the year is published"
     );
-    app.update(Action::Loaded(Loaded::Year { published: true }));
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
     for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
         app.status = None;
         assert!(app.update(ch(c)).is_empty(), "{c}");
@@ -823,7 +826,10 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
         app.update(Action::ExternalChange)
             .contains(&Effect::LoadYear)
     );
-    app.update(Action::Loaded(Loaded::Year { published: false }));
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: false,
+    }));
     assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
 }
 
@@ -932,4 +938,15 @@ fn the_history_from_the_ranking_shows_the_selected_row_and_goes_back_to_it() {
     );
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Ranking);
+}
+
+#[test]
+fn a_year_without_units_is_known_from_the_year_load() {
+    let mut app = opened();
+    assert!(!app.no_units);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+    }));
+    assert!(app.no_units);
 }

@@ -264,6 +264,70 @@ pub fn no_units(lang: Lang) -> &'static str {
     )
 }
 
+/// The units screen of a year without any unit (a database just made by `init`): the three
+/// ways to begin, each with its commands. `db` is the database's file name.
+pub fn welcome(year: i32, db: &str, lang: Lang) -> Vec<String> {
+    let next = year + 1;
+    vec![
+        say!(
+            lang,
+            "Chào mừng! Năm {year} trong cơ sở dữ liệu này chưa có đơn vị nào.",
+            "Welcome! The year {year} in this database has no units yet."
+        ),
+        lang.pick(
+            "Có ba cách bắt đầu (nhấn q để thoát, rồi gõ lệnh trong cửa sổ dòng lệnh):",
+            "There are three ways to begin (press q to leave, then type the commands):",
+        )
+        .into(),
+        String::new(),
+        lang.pick(
+            "1. Xem thử bản mẫu (Sóc Trăng 2022), không đụng đến dữ liệu này:",
+            "1. Try the demo year (Sóc Trăng 2022), which leaves this data alone:",
+        )
+        .into(),
+        "     thamdinh demo".into(),
+        lang.pick(
+            "2. Nhập hồ sơ năm nay (tệp CSV hoặc Excel .xlsx), theo thứ tự:",
+            "2. Import this year's files (CSV or Excel .xlsx), in this order:",
+        )
+        .into(),
+        "     thamdinh import units units.csv".into(),
+        "     thamdinh import self-scores self_scores.csv".into(),
+        "     thamdinh import survey survey.csv".into(),
+        lang.pick(
+            "3. Bắt đầu năm mới từ năm trước (chép bộ chỉ số và danh sách đơn vị),",
+            "3. Start a new year from the last (its criteria sets and units copied),",
+        )
+        .into(),
+        lang.pick(
+            "   trên tệp cơ sở dữ liệu của năm trước:",
+            "   on last year's database file:",
+        )
+        .into(),
+        say!(
+            lang,
+            "     thamdinh --db TỆP-NĂM-TRƯỚC new-year {next}",
+            "     thamdinh --db LAST-YEARS-FILE new-year {next}"
+        ),
+        String::new(),
+        say!(
+            lang,
+            "Tệp đang mở: {db} (thêm --db TỆP vào lệnh để dùng tệp khác).",
+            "The file open: {db} (add --db FILE to a command for another file)."
+        ),
+        lang.pick(
+            "Hướng dẫn từng bước: docs/huong-dan.md",
+            "The guide, step by step (in Vietnamese): docs/huong-dan.md",
+        )
+        .into(),
+    ]
+}
+
+/// The footer under the welcome.
+pub fn welcome_footer(lang: Lang) -> &'static str {
+    lang.pick("q: thoát · ?: các phím", "q: quit · ?: the keys")
+}
+
 /// The main keys and what the marks at the end of a line mean.
 pub fn units_footer(lang: Lang) -> &'static str {
     lang.pick(

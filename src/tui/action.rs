@@ -93,6 +93,8 @@ pub enum Loaded {
     /// Whether the working year is published (its decisions then cannot change).
     Year {
         published: bool,
+        /// The year has no unit at all yet (a database just made by `init`).
+        no_units: bool,
     },
     History {
         subject: Subject,

@@ -256,6 +256,8 @@ pub struct App {
     pub saving: bool,
     /// The working year is published: its decisions cannot change.
     pub published: bool,
+    /// The working year has no unit at all: the units screen welcomes instead of a table.
+    pub no_units: bool,
     /// The history screen: whose history, of which unit, as read, and where `q` goes back to.
     pub history_view: HistoryView,
     pub history_unit: Option<UnitCode>,
@@ -299,6 +301,7 @@ impl App {
             last_save: None,
             saving: false,
             published: false,
+            no_units: false,
             history_view: HistoryView::Unit,
             history_unit: None,
             history: None,
@@ -757,8 +760,12 @@ impl App {
                 }
                 Vec::new()
             }
-            Loaded::Year { published } => {
+            Loaded::Year {
+                published,
+                no_units,
+            } => {
                 self.published = published;
+                self.no_units = no_units;
                 Vec::new()
             }
             Loaded::History { subject, result } => {

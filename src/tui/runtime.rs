@@ -135,6 +135,7 @@ fn try_effect(
         }
         Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
             published: ws.publication()?.is_some(),
+            no_units: !ws.has_units()?,
         })],
         Effect::LoadHistory(subject) => {
             let result = match &subject {
