@@ -678,3 +678,34 @@ fn an_empty_database_welcomes_with_the_three_ways_to_begin() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_units_screen_closes_and_reopens_a_unit_with_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("c").keys("Đã thông qua tại phiên họp");
+    snap!("close_box_vi_80x24", s.draw(80, 24));
+    s.keys("\n");
+    let screen = s.draw(80, 24);
+    snap!("closed_vi_80x24", screen);
+    assert!(
+        screen.contains("SNV     Sở Nội vụ") && screen.contains("■"),
+        "{screen}"
+    );
+    // The same service call as `thamdinh close`: a decision is now refused.
+    let err = common::fails(
+        &db,
+        &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
+    );
+    assert!(err.contains("đã khóa"), "{err}");
+    // The same key reopens it.
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("c");
+    snap!("reopen_box_en_80x24", s.draw(80, 24));
+    s.keys("Fix 3.9\n");
+    common::ok(
+        &db,
+        &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
+    );
+}

@@ -950,3 +950,69 @@ fn a_year_without_units_is_known_from_the_year_load() {
     }));
     assert!(app.no_units);
 }
+
+#[test]
+fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_one() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc)); // back to the units, on SNV
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j')); // STP
+    assert!(app.update(ch('c')).is_empty(), "the box asks first");
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::CloseUnit);
+    // Esc: nothing is closed and the box forgets the unit.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.input.is_none() && app.pending_close.is_none());
+    // Four keys and the comment: c, the comment, Enter.
+    app.update(ch('c'));
+    typed(&mut app, "Đã thông qua");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::SetClosed {
+            unit: UnitCode::parse("STP").unwrap(),
+            closed: true,
+            comment: "Đã thông qua".into(),
+        }]
+    );
+    assert!(fx[0].writes());
+    assert!(app.input.is_none());
+    // The runtime's answer goes on the status line and the lists are read again.
+    let fx = app.update(Action::ClosedSet(
+        "Đã khóa kết quả của STP (Sở Tư pháp).".into(),
+    ));
+    assert!(fx.contains(&Effect::LoadUnits {
+        group: "so-nganh".into()
+    }));
+    assert_eq!(
+        app.status,
+        Some(("Đã khóa kết quả của STP (Sở Tư pháp).".into(), false))
+    );
+    // A closed unit: the same key reopens it, with an empty comment allowed.
+    app.units[1].unit.closed = true;
+    app.update(ch('c'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ReopenUnit);
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::SetClosed {
+            unit: UnitCode::parse("STP").unwrap(),
+            closed: false,
+            comment: String::new(),
+        }]
+    );
+}
+
+#[test]
+fn a_published_year_refuses_to_close_a_unit_without_asking() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc));
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    assert!(app.update(ch('c')).is_empty());
+    assert!(app.input.is_none());
+    assert_eq!(
+        app.status,
+        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
+}

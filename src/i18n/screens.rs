@@ -668,6 +668,8 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Comment => lang.pick("Nhận xét của hội đồng", "Council's comment"),
         InputKind::WorkbookPath => lang.pick("Ghi bảng tính Excel", "Write the Excel workbook"),
         InputKind::Overwrite => lang.pick("Tệp đã có", "The file exists"),
+        InputKind::CloseUnit => lang.pick("Khóa kết quả", "Close the unit"),
+        InputKind::ReopenUnit => lang.pick("Mở lại kết quả", "Reopen the unit"),
     }
 }
 
@@ -703,6 +705,14 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Overwrite => lang.pick(
             "Tệp này đã có. Enter: ghi đè lên tệp cũ · Esc: không ghi.",
             "This file is already there. Enter: replace it · Esc: do not write.",
+        ),
+        InputKind::CloseUnit => lang.pick(
+            "Sau khi khóa, không ai sửa được quyết định của đơn vị cho đến khi mở lại; việc khóa được ghi vào nhật ký. Nhận xét (không bắt buộc). Enter: khóa · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Once closed, nobody can change the unit's decisions until it is reopened; the closing is in the audit log. A comment (optional). Enter: close · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::ReopenUnit => lang.pick(
+            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
     }
 }

@@ -31,6 +31,8 @@ pub enum Cmd {
     ToggleFinal,
     /// Write the shown group's workbook (.xlsx).
     WriteWorkbook,
+    /// Close the selected unit, or reopen it when it is closed (asks for a comment).
+    CloseUnit,
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
@@ -143,6 +145,8 @@ pub enum Action {
     FileExists {
         path: std::path::PathBuf,
     },
+    /// A unit was closed or reopened: what the status line says.
+    ClosedSet(String),
     /// Another instance changed the database.
     ExternalChange,
 }
@@ -187,6 +191,12 @@ pub enum Effect {
         group: String,
         mode: Mode,
     },
+    /// Close a unit (`closed`) or reopen it, with the comment: audited, as `thamdinh close`.
+    SetClosed {
+        unit: UnitCode,
+        closed: bool,
+        comment: String,
+    },
     RememberAppraiser(String),
     /// Read whether the working year is published.
     LoadYear,
@@ -203,6 +213,7 @@ impl Effect {
                 | Effect::SetComment { .. }
                 | Effect::Undo { .. }
                 | Effect::WriteWorkbook { .. }
+                | Effect::SetClosed { .. }
         )
     }
 }

@@ -65,12 +65,22 @@ pub enum InputKind {
     WorkbookPath,
     /// Whether to replace the workbook file already there (Enter: yes, Esc: no).
     Overwrite,
+    /// The comment on closing the selected unit (Enter closes it).
+    CloseUnit,
+    /// The comment on reopening the selected unit (Enter reopens it).
+    ReopenUnit,
 }
 
 impl InputKind {
     /// Whether the box holds a paragraph: a comment or a reason keeps its line breaks.
     pub fn multiline(self) -> bool {
-        matches!(self, InputKind::Comment | InputKind::NotApplicable)
+        matches!(
+            self,
+            InputKind::Comment
+                | InputKind::NotApplicable
+                | InputKind::CloseUnit
+                | InputKind::ReopenUnit
+        )
     }
 }
 
@@ -247,6 +257,8 @@ pub struct App {
     pub input: Option<Input>,
     /// The workbook waiting for an answer to "replace the file?": group, mode and path.
     pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,
+    /// The unit the close / reopen box is about: its code and name.
+    pub pending_close: Option<(UnitCode, String)>,
     /// Comments written on undecided items, saved with their decision.
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
     /// A message for the status line, and whether it is an error.
@@ -296,6 +308,7 @@ impl App {
             rank_offset: Cell::new(0),
             input: None,
             pending_workbook: None,
+            pending_close: None,
             drafts: HashMap::new(),
             status: None,
             last_save: None,
@@ -376,6 +389,11 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::ClosedSet(message) => {
+                self.saving = false;
+                self.say(message);
+                self.refresh()
+            }
             Action::ExternalChange => {
                 self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
@@ -450,6 +468,7 @@ impl App {
                         }
                     }
                     InputKind::UnitFilter => self.unit_filter.clear(),
+                    InputKind::CloseUnit | InputKind::ReopenUnit => self.pending_close = None,
                     InputKind::ItemSearch => {
                         if let Some(o) = self.open.as_mut() {
                             o.search.clear();
@@ -535,6 +554,21 @@ impl App {
                     mode: self.rank_mode,
                     path: text.into(),
                     overwrite: false,
+                }]
+            }
+            InputKind::CloseUnit | InputKind::ReopenUnit => {
+                let closed = input.kind == InputKind::CloseUnit;
+                // A paragraph: its line breaks are kept, as the command line keeps them.
+                let comment = input.text().trim().to_string();
+                self.input = None;
+                let Some((unit, _)) = self.pending_close.take() else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::SetClosed {
+                    unit,
+                    closed,
+                    comment,
                 }]
             }
             InputKind::Overwrite => {
@@ -991,6 +1025,24 @@ impl App {
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
+            Cmd::CloseUnit => {
+                let Some(&i) = shown.get(self.unit_sel) else {
+                    self.fail(words::no_unit_matches(self.lang));
+                    return Vec::new();
+                };
+                if self.published {
+                    self.fail(words::published_no_edits(self.year, self.lang));
+                    return Vec::new();
+                }
+                let u = &self.units[i].unit;
+                let kind = if u.closed {
+                    InputKind::ReopenUnit
+                } else {
+                    InputKind::CloseUnit
+                };
+                self.pending_close = Some((u.code.clone(), u.name.clone()));
+                self.open_input(kind, "");
+            }
             Cmd::History => {
                 let unit = shown
                     .get(self.unit_sel)

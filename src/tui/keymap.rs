@@ -131,6 +131,13 @@ pub static UNITS: &[Binding] = &[
         en: "next unit with undecided items",
     },
     Binding {
+        keys: &[Char('c')],
+        label: "c",
+        cmd: Cmd::CloseUnit,
+        vi: "khóa / mở lại kết quả của đơn vị đang chọn (kèm nhận xét)",
+        en: "close / reopen the selected unit (with a comment)",
+    },
+    Binding {
         keys: &[Char('r')],
         label: "r",
         cmd: Cmd::Ranking,

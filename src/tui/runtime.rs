@@ -129,6 +129,19 @@ fn try_effect(
                 result,
             })]
         }
+        Effect::SetClosed {
+            unit,
+            closed,
+            comment,
+        } => {
+            let row = ws.set_closed(unit.as_str(), closed, appraiser, &comment)?;
+            vec![Action::ClosedSet(crate::i18n::commands::closed(
+                row.code.as_str(),
+                &row.name,
+                closed,
+                lang,
+            ))]
+        }
         Effect::RememberAppraiser(name) => {
             rt.config.remember_appraiser(&name);
             Vec::new()

@@ -126,7 +126,10 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
 fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = &app.input else { return };
     let lang = app.lang;
-    let title = words::box_title(input.kind, lang);
+    let mut title = words::box_title(input.kind, lang).to_string();
+    if let Some((code, name)) = &app.pending_close {
+        title = format!("{title} — {code} {name}");
+    }
     let help = match input.kind {
         InputKind::Score => score_help(app),
         kind => words::box_help(kind, lang).to_string(),
