@@ -709,3 +709,19 @@ fn the_units_screen_closes_and_reopens_a_unit_with_a_comment() {
         &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
     );
 }
+
+#[test]
+fn the_ranking_screen_publishes_only_when_every_final_ranking_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("r").keys("P");
+    snap!("publish_box_vi_80x24", s.draw(80, 24));
+    s.keys("QĐ 123\n");
+    let refused = s.draw(80, 24);
+    snap!("publish_refused_vi_80x24", refused);
+    assert!(refused.contains("Chưa công bố được"), "{refused}");
+    // Nothing was published: the command line says so too.
+    let err = common::fails(&db, &["--appraiser", "Lan", "unpublish", "--comment", "x"]);
+    assert!(err.contains("chưa công bố"), "{err}");
+}

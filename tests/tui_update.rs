@@ -1016,3 +1016,49 @@ fn a_published_year_refuses_to_close_a_unit_without_asking() {
         Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
     );
 }
+
+#[test]
+fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_reasons() {
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    assert!(app.update(ch('P')).is_empty(), "the box asks first");
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Publish);
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.input.is_none());
+    app.update(ch('P'));
+    typed(&mut app, "QĐ 123");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Publish {
+            comment: "QĐ 123".into()
+        }]
+    );
+    assert!(fx[0].writes());
+    // Refused: the box comes back with the comment and every reason.
+    let message = "Chưa công bố được kết quả năm 2022: cần có xếp hạng chính thức của mọi nhóm; chưa ghi gì.\n  - nhóm so-nganh";
+    app.update(Action::PublishRefused {
+        message: message.into(),
+        comment: "QĐ 123".into(),
+    });
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.kind, InputKind::Publish);
+    assert_eq!(input.text(), "QĐ 123");
+    assert_eq!(input.error.as_deref(), Some(message));
+    app.update(key(KeyCode::Esc));
+    // Published: said on the status line, and the year is read again.
+    let fx = app.update(Action::Published("Đã công bố kết quả năm 2022.".into()));
+    assert!(fx.contains(&Effect::LoadYear));
+    // A published year is not published again.
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    assert!(app.update(ch('P')).is_empty());
+    assert!(app.input.is_none());
+    assert_eq!(
+        app.status,
+        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
+}

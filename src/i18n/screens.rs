@@ -323,6 +323,15 @@ pub fn welcome(year: i32, db: &str, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// The year published from the ranking screen.
+pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã công bố kết quả năm {year}: {units} đơn vị của {groups} nhóm.",
+        "Published the results of {year}: {units} units of {groups} groups."
+    )
+}
+
 /// The footer under the welcome.
 pub fn welcome_footer(lang: Lang) -> &'static str {
     lang.pick("q: thoát · ?: các phím", "q: quit · ?: the keys")
@@ -670,6 +679,7 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Overwrite => lang.pick("Tệp đã có", "The file exists"),
         InputKind::CloseUnit => lang.pick("Khóa kết quả", "Close the unit"),
         InputKind::ReopenUnit => lang.pick("Mở lại kết quả", "Reopen the unit"),
+        InputKind::Publish => lang.pick("Công bố kết quả năm", "Publish the results of"),
     }
 }
 
@@ -709,6 +719,10 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::CloseUnit => lang.pick(
             "Sau khi khóa, không ai sửa được quyết định của đơn vị cho đến khi mở lại; việc khóa được ghi vào nhật ký. Nhận xét (không bắt buộc). Enter: khóa · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
             "Once closed, nobody can change the unit's decisions until it is reopened; the closing is in the audit log. A comment (optional). Enter: close · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::Publish => lang.pick(
+            "Xếp hạng chính thức của mọi nhóm trở thành kết quả công bố của năm (lưu lại, ghi nhật ký); từ đó quyết định của năm không sửa được nữa, trừ khi hủy công bố. Không công bố được khi nhóm nào chưa có xếp hạng chính thức. Ghi số, ngày văn bản (không bắt buộc). Enter: công bố · Esc: hủy.",
+            "The final ranking of every group becomes the year's published result (kept, audited); from then on the year's decisions cannot change unless it is unpublished. Refused while any group has no final ranking. The decision's number and date (optional). Enter: publish · Esc: cancel.",
         ),
         InputKind::ReopenUnit => lang.pick(
             "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",

@@ -33,6 +33,8 @@ pub enum Cmd {
     WriteWorkbook,
     /// Close the selected unit, or reopen it when it is closed (asks for a comment).
     CloseUnit,
+    /// Publish the year (asks for confirmation and a comment).
+    Publish,
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
@@ -147,6 +149,14 @@ pub enum Action {
     },
     /// A unit was closed or reopened: what the status line says.
     ClosedSet(String),
+    /// The year was published: what the status line says.
+    Published(String),
+    /// The publication was refused (every group's reason); the box asks again with the
+    /// comment typed.
+    PublishRefused {
+        message: String,
+        comment: String,
+    },
     /// Another instance changed the database.
     ExternalChange,
 }
@@ -197,6 +207,10 @@ pub enum Effect {
         closed: bool,
         comment: String,
     },
+    /// Publish the working year, as `thamdinh publish` (audited).
+    Publish {
+        comment: String,
+    },
     RememberAppraiser(String),
     /// Read whether the working year is published.
     LoadYear,
@@ -214,6 +228,7 @@ impl Effect {
                 | Effect::Undo { .. }
                 | Effect::WriteWorkbook { .. }
                 | Effect::SetClosed { .. }
+                | Effect::Publish { .. }
         )
     }
 }

@@ -69,6 +69,8 @@ pub enum InputKind {
     CloseUnit,
     /// The comment on reopening the selected unit (Enter reopens it).
     ReopenUnit,
+    /// The comment on publishing the year (Enter publishes it).
+    Publish,
 }
 
 impl InputKind {
@@ -80,6 +82,7 @@ impl InputKind {
                 | InputKind::NotApplicable
                 | InputKind::CloseUnit
                 | InputKind::ReopenUnit
+                | InputKind::Publish
         )
     }
 }
@@ -394,6 +397,17 @@ impl App {
                 self.say(message);
                 self.refresh()
             }
+            Action::Published(message) => {
+                self.saving = false;
+                self.say(message);
+                self.refresh()
+            }
+            Action::PublishRefused { message, comment } => {
+                self.saving = false;
+                self.open_input(InputKind::Publish, &comment);
+                self.set_input_error(&message);
+                Vec::new()
+            }
             Action::ExternalChange => {
                 self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
@@ -570,6 +584,12 @@ impl App {
                     closed,
                     comment,
                 }]
+            }
+            InputKind::Publish => {
+                let comment = input.text().trim().to_string();
+                self.input = None;
+                self.saving = true;
+                vec![Effect::Publish { comment }]
             }
             InputKind::Overwrite => {
                 self.input = None;
@@ -1264,6 +1284,13 @@ impl App {
                         group: g.to_string(),
                         mode: self.rank_mode,
                     }];
+                }
+            }
+            Cmd::Publish => {
+                if self.published {
+                    self.fail(words::published_no_edits(self.year, self.lang));
+                } else {
+                    self.open_input(InputKind::Publish, "");
                 }
             }
             Cmd::WriteWorkbook => {

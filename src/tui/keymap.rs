@@ -310,6 +310,13 @@ pub static RANKING: &[Binding] = &[
         vi: "ghi bảng tính Excel (.xlsx) của nhóm đang xem",
         en: "write the shown group's Excel workbook (.xlsx)",
     },
+    Binding {
+        keys: &[Char('P')],
+        label: "P",
+        cmd: Cmd::Publish,
+        vi: "công bố kết quả năm (hỏi xác nhận)",
+        en: "publish the year's results (asks first)",
+    },
     HISTORY_KEY,
     HELP,
     Binding {

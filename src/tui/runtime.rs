@@ -142,6 +142,21 @@ fn try_effect(
                 lang,
             ))]
         }
+        Effect::Publish { comment } => {
+            let comment = crate::domain::text::nfc(comment.trim());
+            match ws.publish(appraiser, &comment) {
+                Ok(done) => vec![Action::Published(crate::i18n::screens::year_published(
+                    done.publication.year,
+                    done.publication.units,
+                    done.groups.len(),
+                    lang,
+                ))],
+                Err(e) => vec![Action::PublishRefused {
+                    message: e.render(lang),
+                    comment,
+                }],
+            }
+        }
         Effect::RememberAppraiser(name) => {
             rt.config.remember_appraiser(&name);
             Vec::new()
