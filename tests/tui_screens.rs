@@ -693,6 +693,19 @@ fn the_units_screen_closes_and_reopens_a_unit_with_a_comment() {
         screen.contains("SNV     Sở Nội vụ") && screen.contains("■"),
         "{screen}"
     );
+    // Audited with who and the comment, as the command line audits it.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (who, comment): (String, String) = conn
+        .query_row(
+            "SELECT appraiser, comment FROM audit WHERE action = 'close' AND unit = 'SNV'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (who.as_str(), comment.as_str()),
+        ("Nguyễn Thị Lan", "Đã thông qua tại phiên họp")
+    );
     // The same service call as `thamdinh close`: a decision is now refused.
     let err = common::fails(
         &db,
