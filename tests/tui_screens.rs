@@ -650,3 +650,91 @@ fn a_published_year_is_shown_as_such_and_refuses_edits() {
             .contains("đã công bố")
     );
 }
+
+#[test]
+fn an_empty_database_welcomes_with_the_three_ways_to_begin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    common::ok(&db, &["init", "--year", "2022"]);
+    let s = Session::new(&db, Lang::Vi);
+    let vi = s.draw(80, 24);
+    for command in ["thamdinh demo", "thamdinh import units", "new-year 2023"] {
+        assert!(vi.contains(command), "{command}:\n{vi}");
+    }
+    snap!("welcome_vi_80x24", vi);
+    snap!("welcome_en_80x24", Session::new(&db, Lang::En).draw(80, 24));
+
+    // Once a unit is in, the table is back.
+    let units = common::write(
+        dir.path(),
+        "units.csv",
+        "code,name,group\nSNV,Sở Nội vụ,so-nganh\n",
+    );
+    common::ok(&db, &["import", "units", units.to_str().unwrap()]);
+    let s = Session::new(&db, Lang::Vi);
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Sở Nội vụ") && !screen.contains("Chào mừng"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_units_screen_closes_and_reopens_a_unit_with_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("c").keys("Đã thông qua tại phiên họp");
+    snap!("close_box_vi_80x24", s.draw(80, 24));
+    s.keys("\n");
+    let screen = s.draw(80, 24);
+    snap!("closed_vi_80x24", screen);
+    assert!(
+        screen.contains("SNV     Sở Nội vụ") && screen.contains("■"),
+        "{screen}"
+    );
+    // Audited with who and the comment, as the command line audits it.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (who, comment): (String, String) = conn
+        .query_row(
+            "SELECT appraiser, comment FROM audit WHERE action = 'close' AND unit = 'SNV'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (who.as_str(), comment.as_str()),
+        ("Nguyễn Thị Lan", "Đã thông qua tại phiên họp")
+    );
+    // The same service call as `thamdinh close`: a decision is now refused.
+    let err = common::fails(
+        &db,
+        &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
+    );
+    assert!(err.contains("đã khóa"), "{err}");
+    // The same key reopens it.
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("c");
+    snap!("reopen_box_en_80x24", s.draw(80, 24));
+    s.keys("Fix 3.9\n");
+    common::ok(
+        &db,
+        &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
+    );
+}
+
+#[test]
+fn the_ranking_screen_publishes_only_when_every_final_ranking_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("r").keys("P");
+    snap!("publish_box_vi_80x24", s.draw(80, 24));
+    s.keys("QĐ 123\n");
+    let refused = s.draw(80, 24);
+    snap!("publish_refused_vi_80x24", refused);
+    assert!(refused.contains("Chưa công bố được"), "{refused}");
+    // Nothing was published: the command line says so too.
+    let err = common::fails(&db, &["--appraiser", "Lan", "unpublish", "--comment", "x"]);
+    assert!(err.contains("chưa công bố"), "{err}");
+}

@@ -806,7 +806,10 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
         app.start().contains(&Effect::LoadYear),
         "the screens ask whether the year is published"
     );
-    app.update(Action::Loaded(Loaded::Year { published: true }));
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
     for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
         app.status = None;
         assert!(app.update(ch(c)).is_empty(), "{c}");
@@ -823,7 +826,10 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
         app.update(Action::ExternalChange)
             .contains(&Effect::LoadYear)
     );
-    app.update(Action::Loaded(Loaded::Year { published: false }));
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: false,
+    }));
     assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
 }
 
@@ -932,4 +938,127 @@ fn the_history_from_the_ranking_shows_the_selected_row_and_goes_back_to_it() {
     );
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Ranking);
+}
+
+#[test]
+fn a_year_without_units_is_known_from_the_year_load() {
+    let mut app = opened();
+    assert!(!app.no_units);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+    }));
+    assert!(app.no_units);
+}
+
+#[test]
+fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_one() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc)); // back to the units, on SNV
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j')); // STP
+    assert!(app.update(ch('c')).is_empty(), "the box asks first");
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::CloseUnit);
+    // Esc: nothing is closed and the box forgets the unit.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.input.is_none() && app.pending_close.is_none());
+    // Four keys and the comment: c, the comment, Enter.
+    app.update(ch('c'));
+    typed(&mut app, "Đã thông qua");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::SetClosed {
+            unit: UnitCode::parse("STP").unwrap(),
+            closed: true,
+            comment: "Đã thông qua".into(),
+        }]
+    );
+    assert!(fx[0].writes());
+    assert!(app.input.is_none());
+    // The runtime's answer goes on the status line and the lists are read again.
+    let fx = app.update(Action::ClosedSet(
+        "Đã khóa kết quả của STP (Sở Tư pháp).".into(),
+    ));
+    assert!(fx.contains(&Effect::LoadUnits {
+        group: "so-nganh".into()
+    }));
+    assert_eq!(
+        app.status,
+        Some(("Đã khóa kết quả của STP (Sở Tư pháp).".into(), false))
+    );
+    // A closed unit: the same key reopens it, with an empty comment allowed.
+    app.units[1].unit.closed = true;
+    app.update(ch('c'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ReopenUnit);
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::SetClosed {
+            unit: UnitCode::parse("STP").unwrap(),
+            closed: false,
+            comment: String::new(),
+        }]
+    );
+}
+
+#[test]
+fn a_published_year_refuses_to_close_a_unit_without_asking() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc));
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    assert!(app.update(ch('c')).is_empty());
+    assert!(app.input.is_none());
+    assert_eq!(
+        app.status,
+        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
+}
+
+#[test]
+fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_reasons() {
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    assert!(app.update(ch('P')).is_empty(), "the box asks first");
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Publish);
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.input.is_none());
+    app.update(ch('P'));
+    typed(&mut app, "QĐ 123");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Publish {
+            comment: "QĐ 123".into()
+        }]
+    );
+    assert!(fx[0].writes());
+    // Refused: the box comes back with the comment and every reason.
+    let message = "Chưa công bố được kết quả năm 2022: cần có xếp hạng chính thức của mọi nhóm; chưa ghi gì.\n  - nhóm so-nganh";
+    app.update(Action::PublishRefused {
+        message: message.into(),
+        comment: "QĐ 123".into(),
+    });
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.kind, InputKind::Publish);
+    assert_eq!(input.text(), "QĐ 123");
+    assert_eq!(input.error.as_deref(), Some(message));
+    app.update(key(KeyCode::Esc));
+    // Published: said on the status line, and the year is read again.
+    let fx = app.update(Action::Published("Đã công bố kết quả năm 2022.".into()));
+    assert!(fx.contains(&Effect::LoadYear));
+    // A published year is not published again.
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    assert!(app.update(ch('P')).is_empty());
+    assert!(app.input.is_none());
+    assert_eq!(
+        app.status,
+        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
 }

@@ -264,6 +264,79 @@ pub fn no_units(lang: Lang) -> &'static str {
     )
 }
 
+/// The units screen of a year without any unit (a database just made by `init`): the three
+/// ways to begin, each with its commands. `db` is the database's file name.
+pub fn welcome(year: i32, db: &str, lang: Lang) -> Vec<String> {
+    let next = year + 1;
+    vec![
+        say!(
+            lang,
+            "Chào mừng! Năm {year} trong cơ sở dữ liệu này chưa có đơn vị nào.",
+            "Welcome! The year {year} in this database has no units yet."
+        ),
+        lang.pick(
+            "Có ba cách bắt đầu (nhấn q để thoát, rồi gõ lệnh trong cửa sổ dòng lệnh):",
+            "There are three ways to begin (press q to leave, then type the commands):",
+        )
+        .into(),
+        String::new(),
+        lang.pick(
+            "1. Xem thử bản mẫu (Sóc Trăng 2022), không đụng đến dữ liệu này:",
+            "1. Try the demo year (Sóc Trăng 2022), which leaves this data alone:",
+        )
+        .into(),
+        "     thamdinh demo".into(),
+        lang.pick(
+            "2. Nhập hồ sơ năm nay (tệp CSV hoặc Excel .xlsx), theo thứ tự:",
+            "2. Import this year's files (CSV or Excel .xlsx), in this order:",
+        )
+        .into(),
+        "     thamdinh import units units.csv".into(),
+        "     thamdinh import self-scores self_scores.csv".into(),
+        "     thamdinh import survey survey.csv".into(),
+        lang.pick(
+            "3. Bắt đầu năm mới từ năm trước (chép bộ chỉ số và danh sách đơn vị),",
+            "3. Start a new year from the last (its criteria sets and units copied),",
+        )
+        .into(),
+        lang.pick(
+            "   trên tệp cơ sở dữ liệu của năm trước:",
+            "   on last year's database file:",
+        )
+        .into(),
+        say!(
+            lang,
+            "     thamdinh --db TỆP-NĂM-TRƯỚC new-year {next}",
+            "     thamdinh --db LAST-YEARS-FILE new-year {next}"
+        ),
+        String::new(),
+        say!(
+            lang,
+            "Tệp đang mở: {db} (thêm --db TỆP vào lệnh để dùng tệp khác).",
+            "The file open: {db} (add --db FILE to a command for another file)."
+        ),
+        lang.pick(
+            "Hướng dẫn từng bước: docs/huong-dan.md",
+            "The guide, step by step (in Vietnamese): docs/huong-dan.md",
+        )
+        .into(),
+    ]
+}
+
+/// The year published from the ranking screen.
+pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã công bố kết quả năm {year}: {units} đơn vị của {groups} nhóm.",
+        "Published the results of {year}: {units} units of {groups} groups."
+    )
+}
+
+/// The footer under the welcome.
+pub fn welcome_footer(lang: Lang) -> &'static str {
+    lang.pick("q: thoát · ?: các phím", "q: quit · ?: the keys")
+}
+
 /// The main keys and what the marks at the end of a line mean.
 pub fn units_footer(lang: Lang) -> &'static str {
     lang.pick(
@@ -604,6 +677,9 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Comment => lang.pick("Nhận xét của hội đồng", "Council's comment"),
         InputKind::WorkbookPath => lang.pick("Ghi bảng tính Excel", "Write the Excel workbook"),
         InputKind::Overwrite => lang.pick("Tệp đã có", "The file exists"),
+        InputKind::CloseUnit => lang.pick("Khóa kết quả", "Close the unit"),
+        InputKind::ReopenUnit => lang.pick("Mở lại kết quả", "Reopen the unit"),
+        InputKind::Publish => lang.pick("Công bố kết quả năm", "Publish the results of"),
     }
 }
 
@@ -639,6 +715,18 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Overwrite => lang.pick(
             "Tệp này đã có. Enter: ghi đè lên tệp cũ · Esc: không ghi.",
             "This file is already there. Enter: replace it · Esc: do not write.",
+        ),
+        InputKind::CloseUnit => lang.pick(
+            "Sau khi khóa, không ai sửa được quyết định của đơn vị cho đến khi mở lại; việc khóa được ghi vào nhật ký. Nhận xét (không bắt buộc). Enter: khóa · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Once closed, nobody can change the unit's decisions until it is reopened; the closing is in the audit log. A comment (optional). Enter: close · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::Publish => lang.pick(
+            "Xếp hạng chính thức của mọi nhóm trở thành kết quả công bố của năm (lưu lại, ghi nhật ký); từ đó quyết định của năm không sửa được nữa, trừ khi hủy công bố. Không công bố được khi nhóm nào chưa có xếp hạng chính thức. Ghi số, ngày văn bản (không bắt buộc). Enter: công bố · Esc: hủy.",
+            "The final ranking of every group becomes the year's published result (kept, audited); from then on the year's decisions cannot change unless it is unpublished. Refused while any group has no final ranking. The decision's number and date (optional). Enter: publish · Esc: cancel.",
+        ),
+        InputKind::ReopenUnit => lang.pick(
+            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
     }
 }

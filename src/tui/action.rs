@@ -31,6 +31,10 @@ pub enum Cmd {
     ToggleFinal,
     /// Write the shown group's workbook (.xlsx).
     WriteWorkbook,
+    /// Close the selected unit, or reopen it when it is closed (asks for a comment).
+    CloseUnit,
+    /// Publish the year (asks for confirmation and a comment).
+    Publish,
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
@@ -93,6 +97,8 @@ pub enum Loaded {
     /// Whether the working year is published (its decisions then cannot change).
     Year {
         published: bool,
+        /// The year has no unit at all yet (a database just made by `init`).
+        no_units: bool,
     },
     History {
         subject: Subject,
@@ -141,6 +147,16 @@ pub enum Action {
     FileExists {
         path: std::path::PathBuf,
     },
+    /// A unit was closed or reopened: what the status line says.
+    ClosedSet(String),
+    /// The year was published: what the status line says.
+    Published(String),
+    /// The publication was refused (every group's reason); the box asks again with the
+    /// comment typed.
+    PublishRefused {
+        message: String,
+        comment: String,
+    },
     /// Another instance changed the database.
     ExternalChange,
 }
@@ -185,6 +201,16 @@ pub enum Effect {
         group: String,
         mode: Mode,
     },
+    /// Close a unit (`closed`) or reopen it, with the comment: audited, as `thamdinh close`.
+    SetClosed {
+        unit: UnitCode,
+        closed: bool,
+        comment: String,
+    },
+    /// Publish the working year, as `thamdinh publish` (audited).
+    Publish {
+        comment: String,
+    },
     RememberAppraiser(String),
     /// Read whether the working year is published.
     LoadYear,
@@ -201,6 +227,8 @@ impl Effect {
                 | Effect::SetComment { .. }
                 | Effect::Undo { .. }
                 | Effect::WriteWorkbook { .. }
+                | Effect::SetClosed { .. }
+                | Effect::Publish { .. }
         )
     }
 }

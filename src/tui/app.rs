@@ -65,12 +65,25 @@ pub enum InputKind {
     WorkbookPath,
     /// Whether to replace the workbook file already there (Enter: yes, Esc: no).
     Overwrite,
+    /// The comment on closing the selected unit (Enter closes it).
+    CloseUnit,
+    /// The comment on reopening the selected unit (Enter reopens it).
+    ReopenUnit,
+    /// The comment on publishing the year (Enter publishes it).
+    Publish,
 }
 
 impl InputKind {
     /// Whether the box holds a paragraph: a comment or a reason keeps its line breaks.
     pub fn multiline(self) -> bool {
-        matches!(self, InputKind::Comment | InputKind::NotApplicable)
+        matches!(
+            self,
+            InputKind::Comment
+                | InputKind::NotApplicable
+                | InputKind::CloseUnit
+                | InputKind::ReopenUnit
+                | InputKind::Publish
+        )
     }
 }
 
@@ -247,6 +260,8 @@ pub struct App {
     pub input: Option<Input>,
     /// The workbook waiting for an answer to "replace the file?": group, mode and path.
     pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,
+    /// The unit the close / reopen box is about: its code and name.
+    pub pending_close: Option<(UnitCode, String)>,
     /// Comments written on undecided items, saved with their decision.
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
     /// A message for the status line, and whether it is an error.
@@ -256,6 +271,8 @@ pub struct App {
     pub saving: bool,
     /// The working year is published: its decisions cannot change.
     pub published: bool,
+    /// The working year has no unit at all: the units screen welcomes instead of a table.
+    pub no_units: bool,
     /// The history screen: whose history, of which unit, as read, and where `q` goes back to.
     pub history_view: HistoryView,
     pub history_unit: Option<UnitCode>,
@@ -294,11 +311,13 @@ impl App {
             rank_offset: Cell::new(0),
             input: None,
             pending_workbook: None,
+            pending_close: None,
             drafts: HashMap::new(),
             status: None,
             last_save: None,
             saving: false,
             published: false,
+            no_units: false,
             history_view: HistoryView::Unit,
             history_unit: None,
             history: None,
@@ -371,6 +390,22 @@ impl App {
                     // The box shows the file in question; what is typed in it changes nothing.
                     self.open_input(InputKind::Overwrite, &shown);
                 }
+                Vec::new()
+            }
+            Action::ClosedSet(message) => {
+                self.saving = false;
+                self.say(message);
+                self.refresh()
+            }
+            Action::Published(message) => {
+                self.saving = false;
+                self.say(message);
+                self.refresh()
+            }
+            Action::PublishRefused { message, comment } => {
+                self.saving = false;
+                self.open_input(InputKind::Publish, &comment);
+                self.set_input_error(&message);
                 Vec::new()
             }
             Action::ExternalChange => {
@@ -447,6 +482,7 @@ impl App {
                         }
                     }
                     InputKind::UnitFilter => self.unit_filter.clear(),
+                    InputKind::CloseUnit | InputKind::ReopenUnit => self.pending_close = None,
                     InputKind::ItemSearch => {
                         if let Some(o) = self.open.as_mut() {
                             o.search.clear();
@@ -533,6 +569,27 @@ impl App {
                     path: text.into(),
                     overwrite: false,
                 }]
+            }
+            InputKind::CloseUnit | InputKind::ReopenUnit => {
+                let closed = input.kind == InputKind::CloseUnit;
+                // A paragraph: its line breaks are kept, as the command line keeps them.
+                let comment = input.text().trim().to_string();
+                self.input = None;
+                let Some((unit, _)) = self.pending_close.take() else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::SetClosed {
+                    unit,
+                    closed,
+                    comment,
+                }]
+            }
+            InputKind::Publish => {
+                let comment = input.text().trim().to_string();
+                self.input = None;
+                self.saving = true;
+                vec![Effect::Publish { comment }]
             }
             InputKind::Overwrite => {
                 self.input = None;
@@ -757,8 +814,12 @@ impl App {
                 }
                 Vec::new()
             }
-            Loaded::Year { published } => {
+            Loaded::Year {
+                published,
+                no_units,
+            } => {
                 self.published = published;
+                self.no_units = no_units;
                 Vec::new()
             }
             Loaded::History { subject, result } => {
@@ -984,6 +1045,24 @@ impl App {
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
+            Cmd::CloseUnit => {
+                let Some(&i) = shown.get(self.unit_sel) else {
+                    self.fail(words::no_unit_matches(self.lang));
+                    return Vec::new();
+                };
+                if self.published {
+                    self.fail(words::published_no_edits(self.year, self.lang));
+                    return Vec::new();
+                }
+                let u = &self.units[i].unit;
+                let kind = if u.closed {
+                    InputKind::ReopenUnit
+                } else {
+                    InputKind::CloseUnit
+                };
+                self.pending_close = Some((u.code.clone(), u.name.clone()));
+                self.open_input(kind, "");
+            }
             Cmd::History => {
                 let unit = shown
                     .get(self.unit_sel)
@@ -1205,6 +1284,13 @@ impl App {
                         group: g.to_string(),
                         mode: self.rank_mode,
                     }];
+                }
+            }
+            Cmd::Publish => {
+                if self.published {
+                    self.fail(words::published_no_edits(self.year, self.lang));
+                } else {
+                    self.open_input(InputKind::Publish, "");
                 }
             }
             Cmd::WriteWorkbook => {

@@ -131,6 +131,13 @@ pub static UNITS: &[Binding] = &[
         en: "next unit with undecided items",
     },
     Binding {
+        keys: &[Char('c')],
+        label: "c",
+        cmd: Cmd::CloseUnit,
+        vi: "khóa / mở lại kết quả của đơn vị đang chọn (kèm nhận xét)",
+        en: "close / reopen the selected unit (with a comment)",
+    },
+    Binding {
         keys: &[Char('r')],
         label: "r",
         cmd: Cmd::Ranking,
@@ -302,6 +309,13 @@ pub static RANKING: &[Binding] = &[
         cmd: Cmd::WriteWorkbook,
         vi: "ghi bảng tính Excel (.xlsx) của nhóm đang xem",
         en: "write the shown group's Excel workbook (.xlsx)",
+    },
+    Binding {
+        keys: &[Char('P')],
+        label: "P",
+        cmd: Cmd::Publish,
+        vi: "công bố kết quả năm (hỏi xác nhận)",
+        en: "publish the year's results (asks first)",
     },
     HISTORY_KEY,
     HELP,

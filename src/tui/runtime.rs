@@ -129,12 +129,41 @@ fn try_effect(
                 result,
             })]
         }
+        Effect::SetClosed {
+            unit,
+            closed,
+            comment,
+        } => {
+            let row = ws.set_closed(unit.as_str(), closed, appraiser, &comment)?;
+            vec![Action::ClosedSet(crate::i18n::commands::closed(
+                row.code.as_str(),
+                &row.name,
+                closed,
+                lang,
+            ))]
+        }
+        Effect::Publish { comment } => {
+            let comment = crate::domain::text::nfc(comment.trim());
+            match ws.publish(appraiser, &comment) {
+                Ok(done) => vec![Action::Published(crate::i18n::screens::year_published(
+                    done.publication.year,
+                    done.publication.units,
+                    done.groups.len(),
+                    lang,
+                ))],
+                Err(e) => vec![Action::PublishRefused {
+                    message: e.render(lang),
+                    comment,
+                }],
+            }
+        }
         Effect::RememberAppraiser(name) => {
             rt.config.remember_appraiser(&name);
             Vec::new()
         }
         Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
             published: ws.publication()?.is_some(),
+            no_units: !ws.has_units()?,
         })],
         Effect::LoadHistory(subject) => {
             let result = match &subject {

@@ -126,7 +126,13 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
 fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = &app.input else { return };
     let lang = app.lang;
-    let title = words::box_title(input.kind, lang);
+    let mut title = words::box_title(input.kind, lang).to_string();
+    if let Some((code, name)) = &app.pending_close {
+        title = format!("{title} — {code} {name}");
+    }
+    if input.kind == InputKind::Publish {
+        title = format!("{title} {}", app.year);
+    }
     let help = match input.kind {
         InputKind::Score => score_help(app),
         kind => words::box_help(kind, lang).to_string(),
@@ -135,7 +141,15 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let inner_w = (width.saturating_sub(2) as usize).max(1);
     // Word wrapping can take a little more than the plain division: one line of slack.
     let help_lines = (help.width().div_ceil(inner_w) + 1) as u16;
-    let error_lines = u16::from(input.error.is_some()) * 2;
+    // An error takes two lines at least; a long one (a refused publication, a reason per
+    // group) takes what it needs.
+    let error_lines = input.error.as_ref().map_or(0, |e| {
+        let rows: usize = e
+            .lines()
+            .map(|l| (l.width() + 2).div_ceil(inner_w).max(1))
+            .sum();
+        rows.max(2) as u16
+    });
     // A paragraph box shows three lines at first and grows with the text up to eight (or what
     // the window leaves), then scrolls; the others are one line.
     let field_lines = if input.kind.multiline() {
@@ -168,7 +182,10 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(&input.area, field);
     let mut lines = Vec::new();
     if let Some(e) = &input.error {
-        lines.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+        for (k, l) in e.lines().enumerate() {
+            let mark = if k == 0 { "✗ " } else { "  " };
+            lines.push(Line::styled(format!("{mark}{l}"), app.theme.error()));
+        }
     }
     lines.push(Line::styled(help, app.theme.dim()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);
