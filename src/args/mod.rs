@@ -88,6 +88,10 @@ pub enum Command {
         #[arg(long, default_value = "", allow_hyphen_values = true)]
         comment: String,
     },
+    Verify {
+        #[arg(long)]
+        head: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

@@ -4,6 +4,7 @@
 pub mod codes;
 pub mod criteria;
 pub mod index;
+pub mod ledger;
 pub mod points;
 pub mod ranking;
 pub mod sheet;

@@ -596,3 +596,12 @@ pub fn score_box_help(
         "{item} {title} — maximum {max}. {what} · {keys}"
     )
 }
+
+/// The banner over every screen when the ledger's check on opening found it broken.
+pub fn ledger_broken(why: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify» để kiểm tra toàn bộ. {why}",
+        "⚠ THE AUDIT LOG WAS CHANGED OUTSIDE THAMDINH — run 'thamdinh verify' for the full check. {why}"
+    )
+}

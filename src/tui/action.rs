@@ -104,6 +104,8 @@ pub enum Action {
     LoadFailed(String),
     /// Another instance changed the database.
     ExternalChange,
+    /// The ledger's check on opening found it broken: the sentence naming what breaks.
+    LedgerBroken(String),
 }
 
 /// Work for the runtime. Each effect's result comes back as an action.
@@ -139,6 +141,8 @@ pub enum Effect {
         mode: Mode,
     },
     RememberAppraiser(String),
+    /// Check the ledger's chain from the row last verified on this computer.
+    CheckLedger,
 }
 
 impl Effect {

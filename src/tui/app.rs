@@ -228,6 +228,9 @@ pub struct App {
     pub last_save: Option<String>,
     /// A write is on its way to the database.
     pub saving: bool,
+    /// What breaks the ledger, when its check on opening found it broken: shown in a banner
+    /// on every screen until the screens close.
+    pub ledger_alarm: Option<String>,
     /// After `n` ran out of items: select the first undecided item of the next unit opened.
     jump_to_undecided: bool,
     pub quit: bool,
@@ -264,6 +267,7 @@ impl App {
             status: None,
             last_save: None,
             saving: false,
+            ledger_alarm: None,
             jump_to_undecided: false,
             quit: false,
         };
@@ -274,9 +278,9 @@ impl App {
         app
     }
 
-    /// The effects to run when the screens open.
+    /// The effects to run when the screens open: the ledger's check, then the groups.
     pub fn start(&self) -> Vec<Effect> {
-        vec![Effect::LoadGroups]
+        vec![Effect::CheckLedger, Effect::LoadGroups]
     }
 
     pub fn group_code(&self) -> Option<&str> {
@@ -322,6 +326,11 @@ impl App {
             Action::ExternalChange => {
                 self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
+            }
+            // Kept: nothing the screens do makes a broken ledger whole again.
+            Action::LedgerBroken(why) => {
+                self.ledger_alarm.get_or_insert(why);
+                Vec::new()
             }
         }
     }

@@ -117,5 +117,17 @@ fn try_effect(
             rt.config.remember_appraiser(&name);
             Vec::new()
         }
+        Effect::CheckLedger => {
+            let mark = rt.config.ledger_mark(ws.db_path());
+            match ws.check_ledger_since(mark.as_ref())? {
+                Ok(checked) => {
+                    rt.config.remember_ledger_mark(ws.db_path(), &checked);
+                    Vec::new()
+                }
+                Err(b) => vec![Action::LedgerBroken(crate::i18n::errors::ledger_break(
+                    &b, lang,
+                ))],
+            }
+        }
     })
 }
