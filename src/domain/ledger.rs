@@ -803,6 +803,79 @@ mod tests {
         }
     }
 
+    fn row(id: i64, action: &str, old: Option<(&str, i64)>, new: Option<(&str, i64)>) -> Entry {
+        let mut values = vec![Value::Null; COLUMNS.len()];
+        values[col::ID] = Value::Int(id);
+        values[col::AT] = Value::text("2022-11-30T02:41:07Z");
+        values[col::APPRAISER] = Value::text("Lan");
+        values[col::ACTION] = Value::text(action);
+        values[col::YEAR] = Value::Int(2022);
+        values[col::UNIT] = Value::text("SNV");
+        values[col::ITEM] = Value::text("1.1.1");
+        if let Some((state, score)) = old {
+            values[col::OLD_STATE] = Value::text(state);
+            values[col::OLD_SCORE] = Value::Int(score);
+            values[col::OLD_COMMENT] = Value::text("");
+            values[col::OLD_APPRAISER] = Value::text("Lan");
+            values[col::OLD_DECIDED_AT] = Value::text("2022-11-30T02:41:07Z");
+            values[col::OLD_ROUND] = Value::Int(1);
+        }
+        if let Some((state, score)) = new {
+            values[col::NEW_STATE] = Value::text(state);
+            values[col::NEW_SCORE] = Value::Int(score);
+        }
+        values[col::COMMENT] = Value::text("");
+        Entry { values, hash: None }
+    }
+
+    #[test]
+    fn a_row_must_start_from_what_the_rows_before_it_leave() {
+        let mut r = Replay::new(None);
+        r.apply(&row(1, "decide", None, Some(("agreed", 50))), None)
+            .unwrap();
+        r.apply(
+            &row(2, "decide", Some(("agreed", 50)), Some(("adjusted", 25))),
+            None,
+        )
+        .unwrap();
+        let m = r
+            .apply(
+                &row(3, "decide", Some(("agreed", 50)), Some(("adjusted", 0))),
+                None,
+            )
+            .unwrap_err();
+        assert_eq!(
+            (m.field, m.expected, m.found),
+            (
+                "old_state",
+                Shown::State(Some("adjusted".into())),
+                Shown::State(Some("agreed".into()))
+            )
+        );
+        // Undecided before, yet an old score: the row was made up.
+        let mut fresh = Replay::new(None);
+        let mut e = row(1, "decide", None, Some(("agreed", 50)));
+        e.values[col::OLD_SCORE] = Value::Int(100);
+        let m = fresh.apply(&e, None).unwrap_err();
+        assert_eq!((m.field, m.found), ("old_score", Shown::Score(Some(100))));
+    }
+
+    #[test]
+    fn an_undo_puts_back_what_its_row_replaced_and_only_once() {
+        let mut r = Replay::new(None);
+        let first = row(1, "decide", None, Some(("agreed", 50)));
+        r.apply(&first, None).unwrap();
+        let mut undo = row(2, "undo", Some(("agreed", 50)), None);
+        undo.values[col::UNDOES] = Value::Int(1);
+        r.apply(&undo, Some(&first)).unwrap();
+        let key = first.key().unwrap();
+        assert!(r.current(&key).is_none());
+        let mut again = row(3, "undo", None, None);
+        again.values[col::UNDOES] = Value::Int(1);
+        let m = r.apply(&again, Some(&first)).unwrap_err();
+        assert_eq!(m.field, "undoes");
+    }
+
     #[test]
     fn the_round_follows_an_explanation_request() {
         assert_eq!(round_after(None), 1);
