@@ -506,18 +506,89 @@ pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
     out
 }
 
+/// The rankings as text tables; the last line is the ledger's head the rankings were read at.
 pub fn rank_text(
     ws: &Workspace,
     group: Option<&str>,
     mode: Mode,
     lang: Lang,
 ) -> Result<String, AppError> {
+    let (tables, head) = ws.at_head(|ws| rankings(ws, group, mode))?;
     let mut out = String::new();
-    for (code, name, r) in rankings(ws, group, mode)? {
+    for (code, name, r) in tables? {
         out.push_str(&rank_table(&code, &name, &r, lang));
         out.push('\n');
     }
-    Ok(out.trim_end().to_string())
+    out.push_str(&msg::ledger_line(head.entries, &head.printed(), lang));
+    Ok(out)
+}
+
+/// `verify [--head N:HEX]`: the full check of the ledger (of `year`'s decisions, or all);
+/// with a printed head, whether the result it was printed with matches the file. The report,
+/// and the mark to remember when all holds; a refusal naming what breaks otherwise.
+pub fn verify(
+    ws: &Workspace,
+    year: Option<i32>,
+    printed: Option<&str>,
+    lang: Lang,
+) -> Result<(String, Option<crate::store::Mark>), AppError> {
+    use crate::domain::ledger::PrintedHead;
+    use crate::i18n::errors;
+    let printed = printed
+        .map(|p| PrintedHead::parse(p).ok_or_else(|| AppError::Refused(errors::bad_head(p, lang))))
+        .transpose()?;
+    let v = ws.verify_ledger(year)?;
+    let head = v.head.printed();
+    let mut lines: Vec<String> = v
+        .breaks
+        .iter()
+        .map(|b| errors::ledger_break(b, lang))
+        .collect();
+    let holds = lines.is_empty();
+    if holds {
+        lines.push(msg::ledger_holds(
+            v.head.entries,
+            v.replayed,
+            v.decisions,
+            year,
+            lang,
+        ));
+        if let Some((row, at)) = &v.chained_at_migration {
+            lines.push(msg::chained_at_migration(*row, at, lang));
+        }
+    }
+    let mut printed_ok = true;
+    if let Some(p) = &printed {
+        let shown = p.to_string();
+        if p.entries > v.head.entries {
+            printed_ok = false;
+            lines.push(msg::printed_head_cut(
+                &shown,
+                p.entries,
+                v.head.entries,
+                lang,
+            ));
+        } else {
+            let found = ws.ledger_entry_hash(p.entries)?.unwrap_or_default();
+            if found.to_ascii_lowercase().starts_with(&p.prefix) {
+                lines.push(msg::printed_head_matches(
+                    &shown,
+                    v.head.entries - p.entries,
+                    lang,
+                ));
+            } else {
+                printed_ok = false;
+                lines.push(msg::printed_head_differs(&shown, p.entries, &found, lang));
+            }
+        }
+    }
+    lines.push(msg::ledger_head_is(&head, lang));
+    let text = lines.join("\n");
+    if holds && printed_ok {
+        Ok((text, v.mark))
+    } else {
+        Err(AppError::Refused(text))
+    }
 }
 
 /// The decisions export. With `Mode::Final` it is the council's complete record, refused

@@ -198,6 +198,15 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             print(cli::assign(&mut ws, &who, group, &fields, lang)?);
             Ok(())
         }
+        Some(Command::Verify { head }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let (text, mark) = cli::verify(&ws, args.year, head.as_deref(), lang)?;
+            if let Some(mark) = mark {
+                config.remember_ledger_mark(ws.db_path(), &mark);
+            }
+            print(text);
+            Ok(())
+        }
         Some(Command::Close { unit, comment }) | Some(Command::Reopen { unit, comment }) => {
             let closed = matches!(args.command, Some(Command::Close { .. }));
             let who = appraiser(&args, &config, lang)?;

@@ -738,3 +738,48 @@ fn the_ranking_screen_publishes_only_when_every_final_ranking_is_there() {
     let err = common::fails(&db, &["--appraiser", "Lan", "unpublish", "--comment", "x"]);
     assert!(err.contains("chưa công bố"), "{err}");
 }
+
+/// The ledger's check on opening: a row written since the screens last verified the log,
+/// then changed with plain SQL, puts a banner over every screen, and it stays whatever is
+/// pressed. (A row before the one last verified is `verify`'s to find: the screens' check is
+/// the fast one.)
+#[test]
+fn a_broken_ledger_is_a_banner_that_stays_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    drop(appraised(&db, Lang::Vi));
+    // A whole ledger: no banner.
+    let s = Session::new(&db, Lang::Vi);
+    assert!(s.app.ledger_alarm.is_none());
+    assert!(!s.draw(80, 24).contains("SỔ NHẬT KÝ"));
+    drop(s);
+    // Two more decisions after that check; the comment of the last is then changed, in its
+    // row of the log and in the decisions table.
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n").keys("jjjjjjjjj").keys("aa");
+    drop(s);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(&format!(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit SET comment = 'Đạt' WHERE id = (SELECT max(id) FROM audit);
+             UPDATE decisions SET comment = 'Đạt'
+                 WHERE (unit, item) = (SELECT unit, item FROM audit ORDER BY id DESC LIMIT 1);
+             {};",
+            thamdinh::store::TRIGGERS[0].1
+        ))
+        .unwrap();
+    let mut s = Session::new(&db, Lang::Vi);
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify»"),
+        "{text}"
+    );
+    snap!("ledger_broken_units_vi_80x24", text);
+    s.keys("\n").keys("a").keys("?").keys("\x1b").keys("r");
+    let text = s.draw(80, 24);
+    assert!(text.contains("⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA"), "{text}");
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("\n");
+    snap!("ledger_broken_appraisal_en_120x40", s.draw(120, 40));
+}

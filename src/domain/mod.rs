@@ -7,6 +7,7 @@ pub mod codes;
 pub mod criteria;
 pub mod history;
 pub mod index;
+pub mod ledger;
 pub mod points;
 pub mod ranking;
 pub mod sheet;

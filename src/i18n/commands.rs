@@ -528,3 +528,87 @@ pub fn assigned(appraiser: &str, group: &str, fields: &str, lang: Lang) -> Strin
         )
     }
 }
+
+/// The last line of `rank` as a table: the ledger's head, to check a printed result with.
+pub fn ledger_line(entries: u64, head: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Sổ nhật ký: {entries} dòng · đầu sổ {head} (đối chiếu: thamdinh verify --head {head})",
+        "Audit ledger: {entries} entries · head {head} (to check: thamdinh verify --head {head})"
+    )
+}
+
+/// `verify` found the ledger whole.
+pub fn ledger_holds(
+    entries: u64,
+    replayed: u64,
+    decisions: u64,
+    year: Option<i32>,
+    lang: Lang,
+) -> String {
+    let of = match year {
+        Some(y) => say!(lang, " của năm {y}", " of {y}"),
+        None => String::new(),
+    };
+    say!(
+        lang,
+        "Sổ nhật ký toàn vẹn: {entries} dòng, chuỗi băm SHA-256 khớp từ dòng đầu đến dòng cuối; {replayed} dòng{of} được đối chiếu lại với {decisions} quyết định và với việc khóa các đơn vị — không có gì bị sửa, xóa hay chèn ngoài thamdinh.",
+        "The audit ledger holds: {entries} entries, the SHA-256 chain matches from the first row to the last; {replayed} rows{of} replayed against {decisions} decisions and the units' closings — nothing was changed, deleted or inserted outside thamdinh."
+    )
+}
+
+/// `verify`: the head as it is now.
+pub fn ledger_head_is(head: &str, lang: Lang) -> String {
+    say!(lang, "Đầu sổ: {head}", "Head: {head}")
+}
+
+/// `verify`: the rows that were chained when an older file was migrated.
+pub fn chained_at_migration(before: i64, at: &str, lang: Lang) -> String {
+    let last = before - 1;
+    say!(
+        lang,
+        "Các dòng 1–{last} được ghi khi sổ chưa có chuỗi băm và được xâu chuỗi lúc nâng cấp tệp ({at}, dòng {before}): chuỗi chỉ bảo đảm chúng kể từ lúc đó.",
+        "Rows 1–{last} were written before the log had a chain and were chained when the file was upgraded ({at}, row {before}): the chain vouches for them from then on only."
+    )
+}
+
+/// `verify --head`: the printed result matches this file.
+pub fn printed_head_matches(printed: &str, later: u64, lang: Lang) -> String {
+    if later == 0 {
+        say!(
+            lang,
+            "Kết quả in với đầu sổ {printed} khớp với tệp này, và từ đó chưa có gì được ghi thêm.",
+            "The result printed with head {printed} matches this file, and nothing was written since."
+        )
+    } else {
+        let were = if later == 1 {
+            "entry was"
+        } else {
+            "entries were"
+        };
+        say!(
+            lang,
+            "Kết quả in với đầu sổ {printed} khớp với tệp này; từ đó có thêm {later} dòng được ghi.",
+            "The result printed with head {printed} matches this file; {later} {were} written since."
+        )
+    }
+}
+
+/// `verify --head`: the file has fewer entries than the printed result counted.
+pub fn printed_head_cut(printed: &str, printed_entries: u64, entries: u64, lang: Lang) -> String {
+    say!(
+        lang,
+        "Kết quả in với đầu sổ {printed} không khớp với tệp này: khi in, sổ nhật ký có {printed_entries} dòng, nay tệp chỉ còn {entries}. Phần cuối sổ (cùng các quyết định của nó) đã bị cắt bỏ, hoặc đây là một bản sao cũ hơn của tệp.",
+        "The result printed with head {printed} does not match this file: the audit log had {printed_entries} entries when it was printed, the file has {entries} now. The end of the log (with the decisions it made) was cut off, or this is an older copy of the file."
+    )
+}
+
+/// `verify --head`: the entry the printed result ended at has another hash.
+pub fn printed_head_differs(printed: &str, n: u64, found: &str, lang: Lang) -> String {
+    let found = found.get(..16).unwrap_or(found);
+    say!(
+        lang,
+        "Kết quả in với đầu sổ {printed} không khớp với tệp này: dòng {n} của sổ nhật ký có mã băm {found}…, không phải mã đã in. Sổ đã bị viết lại từ dòng {n} trở về trước, hoặc đây là một tệp khác.",
+        "The result printed with head {printed} does not match this file: entry {n} of the audit log has hash {found}…, not the one printed. The log was rewritten up to entry {n}, or this is another file."
+    )
+}

@@ -394,6 +394,18 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Dạng in: table (bảng, mặc định) hoặc csv",
         "Output: table (the default) or csv",
     ),
+    (
+        "verify",
+        "",
+        "Kiểm tra sổ nhật ký: tính lại chuỗi băm SHA-256 và đối chiếu từng dòng với các quyết định (--year: chỉ đối chiếu quyết định của năm đó; mặc định: mọi năm); chỉ ra dòng đầu tiên bị sửa và trả mã lỗi khác 0",
+        "Check the audit ledger: recompute the SHA-256 chain and replay the log against the decisions (--year: the decisions of that year only; default: every year); names the first row that breaks and exits non-zero",
+    ),
+    (
+        "verify",
+        "head",
+        "Đầu sổ in kèm một kết quả (dòng cuối của «rank», chân trang thông báo), dạng SỐ:MÃ: cho biết kết quả đó có khớp với tệp này không",
+        "A ledger head printed with a result (the last line of 'rank', a notice's footer), as N:HEX: says whether that result matches this file",
+    ),
 ];
 
 /// The placeholder of an argument's value, by argument id: (id, vi, en).
@@ -425,6 +437,7 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("council", "TÊN", "NAME"),
     ("new_year", "NĂM", "YEAR"),
     ("from", "NĂM", "YEAR"),
+    ("head", "SỐ:MÃ", "N:HEX"),
 ];
 
 /// The words of the help screens and of the usage lines.

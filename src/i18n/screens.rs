@@ -787,3 +787,12 @@ pub fn workbook_not_replaced(path: &str, lang: Lang) -> String {
         "Not written: {path} is left as it was."
     )
 }
+
+/// The banner over every screen when the ledger's check on opening found it broken.
+pub fn ledger_broken(why: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify» để kiểm tra toàn bộ. {why}",
+        "⚠ THE AUDIT LOG WAS CHANGED OUTSIDE THAMDINH — run 'thamdinh verify' for the full check. {why}"
+    )
+}

@@ -2,12 +2,14 @@
 //! the append-only audit log. Every write runs in `BEGIN IMMEDIATE`.
 
 mod decisions;
+mod ledger;
 mod records;
 pub mod schema;
 mod sets;
 mod years;
 
 pub use decisions::{AuditRow, Undone};
+pub use ledger::{Mark, TRIGGERS, Verification};
 pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,
 };

@@ -159,6 +159,8 @@ pub enum Action {
     },
     /// Another instance changed the database.
     ExternalChange,
+    /// The ledger's check on opening found it broken: the sentence naming what breaks.
+    LedgerBroken(String),
 }
 
 /// Work for the runtime. Each effect's result comes back as an action.
@@ -215,6 +217,8 @@ pub enum Effect {
     /// Read whether the working year is published.
     LoadYear,
     LoadHistory(Subject),
+    /// Check the ledger's chain from the row last verified on this computer.
+    CheckLedger,
 }
 
 impl Effect {

@@ -278,6 +278,9 @@ pub struct App {
     pub history_unit: Option<UnitCode>,
     pub history: Option<Result<HistoryData, String>>,
     pub history_from: Screen,
+    /// What breaks the ledger, when its check on opening found it broken: shown in a banner
+    /// on every screen until the screens close.
+    pub ledger_alarm: Option<String>,
     /// After `n` ran out of items: select the first undecided item of the next unit opened.
     jump_to_undecided: bool,
     pub quit: bool,
@@ -322,6 +325,7 @@ impl App {
             history_unit: None,
             history: None,
             history_from: Screen::Units,
+            ledger_alarm: None,
             jump_to_undecided: false,
             quit: false,
         };
@@ -332,9 +336,9 @@ impl App {
         app
     }
 
-    /// The effects to run when the screens open.
+    /// The effects to run when the screens open: the ledger's check, then the groups.
     pub fn start(&self) -> Vec<Effect> {
-        vec![Effect::LoadGroups, Effect::LoadYear]
+        vec![Effect::CheckLedger, Effect::LoadGroups, Effect::LoadYear]
     }
 
     pub fn group_code(&self) -> Option<&str> {
@@ -411,6 +415,11 @@ impl App {
             Action::ExternalChange => {
                 self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
+            }
+            // Kept: nothing the screens do makes a broken ledger whole again.
+            Action::LedgerBroken(why) => {
+                self.ledger_alarm.get_or_insert(why);
+                Vec::new()
             }
         }
     }

@@ -174,5 +174,17 @@ fn try_effect(
             .map_err(|e| e.render(lang));
             vec![Action::Loaded(Loaded::History { subject, result })]
         }
+        Effect::CheckLedger => {
+            let mark = rt.config.ledger_mark(ws.db_path());
+            match ws.check_ledger_since(mark.as_ref())? {
+                Ok(checked) => {
+                    rt.config.remember_ledger_mark(ws.db_path(), &checked);
+                    Vec::new()
+                }
+                Err(b) => vec![Action::LedgerBroken(crate::i18n::errors::ledger_break(
+                    &b, lang,
+                ))],
+            }
+        }
     })
 }

@@ -28,7 +28,13 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [banner, main, status] = Layout::vertical([
+        Constraint::Length(banner_height(app, area.width)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    ledger_banner(app, frame, banner);
     match app.screen {
         Screen::Units => units::draw(app, frame, main),
         Screen::Appraisal => appraisal::draw(app, frame, main),
@@ -42,6 +48,34 @@ pub fn view(app: &App, frame: &mut Frame) {
     if app.input.is_some() {
         input_box(app, frame, area);
     }
+}
+
+/// The banner's text, when the ledger is broken.
+fn banner_text(app: &App) -> Option<String> {
+    app.ledger_alarm
+        .as_deref()
+        .map(|why| words::ledger_broken(why, app.lang))
+}
+
+/// The banner's height: its text wrapped to the width, at most four lines (the rest is cut;
+/// `thamdinh verify` says it whole).
+fn banner_height(app: &App, width: u16) -> u16 {
+    banner_text(app).map_or(0, |t| {
+        let inner = (width as usize).max(1);
+        (t.width().div_ceil(inner) as u16 + 1).min(4)
+    })
+}
+
+/// A broken ledger, on top of every screen, in reverse video and with a sign (never by colour
+/// alone); it stays until the screens close.
+fn ledger_banner(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(text) = banner_text(app) else { return };
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.alarm())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Cuts text to `width` columns, ending with `…` when cut.
