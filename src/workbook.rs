@@ -59,6 +59,12 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
     let fail = |e: rust_xlsxwriter::XlsxError| AppError::io(IoDoing::Write, out.display(), e);
 
     let mut book = Book::new(lang, ws.year);
+    let head = ws.ledger_head()?;
+    book.set_ledger_line(crate::i18n::commands::ledger_line(
+        head.entries,
+        &head.printed(),
+        lang,
+    ));
     let data: Vec<GroupData> = breakdowns
         .iter()
         .enumerate()

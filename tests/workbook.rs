@@ -152,6 +152,15 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     let names = book.sheet_names();
     // Four groups × (results, fields, criteria), the decisions, 47 scoring sheets, history.
     assert_eq!(names.len(), 4 * 3 + 1 + 47 + 1);
+    // The ledger's head under the results table, as `rank` prints it.
+    let head = ws.ledger_head().unwrap();
+    let results = book.worksheet_range(&names[0]).unwrap();
+    let wanted = format!("đầu sổ {}", head.printed());
+    assert!(
+        (0..results.height())
+            .any(|r| matches!(cell(&results, r, 0), Data::String(t) if t.contains(&wanted))),
+        "no ledger head {wanted} under the results"
+    );
     // The history: the province's 2021 index and national rank as the source document gives
     // them, every unit's 2021 index as imported.
     let history = book.worksheet_range("Qua các năm").unwrap();

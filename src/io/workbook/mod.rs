@@ -131,6 +131,8 @@ pub struct Book {
     names: SheetNames,
     styles: Styles,
     sheets: usize,
+    /// The ledger's head, printed under every results table (see `thamdinh verify --head`).
+    ledger: Option<String>,
 }
 
 impl Book {
@@ -147,7 +149,13 @@ impl Book {
             names: SheetNames::default(),
             styles: Styles::new(),
             sheets: 0,
+            ledger: None,
         }
+    }
+
+    /// The line naming the ledger's head, printed under every results table.
+    pub fn set_ledger_line(&mut self, line: String) {
+        self.ledger = Some(line);
     }
 
     /// How many sheets have been added.
