@@ -714,12 +714,8 @@ fn write_csv_out(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, AppE
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let tmp = path.with_extension("tmp-thamdinh");
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        AppError::io(IoDoing::Write, path.display(), e)
-    })
+    crate::io::replace_file(path, |tmp| std::fs::write(tmp, bytes))
+        .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))
 }
 
 pub fn set_closed(

@@ -178,14 +178,8 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         book.history(&data).map_err(fail)?;
     }
     let sheets = book.sheet_count();
-    let tmp = out.with_extension("tmp-thamdinh");
-    let saved = book.save(&tmp).map_err(fail).and_then(|()| {
-        std::fs::rename(&tmp, out).map_err(|e| AppError::io(IoDoing::Write, out.display(), e))
-    });
-    if saved.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    saved?;
+    crate::io::replace_file(out, |tmp| book.save(tmp).map_err(std::io::Error::other))
+        .map_err(|e| AppError::io(IoDoing::Write, out.display(), e))?;
     Ok(Written {
         sheets,
         decision_lines,

@@ -724,16 +724,9 @@ pub fn write_notices(
     let mut written = Vec::with_capacity(notices.len());
     for n in notices {
         let path = dir.join(file_name(&n.unit));
-        let tmp = dir.join(format!(".{}.tmp-thamdinh", file_name(&n.unit)));
-        let result = notice_docx(n, opts).and_then(|bytes| {
-            use std::io::Write as _;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &path)
-        });
+        let result = notice_docx(n, opts)
+            .and_then(|bytes| super::replace_file(&path, |tmp| std::fs::write(tmp, &bytes)));
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
             return Err((path, e));
         }
         written.push(path);
