@@ -1,14 +1,17 @@
 //! The national-scale benchmark's helper (see BENCHMARKS.md):
 //!
 //! ```text
-//! cargo run --release --example national -- gen DIR [--units N] [--seed S]
+//! cargo run --release --example national -- gen DIR [--units N] [--seed S] [--shape four|one|deep]
 //!
 //! cargo run --release --example national -- decide DB [--n N]
 //!
 //! cargo run --release --example national -- workbook DB OUT.xlsx
 //! ```
 //!
-//! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR.
+//! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR,
+//! in one of three shapes (`benches/support/national.rs`): `four` groups (the default),
+//! `one` group of 10,000 units × 150 items straight under eight fields, or `deep`, one group
+//! under a four-level tree with options on every item.
 //! `decide` makes N decisions (default 2,000) on a national database, as the appraisal screen
 //! makes them, and prints per-decision figures as `key=value` lines for `bench/compare.sh`.
 //! `workbook` writes the results, fields and decisions sheets of every group (the sheets that
@@ -29,7 +32,7 @@ use thamdinh::workbook::{self, Request};
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: national gen DIR [--units N] [--seed S] | decide DB [--n N] | first-frame DB | workbook DB OUT"
+        "usage: national gen DIR [--units N] [--seed S] [--shape four|one|deep] | decide DB [--n N] | first-frame DB | workbook DB OUT"
     );
     ExitCode::from(2)
 }
@@ -56,6 +59,13 @@ fn main() -> ExitCode {
             }
             if let Some(s) = flag("--seed").and_then(|v| v.parse().ok()) {
                 scale.seed = s;
+            }
+            if let Some(name) = flag("--shape") {
+                let Some(shape) = national::Shape::parse(&name) else {
+                    eprintln!("unknown shape {name}: four, one or deep");
+                    return ExitCode::from(2);
+                };
+                scale.shape = shape;
             }
             match national::ensure(&dir, scale) {
                 Ok(g) => {

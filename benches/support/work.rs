@@ -44,9 +44,14 @@ pub fn base_db(data: &Path, db: &Path) {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let mut ws = open(db);
-    for g in national::GROUPS {
-        let path = data.join("sets").join(format!("{}.toml", g.code));
-        ws.import_set_toml(&path).expect("load a generated set");
+    // The sets of whichever shape was generated into `data`, in the shape's order.
+    for shape in national::Shape::ALL {
+        for g in shape.plans() {
+            let path = data.join("sets").join(format!("{}.toml", g.code));
+            if path.exists() {
+                ws.import_set_toml(&path).expect("load a generated set");
+            }
+        }
     }
     for (kind, file) in [
         (ImportKind::Units, "units.csv"),
