@@ -712,9 +712,10 @@ fn an_item_decided_elsewhere_does_not_stay_selected_behind_a_filter() {
 fn going_back_to_the_units_reloads_their_totals() {
     let mut app = opened();
     let fx = app.update(ch('q'));
+    // Only the units decided on since the list was read are read again.
     assert_eq!(
         fx,
-        vec![Effect::LoadUnits {
+        vec![Effect::RefreshUnits {
             group: "so-nganh".into()
         }]
     );
@@ -976,11 +977,11 @@ fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_o
     );
     assert!(fx[0].writes());
     assert!(app.input.is_none());
-    // The runtime's answer goes on the status line and the lists are read again.
+    // The runtime's answer goes on the status line and the lists are brought up to date.
     let fx = app.update(Action::ClosedSet(
         "Đã khóa kết quả của STP (Sở Tư pháp).".into(),
     ));
-    assert!(fx.contains(&Effect::LoadUnits {
+    assert!(fx.contains(&Effect::RefreshUnits {
         group: "so-nganh".into()
     }));
     assert_eq!(

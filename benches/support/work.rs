@@ -166,6 +166,20 @@ pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
     points
 }
 
+/// One decision committed, and nothing else (another instance's, for the screens' figures).
+pub fn decide_only(ws: &mut Workspace, p: &Planned) -> Points {
+    let d = ws
+        .decide(
+            &p.unit,
+            &p.item,
+            p.verdict,
+            "Thiếu tài liệu kiểm chứng",
+            "Ủy viên",
+        )
+        .unwrap_or_else(|e| panic!("decide {} {}: {e:?}", p.unit, p.item));
+    d.decision.score.unwrap_or(Points::ZERO)
+}
+
 /// Draws the App's screen on a TestBackend of `w`×`h`.
 pub fn draw(app: &App, w: u16, h: u16) {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");

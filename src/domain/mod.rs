@@ -20,6 +20,6 @@ pub use index::Index;
 pub use points::{Points, PointsError};
 pub use ranking::{Mode, RankError, RankRow, Ranking, UnitResult};
 pub use sheet::{
-    DecideError, Decision, Explanation, ItemRecord, Scores, SelfEntry, SelfScore, Sheet, State,
-    UnitTotals, Verdict,
+    DecideError, Decision, Explanation, ItemRecord, NodeSum, Scores, SelfEntry, SelfScore, Sheet,
+    State, TotalsAcc, UnitTotals, Verdict,
 };

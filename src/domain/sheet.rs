@@ -165,6 +165,19 @@ impl NodeSum {
         self.flagged += o.flagged;
         self.difference = self.difference + o.difference;
     }
+
+    /// Takes back what [`NodeSum::add`] added for the same sum.
+    fn remove(&mut self, o: &NodeSum) {
+        self.max = self.max - o.max;
+        self.self_total = self.self_total - o.self_total;
+        self.appraised = self.appraised - o.appraised;
+        self.provisional = self.provisional - o.provisional;
+        self.items -= o.items;
+        self.decided -= o.decided;
+        self.adjusted -= o.adjusted;
+        self.flagged -= o.flagged;
+        self.difference = self.difference - o.difference;
+    }
 }
 
 /// A unit's totals, from which its index is computed.
@@ -420,31 +433,92 @@ fn sums_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> Vec
 
 /// A unit's totals from the sums of its items (`sum_of(idx)` for each item of the set).
 fn totals_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> UnitTotals {
-    let mut t = UnitTotals::default();
-    let mut bonus = Points::ZERO;
-    let mut deduction = Points::ZERO;
+    let mut acc = TotalsAcc::default();
     for (idx, node) in set.nodes().iter().enumerate() {
-        if !node.is_item() {
-            continue;
-        }
-        let s = sum_of(idx);
-        match node.kind {
-            // Every regular item lies under exactly one field.
-            ItemKind::Regular => t.tree.add(&s),
-            ItemKind::Bonus => bonus = bonus + s.provisional,
-            ItemKind::Deduction => deduction = deduction + s.provisional,
-        }
-        if node.kind != ItemKind::Regular {
-            t.extra_items += s.items;
-            t.extra_decided += s.decided;
+        if node.is_item() {
+            acc.add(node.kind, &sum_of(idx));
         }
     }
-    t.bonus = set.bonus.as_ref().map_or(bonus, |b| bonus.min(b.cap));
-    t.deduction = set
-        .deduction
-        .as_ref()
-        .map_or(deduction, |b| deduction.min(b.cap));
-    t
+    acc.finish(set)
+}
+
+/// A unit's totals being built item by item, before the bonus and deduction caps: what an
+/// import adds up as its rows pass, one self score at a time, without holding the unit's
+/// scores. [`UnitTotals`] come out of [`TotalsAcc::finish`]; the same sums as
+/// [`Scores::totals`] of the same scores (one code path: `Scores::totals` goes through here).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TotalsAcc {
+    tree: NodeSum,
+    bonus: Points,
+    deduction: Points,
+    extra_items: usize,
+    extra_decided: usize,
+}
+
+impl TotalsAcc {
+    fn add(&mut self, kind: ItemKind, s: &NodeSum) {
+        match kind {
+            // Every regular item lies under exactly one field.
+            ItemKind::Regular => self.tree.add(s),
+            ItemKind::Bonus => self.bonus = self.bonus + s.provisional,
+            ItemKind::Deduction => self.deduction = self.deduction + s.provisional,
+        }
+        if kind != ItemKind::Regular {
+            self.extra_items += s.items;
+            self.extra_decided += s.decided;
+        }
+    }
+
+    /// Takes back what [`TotalsAcc::add`] added for the same sum.
+    fn remove(&mut self, kind: ItemKind, s: &NodeSum) {
+        match kind {
+            ItemKind::Regular => self.tree.remove(s),
+            ItemKind::Bonus => self.bonus = self.bonus - s.provisional,
+            ItemKind::Deduction => self.deduction = self.deduction - s.provisional,
+        }
+        if kind != ItemKind::Regular {
+            self.extra_items -= s.items;
+            self.extra_decided -= s.decided;
+        }
+    }
+
+    /// A unit with no self score and no decision on any item.
+    pub fn empty_unit(set: &CriteriaSet, unit: &UnitCode) -> TotalsAcc {
+        let mut acc = TotalsAcc::default();
+        for node in set.nodes() {
+            if node.is_item() && node.applies_to(unit) {
+                acc.add(node.kind, &item_sum(node.max, None, None));
+            }
+        }
+        acc
+    }
+
+    /// Gives item `idx`, which had no self score and no decision, the self score `score`.
+    pub fn put_self(&mut self, set: &CriteriaSet, unit: &UnitCode, idx: usize, score: SelfScore) {
+        let node = set.node(idx);
+        if !node.is_item() || !node.applies_to(unit) {
+            return;
+        }
+        self.remove(node.kind, &item_sum(node.max, None, None));
+        self.add(node.kind, &item_sum(node.max, Some(score), None));
+    }
+
+    /// The totals, bonus and deduction capped.
+    pub fn finish(&self, set: &CriteriaSet) -> UnitTotals {
+        UnitTotals {
+            tree: self.tree,
+            bonus: set
+                .bonus
+                .as_ref()
+                .map_or(self.bonus, |b| self.bonus.min(b.cap)),
+            deduction: set
+                .deduction
+                .as_ref()
+                .map_or(self.deduction, |b| self.deduction.min(b.cap)),
+            extra_items: self.extra_items,
+            extra_decided: self.extra_decided,
+        }
+    }
 }
 
 /// A unit's self scores and decision states, one slot per node of the set, and nothing

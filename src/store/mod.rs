@@ -6,6 +6,7 @@ mod ledger;
 mod records;
 pub mod schema;
 mod sets;
+mod totals;
 mod years;
 
 pub use decisions::{AuditRow, Undone};
@@ -78,6 +79,8 @@ pub struct Store {
     path: PathBuf,
     /// What stamps the decisions and the audit log.
     clock: SharedClock,
+    /// The sets as stored, for the totals the write transactions keep (see `totals`).
+    sets: totals::SetCache,
 }
 
 impl Store {
@@ -121,6 +124,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             clock: clock::system(),
+            sets: totals::SetCache::default(),
         })
     }
 
@@ -143,6 +147,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             clock: clock::system(),
+            sets: totals::SetCache::default(),
         })
     }
 

@@ -233,6 +233,26 @@ const MIGRATIONS: &[Step] = &[
     // own content; the rows already there are chained now, and a row says so (see
     // `store::ledger`).
     Step::Rust(super::ledger::migrate),
+    // 6: the published percent of each field (component index) of a unit, or of the province,
+    // in past years (`import field-history`): the field analysis across years. Self-contained:
+    // it depends on no other step after the first. (The analysis branch's step, the same
+    // text, so that the next one is numbered as it will be on main.)
+    Step::Sql(
+        r#"
+    CREATE TABLE field_history (
+        unit TEXT NOT NULL,        -- a unit code, or 'province'
+        year INTEGER NOT NULL,
+        field TEXT NOT NULL,       -- the field's code that year
+        field_name TEXT NOT NULL DEFAULT '',
+        pct INTEGER NOT NULL,      -- hundredths of a percent
+        PRIMARY KEY (unit, year, field)
+    ) STRICT;
+    "#,
+    ),
+    // 7: each unit's totals, kept beside the decisions so that a ranking reads one row per
+    // unit; a set's revision, which the rows name (see `store::totals`). Empty at first: the
+    // first ranking of a group computes and stores its units.
+    Step::Sql(super::totals::SCHEMA),
 ];
 
 /// The schema version this binary writes.

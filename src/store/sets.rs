@@ -60,6 +60,17 @@ impl Store {
 
     /// Rebuilds a stored set (and checks it again).
     pub fn load_set(&self, year: i32, group: &str) -> Result<CriteriaSet, StoreError> {
+        load_set_on(&self.conn, year, group)
+    }
+}
+
+/// Rebuilds a stored set as `conn` (or the transaction it is in) sees it.
+pub(super) fn load_set_on(
+    conn: &rusqlite::Connection,
+    year: i32,
+    group: &str,
+) -> Result<CriteriaSet, StoreError> {
+    {
         type Header = (
             String,
             Option<String>,
@@ -71,8 +82,7 @@ impl Store {
             Option<String>,
             Option<i64>,
         );
-        let header: Option<Header> = self
-            .conn
+        let header: Option<Header> = conn
             .query_row(
                 "SELECT name, short_name, appraisal_max, survey_max, bands, bonus_title,
                         bonus_cap, deduction_title, deduction_cap
@@ -102,7 +112,7 @@ impl Store {
         let mut options: std::collections::HashMap<String, Vec<ScoreOption>> =
             std::collections::HashMap::new();
         {
-            let mut st = self.conn.prepare(
+            let mut st = conn.prepare(
                 "SELECT code, label, points FROM node_options
                  WHERE year = ?1 AND group_code = ?2 ORDER BY code, position",
             )?;
@@ -121,7 +131,7 @@ impl Store {
                 });
             }
         }
-        let mut st = self.conn.prepare(
+        let mut st = conn.prepare(
             "SELECT code, kind, title, max, min, guidance, not_applicable_for FROM nodes
              WHERE year = ?1 AND group_code = ?2 ORDER BY position",
         )?;
@@ -206,6 +216,17 @@ pub(super) fn insert_set(tx: &Transaction<'_>, set: &CriteriaSet) -> Result<(), 
             set.short_name,
         ],
     )?;
+    // The units' stored totals were computed under the set as it was: the new revision
+    // makes them unusable, and they go.
+    tx.execute(
+        "UPDATE sets SET revision = revision + 1 WHERE year = ?1 AND group_code = ?2",
+        params![year, group],
+    )?;
+    tx.execute(
+        "DELETE FROM unit_totals WHERE year = ?1 AND group_code = ?2",
+        params![year, group],
+    )?;
+    super::decisions::bump_epoch(tx)?;
     {
         let mut node_st = tx.prepare(
             "INSERT INTO nodes (year, group_code, code, position, parent, kind, title, max,

@@ -433,7 +433,8 @@ impl App {
             fx.push(Effect::LoadHistory(subject));
         }
         if let Some(g) = self.group_code() {
-            fx.push(Effect::LoadUnits {
+            // One unit at a time: the units the audit log names since the last read.
+            fx.push(Effect::RefreshUnits {
                 group: g.to_string(),
             });
             if self.screen == Screen::Ranking {
@@ -755,6 +756,23 @@ impl App {
                     }],
                     None => Vec::new(),
                 }
+            }
+            Loaded::UnitsChanged { group, lines } => {
+                if self.group_code() != Some(group.as_str()) {
+                    return Vec::new();
+                }
+                for line in lines {
+                    match self
+                        .units
+                        .iter()
+                        .position(|u| u.unit.code == line.unit.code)
+                    {
+                        Some(i) => self.units[i] = line,
+                        // A line this list does not have: it was read before the unit came.
+                        None => return vec![Effect::LoadUnits { group }],
+                    }
+                }
+                Vec::new()
             }
             Loaded::Units { group, lines } => {
                 if self.group_code() == Some(group.as_str()) {
@@ -1203,8 +1221,9 @@ impl App {
                     self.unit_sel = k;
                 }
                 self.open = None;
+                // Only the units decided on since the list was read are read again.
                 if let Some(g) = self.group_code() {
-                    return vec![Effect::LoadUnits {
+                    return vec![Effect::RefreshUnits {
                         group: g.to_string(),
                     }];
                 }

@@ -4,17 +4,24 @@
 use super::action::{Action, Effect, GroupTab, HistoryData, Loaded, Saved, Subject};
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::service::{AppError, UnitSheet, Workspace};
+use crate::service::{AppError, LiveGroup, UnitSheet, Update, Workspace};
 
 /// What the effects run on: the database, and where the remembered appraiser is kept.
 pub struct Runtime {
     pub ws: Workspace,
     pub config: Config,
+    /// The live state of the group whose lines the screens last read whole: updated one
+    /// unit at a time afterwards (see `service::live`).
+    pub live: Option<LiveGroup>,
 }
 
 impl Runtime {
     pub fn new(ws: Workspace, config: Config) -> Runtime {
-        Runtime { ws, config }
+        Runtime {
+            ws,
+            config,
+            live: None,
+        }
     }
 
     /// Runs one effect; the actions it yields go back to the App.
@@ -49,9 +56,29 @@ fn try_effect(
             vec![Action::Loaded(Loaded::Groups(groups))]
         }
         Effect::LoadUnits { group } => {
-            let lines = ws.unit_summaries(&group)?;
+            let live = ws.live_group(&group)?;
+            let lines = live.lines.clone();
+            rt.live = Some(live);
             vec![Action::Loaded(Loaded::Units { group, lines })]
         }
+        Effect::RefreshUnits { group } => match rt.live.as_mut() {
+            Some(live) if live.group == group => match ws.live_update(live)? {
+                Update::Units(changed) => {
+                    let lines = changed.iter().map(|&i| live.lines[i].clone()).collect();
+                    vec![Action::Loaded(Loaded::UnitsChanged { group, lines })]
+                }
+                Update::Whole => vec![Action::Loaded(Loaded::Units {
+                    group,
+                    lines: live.lines.clone(),
+                })],
+            },
+            _ => {
+                let live = ws.live_group(&group)?;
+                let lines = live.lines.clone();
+                rt.live = Some(live);
+                vec![Action::Loaded(Loaded::Units { group, lines })]
+            }
+        },
         Effect::OpenUnit { unit } => {
             vec![Action::Loaded(Loaded::Unit(
                 ws.unit_sheet(&unit, appraiser)?,
@@ -122,12 +149,36 @@ fn try_effect(
             }]
         }
         Effect::LoadRanking { group, mode } => {
-            let result = ws.ranking(&group, mode).map_err(|e| e.render(lang));
-            vec![Action::Loaded(Loaded::Ranking {
+            let mut out = Vec::new();
+            // From the live state when it is the group's, brought up to date first (the lines
+            // read again go to the units list too).
+            let result = match rt.live.as_mut() {
+                Some(live) if live.group == group => {
+                    match ws.live_update(live) {
+                        Ok(Update::Units(changed)) if !changed.is_empty() => {
+                            out.push(Action::Loaded(Loaded::UnitsChanged {
+                                group: group.clone(),
+                                lines: changed.iter().map(|&i| live.lines[i].clone()).collect(),
+                            }));
+                        }
+                        Ok(Update::Units(_)) => {}
+                        Ok(Update::Whole) => out.push(Action::Loaded(Loaded::Units {
+                            group: group.clone(),
+                            lines: live.lines.clone(),
+                        })),
+                        Err(e) => return Err(e),
+                    }
+                    ws.live_ranking(live, mode)
+                }
+                _ => ws.ranking(&group, mode),
+            }
+            .map_err(|e| e.render(lang));
+            out.push(Action::Loaded(Loaded::Ranking {
                 group,
                 mode,
                 result,
-            })]
+            }));
+            out
         }
         Effect::SetClosed {
             unit,

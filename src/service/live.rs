@@ -1,0 +1,117 @@
+//! The screens' live state of one group: its units' lines (totals and field progress) and
+//! what its ranking is made from, brought up to date one unit at a time. When decisions land
+//! (from this instance or another), the audit log's new rows name the units that changed and
+//! only those are read again; a write that leaves no audit row (an import, a set) is counted
+//! in the store's epoch and makes the state reload whole.
+
+use super::{AppError, UnitSummary, Workspace};
+use crate::domain::{Mode, Points, Ranking, UnitResult, ranking};
+use std::collections::HashMap;
+
+/// A group's units as the screens show them, and where the audit log stood when they were
+/// read (anything after it is read again at the next update).
+#[derive(Debug, Clone)]
+pub struct LiveGroup {
+    pub group: String,
+    pub lines: Vec<UnitSummary>,
+    /// Last year's published indexes (and the province's), as the ranking needs them.
+    previous: HashMap<String, Points>,
+    at: HashMap<String, usize>,
+    /// (last audit row, epoch) read before the lines.
+    watermark: (i64, i64),
+}
+
+/// What an update did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Update {
+    /// These lines (by position) were read again.
+    Units(Vec<usize>),
+    /// Something without an audit row changed: everything was read again.
+    Whole,
+}
+
+impl Workspace {
+    /// A group's live state, read whole.
+    pub fn live_group(&self, group: &str) -> Result<LiveGroup, AppError> {
+        // The watermark first: whatever commits after it is read again at the next update,
+        // even if these lines already show it (reading a unit again changes nothing).
+        let watermark = self.store.watermark()?;
+        let lines = self.unit_summaries(group)?;
+        let previous = self.store.indexes_of_year(self.year - 1)?;
+        let at = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.unit.code.to_string(), i))
+            .collect();
+        Ok(LiveGroup {
+            group: group.to_string(),
+            lines,
+            previous,
+            at,
+            watermark,
+        })
+    }
+
+    /// Brings `live` up to date: the units the audit log names since its watermark are read
+    /// again, or the whole group when the epoch moved (or a named unit is no longer where it
+    /// was).
+    pub fn live_update(&self, live: &mut LiveGroup) -> Result<Update, AppError> {
+        let (units, watermark) = self
+            .store
+            .units_changed_since(self.year, live.watermark.0)?;
+        if watermark.1 != live.watermark.1 {
+            *live = self.live_group(&live.group)?;
+            return Ok(Update::Whole);
+        }
+        let mut rows = Vec::new();
+        for code in &units {
+            let Some(&i) = live.at.get(code) else {
+                continue;
+            };
+            let row = self.store.unit(self.year, code)?;
+            if row.group != live.group {
+                *live = self.live_group(&live.group)?;
+                return Ok(Update::Whole);
+            }
+            rows.push((i, row));
+        }
+        let set = self.set(&live.group)?;
+        let only: Vec<_> = rows.iter().map(|(_, r)| r.clone()).collect();
+        let mut fresh = Vec::with_capacity(only.len());
+        self.store
+            .score_sheets(self.year, set, &only, |unit, scores| {
+                fresh.push(UnitSummary::of(set, unit, scores));
+            })?;
+        let mut changed = Vec::with_capacity(fresh.len());
+        for ((i, _), line) in rows.into_iter().zip(fresh) {
+            live.lines[i] = line;
+            changed.push(i);
+        }
+        live.watermark = watermark;
+        Ok(Update::Units(changed))
+    }
+
+    /// The group's ranking from its live state: the same as [`Workspace::ranking`] when the
+    /// state is up to date.
+    pub fn live_ranking(&self, live: &LiveGroup, mode: Mode) -> Result<Ranking, AppError> {
+        let set = self.set(&live.group)?;
+        let results: Vec<UnitResult> = live
+            .lines
+            .iter()
+            .map(|l| UnitResult {
+                unit: l.unit.code.clone(),
+                name: l.unit.name.clone(),
+                ranked: l.unit.ranked,
+                totals: l.totals,
+                survey: l.unit.survey,
+                previous: live.previous.get(l.unit.code.as_str()).copied(),
+            })
+            .collect();
+        ranking::rank(set, &results, live.previous.get("province").copied(), mode).map_err(|why| {
+            AppError::Rank {
+                group: live.group.clone(),
+                why,
+            }
+        })
+    }
+}
