@@ -101,6 +101,17 @@ fn main() -> ExitCode {
             println!("bytes_per_decision={:.0}", f.bytes_per_decision);
             ExitCode::SUCCESS
         }
+        "live" => {
+            // Where the CPU time of one update of the ranking screen goes, effect by effect.
+            let Some(db) = args.get(1).map(PathBuf::from) else {
+                return usage();
+            };
+            let n: usize = flag("--n").and_then(|v| v.parse().ok()).unwrap_or(20);
+            for (what, d) in work::live_phases(&db, n) {
+                println!("{what}_us={:.0}", d.as_secs_f64() * 1e6);
+            }
+            ExitCode::SUCCESS
+        }
         "first-frame" => {
             let Some(db) = args.get(1).map(PathBuf::from) else {
                 return usage();

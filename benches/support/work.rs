@@ -267,3 +267,56 @@ pub fn run_decisions(db: &Path, n: usize, seed: u64) -> DecisionFigures {
         bytes_per_decision: after.saturating_sub(before) as f64 / n as f64,
     }
 }
+
+/// The screens on the ranking of the first group of `db`, another instance deciding `n`
+/// times; the mean thread CPU time of each effect the screens run after each decision (and of
+/// the redraw), by name.
+pub fn live_phases(db: &Path, n: usize) -> Vec<(String, Duration)> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut rt = Runtime::new(open(db), Config::none());
+    let mut app = App::new(
+        Lang::Vi,
+        Some("Hội đồng".into()),
+        "t.sqlite".into(),
+        national::YEAR,
+    );
+    start(&mut app, &mut rt);
+    thamdinh::tui::dispatch(
+        &mut app,
+        &mut rt,
+        Action::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)),
+    );
+    let mut other = open(db);
+    let planned = plan(&other, n, 17);
+    let mut spent: Vec<(String, Duration)> = Vec::new();
+    let mut add = |what: String, d: Duration| match spent.iter_mut().find(|(w, _)| *w == what) {
+        Some((_, t)) => *t += d,
+        None => spent.push((what, d)),
+    };
+    for p in &planned {
+        decide_only(&mut other, p);
+        let t = thread_cpu();
+        let fx = app.update(Action::ExternalChange);
+        add("update".into(), thread_cpu() - t);
+        for effect in fx {
+            let name = format!("{effect:?}");
+            let name = name
+                .split([' ', '(', '{'])
+                .next()
+                .unwrap_or("effect")
+                .to_string();
+            let t = thread_cpu();
+            for a in rt.run_effect("Hội đồng", Lang::Vi, effect) {
+                thamdinh::tui::dispatch(&mut app, &mut rt, a);
+            }
+            add(name, thread_cpu() - t);
+        }
+        let t = thread_cpu();
+        draw(&app, 120, 40);
+        add("draw".into(), thread_cpu() - t);
+    }
+    spent
+        .into_iter()
+        .map(|(w, d)| (w, d / n.max(1) as u32))
+        .collect()
+}

@@ -17,6 +17,9 @@ pub struct LiveGroup {
     /// Last year's published indexes (and the province's), as the ranking needs them.
     previous: HashMap<String, Points>,
     at: HashMap<String, usize>,
+    /// Each line's unit name folded, for the ranking's ties (names change only with an import
+    /// of the units, which reloads the whole state).
+    folded: Vec<String>,
     /// (last audit row, epoch) read before the lines.
     watermark: (i64, i64),
 }
@@ -43,8 +46,13 @@ impl Workspace {
             .enumerate()
             .map(|(i, l)| (l.unit.code.to_string(), i))
             .collect();
+        let folded = lines
+            .iter()
+            .map(|l| crate::domain::text::fold(&l.unit.name))
+            .collect();
         Ok(LiveGroup {
             group: group.to_string(),
+            folded,
             lines,
             previous,
             at,
@@ -84,6 +92,9 @@ impl Workspace {
             })?;
         let mut changed = Vec::with_capacity(fresh.len());
         for ((i, _), line) in rows.into_iter().zip(fresh) {
+            if line.unit.name != live.lines[i].unit.name {
+                live.folded[i] = crate::domain::text::fold(&line.unit.name);
+            }
             live.lines[i] = line;
             changed.push(i);
         }
@@ -107,11 +118,16 @@ impl Workspace {
                 previous: live.previous.get(l.unit.code.as_str()).copied(),
             })
             .collect();
-        ranking::rank(set, &results, live.previous.get("province").copied(), mode).map_err(|why| {
-            AppError::Rank {
-                group: live.group.clone(),
-                why,
-            }
+        ranking::rank_with_names(
+            set,
+            &results,
+            Some(&live.folded),
+            live.previous.get("province").copied(),
+            mode,
+        )
+        .map_err(|why| AppError::Rank {
+            group: live.group.clone(),
+            why,
         })
     }
 }
