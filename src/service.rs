@@ -18,7 +18,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod files;
 mod years;
+pub use files::*;
 pub use years::*;
 
 /// Anything that stops a command, with a sentence for the user.
