@@ -809,6 +809,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
         app.status = None;
@@ -829,6 +830,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
     app.update(Action::Loaded(Loaded::Year {
         published: false,
         no_units: false,
+        before: None,
     }));
     assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
 }
@@ -947,6 +949,7 @@ fn a_year_without_units_is_known_from_the_year_load() {
     app.update(Action::Loaded(Loaded::Year {
         published: false,
         no_units: true,
+        before: None,
     }));
     assert!(app.no_units);
 }
@@ -1008,6 +1011,7 @@ fn a_published_year_refuses_to_close_a_unit_without_asking() {
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     assert!(app.update(ch('c')).is_empty());
     assert!(app.input.is_none());
@@ -1054,6 +1058,7 @@ fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     assert!(app.update(ch('P')).is_empty());
     assert!(app.input.is_none());
