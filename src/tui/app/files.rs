@@ -108,6 +108,7 @@ impl App {
     fn open_path_box(&mut self) {
         let text = self.last_folder.clone();
         self.completions.clear();
+        self.status = None;
         self.open_input(InputKind::ImportPath, &text);
     }
 

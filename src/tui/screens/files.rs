@@ -8,7 +8,7 @@ use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -85,22 +85,37 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ));
         }
         Some((_, path, Err(problems))) => {
+            // Every problem whole (wrapped, never cut), from the one scrolled to.
             let path = path.display().to_string();
             let head = words::file_refused_heading(&path, problems.len(), lang);
-            lines.push(Line::styled(cut(&head, width), app.theme.error()));
-            let room = rows.saturating_sub(2);
+            let [head_area, list, keys_area] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(1),
+                Constraint::Length(1),
+            ])
+            .areas(inner);
+            frame.render_widget(
+                Paragraph::new(cut(&head, width)).style(app.theme.error()),
+                head_area,
+            );
             let start = app.files.scroll.min(problems.len().saturating_sub(1));
-            for p in problems.iter().skip(start).take(room) {
-                lines.push(Line::from(cut(p, width)));
-            }
+            let shown: Vec<Line> = problems
+                .iter()
+                .skip(start)
+                .map(|p| Line::from(p.as_str()))
+                .collect();
+            frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), list);
             let keys = format!(
-                "{} ({}–{}/{})",
+                "{} ({}/{})",
                 words::refused_keys(lang),
                 start + 1,
-                (start + room).min(problems.len()),
                 problems.len()
             );
-            lines.push(Line::styled(cut(&keys, width), app.theme.key()));
+            frame.render_widget(
+                Paragraph::new(cut(&keys, width)).style(app.theme.key()),
+                keys_area,
+            );
+            return;
         }
         None if !app.files.done.is_empty() => {
             lines.push(Line::from(words::imported_heading(lang)));
