@@ -414,8 +414,8 @@ pub static FILES: &[Binding] = &[
         keys: &[Enter, Right],
         label: "Enter",
         cmd: Cmd::Open,
-        vi: "gõ đường dẫn tệp (Tab: điền tiếp tên); sau khi xem trước: nhập",
-        en: "type the file's path (Tab: complete the name); after the preview: import",
+        vi: "gõ đường dẫn tệp; sau khi xem trước: nhập",
+        en: "type the file's path; after the preview: import",
     },
     HELP,
     Binding {
