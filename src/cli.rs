@@ -142,6 +142,11 @@ pub fn build_demo(ws: &mut Workspace, lang: Lang) -> Result<bool, AppError> {
             "explanations.csv",
             builtin::demo::EXPLANATIONS,
         ),
+        (
+            ImportKind::FieldHistory,
+            "field_history.csv",
+            builtin::demo::FIELD_HISTORY,
+        ),
     ];
     for (kind, name, text) in parts {
         ws.import_text(kind, &dir.join(name), text)?;
@@ -163,6 +168,7 @@ pub fn import(
         ImportKind::Survey => "survey",
         ImportKind::Explanations => "explanations",
         ImportKind::History => "history",
+        ImportKind::FieldHistory => "field-history",
     };
     Ok(msg::imported(what, c, lang))
 }

@@ -88,6 +88,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                 ImportWhat::Survey { file, sheet } => (ImportKind::Survey, file, sheet),
                 ImportWhat::Explanations { file, sheet } => (ImportKind::Explanations, file, sheet),
                 ImportWhat::History { file, sheet } => (ImportKind::History, file, sheet),
+                ImportWhat::FieldHistory { file, sheet } => (ImportKind::FieldHistory, file, sheet),
                 ImportWhat::Criteria {
                     file,
                     group,

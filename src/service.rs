@@ -136,6 +136,8 @@ pub enum ImportKind {
     Survey,
     Explanations,
     History,
+    /// Past years' percents per field: `unit,year,field,field_name,percent`.
+    FieldHistory,
 }
 
 /// Checked self scores on their way from the reading thread to the writing one: the codes
@@ -320,6 +322,9 @@ impl Workspace {
                 self.store.import_explanations(year, &rows)?
             }
             ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history(path, text)?)?,
         })
     }
 
@@ -365,6 +370,7 @@ impl Workspace {
             ImportKind::Survey => imports::SURVEY,
             ImportKind::Explanations => imports::EXPLANATIONS,
             ImportKind::History => imports::HISTORY,
+            ImportKind::FieldHistory => imports::FIELD_HISTORY,
         };
         let rows = xlsxread::open(path, sheet, columns)?;
         if kind == ImportKind::SelfScores {
@@ -388,6 +394,9 @@ impl Workspace {
             ImportKind::History => self
                 .store
                 .import_history(&imports::history_in(path, &table)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history_in(path, &table)?)?,
             ImportKind::SelfScores => unreachable!("read as rows above"),
         })
     }

@@ -194,7 +194,7 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
         ),
         (
             &["import", "unit", "u.csv"],
-            "Lệnh «thamdinh import» không có lệnh con «unit»; các lệnh con: units, self-scores, survey, explanations, history, criteria. Có phải ý bạn là «units»?",
+            "Lệnh «thamdinh import» không có lệnh con «unit»; các lệnh con: units, self-scores, survey, explanations, history, field-history, criteria. Có phải ý bạn là «units»?",
         ),
         (
             &["rank", "--format", "xml"],

@@ -117,6 +117,11 @@ pub enum ImportWhat {
         #[arg(long)]
         sheet: Option<String>,
     },
+    FieldHistory {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+    },
     Criteria {
         file: PathBuf,
         #[arg(long)]

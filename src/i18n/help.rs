@@ -133,6 +133,24 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Published indexes of past years: unit,year,index (unit province for the province)",
     ),
     (
+        "import field-history",
+        "",
+        "Tỷ lệ điểm từng lĩnh vực các năm trước: unit,year,field,field_name,percent (đơn vị province là chỉ số thành phần của tỉnh)",
+        "Past years' percent per field: unit,year,field,field_name,percent (unit province for the province's component indexes)",
+    ),
+    (
+        "import field-history",
+        "file",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
+        "The CSV or Excel (.xlsx) file to import",
+    ),
+    (
+        "import field-history",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu tiên)",
+        "The sheet of the Excel file to read (default: the first)",
+    ),
+    (
         "import history",
         "file",
         "Tệp CSV hoặc Excel (.xlsx) cần nhập",

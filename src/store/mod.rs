@@ -2,11 +2,13 @@
 //! the append-only audit log. Every write runs in `BEGIN IMMEDIATE`.
 
 mod decisions;
+mod field_history;
 mod records;
 pub mod schema;
 mod sets;
 
 pub use decisions::{AuditRow, Undone};
+pub use field_history::FieldHistoryRow;
 pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,
 };

@@ -185,6 +185,19 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE sets ADD COLUMN short_name TEXT;
     "#,
+    // The published percent of each field (component index) of a unit, or of the province,
+    // in past years (`import field-history`): the field analysis across years. Self-contained:
+    // it depends on no other step after the first.
+    r#"
+    CREATE TABLE field_history (
+        unit TEXT NOT NULL,        -- a unit code, or 'province'
+        year INTEGER NOT NULL,
+        field TEXT NOT NULL,       -- the field's code that year
+        field_name TEXT NOT NULL DEFAULT '',
+        pct INTEGER NOT NULL,      -- hundredths of a percent
+        PRIMARY KEY (unit, year, field)
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this binary writes.
