@@ -382,7 +382,7 @@ pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u
     Ok(out)
 }
 
-fn pad(s: &str, width: usize, right: bool) -> String {
+pub(crate) fn pad(s: &str, width: usize, right: bool) -> String {
     let w = s.width();
     if w >= width {
         return s.to_string();
@@ -395,7 +395,7 @@ fn pad(s: &str, width: usize, right: bool) -> String {
     }
 }
 
-fn cut(s: &str, width: usize) -> String {
+pub(crate) fn cut(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }

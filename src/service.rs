@@ -17,6 +17,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod analysis;
+pub use analysis::Subject;
+
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
 pub enum AppError {

@@ -88,6 +88,29 @@ pub enum Command {
         #[arg(long, default_value = "", allow_hyphen_values = true)]
         comment: String,
     },
+    Analyze {
+        #[command(subcommand)]
+        what: AnalyzeWhat,
+    },
+    Plan {
+        unit: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AnalyzeWhat {
+    Fields {
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        years: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Subcommand)]

@@ -340,6 +340,55 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Lý do mở lại, lưu vào nhật ký (có thể bắt đầu bằng '-')",
         "Why it is reopened, kept in the audit log (may start with '-')",
     ),
+    (
+        "analyze",
+        "",
+        "Phân tích kết quả: tỷ lệ điểm từng lĩnh vực, lĩnh vực yếu, lĩnh vực giảm",
+        "Analyse the results: percent per field, weak fields, fields that fell",
+    ),
+    (
+        "analyze fields",
+        "",
+        "Bảng đơn vị × lĩnh vực của năm thẩm định (tỷ lệ, xếp loại, trung bình, số đơn vị mỗi loại); với --years: từng lĩnh vực qua các năm",
+        "The units × fields table of the year (percent, band, means, units per band); with --years: each field across years",
+    ),
+    (
+        "analyze fields",
+        "group",
+        "Mã nhóm đơn vị (mặc định: mọi nhóm; với --years: trung bình của nhóm)",
+        "The group's code (default: every group; with --years: the group's mean)",
+    ),
+    (
+        "analyze fields",
+        "unit",
+        "Chỉ một đơn vị (mã đơn vị)",
+        "One unit only (its code)",
+    ),
+    (
+        "analyze fields",
+        "years",
+        "Các năm, ví dụ 2016-2021: từng lĩnh vực qua các năm, giá trị trung bình và xếp loại (không có --group, --unit: chỉ số thành phần của tỉnh)",
+        "Years, e.g. 2016-2021: each field across the years, its mean and band (without --group or --unit: the province's component indexes)",
+    ),
+    (
+        "analyze fields",
+        "format",
+        "Dạng in ra: table (bảng, mặc định) hoặc csv",
+        "Output: table (default) or csv",
+    ),
+    (
+        "plan",
+        "",
+        "Hướng cải thiện của một đơn vị: điểm bị mất theo lĩnh vực, tiêu chí; cần bao nhiêu điểm, khắc phục tiêu chí nào để vượt đơn vị xếp trên, lên loại, cao hơn năm trước",
+        "A unit's way up: points lost per field and criterion; how many points, and which criteria, to pass the unit above, reach the next band and rise above last year",
+    ),
+    ("plan", "unit", "Mã đơn vị", "The unit's code"),
+    (
+        "plan",
+        "format",
+        "Dạng in ra: table (mặc định) hoặc csv",
+        "Output: table (default) or csv",
+    ),
 ];
 
 /// The placeholder of an argument's value, by argument id: (id, vi, en).
@@ -369,6 +418,7 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ),
     ("sheet", "TRANG_TÍNH", "SHEET"),
     ("council", "TÊN", "NAME"),
+    ("years", "NĂM-NĂM", "YEAR-YEAR"),
 ];
 
 /// The words of the help screens and of the usage lines.

@@ -40,6 +40,21 @@ fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> std::io::Res
         .map_err(std::io::Error::other)
 }
 
+/// Any table as the exports write it (BOM, CRLF, inert cells): a header and rows.
+pub fn write_table<W: Write>(
+    out: W,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> std::io::Result<()> {
+    let mut w = writer(out)?;
+    let head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    write_row(&mut w, &head)?;
+    for row in rows {
+        write_row(&mut w, &row)?;
+    }
+    w.flush()
+}
+
 fn opt(p: Option<Points>) -> String {
     p.map(|p| p.to_string()).unwrap_or_default()
 }
