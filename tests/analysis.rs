@@ -353,7 +353,7 @@ fn the_way_up_of_a_department_as_worked_out_by_hand() {
     );
     // Passing 87.23 % takes 87.24 points: 0.07 more (0.06 would only tie).
     assert!(
-        out.contains("To pass Sở Kế hoạch và Đầu tư (SKHDT, rank 9, 87.23 %): the index must rise 0.06 points of percent, at least 0.07 points — recover these 1 criteria:"),
+        out.contains("To pass Sở Kế hoạch và Đầu tư (SKHDT, rank 9, 87.23 %): the index must rise 0.06 points of percent, at least 0.07 points — recover this criterion:"),
         "{out}"
     );
     assert!(out.contains("  1. 8.6 Tiếp công dân, giải quyết khiếu nại, tố cáo thuộc thẩm quyền: +0.75 (cumulative 0.75) → 87.92 %"), "{out}");

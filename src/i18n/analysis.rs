@@ -417,11 +417,18 @@ pub fn goal_previous(previous: &str, lang: Lang) -> String {
 
 /// A gap that recovering lost points closes.
 pub fn needs(goal: &str, gap: &str, needed: &str, count: usize, lang: Lang) -> String {
-    say!(
-        lang,
-        "{goal}: chỉ số cần tăng {gap} điểm %, tức ít nhất {needed} điểm — khắc phục {count} tiêu chí sau:",
-        "{goal}: the index must rise {gap} points of percent, at least {needed} points — recover these {count} criteria:"
-    )
+    match (lang, count) {
+        (Lang::En, 1) => say!(
+            lang,
+            "",
+            "{goal}: the index must rise {gap} points of percent, at least {needed} points — recover this criterion:"
+        ),
+        _ => say!(
+            lang,
+            "{goal}: chỉ số cần tăng {gap} điểm %, tức ít nhất {needed} điểm — khắc phục {count} tiêu chí sau:",
+            "{goal}: the index must rise {gap} points of percent, at least {needed} points — recover these {count} criteria:"
+        ),
+    }
 }
 
 /// A gap that even every lost point does not close.
@@ -492,6 +499,94 @@ pub fn no_index(unit: &str, lang: Lang) -> String {
         "Đơn vị {unit} chưa có chỉ số (không tiêu chí nào áp dụng).",
         "Unit {unit} has no index (no item applies to it)."
     )
+}
+
+// ---------- the screens ----------
+
+pub fn fields_screen_title(group: &str, year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Phân tích theo lĩnh vực — {group} — năm {year}",
+        "Analysis by field — {group} — {year}"
+    )
+}
+
+/// How much of the figures is decided, in a title.
+pub fn decided_short(decided: usize, items: usize, lang: Lang) -> String {
+    if decided >= items {
+        lang.pick("đã thẩm định đủ", "all decided").to_string()
+    } else {
+        say!(
+            lang,
+            "tạm tính {decided}/{items}",
+            "provisional {decided}/{items}"
+        )
+    }
+}
+
+/// Which field columns are shown, and the selected field.
+pub fn field_cursor(first: usize, last: usize, n: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Lĩnh vực {first}–{last}/{n} ←→",
+        "Fields {first}–{last} of {n} ←→"
+    )
+}
+
+pub fn field_info(code: &str, title: &str, max: &str, mean: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{code} {title} · tối đa {max} · TB nhóm {mean}",
+        "{code} {title} · max {max} · group mean {mean}"
+    )
+}
+
+pub fn weakest_short(list: &str, lang: Lang) -> String {
+    say!(lang, "Yếu nhất: {list}", "Weakest: {list}")
+}
+
+pub fn fell_short(list: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Giảm so với năm trước: {list}",
+        "Lower than last year: {list}"
+    )
+}
+
+/// The group target in a few words.
+pub fn target_short(mean: &str, target: &str, met: bool, lang: Lang) -> String {
+    match met {
+        true => say!(
+            lang,
+            "mục tiêu nhóm ✓ {mean} % > {target} %",
+            "group target ✓ {mean} % > {target} %"
+        ),
+        false => say!(
+            lang,
+            "mục tiêu nhóm ✗ {mean} % ≤ {target} %",
+            "group target ✗ {mean} % ≤ {target} %"
+        ),
+    }
+}
+
+pub fn pulling_short(list: &str, lang: Lang) -> String {
+    say!(lang, "kéo xuống: {list}", "pulling down: {list}")
+}
+
+pub fn survey_short(lang: Lang) -> &'static str {
+    lang.pick("điều tra", "survey")
+}
+
+pub fn way_title(unit: &str, code: &str, year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Hướng cải thiện — {unit} ({code}) — năm {year}",
+        "The way up — {unit} ({code}) — {year}"
+    )
+}
+
+pub fn no_units(lang: Lang) -> &'static str {
+    lang.pick("Nhóm chưa có đơn vị.", "The group has no units.")
 }
 
 #[cfg(test)]

@@ -34,6 +34,11 @@ pub enum Cmd {
     BackOrQuit,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
+    /// The analysis by field of the group (and from there each unit's way up).
+    Fields,
+    /// The field column before or after the selected one.
+    PrevField,
+    NextField,
 }
 
 /// A group as its tab shows it.
@@ -68,6 +73,18 @@ pub enum Loaded {
         mode: Mode,
         result: Result<Ranking, String>,
     },
+    /// A group's analysis by field.
+    Fields {
+        group: String,
+        result: Result<FieldsData, String>,
+    },
+}
+
+/// A group's analysis by field with its criteria set (for the titles).
+#[derive(Debug, Clone)]
+pub struct FieldsData {
+    pub set: std::sync::Arc<crate::domain::CriteriaSet>,
+    pub analysis: crate::domain::GroupAnalysis,
 }
 
 /// What a save was, for the status line.
@@ -137,6 +154,10 @@ pub enum Effect {
     LoadRanking {
         group: String,
         mode: Mode,
+    },
+    /// Read a group's analysis by field.
+    LoadFields {
+        group: String,
     },
     RememberAppraiser(String),
 }

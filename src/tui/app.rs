@@ -220,6 +220,8 @@ pub struct App {
     pub rank_mode: Mode,
     pub rank_sel: usize,
     pub rank_offset: Cell<usize>,
+    /// The analysis by field (and a unit's way up) while it is shown.
+    pub fields: Option<super::analysis::FieldsView>,
     pub input: Option<Input>,
     /// Comments written on undecided items, saved with their decision.
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
@@ -259,6 +261,7 @@ impl App {
             rank_mode: Mode::Provisional,
             rank_sel: 0,
             rank_offset: Cell::new(0),
+            fields: None,
             input: None,
             drafts: HashMap::new(),
             status: None,
@@ -337,6 +340,11 @@ impl App {
                 fx.push(Effect::LoadRanking {
                     group: g.to_string(),
                     mode: self.rank_mode,
+                });
+            }
+            if let Some(f) = &self.fields {
+                fx.push(Effect::LoadFields {
+                    group: f.group.clone(),
                 });
             }
         }
@@ -651,6 +659,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Loaded::Fields { group, result } => {
+                self.fields_loaded(&group, result);
+                Vec::new()
+            }
         }
     }
 
@@ -707,10 +719,12 @@ impl App {
             Screen::Units => self.units_command(c),
             Screen::Appraisal => self.appraisal_command(c),
             Screen::Ranking => self.ranking_command(c),
+            Screen::Fields => self.fields_command(c),
+            Screen::WayUp => self.way_up_command(c),
         }
     }
 
-    fn switch_group(&mut self, step: isize) -> Vec<Effect> {
+    pub(super) fn switch_group(&mut self, step: isize) -> Vec<Effect> {
         let n = self.groups.len();
         if n == 0 {
             return Vec::new();
@@ -724,9 +738,12 @@ impl App {
         let mut fx = vec![Effect::LoadUnits { group: g.clone() }];
         if self.screen == Screen::Ranking {
             fx.push(Effect::LoadRanking {
-                group: g,
+                group: g.clone(),
                 mode: self.rank_mode,
             });
+        }
+        if self.screen == Screen::Fields {
+            fx.extend(self.show_fields(None));
         }
         fx
     }
@@ -782,6 +799,12 @@ impl App {
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
+            Cmd::Fields => {
+                let unit = shown
+                    .get(self.unit_sel)
+                    .map(|&i| self.units[i].unit.code.clone());
+                return self.show_fields(unit);
+            }
             Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }
@@ -985,6 +1008,13 @@ impl App {
                     }];
                 }
             }
+            Cmd::Fields => {
+                let unit = match &self.ranking {
+                    Some(Ok(r)) => r.rows.get(self.rank_sel).map(|row| row.unit.clone()),
+                    _ => None,
+                };
+                return self.show_fields(unit);
+            }
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {
                     Screen::Appraisal
@@ -999,7 +1029,7 @@ impl App {
 }
 
 /// Moves a selection in a list of `n` rows.
-fn step(pos: usize, n: usize, c: Cmd) -> usize {
+pub(super) fn step(pos: usize, n: usize, c: Cmd) -> usize {
     if n == 0 {
         return 0;
     }

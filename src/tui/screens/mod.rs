@@ -2,10 +2,12 @@
 //! remembered scroll offsets.
 
 mod appraisal;
+mod fields;
 mod help;
 mod ranking;
 mod tabs;
 mod units;
+mod wayup;
 
 use super::app::{App, InputKind};
 use super::keymap::Screen;
@@ -32,6 +34,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Units => units::draw(app, frame, main),
         Screen::Appraisal => appraisal::draw(app, frame, main),
         Screen::Ranking => ranking::draw(app, frame, main),
+        Screen::Fields => fields::draw(app, frame, main),
+        Screen::WayUp => wayup::draw(app, frame, main),
     }
     status_line(app, frame, status);
     if app.help {
