@@ -106,7 +106,7 @@ for p in glob.glob(os.path.join(out, "csv", "ket-qua-*.csv")):
     name = os.path.basename(p)[len("ket-qua-"):-len(".csv")]
     sheets[name] = rows(p)
 print(f"{len(sheets)} sheets converted to CSV")
-check(len(sheets) == 60, f"60 sheets, got {len(sheets)}")
+check(len(sheets) == 64, f"64 sheets, got {len(sheets)}")
 
 ranking = rows(os.path.join(out, "ranking.csv"))
 head = ranking[0]

@@ -443,3 +443,65 @@ fn a_decision_changes_the_way_up() {
         "8.6 lost nothing now: {out}"
     );
 }
+
+#[test]
+fn the_workbook_has_each_units_way_up_as_plan_gives_it() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("ket-qua.xlsx");
+    ok(
+        &db,
+        &[
+            "export",
+            "workbook",
+            "--group",
+            "so-nganh",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[3], "Cải thiện – Sở, ban, ngành", "{names:?}");
+    let sheet = book.worksheet_range(&names[3]).unwrap();
+    let head = (0..sheet.height())
+        .find(|&r| sheet.get((r, 0)) == Some(&Data::String("Hạng".into())))
+        .expect("the header row");
+    let row_of = |code: &str| {
+        (head + 1..sheet.height())
+            .find(|&r| sheet.get((r, 1)) == Some(&Data::String(code.into())))
+            .unwrap()
+    };
+    let cell = |r: usize, c: usize| sheet.get((r, c)).cloned().unwrap_or(Data::Empty);
+    let snv = row_of("SNV");
+    assert_eq!(cell(snv, 0), Data::Float(10.0));
+    assert_eq!(cell(snv, 3), Data::Float(87.17));
+    assert_eq!(cell(snv, 4), Data::String("B".into()));
+    assert_eq!(
+        cell(snv, 7),
+        Data::String("SKHDT – Sở Kế hoạch và Đầu tư (87.23 %)".into())
+    );
+    assert_eq!(cell(snv, 8), Data::Float(0.07));
+    assert_eq!(cell(snv, 9), Data::String("8.6 +0.75 → 87.92 %".into()));
+    assert_eq!(cell(snv, 10), Data::String("A (≥ 90 %)".into()));
+    assert_eq!(cell(snv, 11), Data::Float(2.83));
+    assert_eq!(
+        cell(snv, 12),
+        Data::String(
+            "8.6 +0.75; 3.6 +0.50; 5.1 +0.50; 7.5 +0.50; 8.4 +0.50; 1.1 +0.25 → 90.17 %".into()
+        )
+    );
+    assert_eq!(cell(snv, 13), Data::Float(82.96));
+    assert_eq!(cell(snv, 14), Data::Empty);
+    assert_eq!(cell(snv, 15), Data::String("đã đạt (+4.21 điểm %)".into()));
+    let first = row_of("SKHCN");
+    assert_eq!(cell(first, 7), Data::String("đứng đầu nhóm".into()));
+    assert_eq!(cell(first, 10), Data::String("đã ở loại cao nhất".into()));
+    let far = row_of("SNNPTNT");
+    assert_eq!(cell(far, 11), Data::Float(8.93));
+    assert_eq!(
+        cell(far, 12),
+        Data::String("không thể đạt: dù đạt tối đa mọi tiêu chí, chỉ số cao nhất 89.79 %".into())
+    );
+}

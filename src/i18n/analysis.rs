@@ -501,6 +501,96 @@ pub fn no_index(unit: &str, lang: Lang) -> String {
     )
 }
 
+// ---------- the workbook's way-up sheet ----------
+
+pub fn way_up_sheet(lang: Lang) -> &'static str {
+    lang.pick("Cải thiện", "Way up")
+}
+
+pub fn way_up_sheet_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "HƯỚNG CẢI THIỆN CHỈ SỐ CỦA TỪNG ĐƠN VỊ NĂM {year}",
+        "EACH UNIT'S WAY UP, {year}"
+    )
+}
+
+/// The headers of the way-up sheet, after rank, code and unit.
+pub fn way_up_heads(lang: Lang) -> [&'static str; 13] {
+    match lang {
+        Lang::Vi => [
+            "Chỉ số (%)",
+            "Loại",
+            "Điểm bị mất",
+            "Lĩnh vực mất nhiều điểm nhất",
+            "Đơn vị xếp trên",
+            "Điểm cần để vượt",
+            "Tiêu chí khắc phục để vượt",
+            "Loại kế tiếp",
+            "Điểm cần để lên loại",
+            "Tiêu chí khắc phục để lên loại",
+            "Chỉ số năm trước (%)",
+            "Điểm cần để cao hơn năm trước",
+            "Tiêu chí khắc phục để cao hơn năm trước",
+        ],
+        Lang::En => [
+            "Index (%)",
+            "Band",
+            "Points lost",
+            "Field that lost most",
+            "Unit ranked above",
+            "Points to pass it",
+            "Criteria to recover to pass it",
+            "Next band",
+            "Points to reach it",
+            "Criteria to recover to reach it",
+            "Last year's index (%)",
+            "Points to rise above it",
+            "Criteria to recover to rise above it",
+        ],
+    }
+}
+
+/// A goal that every lost point would not reach.
+pub fn out_of_reach_short(best: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "không thể đạt: dù đạt tối đa mọi tiêu chí, chỉ số cao nhất {best} %",
+        "out of reach: {best} % at most, even with full marks"
+    )
+}
+
+pub fn met_short(margin: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "đã đạt (+{margin} điểm %)",
+        "met (+{margin} points of percent)"
+    )
+}
+
+pub fn already_first_short(lang: Lang) -> &'static str {
+    lang.pick("đứng đầu nhóm", "first in the group")
+}
+
+pub fn not_ranked_short(lang: Lang) -> &'static str {
+    lang.pick("không xếp hạng", "not ranked")
+}
+
+pub fn top_band_short(lang: Lang) -> &'static str {
+    lang.pick("đã ở loại cao nhất", "already in the top band")
+}
+
+pub fn no_previous_short(lang: Lang) -> &'static str {
+    lang.pick("không có chỉ số năm trước", "no index last year")
+}
+
+pub fn way_up_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "Điểm cần: số điểm ít nhất (làm tròn lên 0,01) để chỉ số vượt đơn vị xếp trên, đạt ngưỡng loại kế tiếp hoặc cao hơn chỉ số năm trước. Tiêu chí khắc phục: các tiêu chí bị mất nhiều điểm nhất, theo thứ tự, vừa đủ để đạt (mã +điểm mất → chỉ số sau khi khắc phục đến tiêu chí đó). Tiêu chí chưa thẩm định tính theo điểm tự chấm.",
+        "Points to …: the fewest points (in hundredths) that make the index pass the unit above, reach the next band's threshold or rise above last year's index. Criteria to recover: the criteria that lost the most, in order, just enough (code +points lost → the index once recovered up to it). Undecided items count at their self score.",
+    )
+}
+
 // ---------- the screens ----------
 
 pub fn fields_screen_title(group: &str, year: i32, lang: Lang) -> String {

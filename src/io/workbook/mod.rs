@@ -16,6 +16,7 @@ mod decisions;
 mod group;
 mod scoring;
 mod styles;
+mod wayup;
 
 pub use decisions::DecisionSheet;
 pub use group::GroupData;
@@ -107,6 +108,8 @@ pub struct Sheets {
     pub criteria: bool,
     pub decisions: bool,
     pub scoring: bool,
+    /// Each unit's way up, one sheet per group.
+    pub way_up: bool,
 }
 
 impl Sheets {
@@ -116,6 +119,7 @@ impl Sheets {
         criteria: true,
         decisions: true,
         scoring: true,
+        way_up: true,
     };
 }
 
