@@ -478,23 +478,24 @@ fn the_workbook_has_each_units_way_up_as_plan_gives_it() {
     assert_eq!(cell(snv, 0), Data::Float(10.0));
     assert_eq!(cell(snv, 3), Data::Float(87.17));
     assert_eq!(cell(snv, 4), Data::String("B".into()));
+    // Figures in a text are written with the decimal comma; codes keep their point.
     assert_eq!(
         cell(snv, 7),
-        Data::String("SKHDT – Sở Kế hoạch và Đầu tư (87.23 %)".into())
+        Data::String("SKHDT – Sở Kế hoạch và Đầu tư (87,23 %)".into())
     );
     assert_eq!(cell(snv, 8), Data::Float(0.07));
-    assert_eq!(cell(snv, 9), Data::String("8.6 +0.75 → 87.92 %".into()));
+    assert_eq!(cell(snv, 9), Data::String("8.6 +0,75 → 87,92 %".into()));
     assert_eq!(cell(snv, 10), Data::String("A (≥ 90 %)".into()));
     assert_eq!(cell(snv, 11), Data::Float(2.83));
     assert_eq!(
         cell(snv, 12),
         Data::String(
-            "8.6 +0.75; 3.6 +0.50; 5.1 +0.50; 7.5 +0.50; 8.4 +0.50; 1.1 +0.25 → 90.17 %".into()
+            "8.6 +0,75; 3.6 +0,50; 5.1 +0,50; 7.5 +0,50; 8.4 +0,50; 1.1 +0,25 → 90,17 %".into()
         )
     );
     assert_eq!(cell(snv, 13), Data::Float(82.96));
     assert_eq!(cell(snv, 14), Data::Empty);
-    assert_eq!(cell(snv, 15), Data::String("đã đạt (+4.21 điểm %)".into()));
+    assert_eq!(cell(snv, 15), Data::String("đã đạt (+4,21 điểm %)".into()));
     let first = row_of("SKHCN");
     assert_eq!(cell(first, 7), Data::String("đứng đầu nhóm".into()));
     assert_eq!(cell(first, 10), Data::String("đã ở loại cao nhất".into()));
@@ -502,6 +503,6 @@ fn the_workbook_has_each_units_way_up_as_plan_gives_it() {
     assert_eq!(cell(far, 11), Data::Float(8.93));
     assert_eq!(
         cell(far, 12),
-        Data::String("không thể đạt: dù đạt tối đa mọi tiêu chí, chỉ số cao nhất 89.79 %".into())
+        Data::String("không thể đạt: dù đạt tối đa mọi tiêu chí, chỉ số cao nhất 89,79 %".into())
     );
 }

@@ -10,30 +10,32 @@ use crate::i18n::analysis as w;
 use crate::i18n::documents as t;
 use rust_xlsxwriter::{ColNum, XlsxError};
 
-/// What a goal's three cells say: who or what it is, the points needed, the criteria.
+/// What a goal's three cells say: who or what it is, the points needed, the criteria. Figures
+/// in a text are written as the documents write them (`87,23` in Vietnamese); codes stay.
 fn goal_cells(
     set: &CriteriaSet,
     target: &Target,
     lang: crate::i18n::Lang,
 ) -> (String, Option<Points>, String) {
+    let fig = |p: Points| t::figure(p, lang);
     let goal_text = |g: &Goal| match g {
         Goal::Above {
             unit, name, index, ..
-        } => format!("{unit} – {name} ({index} %)"),
-        Goal::Band { code, min } => format!("{code} (≥ {min} %)"),
-        Goal::Previous { percent } => format!("{} %", percent.fixed2()),
+        } => format!("{unit} – {name} ({} %)", fig(index.rounded())),
+        Goal::Band { code, min } => format!("{code} (≥ {} %)", t::short_figure(*min, lang)),
+        Goal::Previous { percent } => format!("{} %", fig(*percent)),
     };
     match target {
         Target::Gap(g) if g.reachable => {
             let steps: Vec<String> = g
                 .steps
                 .iter()
-                .map(|s| format!("{} +{}", set.node(s.loss.node).code, s.loss.lost().fixed2()))
+                .map(|s| format!("{} +{}", set.node(s.loss.node).code, fig(s.loss.lost())))
                 .collect();
             let last = g
                 .steps
                 .last()
-                .map(|s| s.index.to_string())
+                .map(|s| fig(s.index.rounded()))
                 .unwrap_or_default();
             (
                 goal_text(&g.goal),
@@ -44,12 +46,12 @@ fn goal_cells(
         Target::Gap(g) => (
             goal_text(&g.goal),
             Some(g.needed),
-            w::out_of_reach_short(&g.best.to_string(), lang),
+            w::out_of_reach_short(&fig(g.best.rounded()), lang),
         ),
         Target::Met { goal, margin } => (
             goal_text(goal),
             None,
-            w::met_short(&crate::domain::index::round2(*margin).fixed2(), lang),
+            w::met_short(&fig(crate::domain::index::round2(*margin)), lang),
         ),
         Target::AlreadyFirst => (w::already_first_short(lang).into(), None, String::new()),
         Target::NotRanked => (w::not_ranked_short(lang).into(), None, String::new()),
@@ -106,7 +108,7 @@ impl Book {
                 .map(|l| {
                     let node = set.node(l.node);
                     let title = t::short_title(&node.title, 40);
-                    format!("{} {title} (−{})", node.code, l.lost().fixed2())
+                    format!("{} {title} (−{})", node.code, t::figure(l.lost(), lang))
                 })
                 .unwrap_or_default();
             text(ws, row, 6, &most, &st.wrap)?;
