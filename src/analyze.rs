@@ -372,7 +372,7 @@ pub fn summary(set: &CriteriaSet, a: &GroupAnalysis, year: i32, lang: Lang) -> V
             w::fell_since(year - 1, &fell.join(" · "), lang)
         });
     }
-    match a.pull(set) {
+    match a.pull() {
         None => out.push(w::no_province_index(year - 1, lang)),
         Some(p) => {
             out.push(w::group_target(

@@ -11,7 +11,7 @@
 
 use super::breakdown::{GroupBreakdown, NodeScore, NodeStats, UnitBreakdown};
 use super::criteria::{Band, CriteriaSet};
-use super::index::Index;
+use super::index::{FractionSum, Index};
 use super::points::Points;
 use super::ranking::{RankRow, Ranking};
 use super::wayup::{self, WayUp};
@@ -49,6 +49,9 @@ pub struct GroupAnalysis {
     pub stats: Vec<NodeStats>,
     /// The group's mean of each field in the previous year, when it is known.
     pub previous: Vec<Option<Decimal>>,
+    /// The group target against the province's index of the previous year, part by part
+    /// (worked out once: the screens draw it on every frame).
+    group_pull: Option<GroupPull>,
 }
 
 impl GroupAnalysis {
@@ -78,13 +81,19 @@ impl GroupAnalysis {
             .iter()
             .map(|&f| previous.get(set.node(f).code.as_str()).copied())
             .collect();
-        GroupAnalysis {
+        let mut a = GroupAnalysis {
             breakdown,
             ranking,
             rows,
             stats,
             previous,
-        }
+            group_pull: None,
+        };
+        a.group_pull = a
+            .ranking
+            .province_previous
+            .and_then(|target| group_pull(set, &a, target));
+        a
     }
 
     /// The fields, as indexes into the set's nodes.
@@ -142,10 +151,10 @@ impl GroupAnalysis {
         self.ranking.decided < self.ranking.items
     }
 
-    /// What pulls the group's mean index below the province's index of the previous year.
-    pub fn pull(&self, set: &CriteriaSet) -> Option<GroupPull> {
-        let target = self.ranking.province_previous?;
-        group_pull(set, self, target)
+    /// What pulls the group's mean index below the province's index of the previous year
+    /// (none without that index).
+    pub fn pull(&self) -> Option<&GroupPull> {
+        self.group_pull.as_ref()
     }
 
     /// The way up of one unit, from the figures already here.
@@ -205,19 +214,19 @@ impl GroupPull {
 /// For a unit u with index I_u = 100·(Σ_f p_f + s + e) / M_u (fields, survey, bonus less
 /// deduction, over the applicable maximum with the survey's), I_u − T splits into one share per
 /// part: 100·(p − T·m/100) / M_u for a part with points p and maximum m (e has no maximum). The
-/// group's mean minus T is the mean of those over the units, part by part.
+/// group's mean minus T is the mean of those over the units, part by part. In hundredths (p, m,
+/// M of points, T of a percent) a share is (10000·p − T·m) / (100·M): each part's shares are
+/// summed exactly, one integer numerator per distinct M, and read once.
 fn group_pull(set: &CriteriaSet, a: &GroupAnalysis, target: Points) -> Option<GroupPull> {
     let mean = a.ranking.mean?;
-    let t = target.decimal();
-    let hundred = Decimal::ONE_HUNDRED;
+    let t = i128::from(target.hundredths());
     let n_fields = a.fields().len();
-    // Per part: Σ share, Σ weight (m / M), Σ m, Σ percent, count of percents.
     let parts = n_fields + 2;
-    let mut share = vec![Decimal::ZERO; parts];
-    let mut weight = vec![Decimal::ZERO; parts];
-    let mut max_sum = vec![Decimal::ZERO; parts];
-    let mut pct_sum = vec![Decimal::ZERO; parts];
-    let mut pct_n = vec![0u32; parts];
+    let mut share = vec![FractionSum::default(); parts];
+    let mut weight = vec![FractionSum::default(); parts];
+    let mut percents = vec![FractionSum::default(); parts];
+    let mut measured = vec![0u32; parts];
+    let mut max_sum = vec![0i128; parts];
     let mut any_extra = false;
     let mut n = 0u32;
     for row in 0..a.ranking.rows.len() {
@@ -226,15 +235,15 @@ fn group_pull(set: &CriteriaSet, a: &GroupAnalysis, target: Points) -> Option<Gr
             continue;
         }
         n += 1;
-        let m_u = r.max.decimal();
+        let m_u = 100 * i128::from(r.max.hundredths());
         let mut add = |k: usize, p: Points, m: Option<Points>| {
-            let m_d = m.map_or(Decimal::ZERO, Points::decimal);
-            share[k] += hundred * (p.decimal() - t * m_d / hundred) / m_u;
-            if let Some(m) = m.filter(|m| m.hundredths() > 0) {
-                weight[k] += m_d / m_u;
-                max_sum[k] += m_d;
-                pct_sum[k] += hundred * p.decimal() / m.decimal();
-                pct_n[k] += 1;
+            let (p_h, m_h) = (i128::from(p.hundredths()), m.map_or(0, |m| m.hundredths()));
+            share[k].add(10_000 * p_h - t * i128::from(m_h), m_u);
+            if m_h > 0 {
+                weight[k].add(100 * i128::from(m_h), m_u);
+                max_sum[k] += i128::from(m_h);
+                percents[k].add_percent(p.hundredths(), m_h);
+                measured[k] += 1;
             }
         };
         for (f, s) in b.fields.iter().enumerate() {
@@ -257,15 +266,17 @@ fn group_pull(set: &CriteriaSet, a: &GroupAnalysis, target: Points) -> Option<Gr
                 k if k == n_fields => Part::Survey,
                 _ => Part::Extra,
             };
-            let s = share[k] / count;
-            let w = weight[k] / count;
+            let s = share[k].value() / count;
+            let w = weight[k].value() / count;
             let rise = (w > Decimal::ZERO).then(|| -s / w);
             Pull {
                 part,
-                mean: (pct_n[k] > 0).then(|| pct_sum[k] / Decimal::from(pct_n[k])),
+                mean: (measured[k] > 0).then(|| percents[k].value() / Decimal::from(measured[k])),
                 share: s,
                 rise,
-                points: rise.map(|r| r * max_sum[k] / hundred),
+                points: rise.map(|r| {
+                    r * Decimal::from_i128_with_scale(max_sum[k], 0) / Decimal::from(10_000)
+                }),
             }
         })
         .collect();
@@ -273,7 +284,7 @@ fn group_pull(set: &CriteriaSet, a: &GroupAnalysis, target: Points) -> Option<Gr
     Some(GroupPull {
         target,
         mean,
-        met: mean > t,
+        met: mean > target.decimal(),
         parts: out,
     })
 }
@@ -505,7 +516,7 @@ pub(crate) mod tests {
             Some("80"),
             &HashMap::new(),
         );
-        let pull = g.pull(&set).unwrap();
+        let pull = g.pull().unwrap();
         assert_eq!(pull.mean, Decimal::new(775, 1));
         assert!(!pull.met);
         let total: Decimal = pull.parts.iter().map(|p| p.share).sum();
@@ -535,7 +546,7 @@ pub(crate) mod tests {
         let a = full(&set, "A");
         assert!(
             analyse(&set, &[(a, "8", None)], None, &HashMap::new())
-                .pull(&set)
+                .pull()
                 .is_none()
         );
     }

@@ -48,17 +48,22 @@ impl Workspace {
         let mut breakdown = GroupBreakdown::new(set);
         breakdown.units.reserve(units.len());
         let mut results = Vec::with_capacity(units.len());
+        let mut sums = Vec::new();
         self.store.score_sheets(year, set, units, |u, scores| {
-            let sums = scores.node_sums(set);
+            scores.node_sums_into(set, &mut sums);
+            breakdown.push(set, u.code.clone(), &sums);
+            let totals = breakdown
+                .units
+                .last()
+                .map_or_else(|| UnitTotals::from_sums(set, &sums), |b| b.totals);
             results.push(UnitResult {
-                totals: UnitTotals::from_sums(set, &sums),
+                totals,
                 previous: previous.get(u.code.as_str()).copied(),
                 unit: u.code.clone(),
                 name: u.name.clone(),
                 ranked: u.ranked,
                 survey: u.survey,
             });
-            breakdown.push(set, u.code.clone(), &sums);
         })?;
         let province = previous.get("province").copied();
         let ranking = ranking::rank(set, &results, province, Mode::Provisional).map_err(|why| {

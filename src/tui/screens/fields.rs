@@ -284,7 +284,7 @@ fn summary_lines(app: &App, set: &CriteriaSet, a: &GroupAnalysis, frame: &mut Fr
     if !fell.is_empty() {
         parts.push(w::fell_short(&fell.join(", "), lang));
     }
-    if let Some(p) = a.pull(set) {
+    if let Some(p) = a.pull() {
         let mut target = w::target_short(&round2(p.mean).fixed2(), &p.target.fixed2(), p.met, lang);
         let pulling: Vec<String> = p
             .pulling()
