@@ -106,7 +106,7 @@ for p in glob.glob(os.path.join(out, "csv", "ket-qua-*.csv")):
     name = os.path.basename(p)[len("ket-qua-"):-len(".csv")]
     sheets[name] = rows(p)
 print(f"{len(sheets)} sheets converted to CSV")
-check(len(sheets) == 64, f"64 sheets, got {len(sheets)}")
+check(len(sheets) == 65, f"65 sheets, got {len(sheets)}")
 
 ranking = rows(os.path.join(out, "ranking.csv"))
 head = ranking[0]
@@ -265,6 +265,15 @@ for u in rank:
     check(field_max == Decimal(appraisal_max), f"{name}: the fields' maxima add up to {field_max}")
     scored += 1
 print(f"{scored} scoring sheets: total, index and rank as the ranking says")
+
+# History: the province's 2021 index and rank as the source document gives them.
+hist = sheets.get("Qua các năm")
+check(hist is not None, "a history sheet")
+if hist is not None:
+    r2021 = next((r for r in hist if r and r[0] == "2021" and len(r) > 3 and r[3] == "18/63"), None)
+    check(r2021 is not None and shown_number(r2021[1]) == Decimal("84.51"),
+          f"history: the province's 2021 row {r2021}")
+    print(f"history: province 2021 shows {r2021[:4] if r2021 else None}")
 
 print(f"{checks} checks, {len(problems)} problems")
 for p in problems[:30]:

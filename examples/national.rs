@@ -111,6 +111,7 @@ fn main() -> ExitCode {
                 decisions: true,
                 scoring: false,
                 way_up: false,
+                history: false,
             };
             let req = Request {
                 group: None,

@@ -11,7 +11,7 @@ use crate::domain::index::round2;
 use crate::domain::{CriteriaSet, Gap, Goal, Points, Target, UnitCode, WayUp};
 use crate::i18n::Lang;
 use crate::i18n::analysis as w;
-use crate::io::export::write_table;
+use crate::io::export::write_csv;
 use crate::service::{AppError, IoDoing, Subject, Workspace};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt::Write as _;
@@ -67,7 +67,7 @@ fn signed(d: Decimal) -> String {
 
 fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
     let mut out = Vec::new();
-    write_table(&mut out, header, rows).map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
+    write_csv(&mut out, header, &rows).map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
     Ok(out)
 }
 

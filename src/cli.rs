@@ -15,6 +15,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
+mod years;
+pub use years::{HistoryOf, history_csv, history_text, new_year, publish, unpublish};
+
 /// Where the database lives: `--db`, else `THAMDINH_DB`, else the platform data directory.
 pub fn default_db(file: &str) -> PathBuf {
     directories::ProjectDirs::from("vn", "thamdinh", "thamdinh")
@@ -92,8 +95,9 @@ pub fn check_builtin_year(year: i32, db: &Path, lang: Lang) -> Result<(), AppErr
         .join(", ");
     let db = shell_word(&db.display().to_string());
     let run = format!("thamdinh --db {db} --year {year} import criteria");
+    let new_year = format!("thamdinh --db {db} new-year {year} --from {}", year - 1);
     Err(AppError::Refused(msg::no_builtin_sets(
-        year, &years, &run, from, &files, lang,
+        year, &years, &new_year, &run, from, &files, lang,
     )))
 }
 
@@ -161,6 +165,9 @@ pub fn import(
     sheet: Option<&str>,
     lang: Lang,
 ) -> Result<String, AppError> {
+    if kind == ImportKind::History {
+        return years::import_history(ws, file, sheet, lang);
+    }
     let c = ws.import_path(kind, file, sheet)?;
     let what = match kind {
         ImportKind::Units => "units",
@@ -505,18 +512,89 @@ pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
     out
 }
 
+/// The rankings as text tables; the last line is the ledger's head the rankings were read at.
 pub fn rank_text(
     ws: &Workspace,
     group: Option<&str>,
     mode: Mode,
     lang: Lang,
 ) -> Result<String, AppError> {
+    let (tables, head) = ws.at_head(|ws| rankings(ws, group, mode))?;
     let mut out = String::new();
-    for (code, name, r) in rankings(ws, group, mode)? {
+    for (code, name, r) in tables? {
         out.push_str(&rank_table(&code, &name, &r, lang));
         out.push('\n');
     }
-    Ok(out.trim_end().to_string())
+    out.push_str(&msg::ledger_line(head.entries, &head.printed(), lang));
+    Ok(out)
+}
+
+/// `verify [--head N:HEX]`: the full check of the ledger (of `year`'s decisions, or all);
+/// with a printed head, whether the result it was printed with matches the file. The report,
+/// and the mark to remember when all holds; a refusal naming what breaks otherwise.
+pub fn verify(
+    ws: &Workspace,
+    year: Option<i32>,
+    printed: Option<&str>,
+    lang: Lang,
+) -> Result<(String, Option<crate::store::Mark>), AppError> {
+    use crate::domain::ledger::PrintedHead;
+    use crate::i18n::errors;
+    let printed = printed
+        .map(|p| PrintedHead::parse(p).ok_or_else(|| AppError::Refused(errors::bad_head(p, lang))))
+        .transpose()?;
+    let v = ws.verify_ledger(year)?;
+    let head = v.head.printed();
+    let mut lines: Vec<String> = v
+        .breaks
+        .iter()
+        .map(|b| errors::ledger_break(b, lang))
+        .collect();
+    let holds = lines.is_empty();
+    if holds {
+        lines.push(msg::ledger_holds(
+            v.head.entries,
+            v.replayed,
+            v.decisions,
+            year,
+            lang,
+        ));
+        if let Some((row, at)) = &v.chained_at_migration {
+            lines.push(msg::chained_at_migration(*row, at, lang));
+        }
+    }
+    let mut printed_ok = true;
+    if let Some(p) = &printed {
+        let shown = p.to_string();
+        if p.entries > v.head.entries {
+            printed_ok = false;
+            lines.push(msg::printed_head_cut(
+                &shown,
+                p.entries,
+                v.head.entries,
+                lang,
+            ));
+        } else {
+            let found = ws.ledger_entry_hash(p.entries)?.unwrap_or_default();
+            if found.to_ascii_lowercase().starts_with(&p.prefix) {
+                lines.push(msg::printed_head_matches(
+                    &shown,
+                    v.head.entries - p.entries,
+                    lang,
+                ));
+            } else {
+                printed_ok = false;
+                lines.push(msg::printed_head_differs(&shown, p.entries, &found, lang));
+            }
+        }
+    }
+    lines.push(msg::ledger_head_is(&head, lang));
+    let text = lines.join("\n");
+    if holds && printed_ok {
+        Ok((text, v.mark))
+    } else {
+        Err(AppError::Refused(text))
+    }
 }
 
 /// The decisions export. With `Mode::Final` it is the council's complete record, refused
@@ -632,14 +710,18 @@ pub fn export_notices(
     ))
 }
 
+/// A table as CSV for standard output (BOM, inert cells).
+fn write_csv_out(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    let mut out = Vec::new();
+    crate::io::export::write_csv(&mut out, columns, rows)
+        .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
+    Ok(out)
+}
+
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let tmp = path.with_extension("tmp-thamdinh");
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        AppError::io(IoDoing::Write, path.display(), e)
-    })
+    crate::io::replace_file(path, |tmp| std::fs::write(tmp, bytes))
+        .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))
 }
 
 pub fn set_closed(

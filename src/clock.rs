@@ -91,6 +91,15 @@ pub fn local_time_of_day(clock: &dyn Clock, stored: &str) -> String {
     }
 }
 
+/// The local date and time of a stored stamp, `DD/MM/YYYY HH:MM` (the stamp itself when
+/// unreadable).
+pub fn local_date_time(clock: &dyn Clock, stored: &str) -> String {
+    match parse_stamp(stored) {
+        Some(at) => clock.local(at).format("%d/%m/%Y %H:%M").to_string(),
+        None => stored.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +120,9 @@ mod tests {
         let c = FixedClock::local("2022-01-01 00:00:00", -9);
         assert_eq!(local_time_of_day(&c, "2022-11-29T17:05:09Z"), "08:05:09");
         assert_eq!(local_time_of_day(&c, "yesterday"), "yesterday");
+        assert_eq!(
+            local_date_time(&c, "2022-11-29T17:05:09Z"),
+            "29/11/2022 08:05"
+        );
     }
 }

@@ -1,7 +1,10 @@
-//! The little that is remembered between runs: who the appraiser is. Where it is kept is an
-//! input: `main` takes it from the environment (`THAMDINH_CONFIG_DIR`, else the platform
-//! config directory), tests give a folder of their own.
+//! The little that is remembered between runs: who the appraiser is, and for each database
+//! the row of its ledger last verified on this computer (the screens check the chain from
+//! there on opening). Where it is kept is an input: `main` takes it from the environment
+//! (`THAMDINH_CONFIG_DIR`, else the platform config directory), tests give a folder of their
+//! own.
 
+use crate::store::Mark;
 use std::path::{Path, PathBuf};
 
 /// The configuration file, wherever it was put.
@@ -13,6 +16,26 @@ pub struct Config {
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 struct Saved {
     appraiser: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    ledger: Vec<SavedMark>,
+}
+
+/// The ledger's row last verified here, for one database file.
+#[derive(serde::Serialize, serde::Deserialize, Clone)]
+struct SavedMark {
+    db: String,
+    id: i64,
+    entries: u64,
+    hash: String,
+}
+
+/// A database file as the configuration names it: its full path.
+fn db_key(db: &Path) -> String {
+    std::fs::canonicalize(db)
+        .or_else(|_| std::path::absolute(db))
+        .unwrap_or_else(|_| db.to_path_buf())
+        .display()
+        .to_string()
 }
 
 impl Config {
@@ -54,18 +77,50 @@ impl Config {
 
     /// Remembers the appraiser for next time (best effort: a read-only config is no error).
     pub fn remember_appraiser(&self, name: &str) {
-        let Some(path) = &self.file else { return };
         let mut c = self.load();
         if c.appraiser.as_deref() == Some(name) {
             return;
         }
         c.appraiser = Some(name.to_string());
+        self.save(&c);
+    }
+
+    fn save(&self, c: &Saved) {
+        let Some(path) = &self.file else { return };
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        if let Ok(text) = toml::to_string(&c) {
+        if let Ok(text) = toml::to_string(c) {
             let _ = std::fs::write(path, text);
         }
+    }
+
+    /// The row of `db`'s ledger last verified on this computer, if any.
+    pub fn ledger_mark(&self, db: &Path) -> Option<Mark> {
+        let key = db_key(db);
+        self.load()
+            .ledger
+            .into_iter()
+            .find(|m| m.db == key)
+            .map(|m| Mark {
+                id: m.id,
+                entries: m.entries,
+                hash: m.hash,
+            })
+    }
+
+    /// Remembers the row of `db`'s ledger verified last (best effort, as the appraiser).
+    pub fn remember_ledger_mark(&self, db: &Path, mark: &Mark) {
+        let key = db_key(db);
+        let mut c = self.load();
+        c.ledger.retain(|m| m.db != key);
+        c.ledger.push(SavedMark {
+            db: key,
+            id: mark.id,
+            entries: mark.entries,
+            hash: mark.hash.clone(),
+        });
+        self.save(&c);
     }
 }
 

@@ -224,11 +224,64 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             print_output(thamdinh::analyze::plan(&ws, unit, csv, lang)?);
             Ok(())
         }
+        Some(Command::Verify { head }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let (text, mark) = cli::verify(&ws, args.year, head.as_deref(), lang)?;
+            if let Some(mark) = mark {
+                config.remember_ledger_mark(ws.db_path(), &mark);
+            }
+            print(text);
+            Ok(())
+        }
         Some(Command::Close { unit, comment }) | Some(Command::Reopen { unit, comment }) => {
             let closed = matches!(args.command, Some(Command::Close { .. }));
             let who = appraiser(&args, &config, lang)?;
             let mut ws = open(&args, db)?;
             print(cli::set_closed(&mut ws, unit, closed, comment, &who, lang)?);
+            Ok(())
+        }
+        Some(Command::NewYear { new_year, from }) => {
+            let who = appraiser(&args, &config, lang)?;
+            let store = Store::open_existing(&db)?
+                .ok_or_else(|| cli::no_database(&db, Some(*new_year - 1), lang))?;
+            let from_year = from.unwrap_or(*new_year - 1);
+            let mut ws = Workspace::new(store, from_year)?;
+            print(cli::new_year(&mut ws, *new_year, *from, &who, lang)?);
+            Ok(())
+        }
+        Some(Command::Publish { comment }) => {
+            let who = appraiser(&args, &config, lang)?;
+            let mut ws = open_existing(&args, db, lang)?;
+            print(cli::publish(&mut ws, &who, comment, lang)?);
+            Ok(())
+        }
+        Some(Command::Unpublish { comment }) => {
+            let who = appraiser(&args, &config, lang)?;
+            let mut ws = open_existing(&args, db, lang)?;
+            print(cli::unpublish(&mut ws, &who, comment, lang)?);
+            Ok(())
+        }
+        Some(Command::History {
+            group,
+            unit,
+            province,
+            format,
+        }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let of = match (group, unit, province) {
+                (Some(g), _, _) => cli::HistoryOf::Group(g.clone()),
+                (_, Some(u), _) => cli::HistoryOf::Unit(u.clone()),
+                (_, _, true) => cli::HistoryOf::Province,
+                _ => cli::HistoryOf::All,
+            };
+            match format {
+                Format::Table => print(cli::history_text(&ws, &of, lang)?),
+                Format::Csv => {
+                    use std::io::Write;
+                    let bytes = cli::history_csv(&ws, &of)?;
+                    let _ = std::io::stdout().write_all(&bytes);
+                }
+            }
             Ok(())
         }
     }

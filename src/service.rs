@@ -1,6 +1,7 @@
 //! The work both the command line and the screens do: imports checked against the year's
 //! sets and units, decisions checked against the rules, rankings computed from the store.
 
+use crate::domain::ledger::{Break, Head};
 use crate::domain::{
     CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, Points, RankError, Ranking,
     SelfScore, Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
@@ -12,13 +13,15 @@ use crate::io::imports::{self, Context};
 use crate::io::notices::NoticeData;
 use crate::io::xlsxread::{self, SheetRows};
 use crate::io::{FileError, Problem, criteria};
-use crate::store::{ImportCount, SelfScoreWrite, Store, StoreError, UnitRow};
+use crate::store::{ImportCount, Mark, SelfScoreWrite, Store, StoreError, UnitRow, Verification};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
 mod analysis;
 pub use analysis::Subject;
+mod years;
+pub use years::*;
 
 /// Anything that stops a command, with a sentence for the user.
 #[derive(Debug)]
@@ -46,6 +49,11 @@ pub enum AppError {
     UnitNotInGroup {
         unit: String,
         group: String,
+    },
+    /// A year that cannot be published: why each group has no final ranking.
+    Unpublishable {
+        year: i32,
+        reasons: Vec<AppError>,
     },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
@@ -114,6 +122,10 @@ impl AppError {
             }
             AppError::SheetNeedsWorkbook(p) => {
                 errors::sheet_needs_workbook(&p.display().to_string(), lang)
+            }
+            AppError::Unpublishable { year, reasons } => {
+                let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
+                errors::publish_refused(*year, &reasons, lang)
             }
             AppError::Refused(m) => m.clone(),
             AppError::Io {
@@ -358,6 +370,23 @@ impl Workspace {
         }
         let text = crate::io::csvread::read_text(path)?;
         self.import_text(kind, path, &text)
+    }
+
+    /// The rows of a history file, CSV or a sheet of a workbook, checked.
+    pub(crate) fn read_history(
+        &self,
+        path: &Path,
+        sheet: Option<&str>,
+    ) -> Result<Vec<crate::store::HistoryRow>, AppError> {
+        if xlsxread::is_workbook(path) {
+            let table = Table::read(xlsxread::open(path, sheet, imports::HISTORY)?)?;
+            return Ok(imports::history_in(path, &table)?);
+        }
+        if sheet.is_some() {
+            return Err(AppError::SheetNeedsWorkbook(path.to_path_buf()));
+        }
+        let text = crate::io::csvread::read_text(path)?;
+        Ok(imports::history(path, &text)?)
     }
 
     /// A sheet of a workbook, read whole, then checked and written as a CSV file is.
@@ -701,7 +730,7 @@ impl Workspace {
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
         let set = self.set(group)?;
         let units = self.store.units(self.year, Some(group))?;
-        let previous = self.store.history_of_year(self.year - 1)?;
+        let previous = self.store.indexes_of_year(self.year - 1)?;
         rank_group(
             &self.store,
             self.year,
@@ -726,7 +755,7 @@ impl Workspace {
         // The units and last year's indexes read once for every group.
         let (Ok(all), Ok(previous)) = (
             self.store.units(self.year, None),
-            self.store.history_of_year(self.year - 1),
+            self.store.indexes_of_year(self.year - 1),
         ) else {
             return sequential();
         };
@@ -791,7 +820,21 @@ impl Workspace {
     /// What the notice of each unit says (of one group, or all; or of one unit): its sheet and
     /// its line of the group's ranking, final when the group's final ranking can be made,
     /// else provisional. Units in the order of the groups and of the ranking.
+    /// Each carries the ledger's head the whole set was read at.
     pub fn notices(
+        &self,
+        group: Option<&str>,
+        unit: Option<&str>,
+    ) -> Result<Vec<NoticeData>, AppError> {
+        let (notices, head) = self.at_head(|ws| ws.notices_now(group, unit))?;
+        let mut notices = notices?;
+        for n in &mut notices {
+            n.ledger = head;
+        }
+        Ok(notices)
+    }
+
+    fn notices_now(
         &self,
         group: Option<&str>,
         unit: Option<&str>,
@@ -846,10 +889,52 @@ impl Workspace {
                     ranked,
                     group_decided: ranking.decided,
                     group_items: ranking.items,
+                    ledger: Head {
+                        entries: 0,
+                        last: crate::domain::ledger::GENESIS,
+                    },
                 });
             }
         }
         Ok(out)
+    }
+
+    /// The head of the ledger: its number of entries and the last entry's hash.
+    pub fn ledger_head(&self) -> Result<Head, AppError> {
+        Ok(self.store.ledger_head()?)
+    }
+
+    /// The full check of the ledger (`verify`): the chain, and the replay of the log of `year`
+    /// (all years when None) against the decisions.
+    pub fn verify_ledger(&self, year: Option<i32>) -> Result<Verification, AppError> {
+        Ok(self.store.verify_ledger(year)?)
+    }
+
+    /// The stored hash of the `n`-th entry of the ledger.
+    pub fn ledger_entry_hash(&self, n: u64) -> Result<Option<String>, AppError> {
+        Ok(self.store.ledger_entry_hash(n)?)
+    }
+
+    /// The screens' check on opening: the chain from `mark` (the row last verified here) on.
+    pub fn check_ledger_since(&self, mark: Option<&Mark>) -> Result<Result<Mark, Break>, AppError> {
+        Ok(self.store.check_chain_since(mark)?)
+    }
+
+    /// Runs `read` with the ledger's head it read from: the head is read before and after,
+    /// and the reading done again (up to three times) when a write came in between, so that
+    /// the head printed with a result is the one the result was read at.
+    pub fn at_head<T>(&self, mut read: impl FnMut(&Self) -> T) -> Result<(T, Head), AppError> {
+        let mut before = self.ledger_head()?;
+        for _ in 0..3 {
+            let out = read(self);
+            let after = self.ledger_head()?;
+            if after == before {
+                return Ok((out, after));
+            }
+            before = after;
+        }
+        let out = read(self);
+        Ok((out, self.ledger_head()?))
     }
 
     /// Every item of every unit (of one group, or all), for the decisions export.

@@ -6,7 +6,7 @@
 use crate::clock::parse_stamp;
 use crate::domain::{GroupAnalysis, GroupBreakdown, Mode, Ranking};
 use crate::i18n::{Lang, documents as t};
-use crate::io::workbook::{Book, GroupData, Sheets, UnitPage};
+use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
 use crate::service::{AppError, IoDoing, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
@@ -59,6 +59,12 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
     let fail = |e: rust_xlsxwriter::XlsxError| AppError::io(IoDoing::Write, out.display(), e);
 
     let mut book = Book::new(lang, ws.year);
+    let head = ws.ledger_head()?;
+    book.set_ledger_line(crate::i18n::commands::ledger_line(
+        head.entries,
+        &head.printed(),
+        lang,
+    ));
     let data: Vec<GroupData> = breakdowns
         .iter()
         .enumerate()
@@ -148,15 +154,44 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
             }
         }
     }
-    let sheets = book.sheet_count();
-    let tmp = out.with_extension("tmp-thamdinh");
-    let saved = book.save(&tmp).map_err(fail).and_then(|()| {
-        std::fs::rename(&tmp, out).map_err(|e| AppError::io(IoDoing::Write, out.display(), e))
-    });
-    if saved.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if s.history {
+        let province = ws.province_history()?;
+        let group_histories = codes
+            .iter()
+            .map(|g| ws.group_history(g))
+            .collect::<Result<Vec<_>, _>>()?;
+        let units = ws.unit_histories()?;
+        let units: Vec<_> = units
+            .iter()
+            .filter(|u| codes.contains(&u.unit.group.as_str()))
+            .map(|u| {
+                (
+                    u.unit.code.as_str(),
+                    u.unit.name.as_str(),
+                    u.group_name.as_str(),
+                    u.years.as_slice(),
+                )
+            })
+            .collect();
+        let data = HistoryData {
+            plan: &province.plan,
+            province: &province.years,
+            groups: group_histories
+                .iter()
+                .map(|g| {
+                    (
+                        crate::i18n::commands::group_history_title(&g.group, &g.name, lang),
+                        g.years.as_slice(),
+                    )
+                })
+                .collect(),
+            units,
+        };
+        book.history(&data).map_err(fail)?;
     }
-    saved?;
+    let sheets = book.sheet_count();
+    crate::io::replace_file(out, |tmp| book.save(tmp).map_err(std::io::Error::other))
+        .map_err(|e| AppError::io(IoDoing::Write, out.display(), e))?;
     Ok(Written {
         sheets,
         decision_lines,

@@ -406,7 +406,9 @@ fn init_for_a_year_without_built_in_sets_says_what_to_run_and_writes_nothing() {
     assert_eq!(
         err.trim_end(),
         format!(
-            "Không có bộ chỉ số mẫu cho năm 2023 (thamdinh chỉ có sẵn bộ chỉ số năm 2022); chưa ghi gì. Hãy nạp bộ chỉ số năm 2023 của từng nhóm, từ một tệp TOML:
+            "Không có bộ chỉ số mẫu cho năm 2023 (thamdinh chỉ có sẵn bộ chỉ số năm 2022); chưa ghi gì. Nếu cơ sở dữ liệu đã có năm 2022, hãy tạo năm 2023 từ năm đó (chép bộ chỉ số và danh sách đơn vị, chưa có điểm nào):
+  thamdinh --db {p} new-year 2023 --from 2022
+Hoặc nạp bộ chỉ số năm 2023 của từng nhóm, từ một tệp TOML:
   thamdinh --db {p} --year 2023 import criteria TỆP.toml
 hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):
   thamdinh --db {p} --year 2023 import criteria TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]
@@ -418,7 +420,9 @@ Có thể chép các bộ năm 2022 trong data/criteria/2022/ của mã nguồn 
     assert_eq!(
         err.trim_end(),
         format!(
-            "There are no built-in criteria sets for 2023 (thamdinh comes with the sets of 2022 only); nothing was written. Import the 2023 set of each group, from a TOML file:
+            "There are no built-in criteria sets for 2023 (thamdinh comes with the sets of 2022 only); nothing was written. If the database holds 2022, create 2023 from it (its criteria sets and units copied, no scores yet):
+  thamdinh --db {p} new-year 2023 --from 2022
+Or import the 2023 set of each group, from a TOML file:
   thamdinh --db {p} --year 2023 import criteria FILE.toml
 or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):
   thamdinh --db {p} --year 2023 import criteria FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]

@@ -47,7 +47,7 @@ fn help_is_vietnamese_by_default() {
     assert!(out.contains("\nLệnh:\n"), "{out}");
     assert!(out.contains("\nTùy chọn:\n"), "{out}");
     assert!(
-        out.contains("rank     In bảng xếp hạng (tạm tính, trừ khi có --final)"),
+        out.contains("rank       In bảng xếp hạng (tạm tính, trừ khi có --final)"),
         "{out}"
     );
     assert!(
@@ -129,7 +129,7 @@ fn help_is_english_with_lang_en_wherever_it_is_given() {
             "{out}"
         );
         assert!(
-            out.contains("rank     Print the ranking (provisional unless --final)"),
+            out.contains("rank       Print the ranking (provisional unless --final)"),
             "{out}"
         );
         assert!(
@@ -190,7 +190,7 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
     let vi: [(&[&str], &str); 11] = [
         (
             &["rnak"],
-            "Không có lệnh «rnak»; các lệnh: demo, init, import, decide, rank, export, close, assign, reopen, analyze, plan. Có phải ý bạn là «rank»?",
+            "Không có lệnh «rnak»; các lệnh: demo, init, import, decide, rank, export, close, assign, reopen, new-year, publish, unpublish, history, verify, analyze, plan. Có phải ý bạn là «rank»?",
         ),
         (
             &["import", "unit", "u.csv"],
@@ -241,7 +241,7 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
     let en: [(&[&str], &str); 3] = [
         (
             &["rnak"],
-            "There is no command 'rnak'; the commands: demo, init, import, decide, rank, export, close, assign, reopen, analyze, plan. Did you mean 'rank'?",
+            "There is no command 'rnak'; the commands: demo, init, import, decide, rank, export, close, assign, reopen, new-year, publish, unpublish, history, verify, analyze, plan. Did you mean 'rank'?",
         ),
         (
             &["export", "ranking"],

@@ -130,6 +130,50 @@ fn a_handful_of_kills_lose_no_acknowledged_decision() {
     ok(&db, &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "0"]);
 }
 
+/// A few power cuts (LazyFs, tests/proofs/lazyfs.rs), every other one torn; skipped, saying
+/// why, only where there is no /dev/fuse.
+#[test]
+fn a_few_power_cuts_lose_no_acknowledged_decision() {
+    if let Some(why) = proofs::lazyfs::unavailable() {
+        eprintln!("SKIPPED a_few_power_cuts_lose_no_acknowledged_decision: {why}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let seed = proofs::seed();
+    let report = proofs::powercut::run(
+        &db,
+        4,
+        Duration::from_millis(200)..Duration::from_millis(700),
+        2,
+        seed,
+    );
+    eprintln!(
+        "power cuts: {} ({} torn), {} acknowledged, {} committed unacknowledged, {} lost, {} sound, {} syncs",
+        report.cuts,
+        report.torn,
+        report.tally.acknowledged,
+        report.tally.unacknowledged,
+        report.tally.lost,
+        report.sound,
+        report.syncs
+    );
+    let t = &report.tally;
+    assert!(
+        t.problems.is_empty(),
+        "seed {seed}:\n{}",
+        t.problems.join("\n")
+    );
+    assert_eq!(t.lost, 0);
+    assert_eq!((report.cuts, report.torn), (4, 2));
+    assert_eq!(
+        report.sound, 4,
+        "verify and integrity_check ok after every reboot"
+    );
+    assert!(t.acknowledged > 0, "the cuts came after some decisions");
+    assert!(report.syncs > 0);
+}
+
 #[test]
 fn two_instances_lose_nothing_and_show_no_lock_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -201,4 +245,72 @@ fn an_open_screen_shows_decisions_made_elsewhere_within_seconds() {
         assert_eq!(r.shown, r.decisions, "{what}");
         assert!(r.max() < bound, "{what}: {:?}", r.delays);
     }
+}
+
+/// LazyFs itself: only what was synced survives a cut — a file's data after `fsync`, a new
+/// file's name after its directory's `fsync` — and SQLite with `synchronous = OFF` on it loses
+/// committed rows at a cut, which `synchronous = FULL` (thamdinh's) does not.
+#[test]
+fn lazyfs_keeps_only_what_was_synced() {
+    use proofs::lazyfs::{Image, Mounted};
+    use std::ffi::OsString;
+    if let Some(why) = proofs::lazyfs::unavailable() {
+        eprintln!("SKIPPED lazyfs_keeps_only_what_was_synced: {why}");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("disk");
+    std::fs::create_dir(&mnt).unwrap();
+    let mut image = Image::new();
+    image.insert(OsString::from("old"), b"old".to_vec());
+    let disk = Mounted::mount(&image, &mnt).unwrap();
+    let synced = |name: &str, bytes: &[u8]| {
+        let mut f = std::fs::File::create(mnt.join(name)).unwrap();
+        f.write_all(bytes).unwrap();
+        f.sync_all().unwrap();
+    };
+    synced("no-dir-sync", b"data");
+    std::fs::write(mnt.join("old"), b"new, not synced").unwrap();
+    synced("dir-synced", b"kept");
+    std::fs::File::open(&mnt).unwrap().sync_all().unwrap();
+    std::fs::write(mnt.join("after"), b"gone").unwrap();
+    assert_eq!(std::fs::read(mnt.join("old")).unwrap(), b"new, not synced");
+    let image = disk.fs.cut(None);
+    assert!(std::fs::read(mnt.join("old")).is_err(), "EIO after the cut");
+    disk.unmount();
+    let names: Vec<_> = image.keys().cloned().collect();
+    assert_eq!(
+        names,
+        ["dir-synced", "no-dir-sync", "old"].map(OsString::from)
+    );
+    let disk = Mounted::mount(&image, &mnt).unwrap();
+    assert_eq!(std::fs::read(mnt.join("old")).unwrap(), b"old");
+    assert_eq!(std::fs::read(mnt.join("dir-synced")).unwrap(), b"kept");
+    assert!(!mnt.join("after").exists());
+    // SQLite without syncs: committed rows are lost at the cut.
+    let db = mnt.join("nosync.sqlite");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+             CREATE TABLE t (x INTEGER);",
+        )
+        .unwrap();
+    }
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute_batch("PRAGMA synchronous = OFF;").unwrap();
+    for i in 0..50 {
+        c.execute("INSERT INTO t VALUES (?1)", [i]).unwrap();
+    }
+    let image = disk.fs.cut(None);
+    drop(c);
+    disk.unmount();
+    let disk = Mounted::mount(&image, &mnt).unwrap();
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0, "50 commits without a sync, none survives the cut");
+    drop(c);
+    disk.unmount();
 }

@@ -575,3 +575,275 @@ fn way_up_screen() {
     s.keys("\x1b\x1b");
     assert_eq!(s.app.screen, thamdinh::tui::keymap::Screen::Ranking);
 }
+
+/// `w` on the ranking screen writes the shown group's workbook where the box says, and asks
+/// before replacing a file that is already there.
+#[test]
+fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = appraised(&db, Lang::Vi);
+    s.keys("rw");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ghi bảng tính Excel"), "{text}");
+    assert!(text.contains("ket-qua-2022.xlsx"), "{text}");
+    snap!("workbook_box_vi_80x24", text);
+
+    let out = dir.path().join("kq.xlsx");
+    let type_path = |s: &mut Session| {
+        for _ in 0..40 {
+            s.key(KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        s.keys(out.to_str().unwrap()).keys("\n");
+    };
+    type_path(&mut s);
+    let bytes = std::fs::read(&out).expect("the workbook is written");
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip file");
+    let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
+    assert!(
+        status.contains(&format!("Đã ghi bảng tính {}", out.display())),
+        "{status}"
+    );
+    // Only the shown group: its results, fields, criteria, way up, decisions, history and 21
+    // units.
+    assert!(status.contains("(27 trang tính)"), "{status}");
+
+    // The same file again: asked, and Esc leaves it as it was.
+    std::fs::write(&out, b"kept").unwrap();
+    s.keys("w");
+    type_path(&mut s);
+    let text = s.draw(80, 24);
+    assert!(text.contains("Tệp đã có"), "{text}");
+    assert!(text.contains("Enter: ghi đè lên tệp cũ"), "{text}");
+    s.keys("\x1b");
+    assert_eq!(std::fs::read(&out).unwrap(), b"kept");
+    let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
+    assert!(status.contains("Không ghi:"), "{status}");
+
+    // And Enter replaces it.
+    s.keys("w");
+    type_path(&mut s);
+    s.keys("\n");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+}
+
+/// The history screen: Sở Nội vụ's index by year (bars), its group's mean against the
+/// province's index of the year before, and the province's rank against the targets; in both
+/// languages, at 80×24 and 120×40, without colour.
+#[test]
+fn history_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::new(&db, lang);
+        s.keys("h");
+        let unit = s.draw(80, 24);
+        assert!(unit.contains("2016"), "{unit}");
+        assert!(unit.contains("59.43"), "{unit}");
+        snap!(format!("history_unit_{code}_80x24"), unit);
+        snap!(format!("history_unit_{code}_120x40"), s.draw(120, 40));
+        s.keys("v");
+        let group = s.draw(80, 24);
+        assert!(
+            group.contains("58.16"),
+            "the source document's mean: {group}"
+        );
+        snap!(format!("history_group_{code}_80x24"), group);
+        snap!(format!("history_group_{code}_120x40"), s.draw(120, 40));
+        s.keys("v");
+        let province = s.draw(80, 24);
+        assert!(province.contains("49/63"), "{province}");
+        assert!(province.contains("18/63"), "{province}");
+        assert!(province.contains("≤15 (2025)"), "{province}");
+        snap!(format!("history_province_{code}_80x24"), province);
+        snap!(format!("history_province_{code}_120x40"), s.draw(120, 40));
+        // The same key goes back to the units.
+        s.keys("h");
+        assert!(s.draw(80, 24).contains("— Đơn vị") || lang == Lang::En);
+    }
+}
+
+/// A published year says so in every title and refuses a decision with the store's sentence.
+#[test]
+fn a_published_year_is_shown_as_such_and_refuses_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    // The publication alone, as `thamdinh publish` leaves it (the result rows do not matter
+    // here).
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "INSERT INTO publications (year, published_at, appraiser, comment)
+             VALUES (2022, '2022-12-01T02:00:00Z', 'Trần Văn Bình', '')",
+            [],
+        )
+        .unwrap();
+    let mut s = Session::new(&db, Lang::Vi);
+    let units = s.draw(80, 24);
+    assert!(
+        units
+            .lines()
+            .next()
+            .unwrap()
+            .contains("2022 — Đơn vị · đã công bố — chỉ xem"),
+        "{units}"
+    );
+    s.keys("\na");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("đã công bố — chỉ xem"),
+        "{screen}"
+    );
+    // Whole on the status line at 80 columns.
+    assert!(
+        screen.contains("✗ Năm 2022 đã công bố: không sửa được."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Đã lưu"), "{screen}");
+    s.keys("r");
+    assert!(
+        s.draw(80, 24)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("đã công bố")
+    );
+}
+
+#[test]
+fn an_empty_database_welcomes_with_the_three_ways_to_begin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    common::ok(&db, &["init", "--year", "2022"]);
+    let s = Session::new(&db, Lang::Vi);
+    let vi = s.draw(80, 24);
+    for command in ["thamdinh demo", "thamdinh import units", "new-year 2023"] {
+        assert!(vi.contains(command), "{command}:\n{vi}");
+    }
+    snap!("welcome_vi_80x24", vi);
+    snap!("welcome_en_80x24", Session::new(&db, Lang::En).draw(80, 24));
+
+    // Once a unit is in, the table is back.
+    let units = common::write(
+        dir.path(),
+        "units.csv",
+        "code,name,group\nSNV,Sở Nội vụ,so-nganh\n",
+    );
+    common::ok(&db, &["import", "units", units.to_str().unwrap()]);
+    let s = Session::new(&db, Lang::Vi);
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Sở Nội vụ") && !screen.contains("Chào mừng"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_units_screen_closes_and_reopens_a_unit_with_a_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("c").keys("Đã thông qua tại phiên họp");
+    snap!("close_box_vi_80x24", s.draw(80, 24));
+    s.keys("\n");
+    let screen = s.draw(80, 24);
+    snap!("closed_vi_80x24", screen);
+    assert!(
+        screen.contains("SNV     Sở Nội vụ") && screen.contains("■"),
+        "{screen}"
+    );
+    // Audited with who and the comment, as the command line audits it.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (who, comment): (String, String) = conn
+        .query_row(
+            "SELECT appraiser, comment FROM audit WHERE action = 'close' AND unit = 'SNV'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (who.as_str(), comment.as_str()),
+        ("Nguyễn Thị Lan", "Đã thông qua tại phiên họp")
+    );
+    // The same service call as `thamdinh close`: a decision is now refused.
+    let err = common::fails(
+        &db,
+        &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
+    );
+    assert!(err.contains("đã khóa"), "{err}");
+    // The same key reopens it.
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("c");
+    snap!("reopen_box_en_80x24", s.draw(80, 24));
+    s.keys("Fix 3.9\n");
+    common::ok(
+        &db,
+        &["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"],
+    );
+}
+
+#[test]
+fn the_ranking_screen_publishes_only_when_every_final_ranking_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("r").keys("P");
+    snap!("publish_box_vi_80x24", s.draw(80, 24));
+    s.keys("QĐ 123\n");
+    let refused = s.draw(80, 24);
+    snap!("publish_refused_vi_80x24", refused);
+    assert!(refused.contains("Chưa công bố được"), "{refused}");
+    // Nothing was published: the command line says so too.
+    let err = common::fails(&db, &["--appraiser", "Lan", "unpublish", "--comment", "x"]);
+    assert!(err.contains("chưa công bố"), "{err}");
+}
+
+/// The ledger's check on opening: a row written since the screens last verified the log,
+/// then changed with plain SQL, puts a banner over every screen, and it stays whatever is
+/// pressed. (A row before the one last verified is `verify`'s to find: the screens' check is
+/// the fast one.)
+#[test]
+fn a_broken_ledger_is_a_banner_that_stays_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    drop(appraised(&db, Lang::Vi));
+    // A whole ledger: no banner.
+    let s = Session::new(&db, Lang::Vi);
+    assert!(s.app.ledger_alarm.is_none());
+    assert!(!s.draw(80, 24).contains("SỔ NHẬT KÝ"));
+    drop(s);
+    // Two more decisions after that check; the comment of the last is then changed, in its
+    // row of the log and in the decisions table.
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n").keys("jjjjjjjjj").keys("aa");
+    drop(s);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(&format!(
+            "DROP TRIGGER audit_no_update;
+             UPDATE audit SET comment = 'Đạt' WHERE id = (SELECT max(id) FROM audit);
+             UPDATE decisions SET comment = 'Đạt'
+                 WHERE (unit, item) = (SELECT unit, item FROM audit ORDER BY id DESC LIMIT 1);
+             {};",
+            thamdinh::store::TRIGGERS[0].1
+        ))
+        .unwrap();
+    let mut s = Session::new(&db, Lang::Vi);
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify»"),
+        "{text}"
+    );
+    snap!("ledger_broken_units_vi_80x24", text);
+    s.keys("\n").keys("a").keys("?").keys("\x1b").keys("r");
+    let text = s.draw(80, 24);
+    assert!(text.contains("⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA"), "{text}");
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("\n");
+    snap!("ledger_broken_appraisal_en_120x40", s.draw(120, 40));
+}

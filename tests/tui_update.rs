@@ -914,6 +914,202 @@ fn the_field_table_from_the_ranking_goes_back_to_the_ranking_and_follows_tab() {
     assert_eq!(app.screen, Screen::Ranking);
 }
 
+/// `w` on the ranking offers `ket-qua-<year>.xlsx`; a file already there is replaced only after
+/// Enter in the box that asks, and Esc there writes nothing.
+#[test]
+fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() {
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    app.update(ch('w'));
+    let input = app.input.as_ref().expect("a box for the path");
+    assert_eq!(input.kind, InputKind::WorkbookPath);
+    assert_eq!(input.text(), "ket-qua-2022.xlsx");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::WriteWorkbook {
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "ket-qua-2022.xlsx".into(),
+            overwrite: false,
+        }]
+    );
+    assert!(app.saving);
+    app.update(Action::FileExists {
+        path: "ket-qua-2022.xlsx".into(),
+    });
+    assert!(!app.saving);
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
+    // Esc: nothing written, and the status says so.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
+    // Asked again, Enter replaces.
+    app.update(Action::FileExists {
+        path: "ket-qua-2022.xlsx".into(),
+    });
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::WriteWorkbook {
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "ket-qua-2022.xlsx".into(),
+            overwrite: true,
+        }]
+    );
+    app.update(Action::Written {
+        path: "ket-qua-2022.xlsx".into(),
+        sheets: 25,
+    });
+    assert!(!app.saving);
+    assert_eq!(
+        app.status.as_ref().unwrap().0,
+        "Đã ghi bảng tính ket-qua-2022.xlsx (25 trang tính)."
+    );
+}
+
+#[test]
+fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
+    let mut app = opened();
+    assert!(
+        app.start().contains(&Effect::LoadYear),
+        "the screens ask whether the year is published"
+    );
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
+        app.status = None;
+        assert!(app.update(ch(c)).is_empty(), "{c}");
+        assert!(app.input.is_none(), "{c}: no box opens");
+        let (msg, error) = app.status.clone().unwrap();
+        assert!(error, "{c}");
+        assert!(msg == "Năm 2022 đã công bố: không sửa được.", "{c}: {msg}");
+    }
+    // Moving and reading still work.
+    app.update(ch('j'));
+    assert_eq!(item(&app), "1.1.2");
+    // Unpublished elsewhere: the next reload says so and the keys decide again.
+    assert!(
+        app.update(Action::ExternalChange)
+            .contains(&Effect::LoadYear)
+    );
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: false,
+    }));
+    assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
+}
+
+#[test]
+fn the_history_opens_on_the_selected_unit_and_shows_its_group_and_the_province_in_turn() {
+    use thamdinh::tui::action::Subject;
+    use thamdinh::tui::app::HistoryView;
+    let mut app = opened();
+    app.update(key(KeyCode::Esc)); // back to the units
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j')); // STP
+    let stp = UnitCode::parse("STP").unwrap();
+    let fx = app.update(ch('h'));
+    assert_eq!(fx, vec![Effect::LoadHistory(Subject::Unit(stp.clone()))]);
+    assert_eq!(app.screen, Screen::History);
+    assert_eq!(app.history_view, HistoryView::Unit);
+    // ↓ and ↑ go through the group's units.
+    assert_eq!(
+        app.update(ch('j')),
+        vec![Effect::LoadHistory(Subject::Unit(
+            UnitCode::parse("SYT").unwrap()
+        ))]
+    );
+    assert!(app.update(ch('j')).is_empty(), "the last unit");
+    // Another group: its first unit's history, once its units are read.
+    assert_eq!(
+        app.update(key(KeyCode::Tab)),
+        vec![Effect::LoadUnits {
+            group: "huyen".into()
+        }]
+    );
+    let huyen = vec![UnitLine {
+        unit: UnitRow {
+            group: "huyen".into(),
+            ..unit_row("HKS", "UBND huyện Kế Sách")
+        },
+        totals: UnitTotals::default(),
+        fields: Vec::new(),
+    }];
+    assert_eq!(
+        app.update(Action::Loaded(Loaded::Units {
+            group: "huyen".into(),
+            lines: huyen,
+        })),
+        vec![Effect::LoadHistory(Subject::Unit(
+            UnitCode::parse("HKS").unwrap()
+        ))]
+    );
+    app.update(key(KeyCode::BackTab));
+    app.update(Action::Loaded(Loaded::Units {
+        group: "so-nganh".into(),
+        lines: ["SNV", "STP", "SYT"]
+            .iter()
+            .map(|c| UnitLine {
+                unit: unit_row(c, c),
+                totals: UnitTotals::default(),
+                fields: Vec::new(),
+            })
+            .collect(),
+    }));
+    assert_eq!(app.history_unit, Some(UnitCode::parse("SNV").unwrap()));
+    app.update(ch('j'));
+    // A result for another subject (a late answer) is dropped.
+    app.update(Action::Loaded(Loaded::History {
+        subject: Subject::Unit(UnitCode::parse("SYT").unwrap()),
+        result: Err("x".into()),
+    }));
+    assert!(app.history.is_none());
+    app.update(Action::Loaded(Loaded::History {
+        subject: Subject::Unit(stp),
+        result: Err("không đọc được".into()),
+    }));
+    assert!(app.history.is_some());
+    assert_eq!(
+        app.update(ch('v')),
+        vec![Effect::LoadHistory(Subject::Group("so-nganh".into()))]
+    );
+    assert_eq!(
+        app.update(key(KeyCode::Tab)),
+        vec![
+            Effect::LoadUnits {
+                group: "huyen".into()
+            },
+            Effect::LoadHistory(Subject::Group("huyen".into()))
+        ]
+    );
+    assert_eq!(
+        app.update(ch('v')),
+        vec![Effect::LoadHistory(Subject::Province)]
+    );
+    // Back where it came from, with the same key.
+    app.update(ch('h'));
+    assert_eq!(app.screen, Screen::Units);
+}
+
+#[test]
+fn the_history_from_the_ranking_shows_the_selected_row_and_goes_back_to_it() {
+    use thamdinh::tui::action::Subject;
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    // No ranking read yet: the group's history.
+    assert_eq!(
+        app.update(ch('h')),
+        vec![Effect::LoadHistory(Subject::Group("so-nganh".into()))]
+    );
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Ranking);
+}
+
 #[test]
 fn another_sessions_change_reloads_the_table_and_the_open_way_up() {
     let mut app = on_units_at_stp();
@@ -936,4 +1132,127 @@ fn another_sessions_change_reloads_the_table_and_the_open_way_up() {
     assert_eq!(f.selected_unit().unwrap().0.as_str(), "STP");
     assert_eq!(f.way.as_ref().unwrap().unit.as_str(), "STP");
     assert!(f.way.as_ref().unwrap().way.is_some());
+}
+
+#[test]
+fn a_year_without_units_is_known_from_the_year_load() {
+    let mut app = opened();
+    assert!(!app.no_units);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+    }));
+    assert!(app.no_units);
+}
+
+#[test]
+fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_one() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc)); // back to the units, on SNV
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j')); // STP
+    assert!(app.update(ch('c')).is_empty(), "the box asks first");
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::CloseUnit);
+    // Esc: nothing is closed and the box forgets the unit.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.input.is_none() && app.pending_close.is_none());
+    // Four keys and the comment: c, the comment, Enter.
+    app.update(ch('c'));
+    typed(&mut app, "Đã thông qua");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::SetClosed {
+            unit: UnitCode::parse("STP").unwrap(),
+            closed: true,
+            comment: "Đã thông qua".into(),
+        }]
+    );
+    assert!(fx[0].writes());
+    assert!(app.input.is_none());
+    // The runtime's answer goes on the status line and the lists are read again.
+    let fx = app.update(Action::ClosedSet(
+        "Đã khóa kết quả của STP (Sở Tư pháp).".into(),
+    ));
+    assert!(fx.contains(&Effect::LoadUnits {
+        group: "so-nganh".into()
+    }));
+    assert_eq!(
+        app.status,
+        Some(("Đã khóa kết quả của STP (Sở Tư pháp).".into(), false))
+    );
+    // A closed unit: the same key reopens it, with an empty comment allowed.
+    app.units[1].unit.closed = true;
+    app.update(ch('c'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ReopenUnit);
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::SetClosed {
+            unit: UnitCode::parse("STP").unwrap(),
+            closed: false,
+            comment: String::new(),
+        }]
+    );
+}
+
+#[test]
+fn a_published_year_refuses_to_close_a_unit_without_asking() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc));
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    assert!(app.update(ch('c')).is_empty());
+    assert!(app.input.is_none());
+    assert_eq!(
+        app.status,
+        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
+}
+
+#[test]
+fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_reasons() {
+    let mut app = opened();
+    app.update(ch('r'));
+    assert_eq!(app.screen, Screen::Ranking);
+    assert!(app.update(ch('P')).is_empty(), "the box asks first");
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Publish);
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.input.is_none());
+    app.update(ch('P'));
+    typed(&mut app, "QĐ 123");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Publish {
+            comment: "QĐ 123".into()
+        }]
+    );
+    assert!(fx[0].writes());
+    // Refused: the box comes back with the comment and every reason.
+    let message = "Chưa công bố được kết quả năm 2022: cần có xếp hạng chính thức của mọi nhóm; chưa ghi gì.\n  - nhóm so-nganh";
+    app.update(Action::PublishRefused {
+        message: message.into(),
+        comment: "QĐ 123".into(),
+    });
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.kind, InputKind::Publish);
+    assert_eq!(input.text(), "QĐ 123");
+    assert_eq!(input.error.as_deref(), Some(message));
+    app.update(key(KeyCode::Esc));
+    // Published: said on the status line, and the year is read again.
+    let fx = app.update(Action::Published("Đã công bố kết quả năm 2022.".into()));
+    assert!(fx.contains(&Effect::LoadYear));
+    // A published year is not published again.
+    app.update(Action::Loaded(Loaded::Year {
+        published: true,
+        no_units: false,
+    }));
+    assert!(app.update(ch('P')).is_empty());
+    assert!(app.input.is_none());
+    assert_eq!(
+        app.status,
+        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
 }

@@ -121,6 +121,16 @@ fn header_row(s: &Sheet, col: usize, text: &str) -> usize {
         .unwrap_or_else(|| panic!("no header {text}"))
 }
 
+/// No half-written file (`.NAME.tmp-thamdinh`) is left in `dir`.
+fn no_temporary_file(dir: &Path) -> bool {
+    std::fs::read_dir(dir).unwrap().all(|e| {
+        !e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".tmp-thamdinh")
+    })
+}
+
 fn no_formulas(path: &Path) {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut sheets = 0;
@@ -150,8 +160,42 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     no_formulas(&out);
     let mut book = read(&out);
     let names = book.sheet_names();
-    // Four groups × (results, fields, criteria, way up), the decisions, 47 scoring sheets.
-    assert_eq!(names.len(), 4 * 4 + 1 + 47);
+    // Four groups × (results, fields, criteria, way up), the decisions, 47 scoring sheets,
+    // history.
+    assert_eq!(names.len(), 4 * 4 + 1 + 47 + 1);
+    // The ledger's head under the results table, as `rank` prints it.
+    let head = ws.ledger_head().unwrap();
+    let results = book.worksheet_range(&names[0]).unwrap();
+    let wanted = format!("đầu sổ {}", head.printed());
+    assert!(
+        (0..results.height())
+            .any(|r| matches!(cell(&results, r, 0), Data::String(t) if t.contains(&wanted))),
+        "no ledger head {wanted} under the results"
+    );
+    // The history: the province's 2021 index and national rank as the source document gives
+    // them, every unit's 2021 index as imported.
+    let history = book.worksheet_range("Qua các năm").unwrap();
+    let head = header_row(&history, 0, "Năm");
+    let r2021 = (head + 1..history.height())
+        .find(|&r| cell(&history, r, 0) == Data::Float(2021.0))
+        .unwrap();
+    assert!(same(
+        float(&history, r2021, 1),
+        Points::parse("84.51").unwrap()
+    ));
+    assert_eq!(string(&history, r2021, 3), "18/63");
+    let units_head = header_row(&history, 1, "Đơn vị");
+    assert_eq!(string(&history, units_head, 0), "Mã");
+    let snv = (units_head + 1..history.height())
+        .find(|&r| cell(&history, r, 0) == Data::String("SNV".into()))
+        .unwrap();
+    let col2021 = (3..history.width())
+        .find(|&c| cell(&history, units_head, c) == Data::String("2021".into()))
+        .unwrap();
+    assert!(same(
+        float(&history, snv, col2021),
+        Points::parse("82.96").unwrap()
+    ));
     assert_eq!(w.sheets, names.len());
     let mut seen = HashSet::new();
     for n in &names {
@@ -396,7 +440,7 @@ fn a_final_workbook_is_refused_like_the_final_ranking_and_writes_nothing() {
     assert!(matches!(err, AppError::Rank { .. }));
     assert_eq!(err.render(Lang::Vi), rank_err.render(Lang::Vi));
     assert!(!out.exists());
-    assert!(!out.with_extension("tmp-thamdinh").exists());
+    assert!(no_temporary_file(out.parent().unwrap()));
 }
 
 #[test]
@@ -432,7 +476,7 @@ fn one_group_in_english_with_every_unit_decided_is_final() {
     let mut book = read(&out);
     let names = book.sheet_names();
     let units = ws.units(Some("dvsn")).unwrap();
-    assert_eq!(names.len(), 4 + 1 + units.len());
+    assert_eq!(names.len(), 4 + 1 + units.len() + 1);
     assert!(names[0].starts_with("Results – "), "{}", names[0]);
     assert!(names[3].starts_with("Way up – "), "{}", names[3]);
     assert_eq!(names[4], "Decisions");
@@ -482,7 +526,7 @@ fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
     assert!(said.starts_with("Đã xuất bảng tính"), "{said}");
     no_formulas(&out);
     let names = read(&out).sheet_names();
-    assert_eq!(names.len(), 4 + 1 + 11, "{names:?}");
+    assert_eq!(names.len(), 4 + 1 + 11 + 1, "{names:?}");
     assert_eq!(names[0], "Kết quả – UBND cấp huyện");
 
     let refused = dir.path().join("final.xlsx");
@@ -499,5 +543,5 @@ fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
     let rank_err = fails(&db, &["rank", "--final"]);
     assert_eq!(err, rank_err);
     assert!(!refused.exists());
-    assert!(!refused.with_extension("tmp-thamdinh").exists());
+    assert!(no_temporary_file(refused.parent().unwrap()));
 }

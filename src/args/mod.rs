@@ -88,6 +88,34 @@ pub enum Command {
         #[arg(long, default_value = "", allow_hyphen_values = true)]
         comment: String,
     },
+    NewYear {
+        // Not `year`: the global `--year` has that id.
+        new_year: i32,
+        #[arg(long)]
+        from: Option<i32>,
+    },
+    Publish {
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        comment: String,
+    },
+    Unpublish {
+        #[arg(long, allow_hyphen_values = true)]
+        comment: String,
+    },
+    History {
+        #[arg(long, conflicts_with_all = ["unit", "province"])]
+        group: Option<String>,
+        #[arg(long, conflicts_with = "province")]
+        unit: Option<String>,
+        #[arg(long)]
+        province: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    Verify {
+        #[arg(long)]
+        head: Option<String>,
+    },
     Analyze {
         #[command(subcommand)]
         what: AnalyzeWhat,

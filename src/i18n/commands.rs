@@ -13,25 +13,33 @@ pub fn no_database(shown: &str, path: &str, year: i32, lang: Lang) -> String {
     )
 }
 
-/// `init` for a year the program has no sets of: what to run instead.
+/// `init` for a year the program has no sets of: what to run instead — first `new-year` from
+/// the year before (`new_year`, the whole command), then the imports of its sets.
+#[allow(clippy::too_many_arguments)]
 pub fn no_builtin_sets(
     year: i32,
     years: &str,
+    new_year: &str,
     run: &str,
     from: i32,
     files: &str,
     lang: Lang,
 ) -> String {
+    let before = year - 1;
     say!(
         lang,
         "Không có bộ chỉ số mẫu cho năm {year} (thamdinh chỉ có sẵn bộ chỉ số năm {years}); chưa ghi gì. \
-         Hãy nạp bộ chỉ số năm {year} của từng nhóm, từ một tệp TOML:\n  \
+         Nếu cơ sở dữ liệu đã có năm {before}, hãy tạo năm {year} từ năm đó (chép bộ chỉ số và danh sách đơn vị, chưa có điểm nào):\n  \
+         {new_year}\n\
+         Hoặc nạp bộ chỉ số năm {year} của từng nhóm, từ một tệp TOML:\n  \
          {run} TỆP.toml\n\
          hoặc từ một cây tiêu chí CSV (cột code,title,max,options,guidance,not_applicable_for):\n  \
          {run} TỆP.csv --group NHÓM --name \"Tên nhóm\" --survey-max ĐIỂM [--bands \"A:90,B:80,C:70,D:0\"]\n\
          Có thể chép các bộ năm {from} trong data/criteria/{from}/ của mã nguồn thamdinh ({files}) làm bản khởi đầu, nhớ sửa «year = {from}» thành «year = {year}».",
         "There are no built-in criteria sets for {year} (thamdinh comes with the sets of {years} only); nothing was written. \
-         Import the {year} set of each group, from a TOML file:\n  \
+         If the database holds {before}, create {year} from it (its criteria sets and units copied, no scores yet):\n  \
+         {new_year}\n\
+         Or import the {year} set of each group, from a TOML file:\n  \
          {run} FILE.toml\n\
          or from a criteria tree in CSV (columns code,title,max,options,guidance,not_applicable_for):\n  \
          {run} FILE.csv --group GROUP --name \"Group name\" --survey-max POINTS [--bands \"A:90,B:80,C:70,D:0\"]\n\
@@ -65,6 +73,230 @@ pub fn set_loaded_line(
 /// The last line of `init`.
 pub fn database_is(path: &str, lang: Lang) -> String {
     say!(lang, "Cơ sở dữ liệu: {path}", "Database: {path}")
+}
+
+// The years: new-year, publish, unpublish, history.
+
+/// The first line of `new-year`: what was made, from where.
+pub fn year_created(
+    year: i32,
+    from: i32,
+    sets: usize,
+    builtin: bool,
+    units: usize,
+    lang: Lang,
+) -> String {
+    let whence = if builtin {
+        say!(
+            lang,
+            "bộ có sẵn của năm {year}",
+            "the built-in sets of {year}"
+        )
+    } else {
+        say!(lang, "chép từ năm {from}", "copied from {from}")
+    };
+    say!(
+        lang,
+        "Đã tạo năm {year}: {sets} bộ chỉ số ({whence}), {units} đơn vị của năm {from} (giữ nhóm và việc xếp hạng); chưa có điểm nào.",
+        "Created {year}: {sets} criteria sets ({whence}), {units} units of {from} (their groups and ranked kept); no scores yet."
+    )
+}
+
+/// One set of the new year.
+pub fn year_set_line(
+    group: &str,
+    name: &str,
+    (fields, criteria, subs): (usize, usize, usize),
+    lang: Lang,
+) -> String {
+    say!(
+        lang,
+        "  {group} ({name}): {fields} lĩnh vực / {criteria} tiêu chí / {subs} tiêu chí thành phần",
+        "  {group} ({name}): {fields} fields / {criteria} criteria / {subs} sub-criteria"
+    )
+}
+
+/// Units of the year before whose group has no set in the new year.
+pub fn units_left_out(units: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không chuyển sang năm mới (nhóm của đơn vị không có bộ chỉ số năm mới): {units}.",
+        "Not carried over (their group has no set in the new year): {units}."
+    )
+}
+
+/// Where the new year's previous index comes from.
+pub fn previous_index_from(year: i32, from: i32, published: bool, lang: Lang) -> String {
+    if published {
+        say!(
+            lang,
+            "Chỉ số năm trước của năm {year} là kết quả đã công bố năm {from}.",
+            "The previous index of {year} is the published result of {from}."
+        )
+    } else {
+        say!(
+            lang,
+            "Năm {from} chưa công bố: chỉ số năm trước của năm {year} lấy từ lịch sử đã nhập, cho đến khi công bố năm {from} («thamdinh --year {from} publish»).",
+            "{from} is not published: the previous index of {year} comes from the imported history until {from} is published ('thamdinh --year {from} publish')."
+        )
+    }
+}
+
+/// After `new-year` with copied sets: they can still be replaced.
+pub fn copied_sets_replaceable(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Bộ chỉ số chép sang có thể thay bằng bộ chính thức năm {year} («thamdinh --year {year} import criteria TỆP») khi chưa có quyết định nào dùng nó.",
+        "A copied set can be replaced with the official {year} set ('thamdinh --year {year} import criteria FILE') while no decision uses it."
+    )
+}
+
+/// A year published.
+pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> String {
+    let next = year + 1;
+    say!(
+        lang,
+        "Đã công bố kết quả năm {year}: {units} đơn vị của {groups} nhóm, theo xếp hạng chính thức. Đây là chỉ số năm trước của năm {next}; các quyết định năm {year} không sửa được nữa, trừ khi hủy công bố («thamdinh --year {year} unpublish --comment \"lý do\"»).",
+        "Published the results of {year}: {units} units of {groups} groups, as ranked in the final ranking. They are the previous index of {next}; the decisions of {year} cannot change any more unless it is unpublished ('thamdinh --year {year} unpublish --comment \"why\"')."
+    )
+}
+
+/// One group of a published year: its units, mean, and first unit.
+#[allow(clippy::too_many_arguments)]
+pub fn published_group_line(
+    group: &str,
+    name: &str,
+    units: usize,
+    ranked: usize,
+    mean: &str,
+    first: &str,
+    lang: Lang,
+) -> String {
+    say!(
+        lang,
+        "  {group} ({name}): {units} đơn vị, {ranked} được xếp hạng, trung bình {mean}%, hạng nhất {first}",
+        "  {group} ({name}): {units} units, {ranked} ranked, mean {mean}%, first {first}"
+    )
+}
+
+/// After the first names of a list cut short: how many more.
+pub fn and_others(n: usize, lang: Lang) -> String {
+    say!(lang, " và {n} đơn vị khác", " and {n} others")
+}
+
+/// `unpublish` without a comment.
+pub fn unpublish_needs_comment(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hủy công bố cần ghi lý do: thêm --comment \"lý do\" (được lưu vào nhật ký).",
+        "Unpublishing needs a reason: add --comment \"why\" (kept in the audit log).",
+    )
+}
+
+/// A publication taken back.
+pub fn year_unpublished(year: i32, at: &str, by: &str, lang: Lang) -> String {
+    let next = year + 1;
+    say!(
+        lang,
+        "Đã hủy công bố kết quả năm {year} (công bố lúc {at}, người công bố {by}); việc hủy được ghi vào nhật ký. Các quyết định năm {year} sửa được trở lại; chỉ số năm trước của năm {next} lấy lại từ lịch sử đã nhập cho đến khi công bố lại.",
+        "Unpublished the results of {year} (published at {at} by {by}); the unpublishing is in the audit log. The decisions of {year} can change again; the previous index of {next} comes from the imported history until {year} is published again."
+    )
+}
+
+/// `import history` rows that differ from a result published in this database.
+pub fn history_shadowed(count: usize, example: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{count} dòng có chỉ số khác kết quả đã công bố trong cơ sở dữ liệu cho cùng đơn vị, cùng năm (ví dụ {example}); kết quả đã công bố được dùng.",
+        "{count} rows differ from the result published in this database for the same unit and year (e.g. {example}); the published result is the one used."
+    )
+}
+
+/// One such row: `SNV 2022: 82.00 imported, 81.50 published`.
+pub fn shadowed_example(
+    unit: &str,
+    year: i32,
+    imported: &str,
+    published: &str,
+    lang: Lang,
+) -> String {
+    say!(
+        lang,
+        "{unit} năm {year}: nhập {imported}, đã công bố {published}",
+        "{unit} {year}: {imported} imported, {published} published"
+    )
+}
+
+/// The words of the history tables.
+pub struct HistoryWords {
+    pub province_title: String,
+    pub year: &'static str,
+    pub index: &'static str,
+    pub change: &'static str,
+    pub rose: &'static str,
+    pub band: &'static str,
+    pub rank: &'static str,
+    pub source: &'static str,
+    pub target: &'static str,
+    pub verdict: &'static str,
+    pub units: &'static str,
+    pub mean: &'static str,
+    pub province_previous: &'static str,
+    pub above: &'static str,
+    pub rose_of: &'static str,
+    pub current_note: &'static str,
+    pub nothing: &'static str,
+}
+
+pub fn history_words(plan: &crate::domain::history::Plan, lang: Lang) -> HistoryWords {
+    let p = |vi, en| lang.pick(vi, en);
+    let (top, by, until) = (plan.top, plan.by, plan.until);
+    HistoryWords {
+        province_title: say!(
+            lang,
+            "Tỉnh — chỉ số và xếp hạng cả nước theo năm, so với mục tiêu của Đề án: vào nhóm {top} tỉnh dẫn đầu năm {by}, rồi mỗi năm tăng ít nhất 1 bậc đến {until}",
+            "The province — index and national rank by year, against the source document's targets: in the top {top} by {by}, then at least one place up a year to {until}"
+        ),
+        year: p("Năm", "Year"),
+        index: p("Chỉ số %", "Index %"),
+        change: p("Tăng/giảm", "Change"),
+        rose: p("Tăng", "Rose"),
+        band: p("Loại", "Band"),
+        rank: p("Hạng", "Rank"),
+        source: p("Nguồn", "Source"),
+        target: p("Mục tiêu", "Target"),
+        verdict: p("Kết quả", "Result"),
+        units: p("Số ĐV", "Units"),
+        mean: p("TB nhóm %", "Mean %"),
+        province_previous: p("Tỉnh năm trước %", "Province prev. %"),
+        above: p("Cao hơn", "Above"),
+        rose_of: p("Số ĐV tăng", "Units rose"),
+        current_note: p(
+            "*: năm đang thẩm định, chưa công bố — tính theo xếp hạng tạm tính.",
+            "*: the year being appraised, not published — from the provisional ranking.",
+        ),
+        nothing: p(
+            "Chưa có số liệu nào: hãy nhập lịch sử (thamdinh import history) hoặc công bố một năm (thamdinh publish).",
+            "Nothing yet: import the history (thamdinh import history) or publish a year (thamdinh publish).",
+        ),
+    }
+}
+
+/// The head of a group's history table.
+pub fn group_history_title(group: &str, name: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{name} ({group}) — trung bình nhóm theo năm so với chỉ số của tỉnh năm trước, số đơn vị có chỉ số tăng",
+        "{name} ({group}) — the group's mean by year against the province's index of the year before, and the units that rose"
+    )
+}
+
+/// The head of a unit's history table.
+pub fn unit_history_title(unit: &str, name: &str, group: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{name} ({unit}) — {group} — chỉ số, xếp loại và thứ hạng trong nhóm theo năm",
+        "{name} ({unit}) — {group} — index, band and rank in the group by year"
+    )
 }
 
 /// What an import brought, by kind: `units`, `self-scores`, `survey`, `explanations`,
@@ -299,4 +531,88 @@ pub fn assigned(appraiser: &str, group: &str, fields: &str, lang: Lang) -> Strin
             "{appraiser} is assigned field(s) {fields} of group {group}."
         )
     }
+}
+
+/// The last line of `rank` as a table: the ledger's head, to check a printed result with.
+pub fn ledger_line(entries: u64, head: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Sổ nhật ký: {entries} dòng · đầu sổ {head} (đối chiếu: thamdinh verify --head {head})",
+        "Audit ledger: {entries} entries · head {head} (to check: thamdinh verify --head {head})"
+    )
+}
+
+/// `verify` found the ledger whole.
+pub fn ledger_holds(
+    entries: u64,
+    replayed: u64,
+    decisions: u64,
+    year: Option<i32>,
+    lang: Lang,
+) -> String {
+    let of = match year {
+        Some(y) => say!(lang, " của năm {y}", " of {y}"),
+        None => String::new(),
+    };
+    say!(
+        lang,
+        "Sổ nhật ký toàn vẹn: {entries} dòng, chuỗi băm SHA-256 khớp từ dòng đầu đến dòng cuối; {replayed} dòng{of} được đối chiếu lại với {decisions} quyết định và với việc khóa các đơn vị — không có gì bị sửa, xóa hay chèn ngoài thamdinh.",
+        "The audit ledger holds: {entries} entries, the SHA-256 chain matches from the first row to the last; {replayed} rows{of} replayed against {decisions} decisions and the units' closings — nothing was changed, deleted or inserted outside thamdinh."
+    )
+}
+
+/// `verify`: the head as it is now.
+pub fn ledger_head_is(head: &str, lang: Lang) -> String {
+    say!(lang, "Đầu sổ: {head}", "Head: {head}")
+}
+
+/// `verify`: the rows that were chained when an older file was migrated.
+pub fn chained_at_migration(before: i64, at: &str, lang: Lang) -> String {
+    let last = before - 1;
+    say!(
+        lang,
+        "Các dòng 1–{last} được ghi khi sổ chưa có chuỗi băm và được xâu chuỗi lúc nâng cấp tệp ({at}, dòng {before}): chuỗi chỉ bảo đảm chúng kể từ lúc đó.",
+        "Rows 1–{last} were written before the log had a chain and were chained when the file was upgraded ({at}, row {before}): the chain vouches for them from then on only."
+    )
+}
+
+/// `verify --head`: the printed result matches this file.
+pub fn printed_head_matches(printed: &str, later: u64, lang: Lang) -> String {
+    if later == 0 {
+        say!(
+            lang,
+            "Kết quả in với đầu sổ {printed} khớp với tệp này, và từ đó chưa có gì được ghi thêm.",
+            "The result printed with head {printed} matches this file, and nothing was written since."
+        )
+    } else {
+        let were = if later == 1 {
+            "entry was"
+        } else {
+            "entries were"
+        };
+        say!(
+            lang,
+            "Kết quả in với đầu sổ {printed} khớp với tệp này; từ đó có thêm {later} dòng được ghi.",
+            "The result printed with head {printed} matches this file; {later} {were} written since."
+        )
+    }
+}
+
+/// `verify --head`: the file has fewer entries than the printed result counted.
+pub fn printed_head_cut(printed: &str, printed_entries: u64, entries: u64, lang: Lang) -> String {
+    say!(
+        lang,
+        "Kết quả in với đầu sổ {printed} không khớp với tệp này: khi in, sổ nhật ký có {printed_entries} dòng, nay tệp chỉ còn {entries}. Phần cuối sổ (cùng các quyết định của nó) đã bị cắt bỏ, hoặc đây là một bản sao cũ hơn của tệp.",
+        "The result printed with head {printed} does not match this file: the audit log had {printed_entries} entries when it was printed, the file has {entries} now. The end of the log (with the decisions it made) was cut off, or this is an older copy of the file."
+    )
+}
+
+/// `verify --head`: the entry the printed result ended at has another hash.
+pub fn printed_head_differs(printed: &str, n: u64, found: &str, lang: Lang) -> String {
+    let found = found.get(..16).unwrap_or(found);
+    say!(
+        lang,
+        "Kết quả in với đầu sổ {printed} không khớp với tệp này: dòng {n} của sổ nhật ký có mã băm {found}…, không phải mã đã in. Sổ đã bị viết lại từ dòng {n} trở về trước, hoặc đây là một tệp khác.",
+        "The result printed with head {printed} does not match this file: entry {n} of the audit log has hash {found}…, not the one printed. The log was rewritten up to entry {n}, or this is another file."
+    )
 }

@@ -66,6 +66,29 @@ pub fn fields_sheet(lang: Lang) -> &'static str {
     lang.pick("Lĩnh vực", "Fields")
 }
 
+pub fn history_sheet(lang: Lang) -> &'static str {
+    lang.pick("Qua các năm", "Over the years")
+}
+
+pub fn history_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH QUA CÁC NĂM (đến năm {year})",
+        "THE PAR INDEX OVER THE YEARS (to {year})"
+    )
+}
+
+pub fn units_by_year(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ số của từng đơn vị theo năm (%)",
+        "Each unit's index by year (%)",
+    )
+}
+
+pub fn group(lang: Lang) -> &'static str {
+    lang.pick("Nhóm", "Group")
+}
+
 pub fn criteria_sheet(lang: Lang) -> &'static str {
     lang.pick("Tiêu chí", "Criteria")
 }

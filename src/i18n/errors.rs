@@ -149,6 +149,25 @@ pub fn unknown_group(group: &str, lang: Lang) -> String {
     )
 }
 
+/// `publish` on a year already published.
+pub fn already_published(year: i32, at: &str, by: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Kết quả năm {year} đã công bố lúc {at} (người công bố {by}); không công bố lại. Muốn sửa rồi công bố lại, hãy hủy công bố trước: «thamdinh --year {year} unpublish --comment \"lý do\"».",
+        "The results of {year} were already published at {at} (by {by}); they are not published again. To change them and publish again, unpublish first: 'thamdinh --year {year} unpublish --comment \"why\"'."
+    )
+}
+
+/// A year that cannot be published yet, with each group's reason.
+pub fn publish_refused(year: i32, reasons: &[String], lang: Lang) -> String {
+    let list: String = reasons.iter().map(|r| format!("\n  - {r}")).collect();
+    say!(
+        lang,
+        "Chưa công bố được kết quả năm {year}: cần có xếp hạng chính thức của mọi nhóm; chưa ghi gì.{list}",
+        "The results of {year} were not published: every group needs its final ranking; nothing was written.{list}"
+    )
+}
+
 pub fn no_sets(year: i32, lang: Lang) -> String {
     say!(
         lang,
@@ -203,6 +222,26 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             lang,
             "Không hoàn tác được: tiêu chí {item} vừa được {by} sửa sau đó.",
             "Not undone: item {item} was changed since by {by}."
+        ),
+        StoreError::YearPublished(year) => say!(
+            lang,
+            "Kết quả năm {year} đã công bố nên không sửa được. Muốn sửa, hãy hủy công bố trước: «thamdinh --year {year} unpublish --comment \"lý do\"» (việc hủy được ghi vào nhật ký).",
+            "The results of {year} are published and cannot change. To change them, unpublish first: 'thamdinh --year {year} unpublish --comment \"why\"' (recorded in the audit log)."
+        ),
+        StoreError::NotPublished(year) => say!(
+            lang,
+            "Kết quả năm {year} chưa công bố.",
+            "The results of {year} are not published."
+        ),
+        StoreError::YearExists(year) => say!(
+            lang,
+            "Năm {year} đã có trong cơ sở dữ liệu (đã có bộ chỉ số hoặc đơn vị); chưa ghi gì.",
+            "The year {year} already exists in the database (it has criteria sets or units); nothing was written."
+        ),
+        StoreError::ChangedMeanwhile(year) => say!(
+            lang,
+            "Một phiên làm việc khác vừa ghi vào cơ sở dữ liệu trong lúc công bố kết quả năm {year}; chưa công bố gì. Hãy chạy lại lệnh.",
+            "Another session wrote to the database while the results of {year} were being published; nothing was published. Run the command again."
         ),
     }
 }
@@ -406,6 +445,16 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             lang,
             "«{c}» không phải mã lĩnh vực (lĩnh vực là cấp đầu của bộ chỉ số: 1, 2, 3, …)",
             "'{c}' is not a field's code (fields are the first level of a criteria set: 1, 2, 3, …)"
+        ),
+        BadRank(v) => say!(
+            lang,
+            "«{v}» không phải là thứ hạng (một số nguyên từ 1)",
+            "'{v}' is not a rank (a whole number from 1)"
+        ),
+        RankAboveOf { rank, of } => say!(
+            lang,
+            "hạng {rank} lớn hơn số tỉnh, đơn vị được xếp hạng ({of})",
+            "rank {rank} is beyond the number ranked ({of})"
         ),
         BadOption(o) => say!(
             lang,
@@ -621,4 +670,300 @@ pub fn set_error(e: &SetError, lang: Lang) -> String {
             )
             .into(),
     }
+}
+
+/// The first 16 hex digits of a hash, for a sentence.
+fn short_hash(h: &str) -> String {
+    format!("{}…", h.get(..16).unwrap_or(h))
+}
+
+/// An action of the audit log, in words.
+fn action_word(action: &str, lang: Lang) -> String {
+    match action {
+        "decide" => lang.pick("quyết định", "decision").into(),
+        "undo" => lang.pick("hoàn tác", "undo").into(),
+        "comment" => lang.pick("nhận xét", "comment").into(),
+        "close" => lang.pick("khóa đơn vị", "closing").into(),
+        "reopen" => lang.pick("mở lại đơn vị", "reopening").into(),
+        crate::domain::ledger::CHAINED => lang.pick("xâu chuỗi khi nâng cấp", "chaining").into(),
+        other => other.to_string(),
+    }
+}
+
+/// A sentence that starts with a row's words starts with a capital.
+fn capital(s: String) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+/// A row of the audit log, for a sentence: `row 17 of the audit log (SNV 1.1.3, 2022: decision
+/// at 2022-11-30T02:41:07Z)`.
+fn ledger_row(p: &crate::domain::ledger::Place, lang: Lang) -> String {
+    let id = p.id;
+    let what = action_word(&p.action, lang);
+    let at = &p.at;
+    let about = match (&p.item, p.year) {
+        (Some(item), Some(year)) => format!("{} {item}, {year}: ", p.unit),
+        (None, Some(year)) if !p.unit.is_empty() => format!("{}, {year}: ", p.unit),
+        _ => String::new(),
+    };
+    say!(
+        lang,
+        "dòng {id} của sổ nhật ký ({about}{what} lúc {at})",
+        "row {id} of the audit log ({about}{what} at {at})"
+    )
+}
+
+/// A value named in a sentence about the ledger.
+fn shown(v: &crate::domain::ledger::Shown, lang: Lang) -> String {
+    use crate::domain::ledger::Shown;
+    match v {
+        Shown::State(None) => lang.pick("«chưa thẩm định»", "'not decided'").into(),
+        Shown::State(Some(s)) => {
+            let label = crate::domain::State::parse(s)
+                .map(|st| super::state_label(st, lang).to_string())
+                .unwrap_or_else(|| s.clone());
+            say!(lang, "«{label}»", "'{label}'")
+        }
+        Shown::Score(None) => lang.pick("không có điểm", "no score").into(),
+        Shown::Score(Some(h)) => Points::from_hundredths(*h).to_string(),
+        Shown::Text(t) => say!(lang, "«{t}»", "\"{t}\""),
+        Shown::Number(n) => n.to_string(),
+        Shown::Closed(true) => lang.pick("đã khóa", "closed").into(),
+        Shown::Closed(false) => lang.pick("đang mở", "open").into(),
+        Shown::Nothing => lang.pick("không có gì", "nothing").into(),
+    }
+}
+
+/// Where the expected value of a field was read, worded to go before it.
+fn source_words(s: &crate::domain::ledger::Source, lang: Lang) -> String {
+    use crate::domain::ledger::Source;
+    match s {
+        Source::LogBefore => lang
+            .pick("các dòng trước nó để lại", "the rows before it leave")
+            .into(),
+        Source::NextRow(n) => say!(
+            lang,
+            "dòng {n} (dòng kế tiếp về mục này) ghi giá trị trước đó là",
+            "row {n} (the next on this item) starts from"
+        ),
+        Source::Table => lang
+            .pick("cơ sở dữ liệu hiện ghi", "the database now holds")
+            .into(),
+        Source::Undone(n) => say!(
+            lang,
+            "dòng {n} (dòng được hoàn tác) ghi",
+            "row {n} (the row it undoes) had"
+        ),
+        Source::Rules => lang
+            .pick(
+                "theo quy tắc của sổ phải là",
+                "by the log's rules it must be",
+            )
+            .into(),
+    }
+}
+
+/// `Field F: the rows before it leave X, the row says Y.`
+fn field_words(m: &crate::domain::ledger::Mismatch, lang: Lang) -> String {
+    let (field, source) = (m.field, source_words(&m.source, lang));
+    let (expected, found) = (shown(&m.expected, lang), shown(&m.found, lang));
+    say!(
+        lang,
+        "Trường {field}: {source} {expected}, còn dòng này ghi {found}.",
+        "Field {field}: {source} {expected}, this row says {found}."
+    )
+}
+
+/// What the other records tell of the field changed, after a space (nothing when not looked).
+fn suspect_words(s: &crate::domain::ledger::Suspect, lang: Lang) -> String {
+    use crate::domain::ledger::Suspect;
+    match s {
+        Suspect::Named(m) => format!(" {}", field_words(m, lang)),
+        Suspect::NoneTells => format!(
+            " {}",
+            lang.pick(
+                "Không có bản ghi nào khác cho biết trường nào bị sửa; dòng có thể đã bị chèn, đổi chỗ hoặc sửa.",
+                "No other record tells which field was changed; the row may have been inserted, moved or edited.",
+            )
+        ),
+        Suspect::NotLooked => String::new(),
+    }
+}
+
+/// Rows `a`–`b` (or row `a`).
+fn rows_range(a: i64, b: i64, lang: Lang) -> String {
+    if a >= b {
+        say!(lang, "dòng {a}", "row {a}")
+    } else {
+        say!(lang, "các dòng {a}–{b}", "rows {a}–{b}")
+    }
+}
+
+/// What breaks the ledger, in a sentence: which row (or decision), which field, what was
+/// expected and what is there.
+pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
+    use crate::domain::ledger::Break;
+    match b {
+        Break::Trigger { name, missing } => {
+            let guard = if name == "audit_chained" {
+                lang.pick(
+                    "thứ từ chối mọi dòng không có mã băm",
+                    "which refuses any row without its hash",
+                )
+            } else {
+                lang.pick(
+                    "thứ giữ cho sổ nhật ký chỉ được ghi thêm",
+                    "which keeps the audit log append-only",
+                )
+            };
+            if *missing {
+                say!(
+                    lang,
+                    "Trình kích hoạt (trigger) {name}, {guard}, đã bị xóa khỏi tệp: có người đã sửa cơ sở dữ liệu ngoài thamdinh.",
+                    "The trigger {name}, {guard}, was dropped from the file: someone changed the database outside thamdinh."
+                )
+            } else {
+                say!(
+                    lang,
+                    "Trình kích hoạt (trigger) {name}, {guard}, đã bị thay bằng một trình khác: có người đã sửa cơ sở dữ liệu ngoài thamdinh.",
+                    "The trigger {name}, {guard}, was replaced by another: someone changed the database outside thamdinh."
+                )
+            }
+        }
+        Break::Gap { missing_from, row } => {
+            let gone = rows_range(*missing_from, row.id - 1, lang);
+            let are = if *missing_from < row.id - 1 {
+                "are"
+            } else {
+                "is"
+            };
+            let row = ledger_row(row, lang);
+            let before = missing_from - 1;
+            say!(
+                lang,
+                "Sổ nhật ký bị xóa dòng: {gone} không còn, {row} đứng ngay sau dòng {before} (mã băm của nó được xâu vào dòng đã mất).",
+                "Rows were deleted from the audit log: {gone} {are} gone, and {row} comes right after row {before} (its hash was chained on the row that is gone)."
+            )
+        }
+        Break::NoHash {
+            row,
+            computed,
+            field,
+        } => {
+            let (row, computed) = (capital(ledger_row(row, lang)), short_hash(computed));
+            let detail = suspect_words(field, lang);
+            say!(
+                lang,
+                "{row} không có mã băm: dòng này không do thamdinh ghi (nội dung của nó cho mã {computed}), nó đã được chèn vào sổ ngoài thamdinh.{detail}",
+                "{row} has no hash: thamdinh did not write it (its content gives {computed}); it was inserted outside thamdinh.{detail}"
+            )
+        }
+        Break::Hash {
+            row,
+            computed,
+            stored,
+            field,
+        } => {
+            let row = capital(ledger_row(row, lang));
+            let (computed, stored) = (short_hash(computed), short_hash(stored));
+            let detail = suspect_words(field, lang);
+            say!(
+                lang,
+                "{row} đã bị sửa sau khi ghi: chuỗi băm ghi mã {stored}, nội dung hiện tại của dòng cho mã {computed}.{detail}",
+                "{row} was changed after it was written: the chain recorded hash {stored}, the row's content now gives {computed}.{detail}"
+            )
+        }
+        Break::Replay { row, field } => {
+            let row = capital(ledger_row(row, lang));
+            let detail = field_words(field, lang);
+            say!(
+                lang,
+                "{row} không khớp với phần còn lại của sổ dù mã băm đúng: chuỗi băm đã bị tính lại sau khi sửa. {detail}",
+                "{row} does not follow from the rest of the log although its hash is right: the chain was computed again after a change. {detail}"
+            )
+        }
+        Break::Sequence { last, written } => say!(
+            lang,
+            "Phần cuối sổ nhật ký đã bị cắt: SQLite đã đánh số dòng tới {written}, nhưng dòng cuối còn lại là dòng {last}.",
+            "The end of the audit log was cut off: SQLite numbered its rows up to {written}, but the last row left is row {last}."
+        ),
+        Break::Decision {
+            key,
+            field,
+            last_row,
+        } => {
+            let (unit, item, year) = (&key.unit, &key.item, key.year);
+            let f = field.field;
+            let (expected, found) = (shown(&field.expected, lang), shown(&field.found, lang));
+            let log = match last_row {
+                Some(n) => say!(
+                    lang,
+                    "sổ nhật ký (tới dòng {n}) để lại",
+                    "the audit log (up to row {n}) leaves"
+                ),
+                None => lang
+                    .pick(
+                        "sổ nhật ký không có dòng nào về mục này, tức là",
+                        "the audit log has no row on this item, that is",
+                    )
+                    .into(),
+            };
+            say!(
+                lang,
+                "Quyết định của {unit} về mục {item} (năm {year}) không khớp với sổ nhật ký: trường {f} trong bảng quyết định là {found}, còn {log} {expected}. Bảng quyết định đã bị sửa ngoài thamdinh.",
+                "The decision of {unit} on item {item} ({year}) does not match the audit log: its field {f} is {found} in the decisions table, while {log} {expected}. The decisions table was changed outside thamdinh."
+            )
+        }
+        Break::Closed {
+            year,
+            unit,
+            log,
+            table,
+        } => {
+            let (log, table) = (
+                shown(&crate::domain::ledger::Shown::Closed(*log), lang),
+                shown(&crate::domain::ledger::Shown::Closed(*table), lang),
+            );
+            say!(
+                lang,
+                "Đơn vị {unit} (năm {year}) {table} trong bảng đơn vị, nhưng sổ nhật ký để nó {log}: việc khóa hoặc mở lại đã được làm ngoài thamdinh.",
+                "Unit {unit} ({year}) is {table} in the units table, but the audit log leaves it {log}: it was closed or reopened outside thamdinh."
+            )
+        }
+        Break::Anchor {
+            id,
+            expected,
+            found,
+        } => {
+            let expected = short_hash(expected);
+            match found {
+                Some(f) => {
+                    let f = short_hash(f);
+                    say!(
+                        lang,
+                        "Dòng {id} của sổ nhật ký, đã được kiểm tra trên máy này, đã bị sửa: khi kiểm tra mã băm là {expected}, nay là {f}. Sổ đã bị viết lại.",
+                        "Row {id} of the audit log, verified on this computer, was changed: its hash was {expected} when verified, it is {f} now. The log was rewritten."
+                    )
+                }
+                None => say!(
+                    lang,
+                    "Dòng {id} của sổ nhật ký, đã được kiểm tra trên máy này (mã băm {expected}), không còn nữa: sổ đã bị cắt hoặc viết lại.",
+                    "Row {id} of the audit log, verified on this computer (hash {expected}), is gone: the log was cut or rewritten."
+                ),
+            }
+        }
+    }
+}
+
+/// `verify --head` given something that is not `N:HEX`.
+pub fn bad_head(given: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "«{given}» không phải là một đầu sổ: hãy chép đúng như đã in, dạng SỐ:MÃ, ví dụ 1234:9f86d081884c7d65.",
+        "'{given}' is not a ledger head: copy it as it was printed, NUMBER:HEX, e.g. 1234:9f86d081884c7d65."
+    )
 }

@@ -389,6 +389,90 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Dạng in ra: table (mặc định) hoặc csv",
         "Output: table (default) or csv",
     ),
+    (
+        "new-year",
+        "",
+        "Tạo năm mới từ năm trước: chép bộ chỉ số (hoặc nạp bộ có sẵn của năm mới) và danh sách đơn vị (giữ nhóm, việc xếp hạng), chưa có điểm nào",
+        "Create a new year from the year before: its criteria sets copied (or the new year's built-in sets) and its units carried over (group, ranked), with no scores",
+    ),
+    (
+        "new-year",
+        "new_year",
+        "Năm cần tạo, ví dụ 2023",
+        "The year to create, e.g. 2023",
+    ),
+    (
+        "new-year",
+        "from",
+        "Năm lấy bộ chỉ số và đơn vị (mặc định: năm liền trước)",
+        "The year to take the sets and units from (default: the year before)",
+    ),
+    (
+        "publish",
+        "",
+        "Công bố kết quả của năm (--year): xếp hạng chính thức của mọi nhóm được lưu làm kết quả năm, là chỉ số năm trước của năm sau; sau đó không sửa được quyết định của năm",
+        "Publish the year's results (--year): the final ranking of every group is kept as the year's result, the next year's previous index; the year's decisions then cannot change",
+    ),
+    (
+        "publish",
+        "comment",
+        "Ghi chú, lưu vào nhật ký (có thể bắt đầu bằng '-')",
+        "A comment, kept in the audit log (may start with '-')",
+    ),
+    (
+        "unpublish",
+        "",
+        "Hủy công bố kết quả của năm (--year) để sửa lại (ghi vào nhật ký)",
+        "Take back the publication of the year's results (--year) to change them (recorded in the audit log)",
+    ),
+    (
+        "unpublish",
+        "comment",
+        "Lý do hủy công bố, bắt buộc, lưu vào nhật ký (có thể bắt đầu bằng '-')",
+        "Why, required, kept in the audit log (may start with '-')",
+    ),
+    (
+        "history",
+        "",
+        "In chỉ số qua các năm: của tỉnh (xếp hạng cả nước so với mục tiêu của Đề án) và trung bình từng nhóm, hoặc của một nhóm, một đơn vị",
+        "Print the indexes over the years: the province's (national rank against the source document's targets) and each group's mean, or one group's or one unit's",
+    ),
+    (
+        "history",
+        "group",
+        "Một nhóm: trung bình nhóm từng năm so với chỉ số của tỉnh năm trước, số đơn vị tăng",
+        "One group: its mean each year against the province's index of the year before, and how many units rose",
+    ),
+    (
+        "history",
+        "unit",
+        "Một đơn vị: chỉ số, tăng/giảm, xếp loại, thứ hạng từng năm",
+        "One unit: its index, change, band and rank each year",
+    ),
+    (
+        "history",
+        "province",
+        "Tỉnh: chỉ số và xếp hạng cả nước từng năm so với mục tiêu (nhóm 15 tỉnh dẫn đầu năm 2025, rồi mỗi năm tăng ít nhất 1 bậc đến 2030)",
+        "The province: its index and national rank each year against the targets (top 15 by 2025, then at least one place up a year to 2030)",
+    ),
+    (
+        "history",
+        "format",
+        "Dạng in: table (bảng, mặc định) hoặc csv",
+        "Output: table (the default) or csv",
+    ),
+    (
+        "verify",
+        "",
+        "Kiểm tra sổ nhật ký: tính lại chuỗi băm SHA-256 và đối chiếu từng dòng với các quyết định (--year: chỉ đối chiếu quyết định của năm đó; mặc định: mọi năm); chỉ ra dòng đầu tiên bị sửa và trả mã lỗi khác 0",
+        "Check the audit ledger: recompute the SHA-256 chain and replay the log against the decisions (--year: the decisions of that year only; default: every year); names the first row that breaks and exits non-zero",
+    ),
+    (
+        "verify",
+        "head",
+        "Đầu sổ in kèm một kết quả (dòng cuối của «rank», chân trang thông báo), dạng SỐ:MÃ: cho biết kết quả đó có khớp với tệp này không",
+        "A ledger head printed with a result (the last line of 'rank', a notice's footer), as N:HEX: says whether that result matches this file",
+    ),
 ];
 
 /// The placeholder of an argument's value, by argument id: (id, vi, en).
@@ -419,6 +503,9 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("sheet", "TRANG_TÍNH", "SHEET"),
     ("council", "TÊN", "NAME"),
     ("years", "NĂM-NĂM", "YEAR-YEAR"),
+    ("new_year", "NĂM", "YEAR"),
+    ("from", "NĂM", "YEAR"),
+    ("head", "SỐ:MÃ", "N:HEX"),
 ];
 
 /// The words of the help screens and of the usage lines.

@@ -14,6 +14,7 @@ pub mod notices;
 pub mod screens;
 pub mod usage;
 
+use crate::domain::history::{RankTarget, Source, Verdict};
 use crate::domain::{Mode, State};
 
 /// The Vietnamese or the English sentence, formatted with the names in scope:
@@ -70,5 +71,34 @@ pub fn mode_label(m: Mode, lang: Lang) -> &'static str {
     match m {
         Mode::Provisional => lang.pick("tạm tính", "provisional"),
         Mode::Final => lang.pick("chính thức", "final"),
+    }
+}
+
+/// How a year of the plan went, with its glyph (readable without colour).
+pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Met => lang.pick("✓ đạt", "✓ met"),
+        Verdict::MetEarly => lang.pick("✓ đạt sớm", "✓ met early"),
+        Verdict::Missed => lang.pick("✗ chưa đạt", "✗ missed"),
+        Verdict::NotDue => lang.pick("· chưa đến hạn", "· not due yet"),
+        Verdict::ToCome => lang.pick("○ sắp tới", "○ to come"),
+        Verdict::NoData => lang.pick("? thiếu số liệu", "? no data"),
+    }
+}
+
+/// A rank target as a table shows it: `≤15 (2025)`, `≤14`.
+pub fn target_label(t: RankTarget) -> String {
+    match t {
+        RankTarget::TopBy { top, by } => format!("≤{top} ({by})"),
+        RankTarget::AtMost(r) => format!("≤{r}"),
+    }
+}
+
+/// Where a year's index comes from.
+pub fn source_label(s: Source, lang: Lang) -> &'static str {
+    match s {
+        Source::Published => lang.pick("công bố", "published"),
+        Source::Imported => lang.pick("nhập", "imported"),
+        Source::Current => lang.pick("tạm tính", "provisional"),
     }
 }

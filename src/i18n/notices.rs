@@ -343,3 +343,12 @@ pub fn unit_not_in_group(unit: &str, group: &str, lang: Lang) -> String {
         "Unit {unit} is not in group {group}."
     )
 }
+
+/// The footer of every page: the ledger's head when the notice was written.
+pub fn ledger_footer(entries: u64, head: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Sổ nhật ký thẩm định: {entries} dòng, đầu sổ {head} (đối chiếu bằng: thamdinh verify --head {head})",
+        "Appraisal ledger: {entries} entries, head {head} (to check: thamdinh verify --head {head})"
+    )
+}

@@ -9,7 +9,7 @@
 use super::{Lang, say};
 use crate::domain::Points;
 use crate::domain::sheet::NodeSum;
-use crate::tui::app::{InputKind, ItemFilter};
+use crate::tui::app::{HistoryView, InputKind, ItemFilter};
 use crate::tui::keymap::Screen;
 
 // The whole window.
@@ -264,6 +264,79 @@ pub fn no_units(lang: Lang) -> &'static str {
     )
 }
 
+/// The units screen of a year without any unit (a database just made by `init`): the three
+/// ways to begin, each with its commands. `db` is the database's file name.
+pub fn welcome(year: i32, db: &str, lang: Lang) -> Vec<String> {
+    let next = year + 1;
+    vec![
+        say!(
+            lang,
+            "Chào mừng! Năm {year} trong cơ sở dữ liệu này chưa có đơn vị nào.",
+            "Welcome! The year {year} in this database has no units yet."
+        ),
+        lang.pick(
+            "Có ba cách bắt đầu (nhấn q để thoát, rồi gõ lệnh trong cửa sổ dòng lệnh):",
+            "There are three ways to begin (press q to leave, then type the commands):",
+        )
+        .into(),
+        String::new(),
+        lang.pick(
+            "1. Xem thử bản mẫu (Sóc Trăng 2022), không đụng đến dữ liệu này:",
+            "1. Try the demo year (Sóc Trăng 2022), which leaves this data alone:",
+        )
+        .into(),
+        "     thamdinh demo".into(),
+        lang.pick(
+            "2. Nhập hồ sơ năm nay (tệp CSV hoặc Excel .xlsx), theo thứ tự:",
+            "2. Import this year's files (CSV or Excel .xlsx), in this order:",
+        )
+        .into(),
+        "     thamdinh import units units.csv".into(),
+        "     thamdinh import self-scores self_scores.csv".into(),
+        "     thamdinh import survey survey.csv".into(),
+        lang.pick(
+            "3. Bắt đầu năm mới từ năm trước (chép bộ chỉ số và danh sách đơn vị),",
+            "3. Start a new year from the last (its criteria sets and units copied),",
+        )
+        .into(),
+        lang.pick(
+            "   trên tệp cơ sở dữ liệu của năm trước:",
+            "   on last year's database file:",
+        )
+        .into(),
+        say!(
+            lang,
+            "     thamdinh --db TỆP-NĂM-TRƯỚC new-year {next}",
+            "     thamdinh --db LAST-YEARS-FILE new-year {next}"
+        ),
+        String::new(),
+        say!(
+            lang,
+            "Tệp đang mở: {db} (thêm --db TỆP vào lệnh để dùng tệp khác).",
+            "The file open: {db} (add --db FILE to a command for another file)."
+        ),
+        lang.pick(
+            "Hướng dẫn từng bước: docs/huong-dan.md",
+            "The guide, step by step (in Vietnamese): docs/huong-dan.md",
+        )
+        .into(),
+    ]
+}
+
+/// The year published from the ranking screen.
+pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã công bố kết quả năm {year}: {units} đơn vị của {groups} nhóm.",
+        "Published the results of {year}: {units} units of {groups} groups."
+    )
+}
+
+/// The footer under the welcome.
+pub fn welcome_footer(lang: Lang) -> &'static str {
+    lang.pick("q: thoát · ?: các phím", "q: quit · ?: the keys")
+}
+
 /// The main keys and what the marks at the end of a line mean.
 pub fn units_footer(lang: Lang) -> &'static str {
     lang.pick(
@@ -495,6 +568,77 @@ pub fn target(lang: Lang) -> &'static str {
     lang.pick("MT", "T")
 }
 
+// The history screen.
+
+/// The title: whose index over the years.
+pub fn history_title(subject: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Chỉ số CCHC qua các năm — {subject}",
+        "PAR Index over the years — {subject}"
+    )
+}
+
+/// The province, as the subject of its history.
+pub fn the_province(lang: Lang) -> &'static str {
+    lang.pick("Tỉnh (xếp hạng cả nước)", "The province (national rank)")
+}
+
+/// Before the names of the three views.
+pub fn history_views(lang: Lang) -> &'static str {
+    lang.pick("Xem (v):", "Show (v):")
+}
+
+/// The name of a view of the history.
+pub fn history_view(view: HistoryView, lang: Lang) -> &'static str {
+    match view {
+        HistoryView::Unit => lang.pick("Đơn vị", "Unit"),
+        HistoryView::Group => lang.pick("Nhóm", "Group"),
+        HistoryView::Province => lang.pick("Tỉnh", "Province"),
+    }
+}
+
+/// Under a unit's history: what the bars and the marks say.
+pub fn history_unit_legend(floor: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Cột: chỉ số từng năm, thang từ {floor}% đến 100% · *: năm đang thẩm định, tạm tính · Tăng ✓: cao hơn năm trước (mục tiêu)",
+        "Bars: the index each year, from {floor}% to 100% · *: the year being appraised, provisional · Rose ✓: above the year before (the target)"
+    )
+}
+
+/// Under a group's history: the two lines of the chart and the target.
+pub fn history_group_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "⠒ trung bình nhóm · • chỉ số của tỉnh năm trước · Cao hơn ✓: trung bình nhóm cao hơn chỉ số của tỉnh năm trước (mục tiêu) · *: tạm tính",
+        "⠒ group mean · • the province's index of the year before · Above ✓: the mean above it (the target) · *: provisional",
+    )
+}
+
+/// Under the province's history: the plan and the two lines of the chart.
+pub fn history_province_legend(top: u32, by: i32, until: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Mục tiêu của Đề án: vào nhóm {top} tỉnh dẫn đầu năm {by}, rồi mỗi năm tăng ít nhất 1 bậc đến {until}. Biểu đồ: ⠒ hạng thực tế · • hạng mục tiêu (trên cùng là hạng 1).",
+        "The source document's targets: in the top {top} by {by}, then at least one place up a year to {until}. Chart: ⠒ the rank · • the target rank (rank 1 at the top)."
+    )
+}
+
+/// A key that would change a decision of a published year (short: the status line holds it
+/// at 80 columns; the command line's refusal says how to unpublish).
+pub fn published_no_edits(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} đã công bố: không sửa được.",
+        "{year} is published: it cannot change."
+    )
+}
+
+/// After the title of a published year: its decisions cannot change.
+pub fn published_mark(lang: Lang) -> &'static str {
+    lang.pick("đã công bố — chỉ xem", "published — read only")
+}
+
 // The help popup.
 
 /// The help's title: the keys of which screen.
@@ -505,6 +649,7 @@ pub fn help_title(screen: Screen, lang: Lang) -> &'static str {
         Screen::Ranking => lang.pick("Phím — xếp hạng", "Keys — ranking"),
         Screen::Fields => lang.pick("Phím — phân tích theo lĩnh vực", "Keys — analysis by field"),
         Screen::WayUp => lang.pick("Phím — hướng cải thiện", "Keys — the way up"),
+        Screen::History => lang.pick("Phím — chỉ số qua các năm", "Keys — history"),
     }
 }
 
@@ -532,6 +677,11 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Score => lang.pick("Nhập điểm", "Enter a score"),
         InputKind::NotApplicable => lang.pick("Không áp dụng — lý do", "Not applicable — why"),
         InputKind::Comment => lang.pick("Nhận xét của hội đồng", "Council's comment"),
+        InputKind::WorkbookPath => lang.pick("Ghi bảng tính Excel", "Write the Excel workbook"),
+        InputKind::Overwrite => lang.pick("Tệp đã có", "The file exists"),
+        InputKind::CloseUnit => lang.pick("Khóa kết quả", "Close the unit"),
+        InputKind::ReopenUnit => lang.pick("Mở lại kết quả", "Reopen the unit"),
+        InputKind::Publish => lang.pick("Công bố kết quả năm", "Publish the results of"),
     }
 }
 
@@ -559,6 +709,26 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Comment => lang.pick(
             "Enter: lưu · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
             "Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::WorkbookPath => lang.pick(
+            "Tên tệp .xlsx (tính từ thư mục đang làm việc) hoặc đường dẫn đầy đủ; bảng tính gồm kết quả, lĩnh vực, tiêu chí, quyết định và bảng chấm điểm từng đơn vị của nhóm đang xem, tạm tính hay chính thức như màn hình. Enter: ghi · Esc: hủy.",
+            "A .xlsx file name (from the working folder) or a full path; the workbook holds the results, fields, criteria, decisions and each unit's scoring sheet of the shown group, provisional or final as on screen. Enter: write · Esc: cancel.",
+        ),
+        InputKind::Overwrite => lang.pick(
+            "Tệp này đã có. Enter: ghi đè lên tệp cũ · Esc: không ghi.",
+            "This file is already there. Enter: replace it · Esc: do not write.",
+        ),
+        InputKind::CloseUnit => lang.pick(
+            "Sau khi khóa, không ai sửa được quyết định của đơn vị cho đến khi mở lại; việc khóa được ghi vào nhật ký. Nhận xét (không bắt buộc). Enter: khóa · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Once closed, nobody can change the unit's decisions until it is reopened; the closing is in the audit log. A comment (optional). Enter: close · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::Publish => lang.pick(
+            "Xếp hạng chính thức của mọi nhóm trở thành kết quả công bố của năm (lưu lại, ghi nhật ký); từ đó quyết định của năm không sửa được nữa, trừ khi hủy công bố. Không công bố được khi nhóm nào chưa có xếp hạng chính thức. Ghi số, ngày văn bản (không bắt buộc). Enter: công bố · Esc: hủy.",
+            "The final ranking of every group becomes the year's published result (kept, audited); from then on the year's decisions cannot change unless it is unpublished. Refused while any group has no final ranking. The decision's number and date (optional). Enter: publish · Esc: cancel.",
+        ),
+        InputKind::ReopenUnit => lang.pick(
+            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
     }
 }
@@ -596,5 +766,35 @@ pub fn score_box_help(
         lang,
         "{item} {title} — tối đa {max}. {what} · {keys}",
         "{item} {title} — maximum {max}. {what} · {keys}"
+    )
+}
+
+/// The workbook's file name the box offers: `ket-qua-2022.xlsx`.
+pub fn workbook_default_name(year: i32) -> String {
+    format!("ket-qua-{year}.xlsx")
+}
+
+pub fn workbook_written(path: &str, sheets: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã ghi bảng tính {path} ({sheets} trang tính).",
+        "Wrote the workbook {path} ({sheets} sheets)."
+    )
+}
+
+pub fn workbook_not_replaced(path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không ghi: {path} giữ nguyên.",
+        "Not written: {path} is left as it was."
+    )
+}
+
+/// The banner over every screen when the ledger's check on opening found it broken.
+pub fn ledger_broken(why: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify» để kiểm tra toàn bộ. {why}",
+        "⚠ THE AUDIT LOG WAS CHANGED OUTSIDE THAMDINH — run 'thamdinh verify' for the full check. {why}"
     )
 }

@@ -40,17 +40,15 @@ fn write_row<W: Write>(w: &mut csv::Writer<W>, cells: &[String]) -> std::io::Res
         .map_err(std::io::Error::other)
 }
 
-/// Any table as the exports write it (BOM, CRLF, inert cells): a header and rows.
-pub fn write_table<W: Write>(
-    out: W,
-    header: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> std::io::Result<()> {
+/// Any table, as every export writes it: a BOM, the header, then the rows, each cell inert.
+pub fn write_csv<W: Write>(out: W, columns: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
     let mut w = writer(out)?;
-    let head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
-    write_row(&mut w, &head)?;
-    for row in rows {
-        write_row(&mut w, &row)?;
+    write_row(
+        &mut w,
+        &columns.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+    )?;
+    for r in rows {
+        write_row(&mut w, r)?;
     }
     w.flush()
 }

@@ -39,7 +39,7 @@ pub const EXPLANATIONS: Columns<'static> = Columns {
 };
 pub const HISTORY: Columns<'static> = Columns {
     required: &["unit", "year", "index"],
-    optional: &[],
+    optional: &["rank", "ranked_of"],
 };
 pub const FIELD_HISTORY: Columns<'static> = Columns {
     required: &["unit", "year", "field", "percent"],
@@ -558,7 +558,24 @@ pub fn explanations_in(
     c.finish(out)
 }
 
-/// `history.csv`: `unit,year,index` (percent; unit `province` for the province).
+/// A rank cell: empty (none), or a whole number from 1.
+fn rank_cell(c: &mut Check<'_>, row: &Row, name: &'static str) -> Result<Option<u32>, ()> {
+    let (v, place) = c.cell(row, name);
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match v.parse::<u32>() {
+        Ok(n) if n >= 1 => Ok(Some(n)),
+        _ => {
+            c.fail(place, Problem::BadRank(v.to_string()));
+            Err(())
+        }
+    }
+}
+
+/// `history.csv`: `unit,year,index` (percent; unit `province` for the province), optional
+/// `rank,ranked_of` (the province's national rank, e.g. 18 of 63; for a unit, its rank in its
+/// group).
 pub fn history(path: &Path, text: &str) -> Result<Vec<HistoryRow>, FileError> {
     history_in(path, &csv_table(path, text, HISTORY)?)
 }
@@ -579,10 +596,27 @@ pub fn history_in(path: &Path, table: &Table) -> Result<Vec<HistoryRow>, FileErr
                 Some(p)
             }
         });
+        let rank = rank_cell(&mut c, row, "rank");
+        let ranked_of = rank_cell(&mut c, row, "ranked_of");
+        let (Ok(rank), Ok(ranked_of)) = (rank, ranked_of) else {
+            continue;
+        };
+        if let (Some(r), Some(of)) = (rank, ranked_of)
+            && r > of
+        {
+            c.fail(c.cell(row, "rank").1, Problem::RankAboveOf { rank: r, of });
+            continue;
+        }
         if let (Some(unit), Some(year), Some(index)) = (unit, year, index)
             && c.once(&mut seen, (unit.clone(), year), row, c.cell(row, "year").1)
         {
-            out.push(HistoryRow { unit, year, index });
+            out.push(HistoryRow {
+                unit,
+                year,
+                index,
+                rank,
+                ranked_of,
+            });
         }
     }
     c.finish(out)

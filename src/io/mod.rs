@@ -11,3 +11,24 @@ pub mod workbook;
 pub mod xlsxread;
 
 pub use problem::{FileError, Place, Problem};
+
+/// Writes `path` whole or not at all: `write` fills a temporary file beside it, which is
+/// synced and then renamed over `path`, so a reader never sees half a file. On failure the
+/// temporary file is removed and `path` is left as it was.
+pub fn replace_file(
+    path: &std::path::Path,
+    write: impl FnOnce(&std::path::Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp-thamdinh"));
+    let result = write(&tmp)
+        .and_then(|()| std::fs::File::open(&tmp)?.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

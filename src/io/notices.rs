@@ -6,15 +6,19 @@
 //!
 //! It holds the unit's result (appraisal points, survey, total, index, band, rank, said
 //! plainly to be provisional or final), the items the council changed, and the full scoring
-//! sheet. Nothing here reads the database: the figures come in a [`NoticeData`].
+//! sheet; the footer of every page gives the ledger's head the figures were read at
+//! (`thamdinh verify --head` checks it). Nothing here reads the database: the figures come in
+//! a [`NoticeData`].
 
 use crate::domain::criteria::ItemKind;
+use crate::domain::ledger::Head;
 use crate::domain::{CriteriaSet, Mode, Points, RankRow, SelfScore, Sheet, State};
 use crate::i18n::{Lang, notices as t, state_label};
 use crate::store::UnitRow;
 use docx_rs::{
-    AlignmentType, Docx, Header, HeightRule, LineSpacing, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    AlignmentType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum, Paragraph,
+    Run, RunFonts, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
+    WidthType,
 };
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -36,6 +40,8 @@ pub struct NoticeData {
     /// Items decided and items in the whole group.
     pub group_decided: usize,
     pub group_items: usize,
+    /// The ledger's head the figures were read at, printed in the footer of every page.
+    pub ledger: Head,
 }
 
 /// How the notices are written.
@@ -60,6 +66,7 @@ const BODY: usize = 28; // 14 pt
 const TABLE: usize = 24; // 12 pt
 const HEADING: usize = 26; // 13 pt
 const SMALL_HEADING: usize = 24; // 12 pt: the national heading and the council's name
+const FOOTER: usize = 18; // 9 pt: the ledger's head
 const FONT: &str = "Times New Roman";
 
 /// Points as the notice writes them: `0,5` in Vietnamese, `0.5` in English.
@@ -571,6 +578,16 @@ pub fn notice_docx(n: &NoticeData, opts: &NoticeOptions) -> std::io::Result<Vec<
             .align(AlignmentType::Center)
             .size(BODY),
     );
+    let ledger = || {
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(run(
+                    &t::ledger_footer(n.ledger.entries, &n.ledger.printed(), lang),
+                    FOOTER,
+                ))
+                .align(AlignmentType::Center),
+        )
+    };
     let unit_name = n.unit.name.as_str();
     let mut doc = Docx::new()
         .page_size(PAGE_W, PAGE_H)
@@ -587,6 +604,8 @@ pub fn notice_docx(n: &NoticeData, opts: &NoticeOptions) -> std::io::Result<Vec<
         .default_size(BODY)
         .header(page_number)
         .first_header(Header::new())
+        .footer(ledger())
+        .first_footer(ledger())
         .add_table(heading_block(council, lang))
         .add_paragraph(Paragraph::new().line_spacing(spacing(0)))
         .add_paragraph(
@@ -705,16 +724,9 @@ pub fn write_notices(
     let mut written = Vec::with_capacity(notices.len());
     for n in notices {
         let path = dir.join(file_name(&n.unit));
-        let tmp = dir.join(format!(".{}.tmp-thamdinh", file_name(&n.unit)));
-        let result = notice_docx(n, opts).and_then(|bytes| {
-            use std::io::Write as _;
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &path)
-        });
+        let result = notice_docx(n, opts)
+            .and_then(|bytes| super::replace_file(&path, |tmp| std::fs::write(tmp, &bytes)));
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
             return Err((path, e));
         }
         written.push(path);

@@ -87,6 +87,13 @@ pub enum Problem {
         item: String,
     },
     IndexOutOfRange,
+    /// Not a rank: a whole number from 1.
+    BadRank(String),
+    /// A rank below the count it is out of.
+    RankAboveOf {
+        rank: u32,
+        of: u32,
+    },
     BadOption(String),
     Toml(String),
     Set(SetError),

@@ -146,7 +146,28 @@ pub fn open(
         None => return Err(fail(Problem::WorkbookFormat(String::new()))),
     }
     let file = std::fs::File::open(path).map_err(|e| fail(Problem::Unreadable(e.to_string())))?;
-    let mut book = Xlsx::new(BufReader::new(file))
+    read(path, BufReader::new(file), sheet, columns)
+}
+
+/// A workbook's bytes, read as `open` reads the file `path` (which only names it in the
+/// problems): for the fuzzer, which has bytes and no file.
+pub fn from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    columns: Columns<'_>,
+) -> Result<SheetRows, FileError> {
+    read(path, std::io::Cursor::new(bytes), sheet, columns)
+}
+
+fn read<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    reader: R,
+    sheet: Option<&str>,
+    columns: Columns<'_>,
+) -> Result<SheetRows, FileError> {
+    let fail = |p: Problem| FileError::one(path, None, p);
+    let mut book = Xlsx::new(reader)
         .map_err(|e: calamine::XlsxError| fail(Problem::NotWorkbook(e.to_string())))?;
     let names = book.sheet_names();
     let name = match sheet {

@@ -2,6 +2,7 @@
 //! are audited the same way.
 
 use super::{Store, StoreError};
+use crate::domain::ledger::{Dec, round_after};
 use crate::domain::{Decision, ItemCode, Points, State, UnitCode};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -68,6 +69,7 @@ fn to_decision(row: DecisionRow) -> Decision {
 }
 
 fn check_open(tx: &Transaction<'_>, year: i32, unit: &str) -> Result<(), StoreError> {
+    super::years::check_not_published(tx, year)?;
     let closed: Option<bool> = tx
         .prepare_cached("SELECT closed FROM units WHERE year = ?1 AND code = ?2")?
         .query_row(params![year, unit], |r| r.get(0))
@@ -98,10 +100,7 @@ impl Store {
         let (u, i) = (unit.as_str(), item.as_str());
         check_open(&tx, year, u)?;
         let old = current(&tx, year, u, i)?;
-        let round: i64 = match &old {
-            Some((s, _, _, _, _, r)) if s == State::ExplanationRequested.as_str() || *r >= 2 => 2,
-            _ => 1,
-        };
+        let round = round_after(old.as_ref().map(|(s, _, _, _, _, r)| (s.as_str(), *r)));
         let new_score = score.map(Points::hundredths);
         tx.prepare_cached(
             "INSERT INTO decisions (year, unit, item, state, score, comment, appraiser, decided_at, round)
@@ -305,6 +304,7 @@ impl Store {
         let at = self.stamp();
         let tx = self.write()?;
         let u = unit.as_str();
+        super::years::check_not_published(&tx, year)?;
         let n = tx.execute(
             "UPDATE units SET closed = ?3 WHERE year = ?1 AND code = ?2",
             params![year, u, closed],
@@ -346,8 +346,9 @@ impl Store {
     }
 }
 
+/// The audit row of a write, chained on the last one (`ledger::append`).
 #[allow(clippy::too_many_arguments)]
-fn insert_audit(
+pub(super) fn insert_audit(
     tx: &Transaction<'_>,
     at: &str,
     year: i32,
@@ -361,29 +362,28 @@ fn insert_audit(
     comment: &str,
     undoes: Option<i64>,
 ) -> Result<(), StoreError> {
-    tx.prepare_cached(
-        "INSERT INTO audit (at, appraiser, action, year, unit, item, old_state, old_score,
-                 old_comment, old_appraiser, old_decided_at, old_round, new_state, new_score,
-                 comment, undoes)
-             VALUES (?16, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?
-    .execute(params![
-        appraiser,
-        action,
-        year,
-        unit,
-        item,
-        old.map(|o| o.0.clone()),
-        old.and_then(|o| o.1),
-        old.map(|o| o.2.clone()),
-        old.map(|o| o.3.clone()),
-        old.map(|o| o.4.clone()),
-        old.map(|o| o.5),
-        new_state.map(State::as_str),
-        new_score,
-        comment,
-        undoes,
-        at,
-    ])?;
-    Ok(())
+    let old = old.map(|o| Dec {
+        state: o.0.clone(),
+        score: o.1,
+        comment: o.2.clone(),
+        appraiser: o.3.clone(),
+        decided_at: o.4.clone(),
+        round: o.5,
+    });
+    super::ledger::append(
+        tx,
+        super::ledger::NewRow {
+            at,
+            appraiser,
+            action,
+            year: i64::from(year),
+            unit,
+            item,
+            old: old.as_ref(),
+            new_state: new_state.map(State::as_str),
+            new_score,
+            comment,
+            undoes,
+        },
+    )
 }

@@ -3,15 +3,19 @@
 
 mod decisions;
 mod field_history;
+mod ledger;
 mod records;
 pub mod schema;
 mod sets;
+mod years;
 
 pub use decisions::{AuditRow, Undone};
 pub use field_history::FieldHistoryRow;
+pub use ledger::{Mark, TRIGGERS, Verification};
 pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,
 };
+pub use years::{Publication, PublishedRow};
 
 use crate::clock::{self, SharedClock};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -48,6 +52,14 @@ pub enum StoreError {
     NothingToUndo,
     #[error("the decision on {item} was changed since by {by}; it is not undone")]
     UndoStale { item: String, by: String },
+    #[error("the results of {0} are published")]
+    YearPublished(i32),
+    #[error("the results of {0} are not published")]
+    NotPublished(i32),
+    #[error("the year {0} already exists")]
+    YearExists(i32),
+    #[error("the database changed while the results of {0} were being published")]
+    ChangedMeanwhile(i32),
 }
 
 /// A connection's account of itself, for the checks after a refused write.

@@ -33,6 +33,9 @@ pub struct HistoryRow {
     pub unit: String,
     pub year: i32,
     pub index: Points,
+    /// The rank (for the province: in the country) and of how many, when known.
+    pub rank: Option<u32>,
+    pub ranked_of: Option<u32>,
 }
 
 /// What an import did.
@@ -241,6 +244,7 @@ pub(super) fn import_rows<T>(
 impl Store {
     pub fn import_units(&mut self, year: i32, rows: &[UnitRow]) -> Result<ImportCount, StoreError> {
         let tx = self.write()?;
+        super::years::check_not_published(&tx, year)?;
         import_rows(tx, rows, |tx, u| {
             let old: Option<(String, String, bool)> = tx
                 .query_row(
@@ -292,6 +296,7 @@ impl Store {
         fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
     ) -> Result<ImportCount, E> {
         let tx = self.write()?;
+        super::years::check_not_published(&tx, year)?;
         let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
             Ok(tx.query_row(
                 "SELECT COUNT(*) FROM self_scores WHERE year = ?1",
@@ -331,6 +336,7 @@ impl Store {
         rows: &[(UnitCode, Points)],
     ) -> Result<ImportCount, StoreError> {
         let tx = self.write()?;
+        super::years::check_not_published(&tx, year)?;
         import_rows(tx, rows, |tx, (unit, score)| {
             let old: Option<i64> = tx.query_row(
                 "SELECT survey FROM units WHERE year = ?1 AND code = ?2",
@@ -354,6 +360,7 @@ impl Store {
         rows: &[ExplanationRow],
     ) -> Result<ImportCount, StoreError> {
         let tx = self.write()?;
+        super::years::check_not_published(&tx, year)?;
         import_rows(tx, rows, |tx, e| {
             let old: Option<(String, String)> = tx
                 .query_row(
@@ -385,19 +392,19 @@ impl Store {
     pub fn import_history(&mut self, rows: &[HistoryRow]) -> Result<ImportCount, StoreError> {
         let tx = self.write()?;
         import_rows(tx, rows, |tx, h| {
-            let old: Option<i64> = tx
+            let old: Option<(i64, Option<u32>, Option<u32>)> = tx
                 .query_row(
-                    "SELECT idx FROM history WHERE unit = ?1 AND year = ?2",
+                    "SELECT idx, rank, ranked_of FROM history WHERE unit = ?1 AND year = ?2",
                     params![h.unit, h.year],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?;
-            let same = old.map(|o| o == h.index.hundredths());
+            let same = old.map(|o| o == (h.index.hundredths(), h.rank, h.ranked_of));
             if same != Some(true) {
                 tx.execute(
-                    "INSERT INTO history (unit, year, idx) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (unit, year) DO UPDATE SET idx = ?3",
-                    params![h.unit, h.year, h.index.hundredths()],
+                    "INSERT INTO history (unit, year, idx, rank, ranked_of) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (unit, year) DO UPDATE SET idx = ?3, rank = ?4, ranked_of = ?5",
+                    params![h.unit, h.year, h.index.hundredths(), h.rank, h.ranked_of],
                 )?;
             }
             Ok(same)

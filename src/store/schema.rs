@@ -1,13 +1,20 @@
 //! The schema, migrated forward with `PRAGMA user_version`.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::StoreError;
 
+/// One step of the schema: SQL, or work SQL alone cannot do (given the time it runs at).
+enum Step {
+    Sql(&'static str),
+    Rust(fn(&Transaction<'_>, &str) -> Result<(), StoreError>),
+}
+
 /// Each entry moves the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Step] = &[
     // 1: the first schema.
-    r#"
+    Step::Sql(
+        r#"
     CREATE TABLE sets (
         year INTEGER NOT NULL,
         group_code TEXT NOT NULL,
@@ -140,10 +147,12 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (year, appraiser, group_code, field)
     ) STRICT;
     "#,
+    ),
     // 2: self scores and decisions, the two tables that grow to millions of rows, keyed by
     // their primary key alone (WITHOUT ROWID): one B-tree instead of a table and an index,
     // so an import writes half as much and a unit's rows are read in one contiguous range.
-    r#"
+    Step::Sql(
+        r#"
     CREATE TABLE self_scores_v2 (
         year INTEGER NOT NULL,
         unit TEXT NOT NULL,
@@ -180,15 +189,55 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE decisions;
     ALTER TABLE decisions_v2 RENAME TO decisions;
     "#,
+    ),
     // 3: a group's short name (as councils say it), from the criteria set; NULL when the set
     // has none (the screens then cut the full name to fit).
-    r#"
+    Step::Sql(
+        r#"
     ALTER TABLE sets ADD COLUMN short_name TEXT;
     "#,
-    // The published percent of each field (component index) of a unit, or of the province,
+    ),
+    // 4: the years. A year's publication (who, when, why) and its published result: the final
+    // ranking of every group as it stood, which the next year takes as its previous index.
+    // The province's national rank (and of how many) in the imported history.
+    Step::Sql(
+        r#"
+    CREATE TABLE publications (
+        year INTEGER PRIMARY KEY,
+        published_at TEXT NOT NULL,
+        appraiser TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+
+    CREATE TABLE published (
+        year INTEGER NOT NULL REFERENCES publications (year) ON DELETE CASCADE,
+        unit TEXT NOT NULL,
+        name TEXT NOT NULL,
+        group_code TEXT NOT NULL,
+        ranked INTEGER NOT NULL,
+        rank INTEGER,             -- NULL: not ranked
+        ranked_of INTEGER NOT NULL, -- the ranked units of the group
+        idx INTEGER,              -- hundredths of a percent, as published (2 decimals)
+        band TEXT,
+        appraised INTEGER NOT NULL,
+        survey INTEGER NOT NULL,
+        max INTEGER NOT NULL,
+        PRIMARY KEY (year, unit)
+    ) STRICT;
+
+    ALTER TABLE history ADD COLUMN rank INTEGER;
+    ALTER TABLE history ADD COLUMN ranked_of INTEGER;
+    "#,
+    ),
+    // 5: the ledger — every audit row carries the SHA-256 of the previous row's hash and its
+    // own content; the rows already there are chained now, and a row says so (see
+    // `store::ledger`).
+    Step::Rust(super::ledger::migrate),
+    // 6: the published percent of each field (component index) of a unit, or of the province,
     // in past years (`import field-history`): the field analysis across years. Self-contained:
     // it depends on no other step after the first.
-    r#"
+    Step::Sql(
+        r#"
     CREATE TABLE field_history (
         unit TEXT NOT NULL,        -- a unit code, or 'province'
         year INTEGER NOT NULL,
@@ -198,6 +247,7 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (unit, year, field)
     ) STRICT;
     "#,
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -206,6 +256,12 @@ pub const VERSION: i64 = MIGRATIONS.len() as i64;
 /// Brings the file up to `VERSION`, each step in one transaction with its `user_version`.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     migrate_to(conn, VERSION)
+}
+
+/// The time a migration stamps what it records: the system's, since a store is given its
+/// clock only once it is open.
+fn now() -> String {
+    crate::clock::stamp(crate::clock::system().now())
 }
 
 /// Brings the file up to `target` (at most `VERSION`): for tests of a migration, which
@@ -225,7 +281,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> 
             tx.commit()?;
             return Ok(());
         }
-        tx.execute_batch(MIGRATIONS[current as usize])?;
+        match &MIGRATIONS[current as usize] {
+            Step::Sql(sql) => tx.execute_batch(sql)?,
+            Step::Rust(step) => step(&tx, &now())?,
+        }
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
     }

@@ -3,7 +3,7 @@
 use super::{Store, StoreError};
 use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, UnitCode};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 fn kind_from(s: &str) -> ItemKind {
     match s {
@@ -25,69 +25,8 @@ impl Store {
         let tx = self.write()?;
         let year = set.year;
         let group = set.group.as_str();
-        tx.execute(
-            "DELETE FROM nodes WHERE year = ?1 AND group_code = ?2",
-            params![year, group],
-        )?;
-        tx.execute(
-            "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands,
-                 bonus_title, bonus_cap, deduction_title, deduction_cap, short_name)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT (year, group_code) DO UPDATE SET name = ?3, appraisal_max = ?4,
-                 survey_max = ?5, bands = ?6, bonus_title = ?7, bonus_cap = ?8,
-                 deduction_title = ?9, deduction_cap = ?10, short_name = ?11",
-            params![
-                year,
-                group,
-                set.name,
-                set.appraisal_max.hundredths(),
-                set.survey_max.hundredths(),
-                Band::list_text(&set.bands),
-                set.bonus.as_ref().map(|b| b.title.clone()),
-                set.bonus.as_ref().map(|b| b.cap.hundredths()),
-                set.deduction.as_ref().map(|b| b.title.clone()),
-                set.deduction.as_ref().map(|b| b.cap.hundredths()),
-                set.short_name,
-            ],
-        )?;
-        {
-            let mut node_st = tx.prepare(
-                "INSERT INTO nodes (year, group_code, code, position, parent, kind, title, max,
-                     min, is_item, guidance, not_applicable_for)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
-            let mut opt_st = tx.prepare(
-                "INSERT INTO node_options (year, group_code, code, position, label, points)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for (pos, n) in set.nodes().iter().enumerate() {
-                let na: Vec<&str> = n.not_applicable_for.iter().map(|u| u.as_str()).collect();
-                node_st.execute(params![
-                    year,
-                    group,
-                    n.code.as_str(),
-                    pos as i64,
-                    n.parent.map(|p| set.node(p).code.as_str().to_string()),
-                    n.kind.as_str(),
-                    n.title,
-                    n.max.hundredths(),
-                    n.min.hundredths(),
-                    n.is_item(),
-                    n.guidance,
-                    na.join(" "),
-                ])?;
-                for (k, o) in n.options.iter().enumerate() {
-                    opt_st.execute(params![
-                        year,
-                        group,
-                        n.code.as_str(),
-                        k as i64,
-                        o.label,
-                        o.points.hundredths()
-                    ])?;
-                }
-            }
-        }
+        super::years::check_not_published(&tx, year)?;
+        insert_set(&tx, set)?;
         let (count, example): (i64, Option<String>) = tx.query_row(
             "SELECT COUNT(*), MIN(item) FROM (
                  SELECT s.item FROM self_scores s JOIN units u ON u.year = s.year AND u.code = s.unit
@@ -235,4 +174,75 @@ impl Store {
         };
         CriteriaSet::build(spec).map_err(|e| StoreError::BadSet(format!("{e:?}")))
     }
+}
+
+/// Writes a set (its header, nodes and options) in the caller's transaction, replacing the one
+/// of the same group and year.
+pub(super) fn insert_set(tx: &Transaction<'_>, set: &CriteriaSet) -> Result<(), StoreError> {
+    let year = set.year;
+    let group = set.group.as_str();
+    tx.execute(
+        "DELETE FROM nodes WHERE year = ?1 AND group_code = ?2",
+        params![year, group],
+    )?;
+    tx.execute(
+        "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands,
+             bonus_title, bonus_cap, deduction_title, deduction_cap, short_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (year, group_code) DO UPDATE SET name = ?3, appraisal_max = ?4,
+             survey_max = ?5, bands = ?6, bonus_title = ?7, bonus_cap = ?8,
+             deduction_title = ?9, deduction_cap = ?10, short_name = ?11",
+        params![
+            year,
+            group,
+            set.name,
+            set.appraisal_max.hundredths(),
+            set.survey_max.hundredths(),
+            Band::list_text(&set.bands),
+            set.bonus.as_ref().map(|b| b.title.clone()),
+            set.bonus.as_ref().map(|b| b.cap.hundredths()),
+            set.deduction.as_ref().map(|b| b.title.clone()),
+            set.deduction.as_ref().map(|b| b.cap.hundredths()),
+            set.short_name,
+        ],
+    )?;
+    {
+        let mut node_st = tx.prepare(
+            "INSERT INTO nodes (year, group_code, code, position, parent, kind, title, max,
+                 min, is_item, guidance, not_applicable_for)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut opt_st = tx.prepare(
+            "INSERT INTO node_options (year, group_code, code, position, label, points)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (pos, n) in set.nodes().iter().enumerate() {
+            let na: Vec<&str> = n.not_applicable_for.iter().map(|u| u.as_str()).collect();
+            node_st.execute(params![
+                year,
+                group,
+                n.code.as_str(),
+                pos as i64,
+                n.parent.map(|p| set.node(p).code.as_str().to_string()),
+                n.kind.as_str(),
+                n.title,
+                n.max.hundredths(),
+                n.min.hundredths(),
+                n.is_item(),
+                n.guidance,
+                na.join(" "),
+            ])?;
+            for (k, o) in n.options.iter().enumerate() {
+                opt_st.execute(params![
+                    year,
+                    group,
+                    n.code.as_str(),
+                    k as i64,
+                    o.label,
+                    o.points.hundredths()
+                ])?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -29,9 +29,19 @@ pub enum Cmd {
     CycleItemFilter,
     Ranking,
     ToggleFinal,
+    /// Write the shown group's workbook (.xlsx).
+    WriteWorkbook,
+    /// Close the selected unit, or reopen it when it is closed (asks for a comment).
+    CloseUnit,
+    /// Publish the year (asks for confirmation and a comment).
+    Publish,
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
+    /// The history over the years (of the selected unit).
+    History,
+    /// The history of the unit, of its group, of the province, in turn.
+    CycleView,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
     /// The analysis by field of the group (and from there each unit's way up).
@@ -56,6 +66,22 @@ pub type UnitLine = crate::service::UnitSummary;
 /// A unit opened for appraisal.
 pub type UnitData = crate::service::UnitSheet;
 
+/// Whose history the history screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Unit(UnitCode),
+    Group(String),
+    Province,
+}
+
+/// A history as the service computed it.
+#[derive(Debug, Clone)]
+pub enum HistoryData {
+    Unit(crate::service::UnitHistory),
+    Group(crate::service::GroupHistory),
+    Province(crate::service::ProvinceHistory),
+}
+
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
@@ -72,6 +98,16 @@ pub enum Loaded {
         group: String,
         mode: Mode,
         result: Result<Ranking, String>,
+    },
+    /// Whether the working year is published (its decisions then cannot change).
+    Year {
+        published: bool,
+        /// The year has no unit at all yet (a database just made by `init`).
+        no_units: bool,
+    },
+    History {
+        subject: Subject,
+        result: Result<HistoryData, String>,
     },
     /// A group's analysis by field.
     Fields {
@@ -119,8 +155,29 @@ pub enum Action {
     /// A read failed; what is on screen stays as it was (a write on its way is still on its
     /// way).
     LoadFailed(String),
+    /// A workbook was written: where, and how many sheets.
+    Written {
+        path: String,
+        sheets: usize,
+    },
+    /// The workbook's file is already there: the App asks before replacing it.
+    FileExists {
+        path: std::path::PathBuf,
+    },
+    /// A unit was closed or reopened: what the status line says.
+    ClosedSet(String),
+    /// The year was published: what the status line says.
+    Published(String),
+    /// The publication was refused (every group's reason); the box asks again with the
+    /// comment typed.
+    PublishRefused {
+        message: String,
+        comment: String,
+    },
     /// Another instance changed the database.
     ExternalChange,
+    /// The ledger's check on opening found it broken: the sentence naming what breaks.
+    LedgerBroken(String),
 }
 
 /// Work for the runtime. Each effect's result comes back as an action.
@@ -151,6 +208,14 @@ pub enum Effect {
     Undo {
         unit: UnitCode,
     },
+    /// Write a group's workbook to `path`; a file already there is replaced only with
+    /// `overwrite`.
+    WriteWorkbook {
+        group: String,
+        mode: Mode,
+        path: std::path::PathBuf,
+        overwrite: bool,
+    },
     LoadRanking {
         group: String,
         mode: Mode,
@@ -159,7 +224,22 @@ pub enum Effect {
     LoadFields {
         group: String,
     },
+    /// Close a unit (`closed`) or reopen it, with the comment: audited, as `thamdinh close`.
+    SetClosed {
+        unit: UnitCode,
+        closed: bool,
+        comment: String,
+    },
+    /// Publish the working year, as `thamdinh publish` (audited).
+    Publish {
+        comment: String,
+    },
     RememberAppraiser(String),
+    /// Read whether the working year is published.
+    LoadYear,
+    LoadHistory(Subject),
+    /// Check the ledger's chain from the row last verified on this computer.
+    CheckLedger,
 }
 
 impl Effect {
@@ -168,7 +248,12 @@ impl Effect {
     pub fn writes(&self) -> bool {
         matches!(
             self,
-            Effect::Decide { .. } | Effect::SetComment { .. } | Effect::Undo { .. }
+            Effect::Decide { .. }
+                | Effect::SetComment { .. }
+                | Effect::Undo { .. }
+                | Effect::WriteWorkbook { .. }
+                | Effect::SetClosed { .. }
+                | Effect::Publish { .. }
         )
     }
 }

@@ -1,7 +1,9 @@
 //! The state of the screens and the one place it changes: `App::update(action)` returns the
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
-use super::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
+use super::action::{
+    Action, Cmd, Effect, GroupTab, HistoryData, Loaded, Saved, Subject, UnitData, UnitLine,
+};
 use super::keymap::{self, Screen};
 use crate::domain::sheet::NodeSum;
 use crate::domain::text::matches;
@@ -32,6 +34,24 @@ impl ItemFilter {
     }
 }
 
+/// Whose history the history screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryView {
+    Unit,
+    Group,
+    Province,
+}
+
+impl HistoryView {
+    fn next(self) -> HistoryView {
+        match self {
+            HistoryView::Unit => HistoryView::Group,
+            HistoryView::Group => HistoryView::Province,
+            HistoryView::Province => HistoryView::Unit,
+        }
+    }
+}
+
 /// What an open text box is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -41,12 +61,29 @@ pub enum InputKind {
     Score,
     NotApplicable,
     Comment,
+    /// Where to write the shown group's workbook.
+    WorkbookPath,
+    /// Whether to replace the workbook file already there (Enter: yes, Esc: no).
+    Overwrite,
+    /// The comment on closing the selected unit (Enter closes it).
+    CloseUnit,
+    /// The comment on reopening the selected unit (Enter reopens it).
+    ReopenUnit,
+    /// The comment on publishing the year (Enter publishes it).
+    Publish,
 }
 
 impl InputKind {
     /// Whether the box holds a paragraph: a comment or a reason keeps its line breaks.
     pub fn multiline(self) -> bool {
-        matches!(self, InputKind::Comment | InputKind::NotApplicable)
+        matches!(
+            self,
+            InputKind::Comment
+                | InputKind::NotApplicable
+                | InputKind::CloseUnit
+                | InputKind::ReopenUnit
+                | InputKind::Publish
+        )
     }
 }
 
@@ -223,6 +260,10 @@ pub struct App {
     /// The analysis by field (and a unit's way up) while it is shown.
     pub fields: Option<super::analysis::FieldsView>,
     pub input: Option<Input>,
+    /// The workbook waiting for an answer to "replace the file?": group, mode and path.
+    pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,
+    /// The unit the close / reopen box is about: its code and name.
+    pub pending_close: Option<(UnitCode, String)>,
     /// Comments written on undecided items, saved with their decision.
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
     /// A message for the status line, and whether it is an error.
@@ -230,6 +271,18 @@ pub struct App {
     pub last_save: Option<String>,
     /// A write is on its way to the database.
     pub saving: bool,
+    /// The working year is published: its decisions cannot change.
+    pub published: bool,
+    /// The working year has no unit at all: the units screen welcomes instead of a table.
+    pub no_units: bool,
+    /// The history screen: whose history, of which unit, as read, and where `q` goes back to.
+    pub history_view: HistoryView,
+    pub history_unit: Option<UnitCode>,
+    pub history: Option<Result<HistoryData, String>>,
+    pub history_from: Screen,
+    /// What breaks the ledger, when its check on opening found it broken: shown in a banner
+    /// on every screen until the screens close.
+    pub ledger_alarm: Option<String>,
     /// After `n` ran out of items: select the first undecided item of the next unit opened.
     jump_to_undecided: bool,
     pub quit: bool,
@@ -263,10 +316,19 @@ impl App {
             rank_offset: Cell::new(0),
             fields: None,
             input: None,
+            pending_workbook: None,
+            pending_close: None,
             drafts: HashMap::new(),
             status: None,
             last_save: None,
             saving: false,
+            published: false,
+            no_units: false,
+            history_view: HistoryView::Unit,
+            history_unit: None,
+            history: None,
+            history_from: Screen::Units,
+            ledger_alarm: None,
             jump_to_undecided: false,
             quit: false,
         };
@@ -277,9 +339,9 @@ impl App {
         app
     }
 
-    /// The effects to run when the screens open.
+    /// The effects to run when the screens open: the ledger's check, then the groups.
     pub fn start(&self) -> Vec<Effect> {
-        vec![Effect::LoadGroups]
+        vec![Effect::CheckLedger, Effect::LoadGroups, Effect::LoadYear]
     }
 
     pub fn group_code(&self) -> Option<&str> {
@@ -322,16 +384,57 @@ impl App {
                 self.fail(msg);
                 Vec::new()
             }
+            Action::Written { path, sheets } => {
+                self.saving = false;
+                self.say(words::workbook_written(&path, sheets, self.lang));
+                Vec::new()
+            }
+            Action::FileExists { path } => {
+                self.saving = false;
+                if let (Some(g), Screen::Ranking) = (self.group_code(), self.screen) {
+                    let shown = path.display().to_string();
+                    self.pending_workbook = Some((g.to_string(), self.rank_mode, path));
+                    // The box shows the file in question; what is typed in it changes nothing.
+                    self.open_input(InputKind::Overwrite, &shown);
+                }
+                Vec::new()
+            }
+            Action::ClosedSet(message) => {
+                self.saving = false;
+                self.say(message);
+                self.refresh()
+            }
+            Action::Published(message) => {
+                self.saving = false;
+                self.say(message);
+                self.refresh()
+            }
+            Action::PublishRefused { message, comment } => {
+                self.saving = false;
+                self.open_input(InputKind::Publish, &comment);
+                self.set_input_error(&message);
+                Vec::new()
+            }
             Action::ExternalChange => {
                 self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
+            }
+            // Kept: nothing the screens do makes a broken ledger whole again.
+            Action::LedgerBroken(why) => {
+                self.ledger_alarm.get_or_insert(why);
+                Vec::new()
             }
         }
     }
 
     /// Reloads what is on screen (after another instance wrote).
     fn refresh(&mut self) -> Vec<Effect> {
-        let mut fx = Vec::new();
+        let mut fx = vec![Effect::LoadYear];
+        if self.screen == Screen::History
+            && let Some(subject) = self.history_subject()
+        {
+            fx.push(Effect::LoadHistory(subject));
+        }
         if let Some(g) = self.group_code() {
             fx.push(Effect::LoadUnits {
                 group: g.to_string(),
@@ -389,7 +492,14 @@ impl App {
                 }
                 self.input = None;
                 match kind {
+                    InputKind::Overwrite => {
+                        if let Some((_, _, path)) = self.pending_workbook.take() {
+                            let path = path.display().to_string();
+                            self.say(words::workbook_not_replaced(&path, self.lang));
+                        }
+                    }
                     InputKind::UnitFilter => self.unit_filter.clear(),
+                    InputKind::CloseUnit | InputKind::ReopenUnit => self.pending_close = None,
                     InputKind::ItemSearch => {
                         if let Some(o) = self.open.as_mut() {
                             o.search.clear();
@@ -460,6 +570,56 @@ impl App {
             InputKind::UnitFilter | InputKind::ItemSearch => {
                 self.input = None;
                 Vec::new()
+            }
+            InputKind::WorkbookPath => {
+                if text.is_empty() {
+                    return Vec::new();
+                }
+                self.input = None;
+                let Some(group) = self.group_code().map(str::to_string) else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::WriteWorkbook {
+                    group,
+                    mode: self.rank_mode,
+                    path: text.into(),
+                    overwrite: false,
+                }]
+            }
+            InputKind::CloseUnit | InputKind::ReopenUnit => {
+                let closed = input.kind == InputKind::CloseUnit;
+                // A paragraph: its line breaks are kept, as the command line keeps them.
+                let comment = input.text().trim().to_string();
+                self.input = None;
+                let Some((unit, _)) = self.pending_close.take() else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::SetClosed {
+                    unit,
+                    closed,
+                    comment,
+                }]
+            }
+            InputKind::Publish => {
+                let comment = input.text().trim().to_string();
+                self.input = None;
+                self.saving = true;
+                vec![Effect::Publish { comment }]
+            }
+            InputKind::Overwrite => {
+                self.input = None;
+                let Some((group, mode, path)) = self.pending_workbook.take() else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::WriteWorkbook {
+                    group,
+                    mode,
+                    path,
+                    overwrite: true,
+                }]
             }
             InputKind::Score => {
                 let Some(o) = self.open.as_ref() else {
@@ -617,6 +777,18 @@ impl App {
                         .and_then(|c| shown.iter().position(|&i| self.units[i].unit.code == c))
                         .unwrap_or(self.unit_sel)
                         .min(shown.len().saturating_sub(1));
+                    if self.screen == Screen::History
+                        && self.history_view == HistoryView::Unit
+                        && self.history_unit.is_none()
+                        && let Some(first) = self.units.first()
+                    {
+                        self.history_unit = Some(first.unit.code.clone());
+                        return self
+                            .history_subject()
+                            .map(Effect::LoadHistory)
+                            .into_iter()
+                            .collect();
+                    }
                 }
                 Vec::new()
             }
@@ -661,6 +833,20 @@ impl App {
             }
             Loaded::Fields { group, result } => {
                 self.fields_loaded(&group, result);
+                Vec::new()
+            }
+            Loaded::Year {
+                published,
+                no_units,
+            } => {
+                self.published = published;
+                self.no_units = no_units;
+                Vec::new()
+            }
+            Loaded::History { subject, result } => {
+                if self.history_subject() == Some(subject) {
+                    self.history = Some(result);
+                }
                 Vec::new()
             }
         }
@@ -721,6 +907,7 @@ impl App {
             Screen::Ranking => self.ranking_command(c),
             Screen::Fields => self.fields_command(c),
             Screen::WayUp => self.way_up_command(c),
+            Screen::History => self.history_command(c),
         }
     }
 
@@ -741,11 +928,96 @@ impl App {
                 group: g.clone(),
                 mode: self.rank_mode,
             });
+        } else if self.screen == Screen::History {
+            // A unit's history waits for the group's units (its first one is shown).
+            self.history_unit = None;
+            if self.history_view != HistoryView::Province {
+                self.history = None;
+            }
+            if let Some(subject) = self.history_subject() {
+                fx.push(Effect::LoadHistory(subject));
+            }
         }
         if self.screen == Screen::Fields {
             fx.extend(self.show_fields(None));
         }
         fx
+    }
+
+    /// Whose history the screen shows now; none while a unit is still to be chosen.
+    pub fn history_subject(&self) -> Option<Subject> {
+        match self.history_view {
+            HistoryView::Unit => self.history_unit.clone().map(Subject::Unit),
+            HistoryView::Group => self.group_code().map(|g| Subject::Group(g.to_string())),
+            HistoryView::Province => Some(Subject::Province),
+        }
+    }
+
+    /// Opens the history screen on a unit (none: on its group).
+    fn show_history(&mut self, unit: Option<UnitCode>) -> Vec<Effect> {
+        self.history_from = self.screen;
+        self.screen = Screen::History;
+        self.history = None;
+        self.history_view = if unit.is_some() {
+            HistoryView::Unit
+        } else {
+            HistoryView::Group
+        };
+        self.history_unit = unit;
+        self.history_subject()
+            .map(Effect::LoadHistory)
+            .into_iter()
+            .collect()
+    }
+
+    fn history_command(&mut self, c: Cmd) -> Vec<Effect> {
+        match c {
+            Cmd::Up | Cmd::Down if self.history_view == HistoryView::Unit => {
+                let n = self.units.len();
+                let at = self
+                    .units
+                    .iter()
+                    .position(|u| Some(&u.unit.code) == self.history_unit.as_ref());
+                let next = match (c, at) {
+                    (_, None) if n > 0 => Some(0),
+                    (Cmd::Up, Some(k)) if k > 0 => Some(k - 1),
+                    (Cmd::Down, Some(k)) if k + 1 < n => Some(k + 1),
+                    _ => None,
+                };
+                if let Some(k) = next {
+                    self.history_unit = Some(self.units[k].unit.code.clone());
+                    self.history = None;
+                    return self
+                        .history_subject()
+                        .map(Effect::LoadHistory)
+                        .into_iter()
+                        .collect();
+                }
+            }
+            Cmd::CycleView => {
+                self.history_view = self.history_view.next();
+                if self.history_view == HistoryView::Unit && self.history_unit.is_none() {
+                    self.history_unit = self.units.first().map(|u| u.unit.code.clone());
+                }
+                self.history = None;
+                return self
+                    .history_subject()
+                    .map(Effect::LoadHistory)
+                    .into_iter()
+                    .collect();
+            }
+            Cmd::NextGroup => return self.switch_group(1),
+            Cmd::PrevGroup => return self.switch_group(-1),
+            Cmd::BackOrQuit | Cmd::Back => {
+                self.screen = match self.history_from {
+                    Screen::Appraisal if self.open.is_some() => Screen::Appraisal,
+                    Screen::Ranking => Screen::Ranking,
+                    _ => Screen::Units,
+                };
+            }
+            _ => {}
+        }
+        Vec::new()
     }
 
     fn show_ranking(&mut self) -> Vec<Effect> {
@@ -805,6 +1077,30 @@ impl App {
                     .map(|&i| self.units[i].unit.code.clone());
                 return self.show_fields(unit);
             }
+            Cmd::CloseUnit => {
+                let Some(&i) = shown.get(self.unit_sel) else {
+                    self.fail(words::no_unit_matches(self.lang));
+                    return Vec::new();
+                };
+                if self.published {
+                    self.fail(words::published_no_edits(self.year, self.lang));
+                    return Vec::new();
+                }
+                let u = &self.units[i].unit;
+                let kind = if u.closed {
+                    InputKind::ReopenUnit
+                } else {
+                    InputKind::CloseUnit
+                };
+                self.pending_close = Some((u.code.clone(), u.name.clone()));
+                self.open_input(kind, "");
+            }
+            Cmd::History => {
+                let unit = shown
+                    .get(self.unit_sel)
+                    .map(|&i| self.units[i].unit.code.clone());
+                return self.show_history(unit);
+            }
             Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }
@@ -813,6 +1109,20 @@ impl App {
 
     fn appraisal_command(&mut self, c: Cmd) -> Vec<Effect> {
         let lang = self.lang;
+        let edits = matches!(
+            c,
+            Cmd::Agree
+                | Cmd::Option(_)
+                | Cmd::EnterScore
+                | Cmd::NotApplicable
+                | Cmd::Comment
+                | Cmd::Flag
+                | Cmd::Undo
+        );
+        if edits && self.published {
+            self.fail(words::published_no_edits(self.year, lang));
+            return Vec::new();
+        }
         let Some(o) = self.open.as_mut() else {
             self.screen = Screen::Units;
             return Vec::new();
@@ -1014,6 +1324,24 @@ impl App {
                     _ => None,
                 };
                 return self.show_fields(unit);
+            }
+            Cmd::Publish => {
+                if self.published {
+                    self.fail(words::published_no_edits(self.year, self.lang));
+                } else {
+                    self.open_input(InputKind::Publish, "");
+                }
+            }
+            Cmd::WriteWorkbook => {
+                let name = words::workbook_default_name(self.year);
+                self.open_input(InputKind::WorkbookPath, &name);
+            }
+            Cmd::History => {
+                let unit = match &self.ranking {
+                    Some(Ok(r)) => r.rows.get(self.rank_sel).map(|row| row.unit.clone()),
+                    _ => None,
+                };
+                return self.show_history(unit);
             }
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = if self.ranking_from == Screen::Appraisal && self.open.is_some() {

@@ -15,6 +15,7 @@ pub enum Screen {
     Fields,
     /// One unit's way up.
     WayUp,
+    History,
 }
 
 /// A binding: the keys, how help shows them, the command, and what it does.
@@ -141,6 +142,13 @@ pub static UNITS: &[Binding] = &[
         en: "next unit with undecided items",
     },
     Binding {
+        keys: &[Char('c')],
+        label: "c",
+        cmd: Cmd::CloseUnit,
+        vi: "khóa / mở lại kết quả của đơn vị đang chọn (kèm nhận xét)",
+        en: "close / reopen the selected unit (with a comment)",
+    },
+    Binding {
         keys: &[Char('r')],
         label: "r",
         cmd: Cmd::Ranking,
@@ -148,6 +156,7 @@ pub static UNITS: &[Binding] = &[
         en: "ranking of the group",
     },
     FIELDS,
+    HISTORY_KEY,
     HELP,
     Binding {
         keys: &[Esc],
@@ -306,11 +315,68 @@ pub static RANKING: &[Binding] = &[
         vi: "xếp hạng tạm tính / chính thức",
         en: "provisional / final ranking",
     },
+    Binding {
+        keys: &[Char('w')],
+        label: "w",
+        cmd: Cmd::WriteWorkbook,
+        vi: "ghi bảng tính Excel (.xlsx) của nhóm đang xem",
+        en: "write the shown group's Excel workbook (.xlsx)",
+    },
+    Binding {
+        keys: &[Char('P')],
+        label: "P",
+        cmd: Cmd::Publish,
+        vi: "công bố kết quả năm (hỏi xác nhận)",
+        en: "publish the year's results (asks first)",
+    },
+    HISTORY_KEY,
     FIELDS,
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q'), Char('r')],
         label: "Esc q",
+        cmd: Cmd::BackOrQuit,
+        vi: "quay lại",
+        en: "back",
+    },
+];
+
+const HISTORY_KEY: Binding = Binding {
+    keys: &[Char('h')],
+    label: "h",
+    cmd: Cmd::History,
+    vi: "chỉ số qua các năm (đơn vị, nhóm, tỉnh so với mục tiêu)",
+    en: "the index over the years (unit, group, province against the targets)",
+};
+
+pub static HISTORY: &[Binding] = &[
+    Binding {
+        keys: &[Up, Char('k')],
+        label: "↑ k",
+        cmd: Cmd::Up,
+        vi: "đơn vị trước",
+        en: "previous unit",
+    },
+    Binding {
+        keys: &[Down, Char('j')],
+        label: "↓ j",
+        cmd: Cmd::Down,
+        vi: "đơn vị sau",
+        en: "next unit",
+    },
+    Binding {
+        keys: &[Char('v')],
+        label: "v",
+        cmd: Cmd::CycleView,
+        vi: "xem: đơn vị / nhóm / tỉnh",
+        en: "show: unit / group / province",
+    },
+    GROUPS[0],
+    GROUPS[1],
+    HELP,
+    Binding {
+        keys: &[Esc, Left, Char('q'), Char('h')],
+        label: "Esc q h",
         cmd: Cmd::BackOrQuit,
         vi: "quay lại",
         en: "back",
@@ -393,6 +459,7 @@ pub fn table(screen: Screen) -> &'static [Binding] {
         Screen::Ranking => RANKING,
         Screen::Fields => FIELD_TABLE,
         Screen::WayUp => WAY_UP,
+        Screen::History => HISTORY,
     }
 }
 
@@ -443,6 +510,16 @@ mod tests {
             Some(Cmd::Option(3))
         );
         assert_eq!(command(Screen::Units, &key(Char('3'))), None);
+        // The history is a key away from the units and the ranking, and the same key goes back.
+        assert_eq!(command(Screen::Units, &key(Char('h'))), Some(Cmd::History));
+        assert_eq!(
+            command(Screen::Ranking, &key(Char('h'))),
+            Some(Cmd::History)
+        );
+        assert_eq!(
+            command(Screen::History, &key(Char('h'))),
+            Some(Cmd::BackOrQuit)
+        );
     }
 
     #[test]
@@ -465,6 +542,7 @@ mod tests {
             Screen::Ranking,
             Screen::Fields,
             Screen::WayUp,
+            Screen::History,
         ] {
             let mut seen = Vec::new();
             for b in table(s) {

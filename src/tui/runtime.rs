@@ -1,7 +1,7 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, FieldsData, GroupTab, Loaded, Saved};
+use super::action::{Action, Effect, FieldsData, GroupTab, HistoryData, Loaded, Saved, Subject};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::service::{AppError, UnitSheet, Workspace};
@@ -105,6 +105,22 @@ fn try_effect(
                 at: ws.local_now(),
             }]
         }
+        Effect::WriteWorkbook {
+            group,
+            mode,
+            path,
+            overwrite,
+        } => {
+            if !overwrite && path.exists() {
+                return Ok(vec![Action::FileExists { path }]);
+            }
+            let req = crate::workbook::Request::full(Some(&group), mode);
+            let written = crate::workbook::write(ws, &req, &path, lang)?;
+            vec![Action::Written {
+                path: path.display().to_string(),
+                sheets: written.sheets,
+            }]
+        }
         Effect::LoadRanking { group, mode } => {
             let result = ws.ranking(&group, mode).map_err(|e| e.render(lang));
             vec![Action::Loaded(Loaded::Ranking {
@@ -125,9 +141,62 @@ fn try_effect(
                 .map_err(|e| e.render(lang));
             vec![Action::Loaded(Loaded::Fields { group, result })]
         }
+        Effect::SetClosed {
+            unit,
+            closed,
+            comment,
+        } => {
+            let row = ws.set_closed(unit.as_str(), closed, appraiser, &comment)?;
+            vec![Action::ClosedSet(crate::i18n::commands::closed(
+                row.code.as_str(),
+                &row.name,
+                closed,
+                lang,
+            ))]
+        }
+        Effect::Publish { comment } => {
+            let comment = crate::domain::text::nfc(comment.trim());
+            match ws.publish(appraiser, &comment) {
+                Ok(done) => vec![Action::Published(crate::i18n::screens::year_published(
+                    done.publication.year,
+                    done.publication.units,
+                    done.groups.len(),
+                    lang,
+                ))],
+                Err(e) => vec![Action::PublishRefused {
+                    message: e.render(lang),
+                    comment,
+                }],
+            }
+        }
         Effect::RememberAppraiser(name) => {
             rt.config.remember_appraiser(&name);
             Vec::new()
+        }
+        Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
+            published: ws.publication()?.is_some(),
+            no_units: !ws.has_units()?,
+        })],
+        Effect::LoadHistory(subject) => {
+            let result = match &subject {
+                Subject::Unit(u) => ws.unit_history(u.as_str()).map(HistoryData::Unit),
+                Subject::Group(g) => ws.group_history(g).map(HistoryData::Group),
+                Subject::Province => ws.province_history().map(HistoryData::Province),
+            }
+            .map_err(|e| e.render(lang));
+            vec![Action::Loaded(Loaded::History { subject, result })]
+        }
+        Effect::CheckLedger => {
+            let mark = rt.config.ledger_mark(ws.db_path());
+            match ws.check_ledger_since(mark.as_ref())? {
+                Ok(checked) => {
+                    rt.config.remember_ledger_mark(ws.db_path(), &checked);
+                    Vec::new()
+                }
+                Err(b) => vec![Action::LedgerBroken(crate::i18n::errors::ledger_break(
+                    &b, lang,
+                ))],
+            }
         }
     })
 }

@@ -60,6 +60,12 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
+    /// A broken ledger: bold and reversed (red when there is colour).
+    pub fn alarm(self) -> Style {
+        self.fg(Color::Red)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
     pub fn ok(self) -> Style {
         self.fg(Color::Green)
     }

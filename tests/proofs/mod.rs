@@ -10,6 +10,8 @@
 pub mod concurrent;
 pub mod corpus;
 pub mod kill;
+pub mod lazyfs;
+pub mod powercut;
 pub mod screen;
 
 use rusqlite::{Connection, OptionalExtension, params};

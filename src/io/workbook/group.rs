@@ -88,6 +88,7 @@ impl Book {
     /// mean and the source document's two targets under it.
     pub fn results(&mut self, g: &GroupData) -> Result<(), XlsxError> {
         let (lang, year) = (self.lang, self.year);
+        let ledger = self.ledger.clone();
         let name = g.sheet_name(t::results_sheet(lang));
         let (ws, st) = self.add_sheet(&name, true)?;
         let set = g.set;
@@ -220,6 +221,10 @@ impl Book {
         if g.ranking.rows.iter().any(|r| r.rank.is_none()) {
             row += 1;
             text(ws, row, 0, t::not_ranked_note(lang), &st.note)?;
+        }
+        if let Some(line) = &ledger {
+            row += 1;
+            text(ws, row, 0, line, &st.note)?;
         }
         Ok(())
     }

@@ -14,12 +14,14 @@
 
 mod decisions;
 mod group;
+mod history;
 mod scoring;
 mod styles;
 mod wayup;
 
 pub use decisions::DecisionSheet;
 pub use group::GroupData;
+pub use history::HistoryData;
 pub use scoring::UnitPage;
 
 use crate::domain::Points;
@@ -110,6 +112,7 @@ pub struct Sheets {
     pub scoring: bool,
     /// Each unit's way up, one sheet per group.
     pub way_up: bool,
+    pub history: bool,
 }
 
 impl Sheets {
@@ -120,6 +123,7 @@ impl Sheets {
         decisions: true,
         scoring: true,
         way_up: true,
+        history: true,
     };
 }
 
@@ -131,6 +135,8 @@ pub struct Book {
     names: SheetNames,
     styles: Styles,
     sheets: usize,
+    /// The ledger's head, printed under every results table (see `thamdinh verify --head`).
+    ledger: Option<String>,
 }
 
 impl Book {
@@ -147,7 +153,13 @@ impl Book {
             names: SheetNames::default(),
             styles: Styles::new(),
             sheets: 0,
+            ledger: None,
         }
+    }
+
+    /// The line naming the ledger's head, printed under every results table.
+    pub fn set_ledger_line(&mut self, line: String) {
+        self.ledger = Some(line);
     }
 
     /// How many sheets have been added.

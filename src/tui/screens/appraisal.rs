@@ -37,6 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let search = cut(&o.search, 20);
         progress.push_str(&format!(" · {}", words::searching(&search, lang)));
     }
+    progress.push_str(&super::published_suffix(app));
     let room = (top.width as usize).saturating_sub(2 + progress.width());
     title_line(
         app,

@@ -4,6 +4,7 @@
 mod appraisal;
 mod fields;
 mod help;
+mod history;
 mod ranking;
 mod tabs;
 mod units;
@@ -29,13 +30,20 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [banner, main, status] = Layout::vertical([
+        Constraint::Length(banner_height(app, area.width)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    ledger_banner(app, frame, banner);
     match app.screen {
         Screen::Units => units::draw(app, frame, main),
         Screen::Appraisal => appraisal::draw(app, frame, main),
         Screen::Ranking => ranking::draw(app, frame, main),
         Screen::Fields => fields::draw(app, frame, main),
         Screen::WayUp => wayup::draw(app, frame, main),
+        Screen::History => history::draw(app, frame, main),
     }
     status_line(app, frame, status);
     if app.help {
@@ -44,6 +52,34 @@ pub fn view(app: &App, frame: &mut Frame) {
     if app.input.is_some() {
         input_box(app, frame, area);
     }
+}
+
+/// The banner's text, when the ledger is broken.
+fn banner_text(app: &App) -> Option<String> {
+    app.ledger_alarm
+        .as_deref()
+        .map(|why| words::ledger_broken(why, app.lang))
+}
+
+/// The banner's height: its text wrapped to the width, at most four lines (the rest is cut;
+/// `thamdinh verify` says it whole).
+fn banner_height(app: &App, width: u16) -> u16 {
+    banner_text(app).map_or(0, |t| {
+        let inner = (width as usize).max(1);
+        (t.width().div_ceil(inner) as u16 + 1).min(4)
+    })
+}
+
+/// A broken ledger, on top of every screen, in reverse video and with a sign (never by colour
+/// alone); it stays until the screens close.
+fn ledger_banner(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(text) = banner_text(app) else { return };
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.alarm())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Cuts text to `width` columns, ending with `…` when cut.
@@ -72,6 +108,15 @@ pub fn cut(s: &str, width: usize) -> String {
 pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
     let t = format!(" {}", cut(text, area.width.saturating_sub(2) as usize));
     frame.render_widget(Paragraph::new(t).style(app.theme.title()), area);
+}
+
+/// After a title: ` · published — read only` when the working year is published.
+pub fn published_suffix(app: &App) -> String {
+    if app.published {
+        format!(" · {}", words::published_mark(app.lang))
+    } else {
+        String::new()
+    }
 }
 
 /// The bottom line: the appraiser, the database and the last message on the left, cut when
@@ -119,7 +164,13 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
 fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = &app.input else { return };
     let lang = app.lang;
-    let title = words::box_title(input.kind, lang);
+    let mut title = words::box_title(input.kind, lang).to_string();
+    if let Some((code, name)) = &app.pending_close {
+        title = format!("{title} — {code} {name}");
+    }
+    if input.kind == InputKind::Publish {
+        title = format!("{title} {}", app.year);
+    }
     let help = match input.kind {
         InputKind::Score => score_help(app),
         kind => words::box_help(kind, lang).to_string(),
@@ -128,7 +179,15 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let inner_w = (width.saturating_sub(2) as usize).max(1);
     // Word wrapping can take a little more than the plain division: one line of slack.
     let help_lines = (help.width().div_ceil(inner_w) + 1) as u16;
-    let error_lines = u16::from(input.error.is_some()) * 2;
+    // An error takes two lines at least; a long one (a refused publication, a reason per
+    // group) takes what it needs.
+    let error_lines = input.error.as_ref().map_or(0, |e| {
+        let rows: usize = e
+            .lines()
+            .map(|l| (l.width() + 2).div_ceil(inner_w).max(1))
+            .sum();
+        rows.max(2) as u16
+    });
     // A paragraph box shows three lines at first and grows with the text up to eight (or what
     // the window leaves), then scrolls; the others are one line.
     let field_lines = if input.kind.multiline() {
@@ -161,7 +220,10 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(&input.area, field);
     let mut lines = Vec::new();
     if let Some(e) = &input.error {
-        lines.push(Line::styled(format!("✗ {e}"), app.theme.error()));
+        for (k, l) in e.lines().enumerate() {
+            let mark = if k == 0 { "✗ " } else { "  " };
+            lines.push(Line::styled(format!("{mark}{l}"), app.theme.error()));
+        }
     }
     lines.push(Line::styled(help, app.theme.dim()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);

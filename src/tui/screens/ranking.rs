@@ -24,12 +24,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .get(app.group)
         .map(|g| g.name.as_str())
         .unwrap_or("");
-    title_line(
-        app,
-        frame,
-        top,
-        &words::ranking_title(mode_label(app.rank_mode, lang), group_name, app.year, lang),
+    let title = format!(
+        "{}{}",
+        words::ranking_title(mode_label(app.rank_mode, lang), group_name, app.year, lang),
+        super::published_suffix(app)
     );
+    title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
     let r = match &app.ranking {
         None => {

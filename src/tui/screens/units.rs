@@ -19,8 +19,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    title_line(app, frame, top, &words::units_title(app.year, lang));
+    let title = format!(
+        "{}{}",
+        words::units_title(app.year, lang),
+        super::published_suffix(app)
+    );
+    title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
+
+    if app.no_units && app.units.is_empty() {
+        let lines: Vec<Line> = words::welcome(app.year, &app.db_label, lang)
+            .into_iter()
+            .map(|l| Line::from(cut(&l, body.width as usize)))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines).block(Block::default().borders(Borders::TOP)),
+            body,
+        );
+        frame.render_widget(
+            Paragraph::new(words::welcome_footer(lang)).style(app.theme.dim()),
+            foot,
+        );
+        return;
+    }
 
     let shown = app.shown_units();
     let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;

@@ -1,0 +1,3 @@
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| thamdinh_fuzz::harness::csv_self_scores(data));
