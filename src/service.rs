@@ -18,6 +18,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod analysis;
+pub use analysis::Subject;
 mod years;
 pub use years::*;
 
@@ -149,6 +151,8 @@ pub enum ImportKind {
     Survey,
     Explanations,
     History,
+    /// Past years' percents per field: `unit,year,field,field_name,percent`.
+    FieldHistory,
 }
 
 /// Checked self scores on their way from the reading thread to the writing one: the codes
@@ -333,6 +337,9 @@ impl Workspace {
                 self.store.import_explanations(year, &rows)?
             }
             ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history(path, text)?)?,
         })
     }
 
@@ -395,6 +402,7 @@ impl Workspace {
             ImportKind::Survey => imports::SURVEY,
             ImportKind::Explanations => imports::EXPLANATIONS,
             ImportKind::History => imports::HISTORY,
+            ImportKind::FieldHistory => imports::FIELD_HISTORY,
         };
         let rows = xlsxread::open(path, sheet, columns)?;
         if kind == ImportKind::SelfScores {
@@ -418,6 +426,9 @@ impl Workspace {
             ImportKind::History => self
                 .store
                 .import_history(&imports::history_in(path, &table)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history_in(path, &table)?)?,
             ImportKind::SelfScores => unreachable!("read as rows above"),
         })
     }
