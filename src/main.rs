@@ -55,7 +55,6 @@ fn appraiser(args: &Args, config: &Config, lang: Lang) -> Result<String, AppErro
 fn run(args: Args, lang: Lang) -> Result<(), AppError> {
     let db = cli::resolve_db(args.db.as_deref());
     let config = Config::from_env();
-    let print = |s: String| println!("{s}");
     match &args.command {
         None => {
             let ws = open_existing(&args, db, lang)?;
@@ -289,6 +288,13 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
 
 /// Prints a command's text, or writes its CSV bytes as they are. A reader that stops early
 /// (`| head`) ends the output, not the program with a panic.
+/// A command's text on standard output. A reader that stops early (`thamdinh rank | head`)
+/// closes the pipe: the rest is not wanted, which is not an error.
+fn print(text: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
 fn print_output(out: thamdinh::analyze::Output) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
