@@ -145,6 +145,11 @@ pub fn build_demo(ws: &mut Workspace, lang: Lang) -> Result<bool, AppError> {
             "explanations.csv",
             builtin::demo::EXPLANATIONS,
         ),
+        (
+            ImportKind::FieldHistory,
+            "field_history.csv",
+            builtin::demo::FIELD_HISTORY,
+        ),
     ];
     for (kind, name, text) in parts {
         ws.import_text(kind, &dir.join(name), text)?;
@@ -165,6 +170,7 @@ pub fn import(
         ImportKind::Survey => FileKind::Survey,
         ImportKind::Explanations => FileKind::Explanations,
         ImportKind::History => FileKind::History,
+        ImportKind::FieldHistory => FileKind::FieldHistory,
     };
     let done = ws.import_any(kind, file, sheet, CriteriaCsvArgs::default(), lang)?;
     Ok(imported(&done, lang))
@@ -326,7 +332,7 @@ pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u
     ws.rank_csv(group, mode)
 }
 
-fn pad(s: &str, width: usize, right: bool) -> String {
+pub(crate) fn pad(s: &str, width: usize, right: bool) -> String {
     let w = s.width();
     if w >= width {
         return s.to_string();
@@ -339,7 +345,7 @@ fn pad(s: &str, width: usize, right: bool) -> String {
     }
 }
 
-fn cut(s: &str, width: usize) -> String {
+pub(crate) fn cut(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }

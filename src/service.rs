@@ -18,7 +18,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod analysis;
 mod files;
+pub use analysis::Subject;
 mod years;
 pub use files::*;
 pub use years::*;
@@ -151,6 +153,8 @@ pub enum ImportKind {
     Survey,
     Explanations,
     History,
+    /// Past years' percents per field: `unit,year,field,field_name,percent`.
+    FieldHistory,
 }
 
 /// Checked self scores on their way from the reading thread to the writing one: the codes
@@ -335,6 +339,9 @@ impl Workspace {
                 self.store.import_explanations(year, &rows)?
             }
             ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history(path, text)?)?,
         })
     }
 
@@ -397,6 +404,7 @@ impl Workspace {
             ImportKind::Survey => imports::SURVEY,
             ImportKind::Explanations => imports::EXPLANATIONS,
             ImportKind::History => imports::HISTORY,
+            ImportKind::FieldHistory => imports::FIELD_HISTORY,
         };
         let rows = xlsxread::open(path, sheet, columns)?;
         if kind == ImportKind::SelfScores {
@@ -420,6 +428,9 @@ impl Workspace {
             ImportKind::History => self
                 .store
                 .import_history(&imports::history_in(path, &table)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history_in(path, &table)?)?,
             ImportKind::SelfScores => unreachable!("read as rows above"),
         })
     }

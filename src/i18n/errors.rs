@@ -435,6 +435,17 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the index must be between 0 and 100",
             )
             .into(),
+        PercentOutOfRange => lang
+            .pick(
+                "tỷ lệ điểm phải nằm trong khoảng 0 đến 100",
+                "the percent must be between 0 and 100",
+            )
+            .into(),
+        NotAField(c) => say!(
+            lang,
+            "«{c}» không phải mã lĩnh vực (lĩnh vực là cấp đầu của bộ chỉ số: 1, 2, 3, …)",
+            "'{c}' is not a field's code (fields are the first level of a criteria set: 1, 2, 3, …)"
+        ),
         BadRank(v) => say!(
             lang,
             "«{v}» không phải là thứ hạng (một số nguyên từ 1)",

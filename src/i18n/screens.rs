@@ -654,6 +654,8 @@ pub fn help_title(screen: Screen, lang: Lang) -> &'static str {
         Screen::Units => lang.pick("Phím — danh sách đơn vị", "Keys — units"),
         Screen::Appraisal => lang.pick("Phím — thẩm định đơn vị", "Keys — appraisal"),
         Screen::Ranking => lang.pick("Phím — xếp hạng", "Keys — ranking"),
+        Screen::Fields => lang.pick("Phím — phân tích theo lĩnh vực", "Keys — analysis by field"),
+        Screen::WayUp => lang.pick("Phím — hướng cải thiện", "Keys — the way up"),
         Screen::History => lang.pick("Phím — chỉ số qua các năm", "Keys — history"),
         Screen::Files => lang.pick("Phím — tệp của năm", "Keys — files"),
         Screen::Assign => lang.pick("Phím — phân công lĩnh vực", "Keys — fields assigned"),
@@ -804,14 +806,21 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
             lang.pick("Chỉ số các năm trước", "Past years' indexes"),
             "unit,year,index,rank,ranked_of",
         ),
+        FieldHistory => (
+            lang.pick(
+                "Tỷ lệ điểm lĩnh vực các năm trước",
+                "Past years' field percents",
+            ),
+            "unit,year,field,percent,field_name",
+        ),
     }
 }
 
 /// Above the kinds of file.
 pub fn files_intro(lang: Lang) -> &'static str {
     lang.pick(
-        "Chọn loại tệp (1–6 hoặc ↑↓ rồi Enter), gõ đường dẫn; xem trước rồi mới nhập.",
-        "Pick the kind (1–6, or ↑↓ then Enter), type the path; preview, then import.",
+        "Chọn loại tệp (1–7 hoặc ↑↓ rồi Enter), gõ đường dẫn; xem trước rồi mới nhập.",
+        "Pick the kind (1–7, or ↑↓ then Enter), type the path; preview, then import.",
     )
 }
 

@@ -24,17 +24,20 @@ pub enum FileKind {
     Survey,
     Explanations,
     History,
+    /// Each unit's percent of the field maximum in past years (for the way up).
+    FieldHistory,
 }
 
 impl FileKind {
     /// In the order a year's files are imported.
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::Criteria,
         FileKind::Units,
         FileKind::SelfScores,
         FileKind::Survey,
         FileKind::Explanations,
         FileKind::History,
+        FileKind::FieldHistory,
     ];
 
     /// The import kind of a data file (none for a criteria set).
@@ -46,6 +49,7 @@ impl FileKind {
             FileKind::Survey => ImportKind::Survey,
             FileKind::Explanations => ImportKind::Explanations,
             FileKind::History => ImportKind::History,
+            FileKind::FieldHistory => ImportKind::FieldHistory,
         })
     }
 
@@ -58,6 +62,7 @@ impl FileKind {
             FileKind::Survey => "survey",
             FileKind::Explanations => "explanations",
             FileKind::History => "history",
+            FileKind::FieldHistory => "field-history",
         }
     }
 }

@@ -3,12 +3,14 @@
 
 mod appraisal;
 mod assign;
+mod fields;
 mod files;
 mod help;
 mod history;
 mod ranking;
 mod tabs;
 mod units;
+mod wayup;
 
 use super::app::{App, InputKind};
 use super::keymap::Screen;
@@ -41,6 +43,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Units => units::draw(app, frame, main),
         Screen::Appraisal => appraisal::draw(app, frame, main),
         Screen::Ranking => ranking::draw(app, frame, main),
+        Screen::Fields => fields::draw(app, frame, main),
+        Screen::WayUp => wayup::draw(app, frame, main),
         Screen::History => history::draw(app, frame, main),
         Screen::Files => files::draw(app, frame, main),
         Screen::Assign => assign::draw(app, frame, main),
