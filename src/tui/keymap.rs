@@ -353,7 +353,7 @@ pub static RANKING: &[Binding] = &[
         keys: &[Char('t')],
         label: "t",
         cmd: Cmd::ExportNotices,
-        vi: "ghi thông báo kết quả (.docx) của từng đơn vị vào một thư mục",
+        vi: "ghi thông báo (.docx) của từng đơn vị vào một thư mục",
         en: "write each unit's notice (.docx) into a folder",
     },
     Binding {
@@ -388,8 +388,8 @@ const NEW_YEAR_KEY: Binding = Binding {
     keys: &[Char('N')],
     label: "N",
     cmd: Cmd::NewYear,
-    vi: "bắt đầu năm mới từ năm trước (hỏi xác nhận)",
-    en: "start a new year from the last (asks first)",
+    vi: "bắt đầu năm mới: chép bộ chỉ số và đơn vị (hỏi xác nhận)",
+    en: "start a new year: criteria sets and units copied (asks first)",
 };
 
 pub static FILES: &[Binding] = &[
