@@ -179,7 +179,12 @@ fn try_effect(
         Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
             published: ws.publication()?.is_some(),
             no_units: !ws.has_units()?,
-            before: ws.last_year_before()?,
+            // A year that has its sets already cannot be made again from another.
+            before: if ws.year_exists(ws.year)? {
+                None
+            } else {
+                ws.last_year_before()?
+            },
         })],
         Effect::PreviewImport { kind, path } => {
             let preview = ws
