@@ -37,6 +37,8 @@ pub enum AppError {
     },
     Rank {
         group: String,
+        /// The group's name, as the refusal says it.
+        name: String,
         why: RankError,
     },
     UnknownItem {
@@ -115,7 +117,7 @@ impl AppError {
             AppError::Decide { unit, item, why } => {
                 errors::decision_not_recorded(unit, item, &errors::decide_error(why, lang), lang)
             }
-            AppError::Rank { group, why } => errors::rank_error(group, why, lang),
+            AppError::Rank { group, name, why } => errors::rank_error(group, name, why, lang),
             AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
             AppError::NoSets(y) => errors::no_sets(*y, lang),
@@ -223,6 +225,7 @@ fn rank_group(
     })?;
     ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
         group: group.to_string(),
+        name: set.name.clone(),
         why,
     })
 }

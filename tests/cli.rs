@@ -51,7 +51,7 @@ fn a_final_ranking_is_refused_while_items_are_undecided() {
     let db = demo_db(dir.path());
     let err = fails(&db, &["--lang", "en", "rank", "--group", "dvsn", "--final"]);
     assert!(
-        err.contains("No final ranking for group dvsn yet:"),
+        err.contains("No final ranking for Đơn vị sự nghiệp công lập tỉnh (dvsn) yet:"),
         "{err}"
     );
     assert!(err.contains("items of 7 units are not decided"), "{err}");

@@ -69,6 +69,7 @@ impl Workspace {
         let ranking = ranking::rank(set, &results, province, Mode::Provisional).map_err(|why| {
             AppError::Rank {
                 group: group.to_string(),
+                name: set.name.clone(),
                 why,
             }
         })?;
