@@ -74,6 +74,7 @@ pub fn run(
     let appraiser = appraiser.or_else(|| config.appraiser());
     let mut app = App::new(lang, appraiser, db_label(&ws), ws.year);
     app.theme = theme::Theme::from_env();
+    app.last_folder = config.last_folder().unwrap_or_default();
     let mut rt = Runtime::new(ws, config);
     start(&mut app, &mut rt);
     let (mut terminal, stop) = terminal::setup()
