@@ -448,3 +448,35 @@ fn the_demo_year_is_imported_from_the_screens_as_the_command_line_imports_it() {
     assert_eq!(ranked.lines().count(), 48, "{ranked}");
     assert_eq!(keys, 64, "the count of keys changed");
 }
+
+/// `thamdinh` on a file that is not there, at a terminal: the first-start screen. `q` leaves
+/// with the command line's sentence and makes nothing; `Enter` makes the file for the year
+/// shown, with its built-in criteria sets, and the welcome follows.
+#[test]
+fn the_first_start_makes_the_database_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hoi-dong").join("2022.sqlite");
+    let config = dir.path().join("config");
+    let args = ["--db", db.to_str().unwrap(), "--appraiser", "Lê Thư Ký"];
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Chưa có cơ sở dữ liệu ở", 20);
+    t.wait_for("Năm 2022 có sẵn bộ chỉ số của 4 nhóm đơn vị", 5);
+    t.send("q");
+    assert_eq!(t.wait_exit(10).exit_code(), 1);
+    assert!(!db.parent().unwrap().exists(), "nothing is made on q");
+
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Chưa có cơ sở dữ liệu ở", 20);
+    t.send("\r");
+    t.wait_for("Chào mừng! Năm 2022", 20);
+    t.wait_for("f  Nhập hồ sơ năm nay", 5);
+    t.send("q");
+    assert!(t.wait_exit(10).success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let sets: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sets WHERE year = 2022", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(sets, 4, "the year's built-in criteria sets");
+}

@@ -736,7 +736,7 @@ fn an_empty_database_welcomes_with_the_three_ways_to_begin() {
     common::ok(&db, &["init", "--year", "2022"]);
     let s = Session::new(&db, Lang::Vi);
     let vi = s.draw(80, 24);
-    for way in ["f  Nhập hồ sơ", "N  Bắt đầu năm mới", "thamdinh demo"] {
+    for way in ["f  Nhập hồ sơ", "o  Bắt đầu năm mới", "D  Xem thử bản mẫu"] {
         assert!(vi.contains(way), "{way}:\n{vi}");
     }
     snap!("welcome_vi_80x24", vi);
@@ -1154,4 +1154,91 @@ fn the_welcome_starts_the_year_from_the_last_one_in_the_database() {
         "{said}"
     );
     assert!(s.app.input.is_none());
+}
+
+/// `D` on the welcome opens the demo year in its own file and leaves the council's file as it
+/// was; `o` opens another database file (last year's), and refuses a path with no database
+/// without making one.
+#[test]
+fn the_welcome_opens_the_demo_and_another_file_from_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hoidong.sqlite");
+    common::ok(&db, &["init", "--year", "2022"]);
+    let before = common::dump(&db);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.rt.demo = dir.path().join("mau").join("demo.sqlite");
+    s.keys("D");
+    assert_eq!(s.app.db_label, "demo.sqlite");
+    assert_eq!(s.app.year, 2022);
+    assert_eq!(s.app.units.len(), 21, "the demo's departments");
+    let (said, error) = s.app.status.clone().unwrap();
+    assert!(
+        !error && said.starts_with("Đã mở bản mẫu năm 2022"),
+        "{said}"
+    );
+    assert_eq!(
+        common::dump(&db),
+        before,
+        "the council's file is left alone"
+    );
+
+    // Back to the council's file with `o`, its path typed in the box.
+    s.keys("o");
+    assert!(s.draw(80, 24).contains("Mở tệp cơ sở dữ liệu"));
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(db.to_str().unwrap()).keys("\n");
+    assert_eq!(s.app.db_label, "hoidong.sqlite");
+    assert!(s.app.units.is_empty() && s.app.no_units);
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Chào mừng"), "{screen}");
+
+    // A path with no database: said, and nothing is made there.
+    let missing = dir.path().join("khong-co").join("x.sqlite");
+    s.keys("o");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(missing.to_str().unwrap()).keys("\n");
+    let (said, error) = s.app.status.clone().unwrap();
+    assert!(error && said.contains("không mở, không tạo gì"), "{said}");
+    assert!(!dir.path().join("khong-co").exists());
+    assert_eq!(
+        s.app.db_label, "hoidong.sqlite",
+        "still on the council's file"
+    );
+}
+
+/// The first start on a file that is not there: the choices, in both languages, at 80×24.
+#[test]
+fn the_first_start_screen_offers_to_make_the_file_or_open_the_demo() {
+    use thamdinh::tui::first::FirstStart;
+    let draw = |f: &FirstStart| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|fr| f.draw(fr)).unwrap();
+        let buf = t.backend().buffer();
+        (0..24)
+            .map(|y| {
+                let line: String = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+                line.trim_end().to_string() + "\n"
+            })
+            .collect::<String>()
+    };
+    let mut first = FirstStart {
+        path: "/home/thuky/hoidong.sqlite".into(),
+        demo: "/home/thuky/.local/share/thamdinh/demo.sqlite".into(),
+        year: 2022,
+        lang: Lang::Vi,
+    };
+    let vi = draw(&first);
+    assert!(
+        vi.contains("Năm 2022 có sẵn bộ chỉ số của 4 nhóm đơn vị"),
+        "{vi}"
+    );
+    snap!("first_start_vi_80x24", vi);
+    first.year = 2026;
+    let later = draw(&first);
+    assert!(
+        later.contains("Năm 2026 chưa có bộ chỉ số có sẵn"),
+        "{later}"
+    );
+    first.lang = Lang::En;
+    snap!("first_start_en_80x24", draw(&first));
 }

@@ -1577,3 +1577,52 @@ fn a_new_year_is_started_after_asking() {
     assert!(app.input.is_none());
     assert!(app.status.as_ref().unwrap().1);
 }
+
+/// `o` asks for a database file's path (from the last folder) and Enter opens it; `D` opens
+/// the demo; once another file is open, nothing read from the one before is kept.
+#[test]
+fn o_and_d_open_another_database_and_the_screens_start_again_on_it() {
+    let mut app = opened();
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.last_folder = "/srv/hoi-dong/".into();
+    assert!(app.update(ch('o')).is_empty());
+    let input = app.input.as_ref().expect("the path box");
+    assert_eq!(input.text(), "/srv/hoi-dong/");
+    // A folder alone opens nothing.
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let fx = typed(&mut app, "2021.sqlite");
+    assert!(fx.is_empty());
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::OpenDatabase {
+            path: "/srv/hoi-dong/2021.sqlite".into()
+        }]
+    );
+    assert!(app.input.is_none());
+
+    let fx = app.update(Action::DatabaseOpened {
+        label: "2021.sqlite".into(),
+        year: 2021,
+        message: "Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(),
+    });
+    assert_eq!(
+        fx,
+        vec![Effect::CheckLedger, Effect::LoadGroups, Effect::LoadYear]
+    );
+    assert_eq!((app.db_label.as_str(), app.year), ("2021.sqlite", 2021));
+    assert!(app.units.is_empty() && app.groups.is_empty() && app.open.is_none());
+    assert_eq!(app.screen, Screen::Units);
+    assert_eq!(
+        app.status,
+        Some(("Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(), false))
+    );
+
+    assert_eq!(
+        app.update(Action::Key(KeyEvent::new(
+            KeyCode::Char('D'),
+            KeyModifiers::SHIFT
+        ))),
+        vec![Effect::OpenDemo]
+    );
+}

@@ -294,27 +294,21 @@ pub fn welcome(year: i32, db: &str, before: Option<i32>, lang: Lang) -> Vec<Stri
             "N  Start {year} from {from} (its criteria sets and units copied)."
         )),
         None => {
-            lines.push(lang.pick(
-                "N  Bắt đầu năm mới từ năm trước: mở tệp của năm trước (thamdinh --db TỆP),",
-                "N  Start a new year from the last: open last year's file (thamdinh --db FILE),",
-            )
-            .into());
             lines.push(
                 lang.pick(
-                    "   rồi nhấn N ở màn hình xếp hạng (r).",
-                    "   then press N on the ranking screen (r).",
+                    "o  Bắt đầu năm mới từ năm trước: mở tệp của năm trước, rồi nhấn N.",
+                    "o  Start a new year from the last: open last year's file, then press N.",
                 )
                 .into(),
             );
         }
     }
-    lines.push(
-        lang.pick(
-            "   Hoặc xem thử bản mẫu, không đụng đến dữ liệu này: q rồi gõ thamdinh demo",
-            "   Or try the demo year, which leaves this data alone: q, then thamdinh demo",
-        )
-        .into(),
-    );
+    let demo = crate::builtin::DEMO_YEAR;
+    lines.push(say!(
+        lang,
+        "D  Xem thử bản mẫu năm {demo} (tệp riêng, không đụng đến dữ liệu này).",
+        "D  Try the demo year {demo} (a file of its own; this data is left alone)."
+    ));
     lines.push(String::new());
     lines.push(say!(lang, "Tệp đang mở: {db}", "The file open: {db}"));
     lines.push(
@@ -339,8 +333,8 @@ pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> Str
 /// The footer under the welcome.
 pub fn welcome_footer(lang: Lang) -> &'static str {
     lang.pick(
-        "f: tệp · N: năm mới · q: thoát · ?: các phím",
-        "f: files · N: new year · q: quit · ?: the keys",
+        "f: tệp · N: năm mới · o: mở tệp · D: bản mẫu · q: thoát · ?: các phím",
+        "f: files · N: new year · o: open a file · D: demo · q: quit · ?: the keys",
     )
 }
 
@@ -696,6 +690,7 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::MemberName => lang.pick("Thêm thành viên", "Add a member"),
         InputKind::AssignFields => lang.pick("Lĩnh vực của", "Fields of"),
         InputKind::NewYear => lang.pick("Bắt đầu năm mới", "Start a new year"),
+        InputKind::OpenDatabase => lang.pick("Mở tệp cơ sở dữ liệu", "Open a database file"),
     }
 }
 
@@ -743,6 +738,10 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::ReopenUnit => lang.pick(
             "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
             "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
+        InputKind::OpenDatabase => lang.pick(
+            "Đường dẫn tệp .sqlite của hội đồng (ví dụ tệp năm trước); không tạo tệp mới. Tab: điền tiếp tên tệp, thư mục · Enter: mở · Esc: hủy.",
+            "The council's .sqlite file (last year's, say); no new file is made. Tab: complete the file or folder name · Enter: open · Esc: cancel.",
         ),
         InputKind::ImportPath => lang.pick(
             "Đường dẫn tệp CSV hoặc Excel .xlsx (tính từ thư mục đang làm việc). Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
@@ -966,8 +965,8 @@ pub fn export_title(what: crate::tui::action::ExportWhat, group: &str, lang: Lan
 pub fn no_year_before(year: i32, lang: Lang) -> String {
     say!(
         lang,
-        "Cơ sở dữ liệu này chưa có năm nào trước năm {year}. Mở tệp cơ sở dữ liệu của năm trước (thamdinh --db TỆP) rồi nhấn N ở màn hình xếp hạng.",
-        "This database holds no year before {year}. Open last year's database file (thamdinh --db FILE) and press N on the ranking screen."
+        "Cơ sở dữ liệu này chưa có năm nào trước năm {year}. Mở tệp cơ sở dữ liệu của năm trước (o ở màn hình đơn vị) rồi nhấn N.",
+        "This database holds no year before {year}. Open last year's database file (o on the units screen), then press N."
     )
 }
 
@@ -1092,4 +1091,93 @@ pub fn ledger_broken(why: &str, lang: Lang) -> String {
         "⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify» để kiểm tra toàn bộ. {why}",
         "⚠ THE AUDIT LOG WAS CHANGED OUTSIDE THAMDINH — run 'thamdinh verify' for the full check. {why}"
     )
+}
+
+/// Another database file is open from the screens.
+pub fn database_opened(path: &str, year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã mở {path}: năm {year}.",
+        "Opened {path}: the year {year}."
+    )
+}
+
+/// `o` on a path where there is no database: nothing is made there.
+pub fn no_such_database(path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không có cơ sở dữ liệu ở {path}; không mở, không tạo gì.",
+        "There is no database at {path}; nothing was opened or created."
+    )
+}
+
+/// `D`: the demo year, in its own file.
+pub fn demo_opened(path: &str, lang: Lang) -> String {
+    let year = crate::builtin::DEMO_YEAR;
+    say!(
+        lang,
+        "Đã mở bản mẫu năm {year} ({path}); dữ liệu của hội đồng không bị đụng đến.",
+        "Opened the demo year {year} ({path}); the council's data is left alone."
+    )
+}
+
+/// The title of the first-start screen.
+pub fn first_title(lang: Lang) -> &'static str {
+    lang.pick(
+        " thamdinh — Thẩm định Chỉ số cải cách hành chính",
+        " thamdinh — Appraising the Public Administration Reform Index",
+    )
+}
+
+/// The first start on a database file that is not there: where, and the choices. `sets`:
+/// how many built-in criteria sets the year has.
+pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -> Vec<String> {
+    let demo_year = crate::builtin::DEMO_YEAR;
+    let sets_line = if sets > 0 {
+        say!(
+            lang,
+            "       Năm {year} có sẵn bộ chỉ số của {sets} nhóm đơn vị: nạp luôn.",
+            "       The built-in criteria sets of {year} ({sets} groups) are loaded with it."
+        )
+    } else {
+        say!(
+            lang,
+            "       Năm {year} chưa có bộ chỉ số có sẵn: nhập bộ chỉ số ở màn hình tệp (f).",
+            "       No built-in criteria sets for {year}: import them on the files screen (f)."
+        )
+    };
+    vec![
+        lang.pick("Chưa có cơ sở dữ liệu ở", "There is no database at")
+            .into(),
+        format!("  {path}"),
+        String::new(),
+        say!(
+            lang,
+            "Enter  Tạo cơ sở dữ liệu mới ở đó cho năm {year} (← → đổi năm).",
+            "Enter  Make a new database there for the year {year} (← → change the year)."
+        ),
+        sets_line,
+        lang.pick(
+            "       Sau đó nhập hồ sơ của năm ở màn hình tệp (f), như hướng dẫn mục 4.",
+            "       Then import the year's files on the files screen (f) (guide, part 4).",
+        )
+        .into(),
+        say!(
+            lang,
+            "D      Mở bản mẫu năm {demo_year}, ở tệp riêng (dữ liệu mẫu, không phải của hội đồng):",
+            "D      Open the demo year {demo_year} (sample data) in a file of its own:"
+        ),
+        format!("         {demo}"),
+        lang.pick(
+            "q      Thoát, không tạo gì.",
+            "q      Leave; nothing is made.",
+        )
+        .into(),
+        String::new(),
+        lang.pick(
+            "Hướng dẫn từng bước: docs/huong-dan.md",
+            "The guide, step by step (in Vietnamese): docs/huong-dan.md",
+        )
+        .into(),
+    ]
 }

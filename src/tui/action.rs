@@ -52,6 +52,10 @@ pub enum Cmd {
     AddMember,
     /// Start a new year (from the last), asking first.
     NewYear,
+    /// Open another database file (asks for its path).
+    OpenDatabase,
+    /// Open the demo year, in a file of its own (built on first use).
+    OpenDemo,
     /// Write the decisions CSV of the shown group.
     ExportDecisions,
     /// Write the ranking CSV of the shown group.
@@ -245,6 +249,13 @@ pub enum Action {
         year: i32,
         message: String,
     },
+    /// Another database file is open; the screens now work on it.
+    DatabaseOpened {
+        /// Its name, for the status line.
+        label: String,
+        year: i32,
+        message: String,
+    },
     /// Another instance changed the database.
     ExternalChange,
     /// The ledger's check on opening found it broken: the sentence naming what breaks.
@@ -345,6 +356,12 @@ pub enum Effect {
         year: i32,
         from: i32,
     },
+    /// Work on another database file from now on (it must exist: nothing is created).
+    OpenDatabase {
+        path: std::path::PathBuf,
+    },
+    /// Work on the demo year's file from now on, as `thamdinh demo` (built if it is not).
+    OpenDemo,
 }
 
 impl Effect {
@@ -363,6 +380,7 @@ impl Effect {
                 | Effect::Export { .. }
                 | Effect::Assign { .. }
                 | Effect::NewYear { .. }
+                | Effect::OpenDemo
         )
     }
 }

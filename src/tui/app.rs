@@ -2,6 +2,7 @@
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
 mod files;
+mod open;
 
 pub use files::{AssignState, FilesState};
 
@@ -86,6 +87,8 @@ pub enum InputKind {
     AssignFields,
     /// Whether to start the new year (Enter: yes, Esc: no); says what will happen.
     NewYear,
+    /// The path of another database file to open (Tab completes it).
+    OpenDatabase,
 }
 
 impl InputKind {
@@ -480,6 +483,11 @@ impl App {
                 self.load_assignments()
             }
             Action::YearStarted { year, message } => self.year_started(year, message),
+            Action::DatabaseOpened {
+                label,
+                year,
+                message,
+            } => self.database_opened(label, year, message),
             Action::ExternalChange => {
                 self.say(words::updated_from_elsewhere(self.lang));
                 self.refresh()
@@ -611,7 +619,10 @@ impl App {
                 if k.modifiers.contains(KeyModifiers::CONTROL)
                     && matches!(
                         input.kind,
-                        InputKind::ImportPath | InputKind::ExportPath | InputKind::WorkbookPath
+                        InputKind::ImportPath
+                            | InputKind::ExportPath
+                            | InputKind::WorkbookPath
+                            | InputKind::OpenDatabase
                     ) =>
             {
                 let kind = input.kind;
@@ -622,7 +633,10 @@ impl App {
             KeyCode::Tab
                 if matches!(
                     input.kind,
-                    InputKind::ImportPath | InputKind::ExportPath | InputKind::WorkbookPath
+                    InputKind::ImportPath
+                        | InputKind::ExportPath
+                        | InputKind::WorkbookPath
+                        | InputKind::OpenDatabase
                 ) =>
             {
                 vec![Effect::Complete { text: input.text() }]
@@ -712,6 +726,7 @@ impl App {
                 vec![Effect::Publish { comment }]
             }
             InputKind::ImportPath => self.submit_import_path(text),
+            InputKind::OpenDatabase => self.submit_database_path(text),
             InputKind::ExportPath => self.submit_export_path(text),
             InputKind::MemberName => self.submit_member_name(text),
             InputKind::AssignFields => self.submit_fields(&text),
@@ -1251,6 +1266,11 @@ impl App {
             Cmd::Files => return self.show_files(),
             Cmd::Assign => return self.show_assign(),
             Cmd::NewYear => self.ask_new_year(),
+            Cmd::OpenDatabase => {
+                let folder = self.last_folder.clone();
+                self.open_input(InputKind::OpenDatabase, &folder);
+            }
+            Cmd::OpenDemo => return self.open_demo(),
             Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }

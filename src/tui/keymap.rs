@@ -170,6 +170,20 @@ pub static UNITS: &[Binding] = &[
         en: "assign fields to members",
     },
     NEW_YEAR_KEY,
+    Binding {
+        keys: &[Char('o')],
+        label: "o",
+        cmd: Cmd::OpenDatabase,
+        vi: "mở tệp cơ sở dữ liệu khác (tệp năm trước…)",
+        en: "open another database file (last year's…)",
+    },
+    Binding {
+        keys: &[Char('D')],
+        label: "D",
+        cmd: Cmd::OpenDemo,
+        vi: "mở bản mẫu (tệp riêng, không đụng dữ liệu này)",
+        en: "open the demo year (its own file; this data is left alone)",
+    },
     HELP,
     Binding {
         keys: &[Esc],

@@ -13,11 +13,49 @@ use std::path::Path;
 pub struct Runtime {
     pub ws: Workspace,
     pub config: Config,
+    /// Where `D` builds and opens the demo year (`thamdinh demo`'s file).
+    pub demo: std::path::PathBuf,
 }
 
 impl Runtime {
     pub fn new(ws: Workspace, config: Config) -> Runtime {
-        Runtime { ws, config }
+        Runtime {
+            ws,
+            config,
+            demo: crate::cli::default_db("demo.sqlite"),
+        }
+    }
+
+    /// Works on another database file from now on: the one at `path` (it must exist), or
+    /// the demo year's (built when it is not).
+    fn switch(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+        use crate::i18n::screens as words;
+        use crate::store::Store;
+        let (ws, message) = match effect {
+            Effect::OpenDatabase { path } => {
+                let shown = path.display().to_string();
+                let store = Store::open_existing(&path)?
+                    .ok_or_else(|| AppError::Refused(words::no_such_database(&shown, lang)))?;
+                let year = crate::cli::resolve_year(&store, None)?;
+                let ws = Workspace::new(store, year)?;
+                (ws, words::database_opened(&shown, year, lang))
+            }
+            _ => {
+                let store = Store::open(&self.demo)?;
+                let mut ws = Workspace::new(store, crate::builtin::DEMO_YEAR)?;
+                crate::cli::build_demo(&mut ws, lang)?;
+                let shown = self.demo.display().to_string();
+                (ws, words::demo_opened(&shown, lang))
+            }
+        };
+        let label = super::db_label(&ws);
+        let year = ws.year;
+        self.ws = ws;
+        Ok(vec![Action::DatabaseOpened {
+            label,
+            year,
+            message,
+        }])
     }
 
     /// Runs one effect; the actions it yields go back to the App.
@@ -254,6 +292,7 @@ fn try_effect(
         } => vec![Action::Assigned(crate::cli::assign(
             ws, &member, &group, &fields, lang,
         )?)],
+        e @ (Effect::OpenDatabase { .. } | Effect::OpenDemo) => return rt.switch(lang, e),
         Effect::NewYear { year, from } => {
             let said = crate::cli::new_year(ws, year, Some(from), appraiser, lang)?;
             let message = said.lines().next().unwrap_or_default().to_string();
