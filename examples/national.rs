@@ -131,6 +131,7 @@ fn main() -> ExitCode {
                 criteria: false,
                 decisions: true,
                 scoring: false,
+                way_up: false,
                 history: false,
             };
             let req = Request {

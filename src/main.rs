@@ -2,7 +2,7 @@
 
 mod args;
 
-use args::{Args, Command, ExportWhat, Format, ImportWhat};
+use args::{AnalyzeWhat, Args, Command, ExportWhat, Format, ImportWhat};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use thamdinh::builtin;
@@ -55,10 +55,18 @@ fn appraiser(args: &Args, config: &Config, lang: Lang) -> Result<String, AppErro
 fn run(args: Args, lang: Lang) -> Result<(), AppError> {
     let db = cli::resolve_db(args.db.as_deref());
     let config = Config::from_env();
-    let print = |s: String| println!("{s}");
     match &args.command {
         None => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = match Store::open_existing(&db)? {
+                Some(store) => {
+                    let year = cli::resolve_year(&store, args.year)?;
+                    Workspace::new(store, year)?
+                }
+                // At a terminal, a file that is not there yet is the first start: the screen
+                // asks what to make (and makes nothing on `q`).
+                None if thamdinh::tui::first::interactive() => first_start(&args, &db, lang)?,
+                None => return Err(cli::no_database(&db, args.year, lang)),
+            };
             thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Demo) => {
@@ -88,6 +96,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                 ImportWhat::Survey { file, sheet } => (ImportKind::Survey, file, sheet),
                 ImportWhat::Explanations { file, sheet } => (ImportKind::Explanations, file, sheet),
                 ImportWhat::History { file, sheet } => (ImportKind::History, file, sheet),
+                ImportWhat::FieldHistory { file, sheet } => (ImportKind::FieldHistory, file, sheet),
                 ImportWhat::Criteria {
                     file,
                     group,
@@ -198,6 +207,31 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             print(cli::assign(&mut ws, &who, group, &fields, lang)?);
             Ok(())
         }
+        Some(Command::Analyze {
+            what:
+                AnalyzeWhat::Fields {
+                    group,
+                    unit,
+                    years,
+                    format,
+                },
+        }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let a = thamdinh::analyze::FieldsArgs {
+                group: group.as_deref(),
+                unit: unit.as_deref(),
+                years: years.as_deref(),
+                csv: matches!(format, Format::Csv),
+            };
+            print_output(thamdinh::analyze::fields(&ws, a, lang)?);
+            Ok(())
+        }
+        Some(Command::Plan { unit, format }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let csv = matches!(format, Format::Csv);
+            print_output(thamdinh::analyze::plan(&ws, unit, csv, lang)?);
+            Ok(())
+        }
         Some(Command::Verify { head }) => {
             let ws = open_existing(&args, db, lang)?;
             let (text, mark) = cli::verify(&ws, args.year, head.as_deref(), lang)?;
@@ -259,6 +293,55 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// Prints a command's text, or writes its CSV bytes as they are. A reader that stops early
+/// (`| head`) ends the output, not the program with a panic.
+/// The first start on a database file that is not there: make it for a year, or open the
+/// demo year in its own file, as the secretary chooses on the screen.
+fn first_start(args: &Args, db: &std::path::Path, lang: Lang) -> Result<Workspace, AppError> {
+    use thamdinh::tui::first::{self, FirstChoice, FirstStart};
+    let demo = cli::default_db("demo.sqlite");
+    let choice = first::ask(FirstStart {
+        path: std::path::absolute(db)
+            .unwrap_or_else(|_| db.to_path_buf())
+            .display()
+            .to_string(),
+        demo: demo.display().to_string(),
+        year: args.year.unwrap_or(builtin::DEMO_YEAR),
+        lang,
+    })?;
+    match choice {
+        FirstChoice::Create(year) => {
+            let mut ws = Workspace::new(Store::open(db)?, year)?;
+            if builtin::sets_of(year).next().is_some() {
+                cli::init(&mut ws, lang)?;
+            }
+            Ok(ws)
+        }
+        FirstChoice::Demo => {
+            let mut ws = Workspace::new(Store::open(&demo)?, builtin::DEMO_YEAR)?;
+            cli::build_demo(&mut ws, lang)?;
+            Ok(ws)
+        }
+        FirstChoice::Quit => Err(cli::no_database(db, args.year, lang)),
+    }
+}
+
+/// A command's text on standard output. A reader that stops early (`thamdinh rank | head`)
+/// closes the pipe: the rest is not wanted, which is not an error.
+fn print(text: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+fn print_output(out: thamdinh::analyze::Output) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = match out {
+        thamdinh::analyze::Output::Text(t) => writeln!(stdout, "{t}"),
+        thamdinh::analyze::Output::Csv(bytes) => stdout.write_all(&bytes),
+    };
 }
 
 /// `decide --batch FILE`: the decisions of a file or of standard input, one by one.

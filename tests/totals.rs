@@ -100,6 +100,7 @@ fn check_rankings(ws: &Workspace, context: &str) {
                         "{:?}",
                         thamdinh::service::AppError::Rank {
                             group: group.clone(),
+                            name: set.name.clone(),
                             why
                         }
                     ))

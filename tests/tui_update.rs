@@ -745,6 +745,176 @@ fn a_new_filter_replaces_the_old_one_and_an_empty_list_says_so() {
     assert_eq!(app.shown_units().len(), 1);
 }
 
+// ---------- the analysis by field and the way up ----------
+
+/// The department group's analysis: SNV with every item at its maximum, STP without 1.1.1
+/// and SYT without 1.1.1 and 1.1.2 (all self scores, survey 30 of 37).
+fn fields_data() -> thamdinh::tui::action::FieldsData {
+    use thamdinh::domain::{GroupAnalysis, GroupBreakdown, Mode, UnitResult, ranking};
+    let mut units = Vec::new();
+    for (code, name, zero) in [
+        ("SNV", "Sở Nội vụ", &[][..]),
+        ("STP", "Sở Tư pháp", &["1.1.1"][..]),
+        ("SYT", "Sở Y tế", &["1.1.1", "1.1.2"][..]),
+    ] {
+        let mut d = unit_data(code, name);
+        for item in zero {
+            let i = d.set.index_of_str(item).unwrap();
+            d.sheet.records[i].self_entry.as_mut().unwrap().score = SelfScore::Points(Points::ZERO);
+        }
+        units.push(d);
+    }
+    let set = Arc::clone(&units[0].set);
+    let mut g = GroupBreakdown::new(&set);
+    let mut results = Vec::new();
+    for d in &units {
+        g.push(&set, d.unit.code.clone(), &d.sheet.node_sums(&set));
+        results.push(UnitResult {
+            unit: d.unit.code.clone(),
+            name: d.unit.name.clone(),
+            ranked: true,
+            totals: d.sheet.totals(&set),
+            survey: d.unit.survey,
+            previous: Some(Points::from_int(80)),
+        });
+    }
+    let r = ranking::rank(
+        &set,
+        &results,
+        Some(Points::from_int(84)),
+        Mode::Provisional,
+    )
+    .unwrap();
+    let analysis = GroupAnalysis::new(&set, g, r, &Default::default());
+    thamdinh::tui::action::FieldsData { set, analysis }
+}
+
+/// The units screen of `opened()`, with STP selected.
+fn on_units_at_stp() -> App {
+    let mut app = opened();
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j'));
+    app
+}
+
+fn shift_l() -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT))
+}
+
+#[test]
+fn l_opens_the_field_table_on_the_selected_unit_and_esc_comes_back() {
+    let mut app = on_units_at_stp();
+    let fx = app.update(shift_l());
+    assert_eq!(
+        fx,
+        vec![Effect::LoadFields {
+            group: "so-nganh".into()
+        }]
+    );
+    assert_eq!(app.screen, Screen::Fields);
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    let f = app.fields.as_ref().unwrap();
+    // The ranking's order: SNV, STP, SYT; the unit selected on the units screen stays so.
+    assert_eq!(f.selected_unit().unwrap().0.as_str(), "STP");
+    app.update(ch('j'));
+    assert_eq!(
+        app.fields
+            .as_ref()
+            .unwrap()
+            .selected_unit()
+            .unwrap()
+            .0
+            .as_str(),
+        "SYT"
+    );
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Units);
+    assert!(app.fields.is_none());
+    let shown = app.shown_units();
+    assert_eq!(app.units[shown[app.unit_sel]].unit.code.as_str(), "SYT");
+}
+
+#[test]
+fn the_field_cursor_moves_sideways_within_the_fields() {
+    let mut app = on_units_at_stp();
+    app.update(shift_l());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    let field = |app: &App| app.fields.as_ref().unwrap().field;
+    app.update(key(KeyCode::Left));
+    assert_eq!(field(&app), 0);
+    for _ in 0..20 {
+        app.update(key(KeyCode::Right));
+    }
+    assert_eq!(field(&app), 7, "8 fields in the department set");
+    app.update(key(KeyCode::Left));
+    assert_eq!(field(&app), 6);
+}
+
+#[test]
+fn enter_opens_the_way_up_from_the_loaded_figures_without_the_store() {
+    let mut app = on_units_at_stp();
+    app.update(shift_l());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(fx.is_empty(), "nothing to read: {fx:?}");
+    assert_eq!(app.screen, Screen::WayUp);
+    let v = app.fields.as_ref().unwrap().way.as_ref().unwrap();
+    let way = v.way.as_ref().unwrap();
+    assert_eq!(way.unit.as_str(), "STP");
+    assert_eq!(way.rank, Some(2));
+    // STP lost 1.1.1 only; SNV above it lost nothing.
+    assert_eq!(way.criteria.len(), 1);
+    assert!(matches!(way.above, thamdinh::domain::Target::Gap(_)));
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Fields);
+    assert!(app.fields.as_ref().unwrap().way.is_none());
+}
+
+#[test]
+fn the_field_table_from_the_ranking_goes_back_to_the_ranking_and_follows_tab() {
+    let mut app = on_units_at_stp();
+    app.update(ch('r'));
+    app.update(Action::Loaded(Loaded::Ranking {
+        group: "so-nganh".into(),
+        mode: thamdinh::domain::Mode::Provisional,
+        result: Ok(fields_data().analysis.ranking),
+    }));
+    app.update(ch('j'));
+    app.update(ch('j'));
+    app.update(shift_l());
+    assert_eq!(app.fields.as_ref().unwrap().from, Screen::Ranking);
+    // Tab: the next group's table, still going back to the ranking.
+    let fx = app.update(key(KeyCode::Tab));
+    assert!(fx.contains(&Effect::LoadFields {
+        group: "huyen".into()
+    }));
+    let f = app.fields.as_ref().unwrap();
+    assert_eq!((f.group.as_str(), f.from), ("huyen", Screen::Ranking));
+    // A late answer for the group left behind is not shown.
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    assert!(app.fields.as_ref().unwrap().data.is_none());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "huyen".into(),
+        result: Err("Không đọc được.".into()),
+    }));
+    assert!(matches!(app.fields.as_ref().unwrap().data, Some(Err(_))));
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Ranking);
+}
+
 /// `w` on the ranking offers `ket-qua-<year>.xlsx`; a file already there is replaced only after
 /// Enter in the box that asks, and Esc there writes nothing.
 #[test]
@@ -810,6 +980,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
         app.status = None;
@@ -830,6 +1001,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
     app.update(Action::Loaded(Loaded::Year {
         published: false,
         no_units: false,
+        before: None,
     }));
     assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
 }
@@ -942,12 +1114,37 @@ fn the_history_from_the_ranking_shows_the_selected_row_and_goes_back_to_it() {
 }
 
 #[test]
+fn another_sessions_change_reloads_the_table_and_the_open_way_up() {
+    let mut app = on_units_at_stp();
+    app.update(shift_l());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    app.update(key(KeyCode::Enter));
+    let fx = app.update(Action::ExternalChange);
+    assert!(fx.contains(&Effect::LoadFields {
+        group: "so-nganh".into()
+    }));
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    assert_eq!(app.screen, Screen::WayUp, "the way up stays on screen");
+    let f = app.fields.as_ref().unwrap();
+    assert_eq!(f.selected_unit().unwrap().0.as_str(), "STP");
+    assert_eq!(f.way.as_ref().unwrap().unit.as_str(), "STP");
+    assert!(f.way.as_ref().unwrap().way.is_some());
+}
+
+#[test]
 fn a_year_without_units_is_known_from_the_year_load() {
     let mut app = opened();
     assert!(!app.no_units);
     app.update(Action::Loaded(Loaded::Year {
         published: false,
         no_units: true,
+        before: None,
     }));
     assert!(app.no_units);
 }
@@ -1009,6 +1206,7 @@ fn a_published_year_refuses_to_close_a_unit_without_asking() {
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     assert!(app.update(ch('c')).is_empty());
     assert!(app.input.is_none());
@@ -1055,11 +1253,377 @@ fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     assert!(app.update(ch('P')).is_empty());
     assert!(app.input.is_none());
     assert_eq!(
         app.status,
         Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
+}
+
+/// An app on the department group with two units listed (the units screen).
+fn listed() -> App {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Units);
+    app
+}
+
+/// `f` opens the files screen; a digit picks the kind and opens the path box in the last
+/// folder; Enter asks for a preview, never for the import; Enter on the preview imports.
+#[test]
+fn a_file_is_previewed_before_it_is_imported() {
+    use thamdinh::service::{FileKind, Imported};
+    use thamdinh::store::ImportCount;
+    let mut app = listed();
+    app.last_folder = "data/demo/2022/".into();
+    app.update(ch('f'));
+    assert_eq!(app.screen, Screen::Files);
+    assert!(app.update(ch('3')).is_empty());
+    let input = app.input.as_ref().expect("the path box");
+    assert_eq!(input.kind, InputKind::ImportPath);
+    assert_eq!(input.text(), "data/demo/2022/");
+    typed(&mut app, "self_scores.csv");
+    let fx = app.update(key(KeyCode::Enter));
+    let path = std::path::PathBuf::from("data/demo/2022/self_scores.csv");
+    assert_eq!(
+        fx,
+        vec![Effect::PreviewImport {
+            kind: FileKind::SelfScores,
+            path: path.clone(),
+        }]
+    );
+    let count = ImportCount {
+        added: 10,
+        changed: 2,
+        unchanged: 1,
+    };
+    app.update(Action::Previewed {
+        kind: FileKind::SelfScores,
+        path: path.clone(),
+        preview: Ok(Imported {
+            kind: FileKind::SelfScores,
+            count,
+            set: None,
+            shadowed: Vec::new(),
+        }),
+    });
+    assert!(app.files.preview.is_some());
+    // Esc on the preview: nothing written, the preview gone.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.files.preview.is_none());
+    assert_eq!(app.screen, Screen::Files);
+    // Again, and Enter imports.
+    app.update(Action::Previewed {
+        kind: FileKind::SelfScores,
+        path: path.clone(),
+        preview: Ok(Imported {
+            kind: FileKind::SelfScores,
+            count,
+            set: None,
+            shadowed: Vec::new(),
+        }),
+    });
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Import {
+            kind: FileKind::SelfScores,
+            path,
+        }]
+    );
+    assert!(app.saving);
+    let fx = app.update(Action::Imported("Đã nhập điểm tự chấm".into()));
+    assert!(!app.saving);
+    assert_eq!(fx, vec![Effect::LoadGroups, Effect::LoadYear]);
+    // The next kind of file is selected.
+    assert_eq!(app.files.kind(), FileKind::Survey);
+    assert_eq!(app.files.done, ["Đã nhập điểm tự chấm"]);
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+}
+
+/// A refused file: Enter does not import it (it opens the path box again), the list scrolls.
+#[test]
+fn a_refused_file_cannot_be_imported_and_its_problems_scroll() {
+    use thamdinh::service::FileKind;
+    let mut app = listed();
+    app.update(ch('f'));
+    let problems: Vec<String> = (1..=25).map(|k| format!("u.csv:{k}:1: sai")).collect();
+    app.update(Action::Previewed {
+        kind: FileKind::Units,
+        path: "u.csv".into(),
+        preview: Err(problems),
+    });
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::PageDown));
+    assert_eq!(app.files.scroll, 24, "never past the last problem");
+    app.update(ch('k'));
+    assert_eq!(app.files.scroll, 23);
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.input.as_ref().unwrap().text(), "u.csv");
+    assert!(app.files.preview.is_none());
+}
+
+/// Tab asks the runtime for the names; one name fills the box, several fill what they share
+/// and are listed; the answer to an older text is dropped.
+#[test]
+fn tab_in_a_path_box_completes_from_what_the_runtime_found() {
+    let mut app = listed();
+    app.update(ch('f'));
+    app.update(ch('2'));
+    typed(&mut app, "data/de");
+    let fx = app.update(key(KeyCode::Tab));
+    assert_eq!(
+        fx,
+        vec![Effect::Complete {
+            text: "data/de".into()
+        }]
+    );
+    app.update(Action::Completed {
+        text: "data/de".into(),
+        names: vec!["data/demo/".into()],
+    });
+    assert_eq!(app.input.as_ref().unwrap().text(), "data/demo/");
+    app.update(Action::Completed {
+        text: "data/demo/".into(),
+        names: vec![
+            "data/demo/2022/".into(),
+            "data/demo/2023/".into(),
+            "data/demo/README.md".into(),
+        ],
+    });
+    assert_eq!(app.input.as_ref().unwrap().text(), "data/demo/");
+    assert_eq!(app.completions, ["2022/", "2023/", "README.md"]);
+    // An answer for a text no longer in the box changes nothing.
+    typed(&mut app, "2");
+    app.update(Action::Completed {
+        text: "data/demo/".into(),
+        names: vec!["data/demo/README.md".into()],
+    });
+    assert_eq!(app.input.as_ref().unwrap().text(), "data/demo/2");
+    // Ctrl-U empties the box.
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.input.as_ref().unwrap().text(), "");
+}
+
+/// `d`, `x`, `t` on the ranking: a box with a name of their own in the last folder; a file
+/// there already is replaced only after Enter in the box that asks.
+#[test]
+fn the_exports_of_the_ranking_ask_before_replacing() {
+    use thamdinh::tui::action::{ExportJob, ExportWhat};
+    let mut app = listed();
+    app.last_folder = "out/".into();
+    app.update(ch('r'));
+    for (k, what, name) in [
+        (
+            'd',
+            ExportWhat::Decisions,
+            "out/quyet-dinh-2022-so-nganh.csv",
+        ),
+        ('x', ExportWhat::Ranking, "out/xep-hang-2022-so-nganh.csv"),
+        ('t', ExportWhat::Notices, "out/thong-bao-2022-so-nganh"),
+    ] {
+        app.update(ch(k));
+        assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ExportPath);
+        assert_eq!(app.input.as_ref().unwrap().text(), name);
+        let job = ExportJob {
+            what,
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional,
+            path: name.into(),
+        };
+        let fx = app.update(key(KeyCode::Enter));
+        assert_eq!(
+            fx,
+            vec![Effect::Export {
+                job: job.clone(),
+                overwrite: false
+            }]
+        );
+        app.update(Action::ExportExists(job.clone()));
+        assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
+        assert!(app.update(key(KeyCode::Esc)).is_empty());
+        assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
+        app.update(Action::ExportExists(job.clone()));
+        let fx = app.update(key(KeyCode::Enter));
+        assert_eq!(
+            fx,
+            vec![Effect::Export {
+                job,
+                overwrite: true
+            }]
+        );
+        app.update(Action::Exported("Đã ghi".into()));
+        assert!(!app.saving);
+    }
+}
+
+/// `a` on the units: the group's fields and members; Enter changes the selected member's
+/// fields, `+` adds a member (name, then fields); what is typed goes to the service whole.
+#[test]
+fn fields_are_given_to_members_from_the_units_screen() {
+    let mut app = listed();
+    let fx = app.update(ch('a'));
+    assert_eq!(app.screen, Screen::Assign);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadAssignments {
+            group: "so-nganh".into()
+        }]
+    );
+    app.update(Action::Loaded(Loaded::Assignments {
+        group: "so-nganh".into(),
+        fields: vec![
+            ("1".into(), "Chỉ đạo".into()),
+            ("2".into(), "Văn bản".into()),
+        ],
+        members: vec![("Bình".into(), vec!["1".into()])],
+    }));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::AssignFields);
+    assert_eq!(app.input.as_ref().unwrap().text(), "1");
+    typed(&mut app, ", 2");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Assign {
+            member: "Bình".into(),
+            group: "so-nganh".into(),
+            fields: vec!["1".into(), "2".into()],
+        }]
+    );
+    let fx = app.update(Action::Assigned("Đã phân công".into()));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadAssignments {
+            group: "so-nganh".into()
+        }]
+    );
+    // A new member: an empty name is refused in place.
+    app.update(ch('+'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::MemberName);
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(app.input.as_ref().unwrap().error.is_some());
+    typed(&mut app, "Cúc");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::AssignFields);
+    // Empty: takes the assignment back.
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Assign {
+            member: "Cúc".into(),
+            group: "so-nganh".into(),
+            fields: vec![],
+        }]
+    );
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+}
+
+/// `N` on the ranking asks before making the next year; once made, the screens start again
+/// on it. On the welcome, the working year is made from the newest year before it.
+#[test]
+fn a_new_year_is_started_after_asking() {
+    let mut app = listed();
+    app.update(ch('r'));
+    app.update(ch('N'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::NewYear);
+    assert_eq!(app.pending_new_year, Some((2023, 2022)));
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert_eq!(app.pending_new_year, None);
+    app.update(ch('N'));
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::NewYear {
+            year: 2023,
+            from: 2022
+        }]
+    );
+    let fx = app.update(Action::YearStarted {
+        year: 2023,
+        message: "Đã tạo năm 2023".into(),
+    });
+    assert_eq!(fx, vec![Effect::LoadGroups, Effect::LoadYear]);
+    assert_eq!(app.year, 2023);
+    assert_eq!(app.screen, Screen::Units);
+    assert!(app.units.is_empty() && app.open.is_none() && app.ranking.is_none());
+
+    // The welcome of an empty 2024, with 2023 in the database.
+    let mut app = App::new(Lang::En, Some("Lan".into()), "t.sqlite".into(), 2024);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+        before: Some(2023),
+    }));
+    app.update(ch('N'));
+    assert_eq!(app.pending_new_year, Some((2024, 2023)));
+    // Without a year before: said, and no box.
+    let mut app = App::new(Lang::En, Some("Lan".into()), "t.sqlite".into(), 2024);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+        before: None,
+    }));
+    app.update(ch('N'));
+    assert!(app.input.is_none());
+    assert!(app.status.as_ref().unwrap().1);
+}
+
+/// `o` asks for a database file's path (from the last folder) and Enter opens it; `D` opens
+/// the demo; once another file is open, nothing read from the one before is kept.
+#[test]
+fn o_and_d_open_another_database_and_the_screens_start_again_on_it() {
+    let mut app = opened();
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.last_folder = "/srv/hoi-dong/".into();
+    assert!(app.update(ch('o')).is_empty());
+    let input = app.input.as_ref().expect("the path box");
+    assert_eq!(input.text(), "/srv/hoi-dong/");
+    // A folder alone opens nothing.
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let fx = typed(&mut app, "2021.sqlite");
+    assert!(fx.is_empty());
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::OpenDatabase {
+            path: "/srv/hoi-dong/2021.sqlite".into()
+        }]
+    );
+    assert!(app.input.is_none());
+
+    let fx = app.update(Action::DatabaseOpened {
+        label: "2021.sqlite".into(),
+        year: 2021,
+        message: "Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(),
+    });
+    assert_eq!(
+        fx,
+        vec![Effect::CheckLedger, Effect::LoadGroups, Effect::LoadYear]
+    );
+    assert_eq!((app.db_label.as_str(), app.year), ("2021.sqlite", 2021));
+    assert!(app.units.is_empty() && app.groups.is_empty() && app.open.is_none());
+    assert_eq!(app.screen, Screen::Units);
+    assert_eq!(
+        app.status,
+        Some(("Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(), false))
+    );
+
+    assert_eq!(
+        app.update(Action::Key(KeyEvent::new(
+            KeyCode::Char('D'),
+            KeyModifiers::SHIFT
+        ))),
+        vec![Effect::OpenDemo]
     );
 }

@@ -29,16 +29,20 @@ pub enum Shape {
     /// item: 8 × 2 × 3 × 3 = 144 items), options on every item, a bonus and a deduction
     /// block (options on their items too).
     Deep,
+    /// One group of every unit under the departments' set of the four-group shape (mixed
+    /// tree): what the field analysis of one group is measured on (`benches/analysis.rs`).
+    Departments,
 }
 
 impl Shape {
-    pub const ALL: [Shape; 3] = [Shape::Four, Shape::One, Shape::Deep];
+    pub const ALL: [Shape; 4] = [Shape::Four, Shape::One, Shape::Deep, Shape::Departments];
 
     pub fn name(self) -> &'static str {
         match self {
             Shape::Four => "four",
             Shape::One => "one",
             Shape::Deep => "deep",
+            Shape::Departments => "departments",
         }
     }
 
@@ -52,6 +56,7 @@ impl Shape {
             Shape::Four => &GROUPS,
             Shape::One => std::slice::from_ref(&FLAT_GROUP),
             Shape::Deep => std::slice::from_ref(&DEEP_GROUP),
+            Shape::Departments => std::slice::from_ref(&ONE_GROUP),
         }
     }
 
@@ -62,6 +67,7 @@ impl Shape {
             Shape::Four => "bench-data",
             Shape::One => "bench-data-one",
             Shape::Deep => "bench-data-deep",
+            Shape::Departments => "bench-data-one-group",
         }
     }
 }
@@ -82,6 +88,13 @@ impl Scale {
         units: 10_000,
         seed: 2025,
         shape: Shape::Four,
+    };
+
+    /// The same 10,000 units in one group, under the departments' set of ~150 items.
+    pub const ONE_GROUP: Scale = Scale {
+        units: 10_000,
+        seed: 2025,
+        shape: Shape::Departments,
     };
 
     /// The national scale in another shape.
@@ -184,6 +197,17 @@ pub const GROUPS: [GroupPlan; 4] = [
         tree: Tree::Mixed,
     },
 ];
+
+/// Every unit in the departments' group ([`Shape::Departments`]).
+pub static ONE_GROUP: GroupPlan = GroupPlan {
+    code: "so-nganh",
+    name: "Sở, ban, ngành cấp tỉnh",
+    prefix: "SN",
+    per_mille: 1000,
+    fields: 8,
+    survey_max: 37,
+    tree: Tree::Mixed,
+};
 
 /// The one group of [`Shape::One`].
 pub const FLAT_GROUP: GroupPlan = GroupPlan {
@@ -526,7 +550,7 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
     }
 }
 
-/// The four groups of a scale, sets and units (no file written).
+/// The groups of a scale, sets and units (no file written).
 pub fn groups(scale: Scale) -> Vec<GenGroup> {
     let mut rng = Rng::new(scale.seed);
     scale
@@ -671,6 +695,7 @@ pub fn ensure(dir: &Path, scale: Scale) -> io::Result<Generated> {
     let stamp = dir.join("STAMP");
     let want = match scale.shape {
         Shape::Four => format!("units={} seed={} v=5\n", scale.units, scale.seed),
+        Shape::Departments => format!("units={} seed={} v=5\none group\n", scale.units, scale.seed),
         shape => format!(
             "units={} seed={} shape={} v=1\n",
             scale.units,

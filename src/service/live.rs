@@ -13,6 +13,8 @@ use std::collections::HashMap;
 #[derive(Debug, Clone)]
 pub struct LiveGroup {
     pub group: String,
+    /// The year the lines are of.
+    pub year: i32,
     pub lines: Vec<UnitSummary>,
     /// Last year's published indexes (and the province's), as the ranking needs them.
     previous: HashMap<String, Points>,
@@ -52,6 +54,7 @@ impl Workspace {
             .collect();
         Ok(LiveGroup {
             group: group.to_string(),
+            year: self.year,
             folded,
             lines,
             previous,
@@ -127,6 +130,7 @@ impl Workspace {
         )
         .map_err(|why| AppError::Rank {
             group: live.group.clone(),
+            name: set.name.clone(),
             why,
         })
     }

@@ -2,6 +2,7 @@
 //! the append-only audit log. Every write runs in `BEGIN IMMEDIATE`.
 
 mod decisions;
+mod field_history;
 mod ledger;
 mod records;
 pub mod schema;
@@ -10,6 +11,7 @@ mod totals;
 mod years;
 
 pub use decisions::{AuditRow, Undone};
+pub use field_history::FieldHistoryRow;
 pub use ledger::{Mark, TRIGGERS, Verification};
 pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,
@@ -81,6 +83,8 @@ pub struct Store {
     clock: SharedClock,
     /// The sets as stored, for the totals the write transactions keep (see `totals`).
     sets: totals::SetCache,
+    /// Imports run to the end and are then rolled back (a preview): see `dry_run`.
+    dry: bool,
 }
 
 impl Store {
@@ -125,6 +129,7 @@ impl Store {
             path: path.to_path_buf(),
             clock: clock::system(),
             sets: totals::SetCache::default(),
+            dry: false,
         })
     }
 
@@ -148,6 +153,7 @@ impl Store {
             path: path.to_path_buf(),
             clock: clock::system(),
             sets: totals::SetCache::default(),
+            dry: false,
         })
     }
 
@@ -172,6 +178,23 @@ impl Store {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Makes the imports (units, self scores, survey, explanations, history, criteria sets)
+    /// dry, or not: a dry import runs its whole transaction, every check included, and then
+    /// rolls it back instead of committing. What a preview shows is what the import would do.
+    pub fn set_dry_run(&mut self, dry: bool) {
+        self.dry = dry;
+    }
+
+    /// Ends an import's transaction: committed, or rolled back in a dry run.
+    fn end(tx: Transaction<'_>, dry: bool) -> Result<(), StoreError> {
+        if dry {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(())
     }
 
     /// Starts a write transaction that takes the write lock at once.

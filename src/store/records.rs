@@ -274,8 +274,9 @@ fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreErr
 }
 
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
-fn import_rows<T>(
+pub(super) fn import_rows<T>(
     tx: Transaction<'_>,
+    dry: bool,
     rows: &[T],
     mut each: impl FnMut(&Transaction<'_>, &T) -> Result<Option<bool>, StoreError>,
 ) -> Result<ImportCount, StoreError> {
@@ -286,15 +287,16 @@ fn import_rows<T>(
     if count.added + count.changed > 0 {
         super::decisions::bump_epoch(&tx)?;
     }
-    tx.commit()?;
+    Store::end(tx, dry)?;
     Ok(count)
 }
 
 impl Store {
     pub fn import_units(&mut self, year: i32, rows: &[UnitRow]) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, rows, |tx, u| {
+        import_rows(tx, dry, rows, |tx, u| {
             let old: Option<(String, String, bool)> = tx
                 .query_row(
                     "SELECT name, group_code, ranked FROM units WHERE year = ?1 AND code = ?2",
@@ -345,6 +347,7 @@ impl Store {
         fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
     ) -> Result<ImportCount, E> {
         let sets = self.sets.clone();
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
         let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
@@ -384,7 +387,7 @@ impl Store {
         if touched > 0 {
             super::decisions::bump_epoch(&tx)?;
         }
-        tx.commit().map_err(StoreError::from)?;
+        Store::end(tx, dry)?;
         let added = after.saturating_sub(before);
         Ok(ImportCount {
             added,
@@ -398,9 +401,10 @@ impl Store {
         year: i32,
         rows: &[(UnitCode, Points)],
     ) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, rows, |tx, (unit, score)| {
+        import_rows(tx, dry, rows, |tx, (unit, score)| {
             let old: Option<i64> = tx.query_row(
                 "SELECT survey FROM units WHERE year = ?1 AND code = ?2",
                 params![year, unit.as_str()],
@@ -422,9 +426,10 @@ impl Store {
         year: i32,
         rows: &[ExplanationRow],
     ) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, rows, |tx, e| {
+        import_rows(tx, dry, rows, |tx, e| {
             let old: Option<(String, String)> = tx
                 .query_row(
                     "SELECT explanation, evidence FROM explanations
@@ -453,8 +458,9 @@ impl Store {
     }
 
     pub fn import_history(&mut self, rows: &[HistoryRow]) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
-        import_rows(tx, rows, |tx, h| {
+        import_rows(tx, dry, rows, |tx, h| {
             let old: Option<(i64, Option<u32>, Option<u32>)> = tx
                 .query_row(
                     "SELECT idx, rank, ranked_of FROM history WHERE unit = ?1 AND year = ?2",

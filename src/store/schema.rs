@@ -235,8 +235,7 @@ const MIGRATIONS: &[Step] = &[
     Step::Rust(super::ledger::migrate),
     // 6: the published percent of each field (component index) of a unit, or of the province,
     // in past years (`import field-history`): the field analysis across years. Self-contained:
-    // it depends on no other step after the first. (The analysis branch's step, the same
-    // text, so that the next one is numbered as it will be on main.)
+    // it depends on no other step after the first.
     Step::Sql(
         r#"
     CREATE TABLE field_history (
