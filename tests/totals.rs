@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use thamdinh::domain::breakdown::{Outline, UnitBreakdown};
 use thamdinh::domain::{
     CriteriaSet, ItemCode, Mode, Points, SelfScore, UnitCode, UnitResult, UnitTotals, Verdict,
     ranking,
@@ -50,8 +51,49 @@ fn recomputed(store: &Store) -> HashMap<String, (CriteriaSet, Vec<(String, UnitT
     out
 }
 
+/// Every unit's points per field and criterion computed from its scores under the set as
+/// stored, by group.
+fn recomputed_breakdowns(store: &Store) -> HashMap<String, (Outline, Vec<UnitBreakdown>)> {
+    let mut out = HashMap::new();
+    for (group, _) in store.groups(YEAR).unwrap() {
+        let set = store.load_set(YEAR, &group).unwrap();
+        let outline = Outline::of(&set);
+        let units = store.units(YEAR, Some(&group)).unwrap();
+        let mut all = Vec::new();
+        store
+            .score_sheets(YEAR, &set, &units, |u, s| {
+                let sums = s.node_sums(&set);
+                all.push(UnitBreakdown::new(&set, &outline, u.code.clone(), &sums));
+            })
+            .unwrap();
+        out.insert(group, (outline, all));
+    }
+    out
+}
+
+/// Checks every stored unit's parts (points per field and criterion) against the
+/// recomputation; returns how many units had them.
+fn check_stored_parts(db: &Path, context: &str) -> usize {
+    let store = Store::open(db).unwrap();
+    let mut n = 0;
+    for (group, (outline, all)) in recomputed_breakdowns(&store) {
+        let rev = store.set_revision(YEAR, &group).unwrap().unwrap();
+        let stored = store
+            .stored_breakdowns(YEAR, &group, rev, &outline)
+            .unwrap();
+        for b in &all {
+            if let Some(s) = stored.get(b.unit.as_str()) {
+                assert_eq!(s, b, "{context}: stored parts of {} ({group})", b.unit);
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Checks every stored row against the recomputation; returns how many rows were stored.
 fn check_stored(db: &Path, context: &str) -> usize {
+    check_stored_parts(db, context);
     let store = Store::open(db).unwrap();
     let mut n = 0;
     for (group, (_, totals)) in recomputed(&store) {
@@ -124,6 +166,8 @@ enum Op {
     /// Save the first group's set with one more unit ruled out of an item, or back.
     ChangeSet,
     Rank,
+    /// The field analysis of every group (which stores the units' parts).
+    Analyze,
     ReopenDatabase,
 }
 
@@ -136,6 +180,7 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (0usize..64, 0usize..256, 0u8..4).prop_map(|(u, i, s)| Op::ImportSelf(u, i, s)),
         1 => Just(Op::ChangeSet),
         2 => Just(Op::Rank),
+        2 => Just(Op::Analyze),
         1 => Just(Op::ReopenDatabase),
     ]
 }
@@ -250,6 +295,20 @@ fn run(ops: &[Op]) {
                 // A ranking stores what was missing (under the set this workspace loaded,
                 // which is the stored one: `other` never ranks).
                 assert_eq!(check_stored(&db, &context), units_total, "{context}");
+            }
+            Op::Analyze => {
+                let store = Store::open(&db).unwrap();
+                let fresh = recomputed_breakdowns(&store);
+                for (g, _) in ws.groups().unwrap() {
+                    let a = ws.field_analysis(&g).unwrap();
+                    let mut got = a.breakdown.units.clone();
+                    let mut want = fresh[&g].1.clone();
+                    got.sort_by(|x, y| x.unit.cmp(&y.unit));
+                    want.sort_by(|x, y| x.unit.cmp(&y.unit));
+                    assert_eq!(got, want, "{context}: the analysis of {g}");
+                }
+                // Every unit's parts are stored now, and agree with its scores.
+                assert_eq!(check_stored_parts(&db, &context), units_total, "{context}");
             }
             Op::ReopenDatabase => {
                 ws = open(&db);

@@ -151,7 +151,16 @@ impl SelfScoreSink<'_> {
             }
         };
         if current == Some(revision) {
-            super::totals::put(self.conn, self.year, unit.as_str(), group, revision, totals)
+            // The parts per field and criterion are left to the first analysis.
+            super::totals::put(
+                self.conn,
+                self.year,
+                unit.as_str(),
+                group,
+                revision,
+                totals,
+                &[],
+            )
         } else {
             self.refresh_totals(unit)
         }

@@ -252,6 +252,10 @@ const MIGRATIONS: &[Step] = &[
     // unit; a set's revision, which the rows name (see `store::totals`). Empty at first: the
     // first ranking of a group computes and stores its units.
     Step::Sql(super::totals::SCHEMA),
+    // 8: beside each unit's totals, its points and applicable maximum per field and criterion
+    // (the field analysis reads them instead of every score). Empty until computed: an
+    // import's fresh totals leave them to the first analysis.
+    Step::Sql(super::totals::PARTS),
 ];
 
 /// The schema version this binary writes.

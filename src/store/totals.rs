@@ -15,6 +15,7 @@
 //!   stores it (`fill`), in a write transaction of its own.
 
 use super::StoreError;
+use crate::domain::breakdown::{NodeScore, Outline, UnitBreakdown};
 use crate::domain::{CriteriaSet, NodeSum, Points, Scores, State, UnitCode, UnitTotals};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -56,6 +57,43 @@ pub(super) const SCHEMA: &str = r#"
     CREATE TRIGGER unit_totals_decision_delete AFTER DELETE ON decisions
         BEGIN DELETE FROM unit_totals WHERE year = OLD.year AND unit = OLD.unit; END;
 "#;
+
+/// The schema of step 8: a unit's points and applicable maximum for each field, then each
+/// criterion, of its set's outline ([`Outline`]), as pairs of little-endian `i32`
+/// hundredths; empty while not computed.
+pub(super) const PARTS: &str = r#"
+    ALTER TABLE unit_totals ADD COLUMN parts BLOB NOT NULL DEFAULT x'';
+"#;
+
+/// A unit's parts as stored.
+fn encode_parts(fields: &[NodeScore], criteria: &[NodeScore]) -> Vec<u8> {
+    let mut out = Vec::with_capacity((fields.len() + criteria.len()) * 8);
+    for s in fields.iter().chain(criteria) {
+        // Hundredths of points of one node: far inside i32.
+        out.extend_from_slice(&(s.points.hundredths() as i32).to_le_bytes());
+        out.extend_from_slice(&(s.max.hundredths() as i32).to_le_bytes());
+    }
+    out
+}
+
+/// A unit's parts read back under `outline`: none when the blob is empty (not computed) or
+/// not of the outline's length.
+fn decode_parts(blob: &[u8], outline: &Outline) -> Option<(Vec<NodeScore>, Vec<NodeScore>)> {
+    let n = outline.fields.len() + outline.criteria.len();
+    if blob.is_empty() || blob.len() != n * 8 {
+        return None;
+    }
+    let mut all = blob.chunks_exact(8).map(|c| {
+        let v = |b: &[u8]| i64::from(i32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        NodeScore {
+            points: Points::from_hundredths(v(&c[..4])),
+            max: Points::from_hundredths(v(&c[4..])),
+        }
+    });
+    let fields = all.by_ref().take(outline.fields.len()).collect();
+    let criteria = all.collect();
+    Some((fields, criteria))
+}
 
 /// Sets as stored, by (year, group), with the revision they were read at: what the write
 /// transactions compute totals under (a workspace's sets may be older than the file's).
@@ -150,13 +188,15 @@ pub(super) fn put(
     group: &str,
     revision: i64,
     t: &UnitTotals,
+    parts: &[u8],
 ) -> Result<(), StoreError> {
     let n = |v: usize| v as i64;
     conn.prepare_cached(
         "INSERT OR REPLACE INTO unit_totals (year, unit, group_code, revision, max, self_total,
              appraised, provisional, items, decided, adjusted, flagged, difference, bonus,
-             deduction, extra_items, extra_decided)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             deduction, extra_items, extra_decided, parts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18)",
     )?
     .execute(params![
         year,
@@ -176,6 +216,7 @@ pub(super) fn put(
         t.deduction.hundredths(),
         n(t.extra_items),
         n(t.extra_decided),
+        parts,
     ])?;
     Ok(())
 }
@@ -204,9 +245,11 @@ pub(super) fn refresh(
     let set = sets.get(conn, year, &group, rev)?;
     let mut scores = Scores::new(&set, unit.clone());
     read_scores(conn, year, &set, unit, &mut scores)?;
-    let totals = scores.totals(&set);
-    put(conn, year, unit.as_str(), &group, rev, &totals)?;
-    Ok(Some(totals))
+    let sums = scores.node_sums(&set);
+    let b = UnitBreakdown::new(&set, &Outline::of(&set), unit.clone(), &sums);
+    let parts = encode_parts(&b.fields, &b.criteria);
+    put(conn, year, unit.as_str(), &group, rev, &b.totals, &parts)?;
+    Ok(Some(b.totals))
 }
 
 /// The stored totals of the units of `group` that are valid at the set's `revision`: the
@@ -299,6 +342,94 @@ impl super::Store {
                 all.insert(u.code.to_string(), t);
             }
         }
+        tx.commit()?;
+        Ok(Some(all))
+    }
+}
+
+/// The stored breakdowns of the units of `group` that are valid at the set's `revision` and
+/// have their parts (see [`stored`]), by unit code.
+fn stored_parts(
+    conn: &Connection,
+    year: i32,
+    group: &str,
+    revision: i64,
+    outline: &Outline,
+) -> Result<HashMap<String, UnitBreakdown>, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT t.unit, t.parts FROM unit_totals t
+           JOIN units u ON u.year = t.year AND u.code = t.unit AND u.group_code = t.group_code
+           JOIN sets s ON s.year = t.year AND s.group_code = t.group_code
+                      AND s.revision = t.revision
+         WHERE t.year = ?1 AND t.group_code = ?2 AND t.revision = ?3 AND length(t.parts) > 0",
+    )?;
+    let totals = stored(conn, year, group, revision)?;
+    let mut rows = st.query(params![year, group, revision])?;
+    let mut out = HashMap::with_capacity(totals.len());
+    while let Some(r) = rows.next()? {
+        let code = r.get_ref(0)?.as_str().unwrap_or("");
+        let (Some(t), Ok(unit)) = (totals.get(code), UnitCode::parse(code)) else {
+            continue;
+        };
+        let blob = r.get_ref(1)?.as_blob().unwrap_or_default();
+        if let Some((fields, criteria)) = decode_parts(blob, outline) {
+            out.insert(
+                code.to_string(),
+                UnitBreakdown {
+                    unit,
+                    fields,
+                    criteria,
+                    totals: *t,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+impl super::Store {
+    /// The stored breakdowns (points per field and criterion, totals) of the units of
+    /// `group` valid at its set's `revision`, by unit code; those whose parts are not stored
+    /// are left out.
+    pub fn stored_breakdowns(
+        &self,
+        year: i32,
+        group: &str,
+        revision: i64,
+        outline: &Outline,
+    ) -> Result<HashMap<String, UnitBreakdown>, StoreError> {
+        stored_parts(&self.conn, year, group, revision, outline)
+    }
+
+    /// Computes and stores the breakdowns of the units of `group` that have none valid, in
+    /// one write transaction, and returns those of all its units. None when the set's
+    /// revision is no longer `revision`.
+    pub fn fill_breakdowns(
+        &self,
+        year: i32,
+        group: &str,
+        revision: i64,
+        outline: &Outline,
+    ) -> Result<Option<HashMap<String, UnitBreakdown>>, StoreError> {
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        if self::revision(&tx, year, group)? != Some(revision) {
+            return Ok(None);
+        }
+        let missing: Vec<UnitCode> = {
+            let have = stored_parts(&tx, year, group, revision, outline)?;
+            super::records::units_of(&tx, year, Some(group))?
+                .into_iter()
+                .filter(|u| !have.contains_key(u.code.as_str()))
+                .map(|u| u.code)
+                .collect()
+        };
+        for code in &missing {
+            refresh(&tx, &self.sets, year, code)?;
+        }
+        let all = stored_parts(&tx, year, group, revision, outline)?;
         tx.commit()?;
         Ok(Some(all))
     }
