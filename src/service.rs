@@ -1,10 +1,12 @@
 //! The work both the command line and the screens do: imports checked against the year's
 //! sets and units, decisions checked against the rules, rankings computed from the store.
 
+use crate::domain::breakdown::{Outline, PartsMap};
 use crate::domain::ledger::{Break, Head};
 use crate::domain::{
-    CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, Points, RankError, Ranking,
-    SelfScore, Sheet, State, TotalsAcc, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
+    CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, PartsAcc, Points,
+    RankError, Ranking, SelfScore, Sheet, State, TotalsAcc, UnitCode, UnitResult, UnitTotals,
+    Verdict, ranking,
 };
 use crate::i18n::{Lang, errors};
 use crate::io::csvread::{FileSource, Table};
@@ -201,9 +203,11 @@ impl<'c> Batch<'c> {
 /// unit's totals had it no self score and no decision before (see `SelfScoreSink::fresh`).
 #[derive(Default)]
 struct ImportSums<'c> {
-    units: Vec<(&'c UnitCode, &'c str, TotalsAcc)>,
+    units: Vec<(&'c UnitCode, &'c str, TotalsAcc, PartsAcc)>,
     at: HashMap<&'c str, usize>,
     last: Option<usize>,
+    /// Each group's places of an item's points among its fields and criteria.
+    maps: HashMap<&'c str, PartsMap>,
 }
 
 impl<'c> ImportSums<'c> {
@@ -211,12 +215,20 @@ impl<'c> ImportSums<'c> {
         let Some(set) = sets.get(r.group) else {
             return;
         };
+        let map = self
+            .maps
+            .entry(r.group)
+            .or_insert_with(|| PartsMap::of(set, &Outline::of(set)));
         let k = match self.last {
             Some(k) if std::ptr::eq(self.units[k].0, r.unit) => k,
             _ => {
                 let k = *self.at.entry(r.unit.as_str()).or_insert_with(|| {
-                    self.units
-                        .push((r.unit, r.group, TotalsAcc::empty_unit(set, r.unit)));
+                    self.units.push((
+                        r.unit,
+                        r.group,
+                        TotalsAcc::empty_unit(set, r.unit),
+                        PartsAcc::empty_unit(set, map, r.unit),
+                    ));
                     self.units.len() - 1
                 });
                 self.last = Some(k);
@@ -224,6 +236,7 @@ impl<'c> ImportSums<'c> {
             }
         };
         self.units[k].2.put_self(set, r.unit, r.index, r.score);
+        self.units[k].3.put_self(set, map, r.unit, r.index, r.score);
     }
 }
 
@@ -623,11 +636,15 @@ impl Workspace {
                 } else {
                     &sums.units[..]
                 };
-                for (unit, group, acc) in units {
+                for (unit, group, acc, parts) in units {
                     if sink.fresh()
-                        && let (Some(set), Some(rev)) = (sets.get(*group), revisions.get(*group))
+                        && let (Some(set), Some(rev), Some(map)) = (
+                            sets.get(*group),
+                            revisions.get(*group),
+                            sums.maps.get(group),
+                        )
                     {
-                        sink.put_totals(unit, group, *rev, &acc.finish(set))?;
+                        sink.put_totals(unit, group, *rev, &acc.finish(set), parts.finish(map))?;
                     } else {
                         sink.refresh_totals(unit)?;
                     }

@@ -209,6 +209,11 @@ fn run(ops: &[Op]) {
     // The import of the demo's self scores was the year's first: every unit stored.
     let units_total = open(&db).units(None).unwrap().len();
     assert_eq!(check_stored(&db, "after the first import"), units_total);
+    // With each unit's parts, added up as the rows passed.
+    assert_eq!(
+        check_stored_parts(&db, "after the first import"),
+        units_total
+    );
     let mut ws = open(&db);
     let mut other = open(&db);
     let units = ws.units(None).unwrap();

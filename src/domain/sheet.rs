@@ -1,6 +1,7 @@
 //! One unit's sheet: its self scores and the council's decisions, item by item, and the
 //! totals computed from them. Totals are always derived here, never stored.
 
+use super::breakdown::{NodeScore, PartsMap};
 use super::codes::UnitCode;
 use super::criteria::{CriteriaSet, ItemKind, ScoreError};
 use super::index::Index;
@@ -526,6 +527,65 @@ impl TotalsAcc {
             extra_items: self.extra_items,
             extra_decided: self.extra_decided,
         }
+    }
+}
+
+/// A unit's points per field and criterion being built item by item, as an import adds up
+/// its rows (the companion of [`TotalsAcc`]): the same figures as
+/// [`UnitBreakdown::new`](super::breakdown::UnitBreakdown::new) of the same scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartsAcc {
+    /// The outline's fields, then its criteria.
+    parts: Vec<NodeScore>,
+}
+
+impl PartsAcc {
+    /// A unit with no self score and no decision on any item.
+    pub fn empty_unit(set: &CriteriaSet, map: &PartsMap, unit: &UnitCode) -> PartsAcc {
+        let mut acc = PartsAcc {
+            parts: vec![NodeScore::default(); map.len()],
+        };
+        for (idx, node) in set.nodes().iter().enumerate() {
+            if node.is_item() && node.applies_to(unit) {
+                acc.add(map, idx, &item_sum(node.max, None, None), true);
+            }
+        }
+        acc
+    }
+
+    fn add(&mut self, map: &PartsMap, idx: usize, s: &NodeSum, plus: bool) {
+        for &p in map.places(idx) {
+            let part = &mut self.parts[p];
+            if plus {
+                part.points = part.points + s.provisional;
+                part.max = part.max + s.max;
+            } else {
+                part.points = part.points - s.provisional;
+                part.max = part.max - s.max;
+            }
+        }
+    }
+
+    /// Gives item `idx`, which had no self score and no decision, the self score `score`.
+    pub fn put_self(
+        &mut self,
+        set: &CriteriaSet,
+        map: &PartsMap,
+        unit: &UnitCode,
+        idx: usize,
+        score: SelfScore,
+    ) {
+        let node = set.node(idx);
+        if !node.is_item() || !node.applies_to(unit) {
+            return;
+        }
+        self.add(map, idx, &item_sum(node.max, None, None), false);
+        self.add(map, idx, &item_sum(node.max, Some(score), None), true);
+    }
+
+    /// The fields' figures, then the criteria's.
+    pub fn finish(&self, map: &PartsMap) -> (&[NodeScore], &[NodeScore]) {
+        self.parts.split_at(map.fields)
     }
 }
 

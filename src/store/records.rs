@@ -2,6 +2,7 @@
 //! screens read. Each import is one transaction; a row equal to the stored one is left alone.
 
 use super::{Store, StoreError};
+use crate::domain::breakdown::NodeScore;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::{
     Decision, Explanation, ItemCode, Points, Scores, SelfEntry, SelfScore, Sheet, State, UnitCode,
@@ -141,6 +142,7 @@ impl SelfScoreSink<'_> {
         group: &str,
         revision: i64,
         totals: &crate::domain::UnitTotals,
+        (fields, criteria): (&[NodeScore], &[NodeScore]),
     ) -> Result<(), StoreError> {
         let current = match self.revisions.get(group) {
             Some(r) => *r,
@@ -151,7 +153,7 @@ impl SelfScoreSink<'_> {
             }
         };
         if current == Some(revision) {
-            // The parts per field and criterion are left to the first analysis.
+            let parts = super::totals::encode_parts(fields, criteria);
             super::totals::put(
                 self.conn,
                 self.year,
@@ -159,7 +161,7 @@ impl SelfScoreSink<'_> {
                 group,
                 revision,
                 totals,
-                &[],
+                &parts,
             )
         } else {
             self.refresh_totals(unit)

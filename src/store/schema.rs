@@ -253,8 +253,8 @@ const MIGRATIONS: &[Step] = &[
     // first ranking of a group computes and stores its units.
     Step::Sql(super::totals::SCHEMA),
     // 8: beside each unit's totals, its points and applicable maximum per field and criterion
-    // (the field analysis reads them instead of every score). Empty until computed: an
-    // import's fresh totals leave them to the first analysis.
+    // (the field analysis reads them instead of every score). Empty for the rows already
+    // there: the first analysis computes them.
     Step::Sql(super::totals::PARTS),
 ];
 

@@ -66,7 +66,7 @@ pub(super) const PARTS: &str = r#"
 "#;
 
 /// A unit's parts as stored.
-fn encode_parts(fields: &[NodeScore], criteria: &[NodeScore]) -> Vec<u8> {
+pub(super) fn encode_parts(fields: &[NodeScore], criteria: &[NodeScore]) -> Vec<u8> {
     let mut out = Vec::with_capacity((fields.len() + criteria.len()) * 8);
     for s in fields.iter().chain(criteria) {
         // Hundredths of points of one node: far inside i32.
