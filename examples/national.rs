@@ -6,6 +6,8 @@
 //! cargo run --release --example national -- decide DB [--n N]
 //!
 //! cargo run --release --example national -- workbook DB OUT.xlsx
+//!
+//! cargo run --release --example national -- live DB [--n N] [--fields]
 //! ```
 //!
 //! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR,
@@ -15,7 +17,10 @@
 //! `decide` makes N decisions (default 2,000) on a national database, as the appraisal screen
 //! makes them, and prints per-decision figures as `key=value` lines for `bench/compare.sh`.
 //! `workbook` writes the results, fields and decisions sheets of every group (the sheets that
-//! grow with ten thousand units; `bench/workbook.sh` times it).
+//! grow with ten thousand units; `bench/workbook.sh` times it). `live` opens the screens on
+//! the first group's ranking (`--fields`: its field analysis), has another instance make N
+//! decisions and prints the mean CPU time of each effect the screens then run, and of the
+//! redraw.
 
 #[path = "../benches/support/national.rs"]
 mod national;
@@ -32,7 +37,7 @@ use thamdinh::workbook::{self, Request};
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: national gen DIR [--units N] [--seed S] [--shape four|one|deep] | decide DB [--n N] | first-frame DB | workbook DB OUT"
+        "usage: national gen DIR [--units N] [--seed S] [--shape four|one|deep] | decide DB [--n N] | first-frame DB | workbook DB OUT | live DB [--n N] [--fields]"
     );
     ExitCode::from(2)
 }
@@ -107,7 +112,8 @@ fn main() -> ExitCode {
                 return usage();
             };
             let n: usize = flag("--n").and_then(|v| v.parse().ok()).unwrap_or(20);
-            for (what, d) in work::live_phases(&db, n) {
+            let fields = args.iter().any(|a| a == "--fields");
+            for (what, d) in work::live_phases(&db, n, fields) {
                 println!("{what}_us={:.0}", d.as_secs_f64() * 1e6);
             }
             ExitCode::SUCCESS

@@ -24,7 +24,7 @@ mod analysis;
 mod files;
 mod live;
 pub use analysis::Subject;
-pub use live::{LiveGroup, Update};
+pub use live::{LiveFields, LiveGroup, Update};
 mod years;
 pub use files::*;
 pub use years::*;

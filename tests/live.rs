@@ -2,7 +2,7 @@
 //! recomputation: after random decisions, undos, closings and imports made here or by a second
 //! instance, the units' lines and the ranking (provisional and final) brought up to date from
 //! the audit log are those read whole from the database; and the screens (App and runtime, no
-//! terminal) show the same after another instance's decision.
+//! terminal) show the same after another instance's decision; the field analysis too.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -81,6 +81,7 @@ fn run(ops: &[Op], db: &Path) {
     let set = here.set(&group).unwrap().clone();
     let items: Vec<usize> = set.item_indexes().collect();
     let mut live = here.live_group(&group).unwrap();
+    let mut fields = here.live_fields(&group).unwrap();
     for (k, op) in ops.iter().enumerate() {
         let context = format!("after op {k} {op:?}");
         let mut whole_expected = false;
@@ -128,6 +129,20 @@ fn run(ops: &[Op], db: &Path) {
             _ => panic!("{context}: {update:?}"),
         }
         same_as_whole(&here, &live, &context);
+        // The field analysis, brought up to date the same way, equals the one read whole.
+        let update = here.live_fields_update(&mut fields).unwrap();
+        assert!(
+            matches!(
+                (&update, whole_expected),
+                (Update::Whole, true) | (Update::Units(_), false)
+            ),
+            "{context}: fields {update:?}"
+        );
+        assert_eq!(
+            format!("{:?}", fields.analysis),
+            format!("{:?}", here.field_analysis(&group).unwrap()),
+            "{context}: the field analysis"
+        );
     }
 }
 

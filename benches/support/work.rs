@@ -268,11 +268,18 @@ pub fn run_decisions(db: &Path, n: usize, seed: u64) -> DecisionFigures {
     }
 }
 
-/// The screens on the ranking of the first group of `db`, another instance deciding `n`
+/// The screens on the ranking (or the field analysis) of the first group of `db`, another
+/// instance deciding `n`
 /// times; the mean thread CPU time of each effect the screens run after each decision (and of
 /// the redraw), by name.
-pub fn live_phases(db: &Path, n: usize) -> Vec<(String, Duration)> {
+pub fn live_phases(db: &Path, n: usize, fields: bool) -> Vec<(String, Duration)> {
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    // `r`: the ranking; `L` (with Shift): the field analysis.
+    let (code, mods) = if fields {
+        (KeyCode::Char('L'), KeyModifiers::SHIFT)
+    } else {
+        (KeyCode::Char('r'), KeyModifiers::NONE)
+    };
     let mut rt = Runtime::new(open(db), Config::none());
     let mut app = App::new(
         Lang::Vi,
@@ -281,11 +288,7 @@ pub fn live_phases(db: &Path, n: usize) -> Vec<(String, Duration)> {
         national::YEAR,
     );
     start(&mut app, &mut rt);
-    thamdinh::tui::dispatch(
-        &mut app,
-        &mut rt,
-        Action::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)),
-    );
+    thamdinh::tui::dispatch(&mut app, &mut rt, Action::Key(KeyEvent::new(code, mods)));
     let mut other = open(db);
     let planned = plan(&other, n, 17);
     let mut spent: Vec<(String, Duration)> = Vec::new();

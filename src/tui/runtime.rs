@@ -7,7 +7,7 @@ use super::action::{
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::service::{
-    AppError, CriteriaCsvArgs, LiveGroup, NoticeArgs, UnitSheet, Update, Workspace,
+    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, UnitSheet, Update, Workspace,
 };
 use std::path::Path;
 
@@ -18,6 +18,8 @@ pub struct Runtime {
     /// The live state of the group whose lines the screens last read whole: updated one
     /// unit at a time afterwards (see `service::live`).
     pub live: Option<LiveGroup>,
+    /// The same for the field analysis of a group (`Screen::Fields`).
+    pub fields_live: Option<LiveFields>,
     /// Where `D` builds and opens the demo year (`thamdinh demo`'s file).
     pub demo: std::path::PathBuf,
 }
@@ -28,6 +30,7 @@ impl Runtime {
             ws,
             config,
             live: None,
+            fields_live: None,
             demo: crate::cli::default_db("demo.sqlite"),
         }
     }
@@ -59,6 +62,7 @@ impl Runtime {
         self.ws = ws;
         // The live state was another file's.
         self.live = None;
+        self.fields_live = None;
         Ok(vec![Action::DatabaseOpened {
             label,
             year,
@@ -223,8 +227,18 @@ fn try_effect(
             out
         }
         Effect::LoadFields { group } => {
-            let result = ws
-                .field_analysis(&group)
+            // Brought up to date unit by unit when it is the group's field analysis already.
+            let analysis = match rt.fields_live.as_mut() {
+                Some(live) if live.group == group => {
+                    ws.live_fields_update(live).map(|_| live.analysis.clone())
+                }
+                _ => ws.live_fields(&group).map(|live| {
+                    let a = live.analysis.clone();
+                    rt.fields_live = Some(live);
+                    a
+                }),
+            };
+            let result = analysis
                 .and_then(|analysis| {
                     Ok(FieldsData {
                         set: std::sync::Arc::clone(ws.set(&group)?),
