@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
+pub mod progress;
 mod years;
 pub use years::{HistoryOf, history_csv, history_text, new_year, publish, unpublish};
 
@@ -683,8 +684,10 @@ pub fn export_notices(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
+    ws.progress().stage(crate::progress::Stage::Breakdown, None);
     let notices = ws.notices(a.group, a.unit)?;
     if a.mode == Mode::Final {
+        ws.progress().stage(crate::progress::Stage::Rank, None);
         let mut groups: Vec<&str> = notices.iter().map(|n| n.unit.group.as_str()).collect();
         groups.dedup();
         for g in groups {
@@ -695,7 +698,7 @@ pub fn export_notices(
         council: a.council.unwrap_or_default().to_string(),
         lang,
     };
-    crate::io::notices::write_notices(out, &notices, &opts)
+    crate::io::notices::write_notices_with(out, &notices, &opts, ws.progress())
         .map_err(|(path, e)| AppError::io(IoDoing::Write, path.display(), e))?;
     Ok(crate::i18n::notices::written(
         notices.len(),
