@@ -106,7 +106,7 @@ for p in glob.glob(os.path.join(out, "csv", "ket-qua-*.csv")):
     name = os.path.basename(p)[len("ket-qua-"):-len(".csv")]
     sheets[name] = rows(p)
 print(f"{len(sheets)} sheets converted to CSV")
-check(len(sheets) == 61, f"61 sheets, got {len(sheets)}")
+check(len(sheets) == 65, f"65 sheets, got {len(sheets)}")
 
 ranking = rows(os.path.join(out, "ranking.csv"))
 head = ranking[0]
@@ -181,6 +181,24 @@ for name, sheet in sorted(sheets.items()):
     total = sum(shown_number(r[col]) for r in units)
     expected = sum(Decimal(u["index"]) for u in rank if u["unit"] in {r[1] for r in units})
     check(total == expected, f"{name}: index column {total}, the tool says {expected}")
+    print(f"{name}: {len(units)} units, index column sums to {total} (tool {expected})")
+
+# Way up: the index column sums to the tool's indexes; the points needed are numbers.
+for name, sheet in sorted(sheets.items()):
+    if not name.startswith("Cải thiện"):
+        continue
+    h = header_at(sheet, "Hạng")
+    header = sheet[h]
+    col = header.index("Chỉ số (%)")
+    codes = {u["unit"] for u in rank}
+    units = [r for r in sheet[h + 1:] if len(r) > 1 and r[1] in codes]
+    total = sum(shown_number(r[col]) for r in units)
+    expected = sum(Decimal(u["index"]) for u in rank if u["unit"] in {r[1] for r in units})
+    check(total == expected, f"{name}: index column {total}, the tool says {expected}")
+    for title in ("Điểm cần để vượt", "Điểm cần để lên loại"):
+        c = header.index(title)
+        check(all(shown_number(r[c]) is not None for r in units if r[c]),
+              f"{name}: {title} has a cell that is not a number")
     print(f"{name}: {len(units)} units, index column sums to {total} (tool {expected})")
 
 # Criteria: each unit's field rows add up to its fields total row.

@@ -110,6 +110,7 @@ fn main() -> ExitCode {
                 criteria: false,
                 decisions: true,
                 scoring: false,
+                way_up: false,
                 history: false,
             };
             let req = Request {

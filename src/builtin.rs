@@ -34,6 +34,8 @@ pub mod demo {
     pub const SURVEY: &str = include_str!("../data/demo/2022/survey.csv");
     pub const HISTORY: &str = include_str!("../data/demo/2022/history.csv");
     pub const EXPLANATIONS: &str = include_str!("../data/demo/2022/explanations.csv");
+    /// The province's component indexes 2016–2021, from the source document's table.
+    pub const FIELD_HISTORY: &str = include_str!("../data/demo/2022/field_history.csv");
 }
 
 /// The built-in sets of a year.

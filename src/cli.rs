@@ -147,6 +147,11 @@ pub fn build_demo(ws: &mut Workspace, lang: Lang) -> Result<bool, AppError> {
             "explanations.csv",
             builtin::demo::EXPLANATIONS,
         ),
+        (
+            ImportKind::FieldHistory,
+            "field_history.csv",
+            builtin::demo::FIELD_HISTORY,
+        ),
     ];
     for (kind, name, text) in parts {
         ws.import_text(kind, &dir.join(name), text)?;
@@ -171,6 +176,7 @@ pub fn import(
         ImportKind::Survey => "survey",
         ImportKind::Explanations => "explanations",
         ImportKind::History => "history",
+        ImportKind::FieldHistory => "field-history",
     };
     Ok(msg::imported(what, c, lang))
 }
@@ -384,7 +390,7 @@ pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u
     Ok(out)
 }
 
-fn pad(s: &str, width: usize, right: bool) -> String {
+pub(crate) fn pad(s: &str, width: usize, right: bool) -> String {
     let w = s.width();
     if w >= width {
         return s.to_string();
@@ -397,7 +403,7 @@ fn pad(s: &str, width: usize, right: bool) -> String {
     }
 }
 
-fn cut(s: &str, width: usize) -> String {
+pub(crate) fn cut(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }

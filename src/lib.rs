@@ -1,6 +1,7 @@
 //! thamdinh: appraisal of the Public Administration Reform Index (PAR Index) of a province's
 //! units, from the criteria tree to the published ranking.
 
+pub mod analyze;
 pub mod builtin;
 pub mod cli;
 pub mod clock;

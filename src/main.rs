@@ -2,7 +2,7 @@
 
 mod args;
 
-use args::{Args, Command, ExportWhat, Format, ImportWhat};
+use args::{AnalyzeWhat, Args, Command, ExportWhat, Format, ImportWhat};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -81,7 +81,6 @@ fn reporting(mut ws: Workspace, progress: &Arc<StderrProgress>) -> Workspace {
 fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result<(), AppError> {
     let db = cli::resolve_db(args.db.as_deref());
     let config = Config::from_env();
-    let print = |s: String| println!("{s}");
     match &args.command {
         None => {
             let ws = open_existing(&args, db, lang)?;
@@ -114,6 +113,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
                 ImportWhat::Survey { file, sheet } => (ImportKind::Survey, file, sheet),
                 ImportWhat::Explanations { file, sheet } => (ImportKind::Explanations, file, sheet),
                 ImportWhat::History { file, sheet } => (ImportKind::History, file, sheet),
+                ImportWhat::FieldHistory { file, sheet } => (ImportKind::FieldHistory, file, sheet),
                 ImportWhat::Criteria {
                     file,
                     group,
@@ -227,6 +227,31 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             print(cli::assign(&mut ws, &who, group, &fields, lang)?);
             Ok(())
         }
+        Some(Command::Analyze {
+            what:
+                AnalyzeWhat::Fields {
+                    group,
+                    unit,
+                    years,
+                    format,
+                },
+        }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let a = thamdinh::analyze::FieldsArgs {
+                group: group.as_deref(),
+                unit: unit.as_deref(),
+                years: years.as_deref(),
+                csv: matches!(format, Format::Csv),
+            };
+            print_output(thamdinh::analyze::fields(&ws, a, lang)?);
+            Ok(())
+        }
+        Some(Command::Plan { unit, format }) => {
+            let ws = open_existing(&args, db, lang)?;
+            let csv = matches!(format, Format::Csv);
+            print_output(thamdinh::analyze::plan(&ws, unit, csv, lang)?);
+            Ok(())
+        }
         Some(Command::Verify { head }) => {
             let ws = reporting(open_existing(&args, db, lang)?, progress);
             let (text, mark) = cli::verify(&ws, args.year, head.as_deref(), lang)?;
@@ -289,6 +314,24 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             Ok(())
         }
     }
+}
+
+/// Prints a command's text, or writes its CSV bytes as they are. A reader that stops early
+/// (`| head`) ends the output, not the program with a panic.
+/// A command's text on standard output. A reader that stops early (`thamdinh rank | head`)
+/// closes the pipe: the rest is not wanted, which is not an error.
+fn print(text: String) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+fn print_output(out: thamdinh::analyze::Output) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = match out {
+        thamdinh::analyze::Output::Text(t) => writeln!(stdout, "{t}"),
+        thamdinh::analyze::Output::Csv(bytes) => stdout.write_all(&bytes),
+    };
 }
 
 /// `decide --batch FILE`: the decisions of a file or of standard input, one by one.

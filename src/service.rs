@@ -19,6 +19,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
 
+mod analysis;
+pub use analysis::Subject;
 mod years;
 pub use years::*;
 
@@ -34,6 +36,8 @@ pub enum AppError {
     },
     Rank {
         group: String,
+        /// The group's name, as the refusal says it.
+        name: String,
         why: RankError,
     },
     UnknownItem {
@@ -112,7 +116,7 @@ impl AppError {
             AppError::Decide { unit, item, why } => {
                 errors::decision_not_recorded(unit, item, &errors::decide_error(why, lang), lang)
             }
-            AppError::Rank { group, why } => errors::rank_error(group, why, lang),
+            AppError::Rank { group, name, why } => errors::rank_error(group, name, why, lang),
             AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
             AppError::NoSets(y) => errors::no_sets(*y, lang),
@@ -150,6 +154,8 @@ pub enum ImportKind {
     Survey,
     Explanations,
     History,
+    /// Past years' percents per field: `unit,year,field,field_name,percent`.
+    FieldHistory,
 }
 
 /// Checked self scores on their way from the reading thread to the writing one: the codes
@@ -218,6 +224,7 @@ fn rank_group(
     })?;
     ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
         group: group.to_string(),
+        name: set.name.clone(),
         why,
     })
 }
@@ -347,6 +354,9 @@ impl Workspace {
                 self.store.import_explanations(year, &rows)?
             }
             ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history(path, text)?)?,
         })
     }
 
@@ -412,6 +422,7 @@ impl Workspace {
             ImportKind::Survey => imports::SURVEY,
             ImportKind::Explanations => imports::EXPLANATIONS,
             ImportKind::History => imports::HISTORY,
+            ImportKind::FieldHistory => imports::FIELD_HISTORY,
         };
         let rows = xlsxread::open(path, sheet, columns)?;
         if kind == ImportKind::SelfScores {
@@ -435,6 +446,9 @@ impl Workspace {
             ImportKind::History => self
                 .store
                 .import_history(&imports::history_in(path, &table)?)?,
+            ImportKind::FieldHistory => self
+                .store
+                .import_field_history(&imports::field_history_in(path, &table)?)?,
             ImportKind::SelfScores => unreachable!("read as rows above"),
         })
     }

@@ -4,7 +4,7 @@
 //! when the final ranking is.
 
 use crate::clock::parse_stamp;
-use crate::domain::{GroupBreakdown, Mode, Ranking};
+use crate::domain::{GroupAnalysis, GroupBreakdown, Mode, Ranking};
 use crate::i18n::{Lang, documents as t};
 use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
 use crate::progress::Stage;
@@ -52,7 +52,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         .collect::<Result<_, _>>()?;
     let s = req.sheets;
     progress.stage(Stage::Breakdown, None);
-    let breakdowns: Vec<GroupBreakdown> = if s.results || s.fields || s.criteria {
+    let breakdowns: Vec<GroupBreakdown> = if s.results || s.fields || s.criteria || s.way_up {
         codes
             .iter()
             .map(|g| ws.breakdown(g))
@@ -95,6 +95,18 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
     if s.criteria {
         for g in &data {
             book.criteria(g).map_err(fail)?;
+        }
+    }
+    if s.way_up {
+        for g in &data {
+            // From the figures of the sheets before it: the same ranking and breakdown.
+            let a = GroupAnalysis::new(
+                g.set,
+                g.breakdown.clone(),
+                g.ranking.clone(),
+                &HashMap::new(),
+            );
+            book.way_up(g, &a).map_err(fail)?;
         }
     }
     let mut decision_lines = 0;

@@ -51,7 +51,7 @@ fn a_final_ranking_is_refused_while_items_are_undecided() {
     let db = demo_db(dir.path());
     let err = fails(&db, &["--lang", "en", "rank", "--group", "dvsn", "--final"]);
     assert!(
-        err.contains("No final ranking for group dvsn yet:"),
+        err.contains("No final ranking for Đơn vị sự nghiệp công lập tỉnh (dvsn) yet:"),
         "{err}"
     );
     assert!(err.contains("items of 7 units are not decided"), "{err}");
@@ -689,4 +689,37 @@ fn a_tree_imported_as_csv_keeps_its_short_name() {
         Some("Sở, ban, ngành"),
         "the built-in sets have theirs"
     );
+}
+
+/// A reader that stops early (`thamdinh rank | head -1`) closes the pipe: every printing
+/// command stops quietly, with no panic and no error.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    for args in [
+        &["rank"][..],
+        &["rank", "--format", "csv"],
+        &["history"],
+        &["analyze", "fields"],
+        &["plan", "SNV"],
+        &["verify"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("THAMDINH_CONFIG_DIR", dir.path().join("config"))
+            .env_remove("THAMDINH_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reading end closes before the command writes its first line.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
 }

@@ -190,11 +190,11 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
     let vi: [(&[&str], &str); 11] = [
         (
             &["rnak"],
-            "Không có lệnh «rnak»; các lệnh: demo, init, import, decide, rank, export, close, assign, reopen, new-year, publish, unpublish, history, verify. Có phải ý bạn là «rank»?",
+            "Không có lệnh «rnak»; các lệnh: demo, init, import, decide, rank, export, close, assign, reopen, new-year, publish, unpublish, history, verify, analyze, plan. Có phải ý bạn là «rank»?",
         ),
         (
             &["import", "unit", "u.csv"],
-            "Lệnh «thamdinh import» không có lệnh con «unit»; các lệnh con: units, self-scores, survey, explanations, history, criteria. Có phải ý bạn là «units»?",
+            "Lệnh «thamdinh import» không có lệnh con «unit»; các lệnh con: units, self-scores, survey, explanations, history, field-history, criteria. Có phải ý bạn là «units»?",
         ),
         (
             &["rank", "--format", "xml"],
@@ -241,7 +241,7 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
     let en: [(&[&str], &str); 3] = [
         (
             &["rnak"],
-            "There is no command 'rnak'; the commands: demo, init, import, decide, rank, export, close, assign, reopen, new-year, publish, unpublish, history, verify. Did you mean 'rank'?",
+            "There is no command 'rnak'; the commands: demo, init, import, decide, rank, export, close, assign, reopen, new-year, publish, unpublish, history, verify, analyze, plan. Did you mean 'rank'?",
         ),
         (
             &["export", "ranking"],

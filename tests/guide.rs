@@ -12,6 +12,8 @@ fn screen(name: &str) -> Screen {
         "appraisal" => Screen::Appraisal,
         "ranking" => Screen::Ranking,
         "history" => Screen::History,
+        "fields" => Screen::Fields,
+        "wayup" => Screen::WayUp,
         other => panic!("the guide marks a key table for an unknown screen «{other}»"),
     }
 }
@@ -50,7 +52,17 @@ fn key_tables(guide: &str) -> Vec<(String, Vec<String>)> {
 fn every_key_the_guide_lists_is_a_key_of_that_screen() {
     let tables = key_tables(GUIDE);
     let names: Vec<&str> = tables.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["units", "appraisal", "ranking", "history"]);
+    assert_eq!(
+        names,
+        [
+            "units",
+            "appraisal",
+            "ranking",
+            "history",
+            "fields",
+            "wayup"
+        ]
+    );
     for (name, keys) in &tables {
         assert!(!keys.is_empty(), "the key table of {name} lists no key");
         let labels: Vec<&str> = keymap::table(screen(name))

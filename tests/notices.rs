@@ -451,7 +451,7 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
         ],
     );
     assert!(
-        err.contains("No final ranking for group huyen yet"),
+        err.contains("No final ranking for UBND cấp huyện (huyen) yet"),
         "{err}"
     );
     assert!(!fin.exists());

@@ -162,6 +162,7 @@ fn columns(kind: ImportKind) -> Vec<&'static str> {
         ImportKind::Survey => vec!["unit", "score"],
         ImportKind::Explanations => vec!["unit", "item", "explanation", "evidence"],
         ImportKind::History => vec!["unit", "year", "index"],
+        ImportKind::FieldHistory => vec!["unit", "year", "field", "field_name", "percent"],
     };
     c.extend(["Unit", "scores", ""]);
     c
@@ -258,6 +259,23 @@ fn plausible_text(kind: ImportKind) -> impl Strategy<Value = String> {
                 ]
             })
             .boxed(),
+        ImportKind::FieldHistory => (
+            prop::sample::select(vec!["SNV", "province", "XYZ"]),
+            2016i32..2022,
+            prop::sample::select(vec!["1", "2", "9", "1.1"]),
+            free(),
+            0i64..=10_000,
+        )
+            .prop_map(|(u, y, f, n, h)| {
+                vec![
+                    u.into(),
+                    y.to_string(),
+                    f.into(),
+                    n,
+                    Points::from_hundredths(h).to_string(),
+                ]
+            })
+            .boxed(),
     };
     let header: Vec<&'static str> = columns(kind)[..columns(kind).len() - 3].to_vec();
     (
@@ -306,6 +324,7 @@ fn the_importers_never_panic_and_a_refused_file_writes_nothing() {
         ImportKind::Survey,
         ImportKind::Explanations,
         ImportKind::History,
+        ImportKind::FieldHistory,
     ];
     let (accepted, refused) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
     for kind in kinds {

@@ -54,6 +54,7 @@ impl Session {
                 '\x1b' => KeyCode::Esc,
                 '\t' => KeyCode::Tab,
                 '←' => KeyCode::Left,
+                '→' => KeyCode::Right,
                 c => KeyCode::Char(c),
             };
             dispatch(
@@ -513,6 +514,68 @@ fn the_save_time_stays_whole_at_any_hour() {
     }
 }
 
+/// `L` on the units screen: the departments × fields table, each cell's percent with its band
+/// letter, the group's mean and the units per band under it; at 80 columns five fields show
+/// and → scrolls to the others.
+#[test]
+fn field_table_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("L");
+    let small = s.draw(80, 24);
+    for want in [
+        "Lĩnh vực 1–5/8",
+        "93.75 A",
+        "Trung bình nhóm        89.58 B",
+        "Số đơn vị loại D",
+    ] {
+        assert!(small.contains(want), "{want}\n{small}");
+    }
+    snap!("fields_vi_80x24", small);
+    snap!("fields_vi_120x40", s.draw(120, 40));
+    s.keys("→→→→→→→");
+    let scrolled = s.draw(80, 24);
+    assert!(scrolled.contains("Lĩnh vực 4–8/8"), "{scrolled}");
+    snap!("fields_scrolled_vi_80x24", scrolled);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("L");
+    snap!("fields_en_80x24", s.draw(80, 24));
+    snap!("fields_en_120x40", s.draw(120, 40));
+    s.keys("?");
+    snap!("help_fields_en_80x24", s.draw(80, 24));
+}
+
+/// From the ranking, `L` then Enter on Sở Nội vụ (rank 10): its way up, as `plan SNV` says it.
+#[test]
+fn way_up_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("r").keys("jjjjjjjjj").keys("L\n");
+    let small = s.draw(80, 24);
+    for want in [
+        "Hướng cải thiện — Sở Nội vụ (SNV)",
+        "Chỉ số 87.17 % · hạng 10/20 · loại B",
+        "Để vượt Sở Kế hoạch và Đầu tư (SKHDT, hạng 9, 87.23 %)",
+    ] {
+        assert!(small.contains(want), "{want}\n{small}");
+    }
+    snap!("way_up_vi_80x24", small);
+    snap!("way_up_vi_120x40", s.draw(120, 40));
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("r").keys("jjjjjjjjj").keys("L\n");
+    snap!("way_up_en_80x24", s.draw(80, 24));
+    snap!("way_up_en_120x40", s.draw(120, 40));
+    // Scrolled to its end at 80×24: the criteria that lost the most.
+    s.keys("G");
+    let end = s.draw(80, 24);
+    assert!(end.contains("Criteria that lost the most"), "{end}");
+    snap!("way_up_end_en_80x24", end);
+    s.keys("\x1b\x1b");
+    assert_eq!(s.app.screen, thamdinh::tui::keymap::Screen::Ranking);
+}
+
 /// `w` on the ranking screen writes the shown group's workbook where the box says, and asks
 /// before replacing a file that is already there.
 #[test]
@@ -541,8 +604,9 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
         status.contains(&format!("Đã ghi bảng tính {}", out.display())),
         "{status}"
     );
-    // Only the shown group: its results, fields, criteria, decisions, history and 21 units.
-    assert!(status.contains("(26 trang tính)"), "{status}");
+    // Only the shown group: its results, fields, criteria, way up, decisions, history and 21
+    // units.
+    assert!(status.contains("(27 trang tính)"), "{status}");
 
     // The same file again: asked, and Esc leaves it as it was.
     std::fs::write(&out, b"kept").unwrap();

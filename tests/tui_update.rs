@@ -782,6 +782,176 @@ fn a_new_filter_replaces_the_old_one_and_an_empty_list_says_so() {
     assert_eq!(app.shown_units().len(), 1);
 }
 
+// ---------- the analysis by field and the way up ----------
+
+/// The department group's analysis: SNV with every item at its maximum, STP without 1.1.1
+/// and SYT without 1.1.1 and 1.1.2 (all self scores, survey 30 of 37).
+fn fields_data() -> thamdinh::tui::action::FieldsData {
+    use thamdinh::domain::{GroupAnalysis, GroupBreakdown, Mode, UnitResult, ranking};
+    let mut units = Vec::new();
+    for (code, name, zero) in [
+        ("SNV", "Sở Nội vụ", &[][..]),
+        ("STP", "Sở Tư pháp", &["1.1.1"][..]),
+        ("SYT", "Sở Y tế", &["1.1.1", "1.1.2"][..]),
+    ] {
+        let mut d = unit_data(code, name);
+        for item in zero {
+            let i = d.set.index_of_str(item).unwrap();
+            d.sheet.records[i].self_entry.as_mut().unwrap().score = SelfScore::Points(Points::ZERO);
+        }
+        units.push(d);
+    }
+    let set = Arc::clone(&units[0].set);
+    let mut g = GroupBreakdown::new(&set);
+    let mut results = Vec::new();
+    for d in &units {
+        g.push(&set, d.unit.code.clone(), &d.sheet.node_sums(&set));
+        results.push(UnitResult {
+            unit: d.unit.code.clone(),
+            name: d.unit.name.clone(),
+            ranked: true,
+            totals: d.sheet.totals(&set),
+            survey: d.unit.survey,
+            previous: Some(Points::from_int(80)),
+        });
+    }
+    let r = ranking::rank(
+        &set,
+        &results,
+        Some(Points::from_int(84)),
+        Mode::Provisional,
+    )
+    .unwrap();
+    let analysis = GroupAnalysis::new(&set, g, r, &Default::default());
+    thamdinh::tui::action::FieldsData { set, analysis }
+}
+
+/// The units screen of `opened()`, with STP selected.
+fn on_units_at_stp() -> App {
+    let mut app = opened();
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.update(ch('j'));
+    app
+}
+
+fn shift_l() -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT))
+}
+
+#[test]
+fn l_opens_the_field_table_on_the_selected_unit_and_esc_comes_back() {
+    let mut app = on_units_at_stp();
+    let fx = app.update(shift_l());
+    assert_eq!(
+        fx,
+        vec![Effect::LoadFields {
+            group: "so-nganh".into()
+        }]
+    );
+    assert_eq!(app.screen, Screen::Fields);
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    let f = app.fields.as_ref().unwrap();
+    // The ranking's order: SNV, STP, SYT; the unit selected on the units screen stays so.
+    assert_eq!(f.selected_unit().unwrap().0.as_str(), "STP");
+    app.update(ch('j'));
+    assert_eq!(
+        app.fields
+            .as_ref()
+            .unwrap()
+            .selected_unit()
+            .unwrap()
+            .0
+            .as_str(),
+        "SYT"
+    );
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Units);
+    assert!(app.fields.is_none());
+    let shown = app.shown_units();
+    assert_eq!(app.units[shown[app.unit_sel]].unit.code.as_str(), "SYT");
+}
+
+#[test]
+fn the_field_cursor_moves_sideways_within_the_fields() {
+    let mut app = on_units_at_stp();
+    app.update(shift_l());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    let field = |app: &App| app.fields.as_ref().unwrap().field;
+    app.update(key(KeyCode::Left));
+    assert_eq!(field(&app), 0);
+    for _ in 0..20 {
+        app.update(key(KeyCode::Right));
+    }
+    assert_eq!(field(&app), 7, "8 fields in the department set");
+    app.update(key(KeyCode::Left));
+    assert_eq!(field(&app), 6);
+}
+
+#[test]
+fn enter_opens_the_way_up_from_the_loaded_figures_without_the_store() {
+    let mut app = on_units_at_stp();
+    app.update(shift_l());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(fx.is_empty(), "nothing to read: {fx:?}");
+    assert_eq!(app.screen, Screen::WayUp);
+    let v = app.fields.as_ref().unwrap().way.as_ref().unwrap();
+    let way = v.way.as_ref().unwrap();
+    assert_eq!(way.unit.as_str(), "STP");
+    assert_eq!(way.rank, Some(2));
+    // STP lost 1.1.1 only; SNV above it lost nothing.
+    assert_eq!(way.criteria.len(), 1);
+    assert!(matches!(way.above, thamdinh::domain::Target::Gap(_)));
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Fields);
+    assert!(app.fields.as_ref().unwrap().way.is_none());
+}
+
+#[test]
+fn the_field_table_from_the_ranking_goes_back_to_the_ranking_and_follows_tab() {
+    let mut app = on_units_at_stp();
+    app.update(ch('r'));
+    app.update(Action::Loaded(Loaded::Ranking {
+        group: "so-nganh".into(),
+        mode: thamdinh::domain::Mode::Provisional,
+        result: Ok(fields_data().analysis.ranking),
+    }));
+    app.update(ch('j'));
+    app.update(ch('j'));
+    app.update(shift_l());
+    assert_eq!(app.fields.as_ref().unwrap().from, Screen::Ranking);
+    // Tab: the next group's table, still going back to the ranking.
+    let fx = app.update(key(KeyCode::Tab));
+    assert!(fx.contains(&Effect::LoadFields {
+        group: "huyen".into()
+    }));
+    let f = app.fields.as_ref().unwrap();
+    assert_eq!((f.group.as_str(), f.from), ("huyen", Screen::Ranking));
+    // A late answer for the group left behind is not shown.
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    assert!(app.fields.as_ref().unwrap().data.is_none());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "huyen".into(),
+        result: Err("Không đọc được.".into()),
+    }));
+    assert!(matches!(app.fields.as_ref().unwrap().data, Some(Err(_))));
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Ranking);
+}
+
 /// `w` on the ranking offers `ket-qua-<year>.xlsx`; a file already there is replaced only after
 /// Enter in the box that asks, and Esc there writes nothing.
 #[test]
@@ -976,6 +1146,30 @@ fn the_history_from_the_ranking_shows_the_selected_row_and_goes_back_to_it() {
     );
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Ranking);
+}
+
+#[test]
+fn another_sessions_change_reloads_the_table_and_the_open_way_up() {
+    let mut app = on_units_at_stp();
+    app.update(shift_l());
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    app.update(key(KeyCode::Enter));
+    let fx = app.update(Action::ExternalChange);
+    assert!(fx.contains(&Effect::LoadFields {
+        group: "so-nganh".into()
+    }));
+    app.update(Action::Loaded(Loaded::Fields {
+        group: "so-nganh".into(),
+        result: Ok(fields_data()),
+    }));
+    assert_eq!(app.screen, Screen::WayUp, "the way up stays on screen");
+    let f = app.fields.as_ref().unwrap();
+    assert_eq!(f.selected_unit().unwrap().0.as_str(), "STP");
+    assert_eq!(f.way.as_ref().unwrap().unit.as_str(), "STP");
+    assert!(f.way.as_ref().unwrap().way.is_some());
 }
 
 #[test]

@@ -160,8 +160,9 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     no_formulas(&out);
     let mut book = read(&out);
     let names = book.sheet_names();
-    // Four groups × (results, fields, criteria), the decisions, 47 scoring sheets, history.
-    assert_eq!(names.len(), 4 * 3 + 1 + 47 + 1);
+    // Four groups × (results, fields, criteria, way up), the decisions, 47 scoring sheets,
+    // history.
+    assert_eq!(names.len(), 4 * 4 + 1 + 47 + 1);
     // The ledger's head under the results table, as `rank` prints it.
     let head = ws.ledger_head().unwrap();
     let results = book.worksheet_range(&names[0]).unwrap();
@@ -330,7 +331,7 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     }
 
     // Decisions: one line per item of every unit, typed.
-    let decisions = book.worksheet_range(&names[12]).unwrap();
+    let decisions = book.worksheet_range(&names[16]).unwrap();
     let lines = ws.decision_lines(None).unwrap();
     assert_eq!(w.decision_lines, lines.len());
     let head = header_row(&decisions, 0, "Mã đơn vị");
@@ -475,9 +476,10 @@ fn one_group_in_english_with_every_unit_decided_is_final() {
     let mut book = read(&out);
     let names = book.sheet_names();
     let units = ws.units(Some("dvsn")).unwrap();
-    assert_eq!(names.len(), 3 + 1 + units.len() + 1);
+    assert_eq!(names.len(), 4 + 1 + units.len() + 1);
     assert!(names[0].starts_with("Results – "), "{}", names[0]);
-    assert_eq!(names[3], "Decisions");
+    assert!(names[3].starts_with("Way up – "), "{}", names[3]);
+    assert_eq!(names[4], "Decisions");
     let results = book.worksheet_range(&names[0]).unwrap();
     assert!(string(&results, 2, 0).starts_with("Final results"));
     let head = header_row(&results, 0, "Rank");
@@ -524,7 +526,7 @@ fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
     assert!(said.starts_with("Đã xuất bảng tính"), "{said}");
     no_formulas(&out);
     let names = read(&out).sheet_names();
-    assert_eq!(names.len(), 3 + 1 + 11 + 1, "{names:?}");
+    assert_eq!(names.len(), 4 + 1 + 11 + 1, "{names:?}");
     assert_eq!(names[0], "Kết quả – UBND cấp huyện");
 
     let refused = dir.path().join("final.xlsx");

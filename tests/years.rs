@@ -214,9 +214,14 @@ fn publish_is_refused_with_every_groups_reason_and_writes_nothing() {
         ),
         "{err}"
     );
-    for g in ["so-nganh", "huyen", "dvsn", "trung-uong"] {
+    for g in [
+        "Sở, ban, ngành tỉnh (so-nganh)",
+        "UBND cấp huyện (huyen)",
+        "Đơn vị sự nghiệp công lập tỉnh (dvsn)",
+        "Cơ quan Trung ương đóng trên địa bàn tỉnh (trung-uong)",
+    ] {
         assert!(
-            err.contains(&format!("\n  - No final ranking for group {g} yet: ")),
+            err.contains(&format!("\n  - No final ranking for {g} yet: ")),
             "{err}"
         );
     }

@@ -21,6 +21,9 @@ pub struct Scale {
     /// Units in all four groups together.
     pub units: usize,
     pub seed: u64,
+    /// All the units in one group (the departments' set): what the field analysis of one
+    /// group is measured on.
+    pub one_group: bool,
 }
 
 impl Scale {
@@ -28,7 +31,24 @@ impl Scale {
     pub const NATIONAL: Scale = Scale {
         units: 10_000,
         seed: 2025,
+        one_group: false,
     };
+
+    /// The same 10,000 units in one group, under one set of ~150 items.
+    pub const ONE_GROUP: Scale = Scale {
+        units: 10_000,
+        seed: 2025,
+        one_group: true,
+    };
+
+    /// The groups of this scale.
+    pub fn plans(&self) -> &'static [GroupPlan] {
+        if self.one_group {
+            std::slice::from_ref(&ONE_GROUP)
+        } else {
+            &GROUPS
+        }
+    }
 }
 
 /// A small, fast, reproducible random stream (SplitMix64).
@@ -106,6 +126,16 @@ pub const GROUPS: [GroupPlan; 4] = [
         survey_max: 46,
     },
 ];
+
+/// Every unit in the departments' group.
+pub static ONE_GROUP: GroupPlan = GroupPlan {
+    code: "so-nganh",
+    name: "Sở, ban, ngành cấp tỉnh",
+    prefix: "SN",
+    per_mille: 1000,
+    fields: 8,
+    survey_max: 37,
+};
 
 const PROVINCES: [&str; 34] = [
     "Hà Nội",
@@ -375,10 +405,11 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
     }
 }
 
-/// The four groups of a scale, sets and units (no file written).
+/// The groups of a scale, sets and units (no file written).
 pub fn groups(scale: Scale) -> Vec<GenGroup> {
     let mut rng = Rng::new(scale.seed);
-    GROUPS
+    scale
+        .plans()
         .iter()
         .map(|plan| make_group(plan, scale.units, &mut rng))
         .collect()
@@ -511,13 +542,17 @@ pub fn generate(dir: &Path, scale: Scale) -> io::Result<Generated> {
 /// records the scale).
 pub fn ensure(dir: &Path, scale: Scale) -> io::Result<Generated> {
     let stamp = dir.join("STAMP");
-    let want = format!("units={} seed={} v=5\n", scale.units, scale.seed);
+    let mut want = format!("units={} seed={} v=5\n", scale.units, scale.seed);
+    if scale.one_group {
+        want.push_str("one group\n");
+    }
     if fs::read_to_string(&stamp).ok().as_deref() == Some(want.as_str()) {
         let groups = groups(scale);
         let path = dir.join("self_scores.csv");
         return Ok(Generated {
             dir: dir.to_path_buf(),
-            sets: GROUPS
+            sets: scale
+                .plans()
                 .iter()
                 .map(|g| dir.join("sets").join(format!("{}.toml", g.code)))
                 .collect(),

@@ -46,7 +46,10 @@ pub fn base_db(data: &Path, db: &Path) {
     let mut ws = open(db);
     for g in national::GROUPS {
         let path = data.join("sets").join(format!("{}.toml", g.code));
-        ws.import_set_toml(&path).expect("load a generated set");
+        // A one-group year has the departments' set only.
+        if path.exists() {
+            ws.import_set_toml(&path).expect("load a generated set");
+        }
     }
     for (kind, file) in [
         (ImportKind::Units, "units.csv"),

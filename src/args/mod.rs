@@ -116,6 +116,29 @@ pub enum Command {
         #[arg(long)]
         head: Option<String>,
     },
+    Analyze {
+        #[command(subcommand)]
+        what: AnalyzeWhat,
+    },
+    Plan {
+        unit: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AnalyzeWhat {
+    Fields {
+        #[arg(long)]
+        group: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        years: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Subcommand)]
@@ -141,6 +164,11 @@ pub enum ImportWhat {
         sheet: Option<String>,
     },
     History {
+        file: PathBuf,
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    FieldHistory {
         file: PathBuf,
         #[arg(long)]
         sheet: Option<String>,

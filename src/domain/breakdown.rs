@@ -113,7 +113,7 @@ impl UnitBreakdown {
 pub struct NodeStats {
     /// Units the node applies to (a positive applicable maximum).
     pub units: usize,
-    /// The mean of those units' exact percents.
+    /// The mean of those units' exact percents (summed exactly, read to 28 digits).
     pub mean: Option<Decimal>,
     /// How many of them fall in each band of the set, in the set's order.
     pub bands: Vec<usize>,
@@ -130,13 +130,13 @@ impl NodeStats {
             bands: vec![0; set.bands.len()],
             lost: 0,
         };
-        let mut sum = Decimal::ZERO;
+        let mut sum = super::index::FractionSum::default();
         for score in scores {
             let Some(percent) = score.percent() else {
                 continue;
             };
             stats.units += 1;
-            sum += percent.percent();
+            sum.add_percent(score.points.hundredths(), score.max.hundredths());
             if let Some(b) = set
                 .bands
                 .iter()
@@ -149,7 +149,7 @@ impl NodeStats {
             }
         }
         if stats.units > 0 {
-            stats.mean = Some(sum / Decimal::from(stats.units));
+            stats.mean = Some(sum.value() / Decimal::from(stats.units));
         }
         stats
     }

@@ -83,6 +83,39 @@ impl fmt::Display for Index {
     }
 }
 
+/// A sum of fractions kept as one exact integer numerator per denominator: the sum of ten
+/// thousand units' percents is exact until it is read, and reading it takes one decimal
+/// division per distinct denominator (the units of a group mostly share a few maxima) rather
+/// than one per unit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FractionSum {
+    parts: std::collections::HashMap<i128, i128>,
+}
+
+impl FractionSum {
+    /// Adds `num / den` (`den` not zero).
+    pub fn add(&mut self, num: i128, den: i128) {
+        *self.parts.entry(den).or_insert(0) += num;
+    }
+
+    /// Adds the percent `total / max × 100` of two amounts of hundredths.
+    pub fn add_percent(&mut self, total: i64, max: i64) {
+        self.add(i128::from(total) * 100, i128::from(max));
+    }
+
+    /// The sum as a decimal (28 significant digits).
+    pub fn value(&self) -> Decimal {
+        let mut dens: Vec<(&i128, &i128)> = self.parts.iter().collect();
+        // In a fixed order, so that the same sum always reads the same.
+        dens.sort();
+        dens.into_iter()
+            .map(|(&d, &n)| {
+                Decimal::from_i128_with_scale(n, 0) / Decimal::from_i128_with_scale(d, 0)
+            })
+            .sum()
+    }
+}
+
 /// Rounds an exact decimal half away from zero to hundredths.
 pub fn round2(d: Decimal) -> Points {
     let r = d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
@@ -126,6 +159,17 @@ mod tests {
             Index::new(p("40"), p("50")).unwrap(),
             Index::new(p("80"), p("100")).unwrap()
         );
+    }
+
+    #[test]
+    fn a_sum_of_fractions_is_exact_until_it_is_read() {
+        let mut s = FractionSum::default();
+        // 2/3 + 1/3 of 100 %: 100 exactly, where adding two 28-digit decimals may not be.
+        s.add_percent(2, 3);
+        s.add_percent(1, 3);
+        s.add_percent(1, 4);
+        assert_eq!(s.value(), Decimal::from(125));
+        assert_eq!(FractionSum::default().value(), Decimal::ZERO);
     }
 
     #[test]

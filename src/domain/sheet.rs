@@ -401,9 +401,18 @@ fn item_sum(
 }
 
 /// Sums for every node of the set from the sums of its items, aligned with `set.nodes()`.
-fn sums_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> Vec<NodeSum> {
+fn sums_over(set: &CriteriaSet, sum_of: impl FnMut(usize) -> NodeSum) -> Vec<NodeSum> {
+    let mut sums = Vec::new();
+    sums_into(set, sum_of, &mut sums);
+    sums
+}
+
+/// The same sums written into `sums` (emptied first), which keeps its memory from one unit
+/// to the next.
+fn sums_into(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum, sums: &mut Vec<NodeSum>) {
     let nodes = set.nodes();
-    let mut sums = vec![NodeSum::default(); nodes.len()];
+    sums.clear();
+    sums.resize(nodes.len(), NodeSum::default());
     // Children come after their parents: walking backwards, every child is complete
     // before it is added to its parent.
     for idx in (0..nodes.len()).rev() {
@@ -415,7 +424,6 @@ fn sums_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> Vec
             sums[p].add(&child);
         }
     }
-    sums
 }
 
 /// A unit's totals from the sums of its items (`sum_of(idx)` for each item of the set).
@@ -494,6 +502,12 @@ impl Scores {
     /// Sums for every node: the same figures as [`Sheet::node_sums`].
     pub fn node_sums(&self, set: &CriteriaSet) -> Vec<NodeSum> {
         sums_over(set, |idx| self.item_sum(set, idx))
+    }
+
+    /// The same sums written into `sums`, reused from unit to unit (a group of ten thousand
+    /// units allocates once).
+    pub fn node_sums_into(&self, set: &CriteriaSet, sums: &mut Vec<NodeSum>) {
+        sums_into(set, |idx| self.item_sum(set, idx), sums)
     }
 }
 

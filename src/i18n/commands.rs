@@ -307,6 +307,10 @@ pub fn imported(kind: &str, c: ImportCount, lang: Lang) -> String {
         "self-scores" => lang.pick("điểm tự chấm", "self scores"),
         "survey" => lang.pick("điểm điều tra xã hội học", "survey scores"),
         "explanations" => lang.pick("giải trình", "explanations"),
+        "field-history" => lang.pick(
+            "tỷ lệ điểm các lĩnh vực các năm trước",
+            "past years' field percents",
+        ),
         _ => lang.pick("chỉ số các năm trước", "history"),
     };
     let (added, changed, unchanged) = (c.added, c.changed, c.unchanged);

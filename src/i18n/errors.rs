@@ -108,14 +108,15 @@ pub fn undecided_phrase(items: usize, units: usize, lang: Lang) -> String {
 }
 
 /// Why there is no final ranking yet.
-pub fn rank_error(group: &str, e: &RankError, lang: Lang) -> String {
+/// Why a group has no final ranking, naming the group as councils say it.
+pub fn rank_error(group: &str, name: &str, e: &RankError, lang: Lang) -> String {
     match e {
         RankError::Undecided { items, units } => {
             let left = undecided_phrase(*items, *units, lang);
             say!(
                 lang,
-                "Chưa có xếp hạng chính thức nhóm {group}: {left}.",
-                "No final ranking for group {group} yet: {left}."
+                "Chưa có xếp hạng chính thức của {name} ({group}): {left}.",
+                "No final ranking for {name} ({group}) yet: {left}."
             )
         }
         RankError::MissingSurvey { units } => {
@@ -126,8 +127,8 @@ pub fn rank_error(group: &str, e: &RankError, lang: Lang) -> String {
                 .join(", ");
             say!(
                 lang,
-                "Chưa có xếp hạng chính thức nhóm {group}: thiếu điểm điều tra xã hội học của {list}.",
-                "No final ranking for group {group} yet: the survey score of {list} is missing."
+                "Chưa có xếp hạng chính thức của {name} ({group}): thiếu điểm điều tra xã hội học của {list}.",
+                "No final ranking for {name} ({group}) yet: the survey score of {list} is missing."
             )
         }
     }
@@ -435,6 +436,17 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the index must be between 0 and 100",
             )
             .into(),
+        PercentOutOfRange => lang
+            .pick(
+                "tỷ lệ điểm phải nằm trong khoảng 0 đến 100",
+                "the percent must be between 0 and 100",
+            )
+            .into(),
+        NotAField(c) => say!(
+            lang,
+            "«{c}» không phải mã lĩnh vực (lĩnh vực là cấp đầu của bộ chỉ số: 1, 2, 3, …)",
+            "'{c}' is not a field's code (fields are the first level of a criteria set: 1, 2, 3, …)"
+        ),
         BadRank(v) => say!(
             lang,
             "«{v}» không phải là thứ hạng (một số nguyên từ 1)",

@@ -5,6 +5,7 @@
 //! A text is written `lang.pick("…", "…")` when it takes nothing, `say!(lang, "… {x} …",
 //! "… {x} …")` when it does.
 
+pub mod analysis;
 pub mod commands;
 pub mod documents;
 pub mod errors;

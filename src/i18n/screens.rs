@@ -647,6 +647,8 @@ pub fn help_title(screen: Screen, lang: Lang) -> &'static str {
         Screen::Units => lang.pick("Phím — danh sách đơn vị", "Keys — units"),
         Screen::Appraisal => lang.pick("Phím — thẩm định đơn vị", "Keys — appraisal"),
         Screen::Ranking => lang.pick("Phím — xếp hạng", "Keys — ranking"),
+        Screen::Fields => lang.pick("Phím — phân tích theo lĩnh vực", "Keys — analysis by field"),
+        Screen::WayUp => lang.pick("Phím — hướng cải thiện", "Keys — the way up"),
         Screen::History => lang.pick("Phím — chỉ số qua các năm", "Keys — history"),
     }
 }

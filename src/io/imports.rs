@@ -5,7 +5,7 @@
 use super::csvread::{Columns, FileSource, Row, RowSource, Table, TableReader, parse_table};
 use super::problem::{FileError, Place, Problem};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, Points, SelfScore, UnitCode};
-use crate::store::{ExplanationRow, HistoryRow, UnitRow};
+use crate::store::{ExplanationRow, FieldHistoryRow, HistoryRow, UnitRow};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
@@ -40,6 +40,10 @@ pub const EXPLANATIONS: Columns<'static> = Columns {
 pub const HISTORY: Columns<'static> = Columns {
     required: &["unit", "year", "index"],
     optional: &["rank", "ranked_of"],
+};
+pub const FIELD_HISTORY: Columns<'static> = Columns {
+    required: &["unit", "year", "field", "percent"],
+    optional: &["field_name"],
 };
 
 fn csv_table(path: &Path, text: &str, columns: Columns<'_>) -> Result<Table, FileError> {
@@ -151,6 +155,28 @@ impl<'a> Check<'a> {
         }
         seen.insert(key, row.line);
         true
+    }
+
+    /// A unit code of any year, or `province`, as history rows name them.
+    fn history_unit(&mut self, row: &'a Row) -> Option<String> {
+        let (v, place) = self.required(row, "unit")?;
+        if v == "province" || UnitCode::parse(v).is_ok() {
+            Some(v.to_string())
+        } else {
+            self.fail(place, Problem::BadCode(v.to_string()));
+            None
+        }
+    }
+
+    fn year(&mut self, row: &'a Row) -> Option<i32> {
+        let (v, place) = self.required(row, "year")?;
+        match v.parse::<i32>() {
+            Ok(y) if (1990..=2200).contains(&y) => Some(y),
+            _ => {
+                self.fail(place, Problem::BadYear(v.to_string()));
+                None
+            }
+        }
     }
 
     fn finish<T>(self, out: T) -> Result<T, FileError> {
@@ -560,23 +586,8 @@ pub fn history_in(path: &Path, table: &Table) -> Result<Vec<HistoryRow>, FileErr
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in &table.rows {
-        let unit = c.required(row, "unit").and_then(|(v, place)| {
-            if v == "province" || UnitCode::parse(v).is_ok() {
-                Some(v.to_string())
-            } else {
-                c.fail(place, Problem::BadCode(v.to_string()));
-                None
-            }
-        });
-        let year = c
-            .required(row, "year")
-            .and_then(|(v, place)| match v.parse::<i32>() {
-                Ok(y) if (1990..=2200).contains(&y) => Some(y),
-                _ => {
-                    c.fail(place, Problem::BadYear(v.to_string()));
-                    None
-                }
-            });
+        let unit = c.history_unit(row);
+        let year = c.year(row);
         let index = c.points(row, "index").and_then(|(p, _, place)| {
             if p.is_negative() || p > Points::from_int(100) {
                 c.fail(place, Problem::IndexOutOfRange);
@@ -605,6 +616,57 @@ pub fn history_in(path: &Path, table: &Table) -> Result<Vec<HistoryRow>, FileErr
                 index,
                 rank,
                 ranked_of,
+            });
+        }
+    }
+    c.finish(out)
+}
+
+/// `field_history.csv`: `unit,year,field,field_name,percent` (percent of the field's maximum;
+/// unit `province` for the province's component indexes, whose fields are the national set's).
+pub fn field_history(path: &Path, text: &str) -> Result<Vec<FieldHistoryRow>, FileError> {
+    field_history_in(path, &csv_table(path, text, FIELD_HISTORY)?)
+}
+
+/// The field history of a table read with [`FIELD_HISTORY`].
+pub fn field_history_in(path: &Path, table: &Table) -> Result<Vec<FieldHistoryRow>, FileError> {
+    let mut c = Check::new(path, table);
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let unit = c.history_unit(row);
+        let year = c.year(row);
+        let field = c
+            .required(row, "field")
+            .and_then(|(v, place)| match ItemCode::parse(v) {
+                Ok(code) if code.depth() == 1 => Some(code.to_string()),
+                _ => {
+                    c.fail(place, Problem::NotAField(v.to_string()));
+                    None
+                }
+            });
+        let percent = c.points(row, "percent").and_then(|(p, _, place)| {
+            if p.is_negative() || p > Points::from_int(100) {
+                c.fail(place, Problem::PercentOutOfRange);
+                None
+            } else {
+                Some(p)
+            }
+        });
+        if let (Some(unit), Some(year), Some(field), Some(percent)) = (unit, year, field, percent)
+            && c.once(
+                &mut seen,
+                (unit.clone(), year, field.clone()),
+                row,
+                c.cell(row, "field").1,
+            )
+        {
+            out.push(FieldHistoryRow {
+                unit,
+                year,
+                field,
+                field_name: crate::domain::text::nfc(c.cell(row, "field_name").0.trim()),
+                percent,
             });
         }
     }

@@ -139,6 +139,10 @@ pub enum Problem {
     NoColumnName {
         header_row: usize,
     },
+    /// A field's percent outside 0–100.
+    PercentOutOfRange,
+    /// A field code that is not a field's (level 1: `1`, `2`, …).
+    NotAField(String),
 }
 
 /// A file refused, with every problem found (up to a limit).

@@ -52,8 +52,8 @@ enum Kind {
 
 fn kind_of(name: &str) -> Kind {
     match name {
-        "unit" | "item" | "code" | "group" => Kind::Code,
-        "score" | "index" | "max" => Kind::Points,
+        "unit" | "item" | "code" | "group" | "field" => Kind::Code,
+        "score" | "index" | "max" | "percent" => Kind::Points,
         "year" => Kind::Year,
         "ranked" => Kind::YesNo,
         _ => Kind::Text,

@@ -2,6 +2,7 @@
 //! the append-only audit log. Every write runs in `BEGIN IMMEDIATE`.
 
 mod decisions;
+mod field_history;
 mod ledger;
 mod records;
 pub mod schema;
@@ -9,6 +10,7 @@ mod sets;
 mod years;
 
 pub use decisions::{AuditRow, Undone};
+pub use field_history::FieldHistoryRow;
 pub use ledger::{Mark, TRIGGERS, Verification};
 pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,

@@ -228,7 +228,7 @@ fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreErr
 }
 
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
-fn import_rows<T>(
+pub(super) fn import_rows<T>(
     tx: Transaction<'_>,
     rows: &[T],
     mut each: impl FnMut(&Transaction<'_>, &T) -> Result<Option<bool>, StoreError>,

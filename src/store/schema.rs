@@ -233,6 +233,21 @@ const MIGRATIONS: &[Step] = &[
     // own content; the rows already there are chained now, and a row says so (see
     // `store::ledger`).
     Step::Rust(super::ledger::migrate),
+    // 6: the published percent of each field (component index) of a unit, or of the province,
+    // in past years (`import field-history`): the field analysis across years. Self-contained:
+    // it depends on no other step after the first.
+    Step::Sql(
+        r#"
+    CREATE TABLE field_history (
+        unit TEXT NOT NULL,        -- a unit code, or 'province'
+        year INTEGER NOT NULL,
+        field TEXT NOT NULL,       -- the field's code that year
+        field_name TEXT NOT NULL DEFAULT '',
+        pct INTEGER NOT NULL,      -- hundredths of a percent
+        PRIMARY KEY (unit, year, field)
+    ) STRICT;
+    "#,
+    ),
 ];
 
 /// The schema version this binary writes.

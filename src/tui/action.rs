@@ -44,6 +44,11 @@ pub enum Cmd {
     CycleView,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
+    /// The analysis by field of the group (and from there each unit's way up).
+    Fields,
+    /// The field column before or after the selected one.
+    PrevField,
+    NextField,
 }
 
 /// A group as its tab shows it.
@@ -104,6 +109,18 @@ pub enum Loaded {
         subject: Subject,
         result: Result<HistoryData, String>,
     },
+    /// A group's analysis by field.
+    Fields {
+        group: String,
+        result: Result<FieldsData, String>,
+    },
+}
+
+/// A group's analysis by field with its criteria set (for the titles).
+#[derive(Debug, Clone)]
+pub struct FieldsData {
+    pub set: std::sync::Arc<crate::domain::CriteriaSet>,
+    pub analysis: crate::domain::GroupAnalysis,
 }
 
 /// What a save was, for the status line.
@@ -202,6 +219,10 @@ pub enum Effect {
     LoadRanking {
         group: String,
         mode: Mode,
+    },
+    /// Read a group's analysis by field.
+    LoadFields {
+        group: String,
     },
     /// Close a unit (`closed`) or reopen it, with the comment: audited, as `thamdinh close`.
     SetClosed {

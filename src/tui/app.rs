@@ -257,6 +257,8 @@ pub struct App {
     pub rank_mode: Mode,
     pub rank_sel: usize,
     pub rank_offset: Cell<usize>,
+    /// The analysis by field (and a unit's way up) while it is shown.
+    pub fields: Option<super::analysis::FieldsView>,
     pub input: Option<Input>,
     /// The workbook waiting for an answer to "replace the file?": group, mode and path.
     pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,
@@ -316,6 +318,7 @@ impl App {
             rank_mode: Mode::Provisional,
             rank_sel: 0,
             rank_offset: Cell::new(0),
+            fields: None,
             input: None,
             pending_workbook: None,
             pending_close: None,
@@ -448,6 +451,11 @@ impl App {
                 fx.push(Effect::LoadRanking {
                     group: g.to_string(),
                     mode: self.rank_mode,
+                });
+            }
+            if let Some(f) = &self.fields {
+                fx.push(Effect::LoadFields {
+                    group: f.group.clone(),
                 });
             }
         }
@@ -832,6 +840,10 @@ impl App {
                 }
                 Vec::new()
             }
+            Loaded::Fields { group, result } => {
+                self.fields_loaded(&group, result);
+                Vec::new()
+            }
             Loaded::Year {
                 published,
                 no_units,
@@ -903,11 +915,13 @@ impl App {
             Screen::Units => self.units_command(c),
             Screen::Appraisal => self.appraisal_command(c),
             Screen::Ranking => self.ranking_command(c),
+            Screen::Fields => self.fields_command(c),
+            Screen::WayUp => self.way_up_command(c),
             Screen::History => self.history_command(c),
         }
     }
 
-    fn switch_group(&mut self, step: isize) -> Vec<Effect> {
+    pub(super) fn switch_group(&mut self, step: isize) -> Vec<Effect> {
         let n = self.groups.len();
         if n == 0 {
             return Vec::new();
@@ -921,7 +935,7 @@ impl App {
         let mut fx = vec![Effect::LoadUnits { group: g.clone() }];
         if self.screen == Screen::Ranking {
             fx.push(Effect::LoadRanking {
-                group: g,
+                group: g.clone(),
                 mode: self.rank_mode,
             });
         } else if self.screen == Screen::History {
@@ -933,6 +947,9 @@ impl App {
             if let Some(subject) = self.history_subject() {
                 fx.push(Effect::LoadHistory(subject));
             }
+        }
+        if self.screen == Screen::Fields {
+            fx.extend(self.show_fields(None));
         }
         fx
     }
@@ -1064,6 +1081,12 @@ impl App {
                 }
             }
             Cmd::Ranking => return self.show_ranking(),
+            Cmd::Fields => {
+                let unit = shown
+                    .get(self.unit_sel)
+                    .map(|&i| self.units[i].unit.code.clone());
+                return self.show_fields(unit);
+            }
             Cmd::CloseUnit => {
                 let Some(&i) = shown.get(self.unit_sel) else {
                     self.fail(words::no_unit_matches(self.lang));
@@ -1305,6 +1328,13 @@ impl App {
                     }];
                 }
             }
+            Cmd::Fields => {
+                let unit = match &self.ranking {
+                    Some(Ok(r)) => r.rows.get(self.rank_sel).map(|row| row.unit.clone()),
+                    _ => None,
+                };
+                return self.show_fields(unit);
+            }
             Cmd::Publish => {
                 if self.published {
                     self.fail(words::published_no_edits(self.year, self.lang));
@@ -1337,7 +1367,7 @@ impl App {
 }
 
 /// Moves a selection in a list of `n` rows.
-fn step(pos: usize, n: usize, c: Cmd) -> usize {
+pub(super) fn step(pos: usize, n: usize, c: Cmd) -> usize {
     if n == 0 {
         return 0;
     }

@@ -11,6 +11,10 @@ pub enum Screen {
     Units,
     Appraisal,
     Ranking,
+    /// The group's units × fields table.
+    Fields,
+    /// One unit's way up.
+    WayUp,
     History,
 }
 
@@ -92,6 +96,13 @@ const GROUPS: [Binding; 2] = [
         en: "previous group",
     },
 ];
+const FIELDS: Binding = Binding {
+    keys: &[Char('L')],
+    label: "L",
+    cmd: Cmd::Fields,
+    vi: "phân tích theo lĩnh vực: lĩnh vực mạnh, yếu; hướng cải thiện của từng đơn vị",
+    en: "analysis by field: strong and weak fields; each unit's way up",
+};
 const HELP: Binding = Binding {
     keys: &[Char('?')],
     label: "?",
@@ -144,6 +155,7 @@ pub static UNITS: &[Binding] = &[
         vi: "xếp hạng của nhóm",
         en: "ranking of the group",
     },
+    FIELDS,
     HISTORY_KEY,
     HELP,
     Binding {
@@ -318,6 +330,7 @@ pub static RANKING: &[Binding] = &[
         en: "publish the year's results (asks first)",
     },
     HISTORY_KEY,
+    FIELDS,
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q'), Char('r')],
@@ -370,11 +383,82 @@ pub static HISTORY: &[Binding] = &[
     },
 ];
 
+pub static FIELD_TABLE: &[Binding] = &[
+    MOVE,
+    MOVE_DOWN,
+    PAGES[0],
+    PAGES[1],
+    PAGES[2],
+    PAGES[3],
+    Binding {
+        keys: &[Left],
+        label: "←",
+        cmd: Cmd::PrevField,
+        vi: "lĩnh vực trước (cuộn ngang)",
+        en: "previous field (scrolls sideways)",
+    },
+    Binding {
+        keys: &[Right],
+        label: "→",
+        cmd: Cmd::NextField,
+        vi: "lĩnh vực sau (cuộn ngang)",
+        en: "next field (scrolls sideways)",
+    },
+    Binding {
+        keys: &[Enter],
+        label: "Enter",
+        cmd: Cmd::Open,
+        vi: "hướng cải thiện của đơn vị (điểm bị mất, cách vượt, lên loại)",
+        en: "the unit's way up (points lost, how to pass, the next band)",
+    },
+    GROUPS[0],
+    GROUPS[1],
+    HELP,
+    Binding {
+        keys: &[Esc, Char('q'), Char('L')],
+        label: "Esc q",
+        cmd: Cmd::BackOrQuit,
+        vi: "quay lại",
+        en: "back",
+    },
+];
+
+pub static WAY_UP: &[Binding] = &[
+    Binding {
+        keys: &[Up, Char('k')],
+        label: "↑ k",
+        cmd: Cmd::Up,
+        vi: "cuộn lên",
+        en: "scroll up",
+    },
+    Binding {
+        keys: &[Down, Char('j')],
+        label: "↓ j",
+        cmd: Cmd::Down,
+        vi: "cuộn xuống",
+        en: "scroll down",
+    },
+    PAGES[0],
+    PAGES[1],
+    PAGES[2],
+    PAGES[3],
+    HELP,
+    Binding {
+        keys: &[Esc, Left, Char('q')],
+        label: "Esc ← q",
+        cmd: Cmd::BackOrQuit,
+        vi: "về bảng lĩnh vực",
+        en: "back to the field table",
+    },
+];
+
 pub fn table(screen: Screen) -> &'static [Binding] {
     match screen {
         Screen::Units => UNITS,
         Screen::Appraisal => APPRAISAL,
         Screen::Ranking => RANKING,
+        Screen::Fields => FIELD_TABLE,
+        Screen::WayUp => WAY_UP,
         Screen::History => HISTORY,
     }
 }
@@ -404,7 +488,13 @@ mod tests {
 
     #[test]
     fn the_same_key_means_the_same_everywhere_it_applies() {
-        for s in [Screen::Units, Screen::Appraisal, Screen::Ranking] {
+        for s in [
+            Screen::Units,
+            Screen::Appraisal,
+            Screen::Ranking,
+            Screen::Fields,
+            Screen::WayUp,
+        ] {
             assert_eq!(command(s, &key(Char('j'))), Some(Cmd::Down));
             assert_eq!(command(s, &key(Up)), Some(Cmd::Up));
             assert_eq!(command(s, &key(Char('?'))), Some(Cmd::Help));
@@ -433,11 +523,25 @@ mod tests {
     }
 
     #[test]
+    fn the_analysis_opens_with_the_same_key_from_the_units_and_the_ranking() {
+        let shift_l = KeyEvent::new(Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(command(Screen::Units, &shift_l), Some(Cmd::Fields));
+        assert_eq!(command(Screen::Ranking, &shift_l), Some(Cmd::Fields));
+        assert_eq!(command(Screen::Fields, &key(Right)), Some(Cmd::NextField));
+        assert_eq!(command(Screen::Fields, &key(Enter)), Some(Cmd::Open));
+        assert_eq!(command(Screen::WayUp, &key(Esc)), Some(Cmd::BackOrQuit));
+        // Lower-case l still opens a unit on the units screen.
+        assert_eq!(command(Screen::Units, &key(Char('l'))), Some(Cmd::Open));
+    }
+
+    #[test]
     fn no_key_is_bound_twice_on_a_screen() {
         for s in [
             Screen::Units,
             Screen::Appraisal,
             Screen::Ranking,
+            Screen::Fields,
+            Screen::WayUp,
             Screen::History,
         ] {
             let mut seen = Vec::new();

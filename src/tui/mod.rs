@@ -4,6 +4,7 @@
 //! runs each effect on the store and feeds the result back as an action; `view` draws.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod keymap;
 pub mod runtime;

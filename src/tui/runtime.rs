@@ -1,7 +1,7 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, GroupTab, HistoryData, Loaded, Saved, Subject};
+use super::action::{Action, Effect, FieldsData, GroupTab, HistoryData, Loaded, Saved, Subject};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::service::{AppError, UnitSheet, Workspace};
@@ -128,6 +128,18 @@ fn try_effect(
                 mode,
                 result,
             })]
+        }
+        Effect::LoadFields { group } => {
+            let result = ws
+                .field_analysis(&group)
+                .and_then(|analysis| {
+                    Ok(FieldsData {
+                        set: std::sync::Arc::clone(ws.set(&group)?),
+                        analysis,
+                    })
+                })
+                .map_err(|e| e.render(lang));
+            vec![Action::Loaded(Loaded::Fields { group, result })]
         }
         Effect::SetClosed {
             unit,

@@ -78,6 +78,17 @@ impl Theme {
         self.fg(Color::Blue)
     }
 
+    /// A band's style, `i` of `n` from the top: the top band green, the bottom one red and
+    /// bold, the one above the bottom yellow. The band's letter is always shown beside it.
+    pub fn band(self, i: usize, n: usize) -> Style {
+        match i {
+            0 => self.fg(Color::Green),
+            i if i + 1 == n => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            i if i + 2 == n => self.fg(Color::Yellow),
+            _ => Style::new(),
+        }
+    }
+
     pub fn state(self, s: State) -> Style {
         match s {
             State::Undecided => Style::new(),

@@ -22,7 +22,7 @@ impl GroupData<'_> {
         self.breakdown.units.iter().map(|u| (&u.unit, u)).collect()
     }
 
-    fn longest_name(&self) -> usize {
+    pub(super) fn longest_name(&self) -> usize {
         self.ranking
             .rows
             .iter()
@@ -31,7 +31,7 @@ impl GroupData<'_> {
             .unwrap_or(10)
     }
 
-    fn longest_code(&self) -> usize {
+    pub(super) fn longest_code(&self) -> usize {
         self.ranking
             .rows
             .iter()
@@ -41,14 +41,14 @@ impl GroupData<'_> {
     }
 
     /// `Kết quả – Sở, ban, ngành`: the group's short name when its set has one.
-    fn sheet_name(&self, prefix: &str) -> String {
+    pub(super) fn sheet_name(&self, prefix: &str) -> String {
         let name = self.set.short_name.as_deref().unwrap_or(self.name);
         format!("{prefix} – {name}")
     }
 }
 
 /// Title rows common to the group's sheets; returns the first free row.
-fn titles(
+pub(super) fn titles(
     ws: &mut Worksheet,
     st: &super::Styles,
     title: &str,
@@ -64,7 +64,7 @@ fn titles(
 }
 
 /// Writes a header row at `row`: its cells and a height that shows them whole.
-fn header(
+pub(super) fn header(
     ws: &mut Worksheet,
     st: &super::Styles,
     row: RowNum,

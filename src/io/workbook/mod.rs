@@ -17,6 +17,7 @@ mod group;
 mod history;
 mod scoring;
 mod styles;
+mod wayup;
 
 pub use decisions::DecisionSheet;
 pub use group::GroupData;
@@ -109,6 +110,8 @@ pub struct Sheets {
     pub criteria: bool,
     pub decisions: bool,
     pub scoring: bool,
+    /// Each unit's way up, one sheet per group.
+    pub way_up: bool,
     pub history: bool,
 }
 
@@ -119,6 +122,7 @@ impl Sheets {
         criteria: true,
         decisions: true,
         scoring: true,
+        way_up: true,
         history: true,
     };
 }

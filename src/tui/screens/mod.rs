@@ -2,11 +2,13 @@
 //! remembered scroll offsets.
 
 mod appraisal;
+mod fields;
 mod help;
 mod history;
 mod ranking;
 mod tabs;
 mod units;
+mod wayup;
 
 use super::app::{App, InputKind};
 use super::keymap::Screen;
@@ -39,6 +41,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Units => units::draw(app, frame, main),
         Screen::Appraisal => appraisal::draw(app, frame, main),
         Screen::Ranking => ranking::draw(app, frame, main),
+        Screen::Fields => fields::draw(app, frame, main),
+        Screen::WayUp => wayup::draw(app, frame, main),
         Screen::History => history::draw(app, frame, main),
     }
     status_line(app, frame, status);

@@ -147,6 +147,17 @@ add("history-index-over-100.csv", "unit,year,index\nSNV,2021,100.5\n", "import h
 add("history-duplicate.csv", "unit,year,index\nSNV,2021,80\nSNV,2021,81\n", "import history FILE",
     "FILE:3:2: column year: duplicates line 2")
 
+# ---- field_history.csv
+FH = "unit,year,field,field_name,percent\n"
+add("field-history-not-a-field.csv", FH + "SNV,2021,3.1,Cải cách TTHC,80\n", "import field-history FILE",
+    "FILE:2:3: column field: '3.1' is not a field's code")
+add("field-history-percent-over-100.csv", FH + "province,2021,1,Chỉ đạo,100.01\n", "import field-history FILE",
+    "FILE:2:5: column percent: the percent must be between 0 and 100")
+add("field-history-duplicate.csv", FH + "province,2021,1,,80\nprovince,2021,1,,81\n",
+    "import field-history FILE", "FILE:3:3: column field: duplicates line 2")
+add("field-history-missing-percent.csv", "unit,year,field,field_name\nprovince,2021,1,Chỉ đạo\n",
+    "import field-history FILE", "FILE:1:5: the required column 'percent' is missing")
+
 # ---- criteria sets
 SET = '''group = "thu-nghiem"
 name = "Nhóm thử"
