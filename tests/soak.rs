@@ -235,8 +235,8 @@ fn soak() {
     let rm = room::run(&db6, 20, Duration::from_secs(room_secs as u64), seed + 40);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "\n6. A room of {} appraisers on one file (each in its own terminal, a key every 1–3 s and \
-         bursts of `a`; acknowledged = the status line says Saved; elsewhere = each other screen \
+        "\n6. A room of {} appraisers on one file (each in its own terminal, a decision every 1–3 s \
+         and bursts of `a`; acknowledged = the status line says Saved; elsewhere = each other screen \
          open on the unit showing a first decision's new count)",
         rm.appraisers
     );
