@@ -96,10 +96,12 @@ impl StderrProgress {
 
 fn style(stage: Stage, total: Option<u64>) -> ProgressStyle {
     let template = match (stage.counts_bytes(), total) {
-        (true, Some(_)) => "{spinner} {msg} [{wide_bar}] {percent:>3}% · {elapsed}",
-        (false, Some(_)) => "{spinner} {msg} [{wide_bar}] {pos}/{len} {prefix} · {elapsed}",
-        (_, None) if stage == Stage::DecisionLines => "{spinner} {msg}: {pos} {prefix} · {elapsed}",
-        (_, None) => "{spinner} {msg} · {elapsed}",
+        (true, Some(_)) => "{spinner} {msg} [{wide_bar}] {percent:>3}% · {elapsed_precise}",
+        (false, Some(_)) => "{spinner} {msg} [{wide_bar}] {pos}/{len} {prefix} · {elapsed_precise}",
+        (_, None) if stage == Stage::DecisionLines => {
+            "{spinner} {msg}: {pos} {prefix} · {elapsed_precise}"
+        }
+        (_, None) => "{spinner} {msg} · {elapsed_precise}",
     };
     ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_spinner())
