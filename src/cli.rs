@@ -2,14 +2,13 @@
 //! database. Each returns its output as text, or an error with a sentence for the user.
 
 use crate::builtin;
-use crate::domain::criteria::Band;
-use crate::domain::{GroupCode, Mode, Points, RankError, Ranking, Verdict};
+use crate::domain::{Mode, Points, Ranking, Verdict};
 use crate::i18n::Lang;
 use crate::i18n::commands as msg;
-use crate::io::criteria::{CsvSetHeader, set_from_csv, set_from_toml};
-use crate::io::export::{write_decisions, write_rankings};
-use crate::io::{FileError, Problem};
-use crate::service::{AppError, ImportKind, IoDoing, Workspace};
+use crate::io::Problem;
+use crate::io::criteria::set_from_toml;
+use crate::service::{AppError, FileKind, ImportKind, Imported, IoDoing, Workspace};
+pub use crate::service::{CriteriaCsvArgs, NoticeArgs};
 use crate::store::Store;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -166,29 +165,47 @@ pub fn import(
     sheet: Option<&str>,
     lang: Lang,
 ) -> Result<String, AppError> {
-    if kind == ImportKind::History {
-        return years::import_history(ws, file, sheet, lang);
-    }
-    let c = ws.import_path(kind, file, sheet)?;
-    let what = match kind {
-        ImportKind::Units => "units",
-        ImportKind::SelfScores => "self-scores",
-        ImportKind::Survey => "survey",
-        ImportKind::Explanations => "explanations",
-        ImportKind::History => "history",
-        ImportKind::FieldHistory => "field-history",
+    let kind = match kind {
+        ImportKind::Units => FileKind::Units,
+        ImportKind::SelfScores => FileKind::SelfScores,
+        ImportKind::Survey => FileKind::Survey,
+        ImportKind::Explanations => FileKind::Explanations,
+        ImportKind::History => FileKind::History,
+        ImportKind::FieldHistory => FileKind::FieldHistory,
     };
-    Ok(msg::imported(what, c, lang))
+    let done = ws.import_any(kind, file, sheet, CriteriaCsvArgs::default(), lang)?;
+    Ok(imported(&done, lang))
 }
 
-/// The options of `import criteria` for a CSV tree.
-pub struct CriteriaCsvArgs {
-    pub group: Option<String>,
-    pub name: Option<String>,
-    /// The name as councils say it, for the group tabs of a narrow window.
-    pub short_name: Option<String>,
-    pub survey_max: Option<String>,
-    pub bands: Option<String>,
+/// What an import did, as `thamdinh import` prints it and the files screen says it.
+pub fn imported(done: &Imported, lang: Lang) -> String {
+    if let Some(set) = &done.set {
+        return msg::set_imported(
+            set.group.as_str(),
+            set.year,
+            &set.name,
+            set.counts(),
+            &set.appraisal_max.to_string(),
+            &set.survey_max.to_string(),
+            lang,
+        );
+    }
+    let mut out = msg::imported(done.kind.command(), done.count, lang);
+    if let Some(s) = done.shadowed.first() {
+        let example = msg::shadowed_example(
+            &s.unit,
+            s.year,
+            &s.imported.fixed2(),
+            &s.published.fixed2(),
+            lang,
+        );
+        let _ = write!(
+            out,
+            "\n{}",
+            msg::history_shadowed(done.shadowed.len(), &example, lang)
+        );
+    }
+    out
 }
 
 pub fn import_criteria(
@@ -197,53 +214,8 @@ pub fn import_criteria(
     args: CriteriaCsvArgs,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let is_csv = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let set = if is_csv {
-        let need = |option: &str| AppError::Refused(msg::criteria_csv_needs(option, lang));
-        let group_text = args.group.ok_or_else(|| need("--group"))?;
-        let group = GroupCode::parse(&group_text)
-            .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
-        let name = args.name.ok_or_else(|| need("--name"))?;
-        let survey_text = args.survey_max.ok_or_else(|| need("--survey-max"))?;
-        let survey_max = Points::parse(&survey_text).map_err(|why| {
-            AppError::File(FileError::one(
-                Path::new("--survey-max"),
-                None,
-                Problem::BadPoints {
-                    text: survey_text.clone(),
-                    why,
-                },
-            ))
-        })?;
-        let bands_text = args.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
-        let bands = Band::parse_list(&bands_text)
-            .ok_or_else(|| AppError::Refused(msg::bad_bands(&bands_text, lang)))?;
-        let text = crate::io::csvread::read_text(file)?;
-        let header = CsvSetHeader {
-            group,
-            name,
-            short_name: args.short_name,
-            year: ws.year,
-            survey_max,
-            bands,
-        };
-        let set = set_from_csv(file, &text, header)?;
-        ws.save_set(&set)?;
-        set
-    } else {
-        ws.import_set_toml(file)?.0
-    };
-    Ok(msg::set_imported(
-        set.group.as_str(),
-        set.year,
-        &set.name,
-        set.counts(),
-        &set.appraisal_max.to_string(),
-        &set.survey_max.to_string(),
-        lang,
-    ))
+    let done = ws.import_any(FileKind::Criteria, file, None, args, lang)?;
+    Ok(imported(&done, lang))
 }
 
 /// `decide UNIT ITEM SCORE|agree|na|flag`.
@@ -349,45 +321,16 @@ pub fn decide_batch(
     Ok((recorded, refused))
 }
 
-/// The groups asked for: one, or all of the year.
-fn chosen_groups(ws: &Workspace, group: Option<&str>) -> Result<Vec<(String, String)>, AppError> {
-    let all = ws.groups()?;
-    if all.is_empty() {
-        return Err(AppError::NoSets(ws.year));
-    }
-    match group {
-        None => Ok(all),
-        Some(g) => all
-            .into_iter()
-            .find(|(c, _)| c == g)
-            .map(|x| vec![x])
-            .ok_or_else(|| AppError::UnknownGroup(g.to_string())),
-    }
-}
-
 pub fn rankings(
     ws: &Workspace,
     group: Option<&str>,
     mode: Mode,
 ) -> Result<Vec<(String, String, Ranking)>, AppError> {
-    let groups = chosen_groups(ws, group)?;
-    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
-    let ranked = ws.rankings(&codes, mode);
-    groups
-        .iter()
-        .zip(ranked)
-        .map(|((code, name), r)| Ok((code.clone(), name.clone(), r?)))
-        .collect()
+    ws.group_rankings(group, mode)
 }
 
 pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
-    let groups: Vec<(String, Ranking)> = rankings(ws, group, mode)?
-        .into_iter()
-        .map(|(c, _, r)| (c, r))
-        .collect();
-    let mut out = Vec::new();
-    write_rankings(&mut out, &groups).map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
-    Ok(out)
+    ws.rank_csv(group, mode)
 }
 
 pub(crate) fn pad(s: &str, width: usize, right: bool) -> String {
@@ -598,9 +541,7 @@ pub fn verify(
     }
 }
 
-/// The decisions export. With `Mode::Final` it is the council's complete record, refused
-/// (nothing written) while any item of the chosen groups is undecided or awaits an explanation,
-/// counted as the final ranking counts them.
+/// The decisions export (`Workspace::export_decisions`).
 pub fn export_decisions(
     ws: &Workspace,
     group: Option<&str>,
@@ -608,57 +549,13 @@ pub fn export_decisions(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let groups = chosen_groups(ws, group)?;
-    if mode == Mode::Final {
-        check_all_decided(ws, &groups, group.is_some(), lang)?;
-    }
-    let lines = ws.decision_lines(group)?;
-    let mut buf = Vec::new();
-    write_decisions(&mut buf, &lines).map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
-    write_file(out, &buf)?;
-    let n = lines.len();
-    let out = out.display();
-    Ok(msg::decisions_exported(n, &out.to_string(), mode, lang))
-}
-
-/// Refuses while any item of the groups is not decided, naming how many items of how many
-/// units are left (per group when several were asked for).
-fn check_all_decided(
-    ws: &Workspace,
-    groups: &[(String, String)],
-    one: bool,
-    lang: Lang,
-) -> Result<(), AppError> {
-    let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
-    let mut left = Vec::new();
-    for (code, ranked) in codes.iter().zip(ws.rankings(&codes, Mode::Final)) {
-        match ranked {
-            Err(AppError::Rank {
-                why: RankError::Undecided { items, units },
-                ..
-            }) => left.push((*code, items, units)),
-            // A missing survey score does not touch the decisions.
-            Ok(_) | Err(AppError::Rank { .. }) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    if left.is_empty() {
-        return Ok(());
-    }
-    let items = left.iter().map(|l| l.1).sum();
-    let units = left.iter().map(|l| l.2).sum();
-    let mut what = crate::i18n::errors::undecided_phrase(items, units, lang);
-    if !one {
-        let each: Vec<String> = left
-            .iter()
-            .map(|(g, i, u)| msg::group_left(g, *i, *u, lang))
-            .collect();
-        let _ = write!(what, " ({})", each.join("; "));
-    }
-    let group = one.then_some(left[0].0);
-    Err(AppError::Refused(msg::final_decisions_refused(
-        group, &what, lang,
-    )))
+    let n = ws.export_decisions(group, mode, out, lang)?;
+    Ok(msg::decisions_exported(
+        n,
+        &out.display().to_string(),
+        mode,
+        lang,
+    ))
 }
 
 pub fn export_ranking(
@@ -668,19 +565,8 @@ pub fn export_ranking(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let buf = rank_csv(ws, group, mode)?;
-    write_file(out, &buf)?;
+    ws.export_ranking(group, mode, out)?;
     Ok(msg::ranking_exported(&out.display().to_string(), lang))
-}
-
-/// What `export notices` is asked for.
-pub struct NoticeArgs<'a> {
-    pub group: Option<&'a str>,
-    pub unit: Option<&'a str>,
-    /// The issuing body; the council's default name when none.
-    pub council: Option<&'a str>,
-    /// Final: refused unless every chosen group's final ranking can be made.
-    pub mode: Mode,
 }
 
 /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
@@ -690,24 +576,9 @@ pub fn export_notices(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    ws.progress().stage(crate::progress::Stage::Breakdown, None);
-    let notices = ws.notices(a.group, a.unit)?;
-    if a.mode == Mode::Final {
-        ws.progress().stage(crate::progress::Stage::Rank, None);
-        let mut groups: Vec<&str> = notices.iter().map(|n| n.unit.group.as_str()).collect();
-        groups.dedup();
-        for g in groups {
-            ws.ranking(g, Mode::Final)?;
-        }
-    }
-    let opts = crate::io::notices::NoticeOptions {
-        council: a.council.unwrap_or_default().to_string(),
-        lang,
-    };
-    crate::io::notices::write_notices_with(out, &notices, &opts, ws.progress())
-        .map_err(|(path, e)| AppError::io(IoDoing::Write, path.display(), e))?;
+    let n = ws.export_notices(a, out, lang)?;
     Ok(crate::i18n::notices::written(
-        notices.len(),
+        n,
         &out.display().to_string(),
         lang,
     ))
@@ -719,12 +590,6 @@ fn write_csv_out(columns: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, AppE
     crate::io::export::write_csv(&mut out, columns, rows)
         .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
     Ok(out)
-}
-
-/// Writes through a temporary file and a rename, so a reader never sees half a file.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    crate::io::replace_file(path, |tmp| std::fs::write(tmp, bytes))
-        .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))
 }
 
 pub fn set_closed(
@@ -747,17 +612,7 @@ pub fn assign(
     fields: &[String],
     lang: Lang,
 ) -> Result<String, AppError> {
-    let set = ws.set(group)?;
-    let known: Vec<String> = set.fields().map(|f| set.node(f).code.to_string()).collect();
-    if let Some(bad) = fields.iter().find(|f| !known.contains(f)) {
-        return Err(AppError::Refused(msg::no_such_field(
-            group,
-            bad,
-            &known.join(", "),
-            lang,
-        )));
-    }
-    ws.assign_fields(appraiser, group, fields)?;
+    ws.assign_checked(appraiser, group, fields, lang)?;
     Ok(msg::assigned(appraiser, group, &fields.join(", "), lang))
 }
 

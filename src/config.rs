@@ -16,6 +16,9 @@ pub struct Config {
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 struct Saved {
     appraiser: Option<String>,
+    /// The folder of the last file imported or written from the screens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    folder: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     ledger: Vec<SavedMark>,
 }
@@ -82,6 +85,28 @@ impl Config {
             return;
         }
         c.appraiser = Some(name.to_string());
+        self.save(&c);
+    }
+
+    /// The folder of the last file imported or written from the screens, ending with `/`.
+    pub fn last_folder(&self) -> Option<String> {
+        self.load().folder.filter(|f| !f.is_empty())
+    }
+
+    /// Remembers the folder of a file imported or written (its full path, so that it holds
+    /// whatever folder thamdinh is started from next time; best effort).
+    pub fn remember_folder(&self, file: &Path) {
+        let Some(dir) = file.parent() else { return };
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut shown = dir.display().to_string();
+        if !shown.ends_with('/') {
+            shown.push('/');
+        }
+        let mut c = self.load();
+        if c.folder.as_deref() == Some(shown.as_str()) {
+            return;
+        }
+        c.folder = Some(shown);
         self.save(&c);
     }
 

@@ -83,7 +83,16 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
     let config = Config::from_env();
     match &args.command {
         None => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = match Store::open_existing(&db)? {
+                Some(store) => {
+                    let year = cli::resolve_year(&store, args.year)?;
+                    Workspace::new(store, year)?
+                }
+                // At a terminal, a file that is not there yet is the first start: the screen
+                // asks what to make (and makes nothing on `q`).
+                None if thamdinh::tui::first::interactive() => first_start(&args, &db, lang)?,
+                None => return Err(cli::no_database(&db, args.year, lang)),
+            };
             thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Demo) => {
@@ -318,6 +327,37 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
 
 /// Prints a command's text, or writes its CSV bytes as they are. A reader that stops early
 /// (`| head`) ends the output, not the program with a panic.
+/// The first start on a database file that is not there: make it for a year, or open the
+/// demo year in its own file, as the secretary chooses on the screen.
+fn first_start(args: &Args, db: &std::path::Path, lang: Lang) -> Result<Workspace, AppError> {
+    use thamdinh::tui::first::{self, FirstChoice, FirstStart};
+    let demo = cli::default_db("demo.sqlite");
+    let choice = first::ask(FirstStart {
+        path: std::path::absolute(db)
+            .unwrap_or_else(|_| db.to_path_buf())
+            .display()
+            .to_string(),
+        demo: demo.display().to_string(),
+        year: args.year.unwrap_or(builtin::DEMO_YEAR),
+        lang,
+    })?;
+    match choice {
+        FirstChoice::Create(year) => {
+            let mut ws = Workspace::new(Store::open(db)?, year)?;
+            if builtin::sets_of(year).next().is_some() {
+                cli::init(&mut ws, lang)?;
+            }
+            Ok(ws)
+        }
+        FirstChoice::Demo => {
+            let mut ws = Workspace::new(Store::open(&demo)?, builtin::DEMO_YEAR)?;
+            cli::build_demo(&mut ws, lang)?;
+            Ok(ws)
+        }
+        FirstChoice::Quit => Err(cli::no_database(db, args.year, lang)),
+    }
+}
+
 /// A command's text on standard output. A reader that stops early (`thamdinh rank | head`)
 /// closes the pipe: the rest is not wanted, which is not an error.
 fn print(text: String) {

@@ -20,8 +20,10 @@ use std::path::Path;
 use std::sync::{Arc, mpsc};
 
 mod analysis;
+mod files;
 pub use analysis::Subject;
 mod years;
+pub use files::*;
 pub use years::*;
 
 /// Anything that stops a command, with a sentence for the user.

@@ -12,6 +12,8 @@ fn screen(name: &str) -> Screen {
         "appraisal" => Screen::Appraisal,
         "ranking" => Screen::Ranking,
         "history" => Screen::History,
+        "files" => Screen::Files,
+        "assign" => Screen::Assign,
         "fields" => Screen::Fields,
         "wayup" => Screen::WayUp,
         other => panic!("the guide marks a key table for an unknown screen «{other}»"),
@@ -60,7 +62,9 @@ fn every_key_the_guide_lists_is_a_key_of_that_screen() {
             "ranking",
             "history",
             "fields",
-            "wayup"
+            "wayup",
+            "files",
+            "assign"
         ]
     );
     for (name, keys) in &tables {

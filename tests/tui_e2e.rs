@@ -348,3 +348,135 @@ fn a_comment_of_several_lines_through_a_terminal() {
         .unwrap();
     assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
 }
+
+/// The keys of the demo year's import, sent as a person types them, counted.
+struct Keys<'a> {
+    t: &'a mut Pty,
+    count: usize,
+}
+
+impl Keys<'_> {
+    /// Sends `keys` (each character one key: `\t` Tab, `\r` Enter, `\x15` Ctrl-U).
+    fn press(&mut self, keys: &str) -> &mut Self {
+        self.count += keys.chars().count();
+        self.t.type_slowly(keys);
+        self
+    }
+
+    fn wait(&mut self, text: &str) -> &mut Self {
+        self.t.wait_for(text, 60);
+        self
+    }
+}
+
+/// The whole demo year imported from the screens on an empty database, with the path box's
+/// Tab completion and the folder it remembers: the criteria sets, units, self scores, survey,
+/// explanations and history. The ranking is the one the command line gives on a database
+/// it built from the same files; the number of keys it took is printed.
+#[test]
+fn the_demo_year_is_imported_from_the_screens_as_the_command_line_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("screens.sqlite");
+    drop(thamdinh::store::Store::open(&db).unwrap());
+    let config = dir.path().join("config");
+    let args = [
+        "--db",
+        db.to_str().unwrap(),
+        "--appraiser",
+        "Nguyễn Thị Lan",
+    ];
+    let mut t = Pty::spawn_in(&args, &config, 80, 24, &root());
+    t.wait_for("Chào mừng", 20);
+    let mut k = Keys {
+        t: &mut t,
+        count: 0,
+    };
+    k.press("f").wait("Tệp của năm 2022");
+    // The first set: the path typed from the working folder, a few letters and Tab each step.
+    k.press("1da\tc\t2\td\t")
+        .wait("│data/criteria/2022/dvsn.toml");
+    k.press("\r").wait("Bộ chỉ số mới của nhóm");
+    k.press("\r").wait("Đã nạp bộ chỉ số dvsn");
+    // The other sets: the box starts in their folder.
+    for (start, group) in [("h", "huyen"), ("s", "so-nganh"), ("t", "trung-uong")] {
+        k.press(&format!("1{start}\t\r"))
+            .wait("Bộ chỉ số mới của nhóm")
+            .press("\r")
+            .wait(&format!("Đã nạp bộ chỉ số {group}"));
+    }
+    // The units, from the demo's folder; then the next kinds in turn, the selection moving on.
+    k.press("2\x15da\tde\t2\tu\t\r")
+        .wait("47 dòng: 47 mới")
+        .press("\r")
+        .wait("Đã nhập danh sách đơn vị");
+    for (start, done) in [
+        ("se", "Đã nhập điểm tự chấm"),
+        ("su", "Đã nhập điểm điều tra xã hội học"),
+        ("e", "Đã nhập giải trình"),
+        ("h", "Đã nhập chỉ số các năm trước"),
+    ] {
+        k.press(&format!("\r{start}\t\r"))
+            .wait("Không có lỗi")
+            .press("\r")
+            .wait(done);
+    }
+    let keys = k.count;
+    println!("the demo year's import took {keys} keys from the screens");
+    t.send("qq");
+    assert!(t.wait_exit(20).success());
+
+    // The same files by the command line, on a database of its own.
+    let by_cli = dir.path().join("cli.sqlite");
+    for group in ["dvsn", "huyen", "so-nganh", "trung-uong"] {
+        let set = root().join(format!("data/criteria/2022/{group}.toml"));
+        ok(&by_cli, &["import", "criteria", set.to_str().unwrap()]);
+    }
+    for (what, file) in [
+        ("units", "units.csv"),
+        ("self-scores", "self_scores.csv"),
+        ("survey", "survey.csv"),
+        ("explanations", "explanations.csv"),
+        ("history", "history.csv"),
+    ] {
+        ok(
+            &by_cli,
+            &["import", what, demo_file(file).to_str().unwrap()],
+        );
+    }
+    let ranked = ok(&db, &["rank", "--format", "csv"]);
+    assert_eq!(ranked, ok(&by_cli, &["rank", "--format", "csv"]));
+    assert_eq!(ranked.lines().count(), 48, "{ranked}");
+    assert_eq!(keys, 64, "the count of keys changed");
+}
+
+/// `thamdinh` on a file that is not there, at a terminal: the first-start screen. `q` leaves
+/// with the command line's sentence and makes nothing; `Enter` makes the file for the year
+/// shown, with its built-in criteria sets, and the welcome follows.
+#[test]
+fn the_first_start_makes_the_database_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hoi-dong").join("2022.sqlite");
+    let config = dir.path().join("config");
+    let args = ["--db", db.to_str().unwrap(), "--appraiser", "Lê Thư Ký"];
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Chưa có cơ sở dữ liệu ở", 20);
+    t.wait_for("Năm 2022 có sẵn bộ chỉ số của 4 nhóm đơn vị", 5);
+    t.send("q");
+    assert_eq!(t.wait_exit(10).exit_code(), 1);
+    assert!(!db.parent().unwrap().exists(), "nothing is made on q");
+
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Chưa có cơ sở dữ liệu ở", 20);
+    t.send("\r");
+    t.wait_for("Chào mừng! Năm 2022", 20);
+    t.wait_for("f  Nhập hồ sơ năm nay", 5);
+    t.send("q");
+    assert!(t.wait_exit(10).success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let sets: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sets WHERE year = 2022", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(sets, 4, "the year's built-in criteria sets");
+}

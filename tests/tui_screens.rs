@@ -47,6 +47,20 @@ impl Session {
         Session { app, rt }
     }
 
+    /// A session on `year` of the database.
+    fn on_year(db: &Path, lang: Lang, year: i32) -> Session {
+        let store = Store::open(db)
+            .unwrap()
+            .with_clock(Arc::new(council_clock()));
+        let ws = Workspace::new(store, year).unwrap();
+        let config = Config::in_dir(&db.parent().unwrap().join("config"));
+        let mut rt = Runtime::new(ws, config);
+        let mut app = App::new(lang, Some("Nguyễn Thị Lan".into()), "t.sqlite".into(), year);
+        app.theme = Theme { color: false };
+        start(&mut app, &mut rt);
+        Session { app, rt }
+    }
+
     fn keys(&mut self, keys: &str) -> &mut Self {
         for c in keys.chars() {
             let code = match c {
@@ -722,8 +736,8 @@ fn an_empty_database_welcomes_with_the_three_ways_to_begin() {
     common::ok(&db, &["init", "--year", "2022"]);
     let s = Session::new(&db, Lang::Vi);
     let vi = s.draw(80, 24);
-    for command in ["thamdinh demo", "thamdinh import units", "new-year 2023"] {
-        assert!(vi.contains(command), "{command}:\n{vi}");
+    for way in ["f  Nhập hồ sơ", "o  Bắt đầu năm mới", "D  Xem thử bản mẫu"] {
+        assert!(vi.contains(way), "{way}:\n{vi}");
     }
     snap!("welcome_vi_80x24", vi);
     snap!("welcome_en_80x24", Session::new(&db, Lang::En).draw(80, 24));
@@ -846,4 +860,385 @@ fn a_broken_ledger_is_a_banner_that_stays_on_every_screen() {
     let mut s = Session::new(&db, Lang::En);
     s.keys("\n");
     snap!("ledger_broken_appraisal_en_120x40", s.draw(120, 40));
+}
+
+/// A database file with nothing in it yet (the schema only).
+fn empty_db(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("t.sqlite");
+    drop(Store::open(&db).unwrap());
+    db
+}
+
+#[test]
+fn the_files_screen_previews_a_file_then_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        let s = Session::new(&db, lang);
+        let mut s = s;
+        s.keys("f");
+        let tag = if lang == Lang::Vi { "vi" } else { "en" };
+        snap!(format!("files_{tag}_80x24"), s.draw(80, 24));
+        s.keys("1").keys("data/criteria/2022/so-nganh.toml\n");
+        snap!(format!("files_preview_set_{tag}_80x24"), s.draw(80, 24));
+        // Esc: nothing written.
+        s.keys("\x1b");
+        assert!(s.app.files.preview.is_none());
+    }
+    // The preview wrote nothing: the year still has no set.
+    let ws = Workspace::new(Store::open(&db).unwrap(), 2022).unwrap();
+    assert!(ws.groups().unwrap().is_empty());
+    drop(ws);
+
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("f1data/criteria/2022/so-nganh.toml\n\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Đã nạp bộ chỉ số so-nganh"), "{screen}");
+    assert_eq!(s.app.groups.len(), 1);
+    // The units: the box starts in the last folder; the preview counts the rows.
+    s.keys("2");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("│data/criteria/2022/"), "{screen}");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let units = "code,name,group\nSNV,Sở Nội vụ,so-nganh\nSTP,Sở Tư pháp,so-nganh\n";
+    let path = common::write(dir.path(), "units.csv", units);
+    s.keys(path.to_str().unwrap()).keys("\n");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("2 dòng: 2 mới, 0 thay đổi, 0 không đổi. Không có lỗi."),
+        "{screen}"
+    );
+    s.keys("\n");
+    assert_eq!(s.app.units.len(), 2, "{}", s.draw(80, 24));
+    // The same file again: nothing new, nothing changed.
+    s.keys("2");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(path.to_str().unwrap()).keys("\n");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("2 dòng: 0 mới, 0 thay đổi, 2 không đổi."),
+        "{screen}"
+    );
+    s.keys("\x1b");
+    // The folder is remembered in the configuration for the next time.
+    let config = Config::in_dir(&dir.path().join("config"));
+    let folder = config.last_folder().unwrap();
+    assert_eq!(folder, format!("{}/", dir.path().display()));
+}
+
+#[test]
+fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let before = common::dump(&db);
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f3tests/data/bad/self-one-good-row-two-bad.csv\n");
+        snap!(format!("files_refused_{tag}_80x24"), s.draw(80, 24));
+    }
+    // Thirty bad rows: every one listed, a page at a time.
+    let mut text = String::from("unit,item,score\n");
+    for k in 0..30 {
+        text.push_str(&format!("SNV,1.1.1,{}\n", 10 + k));
+    }
+    let path = common::write(dir.path(), "many.csv", text);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("f3");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(path.to_str().unwrap()).keys("\n");
+    let problems = match &s.app.files.preview {
+        Some((_, _, Err(p))) => p.clone(),
+        other => panic!("not refused: {other:?}"),
+    };
+    assert!(problems.len() >= 30, "{problems:?}");
+    let first = s.draw(80, 24);
+    assert!(first.contains("many.csv:2:"), "{first}");
+    s.key(KeyCode::PageDown, KeyModifiers::NONE)
+        .key(KeyCode::PageDown, KeyModifiers::NONE);
+    let later = s.draw(80, 24);
+    assert!(later.contains("many.csv:22:"), "{later}");
+    assert!(!later.contains("many.csv:2:"), "{later}");
+    // Enter can't import a refused file: it opens the path box again.
+    s.keys("\n");
+    assert!(s.app.input.is_some());
+    assert_eq!(
+        common::dump(&db),
+        before,
+        "a refused file changed the database"
+    );
+}
+
+#[test]
+fn tab_completes_file_and_folder_names_in_the_path_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("f2data/de\t");
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/");
+    s.keys("2\t");
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
+    // Several names: what they share, and the names under the box.
+    s.keys("s\t");
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/s");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Có: self_scores.csv  survey.csv"),
+        "{screen}"
+    );
+    snap!("files_completions_vi_80x24", screen);
+    s.keys("u\t");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        "data/demo/2022/survey.csv"
+    );
+    s.keys("zz\t");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Không có tệp hay thư mục nào"), "{screen}");
+}
+
+#[test]
+fn the_ranking_screen_writes_the_decisions_and_ranking_csv_and_the_notices_asking_before_replacing()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.last_folder = format!("{}/", dir.path().display());
+    s.keys("r").keys("d");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Ghi tệp CSV các quyết định — nhóm so-nganh"),
+        "{screen}"
+    );
+    s.keys("\n");
+    let csv = dir.path().join("quyet-dinh-2022-so-nganh.csv");
+    assert!(csv.exists());
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("quyet-dinh-2022-so-nganh.csv"), "{said}");
+    // The same as the command line writes.
+    let by_cli = dir.path().join("cli.csv");
+    common::ok(
+        &db,
+        &[
+            "export",
+            "decisions",
+            "--group",
+            "so-nganh",
+            "--out",
+            by_cli.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        std::fs::read(&by_cli).unwrap()
+    );
+    // Again: asked first; Esc leaves the file as it was.
+    std::fs::write(&csv, "old").unwrap();
+    s.keys("d\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Tệp đã có"), "{screen}");
+    s.keys("\x1b");
+    assert_eq!(std::fs::read(&csv).unwrap(), b"old");
+    // Enter replaces it.
+    s.keys("d\n\n");
+    assert_ne!(std::fs::read(&csv).unwrap(), b"old");
+
+    s.keys("x\n");
+    let ranking = dir.path().join("xep-hang-2022-so-nganh.csv");
+    let by_cli = common::ok(&db, &["rank", "--group", "so-nganh", "--format", "csv"]);
+    assert_eq!(std::fs::read_to_string(&ranking).unwrap(), by_cli);
+
+    s.keys("t\n");
+    let folder = dir.path().join("thong-bao-2022-so-nganh");
+    let n = std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(n, s.app.units.len(), "{}", s.draw(80, 24));
+    s.keys("t\n");
+    assert!(s.draw(80, 24).contains("Tệp đã có"));
+}
+
+#[test]
+fn the_units_screen_shows_who_has_which_field_and_changes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    common::ok(
+        &db,
+        &[
+            "--appraiser",
+            "Trần Văn Bình",
+            "assign",
+            "--group",
+            "so-nganh",
+            "--fields",
+            "1 2",
+        ],
+    );
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("a");
+        snap!(format!("assign_{tag}_80x24"), s.draw(80, 24));
+    }
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("a+Lê Thị Cúc\n");
+    snap!("assign_fields_box_vi_80x24", s.draw(80, 24));
+    s.keys("3 4\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Lê Thị Cúc: 3 4"), "{screen}");
+    // A field the group does not have: refused with the command line's sentence.
+    s.keys("k\n");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys("9\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("✗"), "{screen}");
+    // The same as `thamdinh assign` stored.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM assignments WHERE appraiser = 'Lê Thị Cúc' AND group_code = 'so-nganh'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn the_ranking_screen_starts_the_next_year_after_saying_what_will_happen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("rN");
+        snap!(format!("new_year_box_{tag}_80x24"), s.draw(80, 24));
+        s.keys("\x1b");
+        assert_eq!(s.app.year, 2022);
+    }
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rN\n");
+    assert_eq!(s.app.year, 2023);
+    let screen = s.draw(80, 24);
+    snap!("new_year_started_vi_80x24", screen);
+    assert_eq!(
+        s.app.units.len(),
+        s.rt.ws.units(s.app.group_code()).unwrap().len()
+    );
+    // Audited, as `thamdinh new-year` is.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM audit WHERE comment = 'new-year 2023 --from 2022'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn the_welcome_starts_the_year_from_the_last_one_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::on_year(&db, Lang::En, 2023);
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("N  Start 2023 from 2022"), "{screen}");
+    snap!("welcome_with_year_before_en_80x24", screen);
+    s.keys("N\n");
+    assert_eq!(s.app.year, 2023);
+    assert!(!s.app.units.is_empty(), "{}", s.draw(80, 24));
+    // An empty database has no year before: the welcome says where to go instead.
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("N");
+    let (said, error) = s.app.status.clone().unwrap();
+    assert!(
+        error && said.contains("chưa có năm nào trước năm 2022"),
+        "{said}"
+    );
+    assert!(s.app.input.is_none());
+}
+
+/// `D` on the welcome opens the demo year in its own file and leaves the council's file as it
+/// was; `o` opens another database file (last year's), and refuses a path with no database
+/// without making one.
+#[test]
+fn the_welcome_opens_the_demo_and_another_file_from_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hoidong.sqlite");
+    common::ok(&db, &["init", "--year", "2022"]);
+    let before = common::dump(&db);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.rt.demo = dir.path().join("mau").join("demo.sqlite");
+    s.keys("D");
+    assert_eq!(s.app.db_label, "demo.sqlite");
+    assert_eq!(s.app.year, 2022);
+    assert_eq!(s.app.units.len(), 21, "the demo's departments");
+    let (said, error) = s.app.status.clone().unwrap();
+    assert!(
+        !error && said.starts_with("Đã mở bản mẫu năm 2022"),
+        "{said}"
+    );
+    assert_eq!(
+        common::dump(&db),
+        before,
+        "the council's file is left alone"
+    );
+
+    // Back to the council's file with `o`, its path typed in the box.
+    s.keys("o");
+    assert!(s.draw(80, 24).contains("Mở tệp cơ sở dữ liệu"));
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(db.to_str().unwrap()).keys("\n");
+    assert_eq!(s.app.db_label, "hoidong.sqlite");
+    assert!(s.app.units.is_empty() && s.app.no_units);
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Chào mừng"), "{screen}");
+
+    // A path with no database: said, and nothing is made there.
+    let missing = dir.path().join("khong-co").join("x.sqlite");
+    s.keys("o");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(missing.to_str().unwrap()).keys("\n");
+    let (said, error) = s.app.status.clone().unwrap();
+    assert!(error && said.contains("không mở, không tạo gì"), "{said}");
+    assert!(!dir.path().join("khong-co").exists());
+    assert_eq!(
+        s.app.db_label, "hoidong.sqlite",
+        "still on the council's file"
+    );
+}
+
+/// The first start on a file that is not there: the choices, in both languages, at 80×24.
+#[test]
+fn the_first_start_screen_offers_to_make_the_file_or_open_the_demo() {
+    use thamdinh::tui::first::FirstStart;
+    let draw = |f: &FirstStart| {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|fr| f.draw(fr)).unwrap();
+        let buf = t.backend().buffer();
+        (0..24)
+            .map(|y| {
+                let line: String = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+                line.trim_end().to_string() + "\n"
+            })
+            .collect::<String>()
+    };
+    let mut first = FirstStart {
+        path: "/home/thuky/hoidong.sqlite".into(),
+        demo: "/home/thuky/.local/share/thamdinh/demo.sqlite".into(),
+        year: 2022,
+        lang: Lang::Vi,
+    };
+    let vi = draw(&first);
+    assert!(
+        vi.contains("Năm 2022 có sẵn bộ chỉ số của 4 nhóm đơn vị"),
+        "{vi}"
+    );
+    snap!("first_start_vi_80x24", vi);
+    first.year = 2026;
+    let later = draw(&first);
+    assert!(
+        later.contains("Năm 2026 chưa có bộ chỉ số có sẵn"),
+        "{later}"
+    );
+    first.lang = Lang::En;
+    snap!("first_start_en_80x24", draw(&first));
 }

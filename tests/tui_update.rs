@@ -1017,6 +1017,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
         app.status = None;
@@ -1037,6 +1038,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
     app.update(Action::Loaded(Loaded::Year {
         published: false,
         no_units: false,
+        before: None,
     }));
     assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
 }
@@ -1179,6 +1181,7 @@ fn a_year_without_units_is_known_from_the_year_load() {
     app.update(Action::Loaded(Loaded::Year {
         published: false,
         no_units: true,
+        before: None,
     }));
     assert!(app.no_units);
 }
@@ -1240,6 +1243,7 @@ fn a_published_year_refuses_to_close_a_unit_without_asking() {
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     assert!(app.update(ch('c')).is_empty());
     assert!(app.input.is_none());
@@ -1286,11 +1290,377 @@ fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
+        before: None,
     }));
     assert!(app.update(ch('P')).is_empty());
     assert!(app.input.is_none());
     assert_eq!(
         app.status,
         Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
+    );
+}
+
+/// An app on the department group with two units listed (the units screen).
+fn listed() -> App {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Units);
+    app
+}
+
+/// `f` opens the files screen; a digit picks the kind and opens the path box in the last
+/// folder; Enter asks for a preview, never for the import; Enter on the preview imports.
+#[test]
+fn a_file_is_previewed_before_it_is_imported() {
+    use thamdinh::service::{FileKind, Imported};
+    use thamdinh::store::ImportCount;
+    let mut app = listed();
+    app.last_folder = "data/demo/2022/".into();
+    app.update(ch('f'));
+    assert_eq!(app.screen, Screen::Files);
+    assert!(app.update(ch('3')).is_empty());
+    let input = app.input.as_ref().expect("the path box");
+    assert_eq!(input.kind, InputKind::ImportPath);
+    assert_eq!(input.text(), "data/demo/2022/");
+    typed(&mut app, "self_scores.csv");
+    let fx = app.update(key(KeyCode::Enter));
+    let path = std::path::PathBuf::from("data/demo/2022/self_scores.csv");
+    assert_eq!(
+        fx,
+        vec![Effect::PreviewImport {
+            kind: FileKind::SelfScores,
+            path: path.clone(),
+        }]
+    );
+    let count = ImportCount {
+        added: 10,
+        changed: 2,
+        unchanged: 1,
+    };
+    app.update(Action::Previewed {
+        kind: FileKind::SelfScores,
+        path: path.clone(),
+        preview: Ok(Imported {
+            kind: FileKind::SelfScores,
+            count,
+            set: None,
+            shadowed: Vec::new(),
+        }),
+    });
+    assert!(app.files.preview.is_some());
+    // Esc on the preview: nothing written, the preview gone.
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert!(app.files.preview.is_none());
+    assert_eq!(app.screen, Screen::Files);
+    // Again, and Enter imports.
+    app.update(Action::Previewed {
+        kind: FileKind::SelfScores,
+        path: path.clone(),
+        preview: Ok(Imported {
+            kind: FileKind::SelfScores,
+            count,
+            set: None,
+            shadowed: Vec::new(),
+        }),
+    });
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Import {
+            kind: FileKind::SelfScores,
+            path,
+        }]
+    );
+    assert!(app.saving);
+    let fx = app.update(Action::Imported("Đã nhập điểm tự chấm".into()));
+    assert!(!app.saving);
+    assert_eq!(fx, vec![Effect::LoadGroups, Effect::LoadYear]);
+    // The next kind of file is selected.
+    assert_eq!(app.files.kind(), FileKind::Survey);
+    assert_eq!(app.files.done, ["Đã nhập điểm tự chấm"]);
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+}
+
+/// A refused file: Enter does not import it (it opens the path box again), the list scrolls.
+#[test]
+fn a_refused_file_cannot_be_imported_and_its_problems_scroll() {
+    use thamdinh::service::FileKind;
+    let mut app = listed();
+    app.update(ch('f'));
+    let problems: Vec<String> = (1..=25).map(|k| format!("u.csv:{k}:1: sai")).collect();
+    app.update(Action::Previewed {
+        kind: FileKind::Units,
+        path: "u.csv".into(),
+        preview: Err(problems),
+    });
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::PageDown));
+    app.update(key(KeyCode::PageDown));
+    assert_eq!(app.files.scroll, 24, "never past the last problem");
+    app.update(ch('k'));
+    assert_eq!(app.files.scroll, 23);
+    let fx = app.update(key(KeyCode::Enter));
+    assert!(fx.is_empty(), "{fx:?}");
+    assert_eq!(app.input.as_ref().unwrap().text(), "u.csv");
+    assert!(app.files.preview.is_none());
+}
+
+/// Tab asks the runtime for the names; one name fills the box, several fill what they share
+/// and are listed; the answer to an older text is dropped.
+#[test]
+fn tab_in_a_path_box_completes_from_what_the_runtime_found() {
+    let mut app = listed();
+    app.update(ch('f'));
+    app.update(ch('2'));
+    typed(&mut app, "data/de");
+    let fx = app.update(key(KeyCode::Tab));
+    assert_eq!(
+        fx,
+        vec![Effect::Complete {
+            text: "data/de".into()
+        }]
+    );
+    app.update(Action::Completed {
+        text: "data/de".into(),
+        names: vec!["data/demo/".into()],
+    });
+    assert_eq!(app.input.as_ref().unwrap().text(), "data/demo/");
+    app.update(Action::Completed {
+        text: "data/demo/".into(),
+        names: vec![
+            "data/demo/2022/".into(),
+            "data/demo/2023/".into(),
+            "data/demo/README.md".into(),
+        ],
+    });
+    assert_eq!(app.input.as_ref().unwrap().text(), "data/demo/");
+    assert_eq!(app.completions, ["2022/", "2023/", "README.md"]);
+    // An answer for a text no longer in the box changes nothing.
+    typed(&mut app, "2");
+    app.update(Action::Completed {
+        text: "data/demo/".into(),
+        names: vec!["data/demo/README.md".into()],
+    });
+    assert_eq!(app.input.as_ref().unwrap().text(), "data/demo/2");
+    // Ctrl-U empties the box.
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.input.as_ref().unwrap().text(), "");
+}
+
+/// `d`, `x`, `t` on the ranking: a box with a name of their own in the last folder; a file
+/// there already is replaced only after Enter in the box that asks.
+#[test]
+fn the_exports_of_the_ranking_ask_before_replacing() {
+    use thamdinh::tui::action::{ExportJob, ExportWhat};
+    let mut app = listed();
+    app.last_folder = "out/".into();
+    app.update(ch('r'));
+    for (k, what, name) in [
+        (
+            'd',
+            ExportWhat::Decisions,
+            "out/quyet-dinh-2022-so-nganh.csv",
+        ),
+        ('x', ExportWhat::Ranking, "out/xep-hang-2022-so-nganh.csv"),
+        ('t', ExportWhat::Notices, "out/thong-bao-2022-so-nganh"),
+    ] {
+        app.update(ch(k));
+        assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ExportPath);
+        assert_eq!(app.input.as_ref().unwrap().text(), name);
+        let job = ExportJob {
+            what,
+            group: "so-nganh".into(),
+            mode: thamdinh::domain::Mode::Provisional,
+            path: name.into(),
+        };
+        let fx = app.update(key(KeyCode::Enter));
+        assert_eq!(
+            fx,
+            vec![Effect::Export {
+                job: job.clone(),
+                overwrite: false
+            }]
+        );
+        app.update(Action::ExportExists(job.clone()));
+        assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
+        assert!(app.update(key(KeyCode::Esc)).is_empty());
+        assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
+        app.update(Action::ExportExists(job.clone()));
+        let fx = app.update(key(KeyCode::Enter));
+        assert_eq!(
+            fx,
+            vec![Effect::Export {
+                job,
+                overwrite: true
+            }]
+        );
+        app.update(Action::Exported("Đã ghi".into()));
+        assert!(!app.saving);
+    }
+}
+
+/// `a` on the units: the group's fields and members; Enter changes the selected member's
+/// fields, `+` adds a member (name, then fields); what is typed goes to the service whole.
+#[test]
+fn fields_are_given_to_members_from_the_units_screen() {
+    let mut app = listed();
+    let fx = app.update(ch('a'));
+    assert_eq!(app.screen, Screen::Assign);
+    assert_eq!(
+        fx,
+        vec![Effect::LoadAssignments {
+            group: "so-nganh".into()
+        }]
+    );
+    app.update(Action::Loaded(Loaded::Assignments {
+        group: "so-nganh".into(),
+        fields: vec![
+            ("1".into(), "Chỉ đạo".into()),
+            ("2".into(), "Văn bản".into()),
+        ],
+        members: vec![("Bình".into(), vec!["1".into()])],
+    }));
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::AssignFields);
+    assert_eq!(app.input.as_ref().unwrap().text(), "1");
+    typed(&mut app, ", 2");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Assign {
+            member: "Bình".into(),
+            group: "so-nganh".into(),
+            fields: vec!["1".into(), "2".into()],
+        }]
+    );
+    let fx = app.update(Action::Assigned("Đã phân công".into()));
+    assert_eq!(
+        fx,
+        vec![Effect::LoadAssignments {
+            group: "so-nganh".into()
+        }]
+    );
+    // A new member: an empty name is refused in place.
+    app.update(ch('+'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::MemberName);
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(app.input.as_ref().unwrap().error.is_some());
+    typed(&mut app, "Cúc");
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::AssignFields);
+    // Empty: takes the assignment back.
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Assign {
+            member: "Cúc".into(),
+            group: "so-nganh".into(),
+            fields: vec![],
+        }]
+    );
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+}
+
+/// `N` on the ranking asks before making the next year; once made, the screens start again
+/// on it. On the welcome, the working year is made from the newest year before it.
+#[test]
+fn a_new_year_is_started_after_asking() {
+    let mut app = listed();
+    app.update(ch('r'));
+    app.update(ch('N'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::NewYear);
+    assert_eq!(app.pending_new_year, Some((2023, 2022)));
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+    assert_eq!(app.pending_new_year, None);
+    app.update(ch('N'));
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::NewYear {
+            year: 2023,
+            from: 2022
+        }]
+    );
+    let fx = app.update(Action::YearStarted {
+        year: 2023,
+        message: "Đã tạo năm 2023".into(),
+    });
+    assert_eq!(fx, vec![Effect::LoadGroups, Effect::LoadYear]);
+    assert_eq!(app.year, 2023);
+    assert_eq!(app.screen, Screen::Units);
+    assert!(app.units.is_empty() && app.open.is_none() && app.ranking.is_none());
+
+    // The welcome of an empty 2024, with 2023 in the database.
+    let mut app = App::new(Lang::En, Some("Lan".into()), "t.sqlite".into(), 2024);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+        before: Some(2023),
+    }));
+    app.update(ch('N'));
+    assert_eq!(app.pending_new_year, Some((2024, 2023)));
+    // Without a year before: said, and no box.
+    let mut app = App::new(Lang::En, Some("Lan".into()), "t.sqlite".into(), 2024);
+    app.update(Action::Loaded(Loaded::Year {
+        published: false,
+        no_units: true,
+        before: None,
+    }));
+    app.update(ch('N'));
+    assert!(app.input.is_none());
+    assert!(app.status.as_ref().unwrap().1);
+}
+
+/// `o` asks for a database file's path (from the last folder) and Enter opens it; `D` opens
+/// the demo; once another file is open, nothing read from the one before is kept.
+#[test]
+fn o_and_d_open_another_database_and_the_screens_start_again_on_it() {
+    let mut app = opened();
+    app.update(ch('q'));
+    assert_eq!(app.screen, Screen::Units);
+    app.last_folder = "/srv/hoi-dong/".into();
+    assert!(app.update(ch('o')).is_empty());
+    let input = app.input.as_ref().expect("the path box");
+    assert_eq!(input.text(), "/srv/hoi-dong/");
+    // A folder alone opens nothing.
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let fx = typed(&mut app, "2021.sqlite");
+    assert!(fx.is_empty());
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::OpenDatabase {
+            path: "/srv/hoi-dong/2021.sqlite".into()
+        }]
+    );
+    assert!(app.input.is_none());
+
+    let fx = app.update(Action::DatabaseOpened {
+        label: "2021.sqlite".into(),
+        year: 2021,
+        message: "Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(),
+    });
+    assert_eq!(
+        fx,
+        vec![Effect::CheckLedger, Effect::LoadGroups, Effect::LoadYear]
+    );
+    assert_eq!((app.db_label.as_str(), app.year), ("2021.sqlite", 2021));
+    assert!(app.units.is_empty() && app.groups.is_empty() && app.open.is_none());
+    assert_eq!(app.screen, Screen::Units);
+    assert_eq!(
+        app.status,
+        Some(("Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(), false))
+    );
+
+    assert_eq!(
+        app.update(Action::Key(KeyEvent::new(
+            KeyCode::Char('D'),
+            KeyModifiers::SHIFT
+        ))),
+        vec![Effect::OpenDemo]
     );
 }

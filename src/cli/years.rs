@@ -9,7 +9,6 @@ use crate::i18n::commands as msg;
 use crate::i18n::{Lang, source_label, target_label, verdict_label};
 use crate::service::{AppError, GroupHistory, ProvinceHistory, UnitHistory, Workspace};
 use std::fmt::Write as _;
-use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 /// `new-year YEAR [--from YEAR]`: the new year made from `from` (default: the year before).
@@ -114,32 +113,6 @@ pub fn unpublish(
     let p = ws.unpublish(appraiser, &comment)?;
     let at = ws.local_date_time(&p.at);
     Ok(msg::year_unpublished(p.year, &at, &p.appraiser, lang))
-}
-
-/// `import history FILE`: what was imported, and the rows a published result overrides.
-pub fn import_history(
-    ws: &mut Workspace,
-    file: &Path,
-    sheet: Option<&str>,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let (count, shadowed) = ws.import_history_file(file, sheet)?;
-    let mut out = msg::imported("history", count, lang);
-    if let Some(s) = shadowed.first() {
-        let example = msg::shadowed_example(
-            &s.unit,
-            s.year,
-            &s.imported.fixed2(),
-            &s.published.fixed2(),
-            lang,
-        );
-        let _ = write!(
-            out,
-            "\n{}",
-            msg::history_shadowed(shadowed.len(), &example, lang)
-        );
-    }
-    Ok(out)
 }
 
 /// What `history` prints.

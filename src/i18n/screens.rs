@@ -266,61 +266,59 @@ pub fn no_units(lang: Lang) -> &'static str {
 
 /// The units screen of a year without any unit (a database just made by `init`): the three
 /// ways to begin, each with its commands. `db` is the database's file name.
-pub fn welcome(year: i32, db: &str, lang: Lang) -> Vec<String> {
-    let next = year + 1;
-    vec![
+pub fn welcome(year: i32, db: &str, before: Option<i32>, lang: Lang) -> Vec<String> {
+    let mut lines = vec![
         say!(
             lang,
             "Chào mừng! Năm {year} trong cơ sở dữ liệu này chưa có đơn vị nào.",
             "Welcome! The year {year} in this database has no units yet."
         ),
-        lang.pick(
-            "Có ba cách bắt đầu (nhấn q để thoát, rồi gõ lệnh trong cửa sổ dòng lệnh):",
-            "There are three ways to begin (press q to leave, then type the commands):",
-        )
-        .into(),
+        lang.pick("Có ba cách bắt đầu:", "There are three ways to begin:")
+            .into(),
         String::new(),
         lang.pick(
-            "1. Xem thử bản mẫu (Sóc Trăng 2022), không đụng đến dữ liệu này:",
-            "1. Try the demo year (Sóc Trăng 2022), which leaves this data alone:",
-        )
-        .into(),
-        "     thamdinh demo".into(),
-        lang.pick(
-            "2. Nhập hồ sơ năm nay (tệp CSV hoặc Excel .xlsx), theo thứ tự:",
-            "2. Import this year's files (CSV or Excel .xlsx), in this order:",
-        )
-        .into(),
-        "     thamdinh import units units.csv".into(),
-        "     thamdinh import self-scores self_scores.csv".into(),
-        "     thamdinh import survey survey.csv".into(),
-        lang.pick(
-            "3. Bắt đầu năm mới từ năm trước (chép bộ chỉ số và danh sách đơn vị),",
-            "3. Start a new year from the last (its criteria sets and units copied),",
+            "f  Nhập hồ sơ năm nay (CSV hoặc Excel .xlsx) ở màn hình tệp, theo thứ tự:",
+            "f  Import this year's files (CSV or Excel .xlsx) on the files screen, in order:",
         )
         .into(),
         lang.pick(
-            "   trên tệp cơ sở dữ liệu của năm trước:",
-            "   on last year's database file:",
+            "   bộ chỉ số, đơn vị, điểm tự chấm, điều tra, giải trình, các năm trước.",
+            "   criteria sets, units, self scores, survey, explanations, past years.",
         )
         .into(),
-        say!(
+    ];
+    match before {
+        Some(from) => lines.push(say!(
             lang,
-            "     thamdinh --db TỆP-NĂM-TRƯỚC new-year {next}",
-            "     thamdinh --db LAST-YEARS-FILE new-year {next}"
-        ),
-        String::new(),
-        say!(
-            lang,
-            "Tệp đang mở: {db} (thêm --db TỆP vào lệnh để dùng tệp khác).",
-            "The file open: {db} (add --db FILE to a command for another file)."
-        ),
+            "N  Bắt đầu năm {year} từ năm {from} (chép bộ chỉ số và danh sách đơn vị).",
+            "N  Start {year} from {from} (its criteria sets and units copied)."
+        )),
+        None => {
+            lines.push(
+                lang.pick(
+                    "o  Bắt đầu năm mới từ năm trước: mở tệp của năm trước, rồi nhấn N.",
+                    "o  Start a new year from the last: open last year's file, then press N.",
+                )
+                .into(),
+            );
+        }
+    }
+    let demo = crate::builtin::DEMO_YEAR;
+    lines.push(say!(
+        lang,
+        "D  Xem thử bản mẫu năm {demo} (tệp riêng, không đụng đến dữ liệu này).",
+        "D  Try the demo year {demo} (a file of its own; this data is left alone)."
+    ));
+    lines.push(String::new());
+    lines.push(say!(lang, "Tệp đang mở: {db}", "The file open: {db}"));
+    lines.push(
         lang.pick(
             "Hướng dẫn từng bước: docs/huong-dan.md",
             "The guide, step by step (in Vietnamese): docs/huong-dan.md",
         )
         .into(),
-    ]
+    );
+    lines
 }
 
 /// The year published from the ranking screen.
@@ -334,7 +332,10 @@ pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> Str
 
 /// The footer under the welcome.
 pub fn welcome_footer(lang: Lang) -> &'static str {
-    lang.pick("q: thoát · ?: các phím", "q: quit · ?: the keys")
+    lang.pick(
+        "f: tệp · N: năm mới · o: mở tệp · D: bản mẫu · q: thoát · ?: các phím",
+        "f: files · N: new year · o: open a file · D: demo · q: quit · ?: the keys",
+    )
 }
 
 /// The main keys and what the marks at the end of a line mean.
@@ -650,6 +651,8 @@ pub fn help_title(screen: Screen, lang: Lang) -> &'static str {
         Screen::Fields => lang.pick("Phím — phân tích theo lĩnh vực", "Keys — analysis by field"),
         Screen::WayUp => lang.pick("Phím — hướng cải thiện", "Keys — the way up"),
         Screen::History => lang.pick("Phím — chỉ số qua các năm", "Keys — history"),
+        Screen::Files => lang.pick("Phím — tệp của năm", "Keys — files"),
+        Screen::Assign => lang.pick("Phím — phân công lĩnh vực", "Keys — fields assigned"),
     }
 }
 
@@ -682,6 +685,12 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::CloseUnit => lang.pick("Khóa kết quả", "Close the unit"),
         InputKind::ReopenUnit => lang.pick("Mở lại kết quả", "Reopen the unit"),
         InputKind::Publish => lang.pick("Công bố kết quả năm", "Publish the results of"),
+        InputKind::ImportPath => lang.pick("Nhập tệp", "Import a file"),
+        InputKind::ExportPath => lang.pick("Ghi ra", "Write"),
+        InputKind::MemberName => lang.pick("Thêm thành viên", "Add a member"),
+        InputKind::AssignFields => lang.pick("Lĩnh vực của", "Fields of"),
+        InputKind::NewYear => lang.pick("Bắt đầu năm mới", "Start a new year"),
+        InputKind::OpenDatabase => lang.pick("Mở tệp cơ sở dữ liệu", "Open a database file"),
     }
 }
 
@@ -730,7 +739,292 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
             "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
+        InputKind::OpenDatabase => lang.pick(
+            "Đường dẫn tệp .sqlite của hội đồng (ví dụ tệp năm trước); không tạo tệp mới. Tab: điền tiếp tên tệp, thư mục · Enter: mở · Esc: hủy.",
+            "The council's .sqlite file (last year's, say); no new file is made. Tab: complete the file or folder name · Enter: open · Esc: cancel.",
+        ),
+        InputKind::ImportPath => lang.pick(
+            "Đường dẫn tệp CSV hoặc Excel .xlsx (tính từ thư mục đang làm việc). Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
+            "The CSV or Excel .xlsx file's path (from the working folder). Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
+        ),
+        InputKind::ExportPath => lang.pick(
+            "Tab: điền tiếp tên · Enter: ghi (tệp đã có thì hỏi trước) · Esc: hủy.",
+            "Tab: complete the name · Enter: write (asks first if it exists) · Esc: cancel.",
+        ),
+        InputKind::MemberName => lang.pick(
+            "Họ tên thành viên, đúng như họ nhập khi mở thamdinh. Enter: tiếp (chọn lĩnh vực) · Esc: hủy.",
+            "The member's name, as they type it when opening thamdinh. Enter: next (their fields) · Esc: cancel.",
+        ),
+        InputKind::AssignFields => lang.pick(
+            "Mã các lĩnh vực, cách nhau bằng dấu cách; để trống: bỏ phân công (thành viên thấy mọi lĩnh vực). Enter: ghi · Esc: hủy.",
+            "The fields' codes, separated by spaces; empty: no assignment (the member sees every field). Enter: save · Esc: cancel.",
+        ),
+        InputKind::NewYear => lang.pick("Enter: bắt đầu · Esc: hủy.", "Enter: start · Esc: cancel."),
     }
+}
+
+// The files screen, the exports, the members' fields, the new year.
+
+/// The title of the files screen.
+pub fn files_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp của năm {year} — nhập hồ sơ",
+        "Files of {year} — import"
+    )
+}
+
+/// A kind of file as the files screen lists it: what it is, and its columns.
+pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &'static str) {
+    use crate::service::FileKind::*;
+    match kind {
+        Criteria => (
+            lang.pick("Bộ chỉ số của một nhóm", "A group's criteria set"),
+            lang.pick(
+                "tệp .toml (data/criteria/NĂM/)",
+                ".toml file (data/criteria/YEAR/)",
+            ),
+        ),
+        Units => (
+            lang.pick("Danh sách đơn vị", "Units"),
+            "code,name,group,ranked",
+        ),
+        SelfScores => (
+            lang.pick("Điểm tự chấm", "Self scores"),
+            "unit,item,score,note,evidence",
+        ),
+        Survey => (
+            lang.pick("Điểm điều tra xã hội học", "Survey scores"),
+            "unit,score",
+        ),
+        Explanations => (
+            lang.pick("Giải trình", "Explanations"),
+            "unit,item,explanation,evidence",
+        ),
+        History => (
+            lang.pick("Chỉ số các năm trước", "Past years' indexes"),
+            "unit,year,index,rank,ranked_of",
+        ),
+        FieldHistory => (
+            lang.pick(
+                "Tỷ lệ điểm lĩnh vực các năm trước",
+                "Past years' field percents",
+            ),
+            "unit,year,field,percent,field_name",
+        ),
+    }
+}
+
+/// Above the kinds of file.
+pub fn files_intro(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chọn loại tệp (1–7 hoặc ↑↓ rồi Enter), gõ đường dẫn; xem trước rồi mới nhập.",
+        "Pick the kind (1–7, or ↑↓ then Enter), type the path; preview, then import.",
+    )
+}
+
+/// Where the path box starts.
+pub fn last_folder(folder: &str, lang: Lang) -> String {
+    let shown = if folder.is_empty() { "." } else { folder };
+    say!(lang, "Thư mục lần trước: {shown}", "Last folder: {shown}")
+}
+
+/// The heading of a preview.
+pub fn preview_of(path: &str, what: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Xem trước {path} ({what}) — chưa ghi gì",
+        "Preview of {path} ({what}) — nothing written yet"
+    )
+}
+
+/// What an import would do.
+pub fn preview_counts(
+    rows: usize,
+    added: usize,
+    changed: usize,
+    unchanged: usize,
+    lang: Lang,
+) -> String {
+    say!(
+        lang,
+        "{rows} dòng: {added} mới, {changed} thay đổi, {unchanged} không đổi. Không có lỗi.",
+        "{rows} rows: {added} new, {changed} changed, {unchanged} unchanged. No problems."
+    )
+}
+
+/// What a criteria set's preview says about the set.
+pub fn preview_set(group: &str, name: &str, year: i32, items: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Nhóm {group} — {name} ({year}), {items} tiêu chí.",
+        "Group {group} — {name} ({year}), {items} items."
+    )
+}
+
+/// Whether a criteria set is new, replaces the stored one, or is the same.
+pub fn preview_set_state(added: bool, changed: bool, lang: Lang) -> &'static str {
+    match (added, changed) {
+        (true, _) => lang.pick(
+            "Bộ chỉ số mới của nhóm. Không có lỗi.",
+            "A new set for the group. No problems.",
+        ),
+        (false, true) => lang.pick(
+            "Thay cho bộ chỉ số đang lưu của nhóm. Không có lỗi.",
+            "Replaces the group's stored set. No problems.",
+        ),
+        (false, false) => lang.pick(
+            "Giống hệt bộ chỉ số đang lưu: không có gì thay đổi.",
+            "The same as the stored set: nothing changes.",
+        ),
+    }
+}
+
+/// The keys under a preview.
+pub fn preview_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: nhập · Esc: hủy (không ghi gì)",
+        "Enter: import · Esc: cancel (nothing written)",
+    )
+}
+
+/// The heading of a refused file's problems.
+pub fn file_refused_heading(path: &str, problems: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp {path} bị từ chối, không ghi gì — {problems} dòng báo lỗi:",
+        "{path} is refused, nothing written — {problems} lines of problems:"
+    )
+}
+
+/// The keys under a refused file's problems.
+pub fn refused_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "↑↓ PgUp PgDn: cuộn · Enter: sửa đường dẫn · Esc: quay lại",
+        "↑↓ PgUp PgDn: scroll · Enter: change the path · Esc: back",
+    )
+}
+
+/// The heading of what was imported since the screen opened.
+pub fn imported_heading(lang: Lang) -> &'static str {
+    lang.pick("Đã nhập:", "Imported:")
+}
+
+/// A preview left without importing.
+pub fn import_cancelled(lang: Lang) -> &'static str {
+    lang.pick("Đã hủy, không ghi gì.", "Cancelled, nothing written.")
+}
+
+/// Tab found no file or folder.
+pub fn nothing_completes(text: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không có tệp hay thư mục nào bắt đầu bằng «{text}».",
+        "No file or folder starts with '{text}'."
+    )
+}
+
+/// The names Tab found, under the path box.
+pub fn completions(names: &str, lang: Lang) -> String {
+    say!(lang, "Có: {names}", "Found: {names}")
+}
+
+/// The name an export's box offers.
+pub fn export_default_name(what: crate::tui::action::ExportWhat, year: i32, group: &str) -> String {
+    use crate::tui::action::ExportWhat::*;
+    match what {
+        Decisions => format!("quyet-dinh-{year}-{group}.csv"),
+        Ranking => format!("xep-hang-{year}-{group}.csv"),
+        Notices => format!("thong-bao-{year}-{group}"),
+    }
+}
+
+/// An export's box title: what it writes.
+pub fn export_title(what: crate::tui::action::ExportWhat, group: &str, lang: Lang) -> String {
+    use crate::tui::action::ExportWhat::*;
+    match what {
+        Decisions => say!(
+            lang,
+            "Ghi tệp CSV các quyết định — nhóm {group}",
+            "Write the decisions CSV — group {group}"
+        ),
+        Ranking => say!(
+            lang,
+            "Ghi tệp CSV xếp hạng — nhóm {group}",
+            "Write the ranking CSV — group {group}"
+        ),
+        Notices => say!(
+            lang,
+            "Ghi thông báo kết quả vào thư mục — nhóm {group}",
+            "Write the notices into a folder — group {group}"
+        ),
+    }
+}
+
+/// The welcome's new year when this database holds no year before the working one.
+pub fn no_year_before(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Cơ sở dữ liệu này chưa có năm nào trước năm {year}. Mở tệp cơ sở dữ liệu của năm trước (o ở màn hình đơn vị) rồi nhấn N.",
+        "This database holds no year before {year}. Open last year's database file (o on the units screen), then press N."
+    )
+}
+
+/// What starting a new year does, in its confirmation box.
+pub fn new_year_help(year: i32, from: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} được tạo từ năm {from} trong cùng tệp cơ sở dữ liệu: bộ chỉ số của chương trình cho năm {year} nếu có, nếu không thì chép bộ chỉ số của năm {from}; các đơn vị của năm {from} được chép sang, chưa có điểm. Năm {from} giữ nguyên. Việc này được ghi vào nhật ký, rồi màn hình chuyển sang năm {year}. Enter: bắt đầu · Esc: hủy.",
+        "The year {year} is made from {from} in the same database file: the program's criteria sets for {year} when it has them, else {from}'s sets copied; {from}'s units carried over, with no scores. {from} stays as it is. This is recorded in the audit log, then the screens move to {year}. Enter: start · Esc: cancel."
+    )
+}
+
+/// The new year not started.
+pub fn new_year_cancelled(lang: Lang) -> &'static str {
+    lang.pick("Không bắt đầu năm mới.", "No new year started.")
+}
+
+/// The title of the members' fields screen.
+pub fn assign_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Phân công lĩnh vực — năm {year}",
+        "Fields assigned to members — {year}"
+    )
+}
+
+/// The heading of the group's fields.
+pub fn fields_of_group(lang: Lang) -> &'static str {
+    lang.pick("Các lĩnh vực của nhóm:", "The group's fields:")
+}
+
+/// The heading of the members' list.
+pub fn members_heading(lang: Lang) -> &'static str {
+    lang.pick(
+        "Thành viên và lĩnh vực được giao:",
+        "Members and their fields:",
+    )
+}
+
+/// No member has fields in the group.
+pub fn no_members(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chưa phân công: mọi thành viên thấy mọi lĩnh vực. Nhấn + để thêm thành viên.",
+        "No assignment: every member sees every field. Press + to add a member.",
+    )
+}
+
+/// The keys under the members' list.
+pub fn assign_footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: đổi lĩnh vực · +: thêm thành viên · Tab: nhóm khác · Esc: quay lại",
+        "Enter: change fields · +: add a member · Tab: other group · Esc: back",
+    )
+}
+
+/// The fields box's list of the group's fields.
+pub fn fields_are(list: &str, lang: Lang) -> String {
+    say!(lang, "Các lĩnh vực: {list}.", "The fields: {list}.")
 }
 
 /// What the score box accepts for an item: its maximum, then a score in range or one of its
@@ -797,4 +1091,93 @@ pub fn ledger_broken(why: &str, lang: Lang) -> String {
         "⚠ SỔ NHẬT KÝ ĐÃ BỊ SỬA NGOÀI THAMDINH — chạy «thamdinh verify» để kiểm tra toàn bộ. {why}",
         "⚠ THE AUDIT LOG WAS CHANGED OUTSIDE THAMDINH — run 'thamdinh verify' for the full check. {why}"
     )
+}
+
+/// Another database file is open from the screens.
+pub fn database_opened(path: &str, year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã mở {path}: năm {year}.",
+        "Opened {path}: the year {year}."
+    )
+}
+
+/// `o` on a path where there is no database: nothing is made there.
+pub fn no_such_database(path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Không có cơ sở dữ liệu ở {path}; không mở, không tạo gì.",
+        "There is no database at {path}; nothing was opened or created."
+    )
+}
+
+/// `D`: the demo year, in its own file.
+pub fn demo_opened(path: &str, lang: Lang) -> String {
+    let year = crate::builtin::DEMO_YEAR;
+    say!(
+        lang,
+        "Đã mở bản mẫu năm {year} ({path}); dữ liệu của hội đồng không bị đụng đến.",
+        "Opened the demo year {year} ({path}); the council's data is left alone."
+    )
+}
+
+/// The title of the first-start screen.
+pub fn first_title(lang: Lang) -> &'static str {
+    lang.pick(
+        " thamdinh — Thẩm định Chỉ số cải cách hành chính",
+        " thamdinh — Appraising the Public Administration Reform Index",
+    )
+}
+
+/// The first start on a database file that is not there: where, and the choices. `sets`:
+/// how many built-in criteria sets the year has.
+pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -> Vec<String> {
+    let demo_year = crate::builtin::DEMO_YEAR;
+    let sets_line = if sets > 0 {
+        say!(
+            lang,
+            "       Năm {year} có sẵn bộ chỉ số của {sets} nhóm đơn vị: nạp luôn.",
+            "       The built-in criteria sets of {year} ({sets} groups) are loaded with it."
+        )
+    } else {
+        say!(
+            lang,
+            "       Năm {year} chưa có bộ chỉ số có sẵn: nhập bộ chỉ số ở màn hình tệp (f).",
+            "       No built-in criteria sets for {year}: import them on the files screen (f)."
+        )
+    };
+    vec![
+        lang.pick("Chưa có cơ sở dữ liệu ở", "There is no database at")
+            .into(),
+        format!("  {path}"),
+        String::new(),
+        say!(
+            lang,
+            "Enter  Tạo cơ sở dữ liệu mới ở đó cho năm {year} (← → đổi năm).",
+            "Enter  Make a new database there for the year {year} (← → change the year)."
+        ),
+        sets_line,
+        lang.pick(
+            "       Sau đó nhập hồ sơ của năm ở màn hình tệp (f), như hướng dẫn mục 4.",
+            "       Then import the year's files on the files screen (f) (guide, part 4).",
+        )
+        .into(),
+        say!(
+            lang,
+            "D      Mở bản mẫu năm {demo_year}, ở tệp riêng (dữ liệu mẫu, không phải của hội đồng):",
+            "D      Open the demo year {demo_year} (sample data) in a file of its own:"
+        ),
+        format!("         {demo}"),
+        lang.pick(
+            "q      Thoát, không tạo gì.",
+            "q      Leave; nothing is made.",
+        )
+        .into(),
+        String::new(),
+        lang.pick(
+            "Hướng dẫn từng bước: docs/huong-dan.md",
+            "The guide, step by step (in Vietnamese): docs/huong-dan.md",
+        )
+        .into(),
+    ]
 }

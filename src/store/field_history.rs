@@ -25,8 +25,9 @@ impl Store {
         &mut self,
         rows: &[FieldHistoryRow],
     ) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
-        import_rows(tx, rows, |tx, h| {
+        import_rows(tx, dry, rows, |tx, h| {
             let old: Option<(String, i64)> = tx
                 .query_row(
                     "SELECT field_name, pct FROM field_history

@@ -80,6 +80,8 @@ pub struct Store {
     path: PathBuf,
     /// What stamps the decisions and the audit log.
     clock: SharedClock,
+    /// Imports run to the end and are then rolled back (a preview): see `dry_run`.
+    dry: bool,
 }
 
 impl Store {
@@ -123,6 +125,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             clock: clock::system(),
+            dry: false,
         })
     }
 
@@ -145,6 +148,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             clock: clock::system(),
+            dry: false,
         })
     }
 
@@ -169,6 +173,23 @@ impl Store {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Makes the imports (units, self scores, survey, explanations, history, criteria sets)
+    /// dry, or not: a dry import runs its whole transaction, every check included, and then
+    /// rolls it back instead of committing. What a preview shows is what the import would do.
+    pub fn set_dry_run(&mut self, dry: bool) {
+        self.dry = dry;
+    }
+
+    /// Ends an import's transaction: committed, or rolled back in a dry run.
+    fn end(tx: Transaction<'_>, dry: bool) -> Result<(), StoreError> {
+        if dry {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(())
     }
 
     /// Starts a write transaction that takes the write lock at once.

@@ -230,6 +230,7 @@ fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreErr
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
 pub(super) fn import_rows<T>(
     tx: Transaction<'_>,
+    dry: bool,
     rows: &[T],
     mut each: impl FnMut(&Transaction<'_>, &T) -> Result<Option<bool>, StoreError>,
 ) -> Result<ImportCount, StoreError> {
@@ -237,15 +238,16 @@ pub(super) fn import_rows<T>(
     for row in rows {
         count.count(each(&tx, row)?);
     }
-    tx.commit()?;
+    Store::end(tx, dry)?;
     Ok(count)
 }
 
 impl Store {
     pub fn import_units(&mut self, year: i32, rows: &[UnitRow]) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, rows, |tx, u| {
+        import_rows(tx, dry, rows, |tx, u| {
             let old: Option<(String, String, bool)> = tx
                 .query_row(
                     "SELECT name, group_code, ranked FROM units WHERE year = ?1 AND code = ?2",
@@ -295,6 +297,7 @@ impl Store {
         year: i32,
         fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
     ) -> Result<ImportCount, E> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
         let count = |tx: &Transaction<'_>| -> Result<usize, StoreError> {
@@ -321,7 +324,7 @@ impl Store {
         };
         // Nothing stored before: every row written was added.
         let after = if before == 0 { touched } else { count(&tx)? };
-        tx.commit().map_err(StoreError::from)?;
+        Store::end(tx, dry)?;
         let added = after.saturating_sub(before);
         Ok(ImportCount {
             added,
@@ -335,9 +338,10 @@ impl Store {
         year: i32,
         rows: &[(UnitCode, Points)],
     ) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, rows, |tx, (unit, score)| {
+        import_rows(tx, dry, rows, |tx, (unit, score)| {
             let old: Option<i64> = tx.query_row(
                 "SELECT survey FROM units WHERE year = ?1 AND code = ?2",
                 params![year, unit.as_str()],
@@ -359,9 +363,10 @@ impl Store {
         year: i32,
         rows: &[ExplanationRow],
     ) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, rows, |tx, e| {
+        import_rows(tx, dry, rows, |tx, e| {
             let old: Option<(String, String)> = tx
                 .query_row(
                     "SELECT explanation, evidence FROM explanations
@@ -390,8 +395,9 @@ impl Store {
     }
 
     pub fn import_history(&mut self, rows: &[HistoryRow]) -> Result<ImportCount, StoreError> {
+        let dry = self.dry;
         let tx = self.write()?;
-        import_rows(tx, rows, |tx, h| {
+        import_rows(tx, dry, rows, |tx, h| {
             let old: Option<(i64, Option<u32>, Option<u32>)> = tx
                 .query_row(
                     "SELECT idx, rank, ranked_of FROM history WHERE unit = ?1 AND year = ?2",

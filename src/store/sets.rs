@@ -22,6 +22,7 @@ impl Store {
         {
             return Ok(false);
         }
+        let dry = self.dry;
         let tx = self.write()?;
         let year = set.year;
         let group = set.group.as_str();
@@ -45,7 +46,7 @@ impl Store {
                 example: example.unwrap_or_default(),
             });
         }
-        tx.commit()?;
+        Store::end(tx, dry)?;
         Ok(true)
     }
 

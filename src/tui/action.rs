@@ -44,12 +44,52 @@ pub enum Cmd {
     CycleView,
     /// Pick option n (1-based) of the selected item.
     Option(usize),
+    /// The files screen: import the year's files.
+    Files,
+    /// Who appraises which fields of the group.
+    Assign,
+    /// A new member (asks for the name, then the fields).
+    AddMember,
+    /// Start a new year (from the last), asking first.
+    NewYear,
+    /// Open another database file (asks for its path).
+    OpenDatabase,
+    /// Open the demo year, in a file of its own (built on first use).
+    OpenDemo,
+    /// Write the decisions CSV of the shown group.
+    ExportDecisions,
+    /// Write the ranking CSV of the shown group.
+    ExportRanking,
+    /// Write the notices of the shown group's units into a folder.
+    ExportNotices,
     /// The analysis by field of the group (and from there each unit's way up).
     Fields,
     /// The field column before or after the selected one.
     PrevField,
     NextField,
 }
+
+/// What an export from the screens writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportWhat {
+    Decisions,
+    Ranking,
+    /// One `.docx` per unit, in a folder.
+    Notices,
+}
+
+/// An export asked for from the ranking screen: what, of which group, in which mode, where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportJob {
+    pub what: ExportWhat,
+    pub group: String,
+    pub mode: Mode,
+    pub path: std::path::PathBuf,
+}
+
+/// The preview of an import: what the import would do, or every problem of a refused file
+/// (one line each, as the command line prints them).
+pub type Preview = Result<crate::service::Imported, Vec<String>>;
 
 /// A group as its tab shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,6 +144,16 @@ pub enum Loaded {
         published: bool,
         /// The year has no unit at all yet (a database just made by `init`).
         no_units: bool,
+        /// The newest year before the working one in this database (where a new year
+        /// starts from, on the welcome).
+        before: Option<i32>,
+    },
+    /// Who appraises which fields of a group: the group's fields (code, title) and each
+    /// member's fields.
+    Assignments {
+        group: String,
+        fields: Vec<(String, String)>,
+        members: Vec<(String, Vec<String>)>,
     },
     History {
         subject: Subject,
@@ -174,6 +224,38 @@ pub enum Action {
         message: String,
         comment: String,
     },
+    /// A file's preview came back.
+    Previewed {
+        kind: crate::service::FileKind,
+        path: std::path::PathBuf,
+        preview: Preview,
+    },
+    /// A file was imported: what the status line says.
+    Imported(String),
+    /// The names that complete what the path box holds (files and folders, folders ending
+    /// with `/`).
+    Completed {
+        text: String,
+        names: Vec<String>,
+    },
+    /// An export was written: what the status line says.
+    Exported(String),
+    /// The export's file (or folder with files) is there already: the App asks first.
+    ExportExists(ExportJob),
+    /// Fields were given to a member: what the status line says.
+    Assigned(String),
+    /// A new year was made; the screens now work on it.
+    YearStarted {
+        year: i32,
+        message: String,
+    },
+    /// Another database file is open; the screens now work on it.
+    DatabaseOpened {
+        /// Its name, for the status line.
+        label: String,
+        year: i32,
+        message: String,
+    },
     /// Another instance changed the database.
     ExternalChange,
     /// The ledger's check on opening found it broken: the sentence naming what breaks.
@@ -240,6 +322,46 @@ pub enum Effect {
     LoadHistory(Subject),
     /// Check the ledger's chain from the row last verified on this computer.
     CheckLedger,
+    /// What importing the file would do (the import run and rolled back).
+    PreviewImport {
+        kind: crate::service::FileKind,
+        path: std::path::PathBuf,
+    },
+    /// Import the file, as `thamdinh import`.
+    Import {
+        kind: crate::service::FileKind,
+        path: std::path::PathBuf,
+    },
+    /// List what completes the path typed.
+    Complete {
+        text: String,
+    },
+    /// Write an export; a file (or a folder with files) already there is replaced only with
+    /// `overwrite`.
+    Export {
+        job: ExportJob,
+        overwrite: bool,
+    },
+    LoadAssignments {
+        group: String,
+    },
+    /// Give a member fields of a group (none: take them back), as `thamdinh assign`.
+    Assign {
+        member: String,
+        group: String,
+        fields: Vec<String>,
+    },
+    /// Make `year` from `from`, as `thamdinh new-year` (audited).
+    NewYear {
+        year: i32,
+        from: i32,
+    },
+    /// Work on another database file from now on (it must exist: nothing is created).
+    OpenDatabase {
+        path: std::path::PathBuf,
+    },
+    /// Work on the demo year's file from now on, as `thamdinh demo` (built if it is not).
+    OpenDemo,
 }
 
 impl Effect {
@@ -254,6 +376,11 @@ impl Effect {
                 | Effect::WriteWorkbook { .. }
                 | Effect::SetClosed { .. }
                 | Effect::Publish { .. }
+                | Effect::Import { .. }
+                | Effect::Export { .. }
+                | Effect::Assign { .. }
+                | Effect::NewYear { .. }
+                | Effect::OpenDemo
         )
     }
 }

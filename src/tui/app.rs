@@ -1,8 +1,14 @@
 //! The state of the screens and the one place it changes: `App::update(action)` returns the
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
+mod files;
+mod open;
+
+pub use files::{AssignState, FilesState};
+
 use super::action::{
-    Action, Cmd, Effect, GroupTab, HistoryData, Loaded, Saved, Subject, UnitData, UnitLine,
+    Action, Cmd, Effect, ExportJob, ExportWhat, GroupTab, HistoryData, Loaded, Saved, Subject,
+    UnitData, UnitLine,
 };
 use super::keymap::{self, Screen};
 use crate::domain::sheet::NodeSum;
@@ -71,6 +77,18 @@ pub enum InputKind {
     ReopenUnit,
     /// The comment on publishing the year (Enter publishes it).
     Publish,
+    /// The path of the file to import (Tab completes it).
+    ImportPath,
+    /// Where to write an export (Tab completes it).
+    ExportPath,
+    /// A new member's name (then their fields).
+    MemberName,
+    /// The fields of a member, separated by spaces or commas (empty: takes them back).
+    AssignFields,
+    /// Whether to start the new year (Enter: yes, Esc: no); says what will happen.
+    NewYear,
+    /// The path of another database file to open (Tab completes it).
+    OpenDatabase,
 }
 
 impl InputKind {
@@ -264,6 +282,21 @@ pub struct App {
     pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,
     /// The unit the close / reopen box is about: its code and name.
     pub pending_close: Option<(UnitCode, String)>,
+    /// The export whose path box is open, or that waits for "replace the file?".
+    pub pending_export: Option<ExportJob>,
+    /// The new year the confirmation box is about: (year, from).
+    pub pending_new_year: Option<(i32, i32)>,
+    /// The files screen.
+    pub files: FilesState,
+    /// Who appraises which fields of the shown group.
+    pub assign: AssignState,
+    /// The folder of the last file imported or written (ends with `/`), from the
+    /// configuration: the path boxes start there.
+    pub last_folder: String,
+    /// What completes the path typed, when Tab found several names.
+    pub completions: Vec<String>,
+    /// The newest year before the working one in this database (the welcome's new year).
+    pub year_before: Option<i32>,
     /// Comments written on undecided items, saved with their decision.
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
     /// A message for the status line, and whether it is an error.
@@ -322,6 +355,13 @@ impl App {
             input: None,
             pending_workbook: None,
             pending_close: None,
+            pending_export: None,
+            pending_new_year: None,
+            files: FilesState::default(),
+            assign: AssignState::default(),
+            last_folder: String::new(),
+            completions: Vec::new(),
+            year_before: None,
             drafts: HashMap::new(),
             status: None,
             status_answers_key: false,
@@ -421,6 +461,39 @@ impl App {
                 self.set_input_error(&message);
                 Vec::new()
             }
+            Action::Previewed {
+                kind,
+                path,
+                preview,
+            } => self.previewed(kind, path, preview),
+            Action::Imported(message) => self.imported(message),
+            Action::Completed { text, names } => {
+                self.completed(&text, names);
+                Vec::new()
+            }
+            Action::Exported(message) => {
+                self.saving = false;
+                self.say(message);
+                Vec::new()
+            }
+            Action::ExportExists(job) => {
+                self.saving = false;
+                let shown = job.path.display().to_string();
+                self.pending_export = Some(job);
+                self.open_input(InputKind::Overwrite, &shown);
+                Vec::new()
+            }
+            Action::Assigned(message) => {
+                self.saving = false;
+                self.say(message);
+                self.load_assignments()
+            }
+            Action::YearStarted { year, message } => self.year_started(year, message),
+            Action::DatabaseOpened {
+                label,
+                year,
+                message,
+            } => self.database_opened(label, year, message),
             Action::ExternalChange => {
                 if !self.status_answers_key {
                     self.say(words::updated_from_elsewhere(self.lang));
@@ -438,6 +511,9 @@ impl App {
     /// Reloads what is on screen (after another instance wrote).
     fn refresh(&mut self) -> Vec<Effect> {
         let mut fx = vec![Effect::LoadYear];
+        if self.screen == Screen::Assign {
+            fx.extend(self.load_assignments());
+        }
         if self.screen == Screen::History
             && let Some(subject) = self.history_subject()
         {
@@ -500,12 +576,25 @@ impl App {
                     return Vec::new();
                 }
                 self.input = None;
+                self.completions.clear();
                 match kind {
                     InputKind::Overwrite => {
                         if let Some((_, _, path)) = self.pending_workbook.take() {
                             let path = path.display().to_string();
                             self.say(words::workbook_not_replaced(&path, self.lang));
                         }
+                        if let Some(job) = self.pending_export.take() {
+                            let path = job.path.display().to_string();
+                            self.say(words::workbook_not_replaced(&path, self.lang));
+                        }
+                    }
+                    InputKind::ExportPath => self.pending_export = None,
+                    InputKind::NewYear => {
+                        self.pending_new_year = None;
+                        self.say(words::new_year_cancelled(self.lang));
+                    }
+                    InputKind::MemberName | InputKind::AssignFields => {
+                        self.assign.member = None;
                     }
                     InputKind::UnitFilter => self.unit_filter.clear(),
                     InputKind::CloseUnit | InputKind::ReopenUnit => self.pending_close = None,
@@ -534,7 +623,35 @@ impl App {
                 Vec::new()
             }
             KeyCode::Enter => self.submit(),
+            // A path box empties with Ctrl-U, as a shell's line does.
+            KeyCode::Char('u')
+                if k.modifiers.contains(KeyModifiers::CONTROL)
+                    && matches!(
+                        input.kind,
+                        InputKind::ImportPath
+                            | InputKind::ExportPath
+                            | InputKind::WorkbookPath
+                            | InputKind::OpenDatabase
+                    ) =>
+            {
+                let kind = input.kind;
+                self.completions.clear();
+                self.input = Some(Input::new(kind, ""));
+                Vec::new()
+            }
+            KeyCode::Tab
+                if matches!(
+                    input.kind,
+                    InputKind::ImportPath
+                        | InputKind::ExportPath
+                        | InputKind::WorkbookPath
+                        | InputKind::OpenDatabase
+                ) =>
+            {
+                vec![Effect::Complete { text: input.text() }]
+            }
             _ => {
+                self.completions.clear();
                 input.area.input(k);
                 input.error = None;
                 let text = input.text();
@@ -617,8 +734,28 @@ impl App {
                 self.saving = true;
                 vec![Effect::Publish { comment }]
             }
+            InputKind::ImportPath => self.submit_import_path(text),
+            InputKind::OpenDatabase => self.submit_database_path(text),
+            InputKind::ExportPath => self.submit_export_path(text),
+            InputKind::MemberName => self.submit_member_name(text),
+            InputKind::AssignFields => self.submit_fields(&text),
+            InputKind::NewYear => {
+                self.input = None;
+                let Some((year, from)) = self.pending_new_year.take() else {
+                    return Vec::new();
+                };
+                self.saving = true;
+                vec![Effect::NewYear { year, from }]
+            }
             InputKind::Overwrite => {
                 self.input = None;
+                if let Some(job) = self.pending_export.take() {
+                    self.saving = true;
+                    return vec![Effect::Export {
+                        job,
+                        overwrite: true,
+                    }];
+                }
                 let Some((group, mode, path)) = self.pending_workbook.take() else {
                     return Vec::new();
                 };
@@ -847,9 +984,26 @@ impl App {
             Loaded::Year {
                 published,
                 no_units,
+                before,
             } => {
                 self.published = published;
                 self.no_units = no_units;
+                self.year_before = before;
+                Vec::new()
+            }
+            Loaded::Assignments {
+                group,
+                fields,
+                members,
+            } => {
+                if self.group_code() == Some(group.as_str()) {
+                    self.assign.fields = fields;
+                    self.assign.members = members;
+                    self.assign.sel = self
+                        .assign
+                        .sel
+                        .min(self.assign.members.len().saturating_sub(1));
+                }
                 Vec::new()
             }
             Loaded::History { subject, result } => {
@@ -918,6 +1072,8 @@ impl App {
             Screen::Fields => self.fields_command(c),
             Screen::WayUp => self.way_up_command(c),
             Screen::History => self.history_command(c),
+            Screen::Files => self.files_command(c),
+            Screen::Assign => self.assign_command(c),
         }
     }
 
@@ -933,6 +1089,12 @@ impl App {
         self.ranking = None;
         let g = self.groups[self.group].code.clone();
         let mut fx = vec![Effect::LoadUnits { group: g.clone() }];
+        if self.screen == Screen::Assign {
+            self.assign.sel = 0;
+            self.assign.fields.clear();
+            self.assign.members.clear();
+            fx.extend(self.load_assignments());
+        }
         if self.screen == Screen::Ranking {
             fx.push(Effect::LoadRanking {
                 group: g.clone(),
@@ -1111,6 +1273,14 @@ impl App {
                     .map(|&i| self.units[i].unit.code.clone());
                 return self.show_history(unit);
             }
+            Cmd::Files => return self.show_files(),
+            Cmd::Assign => return self.show_assign(),
+            Cmd::NewYear => self.ask_new_year(),
+            Cmd::OpenDatabase => {
+                let folder = self.last_folder.clone();
+                self.open_input(InputKind::OpenDatabase, &folder);
+            }
+            Cmd::OpenDemo => return self.open_demo(),
             Cmd::BackOrQuit => self.quit = true,
             _ => {}
         }
@@ -1346,6 +1516,10 @@ impl App {
                 let name = words::workbook_default_name(self.year);
                 self.open_input(InputKind::WorkbookPath, &name);
             }
+            Cmd::ExportDecisions => self.ask_export(ExportWhat::Decisions),
+            Cmd::ExportRanking => self.ask_export(ExportWhat::Ranking),
+            Cmd::ExportNotices => self.ask_export(ExportWhat::Notices),
+            Cmd::NewYear => self.ask_new_year(),
             Cmd::History => {
                 let unit = match &self.ranking {
                     Some(Ok(r)) => r.rows.get(self.rank_sel).map(|row| row.unit.clone()),

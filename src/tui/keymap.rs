@@ -16,6 +16,10 @@ pub enum Screen {
     /// One unit's way up.
     WayUp,
     History,
+    /// The year's files: import with a preview.
+    Files,
+    /// Who appraises which fields of the group.
+    Assign,
 }
 
 /// A binding: the keys, how help shows them, the command, and what it does.
@@ -157,6 +161,29 @@ pub static UNITS: &[Binding] = &[
     },
     FIELDS,
     HISTORY_KEY,
+    FILES_KEY,
+    Binding {
+        keys: &[Char('a')],
+        label: "a",
+        cmd: Cmd::Assign,
+        vi: "phân công lĩnh vực cho thành viên",
+        en: "assign fields to members",
+    },
+    NEW_YEAR_KEY,
+    Binding {
+        keys: &[Char('o')],
+        label: "o",
+        cmd: Cmd::OpenDatabase,
+        vi: "mở tệp cơ sở dữ liệu khác (tệp năm trước…)",
+        en: "open another database file (last year's…)",
+    },
+    Binding {
+        keys: &[Char('D')],
+        label: "D",
+        cmd: Cmd::OpenDemo,
+        vi: "mở bản mẫu (tệp riêng, không đụng dữ liệu này)",
+        en: "open the demo year (its own file; this data is left alone)",
+    },
     HELP,
     Binding {
         keys: &[Esc],
@@ -323,17 +350,133 @@ pub static RANKING: &[Binding] = &[
         en: "write the shown group's Excel workbook (.xlsx)",
     },
     Binding {
+        keys: &[Char('d')],
+        label: "d",
+        cmd: Cmd::ExportDecisions,
+        vi: "ghi tệp CSV các quyết định của nhóm đang xem",
+        en: "write the shown group's decisions CSV",
+    },
+    Binding {
+        keys: &[Char('x')],
+        label: "x",
+        cmd: Cmd::ExportRanking,
+        vi: "ghi tệp CSV xếp hạng của nhóm đang xem",
+        en: "write the shown group's ranking CSV",
+    },
+    Binding {
+        keys: &[Char('t')],
+        label: "t",
+        cmd: Cmd::ExportNotices,
+        vi: "ghi thông báo (.docx) của từng đơn vị vào một thư mục",
+        en: "write each unit's notice (.docx) into a folder",
+    },
+    Binding {
         keys: &[Char('P')],
         label: "P",
         cmd: Cmd::Publish,
         vi: "công bố kết quả năm (hỏi xác nhận)",
         en: "publish the year's results (asks first)",
     },
+    NEW_YEAR_KEY,
     HISTORY_KEY,
     FIELDS,
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q'), Char('r')],
+        label: "Esc q",
+        cmd: Cmd::BackOrQuit,
+        vi: "quay lại",
+        en: "back",
+    },
+];
+
+const FILES_KEY: Binding = Binding {
+    keys: &[Char('f')],
+    label: "f",
+    cmd: Cmd::Files,
+    vi: "tệp của năm: xem trước rồi nhập (bộ chỉ số, đơn vị, điểm…)",
+    en: "the year's files: preview, then import (criteria, units, scores…)",
+};
+
+const NEW_YEAR_KEY: Binding = Binding {
+    keys: &[Char('N')],
+    label: "N",
+    cmd: Cmd::NewYear,
+    vi: "bắt đầu năm mới: chép bộ chỉ số và đơn vị (hỏi xác nhận)",
+    en: "start a new year: criteria sets and units copied (asks first)",
+};
+
+pub static FILES: &[Binding] = &[
+    Binding {
+        keys: &[Up, Char('k')],
+        label: "↑ k",
+        cmd: Cmd::Up,
+        vi: "loại tệp trước; cuộn danh sách lỗi",
+        en: "previous kind of file; scroll the problems",
+    },
+    Binding {
+        keys: &[Down, Char('j')],
+        label: "↓ j",
+        cmd: Cmd::Down,
+        vi: "loại tệp sau; cuộn danh sách lỗi",
+        en: "next kind of file; scroll the problems",
+    },
+    PAGES[0],
+    PAGES[1],
+    Binding {
+        keys: &[
+            Char('1'),
+            Char('2'),
+            Char('3'),
+            Char('4'),
+            Char('5'),
+            Char('6'),
+            Char('7'),
+        ],
+        label: "1…7",
+        cmd: Cmd::Option(0),
+        vi: "chọn loại tệp theo số rồi gõ đường dẫn",
+        en: "pick the kind of file by number, then type the path",
+    },
+    Binding {
+        keys: &[Enter, Right],
+        label: "Enter",
+        cmd: Cmd::Open,
+        vi: "gõ đường dẫn tệp; sau khi xem trước: nhập",
+        en: "type the file's path; after the preview: import",
+    },
+    HELP,
+    Binding {
+        keys: &[Esc, Left, Char('q')],
+        label: "Esc q",
+        cmd: Cmd::BackOrQuit,
+        vi: "hủy xem trước (không ghi gì); quay lại",
+        en: "cancel the preview (nothing written); back",
+    },
+];
+
+pub static ASSIGN: &[Binding] = &[
+    MOVE,
+    MOVE_DOWN,
+    Binding {
+        keys: &[Enter, Right],
+        label: "Enter",
+        cmd: Cmd::Open,
+        vi: "đổi lĩnh vực của thành viên đang chọn",
+        en: "change the selected member's fields",
+    },
+    Binding {
+        keys: &[Char('+'), Char('a')],
+        label: "+ a",
+        cmd: Cmd::AddMember,
+        vi: "thêm thành viên (tên, rồi lĩnh vực)",
+        en: "add a member (name, then fields)",
+    },
+    GROUPS[0],
+    GROUPS[1],
+    HELP,
+    Binding {
+        keys: &[Esc, Left, Char('q')],
         label: "Esc q",
         cmd: Cmd::BackOrQuit,
         vi: "quay lại",
@@ -460,6 +603,8 @@ pub fn table(screen: Screen) -> &'static [Binding] {
         Screen::Fields => FIELD_TABLE,
         Screen::WayUp => WAY_UP,
         Screen::History => HISTORY,
+        Screen::Files => FILES,
+        Screen::Assign => ASSIGN,
     }
 }
 
@@ -543,6 +688,8 @@ mod tests {
             Screen::Fields,
             Screen::WayUp,
             Screen::History,
+            Screen::Files,
+            Screen::Assign,
         ] {
             let mut seen = Vec::new();
             for b in table(s) {

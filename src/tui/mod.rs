@@ -6,6 +6,7 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod first;
 pub mod keymap;
 pub mod runtime;
 pub mod screens;
@@ -49,7 +50,7 @@ pub fn start(app: &mut App, rt: &mut Runtime) {
 }
 
 /// A short name for the database file, for the status line.
-fn db_label(ws: &Workspace) -> String {
+pub(crate) fn db_label(ws: &Workspace) -> String {
     ws.db_path()
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
@@ -74,6 +75,7 @@ pub fn run(
     let appraiser = appraiser.or_else(|| config.appraiser());
     let mut app = App::new(lang, appraiser, db_label(&ws), ws.year);
     app.theme = theme::Theme::from_env();
+    app.last_folder = config.last_folder().unwrap_or_default();
     let mut rt = Runtime::new(ws, config);
     start(&mut app, &mut rt);
     let (mut terminal, stop) = terminal::setup()

@@ -1,20 +1,61 @@
 //! Runs the effects the App asks for on the database and turns their results into actions.
 //! A decision is reported as saved only after its transaction committed.
 
-use super::action::{Action, Effect, FieldsData, GroupTab, HistoryData, Loaded, Saved, Subject};
+use super::action::{
+    Action, Effect, ExportWhat, FieldsData, GroupTab, HistoryData, Loaded, Saved, Subject,
+};
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::service::{AppError, UnitSheet, Workspace};
+use crate::service::{AppError, CriteriaCsvArgs, NoticeArgs, UnitSheet, Workspace};
+use std::path::Path;
 
 /// What the effects run on: the database, and where the remembered appraiser is kept.
 pub struct Runtime {
     pub ws: Workspace,
     pub config: Config,
+    /// Where `D` builds and opens the demo year (`thamdinh demo`'s file).
+    pub demo: std::path::PathBuf,
 }
 
 impl Runtime {
     pub fn new(ws: Workspace, config: Config) -> Runtime {
-        Runtime { ws, config }
+        Runtime {
+            ws,
+            config,
+            demo: crate::cli::default_db("demo.sqlite"),
+        }
+    }
+
+    /// Works on another database file from now on: the one at `path` (it must exist), or
+    /// the demo year's (built when it is not).
+    fn switch(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+        use crate::i18n::screens as words;
+        use crate::store::Store;
+        let (ws, message) = match effect {
+            Effect::OpenDatabase { path } => {
+                let shown = path.display().to_string();
+                let store = Store::open_existing(&path)?
+                    .ok_or_else(|| AppError::Refused(words::no_such_database(&shown, lang)))?;
+                let year = crate::cli::resolve_year(&store, None)?;
+                let ws = Workspace::new(store, year)?;
+                (ws, words::database_opened(&shown, year, lang))
+            }
+            _ => {
+                let store = Store::open(&self.demo)?;
+                let mut ws = Workspace::new(store, crate::builtin::DEMO_YEAR)?;
+                crate::cli::build_demo(&mut ws, lang)?;
+                let shown = self.demo.display().to_string();
+                (ws, words::demo_opened(&shown, lang))
+            }
+        };
+        let label = super::db_label(&ws);
+        let year = ws.year;
+        self.ws = ws;
+        Ok(vec![Action::DatabaseOpened {
+            label,
+            year,
+            message,
+        }])
     }
 
     /// Runs one effect; the actions it yields go back to the App.
@@ -176,7 +217,87 @@ fn try_effect(
         Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
             published: ws.publication()?.is_some(),
             no_units: !ws.has_units()?,
+            // A year that has its sets already cannot be made again from another.
+            before: if ws.year_exists(ws.year)? {
+                None
+            } else {
+                ws.last_year_before()?
+            },
         })],
+        Effect::PreviewImport { kind, path } => {
+            let preview = ws
+                .preview_import(kind, &path, None, CriteriaCsvArgs::default(), lang)
+                .map_err(|e| e.render(lang).lines().map(String::from).collect());
+            vec![Action::Previewed {
+                kind,
+                path,
+                preview,
+            }]
+        }
+        Effect::Import { kind, path } => {
+            let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default(), lang)?;
+            rt.config.remember_folder(&path);
+            vec![Action::Imported(crate::cli::imported(&done, lang))]
+        }
+        Effect::Complete { text } => vec![Action::Completed {
+            names: complete(&text),
+            text,
+        }],
+        Effect::Export { job, overwrite } => {
+            let there = match job.what {
+                ExportWhat::Notices => std::fs::read_dir(&job.path)
+                    .map(|mut d| d.next().is_some())
+                    .unwrap_or(false),
+                _ => job.path.exists(),
+            };
+            if there && !overwrite {
+                return Ok(vec![Action::ExportExists(job)]);
+            }
+            let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
+            let message = match job.what {
+                ExportWhat::Decisions => crate::cli::export_decisions(ws, group, mode, out, lang)?,
+                ExportWhat::Ranking => crate::cli::export_ranking(ws, group, mode, out, lang)?,
+                ExportWhat::Notices => crate::cli::export_notices(
+                    ws,
+                    NoticeArgs {
+                        group,
+                        unit: None,
+                        council: None,
+                        mode,
+                    },
+                    out,
+                    lang,
+                )?,
+            };
+            rt.config.remember_folder(&job.path);
+            vec![Action::Exported(message)]
+        }
+        Effect::LoadAssignments { group } => {
+            let set = ws.set(&group)?;
+            let fields = set
+                .fields()
+                .map(|f| (set.node(f).code.to_string(), set.node(f).title.clone()))
+                .collect();
+            let members = ws.group_assignments(&group)?;
+            vec![Action::Loaded(Loaded::Assignments {
+                group,
+                fields,
+                members,
+            })]
+        }
+        Effect::Assign {
+            member,
+            group,
+            fields,
+        } => vec![Action::Assigned(crate::cli::assign(
+            ws, &member, &group, &fields, lang,
+        )?)],
+        e @ (Effect::OpenDatabase { .. } | Effect::OpenDemo) => return rt.switch(lang, e),
+        Effect::NewYear { year, from } => {
+            let said = crate::cli::new_year(ws, year, Some(from), appraiser, lang)?;
+            let message = said.lines().next().unwrap_or_default().to_string();
+            vec![Action::YearStarted { year, message }]
+        }
         Effect::LoadHistory(subject) => {
             let result = match &subject {
                 Subject::Unit(u) => ws.unit_history(u.as_str()).map(HistoryData::Unit),
@@ -199,4 +320,33 @@ fn try_effect(
             }
         }
     })
+}
+
+/// The files and folders whose path starts with `text` (folders end with `/`), in order;
+/// names starting with a dot only when `text`'s last part does.
+pub fn complete(text: &str) -> Vec<String> {
+    let (dir, start) = match text.rfind('/') {
+        Some(i) => (&text[..=i], &text[i + 1..]),
+        None => ("", text),
+    };
+    let Ok(entries) = std::fs::read_dir(if dir.is_empty() {
+        Path::new(".")
+    } else {
+        Path::new(dir)
+    }) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
+                return None;
+            }
+            let is_dir = e.path().is_dir();
+            Some(format!("{dir}{name}{}", if is_dir { "/" } else { "" }))
+        })
+        .collect();
+    names.sort();
+    names
 }

@@ -124,13 +124,18 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
-        Pty::start(args, config_dir, cols, rows, env, None)
+        Pty::start(args, config_dir, cols, rows, env, None, None)
+    }
+
+    /// The same, started in the folder `cwd` (where the paths typed on the screens begin).
+    pub fn spawn_in(args: &[&str], config_dir: &Path, cols: u16, rows: u16, cwd: &Path) -> Pty {
+        Pty::start(args, config_dir, cols, rows, &[], None, Some(cwd))
     }
 
     /// Starts `thamdinh` and keeps every whole frame it draws, with the time it was read
     /// (see `frames`).
     pub fn spawn_recorded(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Pty {
-        Pty::start(args, config_dir, cols, rows, &[], Some(Sink::Keep))
+        Pty::start(args, config_dir, cols, rows, &[], Some(Sink::Keep), None)
     }
 
     /// Starts `thamdinh` and hands every whole frame to `watch` as it is read, keeping none:
@@ -149,6 +154,7 @@ impl Pty {
             rows,
             &[],
             Some(Sink::Watch(Box::new(watch))),
+            None,
         )
     }
 
@@ -159,6 +165,7 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
         sink: Option<Sink>,
+        cwd: Option<&Path>,
     ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -171,6 +178,9 @@ impl Pty {
         let termios_before = pair.master.get_termios().expect("termios");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_thamdinh"));
         cmd.args(args);
+        if let Some(dir) = cwd {
+            cmd.cwd(dir);
+        }
         cmd.env("THAMDINH_CONFIG_DIR", config_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("THAMDINH_DB");

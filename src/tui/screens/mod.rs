@@ -2,7 +2,9 @@
 //! remembered scroll offsets.
 
 mod appraisal;
+mod assign;
 mod fields;
+mod files;
 mod help;
 mod history;
 mod ranking;
@@ -44,6 +46,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Fields => fields::draw(app, frame, main),
         Screen::WayUp => wayup::draw(app, frame, main),
         Screen::History => history::draw(app, frame, main),
+        Screen::Files => files::draw(app, frame, main),
+        Screen::Assign => assign::draw(app, frame, main),
     }
     status_line(app, frame, status);
     if app.help {
@@ -168,17 +172,49 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     if let Some((code, name)) = &app.pending_close {
         title = format!("{title} — {code} {name}");
     }
-    if input.kind == InputKind::Publish {
-        title = format!("{title} {}", app.year);
+    match input.kind {
+        InputKind::Publish => title = format!("{title} {}", app.year),
+        InputKind::ImportPath => {
+            let (what, _) = words::file_kind(app.files.kind(), lang);
+            title = format!("{title} — {what}");
+        }
+        InputKind::ExportPath => {
+            if let Some(job) = &app.pending_export {
+                title = words::export_title(job.what, &job.group, lang);
+            }
+        }
+        InputKind::AssignFields => {
+            if let Some(who) = &app.assign.member {
+                title = format!("{title} {who}");
+            }
+        }
+        _ => {}
     }
     let help = match input.kind {
         InputKind::Score => score_help(app),
+        InputKind::NewYear => match app.pending_new_year {
+            Some((year, from)) => words::new_year_help(year, from, lang),
+            None => String::new(),
+        },
+        InputKind::AssignFields => {
+            let list: Vec<&str> = app.assign.fields.iter().map(|(c, _)| c.as_str()).collect();
+            format!(
+                "{} {}",
+                words::fields_are(&list.join(" "), lang),
+                words::box_help(InputKind::AssignFields, lang)
+            )
+        }
         kind => words::box_help(kind, lang).to_string(),
     };
+    let found = (!app.completions.is_empty())
+        .then(|| words::completions(&app.completions.join("  "), lang));
     let width = area.width.saturating_sub(4).min(100);
     let inner_w = (width.saturating_sub(2) as usize).max(1);
     // Word wrapping can take a little more than the plain division: one line of slack.
-    let help_lines = (help.width().div_ceil(inner_w) + 1) as u16;
+    let help_lines = (help.width().div_ceil(inner_w) + 1) as u16
+        + found
+            .as_ref()
+            .map_or(0, |f| f.width().div_ceil(inner_w) as u16);
     // An error takes two lines at least; a long one (a refused publication, a reason per
     // group) takes what it needs.
     let error_lines = input.error.as_ref().map_or(0, |e| {
@@ -224,6 +260,9 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
             let mark = if k == 0 { "✗ " } else { "  " };
             lines.push(Line::styled(format!("{mark}{l}"), app.theme.error()));
         }
+    }
+    if let Some(f) = found {
+        lines.push(Line::styled(f, app.theme.key()));
     }
     lines.push(Line::styled(help, app.theme.dim()));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);

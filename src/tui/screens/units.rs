@@ -28,7 +28,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     group_tabs(app, frame, tabs);
 
     if app.no_units && app.units.is_empty() {
-        let lines: Vec<Line> = words::welcome(app.year, &app.db_label, lang)
+        let lines: Vec<Line> = words::welcome(app.year, &app.db_label, app.year_before, lang)
             .into_iter()
             .map(|l| Line::from(cut(&l, body.width as usize)))
             .collect();

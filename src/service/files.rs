@@ -1,0 +1,405 @@
+//! The files of a year, shared by the command line and the screens: every kind of import
+//! (criteria sets included), its preview (the same import run to the end and rolled back),
+//! the exports (decisions, ranking, notices) and the fields given to members.
+
+use super::{AppError, ImportKind, IoDoing, Shadowed, Workspace};
+use crate::domain::criteria::Band;
+use crate::domain::{CriteriaSet, GroupCode, Mode, Points, RankError, Ranking};
+use crate::i18n::Lang;
+use crate::i18n::commands as msg;
+use crate::io::criteria::{CsvSetHeader, set_from_csv};
+use crate::io::export::{write_decisions, write_rankings};
+use crate::io::{FileError, Problem};
+use crate::progress::Stage;
+use crate::store::ImportCount;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// What a file holds, for the files screen and the commands alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A criteria set (TOML, or a CSV tree with its header given).
+    Criteria,
+    Units,
+    SelfScores,
+    Survey,
+    Explanations,
+    History,
+    /// Each unit's percent of the field maximum in past years (for the way up).
+    FieldHistory,
+}
+
+impl FileKind {
+    /// In the order a year's files are imported.
+    pub const ALL: [FileKind; 7] = [
+        FileKind::Criteria,
+        FileKind::Units,
+        FileKind::SelfScores,
+        FileKind::Survey,
+        FileKind::Explanations,
+        FileKind::History,
+        FileKind::FieldHistory,
+    ];
+
+    /// The import kind of a data file (none for a criteria set).
+    pub fn import_kind(self) -> Option<ImportKind> {
+        Some(match self {
+            FileKind::Criteria => return None,
+            FileKind::Units => ImportKind::Units,
+            FileKind::SelfScores => ImportKind::SelfScores,
+            FileKind::Survey => ImportKind::Survey,
+            FileKind::Explanations => ImportKind::Explanations,
+            FileKind::History => ImportKind::History,
+            FileKind::FieldHistory => ImportKind::FieldHistory,
+        })
+    }
+
+    /// The name the command line gives it (`thamdinh import units`).
+    pub fn command(self) -> &'static str {
+        match self {
+            FileKind::Criteria => "criteria",
+            FileKind::Units => "units",
+            FileKind::SelfScores => "self-scores",
+            FileKind::Survey => "survey",
+            FileKind::Explanations => "explanations",
+            FileKind::History => "history",
+            FileKind::FieldHistory => "field-history",
+        }
+    }
+}
+
+/// The options of `import criteria` for a CSV tree (a TOML file carries its own).
+#[derive(Debug, Clone, Default)]
+pub struct CriteriaCsvArgs {
+    pub group: Option<String>,
+    pub name: Option<String>,
+    /// The name as councils say it, for the group tabs of a narrow window.
+    pub short_name: Option<String>,
+    pub survey_max: Option<String>,
+    pub bands: Option<String>,
+}
+
+/// What an import did (or, in a preview, would do).
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub kind: FileKind,
+    pub count: ImportCount,
+    /// The set read, for a criteria set.
+    pub set: Option<CriteriaSet>,
+    /// History rows that differ from a result published in this database.
+    pub shadowed: Vec<Shadowed>,
+}
+
+impl Imported {
+    /// The rows of the file (a criteria set counts as one).
+    pub fn rows(&self) -> usize {
+        self.count.added + self.count.changed + self.count.unchanged
+    }
+}
+
+/// What `export notices` is asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct NoticeArgs<'a> {
+    pub group: Option<&'a str>,
+    pub unit: Option<&'a str>,
+    /// The issuing body; the council's default name when none.
+    pub council: Option<&'a str>,
+    /// Final: refused unless every chosen group's final ranking can be made.
+    pub mode: Mode,
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half a file.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    crate::io::replace_file(path, |tmp| std::fs::write(tmp, bytes))
+        .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))
+}
+
+impl Workspace {
+    /// Imports a file of any kind (a sheet of a workbook: `sheet`, else its first). The one
+    /// path of `thamdinh import …` and of the files screen.
+    pub fn import_any(
+        &mut self,
+        kind: FileKind,
+        path: &Path,
+        sheet: Option<&str>,
+        csv: CriteriaCsvArgs,
+        lang: Lang,
+    ) -> Result<Imported, AppError> {
+        let mut out = Imported {
+            kind,
+            count: ImportCount::default(),
+            set: None,
+            shadowed: Vec::new(),
+        };
+        match kind {
+            FileKind::Criteria => {
+                let mut before = Vec::new();
+                for y in self.store.years()? {
+                    for (g, _) in self.store.groups(y)? {
+                        before.push((y, g));
+                    }
+                }
+                let (set, changed) = self.import_criteria(path, csv, lang)?;
+                let existed = before.contains(&(set.year, set.group.to_string()));
+                match (existed, changed) {
+                    (false, _) => out.count.added = 1,
+                    (true, true) => out.count.changed = 1,
+                    (true, false) => out.count.unchanged = 1,
+                }
+                out.set = Some(set);
+            }
+            FileKind::History => {
+                let (count, shadowed) = self.import_history_file(path, sheet)?;
+                out.count = count;
+                out.shadowed = shadowed;
+            }
+            other => {
+                let k = other.import_kind().expect("a data file");
+                out.count = self.import_path(k, path, sheet)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// What importing the file would do, computed by the import itself: the same reading,
+    /// the same checks and the same writes in one transaction, rolled back at its end. A
+    /// refused file is refused here with the same problems.
+    pub fn preview_import(
+        &mut self,
+        kind: FileKind,
+        path: &Path,
+        sheet: Option<&str>,
+        csv: CriteriaCsvArgs,
+        lang: Lang,
+    ) -> Result<Imported, AppError> {
+        self.store.set_dry_run(true);
+        let out = self.import_any(kind, path, sheet, csv, lang);
+        self.store.set_dry_run(false);
+        // A set saved in the dry run was loaded again; load what the database holds.
+        self.reload_sets()?;
+        out
+    }
+
+    /// Reads a criteria set (TOML, or a CSV tree with `csv`'s header) and stores it; the set
+    /// and whether anything changed.
+    pub fn import_criteria(
+        &mut self,
+        file: &Path,
+        csv: CriteriaCsvArgs,
+        lang: Lang,
+    ) -> Result<(CriteriaSet, bool), AppError> {
+        let is_csv = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if !is_csv {
+            return self.import_set_toml(file);
+        }
+        let need = |option: &str| AppError::Refused(msg::criteria_csv_needs(option, lang));
+        let group_text = csv.group.ok_or_else(|| need("--group"))?;
+        let group = GroupCode::parse(&group_text)
+            .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
+        let name = csv.name.ok_or_else(|| need("--name"))?;
+        let survey_text = csv.survey_max.ok_or_else(|| need("--survey-max"))?;
+        let survey_max = Points::parse(&survey_text).map_err(|why| {
+            AppError::File(FileError::one(
+                Path::new("--survey-max"),
+                None,
+                Problem::BadPoints {
+                    text: survey_text.clone(),
+                    why,
+                },
+            ))
+        })?;
+        let bands_text = csv.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
+        let bands = Band::parse_list(&bands_text)
+            .ok_or_else(|| AppError::Refused(msg::bad_bands(&bands_text, lang)))?;
+        let text = crate::io::csvread::read_text(file)?;
+        let header = CsvSetHeader {
+            group,
+            name,
+            short_name: csv.short_name,
+            year: self.year,
+            survey_max,
+            bands,
+        };
+        let set = set_from_csv(file, &text, header)?;
+        let changed = self.save_set(&set)?;
+        Ok((set, changed))
+    }
+
+    /// The rankings of the groups asked for (one, or all of the year): (code, name, ranking).
+    pub fn group_rankings(
+        &self,
+        group: Option<&str>,
+        mode: Mode,
+    ) -> Result<Vec<(String, String, Ranking)>, AppError> {
+        let groups = self.chosen_groups(group)?;
+        let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+        let ranked = self.rankings(&codes, mode);
+        groups
+            .iter()
+            .zip(ranked)
+            .map(|((code, name), r)| Ok((code.clone(), name.clone(), r?)))
+            .collect()
+    }
+
+    /// The rankings as CSV (BOM, inert cells).
+    pub fn rank_csv(&self, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
+        let groups: Vec<(String, Ranking)> = self
+            .group_rankings(group, mode)?
+            .into_iter()
+            .map(|(c, _, r)| (c, r))
+            .collect();
+        let mut out = Vec::new();
+        write_rankings(&mut out, &groups)
+            .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
+        Ok(out)
+    }
+
+    /// Writes the ranking CSV to `out` (whole or not at all).
+    pub fn export_ranking(
+        &self,
+        group: Option<&str>,
+        mode: Mode,
+        out: &Path,
+    ) -> Result<(), AppError> {
+        let buf = self.rank_csv(group, mode)?;
+        write_file(out, &buf)
+    }
+
+    /// Writes the decisions CSV to `out`; how many lines. With `Mode::Final` it is the
+    /// council's complete record, refused (nothing written) while any item of the chosen
+    /// groups is undecided or awaits an explanation, counted as the final ranking counts them.
+    pub fn export_decisions(
+        &self,
+        group: Option<&str>,
+        mode: Mode,
+        out: &Path,
+        lang: Lang,
+    ) -> Result<usize, AppError> {
+        let groups = self.chosen_groups(group)?;
+        if mode == Mode::Final {
+            self.check_all_decided(&groups, group.is_some(), lang)?;
+        }
+        let lines = self.decision_lines(group)?;
+        let mut buf = Vec::new();
+        write_decisions(&mut buf, &lines)
+            .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
+        write_file(out, &buf)?;
+        Ok(lines.len())
+    }
+
+    /// Refuses while any item of the groups is not decided, naming how many items of how many
+    /// units are left (per group when several were asked for).
+    fn check_all_decided(
+        &self,
+        groups: &[(String, String)],
+        one: bool,
+        lang: Lang,
+    ) -> Result<(), AppError> {
+        let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+        let mut left = Vec::new();
+        for (code, ranked) in codes.iter().zip(self.rankings(&codes, Mode::Final)) {
+            match ranked {
+                Err(AppError::Rank {
+                    why: RankError::Undecided { items, units },
+                    ..
+                }) => left.push((*code, items, units)),
+                // A missing survey score does not touch the decisions.
+                Ok(_) | Err(AppError::Rank { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if left.is_empty() {
+            return Ok(());
+        }
+        let items = left.iter().map(|l| l.1).sum();
+        let units = left.iter().map(|l| l.2).sum();
+        let mut what = crate::i18n::errors::undecided_phrase(items, units, lang);
+        if !one {
+            let each: Vec<String> = left
+                .iter()
+                .map(|(g, i, u)| msg::group_left(g, *i, *u, lang))
+                .collect();
+            let _ = write!(what, " ({})", each.join("; "));
+        }
+        let group = one.then_some(left[0].0);
+        Err(AppError::Refused(msg::final_decisions_refused(
+            group, &what, lang,
+        )))
+    }
+
+    /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`; how many.
+    pub fn export_notices(
+        &self,
+        a: NoticeArgs<'_>,
+        out: &Path,
+        lang: Lang,
+    ) -> Result<usize, AppError> {
+        self.progress().stage(Stage::Breakdown, None);
+        let notices = self.notices(a.group, a.unit)?;
+        if a.mode == Mode::Final {
+            self.progress().stage(Stage::Rank, None);
+            let mut groups: Vec<&str> = notices.iter().map(|n| n.unit.group.as_str()).collect();
+            groups.dedup();
+            for g in groups {
+                self.ranking(g, Mode::Final)?;
+            }
+        }
+        let opts = crate::io::notices::NoticeOptions {
+            council: a.council.unwrap_or_default().to_string(),
+            lang,
+        };
+        crate::io::notices::write_notices_with(out, &notices, &opts, self.progress())
+            .map_err(|(path, e)| AppError::io(IoDoing::Write, path.display(), e))?;
+        Ok(notices.len())
+    }
+
+    /// Gives `appraiser` fields of a group, checked against the group's set (none: takes
+    /// them all back).
+    pub fn assign_checked(
+        &mut self,
+        appraiser: &str,
+        group: &str,
+        fields: &[String],
+        lang: Lang,
+    ) -> Result<(), AppError> {
+        let set = self.set(group)?;
+        let known: Vec<String> = set.fields().map(|f| set.node(f).code.to_string()).collect();
+        if let Some(bad) = fields.iter().find(|f| !known.contains(f)) {
+            return Err(AppError::Refused(msg::no_such_field(
+                group,
+                bad,
+                &known.join(", "),
+                lang,
+            )));
+        }
+        self.assign_fields(appraiser, group, fields)
+    }
+
+    /// Who has which fields of a group: (member, fields), members in order of name.
+    pub fn group_assignments(&self, group: &str) -> Result<Vec<(String, Vec<String>)>, AppError> {
+        let mut out: Vec<(String, Vec<String>)> = Vec::new();
+        for (who, g, field) in self.store.assignments(self.year)? {
+            if g != group {
+                continue;
+            }
+            match out.last_mut() {
+                Some((w, fields)) if *w == who => fields.push(field),
+                _ => out.push((who, vec![field])),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The year before the working one that this database holds, newest first: where a new
+    /// year starts from.
+    pub fn last_year_before(&self) -> Result<Option<i32>, AppError> {
+        Ok(self.store.years()?.into_iter().find(|&y| y < self.year))
+    }
+
+    /// Whether the working year has sets or units already (a new year cannot be made on it).
+    pub fn year_exists(&self, year: i32) -> Result<bool, AppError> {
+        Ok(self.store.year_exists(year)?)
+    }
+}
