@@ -15,6 +15,7 @@ use crate::io::imports::{self, Context};
 use crate::io::notices::NoticeData;
 use crate::io::xlsxread::{self, SheetRows};
 use crate::io::{FileError, Problem, criteria};
+use crate::progress::{CountedRead, Progress, Silent, Stage};
 use crate::store::{ImportCount, Mark, SelfScoreWrite, Store, StoreError, UnitRow, Verification};
 use std::collections::HashMap;
 use std::path::Path;
@@ -360,6 +361,8 @@ pub struct Workspace {
     sets: HashMap<String, Arc<CriteriaSet>>,
     /// The revision of each set as loaded (see `store::totals`).
     revisions: HashMap<String, i64>,
+    /// Where long work (imports, the workbook, the notices, `verify`) reports how far it got.
+    progress: Arc<dyn Progress>,
 }
 
 impl Workspace {
@@ -369,6 +372,7 @@ impl Workspace {
             year,
             sets: HashMap::new(),
             revisions: HashMap::new(),
+            progress: Arc::new(Silent),
         };
         w.reload_sets()?;
         Ok(w)
@@ -387,6 +391,16 @@ impl Workspace {
             self.sets.insert(code, Arc::new(set));
         }
         Ok(())
+    }
+
+    /// Long work reports to `progress` from now on (nothing is shown by default).
+    pub fn set_progress(&mut self, progress: Arc<dyn Progress>) {
+        self.progress = progress;
+    }
+
+    /// Where long work reports how far it got.
+    pub fn progress(&self) -> &dyn Progress {
+        self.progress.as_ref()
     }
 
     /// The clock that stamps this workspace's writes.
@@ -474,6 +488,9 @@ impl Workspace {
             // The one file that reaches millions of rows: read as a stream, never whole.
             let file = std::fs::File::open(path)
                 .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+            let size = file.metadata().map(|m| m.len()).ok();
+            self.progress.stage(Stage::CheckFile, size);
+            let file = CountedRead::new(file, Arc::clone(&self.progress));
             return self.import_self_scores(path, SelfSource::Csv(file));
         }
         let text = crate::io::csvread::read_text(path)?;
@@ -989,7 +1006,11 @@ impl Workspace {
     /// The full check of the ledger (`verify`): the chain, and the replay of the log of `year`
     /// (all years when None) against the decisions.
     pub fn verify_ledger(&self, year: Option<i32>) -> Result<Verification, AppError> {
-        Ok(self.store.verify_ledger(year)?)
+        let rows = self.store.ledger_head()?.entries;
+        self.progress.stage(Stage::Verify, Some(rows));
+        Ok(self
+            .store
+            .verify_ledger_with(year, &mut || self.progress.advance(1))?)
     }
 
     /// The stored hash of the `n`-th entry of the ledger.

@@ -623,6 +623,44 @@ fn another_sessions_change_reloads_the_open_unit_and_keeps_the_ranking_on_screen
 }
 
 #[test]
+fn another_sessions_change_does_not_hide_the_answer_to_the_last_key() {
+    // In a busy room another session commits while this one saves: the runtime then feeds
+    // the save and the external change in the same turn, before anything is drawn.
+    let mut app = opened();
+    app.update(ch('a'));
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    app.update(ack);
+    let said = app.status.clone().unwrap().0;
+    assert!(said.contains("1.1.1"), "{said}");
+    let fx = app.update(Action::ExternalChange);
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::ReloadUnit { .. })),
+        "still reloaded: {fx:?}"
+    );
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        said,
+        "the save stays on the line"
+    );
+    // A refusal stays too.
+    app.update(ch('1'));
+    app.update(Action::SaveFailed("Không ghi được.".into()));
+    app.update(Action::ExternalChange);
+    assert_eq!(
+        app.status.clone(),
+        Some(("Không ghi được.".into(), true)),
+        "the refusal stays on the line"
+    );
+    // After the next key another session's change is told again.
+    app.update(ch('j'));
+    app.update(Action::ExternalChange);
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        "Đã cập nhật thay đổi từ một phiên làm việc khác."
+    );
+}
+
+#[test]
 fn another_sessions_change_keeps_the_selection_the_typed_score_and_the_drafts() {
     let mut app = opened();
     app.update(key(KeyCode::Down));
