@@ -14,8 +14,13 @@
 //!   unit): `wall` includes the fsync of `synchronous = FULL`; `cpu` is the thread's CPU time,
 //!   which leaves the wait for the disk out.
 //!
-//! Still to come with the screens (issue 5): `decision/redraw` (the appraisal screen drawn on a
-//! `TestBackend` after the decision) and `start/first_frame`; `work::decide` marks the place.
+//! - `live`: with the ranking of one group of 10,000 units open (the `one` shape), a decision
+//!   committed by another instance, then what the screens do: notice the change
+//!   (`data_version`), bring the units' lines and the ranking up to date from the audit log
+//!   (one unit read again), and redraw the ranking on a 120×40 `TestBackend`. `cpu` is the
+//!   thread's CPU time from the commit to the redrawn frame (the commit itself not counted);
+//!   `whole_reload_cpu` is the same with the group read whole, as before.
+//!
 //! `bench/compare.sh` gives the whole-process figures next to the `sqlite3` tool.
 
 #[path = "support/national.rs"]
@@ -27,8 +32,15 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use thamdinh::config::Config;
 use thamdinh::domain::Mode;
+use thamdinh::i18n::Lang;
 use thamdinh::service::ImportKind;
+use thamdinh::tui::action::{Action, Effect};
+use thamdinh::tui::app::App;
+use thamdinh::tui::keymap::Screen;
+use thamdinh::tui::runtime::Runtime;
+use thamdinh::tui::{dispatch, start};
 
 fn dirs() -> (PathBuf, PathBuf) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
@@ -126,5 +138,100 @@ fn decision(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, decision, ranking, import);
+/// The screens on the ranking of the one-group shape's group, and another instance.
+fn live_setup() -> (
+    App,
+    Runtime,
+    thamdinh::service::Workspace,
+    Vec<work::Planned>,
+) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let shape = national::Shape::One;
+    let data = root.join(shape.data_dir());
+    national::ensure(&data, national::Scale::national(shape)).expect("generate the one group");
+    let db = work::full_db(&data, &root.join("bench-run").join("one"));
+    let mut rt = Runtime::new(work::open(&db), Config::none());
+    let mut app = App::new(
+        Lang::Vi,
+        Some("Hội đồng".into()),
+        "one.sqlite".into(),
+        national::YEAR,
+    );
+    start(&mut app, &mut rt);
+    dispatch(
+        &mut app,
+        &mut rt,
+        Action::Key(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char('r'),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        )),
+    );
+    assert_eq!(app.screen, Screen::Ranking);
+    let other = work::open(&db);
+    let planned = work::plan(&other, 100_000, 13);
+    (app, rt, other, planned)
+}
+
+fn live(c: &mut Criterion) {
+    let (mut app, mut rt, mut other, planned) = live_setup();
+    let mut version = rt.ws.data_version().expect("data_version");
+    let mut next = 0;
+    let mut g = c.benchmark_group("live");
+    g.sample_size(30);
+    g.bench_function("cpu", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                black_box(work::decide_only(
+                    &mut other,
+                    &planned[next % planned.len()],
+                ));
+                next += 1;
+                let t = work::thread_cpu();
+                let now = rt.ws.data_version().expect("data_version");
+                assert_ne!(now, version, "the other instance's commit is seen");
+                version = now;
+                dispatch(&mut app, &mut rt, Action::ExternalChange);
+                work::draw(&app, 120, 40);
+                spent += work::thread_cpu() - t;
+            }
+            spent
+        })
+    });
+    g.sample_size(10);
+    g.bench_function("whole_reload_cpu", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                black_box(work::decide_only(
+                    &mut other,
+                    &planned[next % planned.len()],
+                ));
+                next += 1;
+                let t = work::thread_cpu();
+                version = rt.ws.data_version().expect("data_version");
+                let group = app.group_code().expect("a group").to_string();
+                for effect in [
+                    Effect::LoadUnits {
+                        group: group.clone(),
+                    },
+                    Effect::LoadRanking {
+                        group,
+                        mode: Mode::Provisional,
+                    },
+                ] {
+                    for a in rt.run_effect("Hội đồng", Lang::Vi, effect) {
+                        dispatch(&mut app, &mut rt, a);
+                    }
+                }
+                work::draw(&app, 120, 40);
+                spent += work::thread_cpu() - t;
+            }
+            spent
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, live, decision, ranking, import);
 criterion_main!(benches);

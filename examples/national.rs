@@ -1,18 +1,26 @@
 //! The national-scale benchmark's helper (see BENCHMARKS.md):
 //!
 //! ```text
-//! cargo run --release --example national -- gen DIR [--units N] [--seed S]
+//! cargo run --release --example national -- gen DIR [--units N] [--seed S] [--shape four|one|deep]
 //!
 //! cargo run --release --example national -- decide DB [--n N]
 //!
 //! cargo run --release --example national -- workbook DB OUT.xlsx
+//!
+//! cargo run --release --example national -- live DB [--n N] [--fields]
 //! ```
 //!
-//! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR.
+//! `gen` writes a national-scale year (sets, units, self scores, survey, history) into DIR,
+//! in one of three shapes (`benches/support/national.rs`): `four` groups (the default),
+//! `one` group of 10,000 units × 150 items straight under eight fields, or `deep`, one group
+//! under a four-level tree with options on every item.
 //! `decide` makes N decisions (default 2,000) on a national database, as the appraisal screen
 //! makes them, and prints per-decision figures as `key=value` lines for `bench/compare.sh`.
 //! `workbook` writes the results, fields and decisions sheets of every group (the sheets that
-//! grow with ten thousand units; `bench/workbook.sh` times it).
+//! grow with ten thousand units; `bench/workbook.sh` times it). `live` opens the screens on
+//! the first group's ranking (`--fields`: its field analysis), has another instance make N
+//! decisions and prints the mean CPU time of each effect the screens then run, and of the
+//! redraw.
 
 #[path = "../benches/support/national.rs"]
 mod national;
@@ -29,7 +37,7 @@ use thamdinh::workbook::{self, Request};
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: national gen DIR [--units N] [--seed S] | decide DB [--n N] | first-frame DB | workbook DB OUT"
+        "usage: national gen DIR [--units N] [--seed S] [--shape four|one|deep] | decide DB [--n N] | first-frame DB | workbook DB OUT | live DB [--n N] [--fields]"
     );
     ExitCode::from(2)
 }
@@ -56,6 +64,13 @@ fn main() -> ExitCode {
             }
             if let Some(s) = flag("--seed").and_then(|v| v.parse().ok()) {
                 scale.seed = s;
+            }
+            if let Some(name) = flag("--shape") {
+                let Some(shape) = national::Shape::parse(&name) else {
+                    eprintln!("unknown shape {name}: four, one or deep");
+                    return ExitCode::from(2);
+                };
+                scale.shape = shape;
             }
             match national::ensure(&dir, scale) {
                 Ok(g) => {
@@ -89,6 +104,18 @@ fn main() -> ExitCode {
             println!("wall_median_us={:.0}", us(f.wall_median));
             println!("wall_p95_us={:.0}", us(f.wall_p95));
             println!("bytes_per_decision={:.0}", f.bytes_per_decision);
+            ExitCode::SUCCESS
+        }
+        "live" => {
+            // Where the CPU time of one update of the ranking screen goes, effect by effect.
+            let Some(db) = args.get(1).map(PathBuf::from) else {
+                return usage();
+            };
+            let n: usize = flag("--n").and_then(|v| v.parse().ok()).unwrap_or(20);
+            let fields = args.iter().any(|a| a == "--fields");
+            for (what, d) in work::live_phases(&db, n, fields) {
+                println!("{what}_us={:.0}", d.as_secs_f64() * 1e6);
+            }
             ExitCode::SUCCESS
         }
         "first-frame" => {

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
+pub mod progress;
 mod years;
 pub use years::{HistoryOf, history_csv, history_text, new_year, publish, unpublish};
 

@@ -9,6 +9,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod progress;
 pub mod service;
 pub mod store;
 pub mod tui;

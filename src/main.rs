@@ -5,12 +5,15 @@ mod args;
 use args::{AnalyzeWhat, Args, Command, ExportWhat, Format, ImportWhat};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use thamdinh::builtin;
+use thamdinh::cli::progress::StderrProgress;
 use thamdinh::cli::{self, CriteriaCsvArgs};
 use thamdinh::config::Config;
 use thamdinh::domain::Mode;
 use thamdinh::i18n::Lang;
 use thamdinh::i18n::commands as msg;
+use thamdinh::progress::Progress;
 use thamdinh::service::{AppError, ImportKind, IoDoing, Workspace};
 use thamdinh::store::Store;
 
@@ -53,6 +56,29 @@ fn appraiser(args: &Args, config: &Config, lang: Lang) -> Result<String, AppErro
 }
 
 fn run(args: Args, lang: Lang) -> Result<(), AppError> {
+    // Long commands draw their progress on stderr when it is a terminal; it is cleared before
+    // anything is printed, and on every way out (an error is printed after this returns).
+    let long = matches!(
+        args.command,
+        Some(Command::Import { .. } | Command::Export { .. } | Command::Verify { .. })
+    );
+    let progress = if long {
+        StderrProgress::for_stderr(lang)
+    } else {
+        Arc::new(StderrProgress::off(lang))
+    };
+    let result = run_command(args, lang, &progress);
+    progress.finish();
+    result
+}
+
+/// The workspace of a long command, reporting to `progress`.
+fn reporting(mut ws: Workspace, progress: &Arc<StderrProgress>) -> Workspace {
+    ws.set_progress(Arc::clone(progress) as Arc<dyn Progress>);
+    ws
+}
+
+fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result<(), AppError> {
     let db = cli::resolve_db(args.db.as_deref());
     let config = Config::from_env();
     match &args.command {
@@ -89,7 +115,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             Ok(())
         }
         Some(Command::Import { what }) => {
-            let mut ws = open(&args, db)?;
+            let mut ws = reporting(open(&args, db)?, progress);
             let (kind, file, sheet) = match what {
                 ImportWhat::Units { file, sheet } => (ImportKind::Units, file, sheet),
                 ImportWhat::SelfScores { file, sheet } => (ImportKind::SelfScores, file, sheet),
@@ -116,7 +142,9 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                     return Ok(());
                 }
             };
-            print(cli::import(&mut ws, kind, file, sheet.as_deref(), lang)?);
+            let said = cli::import(&mut ws, kind, file, sheet.as_deref(), lang)?;
+            progress.finish();
+            print(said);
             Ok(())
         }
         Some(Command::Decide {
@@ -169,7 +197,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             unit,
             council,
         }) => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = reporting(open_existing(&args, db, lang)?, progress);
             if !matches!(what, ExportWhat::Notices) && (unit.is_some() || council.is_some()) {
                 return Err(AppError::Refused(
                     thamdinh::i18n::notices::notices_only(lang).into(),
@@ -197,6 +225,7 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
                     thamdinh::workbook::export(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }
             };
+            progress.finish();
             print(msg);
             Ok(())
         }
@@ -233,8 +262,9 @@ fn run(args: Args, lang: Lang) -> Result<(), AppError> {
             Ok(())
         }
         Some(Command::Verify { head }) => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = reporting(open_existing(&args, db, lang)?, progress);
             let (text, mark) = cli::verify(&ws, args.year, head.as_deref(), lang)?;
+            progress.finish();
             if let Some(mark) = mark {
                 config.remember_ledger_mark(ws.db_path(), &mark);
             }

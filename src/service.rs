@@ -1,10 +1,12 @@
 //! The work both the command line and the screens do: imports checked against the year's
 //! sets and units, decisions checked against the rules, rankings computed from the store.
 
+use crate::domain::breakdown::{Outline, PartsMap};
 use crate::domain::ledger::{Break, Head};
 use crate::domain::{
-    CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, Points, RankError, Ranking,
-    SelfScore, Sheet, State, UnitCode, UnitResult, UnitTotals, Verdict, ranking,
+    CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, PartsAcc, Points,
+    RankError, Ranking, SelfScore, Sheet, State, TotalsAcc, UnitCode, UnitResult, UnitTotals,
+    Verdict, ranking,
 };
 use crate::i18n::{Lang, errors};
 use crate::io::csvread::{FileSource, Table};
@@ -13,6 +15,7 @@ use crate::io::imports::{self, Context};
 use crate::io::notices::NoticeData;
 use crate::io::xlsxread::{self, SheetRows};
 use crate::io::{FileError, Problem, criteria};
+use crate::progress::{CountedRead, Progress, Silent, Stage};
 use crate::store::{ImportCount, Mark, SelfScoreWrite, Store, StoreError, UnitRow, Verification};
 use std::collections::HashMap;
 use std::path::Path;
@@ -20,7 +23,9 @@ use std::sync::{Arc, mpsc};
 
 mod analysis;
 mod files;
+mod live;
 pub use analysis::Subject;
+pub use live::{LiveFields, LiveGroup, Update};
 mod years;
 pub use files::*;
 pub use years::*;
@@ -195,34 +200,78 @@ impl<'c> Batch<'c> {
     }
 }
 
+/// What the self scores of an import add up to, unit by unit, as the rows pass: each
+/// unit's totals had it no self score and no decision before (see `SelfScoreSink::fresh`).
+#[derive(Default)]
+struct ImportSums<'c> {
+    units: Vec<(&'c UnitCode, &'c str, TotalsAcc, PartsAcc)>,
+    at: HashMap<&'c str, usize>,
+    last: Option<usize>,
+    /// Each group's places of an item's points among its fields and criteria.
+    maps: HashMap<&'c str, PartsMap>,
+}
+
+impl<'c> ImportSums<'c> {
+    fn add(&mut self, sets: &HashMap<String, Arc<CriteriaSet>>, r: &imports::SelfScoreRef<'c, '_>) {
+        let Some(set) = sets.get(r.group) else {
+            return;
+        };
+        let map = self
+            .maps
+            .entry(r.group)
+            .or_insert_with(|| PartsMap::of(set, &Outline::of(set)));
+        let k = match self.last {
+            Some(k) if std::ptr::eq(self.units[k].0, r.unit) => k,
+            _ => {
+                let k = *self.at.entry(r.unit.as_str()).or_insert_with(|| {
+                    self.units.push((
+                        r.unit,
+                        r.group,
+                        TotalsAcc::empty_unit(set, r.unit),
+                        PartsAcc::empty_unit(set, map, r.unit),
+                    ));
+                    self.units.len() - 1
+                });
+                self.last = Some(k);
+                k
+            }
+        };
+        self.units[k].2.put_self(set, r.unit, r.index, r.score);
+        self.units[k].3.put_self(set, map, r.unit, r.index, r.score);
+    }
+}
+
 /// Makes a closure take a self score borrowed from a row of any lifetime (the closure's own
 /// parameter type would be inferred for one).
 fn for_each_row<'c, F: FnMut(imports::SelfScoreRef<'c, '_>)>(f: F) -> F {
     f
 }
 
-/// Ranks one group from the store: every unit's scores read once, in one read transaction.
-/// `units` are the group's units and `previous` last year's published indexes.
+/// Ranks one group from the store: each unit's totals as stored (see `store::totals`), those
+/// missing computed from its scores and stored. `units` are the group's units, `revision` the
+/// revision of `set` and `previous` last year's published indexes.
 fn rank_group(
     store: &Store,
     year: i32,
-    set: &CriteriaSet,
+    (set, revision): (&CriteriaSet, Option<i64>),
     (group, units): (&str, &[UnitRow]),
     previous: &HashMap<String, Points>,
     mode: Mode,
 ) -> Result<Ranking, AppError> {
     let province = previous.get("province").copied();
-    let mut results = Vec::with_capacity(units.len());
-    store.score_sheets(year, set, units, |u, scores| {
-        results.push(UnitResult {
-            totals: scores.totals(set),
+    let totals = group_totals(store, year, (set, revision), (group, units))?;
+    let results: Vec<UnitResult> = units
+        .iter()
+        .zip(totals)
+        .map(|(u, totals)| UnitResult {
+            totals,
             previous: previous.get(u.code.as_str()).copied(),
             unit: u.code.clone(),
             name: u.name.clone(),
             ranked: u.ranked,
             survey: u.survey,
-        });
-    })?;
+        })
+        .collect();
     ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
         group: group.to_string(),
         name: set.name.clone(),
@@ -230,13 +279,59 @@ fn rank_group(
     })
 }
 
+/// The totals of each of `units` (all of `group`), in their order. Read as stored when every
+/// unit has valid stored totals at the set's `revision`; else those missing are computed
+/// and stored in one write transaction; and when that cannot be (the set changed meanwhile,
+/// a read-only file), every unit is computed from its scores.
+pub(crate) fn group_totals(
+    store: &Store,
+    year: i32,
+    (set, revision): (&CriteriaSet, Option<i64>),
+    (group, units): (&str, &[UnitRow]),
+) -> Result<Vec<UnitTotals>, AppError> {
+    let in_order = |all: &HashMap<String, UnitTotals>| -> Option<Vec<UnitTotals>> {
+        units
+            .iter()
+            .map(|u| all.get(u.code.as_str()).copied())
+            .collect()
+    };
+    if let Some(rev) = revision {
+        if let Some(t) = in_order(&store.stored_totals(year, group, rev)?) {
+            return Ok(t);
+        }
+        if let Ok(Some(all)) = store.fill_totals(year, group, rev)
+            && let Some(t) = in_order(&all)
+        {
+            return Ok(t);
+        }
+    }
+    let mut out = Vec::with_capacity(units.len());
+    store.score_sheets(year, set, units, |_, scores| out.push(scores.totals(set)))?;
+    Ok(out)
+}
+
 /// One unit of a group as the units list shows it: its totals and each field's progress.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitSummary {
     pub unit: UnitRow,
     pub totals: UnitTotals,
     /// Each field's progress: (code, decided, items).
     pub fields: Vec<(String, usize, usize)>,
+}
+
+impl UnitSummary {
+    /// A unit's line from its scores.
+    pub fn of(set: &CriteriaSet, unit: &UnitRow, scores: &crate::domain::Scores) -> UnitSummary {
+        let sums = scores.node_sums(set);
+        UnitSummary {
+            totals: UnitTotals::from_sums(set, &sums),
+            unit: unit.clone(),
+            fields: set
+                .fields()
+                .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
+                .collect(),
+        }
+    }
 }
 
 /// A unit opened for appraisal: its row, its set, every item's record, and the fields of its
@@ -264,6 +359,10 @@ pub struct Workspace {
     store: Store,
     pub year: i32,
     sets: HashMap<String, Arc<CriteriaSet>>,
+    /// The revision of each set as loaded (see `store::totals`).
+    revisions: HashMap<String, i64>,
+    /// Where long work (imports, the workbook, the notices, `verify`) reports how far it got.
+    progress: Arc<dyn Progress>,
 }
 
 impl Workspace {
@@ -272,6 +371,8 @@ impl Workspace {
             store,
             year,
             sets: HashMap::new(),
+            revisions: HashMap::new(),
+            progress: Arc::new(Silent),
         };
         w.reload_sets()?;
         Ok(w)
@@ -279,11 +380,27 @@ impl Workspace {
 
     pub fn reload_sets(&mut self) -> Result<(), AppError> {
         self.sets.clear();
+        self.revisions.clear();
         for (code, _) in self.store.groups(self.year)? {
+            // The revision before the set: if the set changes in between, the revision
+            // kept is older than the set and no stored totals are taken for it.
+            if let Some(rev) = self.store.set_revision(self.year, &code)? {
+                self.revisions.insert(code.clone(), rev);
+            }
             let set = self.store.load_set(self.year, &code)?;
             self.sets.insert(code, Arc::new(set));
         }
         Ok(())
+    }
+
+    /// Long work reports to `progress` from now on (nothing is shown by default).
+    pub fn set_progress(&mut self, progress: Arc<dyn Progress>) {
+        self.progress = progress;
+    }
+
+    /// Where long work reports how far it got.
+    pub fn progress(&self) -> &dyn Progress {
+        self.progress.as_ref()
     }
 
     /// The clock that stamps this workspace's writes.
@@ -371,6 +488,9 @@ impl Workspace {
             // The one file that reaches millions of rows: read as a stream, never whole.
             let file = std::fs::File::open(path)
                 .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+            let size = file.metadata().map(|m| m.len()).ok();
+            self.progress.stage(Stage::CheckFile, size);
+            let file = CountedRead::new(file, Arc::clone(&self.progress));
             return self.import_self_scores(path, SelfSource::Csv(file));
         }
         let text = crate::io::csvread::read_text(path)?;
@@ -451,6 +571,7 @@ impl Workspace {
     ) -> Result<ImportCount, AppError> {
         let year = self.year;
         let sets = &self.sets;
+        let revisions = &self.revisions;
         self.store.import_self_scores_with(year, |sink| {
             // The units as this transaction sees them: every row checked against them.
             let units = sink
@@ -472,7 +593,9 @@ impl Workspace {
                 let read = move || {
                     let mut batch = Batch::default();
                     let mut writer_gone = false;
+                    let mut sums = ImportSums::default();
                     let mut each = for_each_row(|r| {
+                        sums.add(sets, &r);
                         batch.push(r);
                         if batch.rows.len() == Batch::ROWS && !writer_gone {
                             let mut next = spare.try_recv().unwrap_or_default();
@@ -490,7 +613,7 @@ impl Workspace {
                     if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
                         let _ = to_writer.send(batch);
                     }
-                    checked
+                    (checked, sums)
                 };
                 let reader = std::thread::Builder::new()
                     .name("thamdinh-check".into())
@@ -518,11 +641,32 @@ impl Workspace {
                 }
                 // The reader stops sending once the writer is gone; wait for its verdict.
                 drop(batches);
-                let checked = reader
+                let (checked, sums) = reader
                     .join()
                     .unwrap_or_else(|p| std::panic::resume_unwind(p));
                 checked?;
-                written.map_err(AppError::Store)
+                written.map_err(AppError::Store)?;
+                // The totals of the units the file touched, in the same transaction (none
+                // when no row changed).
+                let units = if sink.touched() == 0 {
+                    &[][..]
+                } else {
+                    &sums.units[..]
+                };
+                for (unit, group, acc, parts) in units {
+                    if sink.fresh()
+                        && let (Some(set), Some(rev), Some(map)) = (
+                            sets.get(*group),
+                            revisions.get(*group),
+                            sums.maps.get(group),
+                        )
+                    {
+                        sink.put_totals(unit, group, *rev, &acc.finish(set), parts.finish(map))?;
+                    } else {
+                        sink.refresh_totals(unit)?;
+                    }
+                }
+                Ok(())
             })
         })
     }
@@ -676,22 +820,14 @@ impl Workspace {
         let mut out = Vec::with_capacity(units.len());
         self.store
             .score_sheets(self.year, set, &units, |unit, scores| {
-                let sums = scores.node_sums(set);
-                out.push(UnitSummary {
-                    totals: UnitTotals::from_sums(set, &sums),
-                    unit: unit.clone(),
-                    fields: set
-                        .fields()
-                        .map(|f| (set.node(f).code.to_string(), sums[f].decided, sums[f].items))
-                        .collect(),
-                });
+                out.push(UnitSummary::of(set, unit, scores));
             })?;
         Ok(out)
     }
 
     /// Whether the year has no units yet.
     pub fn has_units(&self) -> Result<bool, AppError> {
-        Ok(!self.store.units(self.year, None)?.is_empty())
+        Ok(self.store.has_units(self.year)?)
     }
 
     /// Parses a unit code and an item code as typed; the sentence names both when either is
@@ -731,7 +867,7 @@ impl Workspace {
         self.local_time(&crate::clock::stamp(self.clock().now()))
     }
 
-    /// The ranking of one group (from one snapshot of the database).
+    /// The ranking of one group.
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
         let set = self.set(group)?;
         let units = self.store.units(self.year, Some(group))?;
@@ -739,30 +875,22 @@ impl Workspace {
         rank_group(
             &self.store,
             self.year,
-            set,
+            (set, self.revisions.get(group).copied()),
             (group, &units),
             &previous,
             mode,
         )
     }
 
-    /// The rankings of several groups, in the order asked. With two or more groups the work
-    /// is shared between this connection and a second, read-only one on another thread,
-    /// each group ranked from one snapshot.
+    /// The rankings of several groups, in the order asked (the units and last year's
+    /// indexes read once for all).
     pub fn rankings(&self, groups: &[&str], mode: Mode) -> Vec<Result<Ranking, AppError>> {
-        let sequential = || groups.iter().map(|g| self.ranking(g, mode)).collect();
-        if groups.len() < 2 {
-            return sequential();
-        }
-        let Ok(reader) = Store::open_reader(self.store.path()) else {
-            return sequential();
-        };
-        // The units and last year's indexes read once for every group.
         let (Ok(all), Ok(previous)) = (
             self.store.units(self.year, None),
             self.store.indexes_of_year(self.year - 1),
         ) else {
-            return sequential();
+            // Each group then says what failed.
+            return groups.iter().map(|g| self.ranking(g, mode)).collect();
         };
         let mut by_group: HashMap<&str, Vec<UnitRow>> = HashMap::new();
         for u in &all {
@@ -771,54 +899,20 @@ impl Workspace {
                 .or_default()
                 .push(u.clone());
         }
-        // Two lanes of about the same number of units, the largest groups placed first.
-        let sizes: HashMap<&str, usize> = by_group.iter().map(|(g, us)| (*g, us.len())).collect();
-        let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(sizes.get(groups[i]).copied().unwrap_or(0)));
-        let (mut here, mut there) = (Vec::new(), Vec::new());
-        let (mut load_here, mut load_there) = (0, 0);
-        for i in order {
-            let n = sizes.get(groups[i]).copied().unwrap_or(0);
-            if load_here <= load_there {
-                here.push(i);
-                load_here += n;
-            } else {
-                there.push(i);
-                load_there += n;
-            }
-        }
-        let (year, sets, by_group, previous) = (self.year, &self.sets, &by_group, &previous);
-        let rank_on = |store: &Store, i: usize| {
-            let group = groups[i];
-            let set = sets
-                .get(group)
-                .ok_or_else(|| AppError::UnknownGroup(group.to_string()))?;
-            let units = by_group.get(group).map_or(&[][..], Vec::as_slice);
-            rank_group(store, year, set, (group, units), previous, mode)
-        };
-        let mut out: Vec<Option<Result<Ranking, AppError>>> =
-            (0..groups.len()).map(|_| None).collect();
-        std::thread::scope(|scope| {
-            let other = scope.spawn(move || {
-                there
-                    .iter()
-                    .map(|&i| (i, rank_on(&reader, i)))
-                    .collect::<Vec<_>>()
-            });
-            for &i in &here {
-                out[i] = Some(rank_on(&self.store, i));
-            }
-            match other.join() {
-                Ok(done) => {
-                    for (i, r) in done {
-                        out[i] = Some(r);
-                    }
-                }
-                Err(p) => std::panic::resume_unwind(p),
-            }
-        });
-        out.into_iter()
-            .map(|r| r.expect("every group ranked"))
+        groups
+            .iter()
+            .map(|&group| {
+                let set = self.set(group)?;
+                let units = by_group.get(group).map_or(&[][..], Vec::as_slice);
+                rank_group(
+                    &self.store,
+                    self.year,
+                    (set, self.revisions.get(group).copied()),
+                    (group, units),
+                    &previous,
+                    mode,
+                )
+            })
             .collect()
     }
 
@@ -912,7 +1006,11 @@ impl Workspace {
     /// The full check of the ledger (`verify`): the chain, and the replay of the log of `year`
     /// (all years when None) against the decisions.
     pub fn verify_ledger(&self, year: Option<i32>) -> Result<Verification, AppError> {
-        Ok(self.store.verify_ledger(year)?)
+        let rows = self.store.ledger_head()?.entries;
+        self.progress.stage(Stage::Verify, Some(rows));
+        Ok(self
+            .store
+            .verify_ledger_with(year, &mut || self.progress.advance(1))?)
     }
 
     /// The stored hash of the `n`-th entry of the ledger.

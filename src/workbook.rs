@@ -7,6 +7,7 @@ use crate::clock::parse_stamp;
 use crate::domain::{GroupAnalysis, GroupBreakdown, Mode, Ranking};
 use crate::i18n::{Lang, documents as t};
 use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
+use crate::progress::Stage;
 use crate::service::{AppError, IoDoing, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
@@ -42,12 +43,15 @@ pub struct Written {
 pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Written, AppError> {
     let groups = ws.chosen_groups(req.group)?;
     let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
+    let progress = ws.progress();
     // Every ranking first: a refused final ranking stops the command before any file exists.
+    progress.stage(Stage::Rank, None);
     let rankings: Vec<Ranking> = ws
         .rankings(&codes, req.mode)
         .into_iter()
         .collect::<Result<_, _>>()?;
     let s = req.sheets;
+    progress.stage(Stage::Breakdown, None);
     let breakdowns: Vec<GroupBreakdown> = if s.results || s.fields || s.criteria || s.way_up {
         codes
             .iter()
@@ -115,7 +119,9 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         let local = move |stamp: &str| parse_stamp(stamp).map(|at| clock.local(at).naive_local());
         let mut sheet = book.decisions(&subtitle, local).map_err(fail)?;
         let mut failed = None;
+        progress.stage(Stage::DecisionLines, None);
         ws.each_decision_line(req.group, |line| {
+            progress.advance(1);
             if failed.is_none()
                 && let Err(e) = sheet.push(&line)
             {
@@ -128,6 +134,8 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         decision_lines = sheet.finish().map_err(fail)?;
     }
     if s.scoring {
+        let pages = rankings.iter().map(|r| r.rows.len() as u64).sum();
+        progress.stage(Stage::UnitSheets, Some(pages));
         for (i, (code, name)) in groups.iter().enumerate() {
             let set = ws.set(code)?;
             let units: HashMap<String, _> = ws
@@ -138,6 +146,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
             let ranking = &rankings[i];
             let ranked_units = ranking.rows.iter().filter(|r| r.rank.is_some()).count();
             for row in &ranking.rows {
+                progress.advance(1);
                 let Some(unit) = units.get(row.unit.as_str()) else {
                     continue;
                 };
@@ -190,6 +199,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         book.history(&data).map_err(fail)?;
     }
     let sheets = book.sheet_count();
+    progress.stage(Stage::SaveFile, None);
     crate::io::replace_file(out, |tmp| book.save(tmp).map_err(std::io::Error::other))
         .map_err(|e| AppError::io(IoDoing::Write, out.display(), e))?;
     Ok(Written {

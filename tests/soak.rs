@@ -4,14 +4,15 @@
 //! THAMDINH_SOAK_KILLS (200), THAMDINH_SOAK_SCREEN_KILLS (50), THAMDINH_SOAK_DECISIONS (per
 //! instance and run, 1000), THAMDINH_SOAK_PROCESSES (per instance, 100) and
 //! THAMDINH_SOAK_SCREEN_DECISIONS (per run, 50) and THAMDINH_SOAK_CUTS (200 power cuts, every
-//! other one torn); THAMDINH_SEED sets the seed.
+//! other one torn) and THAMDINH_SOAK_ROOM_SECS (the room of twenty appraisers, 300 s);
+//! THAMDINH_SEED sets the seed.
 
 mod common;
 mod proofs;
 
 use common::*;
 use proofs::concurrent::{self, Kind};
-use proofs::{corpus, kill, screen};
+use proofs::{corpus, kill, room, screen};
 use std::time::Duration;
 
 fn count(var: &str, default: usize) -> usize {
@@ -30,6 +31,7 @@ fn soak() {
     let screen_kills = count("THAMDINH_SOAK_SCREEN_KILLS", 50);
     let screen_decisions = count("THAMDINH_SOAK_SCREEN_DECISIONS", 50);
     let cuts = count("THAMDINH_SOAK_CUTS", 200);
+    let room_secs = count("THAMDINH_SOAK_ROOM_SECS", 300);
     let seed = proofs::seed();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("\nthamdinh soak — seed {seed}, {cores} cores");
@@ -228,6 +230,48 @@ fn soak() {
     }
     println!();
 
+    let dir6 = tempfile::tempdir().unwrap();
+    let db6 = demo_db(dir6.path());
+    let rm = room::run(&db6, 20, Duration::from_secs(room_secs as u64), seed + 40);
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "\n6. A room of {} appraisers on one file (each in its own terminal, a decision every 1–3 s \
+         and bursts of `a`; acknowledged = the status line says Saved; elsewhere = each other screen \
+         open on the unit showing a first decision's new count)",
+        rm.appraisers
+    );
+    println!(
+        "  {:>9} {:>9} {:>11} {:>11} {:>11} {:>11} {:>5} {:>6} {:>10} {:>10} {:>10} {:>6}",
+        "decisions",
+        "in bursts",
+        "ack p50",
+        "ack p99",
+        "ack max",
+        "lock errors",
+        "lost",
+        "unack.",
+        "elsewhere",
+        "median",
+        "max",
+        "time"
+    );
+    println!(
+        "  {:>9} {:>9} {:>9.0}ms {:>9.0}ms {:>9.0}ms {:>11} {:>5} {:>6} {:>10} {:>8.0}ms {:>8.0}ms {:>5.0}s",
+        rm.decisions,
+        rm.in_bursts,
+        ms(rm.p(0.5)),
+        ms(rm.p(0.99)),
+        ms(rm.p(1.0)),
+        rm.lock_errors,
+        rm.lost,
+        rm.unacknowledged,
+        rm.shown_elsewhere.len(),
+        ms(rm.elsewhere(0.5)),
+        ms(rm.elsewhere(1.0)),
+        rm.elapsed.as_secs_f64()
+    );
+    println!();
+
     let mut problems = k.tally.problems.clone();
     if let Some(pc) = &pc {
         problems.extend(pc.tally.problems.iter().map(|p| format!("power cut: {p}")));
@@ -250,6 +294,7 @@ fn soak() {
         problems.extend(r.problems.iter().map(|p| format!("{label}: {p}")));
     }
     problems.extend(c.problems.iter().cloned());
+    problems.extend(rm.problems.iter().map(|p| format!("room: {p}")));
     if !problems.is_empty() {
         println!("Problems (seed {seed}):");
         for p in problems.iter().take(40) {
@@ -268,6 +313,10 @@ fn soak() {
         assert_eq!((r.tally.lost, r.lock_errors, r.tally.refused), (0, 0, 0));
     }
     assert_eq!((c.refused_cleanly, c.changed_db), (c.files, 0));
+    assert_eq!(
+        (rm.lost, rm.lock_errors, rm.unacknowledged, rm.not_shown),
+        (0, 0, 0, 0)
+    );
     if let Some(pc) = &pc {
         assert_eq!(pc.tally.lost, 0);
         assert_eq!(pc.sound, pc.cuts);

@@ -623,6 +623,44 @@ fn another_sessions_change_reloads_the_open_unit_and_keeps_the_ranking_on_screen
 }
 
 #[test]
+fn another_sessions_change_does_not_hide_the_answer_to_the_last_key() {
+    // In a busy room another session commits while this one saves: the runtime then feeds
+    // the save and the external change in the same turn, before anything is drawn.
+    let mut app = opened();
+    app.update(ch('a'));
+    let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
+    app.update(ack);
+    let said = app.status.clone().unwrap().0;
+    assert!(said.contains("1.1.1"), "{said}");
+    let fx = app.update(Action::ExternalChange);
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::ReloadUnit { .. })),
+        "still reloaded: {fx:?}"
+    );
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        said,
+        "the save stays on the line"
+    );
+    // A refusal stays too.
+    app.update(ch('1'));
+    app.update(Action::SaveFailed("Không ghi được.".into()));
+    app.update(Action::ExternalChange);
+    assert_eq!(
+        app.status.clone(),
+        Some(("Không ghi được.".into(), true)),
+        "the refusal stays on the line"
+    );
+    // After the next key another session's change is told again.
+    app.update(ch('j'));
+    app.update(Action::ExternalChange);
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        "Đã cập nhật thay đổi từ một phiên làm việc khác."
+    );
+}
+
+#[test]
 fn another_sessions_change_keeps_the_selection_the_typed_score_and_the_drafts() {
     let mut app = opened();
     app.update(key(KeyCode::Down));
@@ -712,9 +750,10 @@ fn an_item_decided_elsewhere_does_not_stay_selected_behind_a_filter() {
 fn going_back_to_the_units_reloads_their_totals() {
     let mut app = opened();
     let fx = app.update(ch('q'));
+    // Only the units decided on since the list was read are read again.
     assert_eq!(
         fx,
-        vec![Effect::LoadUnits {
+        vec![Effect::RefreshUnits {
             group: "so-nganh".into()
         }]
     );
@@ -1173,11 +1212,11 @@ fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_o
     );
     assert!(fx[0].writes());
     assert!(app.input.is_none());
-    // The runtime's answer goes on the status line and the lists are read again.
+    // The runtime's answer goes on the status line and the lists are brought up to date.
     let fx = app.update(Action::ClosedSet(
         "Đã khóa kết quả của STP (Sở Tư pháp).".into(),
     ));
-    assert!(fx.contains(&Effect::LoadUnits {
+    assert!(fx.contains(&Effect::RefreshUnits {
         group: "so-nganh".into()
     }));
     assert_eq!(

@@ -15,38 +15,93 @@ use std::path::{Path, PathBuf};
 /// The year the generated data is for (no built-in set exists for it).
 pub const YEAR: i32 = 2025;
 
-/// How big and which random stream.
+/// The shape of the year: how the units are grouped and how deep the criteria trees are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Four groups (13 %, 7 %, 50 %, 30 % of the units) with sets of 150–160 items: fields,
+    /// criteria, most with 2–4 sub-criteria, a third of the items with options, a bonus and
+    /// a deduction block.
+    Four,
+    /// One group of every unit, 150 items straight under eight fields: no sub-criteria, no
+    /// options, no bonus or deduction.
+    One,
+    /// One group of every unit under a four-level tree (field, criterion, sub-criterion,
+    /// item: 8 × 2 × 3 × 3 = 144 items), options on every item, a bonus and a deduction
+    /// block (options on their items too).
+    Deep,
+    /// One group of every unit under the departments' set of the four-group shape (mixed
+    /// tree): what the field analysis of one group is measured on (`benches/analysis.rs`).
+    Departments,
+}
+
+impl Shape {
+    pub const ALL: [Shape; 4] = [Shape::Four, Shape::One, Shape::Deep, Shape::Departments];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Four => "four",
+            Shape::One => "one",
+            Shape::Deep => "deep",
+            Shape::Departments => "departments",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|x| x.name() == s)
+    }
+
+    /// The groups of the shape, in the order their sets are loaded.
+    pub fn plans(self) -> &'static [GroupPlan] {
+        match self {
+            Shape::Four => &GROUPS,
+            Shape::One => std::slice::from_ref(&FLAT_GROUP),
+            Shape::Deep => std::slice::from_ref(&DEEP_GROUP),
+            Shape::Departments => std::slice::from_ref(&ONE_GROUP),
+        }
+    }
+
+    /// Where `bench/compare.sh` and the criterion benches keep the shape's data, under
+    /// `target/`.
+    pub fn data_dir(self) -> &'static str {
+        match self {
+            Shape::Four => "bench-data",
+            Shape::One => "bench-data-one",
+            Shape::Deep => "bench-data-deep",
+            Shape::Departments => "bench-data-one-group",
+        }
+    }
+}
+
+/// How big, which random stream and which shape.
 #[derive(Debug, Clone, Copy)]
 pub struct Scale {
-    /// Units in all four groups together.
+    /// Units in all groups together.
     pub units: usize,
     pub seed: u64,
-    /// All the units in one group (the departments' set): what the field analysis of one
-    /// group is measured on.
-    pub one_group: bool,
+    pub shape: Shape,
 }
 
 impl Scale {
-    /// About 10,000 units nationwide, ~150 items each: 1.5 million self scores.
+    /// About 10,000 units nationwide in four groups, ~150 items each: 1.5 million self
+    /// scores.
     pub const NATIONAL: Scale = Scale {
         units: 10_000,
         seed: 2025,
-        one_group: false,
+        shape: Shape::Four,
     };
 
-    /// The same 10,000 units in one group, under one set of ~150 items.
+    /// The same 10,000 units in one group, under the departments' set of ~150 items.
     pub const ONE_GROUP: Scale = Scale {
         units: 10_000,
         seed: 2025,
-        one_group: true,
+        shape: Shape::Departments,
     };
 
-    /// The groups of this scale.
-    pub fn plans(&self) -> &'static [GroupPlan] {
-        if self.one_group {
-            std::slice::from_ref(&ONE_GROUP)
-        } else {
-            &GROUPS
+    /// The national scale in another shape.
+    pub fn national(shape: Shape) -> Scale {
+        Scale {
+            shape,
+            ..Scale::NATIONAL
         }
     }
 }
@@ -90,6 +145,18 @@ pub struct GroupPlan {
     pub per_mille: usize,
     pub fields: usize,
     pub survey_max: i64,
+    pub tree: Tree,
+}
+
+/// How a group's criteria tree is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tree {
+    /// Fields of criteria, most with sub-criteria; options on a third of the items.
+    Mixed,
+    /// Items straight under the fields; no options, no bonus or deduction.
+    Flat,
+    /// Four levels, options on every item.
+    Deep,
 }
 
 pub const GROUPS: [GroupPlan; 4] = [
@@ -100,6 +167,7 @@ pub const GROUPS: [GroupPlan; 4] = [
         per_mille: 130,
         fields: 8,
         survey_max: 37,
+        tree: Tree::Mixed,
     },
     GroupPlan {
         code: "huyen",
@@ -108,6 +176,7 @@ pub const GROUPS: [GroupPlan; 4] = [
         per_mille: 70,
         fields: 8,
         survey_max: 38,
+        tree: Tree::Mixed,
     },
     GroupPlan {
         code: "dvsn",
@@ -116,6 +185,7 @@ pub const GROUPS: [GroupPlan; 4] = [
         per_mille: 500,
         fields: 7,
         survey_max: 38,
+        tree: Tree::Mixed,
     },
     GroupPlan {
         code: "trung-uong",
@@ -124,10 +194,11 @@ pub const GROUPS: [GroupPlan; 4] = [
         per_mille: 300,
         fields: 7,
         survey_max: 46,
+        tree: Tree::Mixed,
     },
 ];
 
-/// Every unit in the departments' group.
+/// Every unit in the departments' group ([`Shape::Departments`]).
 pub static ONE_GROUP: GroupPlan = GroupPlan {
     code: "so-nganh",
     name: "Sở, ban, ngành cấp tỉnh",
@@ -135,6 +206,29 @@ pub static ONE_GROUP: GroupPlan = GroupPlan {
     per_mille: 1000,
     fields: 8,
     survey_max: 37,
+    tree: Tree::Mixed,
+};
+
+/// The one group of [`Shape::One`].
+pub const FLAT_GROUP: GroupPlan = GroupPlan {
+    code: "don-vi",
+    name: "Cơ quan, đơn vị trên địa bàn",
+    prefix: "DV",
+    per_mille: 1000,
+    fields: 8,
+    survey_max: 38,
+    tree: Tree::Flat,
+};
+
+/// The one group of [`Shape::Deep`].
+pub const DEEP_GROUP: GroupPlan = GroupPlan {
+    code: "nhieu-cap",
+    name: "Cơ quan, đơn vị (bộ tiêu chí bốn cấp)",
+    prefix: "NC",
+    per_mille: 1000,
+    fields: 8,
+    survey_max: 40,
+    tree: Tree::Deep,
 };
 
 const PROVINCES: [&str; 34] = [
@@ -266,7 +360,12 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
     let mut push_item = |code: String, rng: &mut Rng, out: &mut String| -> i64 {
         k += 1;
         let max = *rng.pick(&item_max);
-        let options = if k.is_multiple_of(3) {
+        let with_options = match plan.tree {
+            Tree::Mixed => k.is_multiple_of(3),
+            Tree::Flat => false,
+            Tree::Deep => true,
+        };
+        let options = if with_options {
             let mut o = vec![max];
             if max > 25 {
                 o.push(25);
@@ -276,7 +375,7 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
         } else {
             Vec::new()
         };
-        let not_applicable_for: Vec<String> = if k % 37 == 5 {
+        let not_applicable_for: Vec<String> = if plan.tree != Tree::Flat && k % 37 == 5 {
             (0..3)
                 .map(|_| rng.pick(&units).clone())
                 .collect::<std::collections::BTreeSet<_>>()
@@ -331,30 +430,68 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
     for f in 1..=plan.fields {
         let mut field = String::new();
         let mut field_max = 0;
-        let criteria = if plan.fields == 8 { 7 } else { 8 } + (f % 2) - usize::from(f <= 3);
-        for c in 1..=criteria {
-            let subs = match (f + c) % 5 {
-                0 => 0,
-                1 | 2 => 3,
-                3 => 2,
-                _ => 4,
-            };
-            if subs == 0 {
-                field_max += push_item(format!("{f}.{c}"), rng, &mut field);
-                continue;
+        match plan.tree {
+            Tree::Mixed => {
+                let criteria = if plan.fields == 8 { 7 } else { 8 } + (f % 2) - usize::from(f <= 3);
+                for c in 1..=criteria {
+                    let subs = match (f + c) % 5 {
+                        0 => 0,
+                        1 | 2 => 3,
+                        3 => 2,
+                        _ => 4,
+                    };
+                    if subs == 0 {
+                        field_max += push_item(format!("{f}.{c}"), rng, &mut field);
+                        continue;
+                    }
+                    let mut crit = String::new();
+                    let mut crit_max = 0;
+                    for s in 1..=subs {
+                        crit_max += push_item(format!("{f}.{c}.{s}"), rng, &mut crit);
+                    }
+                    let _ = writeln!(
+                        field,
+                        "\n[[nodes]]\ncode = \"{f}.{c}\"\ntitle = \"Tiêu chí {f}.{c}\"\nmax = {}",
+                        points(crit_max)
+                    );
+                    field.push_str(&crit);
+                    field_max += crit_max;
+                }
             }
-            let mut crit = String::new();
-            let mut crit_max = 0;
-            for s in 1..=subs {
-                crit_max += push_item(format!("{f}.{c}.{s}"), rng, &mut crit);
+            // 150 items: 19 under each of the first six fields, 18 under the last two.
+            Tree::Flat => {
+                for c in 1..=(if f <= 6 { 19 } else { 18 }) {
+                    field_max += push_item(format!("{f}.{c}"), rng, &mut field);
+                }
             }
-            let _ = writeln!(
-                field,
-                "\n[[nodes]]\ncode = \"{f}.{c}\"\ntitle = \"Tiêu chí {f}.{c}\"\nmax = {}",
-                points(crit_max)
-            );
-            field.push_str(&crit);
-            field_max += crit_max;
+            // Field, criterion, sub-criterion, item: 2 × 3 × 3 items under each field.
+            Tree::Deep => {
+                for c in 1..=2 {
+                    let mut crit = String::new();
+                    let mut crit_max = 0;
+                    for s in 1..=3 {
+                        let mut sub = String::new();
+                        let mut sub_max = 0;
+                        for i in 1..=3 {
+                            sub_max += push_item(format!("{f}.{c}.{s}.{i}"), rng, &mut sub);
+                        }
+                        let _ = writeln!(
+                            crit,
+                            "\n[[nodes]]\ncode = \"{f}.{c}.{s}\"\ntitle = \"Tiêu chí thành phần {f}.{c}.{s}\"\nmax = {}",
+                            points(sub_max)
+                        );
+                        crit.push_str(&sub);
+                        crit_max += sub_max;
+                    }
+                    let _ = writeln!(
+                        field,
+                        "\n[[nodes]]\ncode = \"{f}.{c}\"\ntitle = \"Tiêu chí {f}.{c}\"\nmax = {}",
+                        points(crit_max)
+                    );
+                    field.push_str(&crit);
+                    field_max += crit_max;
+                }
+            }
         }
         let _ = writeln!(
             nodes,
@@ -379,7 +516,15 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
         let _ = writeln!(toml, "[[bands]]\ncode = \"{code}\"\nmin = {min}");
     }
     toml.push_str(&nodes);
-    // A bonus and a deduction block of two items each.
+    // A bonus and a deduction block of two items each (not in the flat tree).
+    if plan.tree == Tree::Flat {
+        return GenGroup {
+            plan,
+            toml,
+            items,
+            units,
+        };
+    }
     let _ = writeln!(
         toml,
         "\n[bonus]\ntitle = \"Điểm thưởng\"\ncap = 1.5\n\
@@ -409,6 +554,7 @@ fn make_group(plan: &'static GroupPlan, total_units: usize, rng: &mut Rng) -> Ge
 pub fn groups(scale: Scale) -> Vec<GenGroup> {
     let mut rng = Rng::new(scale.seed);
     scale
+        .shape
         .plans()
         .iter()
         .map(|plan| make_group(plan, scale.units, &mut rng))
@@ -422,6 +568,11 @@ fn unit_name(plan: &GroupPlan, i: usize) -> String {
         "so-nganh" => format!("{} {province} ({n})", UNIT_NAMES[n % UNIT_NAMES.len()]),
         "huyen" => format!("Ủy ban nhân dân huyện số {n}, {province}"),
         "dvsn" => format!("Trung tâm dịch vụ công số {n}, {province}"),
+        "don-vi" => format!(
+            "{} {province} (đơn vị {n})",
+            UNIT_NAMES[n % UNIT_NAMES.len()]
+        ),
+        "nhieu-cap" => format!("Ban quản lý số {n}, {province}"),
         _ => format!("Chi cục Thuế khu vực {n}, {province}"),
     }
 }
@@ -542,16 +693,23 @@ pub fn generate(dir: &Path, scale: Scale) -> io::Result<Generated> {
 /// records the scale).
 pub fn ensure(dir: &Path, scale: Scale) -> io::Result<Generated> {
     let stamp = dir.join("STAMP");
-    let mut want = format!("units={} seed={} v=5\n", scale.units, scale.seed);
-    if scale.one_group {
-        want.push_str("one group\n");
-    }
+    let want = match scale.shape {
+        Shape::Four => format!("units={} seed={} v=5\n", scale.units, scale.seed),
+        Shape::Departments => format!("units={} seed={} v=5\none group\n", scale.units, scale.seed),
+        shape => format!(
+            "units={} seed={} shape={} v=1\n",
+            scale.units,
+            scale.seed,
+            shape.name()
+        ),
+    };
     if fs::read_to_string(&stamp).ok().as_deref() == Some(want.as_str()) {
         let groups = groups(scale);
         let path = dir.join("self_scores.csv");
         return Ok(Generated {
             dir: dir.to_path_buf(),
             sets: scale
+                .shape
                 .plans()
                 .iter()
                 .map(|g| dir.join("sets").join(format!("{}.toml", g.code)))

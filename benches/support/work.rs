@@ -44,11 +44,13 @@ pub fn base_db(data: &Path, db: &Path) {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
     let mut ws = open(db);
-    for g in national::GROUPS {
-        let path = data.join("sets").join(format!("{}.toml", g.code));
-        // A one-group year has the departments' set only.
-        if path.exists() {
-            ws.import_set_toml(&path).expect("load a generated set");
+    // The sets of whichever shape was generated into `data`, in the shape's order.
+    for shape in national::Shape::ALL {
+        for g in shape.plans() {
+            let path = data.join("sets").join(format!("{}.toml", g.code));
+            if path.exists() {
+                ws.import_set_toml(&path).expect("load a generated set");
+            }
         }
     }
     for (kind, file) in [
@@ -164,6 +166,20 @@ pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
     points
 }
 
+/// One decision committed, and nothing else (another instance's, for the screens' figures).
+pub fn decide_only(ws: &mut Workspace, p: &Planned) -> Points {
+    let d = ws
+        .decide(
+            &p.unit,
+            &p.item,
+            p.verdict,
+            "Thiếu tài liệu kiểm chứng",
+            "Ủy viên",
+        )
+        .unwrap_or_else(|e| panic!("decide {} {}: {e:?}", p.unit, p.item));
+    d.decision.score.unwrap_or(Points::ZERO)
+}
+
 /// Draws the App's screen on a TestBackend of `w`×`h`.
 pub fn draw(app: &App, w: u16, h: u16) {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
@@ -250,4 +266,60 @@ pub fn run_decisions(db: &Path, n: usize, seed: u64) -> DecisionFigures {
         wall_p95: at(&wall, 0.95),
         bytes_per_decision: after.saturating_sub(before) as f64 / n as f64,
     }
+}
+
+/// The screens on the ranking (or the field analysis) of the first group of `db`, another
+/// instance deciding `n`
+/// times; the mean thread CPU time of each effect the screens run after each decision (and of
+/// the redraw), by name.
+pub fn live_phases(db: &Path, n: usize, fields: bool) -> Vec<(String, Duration)> {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    // `r`: the ranking; `L` (with Shift): the field analysis.
+    let (code, mods) = if fields {
+        (KeyCode::Char('L'), KeyModifiers::SHIFT)
+    } else {
+        (KeyCode::Char('r'), KeyModifiers::NONE)
+    };
+    let mut rt = Runtime::new(open(db), Config::none());
+    let mut app = App::new(
+        Lang::Vi,
+        Some("Hội đồng".into()),
+        "t.sqlite".into(),
+        national::YEAR,
+    );
+    start(&mut app, &mut rt);
+    thamdinh::tui::dispatch(&mut app, &mut rt, Action::Key(KeyEvent::new(code, mods)));
+    let mut other = open(db);
+    let planned = plan(&other, n, 17);
+    let mut spent: Vec<(String, Duration)> = Vec::new();
+    let mut add = |what: String, d: Duration| match spent.iter_mut().find(|(w, _)| *w == what) {
+        Some((_, t)) => *t += d,
+        None => spent.push((what, d)),
+    };
+    for p in &planned {
+        decide_only(&mut other, p);
+        let t = thread_cpu();
+        let fx = app.update(Action::ExternalChange);
+        add("update".into(), thread_cpu() - t);
+        for effect in fx {
+            let name = format!("{effect:?}");
+            let name = name
+                .split([' ', '(', '{'])
+                .next()
+                .unwrap_or("effect")
+                .to_string();
+            let t = thread_cpu();
+            for a in rt.run_effect("Hội đồng", Lang::Vi, effect) {
+                thamdinh::tui::dispatch(&mut app, &mut rt, a);
+            }
+            add(name, thread_cpu() - t);
+        }
+        let t = thread_cpu();
+        draw(&app, 120, 40);
+        add("draw".into(), thread_cpu() - t);
+    }
+    spent
+        .into_iter()
+        .map(|(w, d)| (w, d / n.max(1) as u32))
+        .collect()
 }

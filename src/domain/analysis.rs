@@ -96,6 +96,40 @@ impl GroupAnalysis {
         a
     }
 
+    /// The same analysis after some units changed: each `(place in breakdown.units, its new
+    /// breakdown)` put in, and the group's new ranking (of the same units); the figures that
+    /// depend on every unit (stats, the group target) worked out again, as `new` does.
+    pub fn update(
+        &mut self,
+        set: &CriteriaSet,
+        changed: Vec<(usize, UnitBreakdown)>,
+        ranking: Ranking,
+    ) {
+        for (i, b) in changed {
+            if let Some(slot) = self.breakdown.units.get_mut(i) {
+                *slot = b;
+            }
+        }
+        let at: HashMap<&UnitCode, usize> = self
+            .breakdown
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&u.unit, i))
+            .collect();
+        self.rows = ranking
+            .rows
+            .iter()
+            .map(|r| at.get(&r.unit).copied().unwrap_or(usize::MAX))
+            .collect();
+        self.ranking = ranking;
+        self.stats = self.breakdown.field_stats(set);
+        self.group_pull = self
+            .ranking
+            .province_previous
+            .and_then(|target| group_pull(set, self, target));
+    }
+
     /// The fields, as indexes into the set's nodes.
     pub fn fields(&self) -> &[usize] {
         &self.breakdown.outline.fields

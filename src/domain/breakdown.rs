@@ -74,6 +74,59 @@ impl Outline {
     }
 }
 
+/// Where an item's points go in a breakdown: the places, among the outline's fields then its
+/// criteria, of the item itself and of its ancestors that the outline reports on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartsMap {
+    /// How many fields the outline has (the criteria's places follow).
+    pub fields: usize,
+    /// Fields and criteria together.
+    parts: usize,
+    places: Vec<Vec<usize>>,
+}
+
+impl PartsMap {
+    pub fn of(set: &CriteriaSet, outline: &Outline) -> PartsMap {
+        let mut place = vec![None; set.nodes().len()];
+        for (k, &i) in outline.fields.iter().enumerate() {
+            place[i] = Some(k);
+        }
+        for (k, &i) in outline.criteria.iter().enumerate() {
+            place[i] = Some(outline.fields.len() + k);
+        }
+        let places = (0..set.nodes().len())
+            .map(|idx| {
+                let mut out = Vec::new();
+                let mut at = Some(idx);
+                while let Some(i) = at {
+                    out.extend(place[i]);
+                    at = set.node(i).parent;
+                }
+                out
+            })
+            .collect();
+        PartsMap {
+            fields: outline.fields.len(),
+            parts: outline.fields.len() + outline.criteria.len(),
+            places,
+        }
+    }
+
+    /// The places item `idx` adds to.
+    pub fn places(&self, idx: usize) -> &[usize] {
+        &self.places[idx]
+    }
+
+    /// Fields and criteria together.
+    pub fn len(&self) -> usize {
+        self.parts
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts == 0
+    }
+}
+
 /// One unit's points per field and per criterion, with its totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitBreakdown {
@@ -238,6 +291,41 @@ mod tests {
 
     fn breakdown(set: &CriteriaSet, s: &Sheet) -> UnitBreakdown {
         UnitBreakdown::new(set, &Outline::of(set), s.unit.clone(), &s.node_sums(set))
+    }
+
+    /// An import adds a unit up row by row: the same parts as the unit's sheet gives, with
+    /// items left without a self score, a not-applicable self score, and an item the set
+    /// rules out for the unit.
+    #[test]
+    fn parts_added_up_row_by_row_equal_the_breakdown_of_the_sheet() {
+        use super::super::sheet::PartsAcc;
+        let set = small_set();
+        let outline = Outline::of(&set);
+        let map = PartsMap::of(&set, &outline);
+        assert_eq!(map.len(), outline.fields.len() + outline.criteria.len());
+        for selfs in [
+            &[][..],
+            &[("1.1.1", Some("1")), ("2.1", Some("2"))][..],
+            &[
+                ("1.1.1", Some("0.5")),
+                ("1.1.2", None),
+                ("1.2", Some("1")),
+                ("2.1", Some("0")),
+            ][..],
+        ] {
+            for unit in ["SNV", "SNGV"] {
+                let code = UnitCode::parse(unit).unwrap();
+                let mut acc = PartsAcc::empty_unit(&set, &map, &code);
+                for (item, score) in selfs {
+                    let score = score.map_or(SelfScore::NotApplicable, |s| SelfScore::Points(p(s)));
+                    acc.put_self(&set, &map, &code, idx(&set, item), score);
+                }
+                let want = breakdown(&set, &sheet(&set, unit, selfs, &[]));
+                let (fields, criteria) = acc.finish(&map);
+                assert_eq!(fields, &want.fields[..], "{unit} {selfs:?}");
+                assert_eq!(criteria, &want.criteria[..], "{unit} {selfs:?}");
+            }
+        }
     }
 
     #[test]

@@ -84,6 +84,19 @@ pub fn rank(
     province_previous: Option<Points>,
     mode: Mode,
 ) -> Result<Ranking, RankError> {
+    rank_with_names(set, units, None, province_previous, mode)
+}
+
+/// The same, with each unit's name already folded (`text::fold`, aligned with `units`): what
+/// a screen that ranks the same units again and again keeps, since folding ten thousand
+/// names costs more than the rest of the ranking.
+pub fn rank_with_names(
+    set: &CriteriaSet,
+    units: &[UnitResult],
+    folded: Option<&[String]>,
+    province_previous: Option<Points>,
+    mode: Mode,
+) -> Result<Ranking, RankError> {
     if mode == Mode::Final {
         let open: Vec<usize> = units
             .iter()
@@ -105,7 +118,7 @@ pub fn rank(
             return Err(RankError::MissingSurvey { units: missing });
         }
     }
-    let mut rows: Vec<RankRow> = units
+    let rows: Vec<RankRow> = units
         .iter()
         .map(|u| {
             let survey = u.survey.unwrap_or(Points::ZERO);
@@ -146,7 +159,8 @@ pub fn rank(
         })
         .collect();
 
-    rows.sort_by(|a, b| {
+    // By rank first; names (folded, which costs) only among units that tie, each once.
+    let by_index = |a: &RankRow, b: &RankRow| {
         b.ranked
             .cmp(&a.ranked)
             .then_with(|| match (&a.index, &b.index) {
@@ -155,10 +169,40 @@ pub fn rank(
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             })
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
-            .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.unit.cmp(&b.unit))
-    });
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&i, &j| by_index(&rows[i], &rows[j]));
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && by_index(&rows[order[start]], &rows[order[end]]).is_eq() {
+            end += 1;
+        }
+        if end - start > 1 {
+            let mut tied: Vec<(std::borrow::Cow<'_, str>, usize)> = order[start..end]
+                .iter()
+                .map(|&i| {
+                    let name = match folded.and_then(|f| f.get(i)) {
+                        Some(f) => std::borrow::Cow::Borrowed(f.as_str()),
+                        None => std::borrow::Cow::Owned(fold(&rows[i].name)),
+                    };
+                    (name, i)
+                })
+                .collect();
+            tied.sort_by(|(fa, i), (fb, j)| {
+                let (a, b) = (&rows[*i], &rows[*j]);
+                fa.cmp(fb)
+                    .then_with(|| a.name.cmp(&b.name))
+                    .then_with(|| a.unit.cmp(&b.unit))
+            });
+            for (k, (_, i)) in tied.into_iter().enumerate() {
+                order[start + k] = i;
+            }
+        }
+        start = end;
+    }
+    let mut slots: Vec<Option<RankRow>> = rows.into_iter().map(Some).collect();
+    let mut rows: Vec<RankRow> = order.into_iter().filter_map(|i| slots[i].take()).collect();
 
     // Competition ranking: equal exact indexes share a rank, the next rank skips (1, 2, 2, 4).
     let mut place = 0;

@@ -1,6 +1,7 @@
 //! One unit's sheet: its self scores and the council's decisions, item by item, and the
 //! totals computed from them. Totals are always derived here, never stored.
 
+use super::breakdown::{NodeScore, PartsMap};
 use super::codes::UnitCode;
 use super::criteria::{CriteriaSet, ItemKind, ScoreError};
 use super::index::Index;
@@ -164,6 +165,19 @@ impl NodeSum {
         self.adjusted += o.adjusted;
         self.flagged += o.flagged;
         self.difference = self.difference + o.difference;
+    }
+
+    /// Takes back what [`NodeSum::add`] added for the same sum.
+    fn remove(&mut self, o: &NodeSum) {
+        self.max = self.max - o.max;
+        self.self_total = self.self_total - o.self_total;
+        self.appraised = self.appraised - o.appraised;
+        self.provisional = self.provisional - o.provisional;
+        self.items -= o.items;
+        self.decided -= o.decided;
+        self.adjusted -= o.adjusted;
+        self.flagged -= o.flagged;
+        self.difference = self.difference - o.difference;
     }
 }
 
@@ -428,31 +442,151 @@ fn sums_into(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum, sums: 
 
 /// A unit's totals from the sums of its items (`sum_of(idx)` for each item of the set).
 fn totals_over(set: &CriteriaSet, mut sum_of: impl FnMut(usize) -> NodeSum) -> UnitTotals {
-    let mut t = UnitTotals::default();
-    let mut bonus = Points::ZERO;
-    let mut deduction = Points::ZERO;
+    let mut acc = TotalsAcc::default();
     for (idx, node) in set.nodes().iter().enumerate() {
-        if !node.is_item() {
-            continue;
-        }
-        let s = sum_of(idx);
-        match node.kind {
-            // Every regular item lies under exactly one field.
-            ItemKind::Regular => t.tree.add(&s),
-            ItemKind::Bonus => bonus = bonus + s.provisional,
-            ItemKind::Deduction => deduction = deduction + s.provisional,
-        }
-        if node.kind != ItemKind::Regular {
-            t.extra_items += s.items;
-            t.extra_decided += s.decided;
+        if node.is_item() {
+            acc.add(node.kind, &sum_of(idx));
         }
     }
-    t.bonus = set.bonus.as_ref().map_or(bonus, |b| bonus.min(b.cap));
-    t.deduction = set
-        .deduction
-        .as_ref()
-        .map_or(deduction, |b| deduction.min(b.cap));
-    t
+    acc.finish(set)
+}
+
+/// A unit's totals being built item by item, before the bonus and deduction caps: what an
+/// import adds up as its rows pass, one self score at a time, without holding the unit's
+/// scores. [`UnitTotals`] come out of [`TotalsAcc::finish`]; the same sums as
+/// [`Scores::totals`] of the same scores (one code path: `Scores::totals` goes through here).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TotalsAcc {
+    tree: NodeSum,
+    bonus: Points,
+    deduction: Points,
+    extra_items: usize,
+    extra_decided: usize,
+}
+
+impl TotalsAcc {
+    fn add(&mut self, kind: ItemKind, s: &NodeSum) {
+        match kind {
+            // Every regular item lies under exactly one field.
+            ItemKind::Regular => self.tree.add(s),
+            ItemKind::Bonus => self.bonus = self.bonus + s.provisional,
+            ItemKind::Deduction => self.deduction = self.deduction + s.provisional,
+        }
+        if kind != ItemKind::Regular {
+            self.extra_items += s.items;
+            self.extra_decided += s.decided;
+        }
+    }
+
+    /// Takes back what [`TotalsAcc::add`] added for the same sum.
+    fn remove(&mut self, kind: ItemKind, s: &NodeSum) {
+        match kind {
+            ItemKind::Regular => self.tree.remove(s),
+            ItemKind::Bonus => self.bonus = self.bonus - s.provisional,
+            ItemKind::Deduction => self.deduction = self.deduction - s.provisional,
+        }
+        if kind != ItemKind::Regular {
+            self.extra_items -= s.items;
+            self.extra_decided -= s.decided;
+        }
+    }
+
+    /// A unit with no self score and no decision on any item.
+    pub fn empty_unit(set: &CriteriaSet, unit: &UnitCode) -> TotalsAcc {
+        let mut acc = TotalsAcc::default();
+        for node in set.nodes() {
+            if node.is_item() && node.applies_to(unit) {
+                acc.add(node.kind, &item_sum(node.max, None, None));
+            }
+        }
+        acc
+    }
+
+    /// Gives item `idx`, which had no self score and no decision, the self score `score`.
+    pub fn put_self(&mut self, set: &CriteriaSet, unit: &UnitCode, idx: usize, score: SelfScore) {
+        let node = set.node(idx);
+        if !node.is_item() || !node.applies_to(unit) {
+            return;
+        }
+        self.remove(node.kind, &item_sum(node.max, None, None));
+        self.add(node.kind, &item_sum(node.max, Some(score), None));
+    }
+
+    /// The totals, bonus and deduction capped.
+    pub fn finish(&self, set: &CriteriaSet) -> UnitTotals {
+        UnitTotals {
+            tree: self.tree,
+            bonus: set
+                .bonus
+                .as_ref()
+                .map_or(self.bonus, |b| self.bonus.min(b.cap)),
+            deduction: set
+                .deduction
+                .as_ref()
+                .map_or(self.deduction, |b| self.deduction.min(b.cap)),
+            extra_items: self.extra_items,
+            extra_decided: self.extra_decided,
+        }
+    }
+}
+
+/// A unit's points per field and criterion being built item by item, as an import adds up
+/// its rows (the companion of [`TotalsAcc`]): the same figures as
+/// [`UnitBreakdown::new`](super::breakdown::UnitBreakdown::new) of the same scores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartsAcc {
+    /// The outline's fields, then its criteria.
+    parts: Vec<NodeScore>,
+}
+
+impl PartsAcc {
+    /// A unit with no self score and no decision on any item.
+    pub fn empty_unit(set: &CriteriaSet, map: &PartsMap, unit: &UnitCode) -> PartsAcc {
+        let mut acc = PartsAcc {
+            parts: vec![NodeScore::default(); map.len()],
+        };
+        for (idx, node) in set.nodes().iter().enumerate() {
+            if node.is_item() && node.applies_to(unit) {
+                acc.add(map, idx, &item_sum(node.max, None, None), true);
+            }
+        }
+        acc
+    }
+
+    fn add(&mut self, map: &PartsMap, idx: usize, s: &NodeSum, plus: bool) {
+        for &p in map.places(idx) {
+            let part = &mut self.parts[p];
+            if plus {
+                part.points = part.points + s.provisional;
+                part.max = part.max + s.max;
+            } else {
+                part.points = part.points - s.provisional;
+                part.max = part.max - s.max;
+            }
+        }
+    }
+
+    /// Gives item `idx`, which had no self score and no decision, the self score `score`.
+    pub fn put_self(
+        &mut self,
+        set: &CriteriaSet,
+        map: &PartsMap,
+        unit: &UnitCode,
+        idx: usize,
+        score: SelfScore,
+    ) {
+        let node = set.node(idx);
+        if !node.is_item() || !node.applies_to(unit) {
+            return;
+        }
+        self.add(map, idx, &item_sum(node.max, None, None), false);
+        self.add(map, idx, &item_sum(node.max, Some(score), None), true);
+    }
+
+    /// The fields' figures, then the criteria's.
+    pub fn finish(&self, map: &PartsMap) -> (&[NodeScore], &[NodeScore]) {
+        self.parts.split_at(map.fields)
+    }
 }
 
 /// A unit's self scores and decision states, one slot per node of the set, and nothing

@@ -616,3 +616,39 @@ pub fn printed_head_differs(printed: &str, n: u64, found: &str, lang: Lang) -> S
         "The result printed with head {printed} does not match this file: entry {n} of the audit log has hash {found}…, not the one printed. The log was rewritten up to entry {n}, or this is another file."
     )
 }
+
+/// What long work is doing, on the progress line drawn on stderr.
+pub fn progress_stage(stage: crate::progress::Stage, lang: Lang) -> &'static str {
+    use crate::progress::Stage::*;
+    match stage {
+        CheckFile => lang.pick("Đọc và kiểm tra tệp", "Reading and checking the file"),
+        WriteDatabase => lang.pick("Ghi vào cơ sở dữ liệu", "Writing to the database"),
+        Rank => lang.pick("Xếp hạng các đơn vị", "Ranking the units"),
+        Breakdown => lang.pick(
+            "Tính điểm theo lĩnh vực và tiêu chí",
+            "Adding up fields and criteria",
+        ),
+        DecisionLines => lang.pick("Ghi các quyết định", "Writing the decisions"),
+        UnitSheets => lang.pick(
+            "Ghi phiếu chấm của từng đơn vị",
+            "Writing each unit's scoring sheet",
+        ),
+        SaveFile => lang.pick("Nén và lưu tệp", "Compressing and saving the file"),
+        Notices => lang.pick(
+            "Viết thông báo cho từng đơn vị",
+            "Writing each unit's notice",
+        ),
+        Verify => lang.pick("Kiểm tra nhật ký thẩm định", "Checking the audit log"),
+    }
+}
+
+/// What the steps of a stage count, after the numbers on the progress line.
+pub fn progress_unit(stage: crate::progress::Stage, lang: Lang) -> &'static str {
+    use crate::progress::Stage::*;
+    match stage {
+        DecisionLines => lang.pick("dòng", "lines"),
+        UnitSheets | Notices => lang.pick("đơn vị", "units"),
+        Verify => lang.pick("dòng nhật ký", "log rows"),
+        CheckFile | WriteDatabase | Rank | Breakdown | SaveFile => "",
+    }
+}

@@ -270,7 +270,11 @@ pub fn units_in(path: &Path, table: &Table, ctx: &Context) -> Result<Vec<UnitRow
 #[derive(Debug, Clone, Copy)]
 pub struct SelfScoreRef<'c, 'r> {
     pub unit: &'c UnitCode,
+    /// The unit's group.
+    pub group: &'c str,
     pub item: &'c ItemCode,
+    /// The item's place in the group's set.
+    pub index: usize,
     pub score: SelfScore,
     pub note: &'r str,
     pub evidence: &'r str,
@@ -451,7 +455,9 @@ pub fn self_scores_rows<'c, S: RowSource>(
         if !t.has_problems() {
             each(SelfScoreRef {
                 unit: &unit.code,
+                group: &unit.group,
                 item: &node.code,
+                index: idx,
                 score,
                 note: row.get(note_col),
                 evidence: row.get(evidence_col),

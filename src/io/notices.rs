@@ -720,9 +720,21 @@ pub fn write_notices(
     notices: &[NoticeData],
     opts: &NoticeOptions,
 ) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+    write_notices_with(dir, notices, opts, &crate::progress::Silent)
+}
+
+/// The same, reporting each notice written to `progress`.
+pub fn write_notices_with(
+    dir: &Path,
+    notices: &[NoticeData],
+    opts: &NoticeOptions,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
     std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    progress.stage(crate::progress::Stage::Notices, Some(notices.len() as u64));
     let mut written = Vec::with_capacity(notices.len());
     for n in notices {
+        progress.advance(1);
         let path = dir.join(file_name(&n.unit));
         let result = notice_docx(n, opts)
             .and_then(|bytes| super::replace_file(&path, |tmp| std::fs::write(tmp, &bytes)));

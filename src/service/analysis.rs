@@ -4,9 +4,11 @@
 
 use super::{AppError, Workspace};
 use crate::domain::analysis::{self, GroupAnalysis};
+use crate::domain::breakdown::Outline;
 use crate::domain::field_years::{FieldYears, YearValue};
 use crate::domain::{
-    CriteriaSet, GroupBreakdown, Mode, Points, UnitCode, UnitResult, UnitTotals, WayUp, ranking,
+    CriteriaSet, GroupBreakdown, Mode, Points, UnitBreakdown, UnitCode, UnitResult, UnitTotals,
+    WayUp, ranking,
 };
 use crate::store::{FieldHistoryRow, UnitRow};
 use rust_decimal::Decimal;
@@ -48,23 +50,42 @@ impl Workspace {
         let mut breakdown = GroupBreakdown::new(set);
         breakdown.units.reserve(units.len());
         let mut results = Vec::with_capacity(units.len());
-        let mut sums = Vec::new();
-        self.store.score_sheets(year, set, units, |u, scores| {
-            scores.node_sums_into(set, &mut sums);
-            breakdown.push(set, u.code.clone(), &sums);
-            let totals = breakdown
-                .units
-                .last()
-                .map_or_else(|| UnitTotals::from_sums(set, &sums), |b| b.totals);
-            results.push(UnitResult {
-                totals,
-                previous: previous.get(u.code.as_str()).copied(),
-                unit: u.code.clone(),
-                name: u.name.clone(),
-                ranked: u.ranked,
-                survey: u.survey,
-            });
-        })?;
+        let result = |u: &UnitRow, totals: UnitTotals| UnitResult {
+            totals,
+            previous: previous.get(u.code.as_str()).copied(),
+            unit: u.code.clone(),
+            name: u.name.clone(),
+            ranked: u.ranked,
+            survey: u.survey,
+        };
+        // The working year's units as stored beside their decisions (see `store::totals`);
+        // else, or for another year, every unit from its scores.
+        let revision = self
+            .revisions
+            .get(group)
+            .copied()
+            .filter(|_| year == self.year);
+        let stored = match revision {
+            Some(rev) => self.stored_breakdowns(year, (group, rev), &breakdown.outline, units)?,
+            None => None,
+        };
+        if let Some(stored) = stored {
+            for (u, b) in units.iter().zip(stored) {
+                results.push(result(u, b.totals));
+                breakdown.units.push(b);
+            }
+        } else {
+            let mut sums = Vec::new();
+            self.store.score_sheets(year, set, units, |u, scores| {
+                scores.node_sums_into(set, &mut sums);
+                breakdown.push(set, u.code.clone(), &sums);
+                let totals = breakdown
+                    .units
+                    .last()
+                    .map_or_else(|| UnitTotals::from_sums(set, &sums), |b| b.totals);
+                results.push(result(u, totals));
+            })?;
+        }
         let province = previous.get("province").copied();
         let ranking = ranking::rank(set, &results, province, Mode::Provisional).map_err(|why| {
             AppError::Rank {
@@ -74,6 +95,35 @@ impl Workspace {
             }
         })?;
         Ok(GroupAnalysis::new(set, breakdown, ranking, last_year))
+    }
+
+    /// The breakdowns of `units` (all of `group`) in their order, as stored at the set's
+    /// `revision`; those missing are computed and stored in one write transaction. None when
+    /// that cannot be (the set changed meanwhile, a read-only file).
+    fn stored_breakdowns(
+        &self,
+        year: i32,
+        (group, revision): (&str, i64),
+        outline: &Outline,
+        units: &[UnitRow],
+    ) -> Result<Option<Vec<UnitBreakdown>>, AppError> {
+        let in_order = |mut all: HashMap<String, UnitBreakdown>| -> Option<Vec<UnitBreakdown>> {
+            units.iter().map(|u| all.remove(u.code.as_str())).collect()
+        };
+        let all = self
+            .store
+            .stored_breakdowns(year, group, revision, outline)?;
+        if all.len() >= units.len()
+            && let Some(list) = in_order(all)
+        {
+            return Ok(Some(list));
+        }
+        Ok(
+            match self.store.fill_breakdowns(year, group, revision, outline) {
+                Ok(Some(all)) => in_order(all),
+                _ => None,
+            },
+        )
     }
 
     /// A group's mean per field in `year`: from the database when it holds the group's set

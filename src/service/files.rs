@@ -10,6 +10,7 @@ use crate::i18n::commands as msg;
 use crate::io::criteria::{CsvSetHeader, set_from_csv};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
+use crate::progress::Stage;
 use crate::store::ImportCount;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -335,8 +336,10 @@ impl Workspace {
         out: &Path,
         lang: Lang,
     ) -> Result<usize, AppError> {
+        self.progress().stage(Stage::Breakdown, None);
         let notices = self.notices(a.group, a.unit)?;
         if a.mode == Mode::Final {
+            self.progress().stage(Stage::Rank, None);
             let mut groups: Vec<&str> = notices.iter().map(|n| n.unit.group.as_str()).collect();
             groups.dedup();
             for g in groups {
@@ -347,7 +350,7 @@ impl Workspace {
             council: a.council.unwrap_or_default().to_string(),
             lang,
         };
-        crate::io::notices::write_notices(out, &notices, &opts)
+        crate::io::notices::write_notices_with(out, &notices, &opts, self.progress())
             .map_err(|(path, e)| AppError::io(IoDoing::Write, path.display(), e))?;
         Ok(notices.len())
     }

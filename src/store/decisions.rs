@@ -96,6 +96,7 @@ impl Store {
         appraiser: &str,
     ) -> Result<Decision, StoreError> {
         let at = self.stamp();
+        let sets = self.sets.clone();
         let tx = self.write()?;
         let (u, i) = (unit.as_str(), item.as_str());
         check_open(&tx, year, u)?;
@@ -124,6 +125,7 @@ impl Store {
             None,
         )?;
         let stored = current(&tx, year, u, i)?.map(to_decision);
+        super::totals::refresh(&tx, &sets, year, unit)?;
         tx.commit()?;
         stored.ok_or_else(|| StoreError::UnknownUnit(u.to_string()))
     }
@@ -137,6 +139,7 @@ impl Store {
         appraiser: &str,
     ) -> Result<Undone, StoreError> {
         let at = self.stamp();
+        let sets = self.sets.clone();
         let tx = self.write()?;
         let u = unit.as_str();
         check_open(&tx, year, u)?;
@@ -244,6 +247,7 @@ impl Store {
             Some(id),
         )?;
         let restored = current(&tx, year, u, &item)?.map(to_decision);
+        super::totals::refresh(&tx, &sets, year, unit)?;
         tx.commit()?;
         Ok(Undone {
             item: ItemCode::parse(&item).map_err(|_| StoreError::NothingToUndo)?,
@@ -290,6 +294,33 @@ impl Store {
         let stored = current(&tx, year, u, i)?.map(to_decision);
         tx.commit()?;
         Ok(stored)
+    }
+
+    /// Where the screens' live state stands: the last row of the audit log, and the count of
+    /// the writes that leave no audit row (imports, sets: see `bump_epoch`), read together.
+    pub fn watermark(&self) -> Result<(i64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM audit), (SELECT n FROM epoch WHERE id = 1)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
+    /// The units of `year` named by audit rows after `after` (each once), with the new
+    /// watermark, read in one snapshot.
+    pub fn units_changed_since(
+        &self,
+        year: i32,
+        after: i64,
+    ) -> Result<(Vec<String>, (i64, i64)), StoreError> {
+        let _snapshot = self.conn.unchecked_transaction()?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT unit FROM audit WHERE id > ?1 AND year = ?2 ORDER BY unit",
+        )?;
+        let units = st
+            .query_map(params![after, year], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok((units, self.watermark()?))
     }
 
     /// Closes a unit (its decisions then need a reopening to change) or reopens it; audited.
@@ -347,6 +378,14 @@ impl Store {
 }
 
 /// The audit row of a write, chained on the last one (`ledger::append`).
+/// Counts a write that leaves no audit row but changes what the screens show (an import, a
+/// set): the screens' live state then reloads whole (see `Store::watermark`).
+pub(super) fn bump_epoch(tx: &rusqlite::Connection) -> Result<(), StoreError> {
+    tx.prepare_cached("UPDATE epoch SET n = n + 1 WHERE id = 1")?
+        .execute([])?;
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn insert_audit(
     tx: &Transaction<'_>,

@@ -357,6 +357,15 @@ impl Store {
     /// The full check: the triggers, the whole chain, the replay of the log (of `year`, or
     /// all) against the decisions and the units' closings, in one read snapshot.
     pub fn verify_ledger(&self, year: Option<i32>) -> Result<Verification, StoreError> {
+        self.verify_ledger_with(year, &mut || {})
+    }
+
+    /// The same, calling `row_done` after each row of the log is checked.
+    pub fn verify_ledger_with(
+        &self,
+        year: Option<i32>,
+        row_done: &mut dyn FnMut(),
+    ) -> Result<Verification, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let head = self.ledger_head()?;
         let mut breaks = trigger_breaks(&tx)?;
@@ -415,6 +424,7 @@ impl Store {
                 }
                 prev = computed;
                 prev_id = id;
+                row_done();
             }
         }
         let mut decisions = 0;

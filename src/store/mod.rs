@@ -7,6 +7,7 @@ mod ledger;
 mod records;
 pub mod schema;
 mod sets;
+mod totals;
 mod years;
 
 pub use decisions::{AuditRow, Undone};
@@ -80,6 +81,8 @@ pub struct Store {
     path: PathBuf,
     /// What stamps the decisions and the audit log.
     clock: SharedClock,
+    /// The sets as stored, for the totals the write transactions keep (see `totals`).
+    sets: totals::SetCache,
     /// Imports run to the end and are then rolled back (a preview): see `dry_run`.
     dry: bool,
 }
@@ -125,6 +128,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             clock: clock::system(),
+            sets: totals::SetCache::default(),
             dry: false,
         })
     }
@@ -148,6 +152,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             clock: clock::system(),
+            sets: totals::SetCache::default(),
             dry: false,
         })
     }

@@ -2,6 +2,7 @@
 //! screens read. Each import is one transaction; a row equal to the stored one is left alone.
 
 use super::{Store, StoreError};
+use crate::domain::breakdown::NodeScore;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::{
     Decision, Explanation, ItemCode, Points, Scores, SelfEntry, SelfScore, Sheet, State, UnitCode,
@@ -74,6 +75,11 @@ pub struct SelfScoreSink<'t> {
     year: i32,
     rows: usize,
     touched: usize,
+    /// The year had no self scores and no decisions before.
+    fresh: bool,
+    sets: super::totals::SetCache,
+    /// The revisions of the sets as this transaction sees them, by group.
+    revisions: std::collections::HashMap<String, Option<i64>>,
 }
 
 /// One self score to write.
@@ -116,6 +122,57 @@ fn upsert_sql(n: usize) -> String {
 }
 
 impl SelfScoreSink<'_> {
+    /// Rows written so far (a row equal to the stored one is not).
+    pub fn touched(&self) -> usize {
+        self.touched
+    }
+
+    /// Whether the year had no self scores and no decisions before this import: each unit's
+    /// totals are then what its imported rows add up to.
+    pub fn fresh(&self) -> bool {
+        self.fresh
+    }
+
+    /// Stores a unit's totals, computed by the caller under `group`'s set at `revision`.
+    /// When that is not the set as stored, they are computed again from what the
+    /// transaction sees, under the stored set.
+    pub fn put_totals(
+        &mut self,
+        unit: &UnitCode,
+        group: &str,
+        revision: i64,
+        totals: &crate::domain::UnitTotals,
+        (fields, criteria): (&[NodeScore], &[NodeScore]),
+    ) -> Result<(), StoreError> {
+        let current = match self.revisions.get(group) {
+            Some(r) => *r,
+            None => {
+                let r = super::totals::revision(self.conn, self.year, group)?;
+                self.revisions.insert(group.to_string(), r);
+                r
+            }
+        };
+        if current == Some(revision) {
+            let parts = super::totals::encode_parts(fields, criteria);
+            super::totals::put(
+                self.conn,
+                self.year,
+                unit.as_str(),
+                group,
+                revision,
+                totals,
+                &parts,
+            )
+        } else {
+            self.refresh_totals(unit)
+        }
+    }
+
+    /// Computes a unit's totals again from what the transaction sees, and stores them.
+    pub fn refresh_totals(&mut self, unit: &UnitCode) -> Result<(), StoreError> {
+        super::totals::refresh(self.conn, &self.sets, self.year, unit).map(|_| ())
+    }
+
     /// The units of the import's year, as the import's transaction sees them.
     pub fn units(&self) -> Result<Vec<UnitRow>, StoreError> {
         units_of(self.conn, self.year, None)
@@ -153,7 +210,7 @@ fn bind_rows(
 }
 
 /// The units of a year (of one group, or all), in the order their sets and they were added.
-fn units_of(
+pub(super) fn units_of(
     conn: &rusqlite::Connection,
     year: i32,
     group: Option<&str>,
@@ -238,6 +295,9 @@ pub(super) fn import_rows<T>(
     for row in rows {
         count.count(each(&tx, row)?);
     }
+    if count.added + count.changed > 0 {
+        super::decisions::bump_epoch(&tx)?;
+    }
     Store::end(tx, dry)?;
     Ok(count)
 }
@@ -297,6 +357,7 @@ impl Store {
         year: i32,
         fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
     ) -> Result<ImportCount, E> {
+        let sets = self.sets.clone();
         let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
@@ -308,6 +369,13 @@ impl Store {
             )? as usize)
         };
         let before = count(&tx)?;
+        let decided: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM decisions WHERE year = ?1)",
+                [year],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::from)?;
         let (rows, touched) = {
             let mut sink = SelfScoreSink {
                 conn: &tx,
@@ -318,12 +386,18 @@ impl Store {
                 year,
                 rows: 0,
                 touched: 0,
+                fresh: before == 0 && !decided,
+                sets,
+                revisions: Default::default(),
             };
             fill(&mut sink)?;
             (sink.rows, sink.touched)
         };
         // Nothing stored before: every row written was added.
         let after = if before == 0 { touched } else { count(&tx)? };
+        if touched > 0 {
+            super::decisions::bump_epoch(&tx)?;
+        }
         Store::end(tx, dry)?;
         let added = after.saturating_sub(before);
         Ok(ImportCount {
@@ -432,6 +506,15 @@ impl Store {
     /// The units of a year (of one group, or all), by group then name.
     pub fn units(&self, year: i32, group: Option<&str>) -> Result<Vec<UnitRow>, StoreError> {
         units_of(&self.conn, year, group)
+    }
+
+    /// Whether the year has any unit (one key lookup).
+    pub fn has_units(&self, year: i32) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM units WHERE year = ?1)",
+            [year],
+            |r| r.get(0),
+        )?)
     }
 
     /// One unit of a year (one primary-key lookup, not a scan of every unit).

@@ -248,6 +248,14 @@ const MIGRATIONS: &[Step] = &[
     ) STRICT;
     "#,
     ),
+    // 7: each unit's totals, kept beside the decisions so that a ranking reads one row per
+    // unit; a set's revision, which the rows name (see `store::totals`). Empty at first: the
+    // first ranking of a group computes and stores its units.
+    Step::Sql(super::totals::SCHEMA),
+    // 8: beside each unit's totals, its points and applicable maximum per field and criterion
+    // (the field analysis reads them instead of every score). Empty for the rows already
+    // there: the first analysis computes them.
+    Step::Sql(super::totals::PARTS),
 ];
 
 /// The schema version this binary writes.

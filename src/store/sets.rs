@@ -61,120 +61,128 @@ impl Store {
 
     /// Rebuilds a stored set (and checks it again).
     pub fn load_set(&self, year: i32, group: &str) -> Result<CriteriaSet, StoreError> {
-        type Header = (
-            String,
-            Option<String>,
-            i64,
-            i64,
-            String,
-            Option<String>,
-            Option<i64>,
-            Option<String>,
-            Option<i64>,
-        );
-        let header: Option<Header> = self
-            .conn
-            .query_row(
-                "SELECT name, short_name, appraisal_max, survey_max, bands, bonus_title,
-                        bonus_cap, deduction_title, deduction_cap
-                 FROM sets WHERE year = ?1 AND group_code = ?2",
-                params![year, group],
-                |r| {
-                    Ok((
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                        r.get(8)?,
-                    ))
-                },
-            )
-            .optional()?;
-        let Some((name, short_name, amax, smax, bands, btitle, bcap, dtitle, dcap)) = header else {
-            return Err(StoreError::NoSet {
-                year,
-                group: group.to_string(),
-            });
-        };
-        let mut options: std::collections::HashMap<String, Vec<ScoreOption>> =
-            std::collections::HashMap::new();
-        {
-            let mut st = self.conn.prepare(
-                "SELECT code, label, points FROM node_options
-                 WHERE year = ?1 AND group_code = ?2 ORDER BY code, position",
-            )?;
-            let rows = st.query_map(params![year, group], |r| {
+        load_set_on(&self.conn, year, group)
+    }
+}
+
+/// Rebuilds a stored set as `conn` (or the transaction it is in) sees it.
+pub(super) fn load_set_on(
+    conn: &rusqlite::Connection,
+    year: i32,
+    group: &str,
+) -> Result<CriteriaSet, StoreError> {
+    type Header = (
+        String,
+        Option<String>,
+        i64,
+        i64,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+    );
+    let header: Option<Header> = conn
+        .query_row(
+            "SELECT name, short_name, appraisal_max, survey_max, bands, bonus_title,
+                    bonus_cap, deduction_title, deduction_cap
+             FROM sets WHERE year = ?1 AND group_code = ?2",
+            params![year, group],
+            |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
                 ))
-            })?;
-            for row in rows {
-                let (code, label, points) = row?;
-                options.entry(code).or_default().push(ScoreOption {
-                    label,
-                    points: Points::from_hundredths(points),
-                });
-            }
-        }
-        let mut st = self.conn.prepare(
-            "SELECT code, kind, title, max, min, guidance, not_applicable_for FROM nodes
-             WHERE year = ?1 AND group_code = ?2 ORDER BY position",
+            },
+        )
+        .optional()?;
+    let Some((name, short_name, amax, smax, bands, btitle, bcap, dtitle, dcap)) = header else {
+        return Err(StoreError::NoSet {
+            year,
+            group: group.to_string(),
+        });
+    };
+    let mut options: std::collections::HashMap<String, Vec<ScoreOption>> =
+        std::collections::HashMap::new();
+    {
+        let mut st = conn.prepare(
+            "SELECT code, label, points FROM node_options
+             WHERE year = ?1 AND group_code = ?2 ORDER BY code, position",
         )?;
         let rows = st.query_map(params![year, group], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, Option<String>>(5)?,
-                r.get::<_, String>(6)?,
+                r.get::<_, i64>(2)?,
             ))
         })?;
-        let bad = |what: &str| StoreError::BadSet(what.to_string());
-        let mut nodes = Vec::new();
         for row in rows {
-            let (code, kind, title, max, min, guidance, na) = row?;
-            nodes.push(NodeSpec {
-                code: ItemCode::parse(&code).map_err(|_| bad(&code))?,
-                title,
-                max: Points::from_hundredths(max),
-                min: Some(Points::from_hundredths(min)),
-                guidance,
-                options: options.remove(&code).unwrap_or_default(),
-                not_applicable_for: na
-                    .split_whitespace()
-                    .filter_map(|u| UnitCode::parse(u).ok())
-                    .collect(),
-                kind: kind_from(&kind),
+            let (code, label, points) = row?;
+            options.entry(code).or_default().push(ScoreOption {
+                label,
+                points: Points::from_hundredths(points),
             });
         }
-        let spec = SetSpec {
-            group: GroupCode::parse(group).map_err(|_| bad(group))?,
-            name,
-            short_name,
-            year,
-            appraisal_max: Points::from_hundredths(amax),
-            survey_max: Points::from_hundredths(smax),
-            bands: Band::parse_list(&bands).unwrap_or_default(),
-            nodes,
-            bonus: btitle.map(|title| BlockSpec {
-                title,
-                cap: Points::from_hundredths(bcap.unwrap_or(0)),
-            }),
-            deduction: dtitle.map(|title| BlockSpec {
-                title,
-                cap: Points::from_hundredths(dcap.unwrap_or(0)),
-            }),
-        };
-        CriteriaSet::build(spec).map_err(|e| StoreError::BadSet(format!("{e:?}")))
     }
+    let mut st = conn.prepare(
+        "SELECT code, kind, title, max, min, guidance, not_applicable_for FROM nodes
+         WHERE year = ?1 AND group_code = ?2 ORDER BY position",
+    )?;
+    let rows = st.query_map(params![year, group], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, i64>(4)?,
+            r.get::<_, Option<String>>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let bad = |what: &str| StoreError::BadSet(what.to_string());
+    let mut nodes = Vec::new();
+    for row in rows {
+        let (code, kind, title, max, min, guidance, na) = row?;
+        nodes.push(NodeSpec {
+            code: ItemCode::parse(&code).map_err(|_| bad(&code))?,
+            title,
+            max: Points::from_hundredths(max),
+            min: Some(Points::from_hundredths(min)),
+            guidance,
+            options: options.remove(&code).unwrap_or_default(),
+            not_applicable_for: na
+                .split_whitespace()
+                .filter_map(|u| UnitCode::parse(u).ok())
+                .collect(),
+            kind: kind_from(&kind),
+        });
+    }
+    let spec = SetSpec {
+        group: GroupCode::parse(group).map_err(|_| bad(group))?,
+        name,
+        short_name,
+        year,
+        appraisal_max: Points::from_hundredths(amax),
+        survey_max: Points::from_hundredths(smax),
+        bands: Band::parse_list(&bands).unwrap_or_default(),
+        nodes,
+        bonus: btitle.map(|title| BlockSpec {
+            title,
+            cap: Points::from_hundredths(bcap.unwrap_or(0)),
+        }),
+        deduction: dtitle.map(|title| BlockSpec {
+            title,
+            cap: Points::from_hundredths(dcap.unwrap_or(0)),
+        }),
+    };
+    CriteriaSet::build(spec).map_err(|e| StoreError::BadSet(format!("{e:?}")))
 }
 
 /// Writes a set (its header, nodes and options) in the caller's transaction, replacing the one
@@ -207,6 +215,17 @@ pub(super) fn insert_set(tx: &Transaction<'_>, set: &CriteriaSet) -> Result<(), 
             set.short_name,
         ],
     )?;
+    // The units' stored totals were computed under the set as it was: the new revision
+    // makes them unusable, and they go.
+    tx.execute(
+        "UPDATE sets SET revision = revision + 1 WHERE year = ?1 AND group_code = ?2",
+        params![year, group],
+    )?;
+    tx.execute(
+        "DELETE FROM unit_totals WHERE year = ?1 AND group_code = ?2",
+        params![year, group],
+    )?;
+    super::decisions::bump_epoch(tx)?;
     {
         let mut node_st = tx.prepare(
             "INSERT INTO nodes (year, group_code, code, position, parent, kind, title, max,

@@ -130,6 +130,11 @@ pub enum Loaded {
         group: String,
         lines: Vec<UnitLine>,
     },
+    /// Some lines of a group read again (the units the audit log named since the last read).
+    UnitsChanged {
+        group: String,
+        lines: Vec<UnitLine>,
+    },
     Unit(UnitData),
     /// The open unit read again after another instance wrote: it replaces the data on screen
     /// and changes nothing else (screen, selection, boxes).
@@ -267,6 +272,11 @@ pub enum Action {
 pub enum Effect {
     LoadGroups,
     LoadUnits {
+        group: String,
+    },
+    /// Brings the group's lines up to date: only the units changed since the last read when
+    /// they are the group's last read (else the whole group).
+    RefreshUnits {
         group: String,
     },
     OpenUnit {

@@ -301,6 +301,10 @@ pub struct App {
     pub drafts: HashMap<(UnitCode, ItemCode), String>,
     /// A message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
+    /// Whether the status line answers the user's last key (a save, a refusal): another
+    /// session's change then reloads the screen without putting its notice over that answer,
+    /// which the user would otherwise never see in a busy room. The next key lets it go.
+    pub status_answers_key: bool,
     pub last_save: Option<String>,
     /// A write is on its way to the database.
     pub saving: bool,
@@ -360,6 +364,7 @@ impl App {
             year_before: None,
             drafts: HashMap::new(),
             status: None,
+            status_answers_key: false,
             last_save: None,
             saving: false,
             published: false,
@@ -406,6 +411,7 @@ impl App {
 
     fn fail(&mut self, text: impl Into<String>) {
         self.status = Some((text.into(), true));
+        self.status_answers_key = true;
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -489,7 +495,9 @@ impl App {
                 message,
             } => self.database_opened(label, year, message),
             Action::ExternalChange => {
-                self.say(words::updated_from_elsewhere(self.lang));
+                if !self.status_answers_key {
+                    self.say(words::updated_from_elsewhere(self.lang));
+                }
                 self.refresh()
             }
             // Kept: nothing the screens do makes a broken ledger whole again.
@@ -512,7 +520,8 @@ impl App {
             fx.push(Effect::LoadHistory(subject));
         }
         if let Some(g) = self.group_code() {
-            fx.push(Effect::LoadUnits {
+            // One unit at a time: the units the audit log names since the last read.
+            fx.push(Effect::RefreshUnits {
                 group: g.to_string(),
             });
             if self.screen == Screen::Ranking {
@@ -539,6 +548,7 @@ impl App {
         if !is_press(&k) {
             return Vec::new();
         }
+        self.status_answers_key = false;
         if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
             self.quit = true;
             return Vec::new();
@@ -901,6 +911,23 @@ impl App {
                     None => Vec::new(),
                 }
             }
+            Loaded::UnitsChanged { group, lines } => {
+                if self.group_code() != Some(group.as_str()) {
+                    return Vec::new();
+                }
+                for line in lines {
+                    match self
+                        .units
+                        .iter()
+                        .position(|u| u.unit.code == line.unit.code)
+                    {
+                        Some(i) => self.units[i] = line,
+                        // A line this list does not have: it was read before the unit came.
+                        None => return vec![Effect::LoadUnits { group }],
+                    }
+                }
+                Vec::new()
+            }
             Loaded::Units { group, lines } => {
                 if self.group_code() == Some(group.as_str()) {
                     // The selection follows its unit when the list changed under it.
@@ -1008,6 +1035,7 @@ impl App {
 
     fn saved(&mut self, saved: Saved, data: UnitData, at: String) -> Vec<Effect> {
         self.saving = false;
+        self.status_answers_key = true;
         self.last_save = Some(at);
         let lang = self.lang;
         let unit = data.unit.code.clone();
@@ -1396,8 +1424,9 @@ impl App {
                     self.unit_sel = k;
                 }
                 self.open = None;
+                // Only the units decided on since the list was read are read again.
                 if let Some(g) = self.group_code() {
-                    return vec![Effect::LoadUnits {
+                    return vec![Effect::RefreshUnits {
                         group: g.to_string(),
                     }];
                 }

@@ -23,7 +23,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode};
 use runtime::Runtime;
 use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the screens look for a change made by another instance.
 const TICK: Duration = Duration::from_millis(200);
@@ -94,6 +94,7 @@ fn event_loop(
     let io = |e: std::io::Error| AppError::io(IoDoing::Terminal, "", e);
     let panic_key = std::env::var_os("THAMDINH_TEST_PANIC_KEY").is_some();
     let mut version = rt.ws.data_version()?;
+    let mut looked = Instant::now();
     loop {
         terminal.draw(|f| screens::view(app, f)).map_err(io)?;
         if app.quit || stop.load(Ordering::Relaxed) {
@@ -108,7 +109,14 @@ fn event_loop(
                 panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
             }
             dispatch(app, rt, Action::Key(k));
+            // The answer to the key is drawn first; other sessions' changes are read on the
+            // next turn (in a busy room one has nearly always come in), unless keys have
+            // kept coming for a whole tick.
+            if looked.elapsed() < TICK {
+                continue;
+            }
         }
+        looked = Instant::now();
         let now = rt.ws.data_version()?;
         if now != version {
             version = now;

@@ -6,13 +6,20 @@ use super::action::{
 };
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::service::{AppError, CriteriaCsvArgs, NoticeArgs, UnitSheet, Workspace};
+use crate::service::{
+    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, UnitSheet, Update, Workspace,
+};
 use std::path::Path;
 
 /// What the effects run on: the database, and where the remembered appraiser is kept.
 pub struct Runtime {
     pub ws: Workspace,
     pub config: Config,
+    /// The live state of the group whose lines the screens last read whole: updated one
+    /// unit at a time afterwards (see `service::live`).
+    pub live: Option<LiveGroup>,
+    /// The same for the field analysis of a group (`Screen::Fields`).
+    pub fields_live: Option<LiveFields>,
     /// Where `D` builds and opens the demo year (`thamdinh demo`'s file).
     pub demo: std::path::PathBuf,
 }
@@ -22,6 +29,8 @@ impl Runtime {
         Runtime {
             ws,
             config,
+            live: None,
+            fields_live: None,
             demo: crate::cli::default_db("demo.sqlite"),
         }
     }
@@ -51,6 +60,9 @@ impl Runtime {
         let label = super::db_label(&ws);
         let year = ws.year;
         self.ws = ws;
+        // The live state was another file's.
+        self.live = None;
+        self.fields_live = None;
         Ok(vec![Action::DatabaseOpened {
             label,
             year,
@@ -90,9 +102,29 @@ fn try_effect(
             vec![Action::Loaded(Loaded::Groups(groups))]
         }
         Effect::LoadUnits { group } => {
-            let lines = ws.unit_summaries(&group)?;
+            let live = ws.live_group(&group)?;
+            let lines = live.lines.clone();
+            rt.live = Some(live);
             vec![Action::Loaded(Loaded::Units { group, lines })]
         }
+        Effect::RefreshUnits { group } => match rt.live.as_mut() {
+            Some(live) if live.group == group => match ws.live_update(live)? {
+                Update::Units(changed) => {
+                    let lines = changed.iter().map(|&i| live.lines[i].clone()).collect();
+                    vec![Action::Loaded(Loaded::UnitsChanged { group, lines })]
+                }
+                Update::Whole => vec![Action::Loaded(Loaded::Units {
+                    group,
+                    lines: live.lines.clone(),
+                })],
+            },
+            _ => {
+                let live = ws.live_group(&group)?;
+                let lines = live.lines.clone();
+                rt.live = Some(live);
+                vec![Action::Loaded(Loaded::Units { group, lines })]
+            }
+        },
         Effect::OpenUnit { unit } => {
             vec![Action::Loaded(Loaded::Unit(
                 ws.unit_sheet(&unit, appraiser)?,
@@ -163,16 +195,50 @@ fn try_effect(
             }]
         }
         Effect::LoadRanking { group, mode } => {
-            let result = ws.ranking(&group, mode).map_err(|e| e.render(lang));
-            vec![Action::Loaded(Loaded::Ranking {
+            let mut out = Vec::new();
+            // From the live state when it is the group's, brought up to date first (the lines
+            // read again go to the units list too).
+            let result = match rt.live.as_mut() {
+                Some(live) if live.group == group => {
+                    match ws.live_update(live) {
+                        Ok(Update::Units(changed)) if !changed.is_empty() => {
+                            out.push(Action::Loaded(Loaded::UnitsChanged {
+                                group: group.clone(),
+                                lines: changed.iter().map(|&i| live.lines[i].clone()).collect(),
+                            }));
+                        }
+                        Ok(Update::Units(_)) => {}
+                        Ok(Update::Whole) => out.push(Action::Loaded(Loaded::Units {
+                            group: group.clone(),
+                            lines: live.lines.clone(),
+                        })),
+                        Err(e) => return Err(e),
+                    }
+                    ws.live_ranking(live, mode)
+                }
+                _ => ws.ranking(&group, mode),
+            }
+            .map_err(|e| e.render(lang));
+            out.push(Action::Loaded(Loaded::Ranking {
                 group,
                 mode,
                 result,
-            })]
+            }));
+            out
         }
         Effect::LoadFields { group } => {
-            let result = ws
-                .field_analysis(&group)
+            // Brought up to date unit by unit when it is the group's field analysis already.
+            let analysis = match rt.fields_live.as_mut() {
+                Some(live) if live.group == group => {
+                    ws.live_fields_update(live).map(|_| live.analysis.clone())
+                }
+                _ => ws.live_fields(&group).map(|live| {
+                    let a = live.analysis.clone();
+                    rt.fields_live = Some(live);
+                    a
+                }),
+            };
+            let result = analysis
                 .and_then(|analysis| {
                     Ok(FieldsData {
                         set: std::sync::Arc::clone(ws.set(&group)?),

@@ -80,10 +80,20 @@ pub fn dump(db: &Path) -> String {
     let mut out = String::new();
     for t in tables {
         out.push_str(&format!("== {t}\n"));
+        let n: usize = conn
+            .query_row(
+                &format!("SELECT COUNT(*) FROM pragma_table_info('{t}')"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap() as usize;
+        let order: Vec<String> = (1..=n.min(3)).map(|i| i.to_string()).collect();
         let mut st = conn
-            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1, 2, 3"))
+            .prepare(&format!(
+                "SELECT * FROM \"{t}\" ORDER BY {}",
+                order.join(", ")
+            ))
             .unwrap();
-        let n = st.column_count();
         let mut rows = st.query([]).unwrap();
         while let Some(r) = rows.next().unwrap() {
             let cells: Vec<String> = (0..n)

@@ -89,12 +89,20 @@ fn frame_end(bytes: &[u8]) -> Option<usize> {
         .min()
 }
 
+/// Where whole frames go.
+enum Sink {
+    /// Kept in `Pty::frames`.
+    Keep,
+    /// Handed to a function as they are read.
+    Watch(Box<dyn FnMut(Frame) + Send>),
+}
+
 pub struct Pty {
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
-    /// Every byte the program wrote, for checks on escape sequences.
+    /// Every byte the program wrote, for checks on escape sequences (not with `spawn_watched`).
     pub raw: Arc<Mutex<Vec<u8>>>,
     /// Every whole frame, when asked for (`spawn_recorded`).
     frames: Arc<Mutex<Vec<Frame>>>,
@@ -116,18 +124,38 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
-        Pty::start(args, config_dir, cols, rows, env, false, None)
+        Pty::start(args, config_dir, cols, rows, env, None, None)
     }
 
     /// The same, started in the folder `cwd` (where the paths typed on the screens begin).
     pub fn spawn_in(args: &[&str], config_dir: &Path, cols: u16, rows: u16, cwd: &Path) -> Pty {
-        Pty::start(args, config_dir, cols, rows, &[], false, Some(cwd))
+        Pty::start(args, config_dir, cols, rows, &[], None, Some(cwd))
     }
 
     /// Starts `thamdinh` and keeps every whole frame it draws, with the time it was read
     /// (see `frames`).
     pub fn spawn_recorded(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Pty {
-        Pty::start(args, config_dir, cols, rows, &[], true, None)
+        Pty::start(args, config_dir, cols, rows, &[], Some(Sink::Keep), None)
+    }
+
+    /// Starts `thamdinh` and hands every whole frame to `watch` as it is read, keeping none:
+    /// for long runs, where keeping every frame would fill the memory.
+    pub fn spawn_watched(
+        args: &[&str],
+        config_dir: &Path,
+        cols: u16,
+        rows: u16,
+        watch: impl FnMut(Frame) + Send + 'static,
+    ) -> Pty {
+        Pty::start(
+            args,
+            config_dir,
+            cols,
+            rows,
+            &[],
+            Some(Sink::Watch(Box::new(watch))),
+            None,
+        )
     }
 
     fn start(
@@ -136,7 +164,7 @@ impl Pty {
         cols: u16,
         rows: u16,
         env: &[(&str, &str)],
-        record: bool,
+        sink: Option<Sink>,
         cwd: Option<&Path>,
     ) -> Pty {
         let pair = native_pty_system()
@@ -173,6 +201,9 @@ impl Pty {
         let frames = Arc::new(Mutex::new(Vec::new()));
         let (p, r, f) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&frames));
         let mut settled = vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0);
+        // A watched run may be long: its bytes are not kept.
+        let keep_raw = !matches!(sink, Some(Sink::Watch(_)));
+        let mut sink = sink;
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             // Bytes of a frame not yet finished.
@@ -183,13 +214,19 @@ impl Pty {
                 }
                 let at = Instant::now();
                 p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-                if record {
+                if keep_raw {
+                    r.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+                if let Some(sink) = sink.as_mut() {
                     pending.extend_from_slice(&buf[..n]);
                     while let Some(end) = frame_end(&pending) {
                         settled.process(&pending[..end]);
                         pending.drain(..end);
-                        f.lock().unwrap().push(Frame::of(settled.screen(), at));
+                        let frame = Frame::of(settled.screen(), at);
+                        match sink {
+                            Sink::Keep => f.lock().unwrap().push(frame),
+                            Sink::Watch(watch) => watch(frame),
+                        }
                     }
                 }
             }

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod kill;
 pub mod lazyfs;
 pub mod powercut;
+pub mod room;
 pub mod screen;
 
 use rusqlite::{Connection, OptionalExtension, params};

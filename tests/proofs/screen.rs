@@ -38,7 +38,7 @@ impl Value {
         }
     }
 
-    fn of_row(r: &AuditRow) -> Value {
+    pub fn of_row(r: &AuditRow) -> Value {
         Value {
             state: r.new_state.clone(),
             score: r.new_score,
@@ -98,7 +98,7 @@ fn hundredths(text: &str) -> Option<i64> {
     Points::parse(text).ok().map(|p| p.hundredths())
 }
 
-fn parse_status(line: &str) -> Option<(Ack, String)> {
+pub fn parse_status(line: &str) -> Option<(Ack, String)> {
     if let Some(at) = line.find("Saved ") {
         let text = line[at..].trim_end();
         let rest = text.strip_prefix("Saved ")?;

@@ -126,8 +126,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .min()
         .unwrap_or(0);
     let floor = ((lowest / 1000) * 1000 - 1000).clamp(0, 9000);
-    let rows: Vec<Row> = r
-        .rows
+    // Only the lines that fit are built (a group can have ten thousand units): the window
+    // that keeps the selection in view, as the table would scroll it.
+    let height = body.height.saturating_sub(2).max(1) as usize;
+    let sel = app.rank_sel.min(r.rows.len().saturating_sub(1));
+    let mut offset = app.rank_offset.get().min(r.rows.len().saturating_sub(1));
+    if sel < offset {
+        offset = sel;
+    } else if sel >= offset + height {
+        offset = sel + 1 - height;
+    }
+    let shown = &r.rows[offset.min(r.rows.len())..(offset + height).min(r.rows.len())];
+    let rows: Vec<Row> = shown
         .iter()
         .map(|row| {
             let bar = bar(
@@ -188,10 +198,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .row_highlight_style(app.theme.selected())
         .block(Block::default().borders(Borders::TOP));
     let mut state = TableState::default()
-        .with_offset(app.rank_offset.get())
-        .with_selected((!r.rows.is_empty()).then_some(app.rank_sel));
+        .with_offset(0)
+        .with_selected((!r.rows.is_empty()).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.rank_offset.set(state.offset());
+    app.rank_offset.set(offset);
 }
 
 /// The floor of the bar scale, in hundredths of a percent, as the header shows it.

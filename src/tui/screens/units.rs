@@ -55,7 +55,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Cell::from(""),
     ])
     .style(app.theme.header());
-    let rows: Vec<Row> = shown
+    // Only the lines that fit are built (a group can have ten thousand units): the window
+    // that keeps the selection in view, as the table would scroll it.
+    let height = body.height.saturating_sub(2).max(1) as usize;
+    let sel = app.unit_sel.min(shown.len().saturating_sub(1));
+    let mut offset = app.unit_offset.get().min(shown.len().saturating_sub(1));
+    if sel < offset {
+        offset = sel;
+    } else if sel >= offset + height {
+        offset = sel + 1 - height;
+    }
+    let window = &shown[offset.min(shown.len())..(offset + height).min(shown.len())];
+    let rows: Vec<Row> = window
         .iter()
         .map(|&i| {
             let u = &app.units[i];
@@ -106,10 +117,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .title_top(legend(words::decided_only_legend(false, lang), body.width)),
     );
     let mut state = TableState::default()
-        .with_offset(app.unit_offset.get())
-        .with_selected((!empty).then_some(app.unit_sel));
+        .with_offset(0)
+        .with_selected((!empty).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.unit_offset.set(state.offset());
+    app.unit_offset.set(offset);
 
     // The selected unit's progress field by field (the council splits its work by field).
     if let Some(&i) = shown.get(app.unit_sel) {
