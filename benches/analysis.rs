@@ -9,8 +9,11 @@
 //! - `fields/open`: what `L` does: the group's analysis read from the database in one pass
 //!   (every unit's points per field and criterion, exact indexes, ranks, means, bands), handed
 //!   to the screens and the table drawn on an 80×24 `TestBackend`. Target ≤ 300 ms.
+//!   The first `L` of a session: the runtime keeps nothing of the analysis yet; the units'
+//!   points per field and criterion are read as stored beside their totals.
 //! - `fields/open_cpu`: the same, as the thread's CPU time: what the machine's load leaves
 //!   out (the work is on one thread).
+//! - `fields/reopen`: `L` again later: the analysis the runtime kept, brought up to date.
 //! - `fields/analysis`: the same without the screens (`Workspace::field_analysis`).
 //! - `way_up/open`: what `Enter` does on the table: one unit's way up worked out from the
 //!   analysis already loaded and drawn on an 80×24 `TestBackend`. Target ≤ 20 ms.
@@ -89,8 +92,10 @@ fn fields(c: &mut Criterion) {
     g.sample_size(10)
         .warm_up_time(Duration::from_secs(2))
         .measurement_time(Duration::from_secs(15));
+    // The first `L` of a session: nothing of the analysis kept by the runtime yet.
     g.bench_function("open", |b| {
         b.iter(|| {
+            rt.fields_live = None;
             open_fields(&mut app, &mut rt);
             black_box(app.fields.as_ref().map(|f| f.sel));
             app.update(Action::Cmd(Cmd::BackOrQuit));
@@ -100,11 +105,20 @@ fn fields(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let t = work::thread_cpu();
             for _ in 0..iters {
+                rt.fields_live = None;
                 open_fields(&mut app, &mut rt);
                 black_box(app.fields.as_ref().map(|f| f.sel));
                 app.update(Action::Cmd(Cmd::BackOrQuit));
             }
             work::thread_cpu() - t
+        })
+    });
+    // `L` again later in the session: the analysis kept by the runtime, brought up to date.
+    g.bench_function("reopen", |b| {
+        b.iter(|| {
+            open_fields(&mut app, &mut rt);
+            black_box(app.fields.as_ref().map(|f| f.sel));
+            app.update(Action::Cmd(Cmd::BackOrQuit));
         })
     });
     g.bench_function("analysis", |b| {
