@@ -327,6 +327,19 @@ impl super::Store {
         group: &str,
         revision: i64,
     ) -> Result<Option<HashMap<String, UnitTotals>>, StoreError> {
+        self.fill(year, group, revision, |c| stored(c, year, group, revision))
+    }
+
+    /// In one write transaction (so that no decision can come in between): the units of
+    /// `group` that `read` leaves out are computed and stored, then `read` again gives every
+    /// unit. None when the set's revision is no longer `revision`.
+    fn fill<T>(
+        &self,
+        year: i32,
+        group: &str,
+        revision: i64,
+        read: impl Fn(&Connection) -> Result<HashMap<String, T>, StoreError>,
+    ) -> Result<Option<HashMap<String, T>>, StoreError> {
         let tx = rusqlite::Transaction::new_unchecked(
             &self.conn,
             rusqlite::TransactionBehavior::Immediate,
@@ -334,14 +347,20 @@ impl super::Store {
         if self::revision(&tx, year, group)? != Some(revision) {
             return Ok(None);
         }
-        let mut all = stored(&tx, year, group, revision)?;
-        for u in super::records::units_of(&tx, year, Some(group))? {
-            if !all.contains_key(u.code.as_str())
-                && let Some(t) = refresh(&tx, &self.sets, year, &u.code)?
-            {
-                all.insert(u.code.to_string(), t);
+        let have = read(&tx)?;
+        let missing: Vec<UnitCode> = super::records::units_of(&tx, year, Some(group))?
+            .into_iter()
+            .filter(|u| !have.contains_key(u.code.as_str()))
+            .map(|u| u.code)
+            .collect();
+        let all = if missing.is_empty() {
+            have
+        } else {
+            for code in &missing {
+                refresh(&tx, &self.sets, year, code)?;
             }
-        }
+            read(&tx)?
+        };
         tx.commit()?;
         Ok(Some(all))
     }
@@ -411,26 +430,8 @@ impl super::Store {
         revision: i64,
         outline: &Outline,
     ) -> Result<Option<HashMap<String, UnitBreakdown>>, StoreError> {
-        let tx = rusqlite::Transaction::new_unchecked(
-            &self.conn,
-            rusqlite::TransactionBehavior::Immediate,
-        )?;
-        if self::revision(&tx, year, group)? != Some(revision) {
-            return Ok(None);
-        }
-        let missing: Vec<UnitCode> = {
-            let have = stored_parts(&tx, year, group, revision, outline)?;
-            super::records::units_of(&tx, year, Some(group))?
-                .into_iter()
-                .filter(|u| !have.contains_key(u.code.as_str()))
-                .map(|u| u.code)
-                .collect()
-        };
-        for code in &missing {
-            refresh(&tx, &self.sets, year, code)?;
-        }
-        let all = stored_parts(&tx, year, group, revision, outline)?;
-        tx.commit()?;
-        Ok(Some(all))
+        self.fill(year, group, revision, |c| {
+            stored_parts(c, year, group, revision, outline)
+        })
     }
 }
