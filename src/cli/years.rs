@@ -194,7 +194,7 @@ fn year_cell(year: i32, current: bool) -> String {
 pub fn province_table(h: &ProvinceHistory, lang: Lang) -> String {
     let w = msg::history_words(&h.plan, lang);
     let rows: Vec<Vec<String>> = h.years.iter().map(|y| province_cells(y, lang)).collect();
-    let heads = [w.year, w.index, w.change, w.rank, w.target, w.verdict];
+    let heads = w.province_heads();
     let right = [false, true, true, true, false, false];
     format!("{}\n{}", w.province_title, table(&heads, &right, &rows))
 }
@@ -217,14 +217,7 @@ pub fn group_table(h: &GroupHistory, lang: Lang) -> String {
         return format!("{title}\n{}", w.nothing);
     }
     let rows: Vec<Vec<String>> = h.years.iter().map(group_cells).collect();
-    let heads = [
-        w.year,
-        w.units,
-        w.mean,
-        w.province_previous,
-        w.above,
-        w.rose_of,
-    ];
+    let heads = w.group_heads();
     let right = [false, true, true, true, false, true];
     let mut out = format!("{title}\n{}", table(&heads, &right, &rows));
     if h.years.iter().any(|y| y.current) {
@@ -255,7 +248,7 @@ pub fn unit_table(h: &UnitHistory, lang: Lang) -> String {
         return format!("{title}\n{}", w.nothing);
     }
     let rows: Vec<Vec<String>> = h.years.iter().map(|y| unit_cells(y, lang)).collect();
-    let heads = [w.year, w.index, w.change, w.rose, w.band, w.rank, w.source];
+    let heads = w.unit_heads();
     let right = [false, true, true, false, false, true, false];
     format!("{title}\n{}", table(&heads, &right, &rows))
 }

@@ -247,6 +247,45 @@ pub struct HistoryWords {
     pub nothing: &'static str,
 }
 
+impl HistoryWords {
+    /// The columns of the province's years against the targets.
+    pub fn province_heads(&self) -> [&'static str; 6] {
+        [
+            self.year,
+            self.index,
+            self.change,
+            self.rank,
+            self.target,
+            self.verdict,
+        ]
+    }
+
+    /// The columns of a group's years against the province's index of the year before.
+    pub fn group_heads(&self) -> [&'static str; 6] {
+        [
+            self.year,
+            self.units,
+            self.mean,
+            self.province_previous,
+            self.above,
+            self.rose_of,
+        ]
+    }
+
+    /// The columns of one unit's years.
+    pub fn unit_heads(&self) -> [&'static str; 7] {
+        [
+            self.year,
+            self.index,
+            self.change,
+            self.rose,
+            self.band,
+            self.rank,
+            self.source,
+        ]
+    }
+}
+
 pub fn history_words(plan: &crate::domain::history::Plan, lang: Lang) -> HistoryWords {
     let p = |vi, en| lang.pick(vi, en);
     let (top, by, until) = (plan.top, plan.by, plan.until);

@@ -50,11 +50,7 @@ impl Book {
         let mut row: RowNum = 2;
         text(ws, row, 0, &w.province_title, &st.subtitle)?;
         row += 1;
-        head(
-            ws,
-            row,
-            &[w.year, w.index, w.change, w.rank, w.target, w.verdict],
-        )?;
+        head(ws, row, &w.province_heads())?;
         for y in h.province {
             row += 1;
             count(ws, row, 0, y.year as usize, &st.int)?;
@@ -85,18 +81,7 @@ impl Book {
             row += 2;
             text(ws, row, 0, title, &st.subtitle)?;
             row += 1;
-            head(
-                ws,
-                row,
-                &[
-                    w.year,
-                    w.units,
-                    w.mean,
-                    w.province_previous,
-                    w.above,
-                    w.rose_of,
-                ],
-            )?;
+            head(ws, row, &w.group_heads())?;
             for y in *years {
                 row += 1;
                 let year_cell = if y.current {

@@ -217,7 +217,7 @@ fn unit(app: &App, frame: &mut Frame, area: Rect, h: &UnitHistory) {
         &words::history_unit_legend(&(floor / 100).to_string(), lang),
     );
     let rows: Vec<Vec<Span>> = h.years.iter().map(|y| unit_cells(app, y)).collect();
-    let heads = [w.year, w.index, w.change, w.rose, w.band, w.rank, w.source];
+    let heads = w.unit_heads();
     let right = [false, true, true, false, false, true, false];
     let n = rows.len() as u16;
     let (t, width) = table(app, &heads, &right, rows, area.height);
@@ -273,14 +273,7 @@ fn group(app: &App, frame: &mut Frame, area: Rect, h: &GroupHistory) {
     }
     let area = legend(app, frame, area, words::history_group_legend(lang));
     let rows: Vec<Vec<Span>> = h.years.iter().map(|y| group_cells(app, y)).collect();
-    let heads = [
-        w.year,
-        w.units,
-        w.mean,
-        w.province_previous,
-        w.above,
-        w.rose_of,
-    ];
+    let heads = w.group_heads();
     let right = [false, true, true, true, false, true];
     let n = rows.len() as u16;
     let (t, width) = table(app, &heads, &right, rows, area.height);
@@ -347,25 +340,35 @@ fn means(app: &App, frame: &mut Frame, area: Rect, years: &[GroupYear]) {
         / 100.0;
     let first = years.first().map_or(0, |y| y.year);
     let last = years.last().map_or(0, |y| y.year);
+    let y = Axis::default()
+        .bounds([floor, 100.0])
+        .labels([format!("{floor:.0}"), "100".to_string()]);
+    line_against_dots(app, frame, area, (&mean, &province), (first, last), y);
+}
+
+/// A line (the value by year) against dots (what it is compared with), years along.
+fn line_against_dots(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    (line, dots): (&[(f64, f64)], &[(f64, f64)]),
+    (first, last): (i32, i32),
+    y: Axis,
+) {
     let chart = Chart::new(vec![
         Dataset::default()
-            .data(&mean)
+            .data(line)
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(app.theme.bar()),
         Dataset::default()
-            .data(&province)
+            .data(dots)
             .marker(Marker::Dot)
             .graph_type(GraphType::Scatter)
             .style(app.theme.key()),
     ])
     .x_axis(year_axis(app, first, last, area.width))
-    .y_axis(
-        Axis::default()
-            .bounds([floor, 100.0])
-            .labels([format!("{floor:.0}"), "100".to_string()])
-            .style(app.theme.dim()),
-    )
+    .y_axis(y.style(app.theme.dim()))
     .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)));
     frame.render_widget(chart, area);
 }
@@ -380,7 +383,7 @@ fn province(app: &App, frame: &mut Frame, area: Rect, h: &ProvinceHistory) {
         &words::history_province_legend(h.plan.top, h.plan.by, h.plan.until, lang),
     );
     let rows: Vec<Vec<Span>> = h.years.iter().map(|y| province_cells(app, y)).collect();
-    let heads = [w.year, w.index, w.change, w.rank, w.target, w.verdict];
+    let heads = w.province_heads();
     let right = [false, true, true, true, false, false];
     let (t, width) = table(app, &heads, &right, rows, area.height);
     // The table and the rank chart side by side at any width: the years of the plan need
@@ -434,25 +437,8 @@ fn ranks(app: &App, frame: &mut Frame, area: Rect, years: &[ProvinceYear]) {
         .collect();
     let first = years.first().map_or(0, |y| y.year);
     let last = years.last().map_or(0, |y| y.year);
-    let chart = Chart::new(vec![
-        Dataset::default()
-            .data(&actual)
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(app.theme.bar()),
-        Dataset::default()
-            .data(&target)
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(app.theme.key()),
-    ])
-    .x_axis(year_axis(app, first, last, area.width))
-    .y_axis(
-        Axis::default()
-            .bounds([-f64::from(of), -1.0])
-            .labels([of.to_string(), "1".to_string()])
-            .style(app.theme.dim()),
-    )
-    .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)));
-    frame.render_widget(chart, area);
+    let y = Axis::default()
+        .bounds([-f64::from(of), -1.0])
+        .labels([of.to_string(), "1".to_string()]);
+    line_against_dots(app, frame, area, (&actual, &target), (first, last), y);
 }
