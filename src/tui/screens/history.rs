@@ -346,12 +346,15 @@ fn means(app: &App, frame: &mut Frame, area: Rect, years: &[GroupYear]) {
     line_against_dots(app, frame, area, (&mean, &province), (first, last), y);
 }
 
+/// A point of a chart: (year, value).
+type Point = (f64, f64);
+
 /// A line (the value by year) against dots (what it is compared with), years along.
 fn line_against_dots(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    (line, dots): (&[(f64, f64)], &[(f64, f64)]),
+    (line, dots): (&[Point], &[Point]),
     (first, last): (i32, i32),
     y: Axis,
 ) {
