@@ -263,20 +263,30 @@ fn rank_group(
     let results: Vec<UnitResult> = units
         .iter()
         .zip(totals)
-        .map(|(u, totals)| UnitResult {
-            totals,
-            previous: previous.get(u.code.as_str()).copied(),
-            unit: u.code.clone(),
-            name: u.name.clone(),
-            ranked: u.ranked,
-            survey: u.survey,
-        })
+        .map(|(u, totals)| unit_result(u, totals, previous))
         .collect();
     ranking::rank(set, &results, province, mode).map_err(|why| AppError::Rank {
         group: group.to_string(),
         name: set.name.clone(),
         why,
     })
+}
+
+/// A unit as a ranking takes it: its row, its totals, and its index of last year from
+/// `previous` (published indexes by unit code).
+pub(crate) fn unit_result(
+    u: &UnitRow,
+    totals: UnitTotals,
+    previous: &HashMap<String, Points>,
+) -> UnitResult {
+    UnitResult {
+        totals,
+        previous: previous.get(u.code.as_str()).copied(),
+        unit: u.code.clone(),
+        name: u.name.clone(),
+        ranked: u.ranked,
+        survey: u.survey,
+    }
 }
 
 /// The totals of each of `units` (all of `group`), in their order. Read as stored when every

@@ -7,8 +7,7 @@ use crate::domain::analysis::{self, GroupAnalysis};
 use crate::domain::breakdown::Outline;
 use crate::domain::field_years::{FieldYears, YearValue};
 use crate::domain::{
-    CriteriaSet, GroupBreakdown, Mode, Points, UnitBreakdown, UnitCode, UnitResult, UnitTotals,
-    WayUp, ranking,
+    CriteriaSet, GroupBreakdown, Mode, Points, UnitBreakdown, UnitCode, UnitTotals, WayUp, ranking,
 };
 use crate::store::{FieldHistoryRow, UnitRow};
 use rust_decimal::Decimal;
@@ -50,14 +49,6 @@ impl Workspace {
         let mut breakdown = GroupBreakdown::new(set);
         breakdown.units.reserve(units.len());
         let mut results = Vec::with_capacity(units.len());
-        let result = |u: &UnitRow, totals: UnitTotals| UnitResult {
-            totals,
-            previous: previous.get(u.code.as_str()).copied(),
-            unit: u.code.clone(),
-            name: u.name.clone(),
-            ranked: u.ranked,
-            survey: u.survey,
-        };
         // The working year's units as stored beside their decisions (see `store::totals`);
         // else, or for another year, every unit from its scores.
         let revision = self
@@ -71,7 +62,7 @@ impl Workspace {
         };
         if let Some(stored) = stored {
             for (u, b) in units.iter().zip(stored) {
-                results.push(result(u, b.totals));
+                results.push(super::unit_result(u, b.totals, &previous));
                 breakdown.units.push(b);
             }
         } else {
@@ -83,7 +74,7 @@ impl Workspace {
                     .units
                     .last()
                     .map_or_else(|| UnitTotals::from_sums(set, &sums), |b| b.totals);
-                results.push(result(u, totals));
+                results.push(super::unit_result(u, totals, &previous));
             })?;
         }
         let province = previous.get("province").copied();

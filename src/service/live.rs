@@ -112,14 +112,7 @@ impl Workspace {
         let results: Vec<UnitResult> = live
             .lines
             .iter()
-            .map(|l| UnitResult {
-                unit: l.unit.code.clone(),
-                name: l.unit.name.clone(),
-                ranked: l.unit.ranked,
-                totals: l.totals,
-                survey: l.unit.survey,
-                previous: live.previous.get(l.unit.code.as_str()).copied(),
-            })
+            .map(|l| super::unit_result(&l.unit, l.totals, &live.previous))
             .collect();
         ranking::rank_with_names(
             set,
@@ -177,14 +170,7 @@ impl Workspace {
                     watermark: (watermark.0, -1),
                 });
             };
-            results.push(UnitResult {
-                unit: u.code.clone(),
-                name: u.name.clone(),
-                ranked: u.ranked,
-                totals: b.totals,
-                survey: u.survey,
-                previous: previous.get(u.code.as_str()).copied(),
-            });
+            results.push(super::unit_result(u, b.totals, &previous));
         }
         let folded = results
             .iter()
