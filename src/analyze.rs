@@ -542,28 +542,17 @@ fn across_years(
                 })
                 .collect()
         };
-        let over = list(t.fell_over_period());
-        let _ = writeln!(
-            out,
-            "{}",
-            if over.is_empty() {
-                w::none_between(first, last, lang)
+        let fell = |from: i32, fields: Vec<String>| {
+            if fields.is_empty() {
+                w::none_between(from, last, lang)
             } else {
-                w::fell_between(first, last, &over.join(" · "), lang)
+                w::fell_between(from, last, &fields.join(" · "), lang)
             }
-        );
+        };
+        let _ = writeln!(out, "{}", fell(first, list(t.fell_over_period())));
         let before = t.years[t.years.len() - 2];
         if before != first {
-            let recent = list(t.fell_last_year());
-            let _ = writeln!(
-                out,
-                "{}",
-                if recent.is_empty() {
-                    w::none_between(before, last, lang)
-                } else {
-                    w::fell_between(before, last, &recent.join(" · "), lang)
-                }
-            );
+            let _ = writeln!(out, "{}", fell(before, list(t.fell_last_year())));
         }
     }
     Ok(Output::Text(out.trim_end().to_string()))
@@ -718,18 +707,7 @@ pub fn plan_text(set: &CriteriaSet, way: &WayUp, year: i32, lang: Lang) -> Strin
         w::plan_title(&way.name, way.unit.as_str(), year, lang)
     );
     let _ = writeln!(out, "{}", w::decided_line(way.decided, way.items, lang));
-    let previous = way.previous.map(|p| p.fixed2());
-    let _ = writeln!(
-        out,
-        "{}",
-        w::standing(
-            &way.index.to_string(),
-            way.rank.map(|r| (r, way.ranked)),
-            way.band.as_deref().unwrap_or("—"),
-            previous.as_deref(),
-            lang
-        )
-    );
+    let _ = writeln!(out, "{}", w::standing(way, lang));
     out.push('\n');
     let _ = writeln!(out, "{}:", w::lost_by_field(lang));
     let top = way

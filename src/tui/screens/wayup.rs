@@ -42,16 +42,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let set = &*d.set;
-    let previous = way.previous.map(|p| p.fixed2());
     let standing = format!(
         "{} · {}",
-        w::standing(
-            &way.index.to_string(),
-            way.rank.map(|r| (r, way.ranked)),
-            way.band.as_deref().unwrap_or("—"),
-            previous.as_deref(),
-            lang
-        ),
+        w::standing(way, lang),
         w::decided_short(way.decided, way.items, lang)
     );
     frame.render_widget(
