@@ -81,7 +81,7 @@ pub struct PartsMap {
     /// How many fields the outline has (the criteria's places follow).
     pub fields: usize,
     /// Fields and criteria together.
-    parts: usize,
+    pub parts: usize,
     places: Vec<Vec<usize>>,
 }
 
@@ -115,15 +115,6 @@ impl PartsMap {
     /// The places item `idx` adds to.
     pub fn places(&self, idx: usize) -> &[usize] {
         &self.places[idx]
-    }
-
-    /// Fields and criteria together.
-    pub fn len(&self) -> usize {
-        self.parts
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.parts == 0
     }
 }
 
@@ -302,7 +293,7 @@ mod tests {
         let set = small_set();
         let outline = Outline::of(&set);
         let map = PartsMap::of(&set, &outline);
-        assert_eq!(map.len(), outline.fields.len() + outline.criteria.len());
+        assert_eq!(map.parts, outline.fields.len() + outline.criteria.len());
         for selfs in [
             &[][..],
             &[("1.1.1", Some("1")), ("2.1", Some("2"))][..],

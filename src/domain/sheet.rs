@@ -543,7 +543,7 @@ impl PartsAcc {
     /// A unit with no self score and no decision on any item.
     pub fn empty_unit(set: &CriteriaSet, map: &PartsMap, unit: &UnitCode) -> PartsAcc {
         let mut acc = PartsAcc {
-            parts: vec![NodeScore::default(); map.len()],
+            parts: vec![NodeScore::default(); map.parts],
         };
         for (idx, node) in set.nodes().iter().enumerate() {
             if node.is_item() && node.applies_to(unit) {

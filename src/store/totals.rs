@@ -252,52 +252,68 @@ pub(super) fn refresh(
     Ok(Some(b.totals))
 }
 
-/// The stored totals of the units of `group` that are valid at the set's `revision`: the
-/// row's group is the unit's and its revision the set's, as `conn` sees them.
+/// Each valid stored row of the units of `group` at the set's `revision` (its group is the
+/// unit's and its revision the set's, as `conn` sees them): the unit's code, its totals and,
+/// with `parts`, its parts as stored (empty without).
+fn stored_each(
+    conn: &Connection,
+    (year, group, revision): (i32, &str, i64),
+    parts: bool,
+    mut each: impl FnMut(&str, UnitTotals, &[u8]),
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "SELECT t.unit, t.max, t.self_total, t.appraised, t.provisional, t.items, t.decided,
+                t.adjusted, t.flagged, t.difference, t.bonus, t.deduction, t.extra_items,
+                t.extra_decided, {}
+         FROM unit_totals t
+           JOIN units u ON u.year = t.year AND u.code = t.unit AND u.group_code = t.group_code
+           JOIN sets s ON s.year = t.year AND s.group_code = t.group_code
+                      AND s.revision = t.revision
+         WHERE t.year = ?1 AND t.group_code = ?2 AND t.revision = ?3",
+        if parts { "t.parts" } else { "x''" }
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows = st.query(params![year, group, revision])?;
+    while let Some(r) = rows.next()? {
+        let p = |i: usize| -> Result<Points, rusqlite::Error> {
+            Ok(Points::from_hundredths(r.get(i)?))
+        };
+        let n = |i: usize| -> Result<usize, rusqlite::Error> { Ok(r.get::<_, i64>(i)? as usize) };
+        let totals = UnitTotals {
+            tree: NodeSum {
+                max: p(1)?,
+                self_total: p(2)?,
+                appraised: p(3)?,
+                provisional: p(4)?,
+                items: n(5)?,
+                decided: n(6)?,
+                adjusted: n(7)?,
+                flagged: n(8)?,
+                difference: p(9)?,
+            },
+            bonus: p(10)?,
+            deduction: p(11)?,
+            extra_items: n(12)?,
+            extra_decided: n(13)?,
+        };
+        let blob = r.get_ref(14)?.as_blob().unwrap_or_default();
+        each(r.get_ref(0)?.as_str().unwrap_or(""), totals, blob);
+    }
+    Ok(())
+}
+
+/// The stored totals of the units of `group` that are valid at the set's `revision`, by
+/// unit code.
 pub(super) fn stored(
     conn: &Connection,
     year: i32,
     group: &str,
     revision: i64,
 ) -> Result<HashMap<String, UnitTotals>, StoreError> {
-    let mut st = conn.prepare_cached(
-        "SELECT t.unit, t.max, t.self_total, t.appraised, t.provisional, t.items, t.decided,
-                t.adjusted, t.flagged, t.difference, t.bonus, t.deduction, t.extra_items,
-                t.extra_decided
-         FROM unit_totals t
-           JOIN units u ON u.year = t.year AND u.code = t.unit AND u.group_code = t.group_code
-           JOIN sets s ON s.year = t.year AND s.group_code = t.group_code
-                      AND s.revision = t.revision
-         WHERE t.year = ?1 AND t.group_code = ?2 AND t.revision = ?3",
-    )?;
-    let mut rows = st.query(params![year, group, revision])?;
     let mut out = HashMap::new();
-    while let Some(r) = rows.next()? {
-        let p = |i: usize| -> Result<Points, rusqlite::Error> {
-            Ok(Points::from_hundredths(r.get(i)?))
-        };
-        let n = |i: usize| -> Result<usize, rusqlite::Error> { Ok(r.get::<_, i64>(i)? as usize) };
-        out.insert(
-            r.get::<_, String>(0)?,
-            UnitTotals {
-                tree: NodeSum {
-                    max: p(1)?,
-                    self_total: p(2)?,
-                    appraised: p(3)?,
-                    provisional: p(4)?,
-                    items: n(5)?,
-                    decided: n(6)?,
-                    adjusted: n(7)?,
-                    flagged: n(8)?,
-                    difference: p(9)?,
-                },
-                bonus: p(10)?,
-                deduction: p(11)?,
-                extra_items: n(12)?,
-                extra_decided: n(13)?,
-            },
-        );
-    }
+    stored_each(conn, (year, group, revision), false, |unit, t, _| {
+        out.insert(unit.to_string(), t);
+    })?;
     Ok(out)
 }
 
@@ -367,7 +383,7 @@ impl super::Store {
 }
 
 /// The stored breakdowns of the units of `group` that are valid at the set's `revision` and
-/// have their parts (see [`stored`]), by unit code.
+/// have their parts (see [`stored_each`]), by unit code.
 fn stored_parts(
     conn: &Connection,
     year: i32,
@@ -375,34 +391,22 @@ fn stored_parts(
     revision: i64,
     outline: &Outline,
 ) -> Result<HashMap<String, UnitBreakdown>, StoreError> {
-    let mut st = conn.prepare_cached(
-        "SELECT t.unit, t.parts FROM unit_totals t
-           JOIN units u ON u.year = t.year AND u.code = t.unit AND u.group_code = t.group_code
-           JOIN sets s ON s.year = t.year AND s.group_code = t.group_code
-                      AND s.revision = t.revision
-         WHERE t.year = ?1 AND t.group_code = ?2 AND t.revision = ?3 AND length(t.parts) > 0",
-    )?;
-    let totals = stored(conn, year, group, revision)?;
-    let mut rows = st.query(params![year, group, revision])?;
-    let mut out = HashMap::with_capacity(totals.len());
-    while let Some(r) = rows.next()? {
-        let code = r.get_ref(0)?.as_str().unwrap_or("");
-        let (Some(t), Ok(unit)) = (totals.get(code), UnitCode::parse(code)) else {
-            continue;
-        };
-        let blob = r.get_ref(1)?.as_blob().unwrap_or_default();
-        if let Some((fields, criteria)) = decode_parts(blob, outline) {
+    let mut out = HashMap::new();
+    stored_each(conn, (year, group, revision), true, |code, totals, blob| {
+        if let (Some((fields, criteria)), Ok(unit)) =
+            (decode_parts(blob, outline), UnitCode::parse(code))
+        {
             out.insert(
                 code.to_string(),
                 UnitBreakdown {
                     unit,
                     fields,
                     criteria,
-                    totals: *t,
+                    totals,
                 },
             );
         }
-    }
+    })?;
     Ok(out)
 }
 
