@@ -165,15 +165,7 @@ pub fn import(
     sheet: Option<&str>,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let kind = match kind {
-        ImportKind::Units => FileKind::Units,
-        ImportKind::SelfScores => FileKind::SelfScores,
-        ImportKind::Survey => FileKind::Survey,
-        ImportKind::Explanations => FileKind::Explanations,
-        ImportKind::History => FileKind::History,
-        ImportKind::FieldHistory => FileKind::FieldHistory,
-    };
-    let done = ws.import_any(kind, file, sheet, CriteriaCsvArgs::default(), lang)?;
+    let done = ws.import_any(kind.into(), file, sheet, CriteriaCsvArgs::default(), lang)?;
     Ok(imported(&done, lang))
 }
 

@@ -43,16 +43,21 @@ impl FileKind {
 
     /// The import kind of a data file (none for a criteria set).
     pub fn import_kind(self) -> Option<ImportKind> {
-        Some(match self {
-            FileKind::Criteria => return None,
-            FileKind::Units => ImportKind::Units,
-            FileKind::SelfScores => ImportKind::SelfScores,
-            FileKind::Survey => ImportKind::Survey,
-            FileKind::Explanations => ImportKind::Explanations,
-            FileKind::History => ImportKind::History,
-            FileKind::FieldHistory => ImportKind::FieldHistory,
-        })
+        FileKind::DATA
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map(|(i, _)| *i)
     }
+
+    /// The data files, each the file kind of its import kind.
+    const DATA: [(ImportKind, FileKind); 6] = [
+        (ImportKind::Units, FileKind::Units),
+        (ImportKind::SelfScores, FileKind::SelfScores),
+        (ImportKind::Survey, FileKind::Survey),
+        (ImportKind::Explanations, FileKind::Explanations),
+        (ImportKind::History, FileKind::History),
+        (ImportKind::FieldHistory, FileKind::FieldHistory),
+    ];
 
     /// The name the command line gives it (`thamdinh import units`).
     pub fn command(self) -> &'static str {
@@ -65,6 +70,15 @@ impl FileKind {
             FileKind::History => "history",
             FileKind::FieldHistory => "field-history",
         }
+    }
+}
+
+impl From<ImportKind> for FileKind {
+    fn from(kind: ImportKind) -> FileKind {
+        FileKind::DATA
+            .iter()
+            .find(|(i, _)| *i == kind)
+            .map_or(FileKind::Criteria, |(_, f)| *f)
     }
 }
 
@@ -401,5 +415,20 @@ impl Workspace {
     /// Whether the working year has sets or units already (a new year cannot be made on it).
     pub fn year_exists(&self, year: i32) -> Result<bool, AppError> {
         Ok(self.store.year_exists(year)?)
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_kind_is_its_import_kind_and_back() {
+        for kind in FileKind::ALL {
+            match kind.import_kind() {
+                Some(i) => assert_eq!(FileKind::from(i), kind),
+                None => assert_eq!(kind, FileKind::Criteria),
+            }
+        }
     }
 }
