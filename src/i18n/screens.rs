@@ -810,7 +810,7 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
                 "Tỷ lệ điểm lĩnh vực các năm trước",
                 "Past years' field percents",
             ),
-            "unit,year,field,percent,field_name",
+            "unit,year,field,field_name,percent",
         ),
     }
 }
@@ -1180,4 +1180,40 @@ pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -
         )
         .into(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::imports;
+    use crate::service::{FileKind, ImportKind};
+    use std::collections::BTreeSet;
+
+    /// The columns the files screen lists for a kind are the ones its import reads (in the
+    /// order of the example files; a file's columns may come in any order).
+    #[test]
+    fn the_files_screen_lists_the_columns_the_import_reads() {
+        for kind in FileKind::ALL {
+            let Some(import) = kind.import_kind() else {
+                continue;
+            };
+            let columns = match import {
+                ImportKind::Units => imports::UNITS,
+                ImportKind::SelfScores => imports::SELF_SCORES,
+                ImportKind::Survey => imports::SURVEY,
+                ImportKind::Explanations => imports::EXPLANATIONS,
+                ImportKind::History => imports::HISTORY,
+                ImportKind::FieldHistory => imports::FIELD_HISTORY,
+            };
+            let read: BTreeSet<&str> = columns
+                .required
+                .iter()
+                .chain(columns.optional)
+                .copied()
+                .collect();
+            let (_, listed) = file_kind(kind, Lang::Vi);
+            let listed: BTreeSet<&str> = listed.split(',').collect();
+            assert_eq!(listed, read, "{kind:?}");
+        }
+    }
 }
