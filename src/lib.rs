@@ -14,3 +14,4 @@ pub mod service;
 pub mod store;
 pub mod tui;
 pub mod view;
+pub mod words;

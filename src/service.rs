@@ -8,7 +8,6 @@ use crate::domain::{
     RankError, Ranking, SelfScore, Sheet, State, TotalsAcc, UnitCode, UnitResult, UnitTotals,
     Verdict, ranking,
 };
-use crate::i18n::{Lang, errors};
 use crate::io::csvread::{FileSource, Table};
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
@@ -125,40 +124,6 @@ impl From<FileError> for AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         AppError::Store(e)
-    }
-}
-
-impl AppError {
-    pub fn render(&self, lang: Lang) -> String {
-        match self {
-            AppError::File(e) => e.render(lang),
-            AppError::Store(e) => errors::store_error(e, lang),
-            AppError::Decide { unit, item, why } => {
-                errors::decision_not_recorded(unit, item, &errors::decide_error(why, lang), lang)
-            }
-            AppError::Rank { group, name, why } => errors::rank_error(group, name, why, lang),
-            AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
-            AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
-            AppError::NoSets(y) => errors::no_sets(*y, lang),
-            AppError::UnitNotInGroup { unit, group } => {
-                crate::i18n::notices::unit_not_in_group(unit, group, lang)
-            }
-            AppError::SheetNeedsWorkbook(p) => {
-                errors::sheet_needs_workbook(&p.display().to_string(), lang)
-            }
-            AppError::Unpublishable { year, reasons } => {
-                let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
-                errors::publish_refused(*year, &reasons, lang)
-            }
-            AppError::NoDatabase { db, year } => errors::no_database_at(db, *year, lang),
-            AppError::NoBuiltinSets { year, db } => errors::no_builtin_sets_for(*year, db, lang),
-            AppError::Refused(m) => m.clone(),
-            AppError::Io {
-                doing,
-                target,
-                error,
-            } => errors::io_failed(*doing, target, error, lang),
-        }
     }
 }
 
