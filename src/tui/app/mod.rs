@@ -1,9 +1,11 @@
 //! The state of the screens and the one place it changes: `App::update(action)` returns the
 //! effects the runtime must run. No terminal and no database here, so it is tested directly.
 
+mod fields;
 mod files;
 mod open;
 
+pub use fields::{FieldsView, WayUpView};
 pub use files::{AssignState, FilesState};
 
 use super::action::{
@@ -276,7 +278,7 @@ pub struct App {
     pub rank_sel: usize,
     pub rank_offset: Cell<usize>,
     /// The analysis by field (and a unit's way up) while it is shown.
-    pub fields: Option<super::analysis::FieldsView>,
+    pub fields: Option<FieldsView>,
     pub input: Option<Input>,
     /// The workbook waiting for an answer to "replace the file?": group, mode and path.
     pub pending_workbook: Option<(String, Mode, std::path::PathBuf)>,

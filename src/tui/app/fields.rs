@@ -3,10 +3,11 @@
 //! analysis already loaded (pure domain work, a few milliseconds even for ten thousand units),
 //! so opening it needs no trip to the database.
 
-use super::action::{Cmd, Effect, FieldsData};
-use super::app::{App, step};
-use super::keymap::Screen;
+use super::{App, step};
+use crate::tui::action::{Cmd, Effect, FieldsData};
+
 use crate::domain::{UnitCode, WayUp};
+use crate::tui::keymap::Screen;
 use std::cell::Cell;
 
 /// The units × fields table of one group.
