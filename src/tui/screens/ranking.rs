@@ -26,12 +26,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or("");
     let title = format!(
         "{}{}",
-        words::ranking_title(mode_label(app.rank_mode, lang), group_name, app.year, lang),
+        words::ranking_title(
+            mode_label(app.ranking.mode, lang),
+            group_name,
+            app.year,
+            lang
+        ),
         super::published_suffix(app)
     );
     title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
-    let r = match &app.ranking {
+    let r = match &app.ranking.data {
         None => {
             frame.render_widget(Paragraph::new(words::computing(lang)), body);
             return;
@@ -129,8 +134,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Only the lines that fit are built (a group can have ten thousand units): the window
     // that keeps the selection in view, as the table would scroll it.
     let height = body.height.saturating_sub(2).max(1) as usize;
-    let sel = app.rank_sel.min(r.rows.len().saturating_sub(1));
-    let mut offset = app.rank_offset.get().min(r.rows.len().saturating_sub(1));
+    let sel = app.ranking.sel.min(r.rows.len().saturating_sub(1));
+    let mut offset = app.ranking.offset.get().min(r.rows.len().saturating_sub(1));
     if sel < offset {
         offset = sel;
     } else if sel >= offset + height {
@@ -201,7 +206,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .with_offset(0)
         .with_selected((!r.rows.is_empty()).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.rank_offset.set(offset);
+    app.ranking.offset.set(offset);
 }
 
 /// The floor of the bar scale, in hundredths of a percent, as the header shows it.
