@@ -13,4 +13,4 @@ pub mod progress;
 pub mod service;
 pub mod store;
 pub mod tui;
-pub mod workbook;
+pub mod view;

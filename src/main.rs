@@ -14,7 +14,7 @@ use thamdinh::domain::Mode;
 use thamdinh::i18n::Lang;
 use thamdinh::i18n::commands as msg;
 use thamdinh::progress::Progress;
-use thamdinh::service::{AppError, ImportKind, IoDoing, Workspace};
+use thamdinh::service::{self, AppError, ImportKind, IoDoing, Workspace};
 use thamdinh::store::Store;
 
 fn mode(final_: bool) -> Mode {
@@ -28,15 +28,18 @@ fn mode(final_: bool) -> Mode {
 /// Opens the database for a command that writes, creating it if needed.
 fn open(args: &Args, db: PathBuf) -> Result<Workspace, AppError> {
     let store = Store::open(&db)?;
-    let year = cli::resolve_year(&store, args.year)?;
+    let year = service::resolve_year(&store, args.year)?;
     Workspace::new(store, year)
 }
 
 /// Opens the database for a command that only reads, and for the screens: a missing file is
 /// refused with a sentence saying how to make one, and nothing is created.
-fn open_existing(args: &Args, db: PathBuf, lang: Lang) -> Result<Workspace, AppError> {
-    let store = Store::open_existing(&db)?.ok_or_else(|| cli::no_database(&db, args.year, lang))?;
-    let year = cli::resolve_year(&store, args.year)?;
+fn open_existing(args: &Args, db: PathBuf) -> Result<Workspace, AppError> {
+    let store = Store::open_existing(&db)?.ok_or_else(|| AppError::NoDatabase {
+        db: db.clone(),
+        year: args.year,
+    })?;
+    let year = service::resolve_year(&store, args.year)?;
     Workspace::new(store, year)
 }
 
@@ -79,19 +82,24 @@ fn reporting(mut ws: Workspace, progress: &Arc<StderrProgress>) -> Workspace {
 }
 
 fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result<(), AppError> {
-    let db = cli::resolve_db(args.db.as_deref());
+    let db = service::resolve_db(args.db.as_deref());
     let config = Config::from_env();
     match &args.command {
         None => {
             let ws = match Store::open_existing(&db)? {
                 Some(store) => {
-                    let year = cli::resolve_year(&store, args.year)?;
+                    let year = service::resolve_year(&store, args.year)?;
                     Workspace::new(store, year)?
                 }
                 // At a terminal, a file that is not there yet is the first start: the screen
                 // asks what to make (and makes nothing on `q`).
                 None if thamdinh::tui::first::interactive() => first_start(&args, &db, lang)?,
-                None => return Err(cli::no_database(&db, args.year, lang)),
+                None => {
+                    return Err(AppError::NoDatabase {
+                        db: db.clone(),
+                        year: args.year,
+                    });
+                }
             };
             thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
@@ -99,16 +107,16 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             let db = args
                 .db
                 .clone()
-                .unwrap_or_else(|| cli::default_db("demo.sqlite"));
+                .unwrap_or_else(|| service::default_db("demo.sqlite"));
             let store = Store::open(&db)?;
             let mut ws = Workspace::new(store, args.year.unwrap_or(builtin::DEMO_YEAR))?;
-            cli::build_demo(&mut ws, lang)?;
+            service::build_demo(&mut ws)?;
             thamdinh::tui::run(ws, config, lang, args.appraiser.clone())
         }
         Some(Command::Init) => {
             // A year with no built-in sets is refused before the file is created.
             if let Some(year) = args.year {
-                cli::check_builtin_year(year, &db, lang)?;
+                service::check_builtin_year(year, &db)?;
             }
             let mut ws = open(&args, db)?;
             print(cli::init(&mut ws, lang)?);
@@ -178,7 +186,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             final_,
             format,
         }) => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = open_existing(&args, db)?;
             match format {
                 Format::Table => print(cli::rank_text(&ws, group.as_deref(), mode(*final_), lang)?),
                 Format::Csv => {
@@ -197,7 +205,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             unit,
             council,
         }) => {
-            let ws = reporting(open_existing(&args, db, lang)?, progress);
+            let ws = reporting(open_existing(&args, db)?, progress);
             if !matches!(what, ExportWhat::Notices) && (unit.is_some() || council.is_some()) {
                 return Err(AppError::Refused(
                     thamdinh::i18n::notices::notices_only(lang).into(),
@@ -222,7 +230,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
                     cli::export_ranking(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }
                 ExportWhat::Workbook => {
-                    thamdinh::workbook::export(&ws, group.as_deref(), mode(*final_), out, lang)?
+                    cli::export_workbook(&ws, group.as_deref(), mode(*final_), out, lang)?
                 }
             };
             progress.finish();
@@ -245,7 +253,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
                     format,
                 },
         }) => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = open_existing(&args, db)?;
             let a = thamdinh::analyze::FieldsArgs {
                 group: group.as_deref(),
                 unit: unit.as_deref(),
@@ -256,13 +264,13 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             Ok(())
         }
         Some(Command::Plan { unit, format }) => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = open_existing(&args, db)?;
             let csv = matches!(format, Format::Csv);
             print_output(thamdinh::analyze::plan(&ws, unit, csv, lang)?);
             Ok(())
         }
         Some(Command::Verify { head }) => {
-            let ws = reporting(open_existing(&args, db, lang)?, progress);
+            let ws = reporting(open_existing(&args, db)?, progress);
             let (text, mark) = cli::verify(&ws, args.year, head.as_deref(), lang)?;
             progress.finish();
             if let Some(mark) = mark {
@@ -280,8 +288,10 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
         }
         Some(Command::NewYear { new_year, from }) => {
             let who = appraiser(&args, &config, lang)?;
-            let store = Store::open_existing(&db)?
-                .ok_or_else(|| cli::no_database(&db, Some(*new_year - 1), lang))?;
+            let store = Store::open_existing(&db)?.ok_or_else(|| AppError::NoDatabase {
+                db: db.clone(),
+                year: Some(*new_year - 1),
+            })?;
             let from_year = from.unwrap_or(*new_year - 1);
             let mut ws = Workspace::new(store, from_year)?;
             print(cli::new_year(&mut ws, *new_year, *from, &who, lang)?);
@@ -289,13 +299,13 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
         }
         Some(Command::Publish { comment }) => {
             let who = appraiser(&args, &config, lang)?;
-            let mut ws = open_existing(&args, db, lang)?;
+            let mut ws = open_existing(&args, db)?;
             print(cli::publish(&mut ws, &who, comment, lang)?);
             Ok(())
         }
         Some(Command::Unpublish { comment }) => {
             let who = appraiser(&args, &config, lang)?;
-            let mut ws = open_existing(&args, db, lang)?;
+            let mut ws = open_existing(&args, db)?;
             print(cli::unpublish(&mut ws, &who, comment, lang)?);
             Ok(())
         }
@@ -305,7 +315,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
             province,
             format,
         }) => {
-            let ws = open_existing(&args, db, lang)?;
+            let ws = open_existing(&args, db)?;
             let of = match (group, unit, province) {
                 (Some(g), _, _) => cli::HistoryOf::Group(g.clone()),
                 (_, Some(u), _) => cli::HistoryOf::Unit(u.clone()),
@@ -331,7 +341,7 @@ fn run_command(args: Args, lang: Lang, progress: &Arc<StderrProgress>) -> Result
 /// demo year in its own file, as the secretary chooses on the screen.
 fn first_start(args: &Args, db: &std::path::Path, lang: Lang) -> Result<Workspace, AppError> {
     use thamdinh::tui::first::{self, FirstChoice, FirstStart};
-    let demo = cli::default_db("demo.sqlite");
+    let demo = service::default_db("demo.sqlite");
     let choice = first::ask(FirstStart {
         path: std::path::absolute(db)
             .unwrap_or_else(|_| db.to_path_buf())
@@ -351,10 +361,13 @@ fn first_start(args: &Args, db: &std::path::Path, lang: Lang) -> Result<Workspac
         }
         FirstChoice::Demo => {
             let mut ws = Workspace::new(Store::open(&demo)?, builtin::DEMO_YEAR)?;
-            cli::build_demo(&mut ws, lang)?;
+            service::build_demo(&mut ws)?;
             Ok(ws)
         }
-        FirstChoice::Quit => Err(cli::no_database(db, args.year, lang)),
+        FirstChoice::Quit => Err(AppError::NoDatabase {
+            db: db.to_path_buf(),
+            year: args.year,
+        }),
     }
 }
 

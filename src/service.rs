@@ -24,8 +24,11 @@ use std::sync::{Arc, mpsc};
 mod analysis;
 mod files;
 mod live;
+mod setup;
+pub mod workbook;
 pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};
+pub use setup::*;
 mod years;
 pub use files::*;
 pub use years::*;
@@ -63,6 +66,17 @@ pub enum AppError {
     Unpublishable {
         year: i32,
         reasons: Vec<AppError>,
+    },
+    /// A command that only reads (or the screens) on a path with no database: nothing was
+    /// created. The year the sentence suggests to make, if one was asked for.
+    NoDatabase {
+        db: std::path::PathBuf,
+        year: Option<i32>,
+    },
+    /// `init` for a year the program has no criteria sets of.
+    NoBuiltinSets {
+        year: i32,
+        db: std::path::PathBuf,
     },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
@@ -136,6 +150,8 @@ impl AppError {
                 let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
                 errors::publish_refused(*year, &reasons, lang)
             }
+            AppError::NoDatabase { db, year } => errors::no_database_at(db, *year, lang),
+            AppError::NoBuiltinSets { year, db } => errors::no_builtin_sets_for(*year, db, lang),
             AppError::Refused(m) => m.clone(),
             AppError::Io {
                 doing,

@@ -28,7 +28,7 @@ fn open(db: &Path) -> Workspace {
 fn demo(dir: &Path) -> PathBuf {
     let db = dir.join("t.sqlite");
     let mut ws = open(&db);
-    thamdinh::cli::build_demo(&mut ws, Lang::En).unwrap();
+    thamdinh::service::build_demo(&mut ws).unwrap();
     db
 }
 

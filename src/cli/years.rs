@@ -1,54 +1,18 @@
 //! The commands of the years: new-year, publish, unpublish, history, and the history import's
 //! word on rows that differ from a published result.
 
-use super::{pad, write_csv_out};
+use super::write_csv_out;
 use crate::domain::Points;
 use crate::domain::history::{GroupYear, ProvinceYear, UnitYear};
 use crate::domain::index::round2;
 use crate::i18n::commands as msg;
 use crate::i18n::{Lang, source_label, target_label, verdict_label};
 use crate::service::{AppError, GroupHistory, ProvinceHistory, UnitHistory, Workspace};
+use crate::view::pad;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 /// `new-year YEAR [--from YEAR]`: the new year made from `from` (default: the year before).
-pub fn new_year(
-    ws: &mut Workspace,
-    year: i32,
-    from: Option<i32>,
-    appraiser: &str,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let from = from.unwrap_or(year - 1);
-    let made = ws.new_year(year, from, appraiser)?;
-    let mut out = msg::year_created(year, from, made.sets.len(), made.builtin, made.units, lang);
-    for set in &made.sets {
-        let line = msg::year_set_line(set.group.as_str(), &set.name, set.counts(), lang);
-        let _ = write!(out, "\n{line}");
-    }
-    if !made.left_out.is_empty() {
-        let _ = write!(
-            out,
-            "\n{}",
-            msg::units_left_out(&made.left_out.join(", "), lang)
-        );
-    }
-    let _ = write!(
-        out,
-        "\n{}",
-        msg::previous_index_from(year, from, made.from_published, lang)
-    );
-    if !made.builtin {
-        let _ = write!(out, "\n{}", msg::copied_sets_replaceable(year, lang));
-    }
-    let _ = write!(
-        out,
-        "\n{}",
-        msg::database_is(&ws.db_path().display().to_string(), lang)
-    );
-    Ok(out)
-}
-
 /// `publish`: the working year's final rankings kept as its result.
 pub fn publish(
     ws: &mut Workspace,

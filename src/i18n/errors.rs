@@ -968,3 +968,32 @@ pub fn bad_head(given: &str, lang: Lang) -> String {
         "'{given}' is not a ledger head: copy it as it was printed, NUMBER:HEX, e.g. 1234:9f86d081884c7d65."
     )
 }
+
+/// The refusal of a command that only reads (or of the screens) when there is no database
+/// at `db`: nothing is created, and the sentence says how to make one.
+pub fn no_database_at(db: &std::path::Path, year: Option<i32>, lang: Lang) -> String {
+    let (shown, path) = (db.display(), super::shell_word(&db.display().to_string()));
+    let year = year.unwrap_or(crate::builtin::DEMO_YEAR);
+    super::commands::no_database(&shown.to_string(), &path, year, lang)
+}
+
+/// `init` for a year with no built-in criteria sets, saying exactly how to import that
+/// year's sets instead.
+pub fn no_builtin_sets_for(year: i32, db: &std::path::Path, lang: Lang) -> String {
+    use crate::builtin;
+    let mut years: Vec<String> = builtin::SETS
+        .iter()
+        .map(|(y, _, _)| y.to_string())
+        .collect();
+    years.dedup();
+    let years = years.join(", ");
+    let from = builtin::DEMO_YEAR;
+    let files = builtin::sets_of(from)
+        .map(|(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let db = super::shell_word(&db.display().to_string());
+    let run = format!("thamdinh --db {db} --year {year} import criteria");
+    let new_year = format!("thamdinh --db {db} new-year {year} --from {}", year - 1);
+    super::commands::no_builtin_sets(year, &years, &new_year, &run, from, &files, lang)
+}

@@ -102,3 +102,39 @@ pub fn source_label(s: Source, lang: Lang) -> &'static str {
         Source::Current => lang.pick("tạm tính", "provisional"),
     }
 }
+
+/// A path as it can be pasted into a shell: in double quotes when it holds a space or a
+/// character the shell would read.
+pub fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-+:,@%=".contains(c));
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_path_is_quoted_only_when_the_shell_would_read_it() {
+        assert_eq!(
+            shell_word("/tmp/hội-đồng/t.sqlite"),
+            "/tmp/hội-đồng/t.sqlite"
+        );
+        assert_eq!(shell_word("Hội đồng/t.sqlite"), "\"Hội đồng/t.sqlite\"");
+        assert_eq!(shell_word("a\"$`\\b"), "\"a\\\"\\$\\`\\\\b\"");
+        assert_eq!(shell_word(""), "\"\"");
+    }
+}

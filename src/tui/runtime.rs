@@ -31,7 +31,7 @@ impl Runtime {
             config,
             live: None,
             fields_live: None,
-            demo: crate::cli::default_db("demo.sqlite"),
+            demo: crate::service::default_db("demo.sqlite"),
         }
     }
 
@@ -45,14 +45,14 @@ impl Runtime {
                 let shown = path.display().to_string();
                 let store = Store::open_existing(&path)?
                     .ok_or_else(|| AppError::Refused(words::no_such_database(&shown, lang)))?;
-                let year = crate::cli::resolve_year(&store, None)?;
+                let year = crate::service::resolve_year(&store, None)?;
                 let ws = Workspace::new(store, year)?;
                 (ws, words::database_opened(&shown, year, lang))
             }
             _ => {
                 let store = Store::open(&self.demo)?;
                 let mut ws = Workspace::new(store, crate::builtin::DEMO_YEAR)?;
-                crate::cli::build_demo(&mut ws, lang)?;
+                crate::service::build_demo(&mut ws)?;
                 let shown = self.demo.display().to_string();
                 (ws, words::demo_opened(&shown, lang))
             }
@@ -187,8 +187,8 @@ fn try_effect(
             if !overwrite && path.exists() {
                 return Ok(vec![Action::FileExists { path }]);
             }
-            let req = crate::workbook::Request::full(Some(&group), mode);
-            let written = crate::workbook::write(ws, &req, &path, lang)?;
+            let req = crate::service::workbook::Request::full(Some(&group), mode);
+            let written = crate::service::workbook::write(ws, &req, &path, lang)?;
             vec![Action::Written {
                 path: path.display().to_string(),
                 sheets: written.sheets,
@@ -303,7 +303,7 @@ fn try_effect(
         Effect::Import { kind, path } => {
             let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default(), lang)?;
             rt.config.remember_folder(&path);
-            vec![Action::Imported(crate::cli::imported(&done, lang))]
+            vec![Action::Imported(crate::view::said::imported(&done, lang))]
         }
         Effect::Complete { text } => vec![Action::Completed {
             names: complete(&text),
@@ -321,9 +321,13 @@ fn try_effect(
             }
             let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
             let message = match job.what {
-                ExportWhat::Decisions => crate::cli::export_decisions(ws, group, mode, out, lang)?,
-                ExportWhat::Ranking => crate::cli::export_ranking(ws, group, mode, out, lang)?,
-                ExportWhat::Notices => crate::cli::export_notices(
+                ExportWhat::Decisions => {
+                    crate::view::said::export_decisions(ws, group, mode, out, lang)?
+                }
+                ExportWhat::Ranking => {
+                    crate::view::said::export_ranking(ws, group, mode, out, lang)?
+                }
+                ExportWhat::Notices => crate::view::said::export_notices(
                     ws,
                     NoticeArgs {
                         group,
@@ -355,12 +359,12 @@ fn try_effect(
             member,
             group,
             fields,
-        } => vec![Action::Assigned(crate::cli::assign(
+        } => vec![Action::Assigned(crate::view::said::assign(
             ws, &member, &group, &fields, lang,
         )?)],
         e @ (Effect::OpenDatabase { .. } | Effect::OpenDemo) => return rt.switch(lang, e),
         Effect::NewYear { year, from } => {
-            let said = crate::cli::new_year(ws, year, Some(from), appraiser, lang)?;
+            let said = crate::view::said::new_year(ws, year, Some(from), appraiser, lang)?;
             let message = said.lines().next().unwrap_or_default().to_string();
             vec![Action::YearStarted { year, message }]
         }

@@ -1,14 +1,14 @@
-//! `thamdinh export workbook`: the year's figures gathered from the workspace and written
+//! The workbook export (`thamdinh export workbook`, the screens' `w`): the year's figures gathered from the workspace and written
 //! with [`crate::io::workbook`], through a temporary file and a rename so that a reader never
 //! sees half a workbook. A final workbook is refused, before anything is written, exactly
 //! when the final ranking is.
 
+use super::{AppError, IoDoing, Workspace};
 use crate::clock::parse_stamp;
 use crate::domain::{GroupAnalysis, GroupBreakdown, Mode, Ranking};
 use crate::i18n::{Lang, documents as t};
 use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
 use crate::progress::Stage;
-use crate::service::{AppError, IoDoing, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -206,20 +206,4 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         sheets,
         decision_lines,
     })
-}
-
-/// The command: writes the whole workbook and says so.
-pub fn export(
-    ws: &Workspace,
-    group: Option<&str>,
-    mode: Mode,
-    out: &Path,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let w = write(ws, &Request::full(group, mode), out, lang)?;
-    Ok(t::workbook_written(
-        &out.display().to_string(),
-        w.sheets,
-        lang,
-    ))
 }
