@@ -4,7 +4,6 @@
 //! runs each effect on the store and feeds the result back as an action; `view` draws.
 
 pub mod action;
-pub mod analysis;
 pub mod app;
 pub mod first;
 pub mod keymap;

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(o) = &app.open else { return };
+    let Some(o) = &app.appraisal.open else { return };
     let lang = app.lang;
     let [top, sub, body] = Layout::vertical([
         Constraint::Length(1),
@@ -352,7 +352,7 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
             );
             lines.extend(with_breaks(l, comment, Some(by)));
         }
-        if let Some(draft) = app.drafts.get(&key) {
+        if let Some(draft) = app.appraisal.drafts.get(&key) {
             lines.extend(with_breaks(
                 vec![label(words::unsaved_comment(lang))],
                 draft,

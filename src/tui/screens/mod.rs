@@ -12,7 +12,7 @@ mod tabs;
 mod units;
 mod wayup;
 
-use super::app::{App, InputKind};
+use super::app::{App, Dialog, InputKind};
 use super::keymap::Screen;
 use crate::i18n::screens as words;
 use ratatui::Frame;
@@ -169,7 +169,7 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = &app.input else { return };
     let lang = app.lang;
     let mut title = words::box_title(input.kind, lang).to_string();
-    if let Some((code, name)) = &app.pending_close {
+    if let Some(Dialog::Close { unit: code, name }) = &app.dialog {
         title = format!("{title} — {code} {name}");
     }
     match input.kind {
@@ -179,7 +179,7 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
             title = format!("{title} — {what}");
         }
         InputKind::ExportPath => {
-            if let Some(job) = &app.pending_export {
+            if let Some(Dialog::Export(job)) = &app.dialog {
                 title = words::export_title(job.what, &job.group, lang);
             }
         }
@@ -192,9 +192,9 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     }
     let help = match input.kind {
         InputKind::Score => score_help(app),
-        InputKind::NewYear => match app.pending_new_year {
-            Some((year, from)) => words::new_year_help(year, from, lang),
-            None => String::new(),
+        InputKind::NewYear => match app.dialog {
+            Some(Dialog::NewYear { year, from }) => words::new_year_help(year, from, lang),
+            _ => String::new(),
         },
         InputKind::AssignFields => {
             let list: Vec<&str> = app.assign.fields.iter().map(|(c, _)| c.as_str()).collect();
@@ -270,7 +270,7 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
 
 /// What the score box accepts for the selected item.
 fn score_help(app: &App) -> String {
-    let Some(o) = &app.open else {
+    let Some(o) = &app.appraisal.open else {
         return String::new();
     };
     let node = o.data.set.node(o.sel);

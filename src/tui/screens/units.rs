@@ -27,7 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
 
-    if app.no_units && app.units.is_empty() {
+    if app.no_units && app.units.lines.is_empty() {
         let lines: Vec<Line> = words::welcome(app.year, &app.db_label, app.year_before, lang)
             .into_iter()
             .map(|l| Line::from(cut(&l, body.width as usize)))
@@ -43,7 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
 
-    let shown = app.shown_units();
+    let shown = app.units.shown();
     let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;
     let header = Row::new(vec![
         Cell::from(words::code(lang)),
@@ -58,8 +58,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Only the lines that fit are built (a group can have ten thousand units): the window
     // that keeps the selection in view, as the table would scroll it.
     let height = body.height.saturating_sub(2).max(1) as usize;
-    let sel = app.unit_sel.min(shown.len().saturating_sub(1));
-    let mut offset = app.unit_offset.get().min(shown.len().saturating_sub(1));
+    let sel = app.units.sel.min(shown.len().saturating_sub(1));
+    let mut offset = app.units.offset.get().min(shown.len().saturating_sub(1));
     if sel < offset {
         offset = sel;
     } else if sel >= offset + height {
@@ -69,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let rows: Vec<Row> = window
         .iter()
         .map(|&i| {
-            let u = &app.units[i];
+            let u = &app.units.lines[i];
             let t = &u.totals;
             let (items, decided) = (t.items(), t.decided());
             let mark = if u.unit.closed {
@@ -120,11 +120,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .with_offset(0)
         .with_selected((!empty).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.unit_offset.set(offset);
+    app.units.offset.set(offset);
 
     // The selected unit's progress field by field (the council splits its work by field).
-    if let Some(&i) = shown.get(app.unit_sel) {
-        let parts: Vec<String> = app.units[i]
+    if let Some(&i) = shown.get(app.units.sel) {
+        let parts: Vec<String> = app.units.lines[i]
             .fields
             .iter()
             .map(|(code, decided, items)| {
@@ -135,8 +135,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let text = format!("{} {}", words::by_field(lang), parts.join("  "));
         frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
     }
-    let foot_text = if !app.unit_filter.is_empty() {
-        words::unit_filter_footer(&app.unit_filter, shown.len(), app.units.len(), lang)
+    let foot_text = if !app.units.filter.is_empty() {
+        words::unit_filter_footer(&app.units.filter, shown.len(), app.units.lines.len(), lang)
     } else if empty {
         words::no_units(lang).to_string()
     } else {
