@@ -77,6 +77,22 @@ pub enum AppError {
         year: i32,
         db: std::path::PathBuf,
     },
+    /// A criteria tree imported from CSV without one of the options it needs (`--group`…).
+    CriteriaCsvNeeds(&'static str),
+    /// `--bands` that is not a list like `A:90,B:80,C:70,D:0`.
+    BadBands(String),
+    /// The final decisions export while items are undecided: (group, items, units) of each
+    /// group with some left; `group` when one group was asked for.
+    FinalDecisionsUndecided {
+        group: Option<String>,
+        left: Vec<(String, usize, usize)>,
+    },
+    /// Fields given to a member that the group's set does not have.
+    NoSuchField {
+        group: String,
+        field: String,
+        known: Vec<String>,
+    },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
     /// Reading or writing outside the database failed: what was being done, on what.

@@ -1000,6 +1000,26 @@ pub fn no_builtin_sets_for(year: i32, db: &std::path::Path, lang: Lang) -> Strin
     super::commands::no_builtin_sets(year, &years, &new_year, &run, from, &files, lang)
 }
 
+/// The final decisions export refused: how many items of how many units are left, per group
+/// when several were asked for (`group` is the one asked for, if one was).
+fn final_decisions_undecided(
+    group: Option<&str>,
+    left: &[(String, usize, usize)],
+    lang: Lang,
+) -> String {
+    let items = left.iter().map(|l| l.1).sum();
+    let units = left.iter().map(|l| l.2).sum();
+    let mut what = undecided_phrase(items, units, lang);
+    if group.is_none() {
+        let each: Vec<String> = left
+            .iter()
+            .map(|(g, i, u)| super::commands::group_left(g, *i, *u, lang))
+            .collect();
+        let _ = write!(what, " ({})", each.join("; "));
+    }
+    super::commands::final_decisions_refused(group, &what, lang)
+}
+
 /// How a refusal of the service is shown to the user.
 impl AppError {
     pub fn render(&self, lang: Lang) -> String {
@@ -1023,6 +1043,16 @@ impl AppError {
             }
             AppError::NoDatabase { db, year } => no_database_at(db, *year, lang),
             AppError::NoBuiltinSets { year, db } => no_builtin_sets_for(*year, db, lang),
+            AppError::CriteriaCsvNeeds(option) => super::commands::criteria_csv_needs(option, lang),
+            AppError::BadBands(text) => super::commands::bad_bands(text, lang),
+            AppError::FinalDecisionsUndecided { group, left } => {
+                final_decisions_undecided(group.as_deref(), left, lang)
+            }
+            AppError::NoSuchField {
+                group,
+                field,
+                known,
+            } => super::commands::no_such_field(group, field, &known.join(", "), lang),
             AppError::Refused(m) => m.clone(),
             AppError::Io {
                 doing,
