@@ -21,7 +21,6 @@
 //! - `config` (the user's settings file) imports only `store` (a ledger mark); the front ends
 //!   use it.
 
-pub mod analyze;
 pub mod builtin;
 pub mod cli;
 pub mod clock;

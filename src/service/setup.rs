@@ -25,6 +25,32 @@ pub fn resolve_db(flag: Option<&Path>) -> PathBuf {
     }
 }
 
+/// How [`Workspace::open`] treats the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// Made when it is not there (the commands that write).
+    Create,
+    /// Must be there: a missing file is refused with [`AppError::NoDatabase`] and nothing is
+    /// created (the commands that only read, and the screens).
+    Existing,
+}
+
+impl Workspace {
+    /// Opens the database at `db` and works on `year` of it (none: the newest year it holds,
+    /// see [`resolve_year`]). The one way the commands and the screens open a workspace.
+    pub fn open(db: &Path, how: Opening, year: Option<i32>) -> Result<Workspace, AppError> {
+        let store = match how {
+            Opening::Create => Store::open(db)?,
+            Opening::Existing => Store::open_existing(db)?.ok_or_else(|| AppError::NoDatabase {
+                db: db.to_path_buf(),
+                year,
+            })?,
+        };
+        let year = resolve_year(&store, year)?;
+        Workspace::new(store, year)
+    }
+}
+
 /// The working year: `--year`, else the newest year in the database, else the newest
 /// built-in one.
 pub fn resolve_year(store: &Store, flag: Option<i32>) -> Result<i32, AppError> {

@@ -9,7 +9,8 @@ use crate::domain::Mode;
 use crate::i18n::screens as words;
 use crate::i18n::{Lang, commands, errors};
 use crate::service::{
-    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, UnitSheet, Update, Workspace,
+    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet, Update,
+    Workspace,
 };
 use crate::view::said;
 use std::path::Path;
@@ -41,19 +42,21 @@ impl Runtime {
     /// Works on another database file from now on: the one at `path` (it must exist), or
     /// the demo year's (built when it is not).
     fn switch(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
-        use crate::store::Store;
         let (ws, message) = match effect {
             Effect::OpenDatabase { path } => {
                 let shown = path.display().to_string();
-                let store = Store::open_existing(&path)?
-                    .ok_or_else(|| AppError::Refused(words::no_such_database(&shown, lang)))?;
-                let year = crate::service::resolve_year(&store, None)?;
-                let ws = Workspace::new(store, year)?;
+                let ws = Workspace::open(&path, Opening::Existing, None).map_err(|e| match e {
+                    AppError::NoDatabase { .. } => {
+                        AppError::Refused(words::no_such_database(&shown, lang))
+                    }
+                    e => e,
+                })?;
+                let year = ws.year;
                 (ws, words::database_opened(&shown, year, lang))
             }
             _ => {
-                let store = Store::open(&self.demo)?;
-                let mut ws = Workspace::new(store, crate::builtin::DEMO_YEAR)?;
+                let year = Some(crate::builtin::DEMO_YEAR);
+                let mut ws = Workspace::open(&self.demo, Opening::Create, year)?;
                 crate::service::build_demo(&mut ws)?;
                 let shown = self.demo.display().to_string();
                 (ws, words::demo_opened(&shown, lang))

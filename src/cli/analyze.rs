@@ -3,6 +3,7 @@
 //! ([`crate::domain::analysis`], [`crate::domain::field_years`], [`crate::domain::wayup`])
 //! through the workspace; here they are only laid out.
 
+use super::{Cx, print, print_bytes};
 use crate::domain::analysis::{GroupAnalysis, Part};
 use crate::domain::criteria::Band;
 use crate::domain::field_years::{FieldYears, national_bands};
@@ -10,11 +11,33 @@ use crate::domain::{CriteriaSet, Goal, Target, UnitCode, WayUp};
 use crate::i18n::Lang;
 use crate::i18n::analysis as w;
 use crate::io::export::write_csv;
-use crate::service::{AppError, IoDoing, Subject, Workspace};
+use crate::service::{AppError, IoDoing, Opening, Subject, Workspace};
 use crate::view::wayup::plan_text;
 use crate::view::{cut, pad, pct, up2};
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
+
+/// `analyze fields [--group G] [--unit U] [--years A-B] [--format csv]`.
+pub(super) fn run_fields(cx: &Cx, args: FieldsArgs) -> Result<(), AppError> {
+    let ws = cx.open(Opening::Existing)?;
+    print_output(fields(&ws, args, cx.lang)?);
+    Ok(())
+}
+
+/// `plan UNIT [--format csv]`.
+pub(super) fn run_plan(cx: &Cx, unit: &str, as_csv: bool) -> Result<(), AppError> {
+    let ws = cx.open(Opening::Existing)?;
+    print_output(plan(&ws, unit, as_csv, cx.lang)?);
+    Ok(())
+}
+
+/// Prints a command's text, or writes its CSV bytes as they are.
+fn print_output(out: Output) {
+    match out {
+        Output::Text(t) => print(t),
+        Output::Csv(bytes) => print_bytes(&bytes),
+    }
+}
 
 /// What `analyze fields` was asked for.
 #[derive(Debug, Clone, Copy, Default)]
