@@ -20,6 +20,10 @@
 //!   export): data that `i18n` words and `tui` acts on.
 //! - `config` (the user's settings file) imports only `store` (a ledger mark); the front ends
 //!   use it.
+//! - `main.rs` (the binary) parses the arguments and starts the screens or the command line.
+//!
+//! The test in `src/layers.rs` reads every file of `src/` and fails on an import this rule
+//! forbids, naming its file and line.
 
 pub mod builtin;
 pub mod cli;
@@ -28,6 +32,8 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+#[cfg(test)]
+mod layers;
 pub mod progress;
 pub mod service;
 pub mod store;
