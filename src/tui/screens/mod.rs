@@ -1,5 +1,6 @@
-//! Drawing. `view` reads the App and draws; it does no I/O and changes nothing but the
-//! remembered scroll offsets.
+//! Drawing. `view` reads the App and draws the screen shown, each from its own file (named
+//! as its state in `app/`); it does no I/O and changes nothing but what the drawing alone
+//! knows: the remembered scroll offsets and how far a text can scroll.
 
 mod appraisal;
 mod assign;
