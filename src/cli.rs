@@ -24,7 +24,7 @@ pub fn import(
     sheet: Option<&str>,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let done = ws.import_any(kind.into(), file, sheet, CriteriaCsvArgs::default(), lang)?;
+    let done = ws.import_any(kind.into(), file, sheet, CriteriaCsvArgs::default())?;
     Ok(imported(&done, lang))
 }
 
@@ -34,7 +34,7 @@ pub fn import_criteria(
     args: CriteriaCsvArgs,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let done = ws.import_any(FileKind::Criteria, file, None, args, lang)?;
+    let done = ws.import_any(FileKind::Criteria, file, None, args)?;
     Ok(imported(&done, lang))
 }
 

@@ -6,9 +6,9 @@
 use super::{AppError, IoDoing, Workspace};
 use crate::clock::parse_stamp;
 use crate::domain::{GroupAnalysis, GroupBreakdown, Mode, Ranking};
-use crate::i18n::{Lang, documents as t};
 use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
 use crate::progress::Stage;
+use crate::words::{Lang, documents as t};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -64,11 +64,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
 
     let mut book = Book::new(lang, ws.year);
     let head = ws.ledger_head()?;
-    book.set_ledger_line(crate::i18n::commands::ledger_line(
-        head.entries,
-        &head.printed(),
-        lang,
-    ));
+    book.set_ledger_line(t::ledger_line(head.entries, &head.printed(), lang));
     let data: Vec<GroupData> = breakdowns
         .iter()
         .enumerate()
@@ -189,7 +185,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
                 .iter()
                 .map(|g| {
                     (
-                        crate::i18n::commands::group_history_title(&g.group, &g.name, lang),
+                        t::group_history_title(&g.group, &g.name, lang),
                         g.years.as_slice(),
                     )
                 })

@@ -359,7 +359,7 @@ impl Runtime {
         Ok(match effect {
             Effect::PreviewImport { kind, path } => {
                 let preview = ws
-                    .preview_import(kind, &path, None, CriteriaCsvArgs::default(), lang)
+                    .preview_import(kind, &path, None, CriteriaCsvArgs::default())
                     .map_err(|e| e.render(lang).lines().map(String::from).collect());
                 vec![Action::Previewed {
                     kind,
@@ -368,7 +368,7 @@ impl Runtime {
                 }]
             }
             Effect::Import { kind, path } => {
-                let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default(), lang)?;
+                let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default())?;
                 self.config.remember_folder(&path);
                 vec![Action::Imported(said::imported(&done, lang))]
             }

@@ -66,7 +66,7 @@ pub fn export_decisions(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let n = ws.export_decisions(group, mode, out, lang)?;
+    let n = ws.export_decisions(group, mode, out)?;
     Ok(msg::decisions_exported(
         n,
         &out.display().to_string(),
@@ -109,7 +109,7 @@ pub fn assign(
     fields: &[String],
     lang: Lang,
 ) -> Result<String, AppError> {
-    ws.assign_checked(appraiser, group, fields, lang)?;
+    ws.assign_checked(appraiser, group, fields)?;
     Ok(msg::assigned(appraiser, group, &fields.join(", "), lang))
 }
 

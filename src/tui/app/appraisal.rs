@@ -10,16 +10,9 @@ use crate::i18n::screens as words;
 use crate::tui::action::{Cmd, Effect, Saved, UnitData};
 use crate::tui::app::InputKind;
 use crate::tui::keymap::Screen;
+pub use crate::ui::ItemFilter;
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
-
-/// Which items the tree shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemFilter {
-    All,
-    Undecided,
-    Adjusted,
-}
 
 impl ItemFilter {
     fn next(self) -> ItemFilter {

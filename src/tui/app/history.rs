@@ -5,14 +5,7 @@ use super::App;
 use crate::domain::UnitCode;
 use crate::tui::action::{Cmd, Effect, HistoryData, Subject};
 use crate::tui::keymap::Screen;
-
-/// Whose history the history screen shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HistoryView {
-    Unit,
-    Group,
-    Province,
-}
+pub use crate::ui::HistoryView;
 
 impl HistoryView {
     fn next(self) -> HistoryView {

@@ -5,42 +5,10 @@ use super::App;
 use crate::domain::{Mode, UnitCode};
 use crate::i18n::screens as words;
 use crate::tui::action::{Effect, ExportJob};
+pub use crate::ui::InputKind;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use std::path::PathBuf;
-
-/// What an open text box is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    Appraiser,
-    UnitFilter,
-    ItemSearch,
-    Score,
-    NotApplicable,
-    Comment,
-    /// Where to write the shown group's workbook.
-    WorkbookPath,
-    /// Whether to replace the workbook file already there (Enter: yes, Esc: no).
-    Overwrite,
-    /// The comment on closing the selected unit (Enter closes it).
-    CloseUnit,
-    /// The comment on reopening the selected unit (Enter reopens it).
-    ReopenUnit,
-    /// The comment on publishing the year (Enter publishes it).
-    Publish,
-    /// The path of the file to import (Tab completes it).
-    ImportPath,
-    /// Where to write an export (Tab completes it).
-    ExportPath,
-    /// A new member's name (then their fields).
-    MemberName,
-    /// The fields of a member, separated by spaces or commas (empty: takes them back).
-    AssignFields,
-    /// Whether to start the new year (Enter: yes, Esc: no); says what will happen.
-    NewYear,
-    /// The path of another database file to open (Tab completes it).
-    OpenDatabase,
-}
 
 impl InputKind {
     /// Whether the box holds a paragraph: a comment or a reason keeps its line breaks.
