@@ -1,5 +1,7 @@
-//! Runs the effects the App asks for on the database and turns their results into actions.
-//! A decision is reported as saved only after its transaction committed.
+//! Runs the effects the App asks for on the database and turns their results into actions,
+//! one method per family of effects (units, decisions, analysis, exports, files, the year,
+//! members, another database). A decision is reported as saved only after its transaction
+//! committed.
 
 use super::action::{
     Action, Effect, ExportWhat, FieldsData, GroupTab, HistoryData, Loaded, Saved, Subject,

@@ -162,7 +162,6 @@ impl Open {
 
 impl App {
     pub(super) fn appraisal_command(&mut self, c: Cmd) -> Vec<Effect> {
-        let lang = self.lang;
         let edits = matches!(
             c,
             Cmd::Agree
@@ -173,9 +172,8 @@ impl App {
                 | Cmd::Flag
                 | Cmd::Undo
         );
-        if edits && self.published {
-            self.fail(words::published_no_edits(self.year, lang));
-            return Vec::new();
+        if edits {
+            return self.appraisal_edit(c);
         }
         let Some(o) = self.appraisal.open.as_mut() else {
             self.screen = Screen::Units;
@@ -205,6 +203,74 @@ impl App {
                     o.sel = p;
                 }
             }
+            Cmd::NextUndecided => match o.next_undecided(Some(o.sel)) {
+                Some(i) => {
+                    if !o.visible().contains(&i) {
+                        o.collapsed.clear();
+                        o.filter = ItemFilter::All;
+                        o.search.clear();
+                    }
+                    o.sel = i;
+                }
+                None => return self.next_unit(),
+            },
+            Cmd::CycleItemFilter => {
+                o.filter = o.filter.next();
+                let rows = o.visible();
+                if !rows.contains(&o.sel)
+                    && let Some(&first) = rows.iter().find(|&&i| o.data.set.node(i).is_item())
+                {
+                    o.sel = first;
+                }
+            }
+            Cmd::Filter => {
+                o.search.clear();
+                self.open_input(InputKind::ItemSearch, "");
+            }
+            Cmd::Ranking => return self.show_ranking(),
+            Cmd::BackOrQuit => {
+                let code = o.data.unit.code.clone();
+                return self.leave_unit(code);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Back to the units list, on the unit that was open.
+    fn leave_unit(&mut self, code: UnitCode) -> Vec<Effect> {
+        self.screen = Screen::Units;
+        if let Some(k) = self
+            .units
+            .shown()
+            .iter()
+            .position(|&i| self.units.lines[i].unit.code == code)
+        {
+            self.units.sel = k;
+        }
+        self.appraisal.open = None;
+        // Only the units decided on since the list was read are read again.
+        self.group_code()
+            .map(|g| Effect::RefreshUnits {
+                group: g.to_string(),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// The keys that decide on the selected item, comment on it or undo: refused once the
+    /// year is published.
+    fn appraisal_edit(&mut self, c: Cmd) -> Vec<Effect> {
+        let lang = self.lang;
+        if self.published {
+            self.fail(words::published_no_edits(self.year, lang));
+            return Vec::new();
+        }
+        let Some(o) = self.appraisal.open.as_mut() else {
+            self.screen = Screen::Units;
+            return Vec::new();
+        };
+        match c {
             Cmd::Agree => return self.on_item(|app| app.verdict(Verdict::Agree, false)),
             Cmd::Option(k) => {
                 let node = o.data.set.node(o.sel);
@@ -239,54 +305,10 @@ impl App {
             Cmd::Flag => {
                 return self.on_item(|app| app.verdict(Verdict::RequestExplanation, false));
             }
-            Cmd::NextUndecided => match o.next_undecided(Some(o.sel)) {
-                Some(i) => {
-                    if !o.visible().contains(&i) {
-                        o.collapsed.clear();
-                        o.filter = ItemFilter::All;
-                        o.search.clear();
-                    }
-                    o.sel = i;
-                }
-                None => return self.next_unit(),
-            },
             Cmd::Undo => {
                 let unit = o.data.unit.code.clone();
                 self.saving = true;
                 return vec![Effect::Undo { unit }];
-            }
-            Cmd::CycleItemFilter => {
-                o.filter = o.filter.next();
-                let rows = o.visible();
-                if !rows.contains(&o.sel)
-                    && let Some(&first) = rows.iter().find(|&&i| o.data.set.node(i).is_item())
-                {
-                    o.sel = first;
-                }
-            }
-            Cmd::Filter => {
-                o.search.clear();
-                self.open_input(InputKind::ItemSearch, "");
-            }
-            Cmd::Ranking => return self.show_ranking(),
-            Cmd::BackOrQuit => {
-                self.screen = Screen::Units;
-                let code = o.data.unit.code.clone();
-                if let Some(k) = self
-                    .units
-                    .shown()
-                    .iter()
-                    .position(|&i| self.units.lines[i].unit.code == code)
-                {
-                    self.units.sel = k;
-                }
-                self.appraisal.open = None;
-                // Only the units decided on since the list was read are read again.
-                if let Some(g) = self.group_code() {
-                    return vec![Effect::RefreshUnits {
-                        group: g.to_string(),
-                    }];
-                }
             }
             _ => {}
         }
