@@ -4,8 +4,11 @@
 //! the audit log are those read whole from the database; and the screens (App and runtime, no
 //! terminal) show the same after another instance's decision; the field analysis too.
 
+mod common;
+
+use common::property;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 use thamdinh::domain::{Mode, Points, Verdict};
@@ -155,7 +158,7 @@ fn run(ops: &[Op], db: &Path) {
 fn the_live_state_updated_unit_by_unit_equals_the_whole() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
-    let mut runner = TestRunner::new(Config::with_cases(12));
+    let mut runner = TestRunner::new(property::config(12));
     runner
         .run(&proptest::collection::vec(op(), 1..30), |ops| {
             run(&ops, &db);

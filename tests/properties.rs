@@ -6,8 +6,11 @@
 //! - Ranks are a function of the exact indexes that does not depend on the order of the units;
 //!   equal indexes share a rank; adding a point to a unit never lowers its rank.
 
+mod common;
+
+use common::property;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use std::collections::HashMap;
 use std::path::Path;
 use thamdinh::domain::sheet::NodeSum;
@@ -92,7 +95,7 @@ fn format(h: i64, s: &Style) -> String {
 }
 
 proptest! {
-    #![proptest_config(Config::with_cases(512))]
+    #![proptest_config(property::config(512))]
 
     #[test]
     fn any_formatted_decimal_of_two_places_reads_back(h in -LIMIT..=LIMIT, s in style()) {
@@ -327,8 +330,9 @@ fn the_importers_never_panic_and_a_refused_file_writes_nothing() {
         ImportKind::FieldHistory,
     ];
     let (accepted, refused) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
-    for kind in kinds {
-        let mut runner = TestRunner::new(Config::with_cases(64));
+    let seed = property::seed();
+    for (k, kind) in kinds.into_iter().enumerate() {
+        let mut runner = TestRunner::new(property::config_seeded(64, seed.wrapping_add(k as u64)));
         let strategy = prop_oneof![
             3 => plausible_text(kind),
             2 => csv_text(kind),
@@ -363,7 +367,7 @@ fn the_importers_never_panic_and_a_refused_file_writes_nothing() {
 }
 
 proptest! {
-    #![proptest_config(Config::with_cases(256))]
+    #![proptest_config(property::config(256))]
 
     #[test]
     fn any_bytes_decode_or_are_refused_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
@@ -478,7 +482,7 @@ fn ranks(set: &CriteriaSet, units: &[UnitResult]) -> (Ranks, Vec<String>) {
 }
 
 proptest! {
-    #![proptest_config(Config::with_cases(256))]
+    #![proptest_config(property::config(256))]
 
     #[test]
     fn ranks_do_not_depend_on_the_order_of_the_units(

@@ -5,8 +5,11 @@
 //! and reopenings of the database, every stored row equals the recomputation under the set as
 //! stored, and the ranking equals the one computed from the scores alone.
 
+mod common;
+
+use common::property;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use thamdinh::domain::breakdown::{Outline, UnitBreakdown};
@@ -328,7 +331,7 @@ fn run(ops: &[Op]) {
 
 #[test]
 fn stored_totals_never_disagree_with_the_scores() {
-    let mut runner = TestRunner::new(Config::with_cases(16));
+    let mut runner = TestRunner::new(property::config(16));
     runner
         .run(&proptest::collection::vec(op(), 1..40), |ops| {
             run(&ops);

@@ -1,6 +1,7 @@
 //! Helpers for the integration tests: the real binary on real SQLite files in temp dirs.
 #![allow(dead_code)]
 
+pub mod property;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
