@@ -191,6 +191,7 @@ fn soak() {
     );
     let pc = match proofs::lazyfs::unavailable() {
         Some(why) => {
+            skipped("soak", &why);
             println!("  SKIPPED: {why}");
             None
         }
