@@ -1,6 +1,7 @@
 //! The proofs that no acknowledged decision is lost and no bad input gets in, shared by the
-//! quick versions in `cargo test` (tests/durability.rs, tests/bad_files.rs) and the soak
-//! (`cargo soak`, tests/soak.rs), which runs them with the full counts and prints a table.
+//! quick versions in `cargo test` (tests/e2e/durability.rs, tests/e2e/bad_files.rs) and the
+//! soak (`cargo soak`, tests/e2e/soak.rs), which runs them with the full counts and prints a
+//! table.
 //!
 //! Everything here drives the real binary on a real SQLite file: `decide --batch -` reads
 //! decisions on its standard input and prints one acknowledgement line per committed decision.

@@ -1,0 +1,541 @@
+//! The years on the real binary and real files: a year decided, published, rolled over into
+//! the next and appraised there; publishing refused with its reasons; unpublishing audited;
+//! history imported against what was published; the history printed.
+
+use crate::common;
+use common::*;
+use std::collections::HashMap;
+use std::path::Path;
+
+const WHO: &str = "Nguyễn Thị Lan";
+
+/// Agrees with every self score of the demo year (one batch; the items the set says do not
+/// apply to a unit are refused, and need no decision).
+fn decide_everything(db: &Path, year: &str, units: Option<&[&str]>) {
+    let text = std::fs::read_to_string(demo_file("self_scores.csv")).unwrap();
+    let mut batch = String::new();
+    for line in text.lines().skip(1) {
+        let mut cells = line.split(',');
+        let (unit, item) = (cells.next().unwrap(), cells.next().unwrap());
+        if units.is_none_or(|us| us.contains(&unit)) {
+            batch.push_str(&format!("{unit} {item} agree Đồng ý\n"));
+        }
+    }
+    let file = write(db.parent().unwrap(), "batch.txt", batch);
+    let out = run(
+        db,
+        &[
+            "--lang",
+            "en",
+            "--year",
+            year,
+            "--appraiser",
+            WHO,
+            "decide",
+            "--batch",
+            file.to_str().unwrap(),
+        ],
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    for line in err
+        .lines()
+        .filter(|l| l.starts_with(file.to_str().unwrap()))
+    {
+        assert!(
+            line.contains("the criteria set already says it does not apply"),
+            "{line}"
+        );
+    }
+}
+
+/// The ranking CSV of a year as (unit → row by column name).
+fn ranking(db: &Path, year: &str) -> HashMap<String, HashMap<String, String>> {
+    let csv = ok(db, &["--year", year, "rank", "--format", "csv"]);
+    let body = csv.strip_prefix('\u{feff}').unwrap();
+    let mut r = csv::Reader::from_reader(body.as_bytes());
+    let heads: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let row: HashMap<String, String> = heads
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(String::from))
+                .collect();
+            (row["unit"].clone(), row)
+        })
+        .collect()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_year_is_published_rolled_over_and_the_next_takes_its_published_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    decide_everything(&db, "2022", None);
+    let final_2022 = ok(&db, &["--lang", "en", "rank", "--final"]);
+    assert!(final_2022.contains("Ranking final"), "{final_2022}");
+
+    let out = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--appraiser",
+            WHO,
+            "publish",
+            "--comment",
+            "Quyết định 123/QĐ-UBND",
+        ],
+    );
+    assert!(
+        out.starts_with("Published the results of 2022: 47 units of 4 groups"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  so-nganh (Sở, ban, ngành tỉnh): 21 units, 20 ranked, mean "),
+        "{out}"
+    );
+    let published_2022 = ranking(&db, "2022");
+
+    let out = ok(
+        &db,
+        &["--lang", "en", "--appraiser", WHO, "new-year", "2023"],
+    );
+    assert!(
+        out.starts_with(
+            "Created 2023: 4 criteria sets (copied from 2022), 47 units of 2022 (their groups and ranked kept); no scores yet."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("The previous index of 2023 is the published result of 2022."),
+        "{out}"
+    );
+    // Nothing of 2022 came from an imported history: the database holds it.
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM history WHERE year = 2022"),
+        0
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM units WHERE year = 2023"),
+        47
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM units WHERE year = 2023 AND ranked = 0 AND code = 'VPDDBQH'"
+        ),
+        1,
+        "the not-ranked unit stays not ranked"
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM self_scores WHERE year = 2023")
+            + count(&db, "SELECT COUNT(*) FROM decisions WHERE year = 2023"),
+        0,
+        "no scores"
+    );
+
+    // 2023 is the newest year: its previous index is 2022's published index, unit by unit.
+    let y2023 = ranking(&db, "2023");
+    assert_eq!(y2023.len(), 47);
+    for (unit, row) in &y2023 {
+        assert_eq!(
+            row["previous_index"], published_2022[unit]["index"],
+            "{unit}: previous index of 2023 = published index of 2022"
+        );
+    }
+
+    // The council appraises a unit in 2023.
+    for (kind, file) in [("self-scores", "self_scores.csv"), ("survey", "survey.csv")] {
+        ok(
+            &db,
+            &[
+                "--year",
+                "2023",
+                "import",
+                kind,
+                demo_file(file).to_str().unwrap(),
+            ],
+        );
+    }
+    decide_everything(&db, "2023", Some(&["SNV"]));
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            WHO,
+            "decide",
+            "SNV",
+            "1.1.1",
+            "0",
+            "--comment",
+            "Chưa ban hành kế hoạch",
+        ],
+    );
+    let snv = &ranking(&db, "2023")["SNV"];
+    assert_eq!(snv["decided_items"], snv["total_items"]);
+    assert_eq!(snv["previous_index"], published_2022["SNV"]["index"]);
+    let change: f64 = snv["change"].parse().unwrap();
+    assert!(change < 0.0, "one point taken off: {change}");
+
+    // The unit's path: imported years, the published 2022, the provisional 2023.
+    let path = ok(&db, &["--lang", "en", "history", "--unit", "SNV"]);
+    assert!(path.contains("2021    82.96"), "{path}");
+    let line_2022 = path.lines().find(|l| l.starts_with("2022")).unwrap();
+    assert!(
+        line_2022.contains(&published_2022["SNV"]["index"]),
+        "{path}"
+    );
+    assert!(line_2022.ends_with("published"), "{path}");
+    assert!(
+        path.lines()
+            .find(|l| l.starts_with("2023"))
+            .unwrap()
+            .ends_with("provisional"),
+        "{path}"
+    );
+}
+
+#[test]
+fn publish_is_refused_with_every_groups_reason_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    decide_everything(&db, "2022", Some(&["SNV", "STP"]));
+    let before = dump(&db);
+    let err = fails(&db, &["--lang", "en", "--appraiser", WHO, "publish"]);
+    assert!(
+        err.starts_with(
+            "The results of 2022 were not published: every group needs its final ranking; nothing was written."
+        ),
+        "{err}"
+    );
+    for g in [
+        "Sở, ban, ngành tỉnh (so-nganh)",
+        "UBND cấp huyện (huyen)",
+        "Đơn vị sự nghiệp công lập tỉnh (dvsn)",
+        "Cơ quan Trung ương đóng trên địa bàn tỉnh (trung-uong)",
+    ] {
+        assert!(
+            err.contains(&format!("\n  - No final ranking for {g} yet: ")),
+            "{err}"
+        );
+    }
+    assert!(err.contains("items of 19 units are not decided"), "{err}");
+    let err = fails(&db, &["--appraiser", WHO, "publish"]);
+    assert!(
+        err.starts_with("Chưa công bố được kết quả năm 2022"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn a_published_year_changes_only_after_an_audited_unpublishing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    decide_everything(&db, "2022", None);
+    ok(&db, &["--appraiser", WHO, "publish"]);
+    let before = dump(&db);
+    let en = ["--lang", "en", "--appraiser", WHO];
+    let published = "The results of 2022 are published and cannot change.";
+    for args in [
+        &["decide", "SNV", "1.1.1", "0"][..],
+        &["decide", "SNV", "1.1.1", "agree", "--comment", "x"][..],
+        &["close", "SNV"][..],
+        &["reopen", "SNV"][..],
+        &[
+            "import",
+            "survey",
+            demo_file("survey.csv").to_str().unwrap(),
+        ][..],
+    ] {
+        let err = fails(&db, &[&en[..], args].concat());
+        assert!(err.starts_with(published), "{args:?}: {err}");
+    }
+    let err = fails(&db, &[&en[..], &["publish"]].concat());
+    assert!(
+        err.starts_with("The results of 2022 were already published at "),
+        "{err}"
+    );
+    // Unpublishing needs a reason.
+    let err = fails(&db, &[&en[..], &["unpublish", "--comment", " "]].concat());
+    assert!(err.contains("Unpublishing needs a reason"), "{err}");
+    assert_eq!(dump(&db), before);
+
+    let out = ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--appraiser",
+            "Trần Văn Bình",
+            "unpublish",
+            "--comment",
+            "Sở Nội vụ giải trình lại tiêu chí 1.1.1",
+        ],
+    );
+    assert!(
+        out.starts_with("Unpublished the results of 2022 (published at "),
+        "{out}"
+    );
+    assert!(out.contains(&format!("by {WHO})")), "{out}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let audit: Vec<(String, String, i64, String, String)> = conn
+        .prepare(
+            "SELECT action, appraiser, year, unit, comment FROM audit
+             WHERE action IN ('publish', 'unpublish') ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        audit,
+        vec![
+            (
+                "publish".into(),
+                WHO.into(),
+                2022,
+                String::new(),
+                String::new()
+            ),
+            (
+                "unpublish".into(),
+                "Trần Văn Bình".into(),
+                2022,
+                String::new(),
+                "Sở Nội vụ giải trình lại tiêu chí 1.1.1".into()
+            ),
+        ]
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM published"), 0);
+    // The decisions change again.
+    let out = ok(&db, &[&en[..], &["decide", "SNV", "1.1.1", "0"]].concat());
+    assert!(out.starts_with("Recorded: SNV 1.1.1 → 0"), "{out}");
+    let err = fails(
+        &db,
+        &[&en[..], &["unpublish", "--comment", "again"]].concat(),
+    );
+    assert_eq!(err.trim_end(), "The results of 2022 are not published.");
+}
+
+#[test]
+fn new_year_refuses_a_year_that_exists_and_a_year_with_nothing_to_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let en = ["--lang", "en", "--appraiser", WHO];
+    let before = dump(&db);
+    let err = fails(
+        &db,
+        &[&en[..], &["new-year", "2022", "--from", "2021"]].concat(),
+    );
+    assert_eq!(
+        err.trim_end(),
+        "The year 2022 already exists in the database (it has criteria sets or units); nothing was written."
+    );
+    let err = fails(&db, &[&en[..], &["new-year", "2031"]].concat());
+    assert!(
+        err.starts_with("The database has no criteria sets for 2030"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+    // Without a database nothing is created.
+    let none = dir.path().join("none.sqlite");
+    let err = fails(&none, &[&en[..], &["new-year", "2023"]].concat());
+    assert!(err.starts_with("There is no database at"), "{err}");
+    assert!(!none.exists());
+}
+
+#[test]
+fn a_copied_set_can_be_replaced_while_no_decision_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = ok(&db, &["--appraiser", WHO, "new-year", "2023"]);
+    assert!(
+        out.contains("Năm 2022 chưa công bố: chỉ số năm trước của năm 2023 lấy từ lịch sử đã nhập"),
+        "{out}"
+    );
+    let toml = std::fs::read_to_string(root().join("data/criteria/2022/dvsn.toml")).unwrap();
+    let toml = toml.replace("\nyear = 2022\n", "\nyear = 2023\n").replacen(
+        "title = \"",
+        "title = \"(2023) ",
+        1,
+    );
+    let file = write(dir.path(), "dvsn-2023.toml", toml);
+    let out = ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.starts_with("Đã nạp bộ chỉ số dvsn năm 2023"), "{out}");
+    // 2022 is neither published nor in the imported history: 2023 has no previous index.
+    let y2023 = ranking(&db, "2023");
+    assert!(y2023.values().all(|r| r["previous_index"].is_empty()));
+}
+
+#[test]
+fn import_history_says_when_a_published_result_differs_and_the_published_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    decide_everything(&db, "2022", None);
+    ok(&db, &["--appraiser", WHO, "publish"]);
+    let published = ranking(&db, "2022");
+    let snv = &published["SNV"]["index"];
+    let stp = &published["STP"]["index"];
+    let file = write(
+        dir.path(),
+        "history-2022.csv",
+        format!("unit,year,index\nSNV,2022,50.00\nSTP,2022,{stp}\nSTC,2022,60.5\n"),
+    );
+    let out = ok(
+        &db,
+        &["--lang", "en", "import", "history", file.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.trim_end(),
+        format!(
+            "Imported history: 3 added, 0 changed, 0 unchanged.\n2 rows differ from the result published in this database for the same unit and year (e.g. SNV 2022: 50.00 imported, {snv} published); the published result is the one used."
+        )
+    );
+    ok(&db, &["--appraiser", WHO, "new-year", "2023"]);
+    let y2023 = ranking(&db, "2023");
+    assert_eq!(&y2023["SNV"]["previous_index"], snv);
+    assert_eq!(&y2023["STC"]["previous_index"], &published["STC"]["index"]);
+}
+
+#[test]
+fn the_history_prints_the_province_against_the_targets_and_the_groups_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = ok(&db, &["--lang", "en", "history", "--province"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("The province — index and national rank by year"));
+    assert_eq!(lines[1], "Year  Index %  Change   Rank  Target      Result");
+    assert_eq!(lines[2], "2016    74.02       —  49/63  —           —");
+    assert_eq!(lines[7], "2021    84.51   +0.88  18/63  —           —");
+    assert_eq!(
+        lines[8],
+        "2022        —       —      —  ≤15 (2025)  ○ to come"
+    );
+    assert_eq!(
+        lines[12],
+        "2026        —       —      —  ≤14         ○ to come"
+    );
+    assert_eq!(lines.len(), 17, "2016 to 2030");
+
+    // The group means of the imported years are the source document's.
+    let out = ok(&db, &["--lang", "en", "history", "--group", "dvsn"]);
+    for mean in ["47.30", "59.19", "66.14", "71.48", "70.37", "73.96"] {
+        assert!(out.contains(mean), "{mean}: {out}");
+    }
+    let csv = ok(&db, &["history", "--group", "huyen", "--format", "csv"]);
+    let body = csv.strip_prefix('\u{feff}').expect("a BOM");
+    assert!(body.starts_with(
+        "group,group_name,year,units,mean,province_previous,above_province,rose,compared,note\r\n"
+    ));
+    assert!(
+        body.contains("huyen,UBND cấp huyện,2016,11,52.95,,,0,0,\r\n"),
+        "{body}"
+    );
+    // Every unit's years (2022 provisional from the self scores).
+    let csv = ok(&db, &["history", "--format", "csv"]);
+    assert_eq!(csv.lines().count(), 1 + 272 - 6 + 47);
+    let err = fails(&db, &["history", "--group", "huyen", "--unit", "SNV"]);
+    assert!(err.contains("--unit"), "{err}");
+}
+
+#[test]
+fn a_rank_beyond_the_ranked_count_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    let file = write(
+        dir.path(),
+        "h.csv",
+        "unit,year,index,rank,ranked_of\nprovince,2015,70,64,63\nprovince,2014,69,0,63\n",
+    );
+    let err = fails(
+        &db,
+        &["--lang", "en", "import", "history", file.to_str().unwrap()],
+    );
+    assert!(
+        err.contains("h.csv:2:4: column rank: rank 64 is beyond the number ranked (63)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("h.csv:3:4: column rank: '0' is not a rank (a whole number from 1)"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+}
+
+/// A publication is computed from what the database held; when another session commits in
+/// between, the store refuses it rather than publish a result the database no longer holds.
+#[test]
+fn a_publication_computed_before_another_sessions_write_is_refused() {
+    use thamdinh::domain::UnitCode;
+    use thamdinh::store::{Store, StoreError};
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut mine = Store::open(&db).unwrap();
+    let seen = mine.data_version().unwrap();
+    let mut other = Store::open(&db).unwrap();
+    other
+        .set_closed(2022, &UnitCode::parse("SNV").unwrap(), true, "Bình", "")
+        .unwrap();
+    assert!(matches!(
+        mine.publish(2022, &[], WHO, "", seen),
+        Err(StoreError::ChangedMeanwhile(2022))
+    ));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM publications"), 0);
+    let seen = mine.data_version().unwrap();
+    mine.publish(2022, &[], WHO, "", seen).unwrap();
+    assert!(matches!(
+        mine.publish(2022, &[], WHO, "", seen),
+        Err(StoreError::YearPublished(2022))
+    ));
+    // Closing and reopening a unit of a published year are refused too.
+    assert!(matches!(
+        other.set_closed(2022, &UnitCode::parse("SNV").unwrap(), false, "Bình", ""),
+        Err(StoreError::YearPublished(2022))
+    ));
+}
+
+/// A file of schema 3 (before the years) keeps its history when it moves to schema 4.
+#[test]
+fn a_schema_3_file_keeps_its_history() {
+    use thamdinh::store::{Store, schema};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&db).unwrap();
+        schema::migrate_to(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO history (unit, year, idx) VALUES ('province', 2021, 8451)",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&db).unwrap();
+    let rows = store.history_rows().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].year, rows[0].rank, rows[0].ranked_of),
+        (2021, None, None)
+    );
+    assert_eq!(rows[0].index.fixed2(), "84.51");
+    assert_eq!(count(&db, "PRAGMA user_version"), schema::VERSION);
+}
