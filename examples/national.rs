@@ -33,7 +33,7 @@ use std::process::ExitCode;
 use thamdinh::domain::Mode;
 use thamdinh::i18n::Lang;
 use thamdinh::io::workbook::Sheets;
-use thamdinh::workbook::{self, Request};
+use thamdinh::service::workbook::{self, Request};
 
 fn usage() -> ExitCode {
     eprintln!(

@@ -234,7 +234,7 @@ fn rankings_on_two_connections_equal_the_rankings_one_by_one() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
     let mut ws = Workspace::new(store, 2022).unwrap();
-    thamdinh::cli::build_demo(&mut ws, thamdinh::i18n::Lang::En).unwrap();
+    thamdinh::service::build_demo(&mut ws).unwrap();
     for (unit, item, verdict) in [
         ("SNV", "1.1.1", Verdict::Agree),
         ("STP", "1.1.2", Verdict::RequestExplanation),

@@ -28,7 +28,7 @@ fn open(db: &Path) -> Workspace {
 fn demo(dir: &Path) -> PathBuf {
     let db = dir.join("t.sqlite");
     let mut ws = open(&db);
-    thamdinh::cli::build_demo(&mut ws, Lang::En).unwrap();
+    thamdinh::service::build_demo(&mut ws).unwrap();
     db
 }
 
@@ -173,7 +173,7 @@ fn the_ranking_on_screen_follows_another_instances_decision_one_unit_at_a_time()
     );
     assert_eq!(app.screen, Screen::Ranking);
     let group = app.group_code().unwrap().to_string();
-    let before = format!("{:?}", app.ranking);
+    let before = format!("{:?}", app.ranking.data);
 
     // Another instance lowers a unit's score.
     let mut other = open(&db);
@@ -223,11 +223,15 @@ fn the_ranking_on_screen_follows_another_instances_decision_one_unit_at_a_time()
         dispatch(&mut app, &mut rt, a);
     }
     let fresh = open(&db);
-    assert_eq!(app.units, fresh.unit_summaries(&group).unwrap());
-    let shown = app.ranking.clone().unwrap().unwrap();
+    assert_eq!(app.units.lines, fresh.unit_summaries(&group).unwrap());
+    let shown = app.ranking.data.clone().unwrap().unwrap();
     let whole = fresh.ranking(&group, Mode::Provisional).unwrap();
     assert_eq!(format!("{shown:?}"), format!("{whole:?}"));
-    assert_ne!(format!("{:?}", app.ranking), before, "the ranking moved");
+    assert_ne!(
+        format!("{:?}", app.ranking.data),
+        before,
+        "the ranking moved"
+    );
     // The live state read one unit again, not the group.
     let live = rt.live.as_ref().unwrap();
     assert_eq!(live.group, group);

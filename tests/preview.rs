@@ -47,11 +47,9 @@ fn every_kind_previewed_counts_what_its_import_does_and_writes_nothing() {
         let before = dump(&db);
         let mut ws = workspace(&db);
         let args = CriteriaCsvArgs::default;
-        let preview = ws
-            .preview_import(kind, &path, None, args(), Lang::En)
-            .unwrap();
+        let preview = ws.preview_import(kind, &path, None, args()).unwrap();
         assert_eq!(dump(&db), before, "the preview of {path:?} wrote");
-        let done = ws.import_any(kind, &path, None, args(), Lang::En).unwrap();
+        let done = ws.import_any(kind, &path, None, args()).unwrap();
         assert_eq!(
             (
                 preview.count.added,
@@ -64,9 +62,7 @@ fn every_kind_previewed_counts_what_its_import_does_and_writes_nothing() {
         assert!(preview.rows() > 0, "{path:?}");
         assert_ne!(dump(&db), before, "the import of {path:?} wrote nothing");
         // Again: the preview says nothing changes.
-        let again = ws
-            .preview_import(kind, &path, None, args(), Lang::En)
-            .unwrap();
+        let again = ws.preview_import(kind, &path, None, args()).unwrap();
         assert_eq!(again.count.added + again.count.changed, 0, "{path:?}");
     }
 }
@@ -80,11 +76,11 @@ fn a_refused_file_is_refused_by_the_preview_with_the_import_s_problems() {
     let bad = root().join("tests/data/bad/self-one-good-row-two-bad.csv");
     let args = CriteriaCsvArgs::default;
     let previewed = ws
-        .preview_import(FileKind::SelfScores, &bad, None, args(), Lang::Vi)
+        .preview_import(FileKind::SelfScores, &bad, None, args())
         .unwrap_err()
         .render(Lang::Vi);
     let imported = ws
-        .import_any(FileKind::SelfScores, &bad, None, args(), Lang::Vi)
+        .import_any(FileKind::SelfScores, &bad, None, args())
         .unwrap_err()
         .render(Lang::Vi);
     assert_eq!(previewed, imported);

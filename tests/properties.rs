@@ -310,7 +310,7 @@ fn plausible_text(kind: ImportKind) -> impl Strategy<Value = String> {
 fn demo_workspace(dir: &Path) -> Workspace {
     let store = Store::open(&dir.join("p.sqlite")).unwrap();
     let mut ws = Workspace::new(store, 2022).unwrap();
-    thamdinh::cli::build_demo(&mut ws, Lang::En).unwrap();
+    thamdinh::service::build_demo(&mut ws).unwrap();
     ws
 }
 

@@ -14,7 +14,6 @@ use thamdinh::domain::{
     CriteriaSet, ItemCode, Mode, Points, SelfScore, UnitCode, UnitResult, UnitTotals, Verdict,
     ranking,
 };
-use thamdinh::i18n::Lang;
 use thamdinh::service::{ImportKind, Workspace};
 use thamdinh::store::Store;
 
@@ -30,7 +29,7 @@ fn open(db: &Path) -> Workspace {
 fn demo(dir: &Path) -> PathBuf {
     let db = dir.join("t.sqlite");
     let mut ws = open(&db);
-    thamdinh::cli::build_demo(&mut ws, Lang::En).unwrap();
+    thamdinh::service::build_demo(&mut ws).unwrap();
     db
 }
 

@@ -381,7 +381,7 @@ fn a_comment_is_written_as_a_paragraph_and_shown_with_its_line_breaks() {
     assert!(boxed.contains("│- kế hoạch điều chỉnh."), "{boxed}");
     snap!("comment_box_vi_80x24", boxed);
     s.keys("\n");
-    let o = s.app.open.as_ref().unwrap();
+    let o = s.app.appraisal.open.as_ref().unwrap();
     let stored = &o.data.sheet.records[o.sel]
         .decision
         .as_ref()
@@ -420,7 +420,7 @@ fn an_appraiser_of_one_field_starts_in_it() {
     let text = s.draw(120, 40);
     assert!(text.contains("lĩnh vực được giao: 2"), "{text}");
     assert!(text.contains("2        ▾ ★ Tham mưu"), "{text}");
-    let o = s.app.open.as_ref().unwrap();
+    let o = s.app.appraisal.open.as_ref().unwrap();
     assert_eq!(o.data.set.node(o.sel).code.as_str(), "2.1.1");
 }
 
@@ -436,10 +436,19 @@ fn a_whole_unit_by_keyboard_counts_its_keys() {
         s.keys(k);
     };
     press(&mut s, "j\n"); // Sở Tư pháp
-    let items = s.app.open.as_ref().unwrap().data.set.item_indexes().count();
+    let items = s
+        .app
+        .appraisal
+        .open
+        .as_ref()
+        .unwrap()
+        .data
+        .set
+        .item_indexes()
+        .count();
     let mut n = 0;
     loop {
-        let o = s.app.open.as_ref().unwrap();
+        let o = s.app.appraisal.open.as_ref().unwrap();
         if o.state(o.sel).is_decided() {
             break;
         }
@@ -463,7 +472,7 @@ fn a_whole_unit_by_keyboard_counts_its_keys() {
             press(&mut s, "e0\n");
         }
     }
-    let o = s.app.open.as_ref().unwrap();
+    let o = s.app.appraisal.open.as_ref().unwrap();
     let t = o.data.sheet.totals(&o.data.set);
     assert_eq!(t.decided(), t.items(), "the whole unit is decided");
     assert_eq!(t.items(), items);
@@ -481,9 +490,18 @@ fn every_units_title_keeps_its_code_and_progress_at_80_columns() {
     let db = common::demo_db(dir.path());
     let mut s = Session::new(&db, Lang::Vi);
     for _ in 0..s.app.groups.len() {
-        for _ in 0..s.app.units.len() {
+        for _ in 0..s.app.units.lines.len() {
             s.keys("\n");
-            let code = s.app.open.as_ref().unwrap().data.unit.code.to_string();
+            let code = s
+                .app
+                .appraisal
+                .open
+                .as_ref()
+                .unwrap()
+                .data
+                .unit
+                .code
+                .to_string();
             let screen = s.draw(80, 24);
             let title = screen.lines().next().unwrap();
             assert!(
@@ -909,7 +927,7 @@ fn the_files_screen_previews_a_file_then_imports_it() {
         "{screen}"
     );
     s.keys("\n");
-    assert_eq!(s.app.units.len(), 2, "{}", s.draw(80, 24));
+    assert_eq!(s.app.units.lines.len(), 2, "{}", s.draw(80, 24));
     // The same file again: nothing new, nothing changed.
     s.keys("2");
     s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -1050,7 +1068,7 @@ fn the_ranking_screen_writes_the_decisions_and_ranking_csv_and_the_notices_askin
     s.keys("t\n");
     let folder = dir.path().join("thong-bao-2022-so-nganh");
     let n = std::fs::read_dir(&folder).unwrap().count();
-    assert_eq!(n, s.app.units.len(), "{}", s.draw(80, 24));
+    assert_eq!(n, s.app.units.lines.len(), "{}", s.draw(80, 24));
     s.keys("t\n");
     assert!(s.draw(80, 24).contains("Tệp đã có"));
 }
@@ -1117,7 +1135,7 @@ fn the_ranking_screen_starts_the_next_year_after_saying_what_will_happen() {
     let screen = s.draw(80, 24);
     snap!("new_year_started_vi_80x24", screen);
     assert_eq!(
-        s.app.units.len(),
+        s.app.units.lines.len(),
         s.rt.ws.units(s.app.group_code()).unwrap().len()
     );
     // Audited, as `thamdinh new-year` is.
@@ -1142,7 +1160,7 @@ fn the_welcome_starts_the_year_from_the_last_one_in_the_database() {
     snap!("welcome_with_year_before_en_80x24", screen);
     s.keys("N\n");
     assert_eq!(s.app.year, 2023);
-    assert!(!s.app.units.is_empty(), "{}", s.draw(80, 24));
+    assert!(!s.app.units.lines.is_empty(), "{}", s.draw(80, 24));
     // An empty database has no year before: the welcome says where to go instead.
     let dir = tempfile::tempdir().unwrap();
     let db = empty_db(dir.path());
@@ -1170,7 +1188,7 @@ fn the_welcome_opens_the_demo_and_another_file_from_the_screens() {
     s.keys("D");
     assert_eq!(s.app.db_label, "demo.sqlite");
     assert_eq!(s.app.year, 2022);
-    assert_eq!(s.app.units.len(), 21, "the demo's departments");
+    assert_eq!(s.app.units.lines.len(), 21, "the demo's departments");
     let (said, error) = s.app.status.clone().unwrap();
     assert!(
         !error && said.starts_with("Đã mở bản mẫu năm 2022"),
@@ -1188,7 +1206,7 @@ fn the_welcome_opens_the_demo_and_another_file_from_the_screens() {
     s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     s.keys(db.to_str().unwrap()).keys("\n");
     assert_eq!(s.app.db_label, "hoidong.sqlite");
-    assert!(s.app.units.is_empty() && s.app.no_units);
+    assert!(s.app.units.lines.is_empty() && s.app.no_units);
     let screen = s.draw(80, 24);
     assert!(screen.contains("Chào mừng"), "{screen}");
 

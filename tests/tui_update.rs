@@ -11,7 +11,7 @@ use thamdinh::i18n::Lang;
 use thamdinh::io::criteria::set_from_toml;
 use thamdinh::store::UnitRow;
 use thamdinh::tui::action::{Action, Cmd, Effect, GroupTab, Loaded, Saved, UnitData, UnitLine};
-use thamdinh::tui::app::{App, InputKind, ItemFilter};
+use thamdinh::tui::app::{App, Dialog, InputKind, ItemFilter};
 use thamdinh::tui::keymap::Screen;
 
 fn key(c: KeyCode) -> Action {
@@ -61,7 +61,7 @@ fn unit_data(code: &str, name: &str) -> UnitData {
 }
 
 fn item(app: &App) -> String {
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     o.data.set.node(o.sel).code.to_string()
 }
 
@@ -119,7 +119,7 @@ fn opened() -> App {
 
 /// What the runtime would send back after committing `state` on the selected item.
 fn saved(app: &App, state: State, score: Option<Points>, comment: &str) -> Action {
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     let mut data = o.data.clone();
     let code = o.data.set.node(o.sel).code.clone();
     data.sheet.records[o.sel].decision = Some(Decision {
@@ -157,7 +157,7 @@ fn agree_asks_the_store_and_shows_nothing_as_done_before_the_commit() {
         }]
     );
     assert!(app.saving);
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     assert_eq!(
         o.state(o.sel),
         State::Undecided,
@@ -184,7 +184,7 @@ fn a_failed_save_leaves_the_item_as_it_was_and_says_why() {
     let mut app = opened();
     app.update(ch('a'));
     app.update(Action::SaveFailed("Đơn vị SNV đã khóa kết quả.".into()));
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     assert_eq!(o.state(o.sel), State::Undecided);
     assert_eq!(item(&app), "1.1.1");
     assert_eq!(
@@ -235,6 +235,7 @@ fn a_typed_score_is_checked_in_place() {
     let mut app = opened();
     // 3.9 is a free item of 1.25 points.
     let target = app
+        .appraisal
         .open
         .as_ref()
         .unwrap()
@@ -242,7 +243,7 @@ fn a_typed_score_is_checked_in_place() {
         .set
         .index_of(&ItemCode::parse("3.9").unwrap())
         .unwrap();
-    app.open.as_mut().unwrap().sel = target;
+    app.appraisal.open.as_mut().unwrap().sel = target;
     app.update(ch('e'));
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Score);
     typed(&mut app, "0,125");
@@ -421,7 +422,7 @@ fn one_line_boxes_stay_one_line() {
     app.update(ctrl_j());
     app.update(alt_enter());
     assert!(app.input.is_none(), "the search box closed");
-    assert_eq!(app.open.as_ref().unwrap().search, "ke");
+    assert_eq!(app.appraisal.open.as_ref().unwrap().search, "ke");
 }
 
 #[test]
@@ -444,13 +445,13 @@ fn the_item_filter_cycles_and_hides_decided_items() {
     let ack = saved(&app, State::Agreed, Some(Points::from_hundredths(50)), "");
     app.update(ack);
     app.update(ch('v'));
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     assert_eq!(o.filter, ItemFilter::Undecided);
     let first = ItemCode::parse("1.1.1").unwrap();
     assert!(!o.visible().contains(&o.data.set.index_of(&first).unwrap()));
     app.update(ch('v'));
     app.update(ch('v'));
-    assert_eq!(app.open.as_ref().unwrap().filter, ItemFilter::All);
+    assert_eq!(app.appraisal.open.as_ref().unwrap().filter, ItemFilter::All);
 }
 
 #[test]
@@ -459,7 +460,7 @@ fn collapse_and_expand_with_arrows_and_enter() {
     app.update(key(KeyCode::Left)); // 1.1.1 -> its parent 1.1
     assert_eq!(item(&app), "1.1");
     app.update(key(KeyCode::Left)); // collapse 1.1
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     let first = o
         .data
         .set
@@ -467,14 +468,21 @@ fn collapse_and_expand_with_arrows_and_enter() {
         .unwrap();
     assert!(!o.visible().contains(&first));
     app.update(key(KeyCode::Enter)); // expand again
-    assert!(app.open.as_ref().unwrap().visible().contains(&first));
+    assert!(
+        app.appraisal
+            .open
+            .as_ref()
+            .unwrap()
+            .visible()
+            .contains(&first)
+    );
 }
 
 #[test]
 fn next_undecided_goes_on_to_the_next_unit_at_the_end() {
     let mut app = opened();
-    let set = app.open.as_ref().unwrap().data.set.clone();
-    let mut data = app.open.as_ref().unwrap().data.clone();
+    let set = app.appraisal.open.as_ref().unwrap().data.set.clone();
+    let mut data = app.appraisal.open.as_ref().unwrap().data.clone();
     for i in set.item_indexes().collect::<Vec<_>>() {
         data.sheet.records[i].decision = Some(Decision {
             state: State::Agreed,
@@ -502,11 +510,11 @@ fn units_filter_ignores_diacritics() {
     assert_eq!(app.screen, Screen::Units);
     app.update(ch('/'));
     typed(&mut app, "so noi vu");
-    let shown = app.shown_units();
+    let shown = app.units.shown();
     assert_eq!(shown.len(), 1);
-    assert_eq!(app.units[shown[0]].unit.code.as_str(), "SNV");
+    assert_eq!(app.units.lines[shown[0]].unit.code.as_str(), "SNV");
     app.update(key(KeyCode::Esc));
-    assert_eq!(app.shown_units().len(), 3);
+    assert_eq!(app.units.shown().len(), 3);
 }
 
 #[test]
@@ -560,26 +568,26 @@ fn without_an_appraiser_the_name_is_asked_first() {
 #[test]
 fn next_undecided_stays_in_the_appraisers_fields() {
     let mut app = opened();
-    let mut data = app.open.as_ref().unwrap().data.clone();
+    let mut data = app.appraisal.open.as_ref().unwrap().data.clone();
     data.assigned = vec![ItemCode::parse("2").unwrap()];
     // A unit opened by an appraiser of field 2 starts in field 2.
-    app.open = None;
+    app.appraisal.open = None;
     app.update(Action::Loaded(Loaded::Unit(data)));
     assert_eq!(item(&app), "2.1.1");
-    let set = app.open.as_ref().unwrap().data.set.clone();
+    let set = app.appraisal.open.as_ref().unwrap().data.set.clone();
     let last_of_2 = set
         .nodes()
         .iter()
         .rposition(|n| n.code.as_str().starts_with("2."))
         .unwrap();
-    app.open.as_mut().unwrap().sel = last_of_2;
+    app.appraisal.open.as_mut().unwrap().sel = last_of_2;
     app.update(ch('n'));
     assert_eq!(item(&app), "2.1.1", "wraps within field 2");
 }
 
 /// The unit as another instance left it: `item` decided at 0 by someone else.
 fn changed_elsewhere(app: &App, item: &str) -> UnitData {
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     let mut data = o.data.clone();
     let idx = data.set.index_of(&ItemCode::parse(item).unwrap()).unwrap();
     data.sheet.records[idx].decision = Some(Decision {
@@ -611,7 +619,7 @@ fn another_sessions_change_reloads_the_open_unit_and_keeps_the_ranking_on_screen
     let data = changed_elsewhere(&app, "1.1.2");
     app.update(Action::Loaded(Loaded::Reloaded(data)));
     assert_eq!(app.screen, Screen::Ranking, "the ranking stays on screen");
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     let idx = o
         .data
         .set
@@ -696,7 +704,7 @@ fn a_reload_of_a_unit_no_longer_open_is_dropped() {
     assert_eq!(app.screen, Screen::Units);
     app.update(Action::Loaded(Loaded::Reloaded(data)));
     assert_eq!(app.screen, Screen::Units);
-    assert!(app.open.is_none());
+    assert!(app.appraisal.open.is_none());
 }
 
 #[test]
@@ -704,9 +712,14 @@ fn the_selected_unit_stays_selected_when_another_session_adds_a_unit() {
     let mut app = opened();
     app.update(ch('q'));
     app.update(key(KeyCode::Down));
-    let selected = |app: &App| app.units[app.shown_units()[app.unit_sel]].unit.code.clone();
+    let selected = |app: &App| {
+        app.units.lines[app.units.shown()[app.units.sel]]
+            .unit
+            .code
+            .clone()
+    };
     assert_eq!(selected(&app).as_str(), "STP");
-    let mut lines = app.units.clone();
+    let mut lines = app.units.lines.clone();
     let mut added = lines[0].clone();
     added.unit = unit_row("SCT", "Sở Công Thương");
     lines.insert(0, added);
@@ -730,7 +743,7 @@ fn an_item_decided_elsewhere_does_not_stay_selected_behind_a_filter() {
     let mut app = opened();
     app.update(ch('v')); // undecided only
     assert_eq!(item(&app), "1.1.1");
-    let o = app.open.as_ref().unwrap();
+    let o = app.appraisal.open.as_ref().unwrap();
     let mut data = o.data.clone();
     data.sheet.records[o.sel].decision = Some(Decision {
         state: State::Agreed,
@@ -767,7 +780,7 @@ fn a_new_filter_replaces_the_old_one_and_an_empty_list_says_so() {
     app.update(ch('/'));
     typed(&mut app, "ke sach");
     app.update(key(KeyCode::Enter));
-    assert!(app.shown_units().is_empty());
+    assert!(app.units.shown().is_empty());
     app.update(ch('n'));
     assert_eq!(
         app.status,
@@ -779,8 +792,8 @@ fn a_new_filter_replaces_the_old_one_and_an_empty_list_says_so() {
     app.update(ch('/'));
     typed(&mut app, "tu phap");
     app.update(key(KeyCode::Enter));
-    assert_eq!(app.unit_filter, "tu phap");
-    assert_eq!(app.shown_units().len(), 1);
+    assert_eq!(app.units.filter, "tu phap");
+    assert_eq!(app.units.shown().len(), 1);
 }
 
 // ---------- the analysis by field and the way up ----------
@@ -872,8 +885,11 @@ fn l_opens_the_field_table_on_the_selected_unit_and_esc_comes_back() {
     app.update(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Units);
     assert!(app.fields.is_none());
-    let shown = app.shown_units();
-    assert_eq!(app.units[shown[app.unit_sel]].unit.code.as_str(), "SYT");
+    let shown = app.units.shown();
+    assert_eq!(
+        app.units.lines[shown[app.units.sel]].unit.code.as_str(),
+        "SYT"
+    );
 }
 
 #[test]
@@ -1056,7 +1072,7 @@ fn the_history_opens_on_the_selected_unit_and_shows_its_group_and_the_province_i
     let fx = app.update(ch('h'));
     assert_eq!(fx, vec![Effect::LoadHistory(Subject::Unit(stp.clone()))]);
     assert_eq!(app.screen, Screen::History);
-    assert_eq!(app.history_view, HistoryView::Unit);
+    assert_eq!(app.history.view, HistoryView::Unit);
     // ↓ and ↑ go through the group's units.
     assert_eq!(
         app.update(ch('j')),
@@ -1101,19 +1117,19 @@ fn the_history_opens_on_the_selected_unit_and_shows_its_group_and_the_province_i
             })
             .collect(),
     }));
-    assert_eq!(app.history_unit, Some(UnitCode::parse("SNV").unwrap()));
+    assert_eq!(app.history.unit, Some(UnitCode::parse("SNV").unwrap()));
     app.update(ch('j'));
     // A result for another subject (a late answer) is dropped.
     app.update(Action::Loaded(Loaded::History {
         subject: Subject::Unit(UnitCode::parse("SYT").unwrap()),
         result: Err("x".into()),
     }));
-    assert!(app.history.is_none());
+    assert!(app.history.data.is_none());
     app.update(Action::Loaded(Loaded::History {
         subject: Subject::Unit(stp),
         result: Err("không đọc được".into()),
     }));
-    assert!(app.history.is_some());
+    assert!(app.history.data.is_some());
     assert_eq!(
         app.update(ch('v')),
         vec![Effect::LoadHistory(Subject::Group("so-nganh".into()))]
@@ -1197,7 +1213,7 @@ fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_o
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::CloseUnit);
     // Esc: nothing is closed and the box forgets the unit.
     assert!(app.update(key(KeyCode::Esc)).is_empty());
-    assert!(app.input.is_none() && app.pending_close.is_none());
+    assert!(app.input.is_none() && app.dialog.is_none());
     // Four keys and the comment: c, the comment, Enter.
     app.update(ch('c'));
     typed(&mut app, "Đã thông qua");
@@ -1224,7 +1240,7 @@ fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_o
         Some(("Đã khóa kết quả của STP (Sở Tư pháp).".into(), false))
     );
     // A closed unit: the same key reopens it, with an empty comment allowed.
-    app.units[1].unit.closed = true;
+    app.units.lines[1].unit.closed = true;
     app.update(ch('c'));
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ReopenUnit);
     assert_eq!(
@@ -1575,9 +1591,15 @@ fn a_new_year_is_started_after_asking() {
     app.update(ch('r'));
     app.update(ch('N'));
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::NewYear);
-    assert_eq!(app.pending_new_year, Some((2023, 2022)));
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::NewYear {
+            year: 2023,
+            from: 2022
+        })
+    );
     assert!(app.update(key(KeyCode::Esc)).is_empty());
-    assert_eq!(app.pending_new_year, None);
+    assert_eq!(app.dialog, None);
     app.update(ch('N'));
     let fx = app.update(key(KeyCode::Enter));
     assert_eq!(
@@ -1594,7 +1616,9 @@ fn a_new_year_is_started_after_asking() {
     assert_eq!(fx, vec![Effect::LoadGroups, Effect::LoadYear]);
     assert_eq!(app.year, 2023);
     assert_eq!(app.screen, Screen::Units);
-    assert!(app.units.is_empty() && app.open.is_none() && app.ranking.is_none());
+    assert!(
+        app.units.lines.is_empty() && app.appraisal.open.is_none() && app.ranking.data.is_none()
+    );
 
     // The welcome of an empty 2024, with 2023 in the database.
     let mut app = App::new(Lang::En, Some("Lan".into()), "t.sqlite".into(), 2024);
@@ -1604,7 +1628,13 @@ fn a_new_year_is_started_after_asking() {
         before: Some(2023),
     }));
     app.update(ch('N'));
-    assert_eq!(app.pending_new_year, Some((2024, 2023)));
+    assert_eq!(
+        app.dialog,
+        Some(Dialog::NewYear {
+            year: 2024,
+            from: 2023
+        })
+    );
     // Without a year before: said, and no box.
     let mut app = App::new(Lang::En, Some("Lan".into()), "t.sqlite".into(), 2024);
     app.update(Action::Loaded(Loaded::Year {
@@ -1650,7 +1680,7 @@ fn o_and_d_open_another_database_and_the_screens_start_again_on_it() {
         vec![Effect::CheckLedger, Effect::LoadGroups, Effect::LoadYear]
     );
     assert_eq!((app.db_label.as_str(), app.year), ("2021.sqlite", 2021));
-    assert!(app.units.is_empty() && app.groups.is_empty() && app.open.is_none());
+    assert!(app.units.lines.is_empty() && app.groups.is_empty() && app.appraisal.open.is_none());
     assert_eq!(app.screen, Screen::Units);
     assert_eq!(
         app.status,

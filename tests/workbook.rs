@@ -13,9 +13,9 @@ use thamdinh::clock::FixedClock;
 use thamdinh::domain::index::round2;
 use thamdinh::domain::{ItemCode, Mode, NodeScore, Points, UnitCode, Verdict};
 use thamdinh::i18n::Lang;
+use thamdinh::service::workbook::{self, Request};
 use thamdinh::service::{AppError, Workspace};
 use thamdinh::store::Store;
-use thamdinh::workbook::{self, Request};
 
 type Sheet = calamine::Range<Data>;
 

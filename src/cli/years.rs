@@ -1,52 +1,53 @@
-//! The commands of the years: new-year, publish, unpublish, history, and the history import's
-//! word on rows that differ from a published result.
+//! The commands of the years: init (the year's built-in sets), new-year, publish and
+//! unpublish.
 
-use super::{pad, write_csv_out};
-use crate::domain::Points;
-use crate::domain::history::{GroupYear, ProvinceYear, UnitYear};
+use super::{Cx, print};
 use crate::domain::index::round2;
+use crate::i18n::Lang;
 use crate::i18n::commands as msg;
-use crate::i18n::{Lang, source_label, target_label, verdict_label};
-use crate::service::{AppError, GroupHistory, ProvinceHistory, UnitHistory, Workspace};
+use crate::service::{self, AppError, Opening, Workspace};
+use crate::view::said;
 use std::fmt::Write as _;
-use unicode_width::UnicodeWidthStr;
+
+/// `init`: the database made (if needed) with the year's built-in criteria sets. A year with
+/// no built-in sets is refused before the file is created.
+pub(super) fn run_init(cx: &Cx) -> Result<(), AppError> {
+    if let Some(year) = cx.args.year {
+        service::check_builtin_year(year, &cx.db)?;
+    }
+    let mut ws = cx.open(Opening::Create)?;
+    print(said::init(&mut ws, cx.lang)?);
+    Ok(())
+}
 
 /// `new-year YEAR [--from YEAR]`: the new year made from `from` (default: the year before).
-pub fn new_year(
-    ws: &mut Workspace,
-    year: i32,
-    from: Option<i32>,
-    appraiser: &str,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let from = from.unwrap_or(year - 1);
-    let made = ws.new_year(year, from, appraiser)?;
-    let mut out = msg::year_created(year, from, made.sets.len(), made.builtin, made.units, lang);
-    for set in &made.sets {
-        let line = msg::year_set_line(set.group.as_str(), &set.name, set.counts(), lang);
-        let _ = write!(out, "\n{line}");
-    }
-    if !made.left_out.is_empty() {
-        let _ = write!(
-            out,
-            "\n{}",
-            msg::units_left_out(&made.left_out.join(", "), lang)
-        );
-    }
-    let _ = write!(
-        out,
-        "\n{}",
-        msg::previous_index_from(year, from, made.from_published, lang)
-    );
-    if !made.builtin {
-        let _ = write!(out, "\n{}", msg::copied_sets_replaceable(year, lang));
-    }
-    let _ = write!(
-        out,
-        "\n{}",
-        msg::database_is(&ws.db_path().display().to_string(), lang)
-    );
-    Ok(out)
+pub(super) fn run_new_year(cx: &Cx, new_year: i32, from: Option<i32>) -> Result<(), AppError> {
+    let who = cx.appraiser()?;
+    let from_year = from.unwrap_or(new_year - 1);
+    // A missing database: the refusal suggests making the year before the new one.
+    let mut ws =
+        Workspace::open(&cx.db, Opening::Existing, Some(from_year)).map_err(|e| match e {
+            AppError::NoDatabase { db, .. } => AppError::NoDatabase {
+                db,
+                year: Some(new_year - 1),
+            },
+            e => e,
+        })?;
+    print(said::new_year(&mut ws, new_year, from, &who, cx.lang)?);
+    Ok(())
+}
+
+/// `publish` and `unpublish`, each with its comment.
+pub(super) fn run_publish(cx: &Cx, publish_it: bool, comment: &str) -> Result<(), AppError> {
+    let who = cx.appraiser()?;
+    let mut ws = cx.open(Opening::Existing)?;
+    let said = if publish_it {
+        publish(&mut ws, &who, comment, cx.lang)?
+    } else {
+        unpublish(&mut ws, &who, comment, cx.lang)?
+    };
+    print(said);
+    Ok(())
 }
 
 /// `publish`: the working year's final rankings kept as its result.
@@ -113,310 +114,4 @@ pub fn unpublish(
     let p = ws.unpublish(appraiser, &comment)?;
     let at = ws.local_date_time(&p.at);
     Ok(msg::year_unpublished(p.year, &at, &p.appraiser, lang))
-}
-
-/// What `history` prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HistoryOf {
-    /// The province, then every group (as CSV: every unit's rows).
-    All,
-    Group(String),
-    Unit(String),
-    Province,
-}
-
-fn signed(p: Points) -> String {
-    if p.hundredths() > 0 {
-        format!("+{}", p.fixed2())
-    } else {
-        p.fixed2()
-    }
-}
-
-fn dash<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
-    v.map(f).unwrap_or_else(|| "—".into())
-}
-
-fn mark(v: Option<bool>) -> String {
-    match v {
-        Some(true) => "✓".into(),
-        Some(false) => "✗".into(),
-        None => "—".into(),
-    }
-}
-
-fn rank_of(rank: Option<u32>, of: Option<u32>) -> String {
-    match (rank, of) {
-        (Some(r), Some(of)) => format!("{r}/{of}"),
-        (Some(r), None) => r.to_string(),
-        _ => "—".into(),
-    }
-}
-
-/// A text table: each column as wide as its widest cell, numbers to the right.
-fn table(heads: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
-    let widths: Vec<usize> = (0..heads.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].width())
-                .chain([heads[i].width()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: Vec<String>| -> String {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| pad(c, widths[i], right[i]))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-    };
-    let mut out = line(heads.iter().map(|h| h.to_string()).collect());
-    for r in rows {
-        out.push('\n');
-        out.push_str(&line(r.clone()));
-    }
-    out
-}
-
-/// The year's cell: a `*` after the year being appraised.
-fn year_cell(year: i32, current: bool) -> String {
-    if current {
-        format!("{year}*")
-    } else {
-        year.to_string()
-    }
-}
-
-pub fn province_table(h: &ProvinceHistory, lang: Lang) -> String {
-    let w = msg::history_words(&h.plan, lang);
-    let rows: Vec<Vec<String>> = h.years.iter().map(|y| province_cells(y, lang)).collect();
-    let heads = w.province_heads();
-    let right = [false, true, true, true, false, false];
-    format!("{}\n{}", w.province_title, table(&heads, &right, &rows))
-}
-
-fn province_cells(y: &ProvinceYear, lang: Lang) -> Vec<String> {
-    vec![
-        y.year.to_string(),
-        dash(y.index, |p| p.fixed2()),
-        dash(y.change, signed),
-        rank_of(y.rank, y.ranked_of),
-        dash(y.target, target_label),
-        dash(y.verdict, |v| verdict_label(v, lang).to_string()),
-    ]
-}
-
-pub fn group_table(h: &GroupHistory, lang: Lang) -> String {
-    let w = msg::history_words(&crate::domain::history::SOURCE_PLAN, lang);
-    let title = msg::group_history_title(&h.group, &h.name, lang);
-    if h.years.is_empty() {
-        return format!("{title}\n{}", w.nothing);
-    }
-    let rows: Vec<Vec<String>> = h.years.iter().map(group_cells).collect();
-    let heads = w.group_heads();
-    let right = [false, true, true, true, false, true];
-    let mut out = format!("{title}\n{}", table(&heads, &right, &rows));
-    if h.years.iter().any(|y| y.current) {
-        let _ = write!(out, "\n{}", w.current_note);
-    }
-    out
-}
-
-fn group_cells(y: &GroupYear) -> Vec<String> {
-    vec![
-        year_cell(y.year, y.current),
-        y.units.to_string(),
-        round2(y.mean).fixed2(),
-        dash(y.province_previous, |p| p.fixed2()),
-        mark(y.above_province),
-        if y.compared == 0 {
-            "—".into()
-        } else {
-            format!("{}/{}", y.rose, y.compared)
-        },
-    ]
-}
-
-pub fn unit_table(h: &UnitHistory, lang: Lang) -> String {
-    let w = msg::history_words(&crate::domain::history::SOURCE_PLAN, lang);
-    let title = msg::unit_history_title(h.unit.code.as_str(), &h.unit.name, &h.group_name, lang);
-    if h.years.is_empty() {
-        return format!("{title}\n{}", w.nothing);
-    }
-    let rows: Vec<Vec<String>> = h.years.iter().map(|y| unit_cells(y, lang)).collect();
-    let heads = w.unit_heads();
-    let right = [false, true, true, false, false, true, false];
-    format!("{title}\n{}", table(&heads, &right, &rows))
-}
-
-fn unit_cells(y: &UnitYear, lang: Lang) -> Vec<String> {
-    vec![
-        y.year.to_string(),
-        y.index.fixed2(),
-        dash(y.change, signed),
-        mark(y.rose),
-        y.band.clone().unwrap_or_else(|| "—".into()),
-        rank_of(y.rank, y.ranked_of),
-        source_label(y.source, lang).to_string(),
-    ]
-}
-
-/// `history` as text tables.
-pub fn history_text(ws: &Workspace, of: &HistoryOf, lang: Lang) -> Result<String, AppError> {
-    Ok(match of {
-        HistoryOf::Province => province_table(&ws.province_history()?, lang),
-        HistoryOf::Group(g) => group_table(&ws.group_history(g)?, lang),
-        HistoryOf::Unit(u) => unit_table(&ws.unit_history(u)?, lang),
-        HistoryOf::All => {
-            let mut parts = vec![province_table(&ws.province_history()?, lang)];
-            for (g, _) in ws.groups()? {
-                parts.push(group_table(&ws.group_history(&g)?, lang));
-            }
-            parts.join("\n\n")
-        }
-    })
-}
-
-const UNIT_COLUMNS: [&str; 11] = [
-    "unit",
-    "unit_name",
-    "group",
-    "year",
-    "index",
-    "change",
-    "rose",
-    "band",
-    "rank",
-    "ranked_of",
-    "source",
-];
-
-fn yes_no(v: Option<bool>) -> String {
-    v.map(|b| if b { "yes" } else { "no" }.to_string())
-        .unwrap_or_default()
-}
-
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn unit_rows(h: &UnitHistory) -> Vec<Vec<String>> {
-    h.years
-        .iter()
-        .map(|y| {
-            vec![
-                h.unit.code.to_string(),
-                h.unit.name.clone(),
-                h.unit.group.clone(),
-                y.year.to_string(),
-                y.index.fixed2(),
-                opt(y.change.map(|c| c.fixed2())),
-                yes_no(y.rose),
-                y.band.clone().unwrap_or_default(),
-                opt(y.rank),
-                opt(y.ranked_of),
-                match y.source {
-                    crate::domain::history::Source::Published => "published",
-                    crate::domain::history::Source::Imported => "imported",
-                    crate::domain::history::Source::Current => "provisional",
-                }
-                .into(),
-            ]
-        })
-        .collect()
-}
-
-/// `history --format csv`: the same figures, one row per year, columns named in English.
-pub fn history_csv(ws: &Workspace, of: &HistoryOf) -> Result<Vec<u8>, AppError> {
-    let (columns, rows): (Vec<&str>, Vec<Vec<String>>) = match of {
-        HistoryOf::Province => {
-            let h = ws.province_history()?;
-            let rows = h
-                .years
-                .iter()
-                .map(|y| {
-                    vec![
-                        y.year.to_string(),
-                        opt(y.index.map(|p| p.fixed2())),
-                        opt(y.change.map(|c| c.fixed2())),
-                        opt(y.rank),
-                        opt(y.ranked_of),
-                        opt(y.target.map(|t| t.rank())),
-                        y.verdict
-                            .map(|v| {
-                                use crate::domain::history::Verdict::*;
-                                match v {
-                                    Met => "met",
-                                    MetEarly => "met_early",
-                                    Missed => "missed",
-                                    NotDue => "not_due",
-                                    ToCome => "to_come",
-                                    NoData => "no_data",
-                                }
-                            })
-                            .unwrap_or_default()
-                            .to_string(),
-                    ]
-                })
-                .collect();
-            (
-                vec![
-                    "year",
-                    "index",
-                    "change",
-                    "rank",
-                    "ranked_of",
-                    "target_rank",
-                    "target",
-                ],
-                rows,
-            )
-        }
-        HistoryOf::Group(g) => {
-            let h = ws.group_history(g)?;
-            let rows = h
-                .years
-                .iter()
-                .map(|y| {
-                    vec![
-                        h.group.clone(),
-                        h.name.clone(),
-                        y.year.to_string(),
-                        y.units.to_string(),
-                        round2(y.mean).fixed2(),
-                        opt(y.province_previous.map(|p| p.fixed2())),
-                        yes_no(y.above_province),
-                        y.rose.to_string(),
-                        y.compared.to_string(),
-                        if y.current { "provisional" } else { "" }.into(),
-                    ]
-                })
-                .collect();
-            (
-                vec![
-                    "group",
-                    "group_name",
-                    "year",
-                    "units",
-                    "mean",
-                    "province_previous",
-                    "above_province",
-                    "rose",
-                    "compared",
-                    "note",
-                ],
-                rows,
-            )
-        }
-        HistoryOf::Unit(u) => (UNIT_COLUMNS.to_vec(), unit_rows(&ws.unit_history(u)?)),
-        HistoryOf::All => {
-            let rows = ws.unit_histories()?.iter().flat_map(unit_rows).collect();
-            (UNIT_COLUMNS.to_vec(), rows)
-        }
-    };
-    write_csv_out(&columns, &rows)
 }

@@ -1,5 +1,7 @@
 //! One unit's sheet: its self scores and the council's decisions, item by item, and the
-//! totals computed from them. Totals are always derived here, never stored.
+//! totals computed from them. The totals are computed here only: the copy the store keeps
+//! beside the decisions (`store::totals`) is written from what this module computes and
+//! must never disagree with it.
 
 use super::breakdown::{NodeScore, PartsMap};
 use super::codes::UnitCode;

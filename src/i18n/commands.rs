@@ -3,6 +3,7 @@
 use super::{Lang, say};
 use crate::domain::Mode;
 use crate::store::ImportCount;
+pub use crate::words::documents::{HistoryWords, group_history_title, history_words, ledger_line};
 
 /// A read-only command (or the screens) on a path with no database.
 pub fn no_database(shown: &str, path: &str, year: i32, lang: Lang) -> String {
@@ -223,109 +224,6 @@ pub fn shadowed_example(
         lang,
         "{unit} năm {year}: nhập {imported}, đã công bố {published}",
         "{unit} {year}: {imported} imported, {published} published"
-    )
-}
-
-/// The words of the history tables.
-pub struct HistoryWords {
-    pub province_title: String,
-    pub year: &'static str,
-    pub index: &'static str,
-    pub change: &'static str,
-    pub rose: &'static str,
-    pub band: &'static str,
-    pub rank: &'static str,
-    pub source: &'static str,
-    pub target: &'static str,
-    pub verdict: &'static str,
-    pub units: &'static str,
-    pub mean: &'static str,
-    pub province_previous: &'static str,
-    pub above: &'static str,
-    pub rose_of: &'static str,
-    pub current_note: &'static str,
-    pub nothing: &'static str,
-}
-
-impl HistoryWords {
-    /// The columns of the province's years against the targets.
-    pub fn province_heads(&self) -> [&'static str; 6] {
-        [
-            self.year,
-            self.index,
-            self.change,
-            self.rank,
-            self.target,
-            self.verdict,
-        ]
-    }
-
-    /// The columns of a group's years against the province's index of the year before.
-    pub fn group_heads(&self) -> [&'static str; 6] {
-        [
-            self.year,
-            self.units,
-            self.mean,
-            self.province_previous,
-            self.above,
-            self.rose_of,
-        ]
-    }
-
-    /// The columns of one unit's years.
-    pub fn unit_heads(&self) -> [&'static str; 7] {
-        [
-            self.year,
-            self.index,
-            self.change,
-            self.rose,
-            self.band,
-            self.rank,
-            self.source,
-        ]
-    }
-}
-
-pub fn history_words(plan: &crate::domain::history::Plan, lang: Lang) -> HistoryWords {
-    let p = |vi, en| lang.pick(vi, en);
-    let (top, by, until) = (plan.top, plan.by, plan.until);
-    HistoryWords {
-        province_title: say!(
-            lang,
-            "Tỉnh — chỉ số và xếp hạng cả nước theo năm, so với mục tiêu của Đề án: vào nhóm {top} tỉnh dẫn đầu năm {by}, rồi mỗi năm tăng ít nhất 1 bậc đến {until}",
-            "The province — index and national rank by year, against the source document's targets: in the top {top} by {by}, then at least one place up a year to {until}"
-        ),
-        year: p("Năm", "Year"),
-        index: p("Chỉ số %", "Index %"),
-        change: p("Tăng/giảm", "Change"),
-        rose: p("Tăng", "Rose"),
-        band: p("Loại", "Band"),
-        rank: p("Hạng", "Rank"),
-        source: p("Nguồn", "Source"),
-        target: p("Mục tiêu", "Target"),
-        verdict: p("Kết quả", "Result"),
-        units: p("Số ĐV", "Units"),
-        mean: p("TB nhóm %", "Mean %"),
-        province_previous: p("Tỉnh năm trước %", "Province prev. %"),
-        above: p("Cao hơn", "Above"),
-        rose_of: p("Số ĐV tăng", "Units rose"),
-        current_note: p(
-            "*: năm đang thẩm định, chưa công bố — tính theo xếp hạng tạm tính.",
-            "*: the year being appraised, not published — from the provisional ranking.",
-        ),
-        nothing: p(
-            "Chưa có số liệu nào: hãy nhập lịch sử (thamdinh import history) hoặc công bố một năm (thamdinh publish).",
-            "Nothing yet: import the history (thamdinh import history) or publish a year (thamdinh publish).",
-        ),
-    }
-}
-
-/// The head of a group's history table.
-pub fn group_history_title(group: &str, name: &str, lang: Lang) -> String {
-    say!(
-        lang,
-        "{name} ({group}) — trung bình nhóm theo năm so với chỉ số của tỉnh năm trước, số đơn vị có chỉ số tăng",
-        "{name} ({group}) — the group's mean by year against the province's index of the year before, and the units that rose"
     )
 }
 
@@ -570,15 +468,6 @@ pub fn assigned(appraiser: &str, group: &str, fields: &str, lang: Lang) -> Strin
             "{appraiser} is assigned field(s) {fields} of group {group}."
         )
     }
-}
-
-/// The last line of `rank` as a table: the ledger's head, to check a printed result with.
-pub fn ledger_line(entries: u64, head: &str, lang: Lang) -> String {
-    say!(
-        lang,
-        "Sổ nhật ký: {entries} dòng · đầu sổ {head} (đối chiếu: thamdinh verify --head {head})",
-        "Audit ledger: {entries} entries · head {head} (to check: thamdinh verify --head {head})"
-    )
 }
 
 /// `verify` found the ledger whole.

@@ -4,9 +4,11 @@
 use super::{Lang, say};
 use crate::domain::criteria::{ItemKind, ScoreError, SetError};
 use crate::domain::{DecideError, Points, PointsError, RankError};
-use crate::io::Problem;
-use crate::service::IoDoing;
+use crate::io::problem::cell_ref;
+use crate::io::{FileError, Problem};
+use crate::service::{AppError, IoDoing};
 use crate::store::StoreError;
+use std::fmt::Write as _;
 
 /// Scores as a list: `0.5; 0.25; 0`.
 fn list(points: &[Points]) -> String {
@@ -967,4 +969,146 @@ pub fn bad_head(given: &str, lang: Lang) -> String {
         "«{given}» không phải là một đầu sổ: hãy chép đúng như đã in, dạng SỐ:MÃ, ví dụ 1234:9f86d081884c7d65.",
         "'{given}' is not a ledger head: copy it as it was printed, NUMBER:HEX, e.g. 1234:9f86d081884c7d65."
     )
+}
+
+/// The refusal of a command that only reads (or of the screens) when there is no database
+/// at `db`: nothing is created, and the sentence says how to make one.
+pub fn no_database_at(db: &std::path::Path, year: Option<i32>, lang: Lang) -> String {
+    let (shown, path) = (db.display(), super::shell_word(&db.display().to_string()));
+    let year = year.unwrap_or(crate::builtin::DEMO_YEAR);
+    super::commands::no_database(&shown.to_string(), &path, year, lang)
+}
+
+/// `init` for a year with no built-in criteria sets, saying exactly how to import that
+/// year's sets instead.
+pub fn no_builtin_sets_for(year: i32, db: &std::path::Path, lang: Lang) -> String {
+    use crate::builtin;
+    let mut years: Vec<String> = builtin::SETS
+        .iter()
+        .map(|(y, _, _)| y.to_string())
+        .collect();
+    years.dedup();
+    let years = years.join(", ");
+    let from = builtin::DEMO_YEAR;
+    let files = builtin::sets_of(from)
+        .map(|(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let db = super::shell_word(&db.display().to_string());
+    let run = format!("thamdinh --db {db} --year {year} import criteria");
+    let new_year = format!("thamdinh --db {db} new-year {year} --from {}", year - 1);
+    super::commands::no_builtin_sets(year, &years, &new_year, &run, from, &files, lang)
+}
+
+/// The final decisions export refused: how many items of how many units are left, per group
+/// when several were asked for (`group` is the one asked for, if one was).
+fn final_decisions_undecided(
+    group: Option<&str>,
+    left: &[(String, usize, usize)],
+    lang: Lang,
+) -> String {
+    let items = left.iter().map(|l| l.1).sum();
+    let units = left.iter().map(|l| l.2).sum();
+    let mut what = undecided_phrase(items, units, lang);
+    if group.is_none() {
+        let each: Vec<String> = left
+            .iter()
+            .map(|(g, i, u)| super::commands::group_left(g, *i, *u, lang))
+            .collect();
+        let _ = write!(what, " ({})", each.join("; "));
+    }
+    super::commands::final_decisions_refused(group, &what, lang)
+}
+
+/// How a refusal of the service is shown to the user.
+impl AppError {
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            AppError::File(e) => e.render(lang),
+            AppError::Store(e) => store_error(e, lang),
+            AppError::Decide { unit, item, why } => {
+                decision_not_recorded(unit, item, &decide_error(why, lang), lang)
+            }
+            AppError::Rank { group, name, why } => rank_error(group, name, why, lang),
+            AppError::UnknownItem { unit, item } => unknown_item(unit, item, lang),
+            AppError::UnknownGroup(g) => unknown_group(g, lang),
+            AppError::NoSets(y) => no_sets(*y, lang),
+            AppError::UnitNotInGroup { unit, group } => {
+                crate::words::notices::unit_not_in_group(unit, group, lang)
+            }
+            AppError::SheetNeedsWorkbook(p) => sheet_needs_workbook(&p.display().to_string(), lang),
+            AppError::Unpublishable { year, reasons } => {
+                let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
+                publish_refused(*year, &reasons, lang)
+            }
+            AppError::NoDatabase { db, year } => no_database_at(db, *year, lang),
+            AppError::NoBuiltinSets { year, db } => no_builtin_sets_for(*year, db, lang),
+            AppError::CriteriaCsvNeeds(option) => super::commands::criteria_csv_needs(option, lang),
+            AppError::BadBands(text) => super::commands::bad_bands(text, lang),
+            AppError::FinalDecisionsUndecided { group, left } => {
+                final_decisions_undecided(group.as_deref(), left, lang)
+            }
+            AppError::NoSuchField {
+                group,
+                field,
+                known,
+            } => super::commands::no_such_field(group, field, &known.join(", "), lang),
+            AppError::Refused(m) => m.clone(),
+            AppError::Io {
+                doing,
+                target,
+                error,
+            } => io_failed(*doing, target, error, lang),
+        }
+    }
+}
+
+/// How a refused file is shown: the sentences live here, the problems are found in `io`.
+impl FileError {
+    /// Every problem on its own line: `file:line:column: sentence` (for a workbook
+    /// `file: Sheet1!C12: sentence`), then a closing sentence.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let file = self.file.display();
+        for (place, problem) in &self.problems {
+            match place {
+                Some(p) => {
+                    match &self.sheet {
+                        Some(sheet) => {
+                            let _ = write!(out, "{file}: {}: ", cell_ref(sheet, p));
+                        }
+                        None => {
+                            let _ = write!(out, "{file}:{}:{}: ", p.line, p.column);
+                        }
+                    }
+                    if let Some(name) = &p.name {
+                        let _ = write!(out, "{}: ", column(name, lang));
+                    }
+                }
+                None => {
+                    let _ = write!(out, "{file}: ");
+                }
+            }
+            out.push_str(&problem.describe(lang));
+            out.push('\n');
+        }
+        if self.more > 0 {
+            let _ = writeln!(out, "{}", more_problems(self.more, lang));
+        }
+        out.push_str(file_refused(lang));
+        out
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl Problem {
+    /// The problem in a sentence (without its place).
+    pub fn describe(&self, lang: Lang) -> String {
+        problem(self, lang)
+    }
 }

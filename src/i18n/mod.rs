@@ -1,104 +1,55 @@
 //! The two languages of the interface, and every sentence a user reads in both of them
 //! (as gitui keeps its `strings.rs`): a reason is worded once, here, whichever part of the
-//! program gives it.
+//! program gives it. The words printed in documents (workbooks, notices) and the two
+//! languages themselves are in [`crate::words`], below `io`; they are re-exported here.
 //!
 //! A text is written `lang.pick("…", "…")` when it takes nothing, `say!(lang, "… {x} …",
 //! "… {x} …")` when it does.
 
 pub mod analysis;
 pub mod commands;
-pub mod documents;
 pub mod errors;
 pub mod help;
-pub mod notices;
 pub mod screens;
 pub mod usage;
 
-use crate::domain::history::{RankTarget, Source, Verdict};
-use crate::domain::{Mode, State};
+pub(crate) use crate::words::say;
+pub use crate::words::{
+    Lang, documents, mode_label, notices, source_label, state_label, target_label, verdict_label,
+};
 
-/// The Vietnamese or the English sentence, formatted with the names in scope:
-/// `say!(lang, "Đã ghi {n} dòng.", "Wrote {n} lines.")`.
-macro_rules! say {
-    ($lang:expr, $vi:literal, $en:literal $(,)?) => {
-        match $lang {
-            $crate::i18n::Lang::Vi => format!($vi),
-            $crate::i18n::Lang::En => format!($en),
+/// A path as it can be pasted into a shell: in double quotes when it holds a space or a
+/// character the shell would read.
+pub fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "/._-+:,@%=".contains(c));
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::from('"');
+    for c in s.chars() {
+        if matches!(c, '"' | '\\' | '$' | '`') {
+            out.push('\\');
         }
-    };
-}
-pub(crate) use say;
-
-/// Vietnamese by default; English with `--lang en`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "vi" | "vn" | "vie" => Some(Lang::Vi),
-            "en" | "eng" => Some(Lang::En),
-            _ => None,
-        }
+        out.push(c);
     }
-
-    /// The Vietnamese or the English text.
-    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
+    out.push('"');
+    out
 }
 
-/// The name of an item's state, as the screens and the commands print it.
-pub fn state_label(s: State, lang: Lang) -> &'static str {
-    match s {
-        State::Undecided => lang.pick("chưa thẩm định", "not decided"),
-        State::Agreed => lang.pick("đồng ý", "agreed"),
-        State::Adjusted => lang.pick("điều chỉnh", "adjusted"),
-        State::NotApplicable => lang.pick("không áp dụng", "not applicable"),
-        State::ExplanationRequested => lang.pick("yêu cầu giải trình", "explanation requested"),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
 
-/// The name of a ranking's mode, as the screens and the commands print it.
-pub fn mode_label(m: Mode, lang: Lang) -> &'static str {
-    match m {
-        Mode::Provisional => lang.pick("tạm tính", "provisional"),
-        Mode::Final => lang.pick("chính thức", "final"),
-    }
-}
-
-/// How a year of the plan went, with its glyph (readable without colour).
-pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
-    match v {
-        Verdict::Met => lang.pick("✓ đạt", "✓ met"),
-        Verdict::MetEarly => lang.pick("✓ đạt sớm", "✓ met early"),
-        Verdict::Missed => lang.pick("✗ chưa đạt", "✗ missed"),
-        Verdict::NotDue => lang.pick("· chưa đến hạn", "· not due yet"),
-        Verdict::ToCome => lang.pick("○ sắp tới", "○ to come"),
-        Verdict::NoData => lang.pick("? thiếu số liệu", "? no data"),
-    }
-}
-
-/// A rank target as a table shows it: `≤15 (2025)`, `≤14`.
-pub fn target_label(t: RankTarget) -> String {
-    match t {
-        RankTarget::TopBy { top, by } => format!("≤{top} ({by})"),
-        RankTarget::AtMost(r) => format!("≤{r}"),
-    }
-}
-
-/// Where a year's index comes from.
-pub fn source_label(s: Source, lang: Lang) -> &'static str {
-    match s {
-        Source::Published => lang.pick("công bố", "published"),
-        Source::Imported => lang.pick("nhập", "imported"),
-        Source::Current => lang.pick("tạm tính", "provisional"),
+    #[test]
+    fn a_path_is_quoted_only_when_the_shell_would_read_it() {
+        assert_eq!(
+            shell_word("/tmp/hội-đồng/t.sqlite"),
+            "/tmp/hội-đồng/t.sqlite"
+        );
+        assert_eq!(shell_word("Hội đồng/t.sqlite"), "\"Hội đồng/t.sqlite\"");
+        assert_eq!(shell_word("a\"$`\\b"), "\"a\\\"\\$\\`\\\\b\"");
+        assert_eq!(shell_word(""), "\"\"");
     }
 }

@@ -9,8 +9,7 @@
 use super::{Lang, say};
 use crate::domain::Points;
 use crate::domain::sheet::NodeSum;
-use crate::tui::app::{HistoryView, InputKind, ItemFilter};
-use crate::tui::keymap::Screen;
+use crate::ui::{ExportWhat, HistoryView, InputKind, ItemFilter, Screen};
 
 // The whole window.
 
@@ -930,8 +929,8 @@ pub fn completions(names: &str, lang: Lang) -> String {
 }
 
 /// The name an export's box offers.
-pub fn export_default_name(what: crate::tui::action::ExportWhat, year: i32, group: &str) -> String {
-    use crate::tui::action::ExportWhat::*;
+pub fn export_default_name(what: ExportWhat, year: i32, group: &str) -> String {
+    use ExportWhat::*;
     match what {
         Decisions => format!("quyet-dinh-{year}-{group}.csv"),
         Ranking => format!("xep-hang-{year}-{group}.csv"),
@@ -940,8 +939,8 @@ pub fn export_default_name(what: crate::tui::action::ExportWhat, year: i32, grou
 }
 
 /// An export's box title: what it writes.
-pub fn export_title(what: crate::tui::action::ExportWhat, group: &str, lang: Lang) -> String {
-    use crate::tui::action::ExportWhat::*;
+pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
+    use ExportWhat::*;
     match what {
         Decisions => say!(
             lang,

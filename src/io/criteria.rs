@@ -478,7 +478,7 @@ not_applicable_for = ["SNGV"]
             problem,
             Problem::Set(crate::domain::SetError::ChildrenSum { .. })
         ));
-        let text = e.render(crate::i18n::Lang::En);
+        let text = e.render(crate::words::Lang::En);
         assert!(
             text.contains(
                 "set.toml:18:7: the children of 1 add up to 2.75 points but 1 has a maximum of 3"

@@ -13,8 +13,8 @@
 use crate::domain::criteria::ItemKind;
 use crate::domain::ledger::Head;
 use crate::domain::{CriteriaSet, Mode, Points, RankRow, SelfScore, Sheet, State};
-use crate::i18n::{Lang, notices as t, state_label};
 use crate::store::UnitRow;
+use crate::words::{Lang, notices as t, state_label};
 use docx_rs::{
     AlignmentType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum, Paragraph,
     Run, RunFonts, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,

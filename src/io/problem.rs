@@ -3,8 +3,6 @@
 
 use crate::domain::criteria::{ScoreError, SetError};
 use crate::domain::{Points, PointsError};
-use crate::i18n::{Lang, errors};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Where in a file.
@@ -192,56 +190,9 @@ impl FileError {
     pub fn is_empty(&self) -> bool {
         self.problems.is_empty()
     }
-
-    /// Every problem on its own line: `file:line:column: sentence` (for a workbook
-    /// `file: Sheet1!C12: sentence`), then a closing sentence.
-    pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        let file = self.file.display();
-        for (place, problem) in &self.problems {
-            match place {
-                Some(p) => {
-                    match &self.sheet {
-                        Some(sheet) => {
-                            let _ = write!(out, "{file}: {}: ", cell_ref(sheet, p));
-                        }
-                        None => {
-                            let _ = write!(out, "{file}:{}:{}: ", p.line, p.column);
-                        }
-                    }
-                    if let Some(name) = &p.name {
-                        let _ = write!(out, "{}: ", errors::column(name, lang));
-                    }
-                }
-                None => {
-                    let _ = write!(out, "{file}: ");
-                }
-            }
-            out.push_str(&problem.describe(lang));
-            out.push('\n');
-        }
-        if self.more > 0 {
-            let _ = writeln!(out, "{}", errors::more_problems(self.more, lang));
-        }
-        out.push_str(errors::file_refused(lang));
-        out
-    }
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(Lang::En))
-    }
 }
 
 impl std::error::Error for FileError {}
-
-impl Problem {
-    /// The problem in a sentence (without its place).
-    pub fn describe(&self, lang: Lang) -> String {
-        crate::i18n::errors::problem(self, lang)
-    }
-}
 
 /// A column's letters in A1 style: 1 is `A`, 27 is `AA`.
 pub fn column_letters(column: usize) -> String {

@@ -5,14 +5,12 @@
 use super::{AppError, ImportKind, IoDoing, Shadowed, Workspace};
 use crate::domain::criteria::Band;
 use crate::domain::{CriteriaSet, GroupCode, Mode, Points, RankError, Ranking};
-use crate::i18n::Lang;
-use crate::i18n::commands as msg;
 use crate::io::criteria::{CsvSetHeader, set_from_csv};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
 use crate::progress::Stage;
 use crate::store::ImportCount;
-use std::fmt::Write as _;
+use crate::words::Lang;
 use std::path::Path;
 
 /// What a file holds, for the files screen and the commands alike.
@@ -137,7 +135,6 @@ impl Workspace {
         path: &Path,
         sheet: Option<&str>,
         csv: CriteriaCsvArgs,
-        lang: Lang,
     ) -> Result<Imported, AppError> {
         let mut out = Imported {
             kind,
@@ -153,7 +150,7 @@ impl Workspace {
                         before.push((y, g));
                     }
                 }
-                let (set, changed) = self.import_criteria(path, csv, lang)?;
+                let (set, changed) = self.import_criteria(path, csv)?;
                 let existed = before.contains(&(set.year, set.group.to_string()));
                 match (existed, changed) {
                     (false, _) => out.count.added = 1,
@@ -184,10 +181,9 @@ impl Workspace {
         path: &Path,
         sheet: Option<&str>,
         csv: CriteriaCsvArgs,
-        lang: Lang,
     ) -> Result<Imported, AppError> {
         self.store.set_dry_run(true);
-        let out = self.import_any(kind, path, sheet, csv, lang);
+        let out = self.import_any(kind, path, sheet, csv);
         self.store.set_dry_run(false);
         // A set saved in the dry run was loaded again; load what the database holds.
         self.reload_sets()?;
@@ -200,7 +196,6 @@ impl Workspace {
         &mut self,
         file: &Path,
         csv: CriteriaCsvArgs,
-        lang: Lang,
     ) -> Result<(CriteriaSet, bool), AppError> {
         let is_csv = file
             .extension()
@@ -208,7 +203,7 @@ impl Workspace {
         if !is_csv {
             return self.import_set_toml(file);
         }
-        let need = |option: &str| AppError::Refused(msg::criteria_csv_needs(option, lang));
+        let need = AppError::CriteriaCsvNeeds;
         let group_text = csv.group.ok_or_else(|| need("--group"))?;
         let group = GroupCode::parse(&group_text)
             .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
@@ -225,8 +220,8 @@ impl Workspace {
             ))
         })?;
         let bands_text = csv.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
-        let bands = Band::parse_list(&bands_text)
-            .ok_or_else(|| AppError::Refused(msg::bad_bands(&bands_text, lang)))?;
+        let bands =
+            Band::parse_list(&bands_text).ok_or_else(|| AppError::BadBands(bands_text.clone()))?;
         let text = crate::io::csvread::read_text(file)?;
         let header = CsvSetHeader {
             group,
@@ -289,11 +284,10 @@ impl Workspace {
         group: Option<&str>,
         mode: Mode,
         out: &Path,
-        lang: Lang,
     ) -> Result<usize, AppError> {
         let groups = self.chosen_groups(group)?;
         if mode == Mode::Final {
-            self.check_all_decided(&groups, group.is_some(), lang)?;
+            self.check_all_decided(&groups, group.is_some())?;
         }
         let lines = self.decision_lines(group)?;
         let mut buf = Vec::new();
@@ -305,12 +299,7 @@ impl Workspace {
 
     /// Refuses while any item of the groups is not decided, naming how many items of how many
     /// units are left (per group when several were asked for).
-    fn check_all_decided(
-        &self,
-        groups: &[(String, String)],
-        one: bool,
-        lang: Lang,
-    ) -> Result<(), AppError> {
+    fn check_all_decided(&self, groups: &[(String, String)], one: bool) -> Result<(), AppError> {
         let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
         let mut left = Vec::new();
         for (code, ranked) in codes.iter().zip(self.rankings(&codes, Mode::Final)) {
@@ -318,7 +307,7 @@ impl Workspace {
                 Err(AppError::Rank {
                     why: RankError::Undecided { items, units },
                     ..
-                }) => left.push((*code, items, units)),
+                }) => left.push((code.to_string(), items, units)),
                 // A missing survey score does not touch the decisions.
                 Ok(_) | Err(AppError::Rank { .. }) => {}
                 Err(e) => return Err(e),
@@ -327,20 +316,8 @@ impl Workspace {
         if left.is_empty() {
             return Ok(());
         }
-        let items = left.iter().map(|l| l.1).sum();
-        let units = left.iter().map(|l| l.2).sum();
-        let mut what = crate::i18n::errors::undecided_phrase(items, units, lang);
-        if !one {
-            let each: Vec<String> = left
-                .iter()
-                .map(|(g, i, u)| msg::group_left(g, *i, *u, lang))
-                .collect();
-            let _ = write!(what, " ({})", each.join("; "));
-        }
-        let group = one.then_some(left[0].0);
-        Err(AppError::Refused(msg::final_decisions_refused(
-            group, &what, lang,
-        )))
+        let group = one.then(|| left[0].0.clone());
+        Err(AppError::FinalDecisionsUndecided { group, left })
     }
 
     /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`; how many.
@@ -376,17 +353,15 @@ impl Workspace {
         appraiser: &str,
         group: &str,
         fields: &[String],
-        lang: Lang,
     ) -> Result<(), AppError> {
         let set = self.set(group)?;
         let known: Vec<String> = set.fields().map(|f| set.node(f).code.to_string()).collect();
         if let Some(bad) = fields.iter().find(|f| !known.contains(f)) {
-            return Err(AppError::Refused(msg::no_such_field(
-                group,
-                bad,
-                &known.join(", "),
-                lang,
-            )));
+            return Err(AppError::NoSuchField {
+                group: group.to_string(),
+                field: bad.clone(),
+                known,
+            });
         }
         self.assign_fields(appraiser, group, fields)
     }

@@ -2,6 +2,7 @@
 //! store), effects out (work for the runtime to do on the database).
 
 use crate::domain::{ItemCode, Mode, Points, Ranking, UnitCode, Verdict};
+pub use crate::ui::ExportWhat;
 use ratatui::crossterm::event::KeyEvent;
 
 /// A command a key stands for. The keymap turns keys into these; help is drawn from the same
@@ -67,15 +68,6 @@ pub enum Cmd {
     /// The field column before or after the selected one.
     PrevField,
     NextField,
-}
-
-/// What an export from the screens writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportWhat {
-    Decisions,
-    Ranking,
-    /// One `.docx` per unit, in a folder.
-    Notices,
 }
 
 /// An export asked for from the ranking screen: what, of which group, in which mode, where.

@@ -5,23 +5,6 @@ use super::action::Cmd;
 use crate::i18n::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// The screens that have keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Units,
-    Appraisal,
-    Ranking,
-    /// The group's units × fields table.
-    Fields,
-    /// One unit's way up.
-    WayUp,
-    History,
-    /// The year's files: import with a preview.
-    Files,
-    /// Who appraises which fields of the group.
-    Assign,
-}
-
 /// A binding: the keys, how help shows them, the command, and what it does.
 #[derive(Clone, Copy)]
 pub struct Binding {
@@ -54,6 +37,7 @@ const MOVE_DOWN: Binding = Binding {
     vi: "xuống",
     en: "move down",
 };
+pub use crate::ui::Screen;
 const PAGES: [Binding; 4] = [
     Binding {
         keys: &[PageUp],

@@ -1,10 +1,13 @@
-//! The appraisal screens: units, appraisal of one unit, ranking, help.
+//! The screens: the units of a group, one unit's appraisal, the ranking, the analysis by
+//! field and a unit's way up, the history over the years, the files of a year, who appraises
+//! which fields, and the help.
 //!
-//! A key becomes an action; `App::update` changes the state and returns effects; the runtime
-//! runs each effect on the store and feeds the result back as an action; `view` draws.
+//! A key becomes an action (`keymap.rs`, one table per screen; `action.rs`); `App::update`
+//! (`app/`, one file of state per screen) changes the state and returns effects; the runtime
+//! (`runtime.rs`) runs each effect on the service and feeds the result back as an action;
+//! `view` (`screens/`, one file of drawing per screen, named as in `app/`) draws.
 
 pub mod action;
-pub mod analysis;
 pub mod app;
 pub mod first;
 pub mod keymap;

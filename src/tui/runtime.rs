@@ -1,14 +1,20 @@
-//! Runs the effects the App asks for on the database and turns their results into actions.
-//! A decision is reported as saved only after its transaction committed.
+//! Runs the effects the App asks for on the database and turns their results into actions,
+//! one method per family of effects (units, decisions, analysis, exports, files, the year,
+//! members, another database). A decision is reported as saved only after its transaction
+//! committed.
 
 use super::action::{
     Action, Effect, ExportWhat, FieldsData, GroupTab, HistoryData, Loaded, Saved, Subject,
 };
 use crate::config::Config;
-use crate::i18n::Lang;
+use crate::domain::Mode;
+use crate::i18n::screens as words;
+use crate::i18n::{Lang, commands, errors};
 use crate::service::{
-    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, UnitSheet, Update, Workspace,
+    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet, Update,
+    Workspace,
 };
+use crate::view::said;
 use std::path::Path;
 
 /// What the effects run on: the database, and where the remembered appraiser is kept.
@@ -31,28 +37,29 @@ impl Runtime {
             config,
             live: None,
             fields_live: None,
-            demo: crate::cli::default_db("demo.sqlite"),
+            demo: crate::service::default_db("demo.sqlite"),
         }
     }
 
     /// Works on another database file from now on: the one at `path` (it must exist), or
     /// the demo year's (built when it is not).
     fn switch(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
-        use crate::i18n::screens as words;
-        use crate::store::Store;
         let (ws, message) = match effect {
             Effect::OpenDatabase { path } => {
                 let shown = path.display().to_string();
-                let store = Store::open_existing(&path)?
-                    .ok_or_else(|| AppError::Refused(words::no_such_database(&shown, lang)))?;
-                let year = crate::cli::resolve_year(&store, None)?;
-                let ws = Workspace::new(store, year)?;
+                let ws = Workspace::open(&path, Opening::Existing, None).map_err(|e| match e {
+                    AppError::NoDatabase { .. } => {
+                        AppError::Refused(words::no_such_database(&shown, lang))
+                    }
+                    e => e,
+                })?;
+                let year = ws.year;
                 (ws, words::database_opened(&shown, year, lang))
             }
             _ => {
-                let store = Store::open(&self.demo)?;
-                let mut ws = Workspace::new(store, crate::builtin::DEMO_YEAR)?;
-                crate::cli::build_demo(&mut ws, lang)?;
+                let year = Some(crate::builtin::DEMO_YEAR);
+                let mut ws = Workspace::open(&self.demo, Opening::Create, year)?;
+                crate::service::build_demo(&mut ws)?;
                 let shown = self.demo.display().to_string();
                 (ws, words::demo_opened(&shown, lang))
             }
@@ -73,319 +80,405 @@ impl Runtime {
     /// Runs one effect; the actions it yields go back to the App.
     pub fn run_effect(&mut self, appraiser: &str, lang: Lang, effect: Effect) -> Vec<Action> {
         let writes = effect.writes();
-        match try_effect(self, appraiser, lang, effect) {
+        match self.try_effect(appraiser, lang, effect) {
             Ok(actions) => actions,
             Err(e) if writes => vec![Action::SaveFailed(e.render(lang))],
             Err(e) => vec![Action::LoadFailed(e.render(lang))],
         }
     }
-}
 
-fn try_effect(
-    rt: &mut Runtime,
-    appraiser: &str,
-    lang: Lang,
-    effect: Effect,
-) -> Result<Vec<Action>, AppError> {
-    let ws = &mut rt.ws;
-    Ok(match effect {
-        Effect::LoadGroups => {
-            let groups = ws
-                .groups()?
-                .into_iter()
-                .map(|(code, name)| GroupTab {
-                    short_name: ws.set(&code).ok().and_then(|s| s.short_name.clone()),
-                    code,
-                    name,
-                })
-                .collect();
-            vec![Action::Loaded(Loaded::Groups(groups))]
+    /// Hands the effect to the method of its family.
+    fn try_effect(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
+        match effect {
+            e @ (Effect::LoadGroups | Effect::LoadUnits { .. } | Effect::RefreshUnits { .. }) => {
+                self.units(e)
+            }
+            e @ (Effect::OpenUnit { .. }
+            | Effect::ReloadUnit { .. }
+            | Effect::Decide { .. }
+            | Effect::SetComment { .. }
+            | Effect::Undo { .. }) => self.decisions(appraiser, e),
+            e @ (Effect::LoadRanking { .. }
+            | Effect::LoadFields { .. }
+            | Effect::LoadHistory(_)) => self.analysis(lang, e),
+            e @ (Effect::WriteWorkbook { .. } | Effect::Export { .. }) => self.exports(lang, e),
+            e
+            @ (Effect::PreviewImport { .. } | Effect::Import { .. } | Effect::Complete { .. }) => {
+                self.files(lang, e)
+            }
+            e @ (Effect::LoadYear
+            | Effect::SetClosed { .. }
+            | Effect::Publish { .. }
+            | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
+            Effect::CheckLedger => self.check_ledger(lang),
+            e @ (Effect::RememberAppraiser(_)
+            | Effect::LoadAssignments { .. }
+            | Effect::Assign { .. }) => self.members(lang, e),
+            e @ (Effect::OpenDatabase { .. } | Effect::OpenDemo) => self.switch(lang, e),
         }
-        Effect::LoadUnits { group } => {
-            let live = ws.live_group(&group)?;
-            let lines = live.lines.clone();
-            rt.live = Some(live);
-            vec![Action::Loaded(Loaded::Units { group, lines })]
-        }
-        Effect::RefreshUnits { group } => match rt.live.as_mut() {
-            Some(live) if live.group == group => match ws.live_update(live)? {
-                Update::Units(changed) => {
-                    let lines = changed.iter().map(|&i| live.lines[i].clone()).collect();
-                    vec![Action::Loaded(Loaded::UnitsChanged { group, lines })]
-                }
-                Update::Whole => vec![Action::Loaded(Loaded::Units {
-                    group,
-                    lines: live.lines.clone(),
-                })],
-            },
-            _ => {
+    }
+
+    /// The groups, and the units of one read whole or brought up to date unit by unit.
+    fn units(&mut self, effect: Effect) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        Ok(match effect {
+            Effect::LoadGroups => {
+                let groups = ws
+                    .groups()?
+                    .into_iter()
+                    .map(|(code, name)| GroupTab {
+                        short_name: ws.set(&code).ok().and_then(|s| s.short_name.clone()),
+                        code,
+                        name,
+                    })
+                    .collect();
+                vec![Action::Loaded(Loaded::Groups(groups))]
+            }
+            Effect::LoadUnits { group } => {
                 let live = ws.live_group(&group)?;
                 let lines = live.lines.clone();
-                rt.live = Some(live);
+                self.live = Some(live);
                 vec![Action::Loaded(Loaded::Units { group, lines })]
             }
-        },
-        Effect::OpenUnit { unit } => {
-            vec![Action::Loaded(Loaded::Unit(
-                ws.unit_sheet(&unit, appraiser)?,
-            ))]
-        }
-        Effect::ReloadUnit { unit } => {
-            vec![Action::Loaded(Loaded::Reloaded(
-                ws.unit_sheet(&unit, appraiser)?,
-            ))]
-        }
-        Effect::Decide {
-            unit,
-            item,
-            verdict,
-            comment,
-        } => {
-            let d = ws.decide(&unit, &item, verdict, &comment, appraiser)?;
-            let at = ws.local_time(&d.decision.decided_at);
-            let assigned = ws.assigned_fields(appraiser, &d.unit.group)?;
-            vec![Action::Saved {
-                saved: Saved::Decision {
-                    item: d.item,
-                    score: d.decision.score,
+            Effect::RefreshUnits { group } => match self.live.as_mut() {
+                Some(live) if live.group == group => match ws.live_update(live)? {
+                    Update::Units(changed) => {
+                        let lines = changed.iter().map(|&i| live.lines[i].clone()).collect();
+                        vec![Action::Loaded(Loaded::UnitsChanged { group, lines })]
+                    }
+                    Update::Whole => vec![Action::Loaded(Loaded::Units {
+                        group,
+                        lines: live.lines.clone(),
+                    })],
                 },
-                data: UnitSheet {
-                    unit: d.unit,
-                    set: d.set,
-                    sheet: d.sheet,
-                    assigned,
-                },
-                at,
-            }]
+                _ => {
+                    let live = ws.live_group(&group)?;
+                    let lines = live.lines.clone();
+                    self.live = Some(live);
+                    vec![Action::Loaded(Loaded::Units { group, lines })]
+                }
+            },
+            e => unreachable!("not an effect on the units: {e:?}"),
+        })
+    }
+
+    /// A unit's sheet read, and the decisions and comments written on it.
+    fn decisions(&mut self, appraiser: &str, effect: Effect) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        Ok(match effect {
+            Effect::OpenUnit { unit } => {
+                vec![Action::Loaded(Loaded::Unit(
+                    ws.unit_sheet(&unit, appraiser)?,
+                ))]
+            }
+            Effect::ReloadUnit { unit } => {
+                vec![Action::Loaded(Loaded::Reloaded(
+                    ws.unit_sheet(&unit, appraiser)?,
+                ))]
+            }
+            Effect::Decide {
+                unit,
+                item,
+                verdict,
+                comment,
+            } => {
+                let d = ws.decide(&unit, &item, verdict, &comment, appraiser)?;
+                let at = ws.local_time(&d.decision.decided_at);
+                let assigned = ws.assigned_fields(appraiser, &d.unit.group)?;
+                vec![Action::Saved {
+                    saved: Saved::Decision {
+                        item: d.item,
+                        score: d.decision.score,
+                    },
+                    data: UnitSheet {
+                        unit: d.unit,
+                        set: d.set,
+                        sheet: d.sheet,
+                        assigned,
+                    },
+                    at,
+                }]
+            }
+            Effect::SetComment {
+                unit,
+                item,
+                comment,
+            } => {
+                ws.set_comment(&unit, &item, &comment, appraiser)?;
+                vec![Action::Saved {
+                    saved: Saved::Comment { item },
+                    data: ws.unit_sheet(&unit, appraiser)?,
+                    at: ws.local_now(),
+                }]
+            }
+            Effect::Undo { unit } => {
+                let item = ws.undo_last(&unit, appraiser)?;
+                vec![Action::Saved {
+                    saved: Saved::Undone { item },
+                    data: ws.unit_sheet(&unit, appraiser)?,
+                    at: ws.local_now(),
+                }]
+            }
+            e => unreachable!("not a decision: {e:?}"),
+        })
+    }
+
+    /// What the screens read to compare units: the ranking, the analysis by field, the
+    /// history.
+    fn analysis(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+        Ok(match effect {
+            Effect::LoadRanking { group, mode } => self.ranking(group, mode, lang)?,
+            Effect::LoadFields { group } => {
+                let result = self.fields(&group).map_err(|e| e.render(lang));
+                vec![Action::Loaded(Loaded::Fields { group, result })]
+            }
+            Effect::LoadHistory(subject) => {
+                let ws = &self.ws;
+                let result = match &subject {
+                    Subject::Unit(u) => ws.unit_history(u.as_str()).map(HistoryData::Unit),
+                    Subject::Group(g) => ws.group_history(g).map(HistoryData::Group),
+                    Subject::Province => ws.province_history().map(HistoryData::Province),
+                }
+                .map_err(|e| e.render(lang));
+                vec![Action::Loaded(Loaded::History { subject, result })]
+            }
+            e => unreachable!("not an analysis: {e:?}"),
+        })
+    }
+
+    /// A group's ranking: from the live state when it is the group's, brought up to date
+    /// first (the lines read again go to the units list too).
+    fn ranking(&mut self, group: String, mode: Mode, lang: Lang) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        let mut out = Vec::new();
+        let result = match self.live.as_mut() {
+            Some(live) if live.group == group => {
+                match ws.live_update(live)? {
+                    Update::Units(changed) if !changed.is_empty() => {
+                        out.push(Action::Loaded(Loaded::UnitsChanged {
+                            group: group.clone(),
+                            lines: changed.iter().map(|&i| live.lines[i].clone()).collect(),
+                        }));
+                    }
+                    Update::Units(_) => {}
+                    Update::Whole => out.push(Action::Loaded(Loaded::Units {
+                        group: group.clone(),
+                        lines: live.lines.clone(),
+                    })),
+                }
+                ws.live_ranking(live, mode)
+            }
+            _ => ws.ranking(&group, mode),
         }
-        Effect::SetComment {
-            unit,
-            item,
-            comment,
-        } => {
-            ws.set_comment(&unit, &item, &comment, appraiser)?;
-            vec![Action::Saved {
-                saved: Saved::Comment { item },
-                data: ws.unit_sheet(&unit, appraiser)?,
-                at: ws.local_now(),
-            }]
-        }
-        Effect::Undo { unit } => {
-            let item = ws.undo_last(&unit, appraiser)?;
-            vec![Action::Saved {
-                saved: Saved::Undone { item },
-                data: ws.unit_sheet(&unit, appraiser)?,
-                at: ws.local_now(),
-            }]
-        }
-        Effect::WriteWorkbook {
+        .map_err(|e| e.render(lang));
+        out.push(Action::Loaded(Loaded::Ranking {
             group,
             mode,
-            path,
-            overwrite,
-        } => {
-            if !overwrite && path.exists() {
-                return Ok(vec![Action::FileExists { path }]);
+            result,
+        }));
+        Ok(out)
+    }
+
+    /// A group's analysis by field, brought up to date unit by unit when it is the group's
+    /// field analysis already.
+    fn fields(&mut self, group: &str) -> Result<FieldsData, AppError> {
+        let ws = &mut self.ws;
+        let analysis = match self.fields_live.as_mut() {
+            Some(live) if live.group == group => {
+                ws.live_fields_update(live).map(|_| live.analysis.clone())
             }
-            let req = crate::workbook::Request::full(Some(&group), mode);
-            let written = crate::workbook::write(ws, &req, &path, lang)?;
-            vec![Action::Written {
-                path: path.display().to_string(),
-                sheets: written.sheets,
-            }]
-        }
-        Effect::LoadRanking { group, mode } => {
-            let mut out = Vec::new();
-            // From the live state when it is the group's, brought up to date first (the lines
-            // read again go to the units list too).
-            let result = match rt.live.as_mut() {
-                Some(live) if live.group == group => {
-                    match ws.live_update(live) {
-                        Ok(Update::Units(changed)) if !changed.is_empty() => {
-                            out.push(Action::Loaded(Loaded::UnitsChanged {
-                                group: group.clone(),
-                                lines: changed.iter().map(|&i| live.lines[i].clone()).collect(),
-                            }));
-                        }
-                        Ok(Update::Units(_)) => {}
-                        Ok(Update::Whole) => out.push(Action::Loaded(Loaded::Units {
-                            group: group.clone(),
-                            lines: live.lines.clone(),
-                        })),
-                        Err(e) => return Err(e),
-                    }
-                    ws.live_ranking(live, mode)
-                }
-                _ => ws.ranking(&group, mode),
-            }
-            .map_err(|e| e.render(lang));
-            out.push(Action::Loaded(Loaded::Ranking {
+            _ => ws.live_fields(group).map(|live| {
+                let a = live.analysis.clone();
+                self.fields_live = Some(live);
+                a
+            }),
+        }?;
+        Ok(FieldsData {
+            set: std::sync::Arc::clone(ws.set(group)?),
+            analysis,
+        })
+    }
+
+    /// The workbook and the exports of the ranking screen: refused when a file is there,
+    /// until the user says to replace it.
+    fn exports(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        Ok(match effect {
+            Effect::WriteWorkbook {
                 group,
                 mode,
-                result,
-            }));
-            out
-        }
-        Effect::LoadFields { group } => {
-            // Brought up to date unit by unit when it is the group's field analysis already.
-            let analysis = match rt.fields_live.as_mut() {
-                Some(live) if live.group == group => {
-                    ws.live_fields_update(live).map(|_| live.analysis.clone())
-                }
-                _ => ws.live_fields(&group).map(|live| {
-                    let a = live.analysis.clone();
-                    rt.fields_live = Some(live);
-                    a
-                }),
-            };
-            let result = analysis
-                .and_then(|analysis| {
-                    Ok(FieldsData {
-                        set: std::sync::Arc::clone(ws.set(&group)?),
-                        analysis,
-                    })
-                })
-                .map_err(|e| e.render(lang));
-            vec![Action::Loaded(Loaded::Fields { group, result })]
-        }
-        Effect::SetClosed {
-            unit,
-            closed,
-            comment,
-        } => {
-            let row = ws.set_closed(unit.as_str(), closed, appraiser, &comment)?;
-            vec![Action::ClosedSet(crate::i18n::commands::closed(
-                row.code.as_str(),
-                &row.name,
-                closed,
-                lang,
-            ))]
-        }
-        Effect::Publish { comment } => {
-            let comment = crate::domain::text::nfc(comment.trim());
-            match ws.publish(appraiser, &comment) {
-                Ok(done) => vec![Action::Published(crate::i18n::screens::year_published(
-                    done.publication.year,
-                    done.publication.units,
-                    done.groups.len(),
-                    lang,
-                ))],
-                Err(e) => vec![Action::PublishRefused {
-                    message: e.render(lang),
-                    comment,
-                }],
-            }
-        }
-        Effect::RememberAppraiser(name) => {
-            rt.config.remember_appraiser(&name);
-            Vec::new()
-        }
-        Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
-            published: ws.publication()?.is_some(),
-            no_units: !ws.has_units()?,
-            // A year that has its sets already cannot be made again from another.
-            before: if ws.year_exists(ws.year)? {
-                None
-            } else {
-                ws.last_year_before()?
-            },
-        })],
-        Effect::PreviewImport { kind, path } => {
-            let preview = ws
-                .preview_import(kind, &path, None, CriteriaCsvArgs::default(), lang)
-                .map_err(|e| e.render(lang).lines().map(String::from).collect());
-            vec![Action::Previewed {
-                kind,
                 path,
-                preview,
-            }]
-        }
-        Effect::Import { kind, path } => {
-            let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default(), lang)?;
-            rt.config.remember_folder(&path);
-            vec![Action::Imported(crate::cli::imported(&done, lang))]
-        }
-        Effect::Complete { text } => vec![Action::Completed {
-            names: complete(&text),
-            text,
-        }],
-        Effect::Export { job, overwrite } => {
-            let there = match job.what {
-                ExportWhat::Notices => std::fs::read_dir(&job.path)
-                    .map(|mut d| d.next().is_some())
-                    .unwrap_or(false),
-                _ => job.path.exists(),
-            };
-            if there && !overwrite {
-                return Ok(vec![Action::ExportExists(job)]);
+                overwrite,
+            } => {
+                if !overwrite && path.exists() {
+                    return Ok(vec![Action::FileExists { path }]);
+                }
+                let req = crate::service::workbook::Request::full(Some(&group), mode);
+                let written = crate::service::workbook::write(ws, &req, &path, lang)?;
+                vec![Action::Written {
+                    path: path.display().to_string(),
+                    sheets: written.sheets,
+                }]
             }
-            let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
-            let message = match job.what {
-                ExportWhat::Decisions => crate::cli::export_decisions(ws, group, mode, out, lang)?,
-                ExportWhat::Ranking => crate::cli::export_ranking(ws, group, mode, out, lang)?,
-                ExportWhat::Notices => crate::cli::export_notices(
-                    ws,
-                    NoticeArgs {
-                        group,
-                        unit: None,
-                        council: None,
-                        mode,
-                    },
-                    out,
-                    lang,
-                )?,
-            };
-            rt.config.remember_folder(&job.path);
-            vec![Action::Exported(message)]
-        }
-        Effect::LoadAssignments { group } => {
-            let set = ws.set(&group)?;
-            let fields = set
-                .fields()
-                .map(|f| (set.node(f).code.to_string(), set.node(f).title.clone()))
-                .collect();
-            let members = ws.group_assignments(&group)?;
-            vec![Action::Loaded(Loaded::Assignments {
+            Effect::Export { job, overwrite } => {
+                let there = match job.what {
+                    ExportWhat::Notices => std::fs::read_dir(&job.path)
+                        .map(|mut d| d.next().is_some())
+                        .unwrap_or(false),
+                    _ => job.path.exists(),
+                };
+                if there && !overwrite {
+                    return Ok(vec![Action::ExportExists(job)]);
+                }
+                let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
+                let message = match job.what {
+                    ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
+                    ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
+                    ExportWhat::Notices => {
+                        let args = NoticeArgs {
+                            group,
+                            unit: None,
+                            council: None,
+                            mode,
+                        };
+                        said::export_notices(ws, args, out, lang)?
+                    }
+                };
+                self.config.remember_folder(&job.path);
+                vec![Action::Exported(message)]
+            }
+            e => unreachable!("not an export: {e:?}"),
+        })
+    }
+
+    /// The files screen: a file previewed, then imported; a path completed.
+    fn files(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        Ok(match effect {
+            Effect::PreviewImport { kind, path } => {
+                let preview = ws
+                    .preview_import(kind, &path, None, CriteriaCsvArgs::default())
+                    .map_err(|e| e.render(lang).lines().map(String::from).collect());
+                vec![Action::Previewed {
+                    kind,
+                    path,
+                    preview,
+                }]
+            }
+            Effect::Import { kind, path } => {
+                let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default())?;
+                self.config.remember_folder(&path);
+                vec![Action::Imported(said::imported(&done, lang))]
+            }
+            Effect::Complete { text } => vec![Action::Completed {
+                names: complete(&text),
+                text,
+            }],
+            e => unreachable!("not an effect on files: {e:?}"),
+        })
+    }
+
+    /// The working year: what it is, its units closed, published, the next one started.
+    fn year(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        Ok(match effect {
+            Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
+                published: ws.publication()?.is_some(),
+                no_units: !ws.has_units()?,
+                // A year that has its sets already cannot be made again from another.
+                before: if ws.year_exists(ws.year)? {
+                    None
+                } else {
+                    ws.last_year_before()?
+                },
+            })],
+            Effect::SetClosed {
+                unit,
+                closed,
+                comment,
+            } => {
+                let row = ws.set_closed(unit.as_str(), closed, appraiser, &comment)?;
+                let said = commands::closed(row.code.as_str(), &row.name, closed, lang);
+                vec![Action::ClosedSet(said)]
+            }
+            Effect::Publish { comment } => {
+                let comment = crate::domain::text::nfc(comment.trim());
+                match ws.publish(appraiser, &comment) {
+                    Ok(done) => vec![Action::Published(words::year_published(
+                        done.publication.year,
+                        done.publication.units,
+                        done.groups.len(),
+                        lang,
+                    ))],
+                    Err(e) => vec![Action::PublishRefused {
+                        message: e.render(lang),
+                        comment,
+                    }],
+                }
+            }
+            Effect::NewYear { year, from } => {
+                let said = said::new_year(ws, year, Some(from), appraiser, lang)?;
+                let message = said.lines().next().unwrap_or_default().to_string();
+                vec![Action::YearStarted { year, message }]
+            }
+            e => unreachable!("not an effect on the year: {e:?}"),
+        })
+    }
+
+    /// The ledger checked from where the last check on this file left it.
+    fn check_ledger(&mut self, lang: Lang) -> Result<Vec<Action>, AppError> {
+        let ws = &self.ws;
+        let mark = self.config.ledger_mark(ws.db_path());
+        Ok(match ws.check_ledger_since(mark.as_ref())? {
+            Ok(checked) => {
+                self.config.remember_ledger_mark(ws.db_path(), &checked);
+                Vec::new()
+            }
+            Err(b) => vec![Action::LedgerBroken(errors::ledger_break(&b, lang))],
+        })
+    }
+
+    /// The members: the appraiser remembered, who appraises which fields of a group.
+    fn members(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        Ok(match effect {
+            Effect::RememberAppraiser(name) => {
+                self.config.remember_appraiser(&name);
+                Vec::new()
+            }
+            Effect::LoadAssignments { group } => {
+                let set = ws.set(&group)?;
+                let fields = set
+                    .fields()
+                    .map(|f| (set.node(f).code.to_string(), set.node(f).title.clone()))
+                    .collect();
+                let members = ws.group_assignments(&group)?;
+                vec![Action::Loaded(Loaded::Assignments {
+                    group,
+                    fields,
+                    members,
+                })]
+            }
+            Effect::Assign {
+                member,
                 group,
                 fields,
-                members,
-            })]
-        }
-        Effect::Assign {
-            member,
-            group,
-            fields,
-        } => vec![Action::Assigned(crate::cli::assign(
-            ws, &member, &group, &fields, lang,
-        )?)],
-        e @ (Effect::OpenDatabase { .. } | Effect::OpenDemo) => return rt.switch(lang, e),
-        Effect::NewYear { year, from } => {
-            let said = crate::cli::new_year(ws, year, Some(from), appraiser, lang)?;
-            let message = said.lines().next().unwrap_or_default().to_string();
-            vec![Action::YearStarted { year, message }]
-        }
-        Effect::LoadHistory(subject) => {
-            let result = match &subject {
-                Subject::Unit(u) => ws.unit_history(u.as_str()).map(HistoryData::Unit),
-                Subject::Group(g) => ws.group_history(g).map(HistoryData::Group),
-                Subject::Province => ws.province_history().map(HistoryData::Province),
-            }
-            .map_err(|e| e.render(lang));
-            vec![Action::Loaded(Loaded::History { subject, result })]
-        }
-        Effect::CheckLedger => {
-            let mark = rt.config.ledger_mark(ws.db_path());
-            match ws.check_ledger_since(mark.as_ref())? {
-                Ok(checked) => {
-                    rt.config.remember_ledger_mark(ws.db_path(), &checked);
-                    Vec::new()
-                }
-                Err(b) => vec![Action::LedgerBroken(crate::i18n::errors::ledger_break(
-                    &b, lang,
-                ))],
-            }
-        }
-    })
+            } => vec![Action::Assigned(said::assign(
+                ws, &member, &group, &fields, lang,
+            )?)],
+            e => unreachable!("not an effect on members: {e:?}"),
+        })
+    }
 }
 
 /// The files and folders whose path starts with `text` (folders end with `/`), in order;

@@ -4,8 +4,8 @@
 
 use super::{Book, maybe, number, page_setup, text};
 use crate::domain::State;
-use crate::i18n::{Lang, documents as t, state_label};
 use crate::io::export::DecisionLine;
+use crate::words::{Lang, documents as t, state_label};
 use chrono::NaiveDateTime;
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 

@@ -4,7 +4,7 @@
 use super::{Book, count, height_for, maybe, number, page_setup, text, width_for};
 use crate::domain::index::round2;
 use crate::domain::{CriteriaSet, GroupBreakdown, Ranking, UnitBreakdown, UnitCode};
-use crate::i18n::{Lang, documents as t};
+use crate::words::{Lang, documents as t};
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 use std::collections::HashMap;
 

@@ -5,8 +5,8 @@
 use super::{Book, count, maybe, page_setup, text, width_for};
 use crate::domain::history::{GroupYear, Plan, ProvinceYear, UnitYear};
 use crate::domain::index::round2;
-use crate::i18n::commands::history_words;
-use crate::i18n::{documents as t, target_label, verdict_label};
+use crate::words::documents::history_words;
+use crate::words::{documents as t, target_label, verdict_label};
 use rust_xlsxwriter::{ColNum, RowNum, XlsxError};
 use std::collections::BTreeSet;
 

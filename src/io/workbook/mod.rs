@@ -25,7 +25,7 @@ pub use history::HistoryData;
 pub use scoring::UnitPage;
 
 use crate::domain::Points;
-use crate::i18n::{Lang, documents as t};
+use crate::words::{Lang, documents as t};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
 use std::path::Path;

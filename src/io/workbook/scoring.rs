@@ -7,7 +7,7 @@ use super::{Book, count, height_for, maybe, number, page_setup, text};
 use crate::domain::criteria::ItemKind;
 use crate::domain::sheet::NodeSum;
 use crate::domain::{CriteriaSet, Mode, RankRow, SelfScore, Sheet, State, UnitTotals};
-use crate::i18n::{Lang, documents as t, state_label};
+use crate::words::{Lang, documents as t, state_label};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
 /// What a unit's scoring sheet is written from.

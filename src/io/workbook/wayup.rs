@@ -6,8 +6,8 @@ use super::group::{GroupData, header, titles};
 use super::{Book, count, maybe, number, page_setup, text, width_for};
 use crate::domain::analysis::GroupAnalysis;
 use crate::domain::{CriteriaSet, Goal, Points, Target};
-use crate::i18n::analysis as w;
-use crate::i18n::documents as t;
+use crate::words::documents as w;
+use crate::words::documents as t;
 use rust_xlsxwriter::{ColNum, XlsxError};
 
 /// What a goal's three cells say: who or what it is, the points needed, the criteria. Figures
@@ -15,7 +15,7 @@ use rust_xlsxwriter::{ColNum, XlsxError};
 fn goal_cells(
     set: &CriteriaSet,
     target: &Target,
-    lang: crate::i18n::Lang,
+    lang: crate::words::Lang,
 ) -> (String, Option<Points>, String) {
     let fig = |p: Points| t::figure(p, lang);
     let goal_text = |g: &Goal| match g {

@@ -1,11 +1,10 @@
-//! The year's work from the screens: the files screen (import with a preview), the exports
-//! of the ranking screen, the fields given to members, and the new year.
+//! The files screen's state: the kind of file chosen, the file previewed, what was
+//! imported; and how its keys take a file from its path to a preview to the import.
 
-use super::{App, Input, InputKind};
-use crate::domain::Mode;
+use super::{App, InputKind};
 use crate::i18n::screens as words;
 use crate::service::FileKind;
-use crate::tui::action::{Cmd, Effect, ExportJob, ExportWhat, Preview};
+use crate::tui::action::{Cmd, Effect, Preview};
 use crate::tui::keymap::Screen;
 use std::path::PathBuf;
 
@@ -28,18 +27,6 @@ impl FilesState {
     pub fn kind(&self) -> FileKind {
         FileKind::ALL[self.sel.min(FileKind::ALL.len() - 1)]
     }
-}
-
-/// Who appraises which fields of the shown group.
-#[derive(Debug, Default)]
-pub struct AssignState {
-    /// The group's fields: (code, title).
-    pub fields: Vec<(String, String)>,
-    /// Each member with fields in the group, and the fields.
-    pub members: Vec<(String, Vec<String>)>,
-    pub sel: usize,
-    /// The member whose fields the box is asking for.
-    pub member: Option<String>,
 }
 
 /// The folder of a path as typed, ending with `/` (empty: the current folder), with `..`
@@ -74,24 +61,6 @@ pub fn folder_of(text: &str) -> String {
         (false, true) => String::new(),
         (false, false) => format!("{}/", parts.join("/")),
     }
-}
-
-/// The longest start the names share (by characters).
-fn common_start(names: &[String]) -> String {
-    let Some(first) = names.first() else {
-        return String::new();
-    };
-    let mut end = first.len();
-    for n in &names[1..] {
-        let shared = first
-            .char_indices()
-            .zip(n.chars())
-            .take_while(|((_, a), b)| a == b)
-            .last()
-            .map_or(0, |((i, a), _)| i + a.len_utf8());
-        end = end.min(shared);
-    }
-    first[..end].to_string()
 }
 
 impl App {
@@ -207,193 +176,6 @@ impl App {
         }
         vec![Effect::LoadGroups, Effect::LoadYear]
     }
-
-    /// Tab in a path box: the one name that completes it, else what the names share.
-    pub(super) fn completed(&mut self, text: &str, names: Vec<String>) {
-        let Some(input) = &self.input else { return };
-        if input.text() != text {
-            return;
-        }
-        let kind = input.kind;
-        let fill = match names.len() {
-            0 => {
-                self.completions.clear();
-                self.set_input_error(&words::nothing_completes(text, self.lang));
-                return;
-            }
-            1 => names[0].clone(),
-            _ => common_start(&names),
-        };
-        self.completions = if names.len() > 1 {
-            names
-                .iter()
-                .map(|n| {
-                    let base = n.trim_end_matches('/');
-                    let base = base.rsplit('/').next().unwrap_or(base);
-                    if n.ends_with('/') {
-                        format!("{base}/")
-                    } else {
-                        base.to_string()
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if fill.len() > text.len() {
-            self.input = Some(Input::new(kind, &fill));
-        }
-    }
-
-    /// Opens the path box of an export of the shown group, with a name of its own in the
-    /// last folder.
-    pub(super) fn ask_export(&mut self, what: ExportWhat) {
-        let Some(group) = self.group_code().map(str::to_string) else {
-            return;
-        };
-        let name = words::export_default_name(what, self.year, &group);
-        let text = format!("{}{name}", self.last_folder);
-        self.pending_export = Some(ExportJob {
-            what,
-            group,
-            mode: self.rank_mode,
-            path: PathBuf::from(&text),
-        });
-        self.completions.clear();
-        self.open_input(InputKind::ExportPath, &text);
-    }
-
-    pub(super) fn submit_export_path(&mut self, text: String) -> Vec<Effect> {
-        if text.is_empty() {
-            return Vec::new();
-        }
-        self.input = None;
-        self.completions.clear();
-        let Some(mut job) = self.pending_export.take() else {
-            return Vec::new();
-        };
-        self.last_folder = folder_of(text.trim_end_matches('/'));
-        job.path = PathBuf::from(text);
-        self.saving = true;
-        vec![Effect::Export {
-            job,
-            overwrite: false,
-        }]
-    }
-
-    pub(super) fn show_assign(&mut self) -> Vec<Effect> {
-        self.screen = Screen::Assign;
-        self.assign.sel = 0;
-        self.assign.fields.clear();
-        self.assign.members.clear();
-        self.load_assignments()
-    }
-
-    pub(super) fn load_assignments(&self) -> Vec<Effect> {
-        self.group_code()
-            .map(|g| Effect::LoadAssignments {
-                group: g.to_string(),
-            })
-            .into_iter()
-            .collect()
-    }
-
-    pub(super) fn assign_command(&mut self, c: Cmd) -> Vec<Effect> {
-        let n = self.assign.members.len();
-        match c {
-            Cmd::Up => self.assign.sel = self.assign.sel.saturating_sub(1),
-            Cmd::Down => self.assign.sel = (self.assign.sel + 1).min(n.saturating_sub(1)),
-            Cmd::Open => match self.assign.members.get(self.assign.sel) {
-                Some((who, fields)) => {
-                    let (who, text) = (who.clone(), fields.join(" "));
-                    self.assign.member = Some(who);
-                    self.open_input(InputKind::AssignFields, &text);
-                }
-                None => self.open_input(InputKind::MemberName, ""),
-            },
-            Cmd::AddMember => self.open_input(InputKind::MemberName, ""),
-            Cmd::NextGroup => return self.switch_group(1),
-            Cmd::PrevGroup => return self.switch_group(-1),
-            Cmd::BackOrQuit | Cmd::Back => self.screen = Screen::Units,
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    pub(super) fn submit_member_name(&mut self, text: String) -> Vec<Effect> {
-        if text.is_empty() {
-            self.set_input_error(words::name_needed(self.lang));
-            return Vec::new();
-        }
-        let has = self
-            .assign
-            .members
-            .iter()
-            .find(|(w, _)| *w == text)
-            .map(|(_, f)| f.join(" "))
-            .unwrap_or_default();
-        self.assign.member = Some(text);
-        self.open_input(InputKind::AssignFields, &has);
-        Vec::new()
-    }
-
-    pub(super) fn submit_fields(&mut self, text: &str) -> Vec<Effect> {
-        self.input = None;
-        let (Some(member), Some(group)) = (
-            self.assign.member.take(),
-            self.group_code().map(str::to_string),
-        ) else {
-            return Vec::new();
-        };
-        let fields = text
-            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-            .filter(|f| !f.is_empty())
-            .map(str::to_string)
-            .collect();
-        self.saving = true;
-        vec![Effect::Assign {
-            member,
-            group,
-            fields,
-        }]
-    }
-
-    /// The new year: the next one after the working year; on the welcome of an empty year,
-    /// the working year itself, made from the newest year before it in this database.
-    pub(super) fn ask_new_year(&mut self) {
-        let welcome = self.no_units && self.units.is_empty();
-        let (year, from) = if welcome {
-            match self.year_before {
-                Some(from) => (self.year, from),
-                None => {
-                    self.fail(words::no_year_before(self.year, self.lang));
-                    return;
-                }
-            }
-        } else {
-            (self.year + 1, self.year)
-        };
-        self.pending_new_year = Some((year, from));
-        self.open_input(InputKind::NewYear, &format!("{from} → {year}"));
-    }
-
-    pub(super) fn year_started(&mut self, year: i32, message: String) -> Vec<Effect> {
-        self.saving = false;
-        self.year = year;
-        self.groups.clear();
-        self.group = 0;
-        self.units.clear();
-        self.unit_sel = 0;
-        self.open = None;
-        self.ranking = None;
-        self.rank_mode = Mode::Provisional;
-        self.history = None;
-        self.published = false;
-        self.no_units = false;
-        self.screen = Screen::Units;
-        self.say(message);
-        vec![Effect::LoadGroups, Effect::LoadYear]
-    }
 }
 
 #[cfg(test)]
@@ -413,17 +195,5 @@ mod tests {
         );
         assert_eq!(folder_of("../x/../y.csv"), "../");
         assert_eq!(folder_of("a/../b.csv"), "");
-    }
-
-    #[test]
-    fn names_share_their_longest_start() {
-        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            common_start(&names(&["data/su.csv", "data/self.csv"])),
-            "data/s"
-        );
-        assert_eq!(common_start(&names(&["hội.csv", "hội-đồng.csv"])), "hội");
-        assert_eq!(common_start(&names(&["a"])), "a");
-        assert_eq!(common_start(&[]), "");
     }
 }

@@ -35,7 +35,7 @@ impl App {
         message: String,
     ) -> Vec<Effect> {
         self.db_label = label;
-        self.drafts.clear();
+        self.appraisal.drafts.clear();
         self.year_before = None;
         self.fields = None;
         let mut effects = self.year_started(year, message);

@@ -2,7 +2,7 @@
 
 use super::units::{appraised, difference, legend, signed};
 use super::{cut, title_line};
-use crate::domain::{Points, SelfScore, State};
+use crate::domain::{Points, SelfScore, State, UnitTotals};
 use crate::i18n::screens as words;
 use crate::i18n::state_label;
 use crate::tui::app::{App, ItemFilter, Open};
@@ -14,8 +14,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(o) = &app.open else { return };
-    let lang = app.lang;
+    let Some(o) = &app.appraisal.open else { return };
     let [top, sub, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -23,8 +22,37 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let t = o.data.sheet.totals_from(&o.data.set, &o.sums);
+    title_line(app, frame, top, &title(app, o, &t, top.width));
+    let info = totals_line(app, o, &t, sub.width);
+    frame.render_widget(
+        Paragraph::new(cut(&info, sub.width as usize)).style(app.theme.dim()),
+        sub,
+    );
+
+    let wide = body.width >= 120;
+    let (table_area, detail_area) = if wide {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(body);
+        (a, b)
+    } else {
+        let detail_h = if body.height >= 30 {
+            14
+        } else {
+            (body.height / 2).clamp(5, 9)
+        };
+        let [a, b] =
+            Layout::vertical([Constraint::Min(4), Constraint::Length(detail_h)]).areas(body);
+        (a, b)
+    };
+    tree(app, o, frame, table_area);
+    detail(app, o, frame, detail_area, wide);
+}
+
+/// The unit's name and progress, what the tree shows; a long name is cut, never the code,
+/// the progress and what the tree shows after it.
+fn title(app: &App, o: &Open, t: &UnitTotals, width: u16) -> String {
+    let lang = app.lang;
     let unit = &o.data.unit;
-    // A long name is cut, never the code, the progress and what the tree shows after it.
     let mut progress = format!(
         " {}",
         words::unit_progress(unit.code.as_str(), t.decided(), t.items(), lang)
@@ -38,18 +66,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         progress.push_str(&format!(" · {}", words::searching(&search, lang)));
     }
     progress.push_str(&super::published_suffix(app));
-    let room = (top.width as usize).saturating_sub(2 + progress.width());
-    title_line(
-        app,
-        frame,
-        top,
-        &format!("{}{progress}", cut(&unit.name, room)),
-    );
+    let room = (width as usize).saturating_sub(2 + progress.width());
+    format!("{}{progress}", cut(&unit.name, room))
+}
+
+/// The unit's totals, with the labels of the tree's columns when the words do not fit, and
+/// the appraiser's fields.
+fn totals_line(app: &App, o: &Open, t: &UnitTotals, width: u16) -> String {
+    let lang = app.lang;
+    let unit = &o.data.unit;
     let index = t
         .index(unit.survey.unwrap_or(Points::ZERO), o.data.set.survey_max)
         .map(|i| format!("{i}%"))
         .unwrap_or_else(|| "—".into());
-    // The unit's totals, with the labels of the tree's columns when the words do not fit.
     let totals = |short: bool| {
         let [own, appr, diff, prov] = if short {
             [
@@ -82,7 +111,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         )
     };
     let mut info = totals(false);
-    if info.width() > sub.width as usize {
+    if info.width() > width as usize {
         info = totals(true);
     }
     if !o.data.assigned.is_empty() {
@@ -92,28 +121,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             words::your_fields(&fields.join(", "), lang)
         ));
     }
-    frame.render_widget(
-        Paragraph::new(cut(&info, sub.width as usize)).style(app.theme.dim()),
-        sub,
-    );
-
-    let wide = body.width >= 120;
-    let (table_area, detail_area) = if wide {
-        let [a, b] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-            .areas(body);
-        (a, b)
-    } else {
-        let detail_h = if body.height >= 30 {
-            14
-        } else {
-            (body.height / 2).clamp(5, 9)
-        };
-        let [a, b] =
-            Layout::vertical([Constraint::Min(4), Constraint::Length(detail_h)]).areas(body);
-        (a, b)
-    };
-    tree(app, o, frame, table_area);
-    detail(app, o, frame, detail_area, wide);
+    info
 }
 
 fn score_text(s: Option<SelfScore>) -> String {
@@ -132,7 +140,6 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     let state_w: u16 = if wide_state { 16 } else { 2 };
     let fixed = 8 + 6 + 6 + 6 + 7 + state_w + 6;
     let title_w = area.width.saturating_sub(fixed) as usize;
-    let right = |s: String| Cell::from(Line::from(s).right_aligned());
     let header = Row::new(vec![
         Cell::from(words::code(lang)),
         Cell::from(words::criterion(lang)),
@@ -146,87 +153,10 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     let rows: Vec<Row> = rows_idx
         .iter()
         .map(|&i| {
-            let node = set.node(i);
-            let sum = &o.sums[i];
-            let indent = " ".repeat(node.depth.saturating_sub(1));
-            if node.is_item() {
-                let state = o.state(i);
-                let rec = &o.data.sheet.records[i];
-                let self_score = rec.self_entry.as_ref().map(|e| e.score);
-                let appraised = match state {
-                    State::Agreed | State::Adjusted => rec
-                        .decision
-                        .as_ref()
-                        .and_then(|d| d.score)
-                        .map(|p| p.to_string())
-                        .unwrap_or_default(),
-                    State::NotApplicable => "∅".into(),
-                    State::ExplanationRequested => "?".into(),
-                    State::Undecided => String::new(),
-                };
-                let diff = if matches!(state, State::Agreed | State::Adjusted)
-                    && sum.difference.hundredths() != 0
-                {
-                    signed(sum.difference)
-                } else {
-                    String::new()
-                };
-                let max = if o.data.sheet.na_by_set(set, i) {
-                    "—".to_string()
-                } else {
-                    node.max.to_string()
-                };
-                let label = if wide_state {
-                    format!("{} {}", glyph(state), state_label(state, lang))
-                } else {
-                    glyph(state).to_string()
-                };
-                Row::new(vec![
-                    Cell::from(node.code.to_string()),
-                    Cell::from(format!(
-                        "{indent}{}",
-                        cut(&node.title, title_w.saturating_sub(indent.len()))
-                    )),
-                    right(max),
-                    right(score_text(self_score)),
-                    right(appraised),
-                    right(diff),
-                    Cell::from(Span::styled(label, app.theme.state(state))),
-                ])
+            if set.node(i).is_item() {
+                item_row(app, o, i, title_w, wide_state)
             } else {
-                let marker = if o.collapsed.contains(&i) {
-                    "▸"
-                } else {
-                    "▾"
-                };
-                let mine = node.parent.is_none() && !o.data.assigned.is_empty() && o.in_assigned(i);
-                let star = if mine { "★ " } else { "" };
-                let title = format!("{indent}{marker} {star}{}", node.title);
-                Row::new(vec![
-                    Cell::from(node.code.to_string()),
-                    Cell::from(cut(&title, title_w)),
-                    right(sum.max.to_string()),
-                    right(sum.self_total.to_string()),
-                    // Nothing decided below: a dash, not a zero the council never gave.
-                    right(if sum.decided > 0 {
-                        sum.appraised.to_string()
-                    } else {
-                        "—".into()
-                    }),
-                    right(if sum.decided == 0 {
-                        "—".into()
-                    } else if sum.difference.hundredths() != 0 {
-                        signed(sum.difference)
-                    } else {
-                        String::new()
-                    }),
-                    Cell::from(if wide_state {
-                        format!("{}/{}", sum.decided, sum.items)
-                    } else {
-                        String::new()
-                    }),
-                ])
-                .style(app.theme.parent())
+                group_row(app, o, i, title_w, wide_state)
             }
         })
         .collect();
@@ -266,125 +196,115 @@ fn tree(app: &App, o: &Open, frame: &mut Frame, area: Rect) {
     }
 }
 
+fn right(s: String) -> Cell<'static> {
+    Cell::from(Line::from(s).right_aligned())
+}
+
+/// An item's line of the tree: its scores, the council's, and its state.
+fn item_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> Row<'static> {
+    let lang = app.lang;
+    let set = &o.data.set;
+    let node = set.node(i);
+    let sum = &o.sums[i];
+    let indent = " ".repeat(node.depth.saturating_sub(1));
+    let state = o.state(i);
+    let rec = &o.data.sheet.records[i];
+    let self_score = rec.self_entry.as_ref().map(|e| e.score);
+    let appraised = match state {
+        State::Agreed | State::Adjusted => rec
+            .decision
+            .as_ref()
+            .and_then(|d| d.score)
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+        State::NotApplicable => "∅".into(),
+        State::ExplanationRequested => "?".into(),
+        State::Undecided => String::new(),
+    };
+    let diff =
+        if matches!(state, State::Agreed | State::Adjusted) && sum.difference.hundredths() != 0 {
+            signed(sum.difference)
+        } else {
+            String::new()
+        };
+    let max = if o.data.sheet.na_by_set(set, i) {
+        "—".to_string()
+    } else {
+        node.max.to_string()
+    };
+    let label = if wide_state {
+        format!("{} {}", glyph(state), state_label(state, lang))
+    } else {
+        glyph(state).to_string()
+    };
+    Row::new(vec![
+        Cell::from(node.code.to_string()),
+        Cell::from(format!(
+            "{indent}{}",
+            cut(&node.title, title_w.saturating_sub(indent.len()))
+        )),
+        right(max),
+        right(score_text(self_score)),
+        right(appraised),
+        right(diff),
+        Cell::from(Span::styled(label, app.theme.state(state))),
+    ])
+}
+
+/// A group's line of the tree: folded or not, its sums and how many of its items are decided.
+fn group_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> Row<'static> {
+    let set = &o.data.set;
+    let node = set.node(i);
+    let sum = &o.sums[i];
+    let indent = " ".repeat(node.depth.saturating_sub(1));
+    let marker = if o.collapsed.contains(&i) {
+        "▸"
+    } else {
+        "▾"
+    };
+    let mine = node.parent.is_none() && !o.data.assigned.is_empty() && o.in_assigned(i);
+    let star = if mine { "★ " } else { "" };
+    let title = format!("{indent}{marker} {star}{}", node.title);
+    Row::new(vec![
+        Cell::from(node.code.to_string()),
+        Cell::from(cut(&title, title_w)),
+        right(sum.max.to_string()),
+        right(sum.self_total.to_string()),
+        // Nothing decided below: a dash, not a zero the council never gave.
+        right(if sum.decided > 0 {
+            sum.appraised.to_string()
+        } else {
+            "—".into()
+        }),
+        right(if sum.decided == 0 {
+            "—".into()
+        } else if sum.difference.hundredths() != 0 {
+            signed(sum.difference)
+        } else {
+            String::new()
+        }),
+        Cell::from(if wide_state {
+            format!("{}/{}", sum.decided, sum.items)
+        } else {
+            String::new()
+        }),
+    ])
+    .style(app.theme.parent())
+}
+
 fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
     let lang = app.lang;
     let set = &o.data.set;
     let i = o.sel;
     let node = set.node(i);
     let th = app.theme;
-    let label = |s: &str| Span::styled(format!("{s}: "), th.parent());
     let mut lines: Vec<Line> = vec![Line::styled(
         format!("{} {}", node.code, node.title),
         th.parent(),
     )];
     if node.is_item() {
-        let state = o.state(i);
-        let rec = &o.data.sheet.records[i];
-        let mut head = vec![
-            label(words::maximum(lang)),
-            Span::raw(format!("{} · ", node.max)),
-            Span::styled(
-                format!("{} {}", glyph(state), state_label(state, lang)),
-                th.state(state),
-            ),
-        ];
-        if o.data.sheet.na_by_set(set, i) {
-            head.push(Span::raw(format!(" ({})", words::by_the_set(lang))));
-        }
-        if let Some(d) = &rec.decision
-            && d.round > 1
-        {
-            head.push(Span::raw(format!(" · {}", words::round(d.round, lang))));
-        }
-        lines.push(Line::from(head));
-        let self_score = rec.self_entry.as_ref().map(|e| e.score);
-        match &rec.self_entry {
-            Some(e) => {
-                let mut l = vec![
-                    label(words::unit_self_score(lang)),
-                    Span::raw(score_text(Some(e.score))),
-                ];
-                if e.note.is_empty() {
-                    lines.push(Line::from(l));
-                } else {
-                    l.push(Span::raw(" — "));
-                    lines.extend(with_breaks(l, &e.note, None));
-                }
-            }
-            None => lines.push(Line::from(vec![
-                label(words::unit_self_score(lang)),
-                Span::styled(words::none_yet(lang), th.dim()),
-            ])),
-        }
-        let appraised = rec.decision.as_ref().and_then(|d| d.score);
-        for (k, opt) in node.options.iter().enumerate() {
-            let mut marks = Vec::new();
-            if self_score == Some(SelfScore::Points(opt.points)) {
-                marks.push(words::self_mark(lang));
-            }
-            if appraised == Some(opt.points) && matches!(state, State::Agreed | State::Adjusted) {
-                marks.push(words::appraised_mark(lang));
-            }
-            let mark = if marks.is_empty() {
-                String::new()
-            } else {
-                format!("  ◂ {}", marks.join(", "))
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!("[{}] ", k + 1), th.key()),
-                Span::raw(format!("{} — {}{mark}", opt.points, opt.label)),
-            ]));
-        }
-        let key = (o.data.unit.code.clone(), node.code.clone());
-        if let Some(d) = &rec.decision {
-            let mut l = vec![label(words::council(lang))];
-            if let Some(p) = d.score {
-                l.push(Span::raw(format!("{p} · ")));
-            }
-            let comment = if d.comment.is_empty() {
-                words::no_comment(lang)
-            } else {
-                &d.comment
-            };
-            let by = Span::styled(
-                format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
-                th.dim(),
-            );
-            lines.extend(with_breaks(l, comment, Some(by)));
-        }
-        if let Some(draft) = app.drafts.get(&key) {
-            lines.extend(with_breaks(
-                vec![label(words::unsaved_comment(lang))],
-                draft,
-                None,
-            ));
-        }
-        if let Some(x) = &rec.explanation {
-            lines.extend(with_breaks(
-                vec![label(words::explanation(lang))],
-                &x.text,
-                None,
-            ));
-            if !x.evidence.is_empty() {
-                lines.extend(with_breaks(
-                    vec![label(words::extra_evidence(lang))],
-                    &x.evidence,
-                    None,
-                ));
-            }
-        }
-        if let Some(e) = &rec.self_entry
-            && !e.evidence.is_empty()
-        {
-            lines.extend(with_breaks(
-                vec![label(words::evidence(lang))],
-                &e.evidence,
-                None,
-            ));
-        }
-        if let Some(g) = &node.guidance {
-            lines.extend(with_breaks(vec![label(words::guidance(lang))], g, None));
-        }
+        lines.extend(item_head(app, o));
+        lines.extend(item_notes(app, o));
     } else {
         let s = &o.sums[i];
         let (appr, diff) = (appraised(s), difference(s));
@@ -400,6 +320,139 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         area,
     );
+}
+
+/// The selected item's maximum and state, the unit's self-score and the options.
+fn item_head(app: &App, o: &Open) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let set = &o.data.set;
+    let i = o.sel;
+    let node = set.node(i);
+    let th = app.theme;
+    let label = |s: &str| Span::styled(format!("{s}: "), th.parent());
+    let rec = &o.data.sheet.records[i];
+    let mut lines = Vec::new();
+    let state = o.state(i);
+    let mut head = vec![
+        label(words::maximum(lang)),
+        Span::raw(format!("{} · ", node.max)),
+        Span::styled(
+            format!("{} {}", glyph(state), state_label(state, lang)),
+            th.state(state),
+        ),
+    ];
+    if o.data.sheet.na_by_set(set, i) {
+        head.push(Span::raw(format!(" ({})", words::by_the_set(lang))));
+    }
+    if let Some(d) = &rec.decision
+        && d.round > 1
+    {
+        head.push(Span::raw(format!(" · {}", words::round(d.round, lang))));
+    }
+    lines.push(Line::from(head));
+    let self_score = rec.self_entry.as_ref().map(|e| e.score);
+    match &rec.self_entry {
+        Some(e) => {
+            let mut l = vec![
+                label(words::unit_self_score(lang)),
+                Span::raw(score_text(Some(e.score))),
+            ];
+            if e.note.is_empty() {
+                lines.push(Line::from(l));
+            } else {
+                l.push(Span::raw(" — "));
+                lines.extend(with_breaks(l, &e.note, None));
+            }
+        }
+        None => lines.push(Line::from(vec![
+            label(words::unit_self_score(lang)),
+            Span::styled(words::none_yet(lang), th.dim()),
+        ])),
+    }
+    let appraised = rec.decision.as_ref().and_then(|d| d.score);
+    for (k, opt) in node.options.iter().enumerate() {
+        let mut marks = Vec::new();
+        if self_score == Some(SelfScore::Points(opt.points)) {
+            marks.push(words::self_mark(lang));
+        }
+        if appraised == Some(opt.points) && matches!(state, State::Agreed | State::Adjusted) {
+            marks.push(words::appraised_mark(lang));
+        }
+        let mark = if marks.is_empty() {
+            String::new()
+        } else {
+            format!("  ◂ {}", marks.join(", "))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("[{}] ", k + 1), th.key()),
+            Span::raw(format!("{} — {}{mark}", opt.points, opt.label)),
+        ]));
+    }
+    lines
+}
+
+/// The selected item's comments and texts: the council's, the draft, the unit's explanation
+/// and evidence, the guidance.
+fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let set = &o.data.set;
+    let i = o.sel;
+    let node = set.node(i);
+    let th = app.theme;
+    let label = |s: &str| Span::styled(format!("{s}: "), th.parent());
+    let rec = &o.data.sheet.records[i];
+    let mut lines = Vec::new();
+    let key = (o.data.unit.code.clone(), node.code.clone());
+    if let Some(d) = &rec.decision {
+        let mut l = vec![label(words::council(lang))];
+        if let Some(p) = d.score {
+            l.push(Span::raw(format!("{p} · ")));
+        }
+        let comment = if d.comment.is_empty() {
+            words::no_comment(lang)
+        } else {
+            &d.comment
+        };
+        let by = Span::styled(
+            format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
+            th.dim(),
+        );
+        lines.extend(with_breaks(l, comment, Some(by)));
+    }
+    if let Some(draft) = app.appraisal.drafts.get(&key) {
+        lines.extend(with_breaks(
+            vec![label(words::unsaved_comment(lang))],
+            draft,
+            None,
+        ));
+    }
+    if let Some(x) = &rec.explanation {
+        lines.extend(with_breaks(
+            vec![label(words::explanation(lang))],
+            &x.text,
+            None,
+        ));
+        if !x.evidence.is_empty() {
+            lines.extend(with_breaks(
+                vec![label(words::extra_evidence(lang))],
+                &x.evidence,
+                None,
+            ));
+        }
+    }
+    if let Some(e) = &rec.self_entry
+        && !e.evidence.is_empty()
+    {
+        lines.extend(with_breaks(
+            vec![label(words::evidence(lang))],
+            &e.evidence,
+            None,
+        ));
+    }
+    if let Some(g) = &node.guidance {
+        lines.extend(with_breaks(vec![label(words::guidance(lang))], g, None));
+    }
+    lines
 }
 
 /// `head`, then `text` with its line breaks kept (each break starts a line of the panel, which

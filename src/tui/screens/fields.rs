@@ -9,8 +9,8 @@ use crate::domain::index::round2;
 use crate::domain::{CriteriaSet, Index};
 use crate::i18n::analysis as w;
 use crate::i18n::screens as words;
-use crate::tui::analysis::FieldsView;
-use crate::tui::app::App;
+use crate::tui::action::FieldsData;
+use crate::tui::app::{App, FieldsView};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -24,43 +24,9 @@ const NAME_MIN: u16 = 16;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(f) = &app.fields else { return };
-    let lang = app.lang;
-    let group_name = app
-        .groups
-        .get(app.group)
-        .map(|g| g.name.as_str())
-        .unwrap_or("");
-    let mut title = w::fields_screen_title(group_name, app.year, lang);
-    if let Some(d) = f.loaded() {
-        let r = &d.analysis.ranking;
-        title.push_str(&format!(
-            " · {}",
-            w::decided_short(r.decided, r.items, lang)
-        ));
-    }
-    let d = match &f.data {
-        Some(Ok(d)) => d,
-        other => {
-            let [top, tabs, body] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Min(1),
-            ])
-            .areas(area);
-            title_line(app, frame, top, &title);
-            group_tabs(app, frame, tabs);
-            let text = match other {
-                Some(Err(msg)) => Line::styled(format!("✗ {msg}"), app.theme.error()),
-                _ => Line::raw(words::computing(lang)),
-            };
-            frame.render_widget(
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: true })
-                    .block(Block::default().borders(Borders::TOP)),
-                body,
-            );
-            return;
-        }
+    let title = title(app, f);
+    let Some(d) = loaded_or_why(app, f, &title, frame, area) else {
+        return;
     };
     let (set, a) = (&*d.set, &d.analysis);
     let n_bands = set.bands.len() as u16;
@@ -77,12 +43,81 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
+    let grid = grid(f, a, area.width);
+    info_line(app, f, set, a, &grid.cols, frame, info);
+    units_table(app, f, set, a, &grid, frame, body);
+    footer(app, set, a, &grid, frame, foot);
+    summary_lines(app, set, a, frame, summary);
+}
 
-    // Which field columns fit beside the rank, the unit and the index.
+/// The title: the group, the year, how much is decided once it is known.
+fn title(app: &App, f: &FieldsView) -> String {
+    let lang = app.lang;
+    let group_name = app
+        .groups
+        .get(app.group)
+        .map(|g| g.name.as_str())
+        .unwrap_or("");
+    let mut title = w::fields_screen_title(group_name, app.year, lang);
+    if let Some(d) = f.loaded() {
+        let r = &d.analysis.ranking;
+        title.push_str(&format!(
+            " · {}",
+            w::decided_short(r.decided, r.items, lang)
+        ));
+    }
+    title
+}
+
+/// The analysis loaded; while it is being computed, or when it failed, the screen says so.
+fn loaded_or_why<'a>(
+    app: &App,
+    f: &'a FieldsView,
+    title: &str,
+    frame: &mut Frame,
+    area: Rect,
+) -> Option<&'a FieldsData> {
+    let other = match &f.data {
+        Some(Ok(d)) => return Some(d),
+        other => other,
+    };
+    let [top, tabs, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    title_line(app, frame, top, title);
+    group_tabs(app, frame, tabs);
+    let text = match other {
+        Some(Err(msg)) => Line::styled(format!("✗ {msg}"), app.theme.error()),
+        _ => Line::raw(words::computing(app.lang)),
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::TOP)),
+        body,
+    );
+    None
+}
+
+/// The columns of the table and of its footer.
+struct Grid {
+    rank_w: u16,
+    /// The fields shown (positions among the fields).
+    cols: Vec<usize>,
+    name_w: usize,
+    widths: Vec<Constraint>,
+}
+
+/// Which field columns fit beside the rank, the unit and the index, the selected one among
+/// them.
+fn grid(f: &FieldsView, a: &GroupAnalysis, width: u16) -> Grid {
     let n_fields = a.fields().len();
     let rank_w = a.ranking.rows.len().to_string().len().max(4) as u16;
     let fixed = rank_w + 1 + NAME_MIN + 1 + CELL;
-    let fit = ((area.width.saturating_sub(fixed)) / (CELL + 1)).max(1) as usize;
+    let fit = ((width.saturating_sub(fixed)) / (CELL + 1)).max(1) as usize;
     let shown = fit.min(n_fields);
     let mut first = f.first_field.get().min(n_fields.saturating_sub(shown));
     if f.field < first {
@@ -93,25 +128,57 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     f.first_field.set(first);
     let cols: Vec<usize> = (first..first + shown).collect();
     // What the unit column gets: the rest, after the spaces between the columns.
-    let name_w = (area.width as usize)
-        .saturating_sub(rank_w as usize + (shown + 1) * CELL as usize + shown + 2);
-
-    info_line(app, f, set, a, &cols, frame, info);
-
+    let name_w =
+        (width as usize).saturating_sub(rank_w as usize + (shown + 1) * CELL as usize + shown + 2);
     let mut widths = vec![Constraint::Length(rank_w), Constraint::Min(NAME_MIN)];
     widths.extend(cols.iter().map(|_| Constraint::Length(CELL)));
     widths.push(Constraint::Length(CELL));
-    let right = |s: String, style: Style| Cell::from(Line::styled(s, style).right_aligned());
-    let band_style =
-        |b: Option<usize>| b.map_or(Style::new(), |b| app.theme.band(b, set.bands.len()));
+    Grid {
+        rank_w,
+        cols,
+        name_w,
+        widths,
+    }
+}
+
+fn right(s: String, style: Style) -> Cell<'static> {
+    Cell::from(Line::styled(s, style).right_aligned())
+}
+
+fn band_style(app: &App, set: &CriteriaSet, b: Option<usize>) -> Style {
+    b.map_or(Style::new(), |b| app.theme.band(b, set.bands.len()))
+}
+
+/// A percent and its band's letter, in the band's colour.
+fn cell(app: &App, set: &CriteriaSet, index: Option<Index>, band: Option<usize>) -> Cell<'static> {
+    match index {
+        Some(i) => {
+            let code = band.map(|b| set.bands[b].code.as_str()).unwrap_or("");
+            right(format!("{i} {code}"), band_style(app, set, band))
+        }
+        None => right("—  ".into(), Style::new()),
+    }
+}
+
+/// The units × fields table; only the rows in view are built.
+fn units_table(
+    app: &App,
+    f: &FieldsView,
+    set: &CriteriaSet,
+    a: &GroupAnalysis,
+    grid: &Grid,
+    frame: &mut Frame,
+    body: Rect,
+) {
+    let lang = app.lang;
     let mut heads = vec![
         right(
-            w::rank(lang).chars().take(rank_w as usize).collect(),
+            w::rank(lang).chars().take(grid.rank_w as usize).collect(),
             Style::new(),
         ),
         Cell::from(w::unit(lang)),
     ];
-    for &k in &cols {
+    for &k in &grid.cols {
         let code = set.node(a.fields()[k]).code.to_string();
         let style = if k == f.field {
             app.theme.selected()
@@ -133,15 +200,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     offset = offset.min(total.saturating_sub(height.max(1)));
     f.offset.set(offset);
-    let cell = |index: Option<Index>, band: Option<usize>| -> Cell {
-        match index {
-            Some(i) => {
-                let code = band.map(|b| set.bands[b].code.as_str()).unwrap_or("");
-                right(format!("{i} {code}"), band_style(band))
-            }
-            None => right("—  ".into(), Style::new()),
-        }
-    };
     let rows: Vec<Row> = (offset..(offset + height).min(total))
         .filter_map(|row| {
             let (r, b) = a.row(row)?;
@@ -150,14 +208,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     r.rank.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
                     Style::new(),
                 ),
-                Cell::from(cut(&r.name, name_w)),
+                Cell::from(cut(&r.name, grid.name_w)),
             ];
-            for &k in &cols {
+            for &k in &grid.cols {
                 let s = &b.fields[k];
-                cells.push(cell(s.percent(), GroupAnalysis::cell_band(set, s)));
+                cells.push(cell(
+                    app,
+                    set,
+                    s.percent(),
+                    GroupAnalysis::cell_band(set, s),
+                ));
             }
             let band = r.index.and_then(|i| band_of_index(&set.bands, &i));
-            cells.push(cell(r.index, band));
+            cells.push(cell(app, set, r.index, band));
             Some(Row::new(cells))
         })
         .collect();
@@ -167,23 +230,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             body,
         );
     } else {
-        let table = Table::new(rows, widths.clone())
+        let table = Table::new(rows, grid.widths.clone())
             .header(Row::new(heads).style(app.theme.header()))
             .row_highlight_style(app.theme.selected())
             .block(Block::default().borders(Borders::TOP));
         let mut state = TableState::default().with_selected(Some(f.sel - offset));
         frame.render_stateful_widget(table, body, &mut state);
     }
+}
 
-    // The footer rows: the group's mean per field, then how many units in each band.
+/// The footer rows: the group's mean per field, then how many units in each band.
+fn footer(
+    app: &App,
+    set: &CriteriaSet,
+    a: &GroupAnalysis,
+    grid: &Grid,
+    frame: &mut Frame,
+    foot: Rect,
+) {
+    let lang = app.lang;
     let mut mean_row = vec![Cell::from(""), Cell::from(w::group_mean(lang))];
-    for &k in &cols {
+    for &k in &grid.cols {
         let m = a.stats[k].mean;
         mean_row.push(match m {
             Some(m) => {
                 let b = a.mean_band(set, k);
                 let code = b.map(|b| set.bands[b].code.as_str()).unwrap_or("");
-                right(format!("{} {code}", round2(m).fixed2()), band_style(b))
+                right(
+                    format!("{} {code}", round2(m).fixed2()),
+                    band_style(app, set, b),
+                )
             }
             None => right("—  ".into(), Style::new()),
         });
@@ -192,7 +268,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Some(m) => {
             let b = band_of_percent(&set.bands, m);
             let code = b.map(|b| set.bands[b].code.as_str()).unwrap_or("");
-            right(format!("{} {code}", round2(m).fixed2()), band_style(b))
+            right(
+                format!("{} {code}", round2(m).fixed2()),
+                band_style(app, set, b),
+            )
         }
         None => right("—  ".into(), Style::new()),
     });
@@ -202,7 +281,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Cell::from(""),
             Cell::from(w::units_in_band(&band.code, lang)),
         ];
-        for &k in &cols {
+        for &k in &grid.cols {
             cells.push(right(format!("{}  ", a.stats[k].bands[b]), Style::new()));
         }
         let in_band = a
@@ -215,10 +294,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         foot_rows.push(Row::new(cells));
     }
     frame.render_widget(
-        Table::new(foot_rows, widths).block(Block::default().borders(Borders::TOP)),
+        Table::new(foot_rows, grid.widths.clone()).block(Block::default().borders(Borders::TOP)),
         foot,
     );
-    summary_lines(app, set, a, frame, summary);
 }
 
 /// Which fields are shown, and the selected field's title, maximum and group mean.

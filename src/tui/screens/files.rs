@@ -3,12 +3,13 @@
 
 use super::{cut, title_line};
 use crate::i18n::screens as words;
-use crate::service::FileKind;
+use crate::service::{FileKind, Imported};
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::path::Path;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
@@ -27,6 +28,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(cut(words::files_intro(lang), width)).style(app.theme.dim()),
         intro,
     );
+    kind_list(app, frame, list, width);
+    frame.render_widget(
+        Paragraph::new(cut(&words::last_folder(&app.last_folder, lang), width))
+            .style(app.theme.dim()),
+        folder,
+    );
+    let block = Block::default().borders(Borders::TOP);
+    let inner = block.inner(rest);
+    frame.render_widget(block, rest);
+    let lines = match &app.files.preview {
+        Some((kind, path, Ok(done))) => preview_lines(app, *kind, path, done, width),
+        Some((_, path, Err(problems))) => {
+            refused(app, frame, inner, path, problems, width);
+            return;
+        }
+        None => imported_lines(app, inner.height as usize, width),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The kinds of file, numbered, the one chosen marked.
+fn kind_list(app: &App, frame: &mut Frame, area: Rect, width: usize) {
+    let lang = app.lang;
     let name_w = FileKind::ALL
         .iter()
         .map(|&k| unicode_width::UnicodeWidthStr::width(words::file_kind(k, lang).0))
@@ -48,84 +72,95 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What the import of the file previewed would do.
+fn preview_lines(
+    app: &App,
+    kind: FileKind,
+    path: &Path,
+    done: &Imported,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut lines = Vec::new();
+    let what = words::file_kind(kind, lang).0;
+    let path = path.display().to_string();
+    lines.push(Line::from(cut(
+        &words::preview_of(&path, what, lang),
+        width,
+    )));
+    let c = done.count;
+    let counts = match &done.set {
+        Some(set) => {
+            let items = set.item_indexes().count();
+            let line = words::preview_set(set.group.as_str(), &set.name, set.year, items, lang);
+            lines.push(Line::from(cut(&line, width)));
+            words::preview_set_state(c.added > 0, c.changed > 0, lang).to_string()
+        }
+        None => words::preview_counts(done.rows(), c.added, c.changed, c.unchanged, lang),
+    };
+    lines.push(Line::styled(cut(&counts, width), app.theme.ok()));
+    lines.push(Line::styled(
+        cut(words::preview_keys(lang), width),
+        app.theme.key(),
+    ));
+    lines
+}
+
+/// A refused file: every problem whole (wrapped, never cut), from the one scrolled to.
+fn refused(
+    app: &App,
+    frame: &mut Frame,
+    inner: Rect,
+    path: &Path,
+    problems: &[String],
+    width: usize,
+) {
+    let lang = app.lang;
+    let path = path.display().to_string();
+    let head = words::file_refused_heading(&path, problems.len(), lang);
+    let [head_area, list, keys_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     frame.render_widget(
-        Paragraph::new(cut(&words::last_folder(&app.last_folder, lang), width))
-            .style(app.theme.dim()),
-        folder,
+        Paragraph::new(cut(&head, width)).style(app.theme.error()),
+        head_area,
     );
-    let block = Block::default().borders(Borders::TOP);
-    let inner = block.inner(rest);
-    frame.render_widget(block, rest);
-    let rows = inner.height as usize;
-    let mut lines: Vec<Line> = Vec::new();
-    match &app.files.preview {
-        Some((kind, path, Ok(done))) => {
-            let what = words::file_kind(*kind, lang).0;
-            let path = path.display().to_string();
-            lines.push(Line::from(cut(
-                &words::preview_of(&path, what, lang),
-                width,
-            )));
-            let c = done.count;
-            let counts = match &done.set {
-                Some(set) => {
-                    let items = set.item_indexes().count();
-                    let line =
-                        words::preview_set(set.group.as_str(), &set.name, set.year, items, lang);
-                    lines.push(Line::from(cut(&line, width)));
-                    words::preview_set_state(c.added > 0, c.changed > 0, lang).to_string()
-                }
-                None => words::preview_counts(done.rows(), c.added, c.changed, c.unchanged, lang),
-            };
-            lines.push(Line::styled(cut(&counts, width), app.theme.ok()));
-            lines.push(Line::styled(
-                cut(words::preview_keys(lang), width),
-                app.theme.key(),
-            ));
-        }
-        Some((_, path, Err(problems))) => {
-            // Every problem whole (wrapped, never cut), from the one scrolled to.
-            let path = path.display().to_string();
-            let head = words::file_refused_heading(&path, problems.len(), lang);
-            let [head_area, list, keys_area] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Min(1),
-                Constraint::Length(1),
-            ])
-            .areas(inner);
-            frame.render_widget(
-                Paragraph::new(cut(&head, width)).style(app.theme.error()),
-                head_area,
-            );
-            let start = app.files.scroll.min(problems.len().saturating_sub(1));
-            let shown: Vec<Line> = problems
-                .iter()
-                .skip(start)
-                .map(|p| Line::from(p.as_str()))
-                .collect();
-            frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), list);
-            let keys = format!(
-                "{} ({}/{})",
-                words::refused_keys(lang),
-                start + 1,
-                problems.len()
-            );
-            frame.render_widget(
-                Paragraph::new(cut(&keys, width)).style(app.theme.key()),
-                keys_area,
-            );
-            return;
-        }
-        None if !app.files.done.is_empty() => {
-            lines.push(Line::from(words::imported_heading(lang)));
-            let done: Vec<&str> = app.files.done.iter().flat_map(|m| m.lines()).collect();
-            let room = rows.saturating_sub(1);
-            for m in done.iter().skip(done.len().saturating_sub(room)) {
-                lines.push(Line::from(cut(m, width)));
-            }
-        }
-        None => {}
+    let start = app.files.scroll.min(problems.len().saturating_sub(1));
+    let shown: Vec<Line> = problems
+        .iter()
+        .skip(start)
+        .map(|p| Line::from(p.as_str()))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), list);
+    let keys = format!(
+        "{} ({}/{})",
+        words::refused_keys(lang),
+        start + 1,
+        problems.len()
+    );
+    frame.render_widget(
+        Paragraph::new(cut(&keys, width)).style(app.theme.key()),
+        keys_area,
+    );
+}
+
+/// What was imported since the screen opened, the newest lines that fit in `rows`.
+fn imported_lines(app: &App, rows: usize, width: usize) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    if app.files.done.is_empty() {
+        return lines;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines.push(Line::from(words::imported_heading(app.lang)));
+    let done: Vec<&str> = app.files.done.iter().flat_map(|m| m.lines()).collect();
+    let room = rows.saturating_sub(1);
+    for m in done.iter().skip(done.len().saturating_sub(room)) {
+        lines.push(Line::from(cut(m, width)));
+    }
+    lines
 }

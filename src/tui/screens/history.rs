@@ -34,7 +34,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
-    let subject = match (&app.history, app.history_view) {
+    let subject = match (&app.history.data, app.history.view) {
         (Some(Ok(HistoryData::Unit(h))), _) => format!("{} ({})", h.unit.name, h.unit.code),
         (Some(Ok(HistoryData::Group(h))), _) => h.name.clone(),
         (_, HistoryView::Province) => words::the_province(lang).to_string(),
@@ -43,7 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     title_line(app, frame, top, &words::history_title(&subject, lang));
     group_tabs(app, frame, tabs);
     view_tabs(app, frame, views);
-    match &app.history {
+    match &app.history.data {
         None => frame.render_widget(Paragraph::new(words::computing(lang)), body),
         Some(Err(msg)) => frame.render_widget(
             Paragraph::new(Line::styled(format!("✗ {msg}"), app.theme.error()))
@@ -73,14 +73,14 @@ fn view_tabs(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|v| {
             let name = words::history_view(*v, lang);
-            if *v == app.history_view {
+            if *v == app.history.view {
                 format!("[{name}]")
             } else {
                 name.to_string()
             }
         })
         .collect();
-    let selected = all.iter().position(|v| *v == app.history_view);
+    let selected = all.iter().position(|v| *v == app.history.view);
     frame.render_widget(
         Tabs::new(titles)
             .select(selected)

@@ -1,5 +1,6 @@
-//! Drawing. `view` reads the App and draws; it does no I/O and changes nothing but the
-//! remembered scroll offsets.
+//! Drawing. `view` reads the App and draws the screen shown, each from its own file (named
+//! as its state in `app/`); it does no I/O and changes nothing but what the drawing alone
+//! knows: the remembered scroll offsets and how far a text can scroll.
 
 mod appraisal;
 mod assign;
@@ -12,7 +13,7 @@ mod tabs;
 mod units;
 mod wayup;
 
-use super::app::{App, InputKind};
+use super::app::{App, Dialog, Input, InputKind};
 use super::keymap::Screen;
 use crate::i18n::screens as words;
 use ratatui::Frame;
@@ -168,44 +169,8 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
 fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     let Some(input) = &app.input else { return };
     let lang = app.lang;
-    let mut title = words::box_title(input.kind, lang).to_string();
-    if let Some((code, name)) = &app.pending_close {
-        title = format!("{title} — {code} {name}");
-    }
-    match input.kind {
-        InputKind::Publish => title = format!("{title} {}", app.year),
-        InputKind::ImportPath => {
-            let (what, _) = words::file_kind(app.files.kind(), lang);
-            title = format!("{title} — {what}");
-        }
-        InputKind::ExportPath => {
-            if let Some(job) = &app.pending_export {
-                title = words::export_title(job.what, &job.group, lang);
-            }
-        }
-        InputKind::AssignFields => {
-            if let Some(who) = &app.assign.member {
-                title = format!("{title} {who}");
-            }
-        }
-        _ => {}
-    }
-    let help = match input.kind {
-        InputKind::Score => score_help(app),
-        InputKind::NewYear => match app.pending_new_year {
-            Some((year, from)) => words::new_year_help(year, from, lang),
-            None => String::new(),
-        },
-        InputKind::AssignFields => {
-            let list: Vec<&str> = app.assign.fields.iter().map(|(c, _)| c.as_str()).collect();
-            format!(
-                "{} {}",
-                words::fields_are(&list.join(" "), lang),
-                words::box_help(InputKind::AssignFields, lang)
-            )
-        }
-        kind => words::box_help(kind, lang).to_string(),
-    };
+    let title = box_title(app, input);
+    let help = box_help(app, input);
     let found = (!app.completions.is_empty())
         .then(|| words::completions(&app.completions.join("  "), lang));
     let width = area.width.saturating_sub(4).min(100);
@@ -268,9 +233,58 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), rest);
 }
 
+/// The box's title: what it is for, and what it is about.
+fn box_title(app: &App, input: &Input) -> String {
+    let lang = app.lang;
+    let mut title = words::box_title(input.kind, lang).to_string();
+    if let Some(Dialog::Close { unit: code, name }) = &app.dialog {
+        title = format!("{title} — {code} {name}");
+    }
+    match input.kind {
+        InputKind::Publish => title = format!("{title} {}", app.year),
+        InputKind::ImportPath => {
+            let (what, _) = words::file_kind(app.files.kind(), lang);
+            title = format!("{title} — {what}");
+        }
+        InputKind::ExportPath => {
+            if let Some(Dialog::Export(job)) = &app.dialog {
+                title = words::export_title(job.what, &job.group, lang);
+            }
+        }
+        InputKind::AssignFields => {
+            if let Some(who) = &app.assign.member {
+                title = format!("{title} {who}");
+            }
+        }
+        _ => {}
+    }
+    title
+}
+
+/// The line under the box: what it accepts.
+fn box_help(app: &App, input: &Input) -> String {
+    let lang = app.lang;
+    match input.kind {
+        InputKind::Score => score_help(app),
+        InputKind::NewYear => match app.dialog {
+            Some(Dialog::NewYear { year, from }) => words::new_year_help(year, from, lang),
+            _ => String::new(),
+        },
+        InputKind::AssignFields => {
+            let list: Vec<&str> = app.assign.fields.iter().map(|(c, _)| c.as_str()).collect();
+            format!(
+                "{} {}",
+                words::fields_are(&list.join(" "), lang),
+                words::box_help(InputKind::AssignFields, lang)
+            )
+        }
+        kind => words::box_help(kind, lang).to_string(),
+    }
+}
+
 /// What the score box accepts for the selected item.
 fn score_help(app: &App) -> String {
-    let Some(o) = &app.open else {
+    let Some(o) = &app.appraisal.open else {
         return String::new();
     };
     let node = o.data.set.node(o.sel);

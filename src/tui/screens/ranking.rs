@@ -2,6 +2,7 @@
 
 use super::{cut, tabs::group_tabs, title_line};
 use crate::domain::index::round2;
+use crate::domain::{RankRow, Ranking};
 use crate::i18n::mode_label;
 use crate::i18n::screens as words;
 use crate::tui::app::App;
@@ -11,7 +12,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let lang = app.lang;
     let [top, tabs, head, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -19,22 +19,42 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
+    title_line(app, frame, top, &title(app));
+    group_tabs(app, frame, tabs);
+    let Some(r) = ranking_or_why(app, frame, body) else {
+        return;
+    };
+    frame.render_widget(Paragraph::new(progress(app, r)), head);
+    table(app, frame, body, r);
+}
+
+/// The title: the mode, the group, the year.
+fn title(app: &App) -> String {
+    let lang = app.lang;
     let group_name = app
         .groups
         .get(app.group)
         .map(|g| g.name.as_str())
         .unwrap_or("");
-    let title = format!(
+    format!(
         "{}{}",
-        words::ranking_title(mode_label(app.rank_mode, lang), group_name, app.year, lang),
+        words::ranking_title(
+            mode_label(app.ranking.mode, lang),
+            group_name,
+            app.year,
+            lang
+        ),
         super::published_suffix(app)
-    );
-    title_line(app, frame, top, &title);
-    group_tabs(app, frame, tabs);
-    let r = match &app.ranking {
+    )
+}
+
+/// The ranking read; while it is being computed, or when it failed, the body says so.
+fn ranking_or_why<'a>(app: &'a App, frame: &mut Frame, body: Rect) -> Option<&'a Ranking> {
+    let lang = app.lang;
+    match &app.ranking.data {
         None => {
             frame.render_widget(Paragraph::new(words::computing(lang)), body);
-            return;
+            None
         }
         Some(Err(msg)) => {
             let hint = words::provisional_hint(lang);
@@ -49,10 +69,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     .block(Block::default().borders(Borders::TOP)),
                 body,
             );
-            return;
+            None
         }
-        Some(Ok(r)) => r,
-    };
+        Some(Ok(r)) => Some(r),
+    }
+}
+
+/// The line over the table: how much is decided, the mean against the province, the target.
+fn progress(app: &App, r: &Ranking) -> Line<'static> {
+    let lang = app.lang;
     let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
     let mean = r
         .mean
@@ -70,16 +95,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => Span::raw(""),
     };
-    let line = Line::from(vec![
+    Line::from(vec![
         Span::raw(words::ranking_progress(
             r.decided, r.items, pct, &mean, &prov, lang,
         )),
         target,
-    ]);
-    frame.render_widget(Paragraph::new(line), head);
+    ])
+}
 
-    let wide = body.width >= 110;
-    let right = |s: String| Cell::from(Line::from(s).right_aligned());
+fn right(s: String) -> Cell<'static> {
+    Cell::from(Line::from(s).right_aligned())
+}
+
+/// How the table's columns are laid out in the body's width.
+struct Columns {
+    /// The appraised and survey columns are shown.
+    wide: bool,
+    name_w: usize,
+    bar_w: u16,
+    /// The bars' floor, in hundredths of a percent.
+    floor: i64,
+}
+
+/// The table's heads and widths.
+fn columns(
+    app: &App,
+    wide: bool,
+    bar_w: u16,
+    r: &Ranking,
+) -> (Vec<Cell<'static>>, Vec<Constraint>) {
+    let lang = app.lang;
     let mut heads = vec![
         right(words::rank(lang).into()),
         Cell::from(words::unit(lang)),
@@ -107,9 +152,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(6),
         Constraint::Length(2),
     ]);
-    let bar_w: u16 = if wide { 24 } else { 10 };
     heads.push(Cell::from(format!("{}–100%", floor_label(&r.rows))));
     widths.push(Constraint::Length(bar_w));
+    (heads, widths)
+}
+
+/// The table of units, only the lines that fit built.
+fn table(app: &App, frame: &mut Frame, body: Rect, r: &Ranking) {
+    let wide = body.width >= 110;
+    let bar_w: u16 = if wide { 24 } else { 10 };
+    let (heads, widths) = columns(app, wide, bar_w, r);
     let fixed: u16 = widths
         .iter()
         .map(|c| match c {
@@ -126,73 +178,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .min()
         .unwrap_or(0);
     let floor = ((lowest / 1000) * 1000 - 1000).clamp(0, 9000);
+    let cols = Columns {
+        wide,
+        name_w,
+        bar_w,
+        floor,
+    };
     // Only the lines that fit are built (a group can have ten thousand units): the window
     // that keeps the selection in view, as the table would scroll it.
     let height = body.height.saturating_sub(2).max(1) as usize;
-    let sel = app.rank_sel.min(r.rows.len().saturating_sub(1));
-    let mut offset = app.rank_offset.get().min(r.rows.len().saturating_sub(1));
+    let sel = app.ranking.sel.min(r.rows.len().saturating_sub(1));
+    let mut offset = app.ranking.offset.get().min(r.rows.len().saturating_sub(1));
     if sel < offset {
         offset = sel;
     } else if sel >= offset + height {
         offset = sel + 1 - height;
     }
     let shown = &r.rows[offset.min(r.rows.len())..(offset + height).min(r.rows.len())];
-    let rows: Vec<Row> = shown
-        .iter()
-        .map(|row| {
-            let bar = bar(
-                row.index.map(|i| i.rounded().hundredths()),
-                floor,
-                bar_w as usize,
-            );
-            let mut name = row.name.clone();
-            if !row.ranked {
-                name.push_str(&format!(" ({})", words::not_ranked(lang)));
-            }
-            let mut cells = vec![
-                right(
-                    row.rank
-                        .map(|n| n.to_string())
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                Cell::from(cut(&name, name_w)),
-            ];
-            if wide {
-                cells.push(right(row.appraised.fixed2()));
-                cells.push(right(if row.survey_missing {
-                    "—".into()
-                } else {
-                    row.survey.fixed2()
-                }));
-            }
-            cells.extend([
-                right(row.total.fixed2()),
-                right(
-                    row.index
-                        .map(|i| i.to_string())
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                Cell::from(row.band.clone().unwrap_or_else(|| "—".into())),
-                right(
-                    row.previous
-                        .map(|p| p.fixed2())
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                right(
-                    row.change
-                        .map(super::units::signed)
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                Cell::from(match row.rises {
-                    Some(true) => Span::styled("✓", app.theme.ok()),
-                    Some(false) => Span::styled("✗", app.theme.error()),
-                    None => Span::raw("—"),
-                }),
-                Cell::from(Span::styled(bar, app.theme.bar())),
-            ]);
-            Row::new(cells)
-        })
-        .collect();
+    let rows: Vec<Row> = shown.iter().map(|row| table_row(app, row, &cols)).collect();
     let table = Table::new(rows, widths)
         .header(Row::new(heads).style(app.theme.header()))
         .row_highlight_style(app.theme.selected())
@@ -201,11 +204,66 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .with_offset(0)
         .with_selected((!r.rows.is_empty()).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.rank_offset.set(offset);
+    app.ranking.offset.set(offset);
+}
+
+/// One unit's line of the table.
+fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
+    let bar = bar(
+        row.index.map(|i| i.rounded().hundredths()),
+        cols.floor,
+        cols.bar_w as usize,
+    );
+    let mut name = row.name.clone();
+    if !row.ranked {
+        name.push_str(&format!(" ({})", words::not_ranked(app.lang)));
+    }
+    let mut cells = vec![
+        right(
+            row.rank
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
+        Cell::from(cut(&name, cols.name_w)),
+    ];
+    if cols.wide {
+        cells.push(right(row.appraised.fixed2()));
+        cells.push(right(if row.survey_missing {
+            "—".into()
+        } else {
+            row.survey.fixed2()
+        }));
+    }
+    cells.extend([
+        right(row.total.fixed2()),
+        right(
+            row.index
+                .map(|i| i.to_string())
+                .unwrap_or_else(|| "—".into()),
+        ),
+        Cell::from(row.band.clone().unwrap_or_else(|| "—".into())),
+        right(
+            row.previous
+                .map(|p| p.fixed2())
+                .unwrap_or_else(|| "—".into()),
+        ),
+        right(
+            row.change
+                .map(super::units::signed)
+                .unwrap_or_else(|| "—".into()),
+        ),
+        Cell::from(match row.rises {
+            Some(true) => Span::styled("✓", app.theme.ok()),
+            Some(false) => Span::styled("✗", app.theme.error()),
+            None => Span::raw("—"),
+        }),
+        Cell::from(Span::styled(bar, app.theme.bar())),
+    ]);
+    Row::new(cells)
 }
 
 /// The floor of the bar scale, in hundredths of a percent, as the header shows it.
-fn floor_label(rows: &[crate::domain::RankRow]) -> String {
+fn floor_label(rows: &[RankRow]) -> String {
     let lowest = rows
         .iter()
         .filter_map(|row| row.index.map(|i| i.rounded().hundredths()))

@@ -3,6 +3,7 @@
 use super::{cut, tabs::group_tabs, title_line};
 use crate::domain::sheet::NodeSum;
 use crate::i18n::screens as words;
+use crate::tui::action::UnitLine;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,23 +28,60 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
 
-    if app.no_units && app.units.is_empty() {
-        let lines: Vec<Line> = words::welcome(app.year, &app.db_label, app.year_before, lang)
-            .into_iter()
-            .map(|l| Line::from(cut(&l, body.width as usize)))
-            .collect();
-        frame.render_widget(
-            Paragraph::new(lines).block(Block::default().borders(Borders::TOP)),
-            body,
-        );
-        frame.render_widget(
-            Paragraph::new(words::welcome_footer(lang)).style(app.theme.dim()),
-            foot,
-        );
+    if app.no_units && app.units.lines.is_empty() {
+        welcome(app, frame, body, foot);
         return;
     }
 
-    let shown = app.shown_units();
+    let shown = app.units.shown();
+    let empty = table(app, frame, body, &shown);
+
+    // The selected unit's progress field by field (the council splits its work by field).
+    if let Some(&i) = shown.get(app.units.sel) {
+        let parts: Vec<String> = app.units.lines[i]
+            .fields
+            .iter()
+            .map(|(code, decided, items)| {
+                let mark = if decided == items { "✓" } else { "" };
+                format!("{code}:{decided}/{items}{mark}")
+            })
+            .collect();
+        let text = format!("{} {}", words::by_field(lang), parts.join("  "));
+        frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
+    }
+    let foot_text = if !app.units.filter.is_empty() {
+        words::unit_filter_footer(&app.units.filter, shown.len(), app.units.lines.len(), lang)
+    } else if empty {
+        words::no_units(lang).to_string()
+    } else {
+        words::units_footer(lang).to_string()
+    };
+    frame.render_widget(
+        Paragraph::new(cut(&foot_text, foot.width as usize)).style(app.theme.dim()),
+        foot,
+    );
+}
+
+/// A year with no unit at all: what to do first, instead of a table.
+fn welcome(app: &App, frame: &mut Frame, body: Rect, foot: Rect) {
+    let lang = app.lang;
+    let lines: Vec<Line> = words::welcome(app.year, &app.db_label, app.year_before, lang)
+        .into_iter()
+        .map(|l| Line::from(cut(&l, body.width as usize)))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::TOP)),
+        body,
+    );
+    frame.render_widget(
+        Paragraph::new(words::welcome_footer(lang)).style(app.theme.dim()),
+        foot,
+    );
+}
+
+/// The table of the units shown (indexes into the lines); whether it is empty.
+fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize]) -> bool {
+    let lang = app.lang;
     let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;
     let header = Row::new(vec![
         Cell::from(words::code(lang)),
@@ -58,8 +96,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Only the lines that fit are built (a group can have ten thousand units): the window
     // that keeps the selection in view, as the table would scroll it.
     let height = body.height.saturating_sub(2).max(1) as usize;
-    let sel = app.unit_sel.min(shown.len().saturating_sub(1));
-    let mut offset = app.unit_offset.get().min(shown.len().saturating_sub(1));
+    let sel = app.units.sel.min(shown.len().saturating_sub(1));
+    let mut offset = app.units.offset.get().min(shown.len().saturating_sub(1));
     if sel < offset {
         offset = sel;
     } else if sel >= offset + height {
@@ -68,33 +106,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let window = &shown[offset.min(shown.len())..(offset + height).min(shown.len())];
     let rows: Vec<Row> = window
         .iter()
-        .map(|&i| {
-            let u = &app.units[i];
-            let t = &u.totals;
-            let (items, decided) = (t.items(), t.decided());
-            let mark = if u.unit.closed {
-                "■"
-            } else if decided == items {
-                "✓"
-            } else if decided > 0 || t.tree.flagged > 0 {
-                "…"
-            } else {
-                "·"
-            };
-            let mut name = u.unit.name.clone();
-            if !u.unit.ranked {
-                name.push_str(&format!(" ({})", words::not_ranked(lang)));
-            }
-            Row::new(vec![
-                Cell::from(u.unit.code.to_string()),
-                Cell::from(cut(&name, name_w)),
-                Cell::from(Line::from(format!("{decided}/{items}")).right_aligned()),
-                Cell::from(Line::from(t.tree.self_total.fixed2()).right_aligned()),
-                Cell::from(Line::from(appraised(&t.tree)).right_aligned()),
-                Cell::from(Line::from(difference(&t.tree)).right_aligned()),
-                Cell::from(mark),
-            ])
-        })
+        .map(|&i| unit_row(app, &app.units.lines[i], name_w))
         .collect();
     let empty = rows.is_empty();
     let table = Table::new(
@@ -120,32 +132,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .with_offset(0)
         .with_selected((!empty).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.unit_offset.set(offset);
+    app.units.offset.set(offset);
+    empty
+}
 
-    // The selected unit's progress field by field (the council splits its work by field).
-    if let Some(&i) = shown.get(app.unit_sel) {
-        let parts: Vec<String> = app.units[i]
-            .fields
-            .iter()
-            .map(|(code, decided, items)| {
-                let mark = if decided == items { "✓" } else { "" };
-                format!("{code}:{decided}/{items}{mark}")
-            })
-            .collect();
-        let text = format!("{} {}", words::by_field(lang), parts.join("  "));
-        frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
-    }
-    let foot_text = if !app.unit_filter.is_empty() {
-        words::unit_filter_footer(&app.unit_filter, shown.len(), app.units.len(), lang)
-    } else if empty {
-        words::no_units(lang).to_string()
+/// One unit's line: its code, name, progress, totals and a mark of where it stands.
+fn unit_row(app: &App, u: &UnitLine, name_w: usize) -> Row<'static> {
+    let t = &u.totals;
+    let (items, decided) = (t.items(), t.decided());
+    let mark = if u.unit.closed {
+        "■"
+    } else if decided == items {
+        "✓"
+    } else if decided > 0 || t.tree.flagged > 0 {
+        "…"
     } else {
-        words::units_footer(lang).to_string()
+        "·"
     };
-    frame.render_widget(
-        Paragraph::new(cut(&foot_text, foot.width as usize)).style(app.theme.dim()),
-        foot,
-    );
+    let mut name = u.unit.name.clone();
+    if !u.unit.ranked {
+        name.push_str(&format!(" ({})", words::not_ranked(app.lang)));
+    }
+    Row::new(vec![
+        Cell::from(u.unit.code.to_string()),
+        Cell::from(cut(&name, name_w)),
+        Cell::from(Line::from(format!("{decided}/{items}")).right_aligned()),
+        Cell::from(Line::from(t.tree.self_total.fixed2()).right_aligned()),
+        Cell::from(Line::from(appraised(&t.tree)).right_aligned()),
+        Cell::from(Line::from(difference(&t.tree)).right_aligned()),
+        Cell::from(mark),
+    ])
 }
 
 /// What the appraised and difference figures cover, on the line above their columns.

@@ -4,10 +4,11 @@
 //! window is wide, one under the other (scrolling) when it is not.
 
 use super::{cut, title_line};
-use crate::analyze::{bar, target_lines};
 use crate::domain::{CriteriaSet, Points, WayUp};
 use crate::i18n::analysis as w;
 use crate::tui::app::App;
+use crate::view::bar;
+use crate::view::wayup::target_lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

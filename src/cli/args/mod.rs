@@ -7,11 +7,11 @@
 mod errors;
 mod text;
 
+use crate::i18n::Lang;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use thamdinh::i18n::Lang;
 
 #[derive(Parser)]
 #[command(name = "thamdinh", version)]
@@ -230,7 +230,7 @@ fn parse_from(raw: Vec<OsString>) -> Result<(Args, Lang), ExitCode> {
 }
 
 fn bad_lang<T>(given: &str) -> Result<T, ExitCode> {
-    eprintln!("{}", thamdinh::i18n::usage::bad_lang(given));
+    eprintln!("{}", crate::i18n::usage::bad_lang(given));
     Err(ExitCode::from(2))
 }
 

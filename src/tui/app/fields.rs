@@ -1,12 +1,11 @@
-//! The state of the analysis screens and how keys change it: the group's units × fields
-//! table, and one unit's way up opened from it. The way up is computed in `update` from the
-//! analysis already loaded (pure domain work, a few milliseconds even for ten thousand units),
-//! so opening it needs no trip to the database.
+//! The fields screen's state: the analysis of the shown group by field, a units × fields
+//! table; and how its keys move in it and open a unit's way up (`wayup.rs`).
 
-use super::action::{Cmd, Effect, FieldsData};
-use super::app::{App, step};
-use super::keymap::Screen;
-use crate::domain::{UnitCode, WayUp};
+use super::{App, WayUpView, step};
+use crate::tui::action::{Cmd, Effect, FieldsData};
+
+use crate::domain::UnitCode;
+use crate::tui::keymap::Screen;
 use std::cell::Cell;
 
 /// The units × fields table of one group.
@@ -30,18 +29,6 @@ pub struct FieldsView {
     pub way: Option<WayUpView>,
 }
 
-/// One unit's way up.
-pub struct WayUpView {
-    pub unit: UnitCode,
-    pub name: String,
-    /// None when the unit has no index (nothing of it applies).
-    pub way: Option<WayUp>,
-    /// The first line shown.
-    pub scroll: usize,
-    /// How far it can scroll in the window last drawn: set by the drawing.
-    pub max_scroll: Cell<usize>,
-}
-
 impl FieldsView {
     /// The loaded analysis, if any.
     pub fn loaded(&self) -> Option<&FieldsData> {
@@ -61,18 +48,6 @@ impl FieldsView {
         let d = self.loaded()?;
         let r = d.analysis.ranking.rows.get(self.sel)?;
         Some((&r.unit, r.name.as_str()))
-    }
-
-    /// The way up of `unit`, from the analysis loaded.
-    fn way_up(&self, unit: &UnitCode, name: &str) -> WayUpView {
-        let way = self.loaded().and_then(|d| d.analysis.way_up(&d.set, unit));
-        WayUpView {
-            unit: unit.clone(),
-            name: name.to_string(),
-            way,
-            scroll: 0,
-            max_scroll: Cell::new(0),
-        }
     }
 }
 
@@ -158,43 +133,20 @@ impl App {
                 if let Some((unit, _)) = f.selected_unit() {
                     let unit = unit.clone();
                     if let Some(k) = self
-                        .shown_units()
+                        .units
+                        .shown()
                         .iter()
-                        .position(|&i| self.units[i].unit.code == unit)
+                        .position(|&i| self.units.lines[i].unit.code == unit)
                     {
-                        self.unit_sel = k;
+                        self.units.sel = k;
                     }
-                    if let Some(Ok(r)) = &self.ranking
+                    if let Some(Ok(r)) = &self.ranking.data
                         && let Some(k) = r.rows.iter().position(|row| row.unit == unit)
                     {
-                        self.rank_sel = k;
+                        self.ranking.sel = k;
                     }
                 }
                 self.fields = None;
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    pub(super) fn way_up_command(&mut self, c: Cmd) -> Vec<Effect> {
-        let Some(w) = self.fields.as_mut().and_then(|f| f.way.as_mut()) else {
-            self.screen = Screen::Fields;
-            return Vec::new();
-        };
-        match c {
-            // From where the text shows (the drawing keeps the scroll within the window's
-            // reach, which it alone knows); the end is wherever the drawing finds it.
-            Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown | Cmd::Top => {
-                let at = w.scroll.min(w.max_scroll.get());
-                w.scroll = step(at, at + 11, c);
-            }
-            Cmd::Bottom => w.scroll = usize::MAX,
-            Cmd::BackOrQuit | Cmd::Back => {
-                if let Some(f) = self.fields.as_mut() {
-                    f.way = None;
-                }
-                self.screen = Screen::Fields;
             }
             _ => {}
         }

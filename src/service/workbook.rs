@@ -1,14 +1,14 @@
-//! `thamdinh export workbook`: the year's figures gathered from the workspace and written
+//! The workbook export (`thamdinh export workbook`, the screens' `w`): the year's figures gathered from the workspace and written
 //! with [`crate::io::workbook`], through a temporary file and a rename so that a reader never
 //! sees half a workbook. A final workbook is refused, before anything is written, exactly
 //! when the final ranking is.
 
+use super::{AppError, IoDoing, Workspace};
 use crate::clock::parse_stamp;
 use crate::domain::{GroupAnalysis, GroupBreakdown, Mode, Ranking};
-use crate::i18n::{Lang, documents as t};
 use crate::io::workbook::{Book, GroupData, HistoryData, Sheets, UnitPage};
 use crate::progress::Stage;
-use crate::service::{AppError, IoDoing, Workspace};
+use crate::words::{Lang, documents as t};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -64,11 +64,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
 
     let mut book = Book::new(lang, ws.year);
     let head = ws.ledger_head()?;
-    book.set_ledger_line(crate::i18n::commands::ledger_line(
-        head.entries,
-        &head.printed(),
-        lang,
-    ));
+    book.set_ledger_line(t::ledger_line(head.entries, &head.printed(), lang));
     let data: Vec<GroupData> = breakdowns
         .iter()
         .enumerate()
@@ -189,7 +185,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
                 .iter()
                 .map(|g| {
                     (
-                        crate::i18n::commands::group_history_title(&g.group, &g.name, lang),
+                        t::group_history_title(&g.group, &g.name, lang),
                         g.years.as_slice(),
                     )
                 })
@@ -206,20 +202,4 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         sheets,
         decision_lines,
     })
-}
-
-/// The command: writes the whole workbook and says so.
-pub fn export(
-    ws: &Workspace,
-    group: Option<&str>,
-    mode: Mode,
-    out: &Path,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let w = write(ws, &Request::full(group, mode), out, lang)?;
-    Ok(t::workbook_written(
-        &out.display().to_string(),
-        w.sheets,
-        lang,
-    ))
 }

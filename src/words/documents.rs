@@ -466,6 +466,206 @@ pub fn workbook_written(path: &str, sheets: usize, lang: Lang) -> String {
     )
 }
 
+/// The words of the history tables.
+pub struct HistoryWords {
+    pub province_title: String,
+    pub year: &'static str,
+    pub index: &'static str,
+    pub change: &'static str,
+    pub rose: &'static str,
+    pub band: &'static str,
+    pub rank: &'static str,
+    pub source: &'static str,
+    pub target: &'static str,
+    pub verdict: &'static str,
+    pub units: &'static str,
+    pub mean: &'static str,
+    pub province_previous: &'static str,
+    pub above: &'static str,
+    pub rose_of: &'static str,
+    pub current_note: &'static str,
+    pub nothing: &'static str,
+}
+
+impl HistoryWords {
+    /// The columns of the province's years against the targets.
+    pub fn province_heads(&self) -> [&'static str; 6] {
+        [
+            self.year,
+            self.index,
+            self.change,
+            self.rank,
+            self.target,
+            self.verdict,
+        ]
+    }
+
+    /// The columns of a group's years against the province's index of the year before.
+    pub fn group_heads(&self) -> [&'static str; 6] {
+        [
+            self.year,
+            self.units,
+            self.mean,
+            self.province_previous,
+            self.above,
+            self.rose_of,
+        ]
+    }
+
+    /// The columns of one unit's years.
+    pub fn unit_heads(&self) -> [&'static str; 7] {
+        [
+            self.year,
+            self.index,
+            self.change,
+            self.rose,
+            self.band,
+            self.rank,
+            self.source,
+        ]
+    }
+}
+
+pub fn history_words(plan: &crate::domain::history::Plan, lang: Lang) -> HistoryWords {
+    let p = |vi, en| lang.pick(vi, en);
+    let (top, by, until) = (plan.top, plan.by, plan.until);
+    HistoryWords {
+        province_title: say!(
+            lang,
+            "Tỉnh — chỉ số và xếp hạng cả nước theo năm, so với mục tiêu của Đề án: vào nhóm {top} tỉnh dẫn đầu năm {by}, rồi mỗi năm tăng ít nhất 1 bậc đến {until}",
+            "The province — index and national rank by year, against the source document's targets: in the top {top} by {by}, then at least one place up a year to {until}"
+        ),
+        year: p("Năm", "Year"),
+        index: p("Chỉ số %", "Index %"),
+        change: p("Tăng/giảm", "Change"),
+        rose: p("Tăng", "Rose"),
+        band: p("Loại", "Band"),
+        rank: p("Hạng", "Rank"),
+        source: p("Nguồn", "Source"),
+        target: p("Mục tiêu", "Target"),
+        verdict: p("Kết quả", "Result"),
+        units: p("Số ĐV", "Units"),
+        mean: p("TB nhóm %", "Mean %"),
+        province_previous: p("Tỉnh năm trước %", "Province prev. %"),
+        above: p("Cao hơn", "Above"),
+        rose_of: p("Số ĐV tăng", "Units rose"),
+        current_note: p(
+            "*: năm đang thẩm định, chưa công bố — tính theo xếp hạng tạm tính.",
+            "*: the year being appraised, not published — from the provisional ranking.",
+        ),
+        nothing: p(
+            "Chưa có số liệu nào: hãy nhập lịch sử (thamdinh import history) hoặc công bố một năm (thamdinh publish).",
+            "Nothing yet: import the history (thamdinh import history) or publish a year (thamdinh publish).",
+        ),
+    }
+}
+
+pub fn already_first_short(lang: Lang) -> &'static str {
+    lang.pick("đứng đầu nhóm", "first in the group")
+}
+
+pub fn met_short(margin: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "đã đạt (+{margin} điểm %)",
+        "met (+{margin} points of percent)"
+    )
+}
+
+pub fn no_previous_short(lang: Lang) -> &'static str {
+    lang.pick("không có chỉ số năm trước", "no index last year")
+}
+
+pub fn not_ranked_short(lang: Lang) -> &'static str {
+    lang.pick("không xếp hạng", "not ranked")
+}
+
+/// A goal that every lost point would not reach.
+pub fn out_of_reach_short(best: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "không thể đạt: dù đạt tối đa mọi tiêu chí, chỉ số cao nhất {best} %",
+        "out of reach: {best} % at most, even with full marks"
+    )
+}
+
+pub fn top_band_short(lang: Lang) -> &'static str {
+    lang.pick("đã ở loại cao nhất", "already in the top band")
+}
+
+/// The headers of the way-up sheet, after rank, code and unit.
+pub fn way_up_heads(lang: Lang) -> [&'static str; 13] {
+    match lang {
+        Lang::Vi => [
+            "Chỉ số (%)",
+            "Loại",
+            "Điểm bị mất",
+            "Lĩnh vực mất nhiều điểm nhất",
+            "Đơn vị xếp trên",
+            "Điểm cần để vượt",
+            "Tiêu chí khắc phục để vượt",
+            "Loại kế tiếp",
+            "Điểm cần để lên loại",
+            "Tiêu chí khắc phục để lên loại",
+            "Chỉ số năm trước (%)",
+            "Điểm cần để cao hơn năm trước",
+            "Tiêu chí khắc phục để cao hơn năm trước",
+        ],
+        Lang::En => [
+            "Index (%)",
+            "Band",
+            "Points lost",
+            "Field that lost most",
+            "Unit ranked above",
+            "Points to pass it",
+            "Criteria to recover to pass it",
+            "Next band",
+            "Points to reach it",
+            "Criteria to recover to reach it",
+            "Last year's index (%)",
+            "Points to rise above it",
+            "Criteria to recover to rise above it",
+        ],
+    }
+}
+
+pub fn way_up_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "Điểm cần: số điểm ít nhất (làm tròn lên 0,01) để chỉ số vượt đơn vị xếp trên, đạt ngưỡng loại kế tiếp hoặc cao hơn chỉ số năm trước. Tiêu chí khắc phục: các tiêu chí bị mất nhiều điểm nhất, theo thứ tự, vừa đủ để đạt (mã +điểm mất → chỉ số sau khi khắc phục đến tiêu chí đó). Tiêu chí chưa thẩm định tính theo điểm tự chấm.",
+        "Points to …: the fewest points (in hundredths) that make the index pass the unit above, reach the next band's threshold or rise above last year's index. Criteria to recover: the criteria that lost the most, in order, just enough (code +points lost → the index once recovered up to it). Undecided items count at their self score.",
+    )
+}
+
+pub fn way_up_sheet(lang: Lang) -> &'static str {
+    lang.pick("Cải thiện", "Way up")
+}
+
+pub fn way_up_sheet_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "HƯỚNG CẢI THIỆN CHỈ SỐ CỦA TỪNG ĐƠN VỊ NĂM {year}",
+        "EACH UNIT'S WAY UP, {year}"
+    )
+}
+
+/// The last line of `rank` as a table: the ledger's head, to check a printed result with.
+pub fn ledger_line(entries: u64, head: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Sổ nhật ký: {entries} dòng · đầu sổ {head} (đối chiếu: thamdinh verify --head {head})",
+        "Audit ledger: {entries} entries · head {head} (to check: thamdinh verify --head {head})"
+    )
+}
+
+/// The head of a group's history table.
+pub fn group_history_title(group: &str, name: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{name} ({group}) — trung bình nhóm theo năm so với chỉ số của tỉnh năm trước, số đơn vị có chỉ số tăng",
+        "{name} ({group}) — the group's mean by year against the province's index of the year before, and the units that rose"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,18 +3,41 @@
 //! ([`crate::domain::analysis`], [`crate::domain::field_years`], [`crate::domain::wayup`])
 //! through the workspace; here they are only laid out.
 
-use crate::cli::{cut, pad};
+use super::{Cx, print, print_bytes};
 use crate::domain::analysis::{GroupAnalysis, Part};
 use crate::domain::criteria::Band;
 use crate::domain::field_years::{FieldYears, national_bands};
-use crate::domain::index::round2;
-use crate::domain::{CriteriaSet, Gap, Goal, Points, Target, UnitCode, WayUp};
+use crate::domain::{CriteriaSet, Goal, Target, UnitCode, WayUp};
 use crate::i18n::Lang;
 use crate::i18n::analysis as w;
 use crate::io::export::write_csv;
-use crate::service::{AppError, IoDoing, Subject, Workspace};
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::service::{AppError, IoDoing, Opening, Subject, Workspace};
+use crate::view::wayup::plan_text;
+use crate::view::{cut, pad, pct, up2};
+use rust_decimal::Decimal;
 use std::fmt::Write as _;
+
+/// `analyze fields [--group G] [--unit U] [--years A-B] [--format csv]`.
+pub(super) fn run_fields(cx: &Cx, args: FieldsArgs) -> Result<(), AppError> {
+    let ws = cx.open(Opening::Existing)?;
+    print_output(fields(&ws, args, cx.lang)?);
+    Ok(())
+}
+
+/// `plan UNIT [--format csv]`.
+pub(super) fn run_plan(cx: &Cx, unit: &str, as_csv: bool) -> Result<(), AppError> {
+    let ws = cx.open(Opening::Existing)?;
+    print_output(plan(&ws, unit, as_csv, cx.lang)?);
+    Ok(())
+}
+
+/// Prints a command's text, or writes its CSV bytes as they are.
+fn print_output(out: Output) {
+    match out {
+        Output::Text(t) => print(t),
+        Output::Csv(bytes) => print_bytes(&bytes),
+    }
+}
 
 /// What `analyze fields` was asked for.
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,26 +66,6 @@ pub fn parse_years(text: &str) -> Option<(i32, i32)> {
     let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
     let ok = |y: i32| (1990..=2200).contains(&y);
     (ok(a) && ok(b) && a <= b).then_some((a, b))
-}
-
-/// A decimal percent with two decimals, rounded half away from zero.
-fn pct(d: Decimal) -> String {
-    round2(d).fixed2()
-}
-
-/// A decimal rounded up to hundredths: a gap never shows as `0.00` when it is not zero.
-fn up2(d: Decimal) -> String {
-    let r = d.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
-    Points::from_decimal(r).unwrap_or(Points::ZERO).fixed2()
-}
-
-fn signed(d: Decimal) -> String {
-    let s = pct(d);
-    if d > Decimal::ZERO {
-        format!("+{s}")
-    } else {
-        s
-    }
 }
 
 fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
@@ -681,177 +684,6 @@ fn plan_rows(set: &CriteriaSet, way: &WayUp) -> Vec<Vec<String>> {
     out
 }
 
-/// A bar of `value` against `top` in `width` cells, with eighths of a cell.
-pub fn bar(value: Points, top: Points, width: usize) -> String {
-    if top.hundredths() <= 0 || value.hundredths() <= 0 {
-        return String::new();
-    }
-    let eighths = (i128::from(value.hundredths()) * (width as i128) * 8
-        / i128::from(top.hundredths())) as usize;
-    let eighths = eighths.clamp(1, width * 8);
-    let mut s = "█".repeat(eighths / 8);
-    const PART: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-    s.push_str(PART[eighths % 8]);
-    s
-}
-
-/// How many criteria the text lists before summing up the rest.
-const CRITERIA_SHOWN: usize = 10;
-
-/// The way up as sentences and small tables.
-pub fn plan_text(set: &CriteriaSet, way: &WayUp, year: i32, lang: Lang) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        w::plan_title(&way.name, way.unit.as_str(), year, lang)
-    );
-    let _ = writeln!(out, "{}", w::decided_line(way.decided, way.items, lang));
-    let _ = writeln!(out, "{}", w::standing(way, lang));
-    out.push('\n');
-    let _ = writeln!(out, "{}:", w::lost_by_field(lang));
-    let top = way
-        .fields
-        .iter()
-        .map(|l| l.lost())
-        .max()
-        .unwrap_or(Points::ZERO);
-    let _ = writeln!(
-        out,
-        "  {} {} {} {}",
-        pad(w::field(lang), 49, false),
-        pad(w::points(lang), 6, true),
-        pad(w::max(lang), 6, true),
-        pad(w::lost(lang), 6, true)
-    );
-    for l in &way.fields {
-        let node = set.node(l.node);
-        let title = crate::i18n::documents::short_title(&node.title, 44);
-        let line = format!(
-            "  {} {} {} {} {}  {}",
-            pad(node.code.as_str(), 4, false),
-            pad(&cut(&title, 44), 44, false),
-            pad(&l.points.fixed2(), 6, true),
-            pad(&l.max.fixed2(), 6, true),
-            pad(&l.lost().fixed2(), 6, true),
-            bar(l.lost(), top, 20)
-        );
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    out.push('\n');
-    if way.criteria.is_empty() {
-        let _ = writeln!(out, "{}", w::no_points_lost(lang));
-    } else {
-        let _ = writeln!(out, "{}:", w::lost_by_criterion(lang));
-        let _ = writeln!(
-            out,
-            "  {} {} {} {}",
-            pad(w::criterion(lang), 63, false),
-            pad(w::points(lang), 6, true),
-            pad(w::max(lang), 6, true),
-            pad(w::lost(lang), 6, true)
-        );
-        for l in way.criteria.iter().take(CRITERIA_SHOWN) {
-            let node = set.node(l.node);
-            let _ = writeln!(
-                out,
-                "  {} {} {} {} {}",
-                pad(node.code.as_str(), 6, false),
-                pad(&cut(&node.title, 56), 56, false),
-                pad(&l.points.fixed2(), 6, true),
-                pad(&l.max.fixed2(), 6, true),
-                pad(&l.lost().fixed2(), 6, true)
-            );
-        }
-        if way.criteria.len() > CRITERIA_SHOWN {
-            let rest: Points = way.criteria[CRITERIA_SHOWN..]
-                .iter()
-                .map(|l| l.lost())
-                .sum();
-            let _ = writeln!(
-                out,
-                "  {}",
-                w::more_criteria(way.criteria.len() - CRITERIA_SHOWN, &rest.fixed2(), lang)
-            );
-        }
-    }
-    for target in [&way.above, &way.band_up, &way.previous_target] {
-        out.push('\n');
-        for line in target_lines(set, way, target, lang) {
-            let _ = writeln!(out, "{line}");
-        }
-    }
-    out.trim_end().to_string()
-}
-
-/// The name of a goal, as the sentences start.
-pub fn goal_name(goal: &Goal, lang: Lang) -> String {
-    match goal {
-        Goal::Above {
-            unit,
-            name,
-            rank,
-            index,
-        } => w::goal_above(name, unit.as_str(), *rank, &index.to_string(), lang),
-        Goal::Band { code, min } => w::goal_band(code, &min.to_string(), lang),
-        Goal::Previous { percent } => w::goal_previous(&percent.fixed2(), lang),
-    }
-}
-
-/// The sentence of a gap and its numbered criteria.
-pub fn gap_lines(set: &CriteriaSet, way: &WayUp, g: &Gap, lang: Lang) -> Vec<String> {
-    let goal = goal_name(&g.goal, lang);
-    if !g.reachable {
-        return vec![w::out_of_reach(
-            &goal,
-            &g.needed.fixed2(),
-            &way.recoverable.fixed2(),
-            &g.best.to_string(),
-            lang,
-        )];
-    }
-    let mut out = vec![w::needs(
-        &goal,
-        &up2(g.gap),
-        &g.needed.fixed2(),
-        g.steps.len(),
-        lang,
-    )];
-    for (k, s) in g.steps.iter().enumerate() {
-        let node = set.node(s.loss.node);
-        out.push(format!(
-            "  {}. {}",
-            k + 1,
-            w::step(
-                node.code.as_str(),
-                &cut(&node.title, 60),
-                &s.loss.lost().fixed2(),
-                &s.cumulative.fixed2(),
-                &s.index.to_string(),
-                lang
-            )
-        ));
-    }
-    out
-}
-
-/// What the unit stands against one goal.
-pub fn target_lines(set: &CriteriaSet, way: &WayUp, t: &Target, lang: Lang) -> Vec<String> {
-    match t {
-        Target::Gap(g) => gap_lines(set, way, g, lang),
-        Target::Met { goal, margin } => match goal {
-            Goal::Previous { percent } => {
-                vec![w::previous_met(&percent.fixed2(), &pct(*margin), lang)]
-            }
-            other => vec![format!("{} ✓ {}", goal_name(other, lang), signed(*margin))],
-        },
-        Target::AlreadyFirst => vec![w::already_first(lang).to_string()],
-        Target::NotRanked => vec![w::not_ranked(lang).to_string()],
-        Target::TopBand => vec![w::top_band(way.band.as_deref().unwrap_or(""), lang)],
-        Target::NoPrevious => vec![w::no_previous(lang).to_string()],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -864,22 +696,5 @@ mod tests {
         assert_eq!(parse_years("2021-2016"), None);
         assert_eq!(parse_years("20-21"), None);
         assert_eq!(parse_years("abc"), None);
-    }
-
-    #[test]
-    fn gaps_are_rounded_up_and_bars_grow_with_the_loss() {
-        assert_eq!(up2(Decimal::new(3, 3)), "0.01");
-        assert_eq!(up2(Decimal::new(2_000, 3)), "2.00");
-        assert_eq!(
-            bar(Points::from_int(2), Points::from_int(2), 10),
-            "██████████"
-        );
-        assert_eq!(bar(Points::from_int(1), Points::from_int(2), 10), "█████");
-        assert_eq!(bar(Points::ZERO, Points::from_int(2), 10), "");
-        // A small loss still shows.
-        assert_eq!(
-            bar(Points::from_hundredths(1), Points::from_int(100), 10),
-            "▏"
-        );
     }
 }

@@ -2,11 +2,11 @@
 //! the command's usage line and where its help is.
 
 use super::text::Usages;
+use crate::i18n::Lang;
+use crate::i18n::help::words;
+use crate::i18n::usage as say;
 use clap::Command;
 use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
-use thamdinh::i18n::Lang;
-use thamdinh::i18n::help::words;
-use thamdinh::i18n::usage as say;
 
 fn strings(e: &Error, kind: ContextKind) -> Vec<String> {
     match e.get(kind) {

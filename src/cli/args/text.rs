@@ -1,14 +1,14 @@
 //! The rewriting of clap's `Command` into the chosen language (about, argument help, value
 //! names, headings, usage lines, the help and version flags); the texts themselves are in
-//! `thamdinh::i18n::help`.
+//! `crate::i18n::help`.
 
 use super::Args;
+use crate::i18n::Lang;
 use clap::builder::styling::Styles;
 use clap::{Arg, ArgAction, Command, CommandFactory};
 use std::collections::HashMap;
-use thamdinh::i18n::Lang;
 
-use thamdinh::i18n::help::{text, value_name, words};
+use crate::i18n::help::{text, value_name, words};
 
 /// The usage line of every command, by path, without its heading.
 pub type Usages = HashMap<String, String>;
@@ -144,7 +144,7 @@ fn with_usages(cmd: Command, path: &str, usages: &Usages) -> Command {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use thamdinh::i18n::help::{TEXTS, VALUE_NAMES};
+    use crate::i18n::help::{TEXTS, VALUE_NAMES};
 
     /// Every command and argument of `Args`, as (path, id), `id` empty for a command.
     fn everything() -> Vec<(String, String)> {

@@ -8,7 +8,6 @@ use crate::domain::{
     RankError, Ranking, SelfScore, Sheet, State, TotalsAcc, UnitCode, UnitResult, UnitTotals,
     Verdict, ranking,
 };
-use crate::i18n::{Lang, errors};
 use crate::io::csvread::{FileSource, Table};
 use crate::io::export::DecisionLine;
 use crate::io::imports::{self, Context};
@@ -24,8 +23,11 @@ use std::sync::{Arc, mpsc};
 mod analysis;
 mod files;
 mod live;
+mod setup;
+pub mod workbook;
 pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};
+pub use setup::*;
 mod years;
 pub use files::*;
 pub use years::*;
@@ -63,6 +65,33 @@ pub enum AppError {
     Unpublishable {
         year: i32,
         reasons: Vec<AppError>,
+    },
+    /// A command that only reads (or the screens) on a path with no database: nothing was
+    /// created. The year the sentence suggests to make, if one was asked for.
+    NoDatabase {
+        db: std::path::PathBuf,
+        year: Option<i32>,
+    },
+    /// `init` for a year the program has no criteria sets of.
+    NoBuiltinSets {
+        year: i32,
+        db: std::path::PathBuf,
+    },
+    /// A criteria tree imported from CSV without one of the options it needs (`--group`…).
+    CriteriaCsvNeeds(&'static str),
+    /// `--bands` that is not a list like `A:90,B:80,C:70,D:0`.
+    BadBands(String),
+    /// The final decisions export while items are undecided: (group, items, units) of each
+    /// group with some left; `group` when one group was asked for.
+    FinalDecisionsUndecided {
+        group: Option<String>,
+        left: Vec<(String, usize, usize)>,
+    },
+    /// Fields given to a member that the group's set does not have.
+    NoSuchField {
+        group: String,
+        field: String,
+        known: Vec<String>,
     },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
@@ -111,38 +140,6 @@ impl From<FileError> for AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         AppError::Store(e)
-    }
-}
-
-impl AppError {
-    pub fn render(&self, lang: Lang) -> String {
-        match self {
-            AppError::File(e) => e.render(lang),
-            AppError::Store(e) => errors::store_error(e, lang),
-            AppError::Decide { unit, item, why } => {
-                errors::decision_not_recorded(unit, item, &errors::decide_error(why, lang), lang)
-            }
-            AppError::Rank { group, name, why } => errors::rank_error(group, name, why, lang),
-            AppError::UnknownItem { unit, item } => errors::unknown_item(unit, item, lang),
-            AppError::UnknownGroup(g) => errors::unknown_group(g, lang),
-            AppError::NoSets(y) => errors::no_sets(*y, lang),
-            AppError::UnitNotInGroup { unit, group } => {
-                crate::i18n::notices::unit_not_in_group(unit, group, lang)
-            }
-            AppError::SheetNeedsWorkbook(p) => {
-                errors::sheet_needs_workbook(&p.display().to_string(), lang)
-            }
-            AppError::Unpublishable { year, reasons } => {
-                let reasons: Vec<String> = reasons.iter().map(|r| r.render(lang)).collect();
-                errors::publish_refused(*year, &reasons, lang)
-            }
-            AppError::Refused(m) => m.clone(),
-            AppError::Io {
-                doing,
-                target,
-                error,
-            } => errors::io_failed(*doing, target, error, lang),
-        }
     }
 }
 

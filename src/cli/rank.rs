@@ -1,0 +1,53 @@
+//! `thamdinh rank`: the rankings of the groups, as text tables or CSV.
+
+use super::{Cx, mode, print, print_bytes};
+use crate::cli::args::Format;
+use crate::domain::{Mode, Ranking};
+use crate::i18n::Lang;
+use crate::i18n::commands as msg;
+use crate::service::{AppError, Opening, Workspace};
+use crate::view::ranking::rank_table;
+
+/// `rank [--group G] [--final] [--format csv]`.
+pub(super) fn run(
+    cx: &Cx,
+    group: Option<&str>,
+    final_: bool,
+    format: Format,
+) -> Result<(), AppError> {
+    let ws = cx.open(Opening::Existing)?;
+    match format {
+        Format::Table => print(rank_text(&ws, group, mode(final_), cx.lang)?),
+        Format::Csv => print_bytes(&rank_csv(&ws, group, mode(final_))?),
+    }
+    Ok(())
+}
+
+pub fn rankings(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+) -> Result<Vec<(String, String, Ranking)>, AppError> {
+    ws.group_rankings(group, mode)
+}
+
+pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
+    ws.rank_csv(group, mode)
+}
+
+/// The rankings as text tables; the last line is the ledger's head the rankings were read at.
+pub fn rank_text(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let (tables, head) = ws.at_head(|ws| rankings(ws, group, mode))?;
+    let mut out = String::new();
+    for (code, name, r) in tables? {
+        out.push_str(&rank_table(&code, &name, &r, lang));
+        out.push('\n');
+    }
+    out.push_str(&msg::ledger_line(head.entries, &head.printed(), lang));
+    Ok(out)
+}

@@ -1,0 +1,125 @@
+//! Where the database is, which year to work on, and the years the program brings with it:
+//! the built-in criteria sets and the demo year.
+
+use super::{AppError, ImportKind, Workspace};
+use crate::builtin;
+use crate::domain::CriteriaSet;
+use crate::io::criteria::set_from_toml;
+use crate::store::Store;
+use std::path::{Path, PathBuf};
+
+/// Where the database lives: `--db`, else `THAMDINH_DB`, else the platform data directory.
+pub fn default_db(file: &str) -> PathBuf {
+    directories::ProjectDirs::from("vn", "thamdinh", "thamdinh")
+        .map(|d| d.data_dir().join(file))
+        .unwrap_or_else(|| PathBuf::from(file))
+}
+
+pub fn resolve_db(flag: Option<&Path>) -> PathBuf {
+    if let Some(p) = flag {
+        return p.to_path_buf();
+    }
+    match std::env::var_os("THAMDINH_DB") {
+        Some(v) if !v.is_empty() => PathBuf::from(v),
+        _ => default_db("thamdinh.sqlite"),
+    }
+}
+
+/// How [`Workspace::open`] treats the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// Made when it is not there (the commands that write).
+    Create,
+    /// Must be there: a missing file is refused with [`AppError::NoDatabase`] and nothing is
+    /// created (the commands that only read, and the screens).
+    Existing,
+}
+
+impl Workspace {
+    /// Opens the database at `db` and works on `year` of it (none: the newest year it holds,
+    /// see [`resolve_year`]). The one way the commands and the screens open a workspace.
+    pub fn open(db: &Path, how: Opening, year: Option<i32>) -> Result<Workspace, AppError> {
+        let store = match how {
+            Opening::Create => Store::open(db)?,
+            Opening::Existing => Store::open_existing(db)?.ok_or_else(|| AppError::NoDatabase {
+                db: db.to_path_buf(),
+                year,
+            })?,
+        };
+        let year = resolve_year(&store, year)?;
+        Workspace::new(store, year)
+    }
+}
+
+/// The working year: `--year`, else the newest year in the database, else the newest
+/// built-in one.
+pub fn resolve_year(store: &Store, flag: Option<i32>) -> Result<i32, AppError> {
+    if let Some(y) = flag {
+        return Ok(y);
+    }
+    Ok(store
+        .years()?
+        .first()
+        .copied()
+        .unwrap_or(builtin::DEMO_YEAR))
+}
+
+/// Refuses a year with no built-in criteria sets before anything is written (the refusal
+/// says exactly how to import that year's sets instead).
+pub fn check_builtin_year(year: i32, db: &Path) -> Result<(), AppError> {
+    if builtin::sets_of(year).next().is_some() {
+        return Ok(());
+    }
+    Err(AppError::NoBuiltinSets {
+        year,
+        db: db.to_path_buf(),
+    })
+}
+
+/// Loads the built-in criteria sets of the workspace's year: each set, and whether it
+/// changed what the database held.
+pub fn load_builtin_sets(ws: &mut Workspace) -> Result<Vec<(CriteriaSet, bool)>, AppError> {
+    let year = ws.year;
+    check_builtin_year(year, ws.db_path())?;
+    let mut loaded = Vec::new();
+    for (name, text) in builtin::sets_of(year) {
+        let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
+        let set = set_from_toml(&path, text)?;
+        let changed = ws.save_set(&set)?;
+        loaded.push((set, changed));
+    }
+    Ok(loaded)
+}
+
+/// Builds the demo year in an empty database (or leaves a built one as it is).
+pub fn build_demo(ws: &mut Workspace) -> Result<bool, AppError> {
+    if ws.has_units()? {
+        return Ok(false);
+    }
+    load_builtin_sets(ws)?;
+    let dir = PathBuf::from(format!("data/demo/{}", builtin::DEMO_YEAR));
+    let parts = [
+        (ImportKind::Units, "units.csv", builtin::demo::UNITS),
+        (
+            ImportKind::SelfScores,
+            "self_scores.csv",
+            builtin::demo::SELF_SCORES,
+        ),
+        (ImportKind::Survey, "survey.csv", builtin::demo::SURVEY),
+        (ImportKind::History, "history.csv", builtin::demo::HISTORY),
+        (
+            ImportKind::Explanations,
+            "explanations.csv",
+            builtin::demo::EXPLANATIONS,
+        ),
+        (
+            ImportKind::FieldHistory,
+            "field_history.csv",
+            builtin::demo::FIELD_HISTORY,
+        ),
+    ];
+    for (kind, name, text) in parts {
+        ws.import_text(kind, &dir.join(name), text)?;
+    }
+    Ok(true)
+}

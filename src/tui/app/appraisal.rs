@@ -1,0 +1,570 @@
+//! The appraisal screen's state: the unit open, its tree of items as shown, the comments
+//! waiting for a decision; and how its keys turn into decisions sent to the store.
+
+use super::{App, step};
+use crate::domain::sheet::NodeSum;
+use crate::domain::text::matches;
+use crate::domain::{ItemCode, Points, State, UnitCode, Verdict};
+use crate::i18n::errors::{decide_error, decision_not_recorded};
+use crate::i18n::screens as words;
+use crate::tui::action::{Cmd, Effect, Saved, UnitData};
+use crate::tui::app::InputKind;
+use crate::tui::keymap::Screen;
+pub use crate::ui::ItemFilter;
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+
+impl ItemFilter {
+    fn next(self) -> ItemFilter {
+        match self {
+            ItemFilter::All => ItemFilter::Undecided,
+            ItemFilter::Undecided => ItemFilter::Adjusted,
+            ItemFilter::Adjusted => ItemFilter::All,
+        }
+    }
+}
+
+/// The appraisal screen: the unit open, and what outlives it.
+#[derive(Default)]
+pub struct AppraisalState {
+    pub open: Option<Open>,
+    /// Comments written on undecided items, saved with their decision.
+    pub drafts: HashMap<(UnitCode, ItemCode), String>,
+    /// After `n` ran out of items: select the first undecided item of the next unit opened.
+    jump_to_undecided: bool,
+}
+
+/// A unit open on the appraisal screen.
+pub struct Open {
+    pub data: UnitData,
+    pub sums: Vec<NodeSum>,
+    pub collapsed: HashSet<usize>,
+    /// The selected node (index into the set's nodes).
+    pub sel: usize,
+    pub filter: ItemFilter,
+    pub search: String,
+    pub offset: Cell<usize>,
+}
+
+impl Open {
+    fn new(data: UnitData) -> Open {
+        let sums = data.sheet.node_sums(&data.set);
+        let mut open = Open {
+            data,
+            sums,
+            collapsed: HashSet::new(),
+            sel: 0,
+            filter: ItemFilter::All,
+            search: String::new(),
+            offset: Cell::new(0),
+        };
+        open.sel = open.next_undecided(None).unwrap_or(0);
+        open
+    }
+
+    /// Whether a node lies in the fields assigned to the appraiser (all, when none are).
+    pub fn in_assigned(&self, idx: usize) -> bool {
+        let set = &self.data.set;
+        self.data.assigned.is_empty()
+            || set
+                .field_of(idx)
+                .is_some_and(|f| self.data.assigned.contains(&set.node(f).code))
+    }
+
+    /// The next undecided item after `from`, in the appraiser's fields.
+    pub fn next_undecided(&self, from: Option<usize>) -> Option<usize> {
+        self.data
+            .sheet
+            .next_undecided_where(&self.data.set, from, |i| self.in_assigned(i))
+    }
+
+    fn replace(&mut self, data: UnitData) {
+        self.sums = data.sheet.node_sums(&data.set);
+        self.data = data;
+        // A filter may now hide the selected item (decided elsewhere): select the next one shown.
+        let rows = self.visible();
+        if !rows.is_empty() && !rows.contains(&self.sel) {
+            let set = &self.data.set;
+            self.sel = rows
+                .iter()
+                .copied()
+                .find(|&r| r > self.sel && set.node(r).is_item())
+                .or_else(|| rows.iter().copied().rev().find(|&r| set.node(r).is_item()))
+                .unwrap_or(rows[0]);
+        }
+    }
+
+    pub fn state(&self, idx: usize) -> State {
+        self.data.sheet.state(&self.data.set, idx)
+    }
+
+    fn item_shown(&self, idx: usize) -> bool {
+        let node = self.data.set.node(idx);
+        let by_filter = match self.filter {
+            ItemFilter::All => true,
+            ItemFilter::Undecided => !self.state(idx).is_decided(),
+            ItemFilter::Adjusted => self.state(idx) == State::Adjusted,
+        };
+        by_filter
+            && (self.search.trim().is_empty()
+                || node.code.as_str().starts_with(self.search.trim())
+                || matches(&node.title, &self.search))
+    }
+
+    /// The rows the tree shows, in order.
+    pub fn visible(&self) -> Vec<usize> {
+        let set = &self.data.set;
+        let nodes = set.nodes();
+        let filtering = self.filter != ItemFilter::All || !self.search.trim().is_empty();
+        if filtering {
+            let mut keep = vec![false; nodes.len()];
+            for idx in set.item_indexes() {
+                if self.item_shown(idx) {
+                    let mut i = Some(idx);
+                    while let Some(k) = i {
+                        keep[k] = true;
+                        i = nodes[k].parent;
+                    }
+                }
+            }
+            return (0..nodes.len()).filter(|&i| keep[i]).collect();
+        }
+        (0..nodes.len())
+            .filter(|&i| {
+                let mut p = nodes[i].parent;
+                while let Some(k) = p {
+                    if self.collapsed.contains(&k) {
+                        return false;
+                    }
+                    p = nodes[k].parent;
+                }
+                true
+            })
+            .collect()
+    }
+
+    fn is_item(&self) -> bool {
+        self.data.set.node(self.sel).is_item()
+    }
+
+    /// The search typed so far: the first item it shows is selected.
+    fn search_for(&mut self, text: String) {
+        self.search = text;
+        if let Some(&first) = self
+            .visible()
+            .iter()
+            .find(|&&i| self.data.set.node(i).is_item())
+        {
+            self.sel = first;
+        }
+    }
+}
+
+impl App {
+    pub(super) fn appraisal_command(&mut self, c: Cmd) -> Vec<Effect> {
+        let edits = matches!(
+            c,
+            Cmd::Agree
+                | Cmd::Option(_)
+                | Cmd::EnterScore
+                | Cmd::NotApplicable
+                | Cmd::Comment
+                | Cmd::Flag
+                | Cmd::Undo
+        );
+        if edits {
+            return self.appraisal_edit(c);
+        }
+        let Some(o) = self.appraisal.open.as_mut() else {
+            self.screen = Screen::Units;
+            return Vec::new();
+        };
+        let rows = o.visible();
+        let pos = rows.iter().position(|&r| r == o.sel).unwrap_or(0);
+        match c {
+            Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown | Cmd::Top | Cmd::Bottom => {
+                if let Some(&r) = rows.get(step(pos, rows.len(), c)) {
+                    o.sel = r;
+                }
+            }
+            Cmd::Open => {
+                if o.is_item() {
+                    return self.appraisal_command(Cmd::EnterScore);
+                }
+                if !o.collapsed.remove(&o.sel) {
+                    o.collapsed.insert(o.sel);
+                }
+            }
+            Cmd::Back => {
+                let node = o.data.set.node(o.sel);
+                if !node.is_item() && !o.collapsed.contains(&o.sel) {
+                    o.collapsed.insert(o.sel);
+                } else if let Some(p) = node.parent {
+                    o.sel = p;
+                }
+            }
+            Cmd::NextUndecided => match o.next_undecided(Some(o.sel)) {
+                Some(i) => {
+                    if !o.visible().contains(&i) {
+                        o.collapsed.clear();
+                        o.filter = ItemFilter::All;
+                        o.search.clear();
+                    }
+                    o.sel = i;
+                }
+                None => return self.next_unit(),
+            },
+            Cmd::CycleItemFilter => {
+                o.filter = o.filter.next();
+                let rows = o.visible();
+                if !rows.contains(&o.sel)
+                    && let Some(&first) = rows.iter().find(|&&i| o.data.set.node(i).is_item())
+                {
+                    o.sel = first;
+                }
+            }
+            Cmd::Filter => {
+                o.search.clear();
+                self.open_input(InputKind::ItemSearch, "");
+            }
+            Cmd::Ranking => return self.show_ranking(),
+            Cmd::BackOrQuit => {
+                let code = o.data.unit.code.clone();
+                return self.leave_unit(code);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Back to the units list, on the unit that was open.
+    fn leave_unit(&mut self, code: UnitCode) -> Vec<Effect> {
+        self.screen = Screen::Units;
+        if let Some(k) = self
+            .units
+            .shown()
+            .iter()
+            .position(|&i| self.units.lines[i].unit.code == code)
+        {
+            self.units.sel = k;
+        }
+        self.appraisal.open = None;
+        // Only the units decided on since the list was read are read again.
+        self.group_code()
+            .map(|g| Effect::RefreshUnits {
+                group: g.to_string(),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// The keys that decide on the selected item, comment on it or undo: refused once the
+    /// year is published.
+    fn appraisal_edit(&mut self, c: Cmd) -> Vec<Effect> {
+        let lang = self.lang;
+        if self.published {
+            self.fail(words::published_no_edits(self.year, lang));
+            return Vec::new();
+        }
+        let Some(o) = self.appraisal.open.as_mut() else {
+            self.screen = Screen::Units;
+            return Vec::new();
+        };
+        match c {
+            Cmd::Agree => return self.on_item(|app| app.verdict(Verdict::Agree, false)),
+            Cmd::Option(k) => {
+                let node = o.data.set.node(o.sel);
+                if !node.is_item() {
+                    return self.on_item(|_| Vec::new());
+                }
+                match node.options.get(k.wrapping_sub(1)) {
+                    Some(opt) => {
+                        let p = opt.points;
+                        return self.verdict(Verdict::Score(p), false);
+                    }
+                    None => {
+                        let msg = if node.options.is_empty() {
+                            words::no_options(lang).to_string()
+                        } else {
+                            words::no_such_option(k, lang)
+                        };
+                        self.fail(msg);
+                    }
+                }
+            }
+            Cmd::EnterScore => {
+                return self.on_item(|app| {
+                    app.open_input(InputKind::Score, "");
+                    Vec::new()
+                });
+            }
+            Cmd::NotApplicable => {
+                return self.on_item(|app| app.comment_box(InputKind::NotApplicable));
+            }
+            Cmd::Comment => return self.on_item(|app| app.comment_box(InputKind::Comment)),
+            Cmd::Flag => {
+                return self.on_item(|app| app.verdict(Verdict::RequestExplanation, false));
+            }
+            Cmd::Undo => {
+                let unit = o.data.unit.code.clone();
+                self.saving = true;
+                return vec![Effect::Undo { unit }];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// What the item search box typed so far selects.
+    pub(super) fn search_items(&mut self, text: String) {
+        if let Some(o) = self.appraisal.open.as_mut() {
+            o.search_for(text);
+        }
+    }
+
+    /// Opens a text box holding the item's comment so far.
+    fn comment_box(&mut self, kind: InputKind) -> Vec<Effect> {
+        let text = self
+            .appraisal
+            .open
+            .as_ref()
+            .map(|o| self.comment_for(o))
+            .unwrap_or_default();
+        self.open_input(kind, &text);
+        Vec::new()
+    }
+
+    /// Runs `f` when the selection is an item; says why not otherwise.
+    fn on_item(&mut self, f: impl FnOnce(&mut App) -> Vec<Effect>) -> Vec<Effect> {
+        let is_item = self.appraisal.open.as_ref().is_some_and(|o| o.is_item());
+        if is_item {
+            f(self)
+        } else {
+            self.fail(words::select_an_item(self.lang));
+            Vec::new()
+        }
+    }
+
+    /// Opens the next unit of the group that still has undecided items.
+    fn next_unit(&mut self) -> Vec<Effect> {
+        let current = self
+            .appraisal
+            .open
+            .as_ref()
+            .map(|o| o.data.unit.code.clone());
+        let lines = &self.units.lines;
+        let n = lines.len();
+        let at = lines
+            .iter()
+            .position(|u| Some(&u.unit.code) == current.as_ref())
+            .unwrap_or(0);
+        let next = (1..n)
+            .map(|d| (at + d) % n)
+            .find(|&k| lines[k].totals.decided() < lines[k].totals.items());
+        match next {
+            Some(k) => {
+                self.appraisal.jump_to_undecided = true;
+                let unit = self.units.lines[k].unit.code.clone();
+                self.say(words::unit_done_next(
+                    &self.units.lines[k].unit.name,
+                    self.lang,
+                ));
+                vec![Effect::OpenUnit { unit }]
+            }
+            None => {
+                self.say(words::group_done(self.lang));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The comment to send with a decision: the draft, else the one already recorded.
+    fn comment_for(&self, o: &Open) -> String {
+        let key = (
+            o.data.unit.code.clone(),
+            o.data.set.node(o.sel).code.clone(),
+        );
+        self.appraisal.drafts.get(&key).cloned().unwrap_or_else(|| {
+            o.data.sheet.records[o.sel]
+                .decision
+                .as_ref()
+                .map(|d| d.comment.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    fn verdict(&mut self, v: Verdict, from_input: bool) -> Vec<Effect> {
+        self.verdict_with(v, None, from_input)
+    }
+
+    /// Checks a verdict on the selected item against the rules; refused in place with the
+    /// reason, or sent to the store.
+    fn verdict_with(
+        &mut self,
+        v: Verdict,
+        comment: Option<String>,
+        from_input: bool,
+    ) -> Vec<Effect> {
+        let lang = self.lang;
+        let Some(o) = self.appraisal.open.as_ref() else {
+            return Vec::new();
+        };
+        if self.saving {
+            return Vec::new();
+        }
+        let comment = comment.unwrap_or_else(|| self.comment_for(o));
+        let node = o.data.set.node(o.sel);
+        if let Err(why) = o.data.sheet.resolve(&o.data.set, o.sel, v, &comment) {
+            // The same sentence as when the store refuses it (service's AppError::Decide).
+            let msg = decision_not_recorded(
+                o.data.unit.code.as_str(),
+                node.code.as_str(),
+                &decide_error(&why, lang),
+                lang,
+            );
+            if from_input {
+                self.set_input_error(&msg);
+            } else {
+                self.fail(msg);
+            }
+            return Vec::new();
+        }
+        let unit = o.data.unit.code.clone();
+        let item = node.code.clone();
+        self.input = None;
+        self.saving = true;
+        vec![Effect::Decide {
+            unit,
+            item,
+            verdict: v,
+            comment,
+        }]
+    }
+
+    /// Enter in the score box: points, or the number of an option.
+    pub(super) fn submit_score(&mut self, text: String) -> Vec<Effect> {
+        let lang = self.lang;
+        let Some(o) = self.appraisal.open.as_ref() else {
+            return Vec::new();
+        };
+        let node = o.data.set.node(o.sel);
+        let parsed = Points::parse(&text);
+        let points = match parsed {
+            Ok(p) if o.data.set.check_score(o.sel, p).is_ok() || node.options.is_empty() => Ok(p),
+            other => match text.parse::<usize>() {
+                Ok(k) if k >= 1 && k <= node.options.len() => Ok(node.options[k - 1].points),
+                _ => other.map_err(|why| {
+                    crate::io::Problem::BadPoints {
+                        text: text.clone(),
+                        why,
+                    }
+                    .describe(lang)
+                }),
+            },
+        };
+        match points {
+            Err(msg) => {
+                self.set_input_error(&msg);
+                Vec::new()
+            }
+            Ok(p) => self.verdict(Verdict::Score(p), true),
+        }
+    }
+
+    pub(super) fn submit_not_applicable(&mut self, reason: String) -> Vec<Effect> {
+        self.verdict_with(Verdict::NotApplicable, Some(reason), true)
+    }
+
+    /// Enter in the comment box: saved on a decided item, else kept until its decision.
+    pub(super) fn submit_comment(&mut self, text: String) -> Vec<Effect> {
+        let Some(o) = self.appraisal.open.as_ref() else {
+            return Vec::new();
+        };
+        let unit = o.data.unit.code.clone();
+        let item = o.data.set.node(o.sel).code.clone();
+        let decided = o.data.sheet.records[o.sel].decision.is_some();
+        self.input = None;
+        if decided {
+            self.saving = true;
+            vec![Effect::SetComment {
+                unit,
+                item,
+                comment: text,
+            }]
+        } else {
+            self.appraisal.drafts.insert((unit, item), text);
+            self.say(words::comment_waits_for_decision(self.lang));
+            Vec::new()
+        }
+    }
+
+    /// A unit read to be opened: shown on the appraisal screen.
+    pub(super) fn unit_loaded(&mut self, data: UnitData) {
+        let a = &mut self.appraisal;
+        match a.open.as_mut() {
+            Some(o) if o.data.unit.code == data.unit.code => o.replace(data),
+            _ => a.open = Some(Open::new(data)),
+        }
+        if std::mem::take(&mut a.jump_to_undecided)
+            && let Some(o) = a.open.as_mut()
+            && let Some(i) = o.next_undecided(None)
+        {
+            o.sel = i;
+        }
+        self.screen = Screen::Appraisal;
+    }
+
+    /// The open unit read again (after another instance wrote).
+    pub(super) fn unit_reloaded(&mut self, data: UnitData) {
+        if let Some(o) = self.appraisal.open.as_mut()
+            && o.data.unit.code == data.unit.code
+        {
+            o.replace(data);
+        }
+    }
+
+    pub(super) fn saved(&mut self, saved: Saved, data: UnitData, at: String) -> Vec<Effect> {
+        self.saving = false;
+        self.status_answers_key = true;
+        self.last_save = Some(at);
+        let lang = self.lang;
+        let unit = data.unit.code.clone();
+        if let Some(o) = self.appraisal.open.as_mut()
+            && o.data.unit.code == unit
+        {
+            o.replace(data);
+            match &saved {
+                Saved::Decision { item, score } => {
+                    self.appraisal.drafts.remove(&(unit.clone(), item.clone()));
+                    let shown = score.map_or_else(|| "—".to_string(), |p| p.to_string());
+                    let idx = o.data.set.index_of(item);
+                    let state = idx.map(|i| o.state(i)).unwrap_or(State::Undecided);
+                    let state = crate::i18n::state_label(state, lang);
+                    let said = words::decision_saved(item.as_str(), &shown, state, lang);
+                    self.status = Some((said, false));
+                    if o.filter != ItemFilter::Adjusted
+                        && let Some(i) = idx
+                        && let Some(next) = o.next_undecided(Some(i))
+                    {
+                        if !o.visible().contains(&next) {
+                            o.collapsed.clear();
+                        }
+                        o.sel = next;
+                    }
+                }
+                Saved::Comment { item } => {
+                    self.status = Some((words::comment_saved(item.as_str(), lang), false));
+                }
+                Saved::Undone { item } => {
+                    if let Some(i) = o.data.set.index_of(item) {
+                        o.sel = i;
+                    }
+                    self.status = Some((words::undone(item.as_str(), lang), false));
+                }
+            }
+        }
+        // The unit list is reloaded when the user goes back to it, not on every key press:
+        // at national scale a group has thousands of units.
+        Vec::new()
+    }
+}

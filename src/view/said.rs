@@ -1,0 +1,152 @@
+//! What a use case did, worded the same by the command line and the screens: the built-in
+//! sets loaded, an import, an export, an assignment, a new year.
+
+use crate::domain::Mode;
+use crate::i18n::Lang;
+use crate::i18n::commands as msg;
+use crate::service::{self, AppError, Imported, NoticeArgs, Workspace};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Loads the built-in criteria sets of the workspace's year and says what each did.
+pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
+    let mut out = String::new();
+    for (set, changed) in service::load_builtin_sets(ws)? {
+        let line = msg::set_loaded_line(
+            set.group.as_str(),
+            &set.name,
+            set.counts(),
+            &set.appraisal_max.to_string(),
+            &set.survey_max.to_string(),
+            changed,
+            lang,
+        );
+        let _ = writeln!(out, "{line}");
+    }
+    out.push_str(&msg::database_is(&ws.db_path().display().to_string(), lang));
+    Ok(out)
+}
+
+/// What an import did, as `thamdinh import` prints it and the files screen says it.
+pub fn imported(done: &Imported, lang: Lang) -> String {
+    if let Some(set) = &done.set {
+        return msg::set_imported(
+            set.group.as_str(),
+            set.year,
+            &set.name,
+            set.counts(),
+            &set.appraisal_max.to_string(),
+            &set.survey_max.to_string(),
+            lang,
+        );
+    }
+    let mut out = msg::imported(done.kind.command(), done.count, lang);
+    if let Some(s) = done.shadowed.first() {
+        let example = msg::shadowed_example(
+            &s.unit,
+            s.year,
+            &s.imported.fixed2(),
+            &s.published.fixed2(),
+            lang,
+        );
+        let _ = write!(
+            out,
+            "\n{}",
+            msg::history_shadowed(done.shadowed.len(), &example, lang)
+        );
+    }
+    out
+}
+
+/// The decisions export (`Workspace::export_decisions`).
+pub fn export_decisions(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let n = ws.export_decisions(group, mode, out)?;
+    Ok(msg::decisions_exported(
+        n,
+        &out.display().to_string(),
+        mode,
+        lang,
+    ))
+}
+
+pub fn export_ranking(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    ws.export_ranking(group, mode, out)?;
+    Ok(msg::ranking_exported(&out.display().to_string(), lang))
+}
+
+/// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
+pub fn export_notices(
+    ws: &Workspace,
+    a: NoticeArgs<'_>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let n = ws.export_notices(a, out, lang)?;
+    Ok(crate::i18n::notices::written(
+        n,
+        &out.display().to_string(),
+        lang,
+    ))
+}
+
+/// Gives the appraiser fields of a group (`fields` empty: takes them all back).
+pub fn assign(
+    ws: &mut Workspace,
+    appraiser: &str,
+    group: &str,
+    fields: &[String],
+    lang: Lang,
+) -> Result<String, AppError> {
+    ws.assign_checked(appraiser, group, fields)?;
+    Ok(msg::assigned(appraiser, group, &fields.join(", "), lang))
+}
+
+/// `new-year`: the year made from the one before, and what it holds.
+pub fn new_year(
+    ws: &mut Workspace,
+    year: i32,
+    from: Option<i32>,
+    appraiser: &str,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let from = from.unwrap_or(year - 1);
+    let made = ws.new_year(year, from, appraiser)?;
+    let mut out = msg::year_created(year, from, made.sets.len(), made.builtin, made.units, lang);
+    for set in &made.sets {
+        let line = msg::year_set_line(set.group.as_str(), &set.name, set.counts(), lang);
+        let _ = write!(out, "\n{line}");
+    }
+    if !made.left_out.is_empty() {
+        let _ = write!(
+            out,
+            "\n{}",
+            msg::units_left_out(&made.left_out.join(", "), lang)
+        );
+    }
+    let _ = write!(
+        out,
+        "\n{}",
+        msg::previous_index_from(year, from, made.from_published, lang)
+    );
+    if !made.builtin {
+        let _ = write!(out, "\n{}", msg::copied_sets_replaceable(year, lang));
+    }
+    let _ = write!(
+        out,
+        "\n{}",
+        msg::database_is(&ws.db_path().display().to_string(), lang)
+    );
+    Ok(out)
+}
