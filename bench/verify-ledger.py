@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Re-checks the hash chain of a thamdinh database with Python's standard library alone,
-as anyone can without thamdinh (README, "The ledger").
+as anyone can without thamdinh (docs/reference.md, "The ledger").
 
     python3 bench/verify-ledger.py council.sqlite [N:HEX]
 
