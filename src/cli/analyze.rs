@@ -19,14 +19,14 @@ use std::fmt::Write as _;
 
 /// `analyze fields [--group G] [--unit U] [--years A-B] [--format csv]`.
 pub(super) fn run_fields(cx: &Cx, args: FieldsArgs) -> Result<(), AppError> {
-    let ws = cx.open(Opening::Existing)?;
+    let ws = cx.open(Opening::Read)?;
     print_output(fields(&ws, args, cx.lang)?);
     Ok(())
 }
 
 /// `plan UNIT [--format csv]`.
 pub(super) fn run_plan(cx: &Cx, unit: &str, as_csv: bool) -> Result<(), AppError> {
-    let ws = cx.open(Opening::Existing)?;
+    let ws = cx.open(Opening::Read)?;
     print_output(plan(&ws, unit, as_csv, cx.lang)?);
     Ok(())
 }

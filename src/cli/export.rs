@@ -21,7 +21,7 @@ pub(super) struct Export<'a> {
 /// `export WHAT OUT [--group G] [--final]` (`--unit` and `--council` for the notices only).
 pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
     let lang = cx.lang;
-    let ws = cx.reporting(Opening::Existing)?;
+    let ws = cx.reporting(Opening::Read)?;
     if !matches!(e.what, ExportWhat::Notices) && (e.unit.is_some() || e.council.is_some()) {
         return Err(AppError::Refused(
             crate::i18n::notices::notices_only(lang).into(),

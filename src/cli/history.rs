@@ -21,7 +21,7 @@ pub(super) fn run(
     province: bool,
     format: Format,
 ) -> Result<(), AppError> {
-    let ws = cx.open(Opening::Existing)?;
+    let ws = cx.open(Opening::Read)?;
     let of = match (group, unit, province) {
         (Some(g), _, _) => HistoryOf::Group(g.clone()),
         (_, Some(u), _) => HistoryOf::Unit(u.clone()),
@@ -37,7 +37,7 @@ pub(super) fn run(
 
 /// `verify [--head N:HEX]`: the report on standard output; the mark remembered when all holds.
 pub(super) fn run_verify(cx: &Cx, head: Option<&str>) -> Result<(), AppError> {
-    let ws = cx.reporting(Opening::Existing)?;
+    let ws = cx.reporting(Opening::Read)?;
     let (text, mark) = verify(&ws, cx.args.year, head, cx.lang)?;
     cx.progress_done();
     if let Some(mark) = mark {

@@ -15,7 +15,7 @@ pub(super) fn run(
     final_: bool,
     format: Format,
 ) -> Result<(), AppError> {
-    let ws = cx.open(Opening::Existing)?;
+    let ws = cx.open(Opening::Read)?;
     match format {
         Format::Table => print(rank_text(&ws, group, mode(final_), cx.lang)?),
         Format::Csv => print_bytes(&rank_csv(&ws, group, mode(final_))?),

@@ -190,6 +190,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             "Cơ sở dữ liệu do phiên bản thamdinh mới hơn tạo (lược đồ {found}, bản này hiểu đến {supported}); hãy cập nhật thamdinh.",
             "The database was written by a newer thamdinh (schema {found}, this one knows up to {supported}); update thamdinh."
         ),
+        StoreError::BadVersion(found) => super::access::bad_version(*found, lang),
+        StoreError::NotOurs { path, why } => super::access::not_ours(path, why, lang),
+        StoreError::NotWritable(a) => super::access::not_writable(a, lang),
+        StoreError::ReadOnly => super::access::read_only(lang).to_string(),
         StoreError::UnitClosed(u) => say!(
             lang,
             "Đơn vị {u} đã khóa kết quả; cần mở lại trước khi sửa.",

@@ -6,6 +6,7 @@
 //! A text is written `lang.pick("…", "…")` when it takes nothing, `say!(lang, "… {x} …",
 //! "… {x} …")` when it does.
 
+pub mod access;
 pub mod analysis;
 pub mod commands;
 pub mod errors;

@@ -31,8 +31,12 @@ pub enum Opening {
     /// Made when it is not there (the commands that write).
     Create,
     /// Must be there: a missing file is refused with [`AppError::NoDatabase`] and nothing is
-    /// created (the commands that only read, and the screens).
+    /// created (the screens, and the commands that change an existing year).
     Existing,
+    /// Must be there, and is only read: opened read-only, it never takes the write lock nor
+    /// changes the file (the commands that only read: rank, verify, history, analyze, plan,
+    /// the exports).
+    Read,
 }
 
 impl Workspace {
@@ -42,6 +46,10 @@ impl Workspace {
         let store = match how {
             Opening::Create => Store::open(db)?,
             Opening::Existing => Store::open_existing(db)?.ok_or_else(|| AppError::NoDatabase {
+                db: db.to_path_buf(),
+                year,
+            })?,
+            Opening::Read => Store::open_read(db)?.ok_or_else(|| AppError::NoDatabase {
                 db: db.to_path_buf(),
                 year,
             })?,

@@ -4,6 +4,7 @@
 mod decisions;
 mod field_history;
 mod ledger;
+pub mod open;
 mod records;
 pub mod schema;
 mod sets;
@@ -37,6 +38,18 @@ pub enum StoreError {
         "the database was written by a newer thamdinh (schema {found}, this one knows {supported})"
     )]
     TooNew { found: i64, supported: i64 },
+    /// A schema version no thamdinh ever wrote (negative).
+    #[error("the database's schema version {0} is not one thamdinh writes")]
+    BadVersion(i64),
+    /// A file that is not a thamdinh database: refused untouched.
+    #[error("{path} is not a thamdinh database ({why:?})")]
+    NotOurs { path: PathBuf, why: open::NotOurs },
+    /// The current user may not write the database (or its `-wal`, `-shm`, or the folder).
+    #[error("{} cannot be written", .0.path.display())]
+    NotWritable(Box<open::Access>),
+    /// A write asked of a database opened read-only.
+    #[error("the database is open read-only")]
+    ReadOnly,
     #[error("unit {0} is closed")]
     UnitClosed(String),
     #[error("unknown unit {0}")]
@@ -63,6 +76,19 @@ pub enum StoreError {
     ChangedMeanwhile(i32),
 }
 
+impl StoreError {
+    /// The refusal of a file, naming it (the checks of the schema do not know its path).
+    fn at(self, path: &Path) -> StoreError {
+        match self {
+            StoreError::NotOurs { why, .. } => StoreError::NotOurs {
+                path: path.to_path_buf(),
+                why,
+            },
+            e => e,
+        }
+    }
+}
+
 /// A connection's account of itself, for the checks after a refused write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Health {
@@ -85,6 +111,8 @@ pub struct Store {
     sets: totals::SetCache,
     /// Imports run to the end and are then rolled back (a preview): see `dry_run`.
     dry: bool,
+    /// Opened read-only: every write is refused with [`StoreError::ReadOnly`].
+    read_only: bool,
 }
 
 impl Store {
@@ -96,18 +124,80 @@ impl Store {
         {
             let _ = std::fs::create_dir_all(dir);
         }
+        open::check_header(path, true)?;
+        open::prepare_write(path, true)?;
         Store::connect(path, OpenFlags::SQLITE_OPEN_CREATE)
     }
 
-    /// Opens an existing database and migrates it forward; `None` when there is no file at
-    /// `path`. Creates nothing: neither the file nor its folder (for the commands that only
-    /// read, and the screens, which must not leave an empty database behind a mistyped path).
+    /// Opens an existing database to write, and migrates it forward; `None` when there is no
+    /// file at `path`. Creates nothing: neither the file nor its folder (the screens must not
+    /// leave an empty database behind a mistyped path).
     pub fn open_existing(path: &Path) -> Result<Option<Store>, StoreError> {
         if let Ok(false) = path.try_exists() {
             return Ok(None);
         }
+        open::check_header(path, false)?;
+        open::prepare_write(path, false)?;
         // Without SQLITE_OPEN_CREATE: a file removed meanwhile is an error, never a new file.
         Store::connect(path, OpenFlags::empty()).map(Some)
+    }
+
+    /// Opens an existing database to read only (the commands that only read): never takes
+    /// the write lock and never changes the file, which may be in a folder no one may write.
+    /// An older schema is first migrated when the user may write the file. `None` when there
+    /// is no file at `path`.
+    pub fn open_read(path: &Path) -> Result<Option<Store>, StoreError> {
+        if let Ok(false) = path.try_exists() {
+            return Ok(None);
+        }
+        open::check_header(path, false)?;
+        let conn = Store::connect_read(path)?;
+        let version = schema::version(&conn)?;
+        if version < schema::VERSION && version > 0 && open::write_denied(path).is_none() {
+            drop(conn);
+            drop(Store::open_existing(path)?);
+            return Store::open_read(path);
+        }
+        schema::check_current(&conn).map_err(|e| e.at(path))?;
+        Ok(Some(Store::with_conn(conn, path, true)))
+    }
+
+    /// A read-only connection: in a folder where no `-wal` or `-shm` can be made, and none is
+    /// there, no one can be writing, and the file is read as it stands.
+    fn connect_read(path: &Path) -> Result<Connection, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let plain = Connection::open_with_flags(path, flags).and_then(|c| {
+            c.busy_timeout(BUSY_TIMEOUT)?;
+            c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
+            Ok(c)
+        });
+        match plain {
+            Ok(c) => Ok(c),
+            Err(e) => {
+                let [wal, _] = open::companions(path);
+                if wal.exists() {
+                    return Err(e.into());
+                }
+                let c = Connection::open_with_flags(
+                    open::uri(path, "immutable=1"),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )?;
+                c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                    .map_err(|_| StoreError::from(e))?;
+                Ok(c)
+            }
+        }
+    }
+
+    fn with_conn(conn: Connection, path: &Path, read_only: bool) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            clock: clock::system(),
+            sets: totals::SetCache::default(),
+            dry: false,
+            read_only,
+        }
     }
 
     fn connect(path: &Path, create: OpenFlags) -> Result<Store, StoreError> {
@@ -116,45 +206,35 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | create | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Nothing is written before the file is known to be thamdinh's (or new).
+        schema::check_ours(&conn).map_err(|e| e.at(path))?;
         // A new file gets 16 KiB pages (an existing one keeps its own): a national year is a
         // hundred megabytes of mostly sequential rows, which 16 KiB pages import and scan with a
         // quarter of the page reads, writes and B-tree splits of the 4 KiB default.
         conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrate(&mut conn)?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            clock: clock::system(),
-            sets: totals::SetCache::default(),
-            dry: false,
-        })
+        schema::migrate(&mut conn).map_err(|e| e.at(path))?;
+        // SQLite made the `-wal` and `-shm` with the database's mode; a file another member
+        // left wrong was repaired before opening (see `open::prepare_write`).
+        Ok(Store::with_conn(conn, path, false))
     }
 
     /// A second, read-only connection to the same file (for work spread over two threads).
     /// It sees what was committed when each of its read transactions began.
     pub fn open_reader(path: &Path) -> Result<Store, StoreError> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version != schema::VERSION {
-            return Err(StoreError::TooNew {
-                found: version,
-                supported: schema::VERSION,
-            });
-        }
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            clock: clock::system(),
-            sets: totals::SetCache::default(),
-            dry: false,
-        })
+        let conn = Store::connect_read(path)?;
+        schema::check_current(&conn).map_err(|e| e.at(path))?;
+        Ok(Store::with_conn(conn, path, true))
+    }
+
+    /// Whether the database was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The same store, stamping its writes with `clock` instead of the system's.
@@ -199,6 +279,9 @@ impl Store {
 
     /// Starts a write transaction that takes the write lock at once.
     fn write(&mut self) -> Result<Transaction<'_>, StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)

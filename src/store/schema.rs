@@ -261,7 +261,9 @@ const MIGRATIONS: &[Step] = &[
 /// The schema version this binary writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the file up to `VERSION`, each step in one transaction with its `user_version`.
+/// Brings the file up to `VERSION`, all the steps in one transaction with its
+/// `user_version` (a failed step leaves the file as it was); nothing is locked or written when
+/// it is already there.
 pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     migrate_to(conn, VERSION)
 }
@@ -272,28 +274,90 @@ fn now() -> String {
     crate::clock::stamp(crate::clock::system().now())
 }
 
-/// Brings the file up to `target` (at most `VERSION`): for tests of a migration, which
-/// start from a file of an older version.
-pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
-    let target = target.min(VERSION);
-    loop {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if current > VERSION {
-            return Err(StoreError::TooNew {
-                found: current,
-                supported: VERSION,
+/// The file's schema version (`PRAGMA user_version`), read without a transaction.
+pub fn version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a version no thamdinh wrote, or a newer one than this binary knows.
+fn check_known(version: i64) -> Result<(), StoreError> {
+    if version < 0 {
+        return Err(StoreError::BadVersion(version));
+    }
+    if version > VERSION {
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a file that is not thamdinh's before anything is written to it: a version no
+/// thamdinh wrote, or version 0 (nothing migrated yet) with tables in it (another program's).
+pub fn check_ours(conn: &Connection) -> Result<(), StoreError> {
+    let version = version(conn)?;
+    check_known(version)?;
+    if version == 0 {
+        let (tables, first): (usize, Option<String>) =
+            conn.query_row("SELECT count(*), min(name) FROM sqlite_master", [], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
+            })?;
+        if tables > 0 {
+            return Err(StoreError::NotOurs {
+                path: Default::default(),
+                why: super::open::NotOurs::Foreign { first, tables },
             });
         }
-        if current >= target {
-            tx.commit()?;
-            return Ok(());
-        }
-        match &MIGRATIONS[current as usize] {
+    }
+    Ok(())
+}
+
+/// For a read-only opening: the file must be thamdinh's, at this binary's version.
+pub fn check_current(conn: &Connection) -> Result<(), StoreError> {
+    check_ours(conn)?;
+    if version(conn)? == 0 {
+        return Err(StoreError::NotOurs {
+            path: Default::default(),
+            why: super::open::NotOurs::Foreign {
+                first: None,
+                tables: 0,
+            },
+        });
+    }
+    if version(conn)? != VERSION {
+        return Err(StoreError::TooNew {
+            found: version(conn)?,
+            supported: VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Brings the file up to `target` (at most `VERSION`): for tests of a migration, which
+/// start from a file of an older version. One transaction for all the steps.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
+    let target = target.min(VERSION);
+    let current = version(conn)?;
+    check_known(current)?;
+    if current >= target {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another instance may have migrated the file while this one waited for the lock.
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    check_known(current)?;
+    if current >= target {
+        tx.commit()?;
+        return Ok(());
+    }
+    for step in &MIGRATIONS[current as usize..target as usize] {
+        match step {
             Step::Sql(sql) => tx.execute_batch(sql)?,
             Step::Rust(step) => step(&tx, &now())?,
         }
-        tx.pragma_update(None, "user_version", current + 1)?;
-        tx.commit()?;
     }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
 }

@@ -356,6 +356,10 @@ impl super::Store {
         revision: i64,
         read: impl Fn(&Connection) -> Result<HashMap<String, T>, StoreError>,
     ) -> Result<Option<HashMap<String, T>>, StoreError> {
+        // Read-only: the caller computes what is missing from the scores, storing nothing.
+        if self.read_only {
+            return Ok(None);
+        }
         let tx = rusqlite::Transaction::new_unchecked(
             &self.conn,
             rusqlite::TransactionBehavior::Immediate,

@@ -282,7 +282,11 @@ fn errors_are_sentences_not_panics() {
     );
     std::fs::write(&db, b"this is not a database").unwrap();
     let err = fails(&db, &["--lang", "en", "rank"]);
-    assert!(err.starts_with("Database error:"), "{err}");
+    assert!(
+        err.contains("t.sqlite is not a thamdinh database: it is not an SQLite database file"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), b"this is not a database");
 }
 
 /// The files a database at `db` would leave: the file, its WAL and shared memory.

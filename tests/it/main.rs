@@ -20,6 +20,7 @@ mod import_scale;
 mod ledger;
 mod live;
 mod notices;
+mod opening;
 mod preview;
 mod properties;
 mod store;
