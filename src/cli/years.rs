@@ -25,14 +25,13 @@ pub(super) fn run_new_year(cx: &Cx, new_year: i32, from: Option<i32>) -> Result<
     let who = cx.appraiser()?;
     let from_year = from.unwrap_or(new_year - 1);
     // A missing database: the refusal suggests making the year before the new one.
-    let mut ws =
-        Workspace::open(&cx.db, Opening::Existing, Some(from_year)).map_err(|e| match e {
-            AppError::NoDatabase { db, .. } => AppError::NoDatabase {
-                db,
-                year: Some(new_year - 1),
-            },
-            e => e,
-        })?;
+    let mut ws = Workspace::open(&cx.db, Opening::Write, Some(from_year)).map_err(|e| match e {
+        AppError::NoDatabase { db, .. } => AppError::NoDatabase {
+            db,
+            year: Some(new_year - 1),
+        },
+        e => e,
+    })?;
     print(said::new_year(&mut ws, new_year, from, &who, cx.lang)?);
     Ok(())
 }
@@ -40,7 +39,7 @@ pub(super) fn run_new_year(cx: &Cx, new_year: i32, from: Option<i32>) -> Result<
 /// `publish` and `unpublish`, each with its comment.
 pub(super) fn run_publish(cx: &Cx, publish_it: bool, comment: &str) -> Result<(), AppError> {
     let who = cx.appraiser()?;
-    let mut ws = cx.open(Opening::Existing)?;
+    let mut ws = cx.open(Opening::Write)?;
     let said = if publish_it {
         publish(&mut ws, &who, comment, cx.lang)?
     } else {

@@ -124,25 +124,54 @@ pub fn read_only(lang: Lang) -> &'static str {
     )
 }
 
-/// The banner of the screens opened read-only, with the reason's first line.
+/// The banner of the screens opened read-only: who may not write which file, and the one
+/// fix that matters most (the group for a user outside it, else the file's group and mode).
 pub fn read_only_banner(a: &Access, lang: Lang) -> String {
     let path = a.path.display();
     let (owner, group, user) = (&a.owner, &a.group, &a.user);
     let mode = mode_text(a.mode, a.folder);
-    let fix = fix_commands(a).join("; ");
+    let council = shell_word(&a.council);
+    let fix = if a.groups.iter().any(|g| g == &a.council) {
+        fix_commands(a).join("; ")
+    } else {
+        say!(
+            lang,
+            "sudo usermod -aG {council} {user}, rồi đăng nhập lại",
+            "sudo usermod -aG {council} {user}, then log in again"
+        )
+    };
     say!(
         lang,
-        "CHỈ ĐỌC — {user} không có quyền ghi {path} ({owner}:{group} {mode}). Xem được, không quyết định được. Sửa: {fix}",
-        "READ ONLY — {user} may not write {path} ({owner}:{group} {mode}). You can look, not decide. Fix: {fix}"
+        "CHỈ ĐỌC — {user} không có quyền ghi {path} ({owner}:{group} {mode}). Sửa: {fix}",
+        "READ ONLY — {user} may not write {path} ({owner}:{group} {mode}). Fix: {fix}"
     )
 }
 
-/// What a key that writes says on a read-only database.
-pub fn key_needs_write(user: &str, lang: Lang) -> String {
+/// What a key that writes says on a read-only database (the banner says why).
+pub fn key_needs_write(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ đọc: phím này cần quyền ghi (xem dòng đầu).",
+        "Read only: this key needs write access (see top).",
+    )
+}
+
+/// An export's path that is not a regular file: nothing was written there.
+pub fn not_a_file(path: &Path, what: crate::io::NotAFile, lang: Lang) -> String {
+    use crate::io::NotAFile;
+    let path = path.display();
+    let what = match what {
+        NotAFile::Link => lang.pick("một liên kết tượng trưng (symlink)", "a symbolic link"),
+        NotAFile::Folder => lang.pick("một thư mục", "a folder"),
+        NotAFile::Device => lang.pick("một thiết bị", "a device"),
+        NotAFile::Fifo => lang.pick(
+            "một ống dẫn (FIFO) hoặc socket",
+            "a pipe (FIFO) or a socket",
+        ),
+    };
     say!(
         lang,
-        "Chỉ đọc: {user} không có quyền ghi cơ sở dữ liệu này, nên phím này không dùng được (xem dòng trên cùng).",
-        "Read only: {user} may not write this database, so this key cannot be used (see the top line)."
+        "Không ghi vào {path}: đó là {what}, không phải một tệp thường; không có gì bị thay đổi. Hãy chọn tên tệp khác.",
+        "Nothing was written to {path}: it is {what}, not a regular file; it was left as it is. Choose another file name."
     )
 }
 

@@ -1058,6 +1058,7 @@ impl AppError {
                 known,
             } => super::commands::no_such_field(group, field, &known.join(", "), lang),
             AppError::Refused(m) => m.clone(),
+            AppError::NotAFile { path, what } => super::access::not_a_file(path, *what, lang),
             AppError::Io {
                 doing,
                 target,

@@ -12,23 +12,106 @@ pub mod xlsxread;
 
 pub use problem::{FileError, Place, Problem};
 
-/// Writes `path` whole or not at all: `write` fills a temporary file beside it, which is
-/// synced and then renamed over `path`, so a reader never sees half a file. On failure the
-/// temporary file is removed and `path` is left as it was.
+/// What is at an export's path when it is not a regular file: refused, never replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    /// A symbolic link (it would be replaced, or someone else's file written through it).
+    Link,
+    Folder,
+    /// A device (`/dev/full`, a disk).
+    Device,
+    /// A named pipe, a socket.
+    Fifo,
+}
+
+impl std::fmt::Display for NotAFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotAFile::Link => "it is a symbolic link",
+            NotAFile::Folder => "it is a folder",
+            NotAFile::Device => "it is a device",
+            NotAFile::Fifo => "it is a pipe or a socket",
+        })
+    }
+}
+
+impl std::error::Error for NotAFile {}
+
+impl NotAFile {
+    /// What a failed write was refused for, when it was for the kind of its target.
+    pub fn of(e: &std::io::Error) -> Option<NotAFile> {
+        e.get_ref()?.downcast_ref::<NotAFile>().copied()
+    }
+}
+
+/// Refuses a target that is there and is not a regular file (the link itself is looked at,
+/// never followed).
+fn check_target(path: &std::path::Path) -> std::io::Result<()> {
+    let Ok(m) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    let t = m.file_type();
+    let kind = if t.is_file() {
+        return Ok(());
+    } else if t.is_symlink() {
+        NotAFile::Link
+    } else if t.is_dir() {
+        NotAFile::Folder
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if t.is_fifo() || t.is_socket() {
+                NotAFile::Fifo
+            } else {
+                NotAFile::Device
+            }
+        }
+        #[cfg(not(unix))]
+        NotAFile::Device
+    };
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind))
+}
+
+/// Writes `path` whole or not at all: `write` fills a new temporary file beside it (an
+/// unpredictable name, created exclusively, written through its handle), which is synced and
+/// then renamed over `path`, so a reader never sees half a file and no one can make the
+/// write go elsewhere through a link planted at a predictable name. A target that is not a
+/// regular file (a link, a folder, a device, a pipe) is refused ([`NotAFile`]) and left as it
+/// is. In a folder its group may write, the file is the group's and group-writable. On
+/// failure the temporary file is removed and `path` is left as it was.
 pub fn replace_file(
     path: &std::path::Path,
-    write: impl FnOnce(&std::path::Path) -> std::io::Result<()>,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    check_target(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp-thamdinh"));
-    let result = write(&tmp)
-        .and_then(|()| std::fs::File::open(&tmp)?.sync_all())
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let dir = crate::store::open::folder_of(path);
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp-thamdinh");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // What a new file gets (the umask applies), not the 0600 of a temporary file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    result
+    let mut tmp = builder.tempfile_in(&dir)?;
+    if let Ok(m) = std::fs::symlink_metadata(path)
+        && m.is_file()
+    {
+        // The file replaced keeps its mode.
+        let _ = tmp.as_file().set_permissions(m.permissions());
+    }
+    crate::store::open::share_new_file(tmp.as_file(), &dir)?;
+    write(tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    // Looked at again just before the rename, which replaces a link put there meanwhile
+    // rather than follow it.
+    check_target(path)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -736,8 +736,9 @@ pub fn write_notices_with(
     for n in notices {
         progress.advance(1);
         let path = dir.join(file_name(&n.unit));
-        let result = notice_docx(n, opts)
-            .and_then(|bytes| super::replace_file(&path, |tmp| std::fs::write(tmp, &bytes)));
+        let result = notice_docx(n, opts).and_then(|bytes| {
+            super::replace_file(&path, |tmp| std::io::Write::write_all(tmp, &bytes))
+        });
         if let Err(e) = result {
             return Err((path, e));
         }

@@ -122,8 +122,9 @@ pub struct NoticeArgs<'a> {
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    crate::io::replace_file(path, |tmp| std::fs::write(tmp, bytes))
-        .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))
+    use std::io::Write;
+    crate::io::replace_file(path, |tmp| tmp.write_all(bytes))
+        .map_err(|e| AppError::write_failed(path, e))
 }
 
 impl Workspace {
@@ -342,7 +343,7 @@ impl Workspace {
             lang,
         };
         crate::io::notices::write_notices_with(out, &notices, &opts, self.progress())
-            .map_err(|(path, e)| AppError::io(IoDoing::Write, path.display(), e))?;
+            .map_err(|(path, e)| AppError::write_failed(&path, e))?;
         Ok(notices.len())
     }
 

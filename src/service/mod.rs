@@ -95,6 +95,12 @@ pub enum AppError {
     },
     /// The command cannot do what was asked; the sentence, already in the user's language.
     Refused(String),
+    /// An export's path that is not a regular file (a link, a folder, a device, a pipe):
+    /// refused, left as it was.
+    NotAFile {
+        path: std::path::PathBuf,
+        what: crate::io::NotAFile,
+    },
     /// Reading or writing outside the database failed: what was being done, on what.
     Io {
         doing: IoDoing,
@@ -127,6 +133,19 @@ impl AppError {
             doing,
             target: target.to_string(),
             error: error.to_string(),
+        }
+    }
+}
+
+impl AppError {
+    /// Writing a file at `path` failed: refused for what is there, or failed as `e` says.
+    pub fn write_failed(path: &Path, e: std::io::Error) -> AppError {
+        match crate::io::NotAFile::of(&e) {
+            Some(what) => AppError::NotAFile {
+                path: path.to_path_buf(),
+                what,
+            },
+            None => AppError::io(IoDoing::Write, path.display(), e),
         }
     }
 }
@@ -857,6 +876,11 @@ impl Workspace {
     /// The database file.
     pub fn db_path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// Whether the database was opened read-only (the user may not write it).
+    pub fn read_only(&self) -> bool {
+        self.store.is_read_only()
     }
 
     /// Changes whenever another connection commits (the screens poll it).

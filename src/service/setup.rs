@@ -31,8 +31,11 @@ pub enum Opening {
     /// Made when it is not there (the commands that write).
     Create,
     /// Must be there: a missing file is refused with [`AppError::NoDatabase`] and nothing is
-    /// created (the screens, and the commands that change an existing year).
+    /// created. Opened to write, or read-only when the user may not write it (the screens).
     Existing,
+    /// Must be there, and opened to write: a file the user may not write is refused with
+    /// the sentence that says why (the commands that change an existing year).
+    Write,
     /// Must be there, and is only read: opened read-only, it never takes the write lock nor
     /// changes the file (the commands that only read: rank, verify, history, analyze, plan,
     /// the exports).
@@ -43,12 +46,24 @@ impl Workspace {
     /// Opens the database at `db` and works on `year` of it (none: the newest year it holds,
     /// see [`resolve_year`]). The one way the commands and the screens open a workspace.
     pub fn open(db: &Path, how: Opening, year: Option<i32>) -> Result<Workspace, AppError> {
+        if how == Opening::Existing {
+            // The screens: a database the user may not write opens read-only (the screens
+            // then say why, and what fixes it).
+            return match Workspace::open(db, Opening::Write, year) {
+                Err(AppError::Store(crate::store::StoreError::NotWritable(_))) => {
+                    Workspace::open(db, Opening::Read, year)
+                }
+                other => other,
+            };
+        }
         let store = match how {
             Opening::Create => Store::open(db)?,
-            Opening::Existing => Store::open_existing(db)?.ok_or_else(|| AppError::NoDatabase {
-                db: db.to_path_buf(),
-                year,
-            })?,
+            Opening::Existing | Opening::Write => {
+                Store::open_existing(db)?.ok_or_else(|| AppError::NoDatabase {
+                    db: db.to_path_buf(),
+                    year,
+                })?
+            }
             Opening::Read => Store::open_read(db)?.ok_or_else(|| AppError::NoDatabase {
                 db: db.to_path_buf(),
                 year,

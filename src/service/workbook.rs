@@ -196,8 +196,10 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
     }
     let sheets = book.sheet_count();
     progress.stage(Stage::SaveFile, None);
-    crate::io::replace_file(out, |tmp| book.save(tmp).map_err(std::io::Error::other))
-        .map_err(|e| AppError::io(IoDoing::Write, out.display(), e))?;
+    crate::io::replace_file(out, |tmp| {
+        book.save_to_writer(tmp).map_err(std::io::Error::other)
+    })
+    .map_err(|e| AppError::write_failed(out, e))?;
     Ok(Written {
         sheets,
         decision_lines,

@@ -252,6 +252,8 @@ pub enum Action {
         label: String,
         year: i32,
         message: String,
+        /// Opened read-only: the user may not write it.
+        read_only: Option<super::app::ReadOnly>,
     },
     /// Another instance changed the database.
     ExternalChange,

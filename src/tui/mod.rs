@@ -60,6 +60,24 @@ pub(crate) fn db_label(ws: &Workspace) -> String {
         .unwrap_or_else(|| ws.db_path().display().to_string())
 }
 
+/// The banner of a workspace opened read-only: who may not write which file, and the fix.
+pub(crate) fn read_only_of(ws: &Workspace, lang: Lang) -> Option<app::ReadOnly> {
+    if !ws.read_only() {
+        return None;
+    }
+    let denied = crate::store::open::write_denied(ws.db_path());
+    Some(match denied {
+        Some(a) => app::ReadOnly {
+            banner: crate::i18n::access::read_only_banner(&a, lang),
+            user: a.user,
+        },
+        None => app::ReadOnly {
+            banner: crate::i18n::access::read_only(lang).to_string(),
+            user: String::new(),
+        },
+    })
+}
+
 /// Opens the screens on a workspace and runs until the user quits. The remembered appraiser
 /// is read from and written to `config`.
 pub fn run(
@@ -77,6 +95,7 @@ pub fn run(
     }
     let appraiser = appraiser.or_else(|| config.appraiser());
     let mut app = App::new(lang, appraiser, db_label(&ws), ws.year);
+    app.read_only = read_only_of(&ws, lang);
     app.theme = theme::Theme::from_env();
     app.last_folder = config.last_folder().unwrap_or_default();
     let mut rt = Runtime::new(ws, config);

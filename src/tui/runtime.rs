@@ -66,6 +66,7 @@ impl Runtime {
         };
         let label = super::db_label(&ws);
         let year = ws.year;
+        let read_only = super::read_only_of(&ws, lang);
         self.ws = ws;
         // The live state was another file's.
         self.live = None;
@@ -74,6 +75,7 @@ impl Runtime {
             label,
             year,
             message,
+            read_only,
         }])
     }
 

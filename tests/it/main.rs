@@ -14,6 +14,7 @@ mod analysis;
 mod cli;
 mod cli_lang;
 mod export_safety;
+mod export_targets;
 mod fuzz_regressions;
 mod guide;
 mod import_scale;

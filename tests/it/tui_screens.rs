@@ -1260,3 +1260,59 @@ fn the_first_start_screen_offers_to_make_the_file_or_open_the_demo() {
     first.lang = Lang::En;
     snap!("first_start_en_80x24", draw(&first));
 }
+
+/// A member who may not write the file: the screens open read-only with a banner saying who
+/// may not write what and the fix, every key that writes says why it cannot, and nothing is
+/// written.
+#[test]
+fn a_read_only_database_opens_with_a_banner_and_refuses_every_key_that_writes() {
+    use thamdinh::store::open::Access;
+    use thamdinh::tui::app::ReadOnly;
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let before = common::dump(&db);
+    let access = Access {
+        path: "/srv/hoidong/hd.sqlite".into(),
+        folder: false,
+        owner: "lan".into(),
+        group: "hoidong".into(),
+        mode: 0o664,
+        user: "khoa".into(),
+        groups: vec!["khoa".into()],
+        council: "hoidong".into(),
+    };
+    for (lang, name) in [
+        (Lang::Vi, "read_only_vi_80x24"),
+        (Lang::En, "read_only_en_80x24"),
+    ] {
+        let store = Store::open_read(&db).unwrap().unwrap();
+        assert!(store.is_read_only());
+        let ws = Workspace::new(store, 2022).unwrap();
+        let config = Config::in_dir(&dir.path().join("config"));
+        let mut rt = Runtime::new(ws, config);
+        let mut app = App::new(lang, Some("Khoa".into()), "hd.sqlite".into(), 2022);
+        app.theme = Theme { color: false };
+        app.read_only = Some(ReadOnly {
+            banner: thamdinh::i18n::access::read_only_banner(&access, lang),
+            user: access.user.clone(),
+        });
+        start(&mut app, &mut rt);
+        let mut s = Session { app, rt };
+        let refusal = thamdinh::i18n::access::key_needs_write(lang).to_string();
+        // On the units screen: close a unit, import files, a new year.
+        for k in ["c", "f", "N"] {
+            s.keys(k);
+            assert_eq!(s.app.status, Some((refusal.clone(), true)), "key {k}");
+            s.keys("j").keys("k");
+        }
+        s.keys("\n"); // the appraisal screen opens: reading is allowed
+        assert!(s.app.appraisal.open.is_some());
+        for k in ["a", "e", "x", "c", "f", "u", "1"] {
+            s.keys(k);
+            assert!(s.app.input.is_none(), "key {k} opened a box");
+            assert_eq!(s.app.status, Some((refusal.clone(), true)), "key {k}");
+        }
+        snap!(name, s.draw(80, 24));
+    }
+    assert_eq!(common::dump(&db), before);
+}

@@ -1674,6 +1674,7 @@ fn o_and_d_open_another_database_and_the_screens_start_again_on_it() {
         label: "2021.sqlite".into(),
         year: 2021,
         message: "Đã mở /srv/hoi-dong/2021.sqlite: năm 2021.".into(),
+        read_only: None,
     });
     assert_eq!(
         fx,

@@ -189,6 +189,15 @@ impl Book {
     pub fn save(mut self, path: &Path) -> Result<(), XlsxError> {
         self.wb.save(path)
     }
+
+    /// Writes the workbook into an open file (the temporary file of `replace_file`, written
+    /// through its handle rather than its name).
+    pub fn save_to_writer<W>(mut self, out: W) -> Result<(), XlsxError>
+    where
+        W: std::io::Write + std::io::Seek + Send,
+    {
+        self.wb.save_to_writer(out)
+    }
 }
 
 /// The page of a sheet: A4 landscape, one page wide, the header rows on every page, a page

@@ -37,6 +37,35 @@ use crate::i18n::screens as words;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The whole state of the screens: what they share, then each screen's own.
+/// The screens on a database the user may not write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOnly {
+    /// The banner: who may not write which file, and the commands that fix it.
+    pub banner: String,
+    /// The user (named by the refusal of a key).
+    pub user: String,
+}
+
+/// Whether a command writes to the database (refused on a read-only one). The exports
+/// write files, not the database: they stay.
+pub fn writes(screen: Screen, c: Cmd) -> bool {
+    match c {
+        Cmd::Agree
+        | Cmd::EnterScore
+        | Cmd::NotApplicable
+        | Cmd::Comment
+        | Cmd::Flag
+        | Cmd::Undo
+        | Cmd::CloseUnit
+        | Cmd::Publish
+        | Cmd::Files
+        | Cmd::AddMember
+        | Cmd::NewYear => true,
+        Cmd::Option(_) => screen == Screen::Appraisal,
+        _ => false,
+    }
+}
+
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
@@ -74,6 +103,9 @@ pub struct App {
     /// What breaks the ledger, when its check on opening found it broken: shown in a banner
     /// on every screen until the screens close.
     pub ledger_alarm: Option<String>,
+    /// The database is open read-only (the user may not write it): the banner says why and
+    /// what fixes it, and every key that writes is refused with a sentence.
+    pub read_only: Option<ReadOnly>,
     pub quit: bool,
     /// The units of the shown group.
     pub units: UnitsState,
@@ -116,6 +148,7 @@ impl App {
             published: false,
             no_units: false,
             ledger_alarm: None,
+            read_only: None,
             quit: false,
             units: UnitsState::default(),
             appraisal: AppraisalState::default(),
@@ -215,7 +248,11 @@ impl App {
                 label,
                 year,
                 message,
-            } => self.database_opened(label, year, message),
+                read_only,
+            } => {
+                self.read_only = read_only;
+                self.database_opened(label, year, message)
+            }
             Action::ExternalChange => {
                 if !self.status_answers_key {
                     self.say(words::updated_from_elsewhere(self.lang));
@@ -345,6 +382,10 @@ impl App {
     fn command(&mut self, c: Cmd) -> Vec<Effect> {
         if c == Cmd::Help {
             self.help = !self.help;
+            return Vec::new();
+        }
+        if self.read_only.is_some() && writes(self.screen, c) {
+            self.fail(crate::i18n::access::key_needs_write(self.lang));
             return Vec::new();
         }
         match self.screen {

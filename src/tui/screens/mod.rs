@@ -61,9 +61,15 @@ pub fn view(app: &App, frame: &mut Frame) {
 
 /// The banner's text, when the ledger is broken.
 fn banner_text(app: &App) -> Option<String> {
-    app.ledger_alarm
+    let ledger = app
+        .ledger_alarm
         .as_deref()
-        .map(|why| words::ledger_broken(why, app.lang))
+        .map(|why| words::ledger_broken(why, app.lang));
+    let read_only = app.read_only.as_ref().map(|r| r.banner.clone());
+    match (ledger, read_only) {
+        (Some(l), Some(r)) => Some(format!("{r} · {l}")),
+        (l, r) => l.or(r),
+    }
 }
 
 /// The banner's height: its text wrapped to the width, at most four lines (the rest is cut;
