@@ -110,6 +110,13 @@ pub struct Pty {
     pub termios_before: nix::sys::termios::Termios,
 }
 
+/// Where a binary in a pseudo-terminal starts: its folder, and the account it runs as.
+#[derive(Default, Clone, Copy)]
+pub struct At<'a> {
+    pub cwd: Option<&'a Path>,
+    pub user: Option<&'a str>,
+}
+
 impl Pty {
     /// Starts `thamdinh` with `args` in a terminal of `cols`×`rows`.
     pub fn spawn(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Pty {
@@ -124,18 +131,37 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
-        Pty::start(args, config_dir, cols, rows, env, None, None)
+        Pty::start(args, config_dir, cols, rows, env, None, At::default())
     }
 
     /// The same, started in the folder `cwd` (where the paths typed on the screens begin).
     pub fn spawn_in(args: &[&str], config_dir: &Path, cols: u16, rows: u16, cwd: &Path) -> Pty {
-        Pty::start(args, config_dir, cols, rows, &[], None, Some(cwd))
+        Pty::start(
+            args,
+            config_dir,
+            cols,
+            rows,
+            &[],
+            None,
+            At {
+                cwd: Some(cwd),
+                user: None,
+            },
+        )
     }
 
     /// Starts `thamdinh` and keeps every whole frame it draws, with the time it was read
     /// (see `frames`).
     pub fn spawn_recorded(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Pty {
-        Pty::start(args, config_dir, cols, rows, &[], Some(Sink::Keep), None)
+        Pty::start(
+            args,
+            config_dir,
+            cols,
+            rows,
+            &[],
+            Some(Sink::Keep),
+            At::default(),
+        )
     }
 
     /// Starts `thamdinh` and hands every whole frame to `watch` as it is read, keeping none:
@@ -154,7 +180,30 @@ impl Pty {
             rows,
             &[],
             Some(Sink::Watch(Box::new(watch))),
-            None,
+            At::default(),
+        )
+    }
+
+    /// The same, run as the operating-system account `user` (`runuser`, as root): its
+    /// groups are the account's own.
+    pub fn spawn_watched_as(
+        user: &str,
+        args: &[&str],
+        config_dir: &Path,
+        (cols, rows): (u16, u16),
+        watch: impl FnMut(Frame) + Send + 'static,
+    ) -> Pty {
+        Pty::start(
+            args,
+            config_dir,
+            cols,
+            rows,
+            &[],
+            Some(Sink::Watch(Box::new(watch))),
+            At {
+                cwd: None,
+                user: Some(user),
+            },
         )
     }
 
@@ -165,7 +214,7 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
         sink: Option<Sink>,
-        cwd: Option<&Path>,
+        at: At<'_>,
     ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -176,9 +225,16 @@ impl Pty {
             })
             .expect("a pty");
         let termios_before = pair.master.get_termios().expect("termios");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_thamdinh"));
+        let mut cmd = match at.user {
+            Some(user) => {
+                let mut c = CommandBuilder::new("runuser");
+                c.args(["-u", user, "--", env!("CARGO_BIN_EXE_thamdinh")]);
+                c
+            }
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_thamdinh")),
+        };
         cmd.args(args);
-        if let Some(dir) = cwd {
+        if let Some(dir) = at.cwd {
             cmd.cwd(dir);
         }
         cmd.env("THAMDINH_CONFIG_DIR", config_dir);

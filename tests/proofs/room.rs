@@ -54,6 +54,20 @@ impl Seen {
     }
 }
 
+/// A line that speaks of a file the member may not write.
+pub fn is_permission_error(line: &str) -> bool {
+    let l = line.to_lowercase();
+    [
+        "permission",
+        "read only",
+        "read-only",
+        "readonly",
+        "may not write",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
 fn seen(f: &Frame) -> Seen {
     let title = f.line(0);
     let mut unit = None;
@@ -82,7 +96,12 @@ fn seen(f: &Frame) -> Seen {
         decided,
         selected,
         boxed: lines.iter().any(|l| l.contains('┌')),
-        status: lines.last().cloned().unwrap_or_default(),
+        // A banner saying the file cannot be written counts as what the member was told.
+        status: if is_permission_error(&title) {
+            title.clone()
+        } else {
+            lines.last().cloned().unwrap_or_default()
+        },
     }
 }
 
@@ -107,6 +126,8 @@ pub struct RoomReport {
     pub latencies: Vec<Duration>,
     /// Status lines shown that speak of a lock.
     pub lock_errors: usize,
+    /// Status lines or banners shown that speak of permissions or a read-only file.
+    pub permission_errors: usize,
     /// Acknowledged decisions with no audit row, another one, or not in the decisions table.
     pub lost: usize,
     /// Audit rows of the room with no acknowledgement on screen.
@@ -156,31 +177,39 @@ struct Member {
 }
 
 impl Member {
-    fn start(db: &Path, who: usize, fields: &[&str], seed: u64) -> Member {
-        let config = db.parent().unwrap().join("config");
+    fn start(db: &Path, who: usize, fields: &[&str], seed: u64, account: Option<&str>) -> Member {
         let name = format!("member-{who:02}");
         let log: Arc<Mutex<Vec<Seen>>> = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&log);
-        let pty = Pty::spawn_watched(
-            &[
-                "--db",
-                db.to_str().unwrap(),
-                "--lang",
-                "en",
-                "--appraiser",
-                &name,
-            ],
-            &config,
-            COLS,
-            ROWS,
-            move |f| {
-                let s = seen(&f);
-                let mut log = sink.lock().unwrap();
-                if !log.last().is_some_and(|l| l.same_as(&s)) {
-                    log.push(s);
-                }
-            },
-        );
+        let args = [
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "en",
+            "--appraiser",
+            &name,
+        ];
+        let watch = move |f: Frame| {
+            let s = seen(&f);
+            let mut log = sink.lock().unwrap();
+            if !log.last().is_some_and(|l| l.same_as(&s)) {
+                log.push(s);
+            }
+        };
+        let pty = match account {
+            // Each member's own settings, in a folder their account may write.
+            Some(user) => {
+                let config = db.parent().unwrap().join(format!("config-{who:02}"));
+                std::fs::create_dir_all(&config).unwrap();
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o777)).unwrap();
+                Pty::spawn_watched_as(user, &args, &config, (COLS, ROWS), watch)
+            }
+            None => {
+                let config = db.parent().unwrap().join("config");
+                Pty::spawn_watched(&args, &config, COLS, ROWS, watch)
+            }
+        };
         Member {
             who,
             name,
@@ -398,6 +427,18 @@ fn units_of_group(db: &Path) -> Vec<String> {
 
 /// Twenty members (four tables of five) deciding for `duration` on the demo database at `db`.
 pub fn run(db: &Path, members: usize, duration: Duration, seed: u64) -> RoomReport {
+    run_as(db, members, duration, seed, &[])
+}
+
+/// The same, member `i` running as the operating-system account `accounts[i % n]` (all in
+/// the process's own account when there is none).
+pub fn run_as(
+    db: &Path,
+    members: usize,
+    duration: Duration,
+    seed: u64,
+    accounts: &[String],
+) -> RoomReport {
     let start = Instant::now();
     let mut report = RoomReport {
         appraisers: members,
@@ -444,7 +485,10 @@ pub fn run(db: &Path, members: usize, duration: Duration, seed: u64) -> RoomRepo
     }
     let mut rng = Rng::new(seed);
     let mut room: Vec<Member> = (0..members)
-        .map(|who| Member::start(db, who, SHARES[who % TABLE], rng.next()))
+        .map(|who| {
+            let account = (!accounts.is_empty()).then(|| accounts[who % accounts.len()].as_str());
+            Member::start(db, who, SHARES[who % TABLE], rng.next(), account)
+        })
         .collect();
     // Everyone opens their table's unit.
     for m in &mut room {
@@ -501,6 +545,12 @@ pub fn run(db: &Path, members: usize, duration: Duration, seed: u64) -> RoomRepo
         for s in log {
             if is_lock_error(&s.status) && lock_lines.insert((m.who, s.status.clone())) {
                 report.lock_errors += 1;
+                report
+                    .problems
+                    .push(format!("{} showed: {}", m.name, s.status.trim()));
+            }
+            if is_permission_error(&s.status) && lock_lines.insert((m.who, s.status.clone())) {
+                report.permission_errors += 1;
                 report
                     .problems
                     .push(format!("{} showed: {}", m.name, s.status.trim()));
