@@ -1,6 +1,6 @@
-//! The workbook export (`thamdinh export workbook`, the screens' `w`): the year's figures gathered from the workspace and written
-//! with [`crate::io::workbook`], through a temporary file and a rename so that a reader never
-//! sees half a workbook. A final workbook is refused, before anything is written, exactly
+//! The workbook export (`thamdinh export workbook`, the screens' `w`): the year's figures
+//! gathered from the workspace and written with [`crate::io::workbook`], through a temporary
+//! file and a rename so that a reader never sees half a workbook. A final workbook is refused, before anything is written, exactly
 //! when the final ranking is.
 
 use super::{AppError, IoDoing, Workspace};
