@@ -153,7 +153,11 @@ impl Store {
         open::check_header(path, false)?;
         let conn = Store::connect_read(path)?;
         let version = schema::version(&conn)?;
-        if version < schema::VERSION && version > 0 && open::write_denied(path).is_none() {
+        if version < schema::VERSION && version > 0 {
+            // An older schema must be migrated before this binary can read it.
+            if let Some(a) = open::write_denied(path) {
+                return Err(StoreError::NotWritable(Box::new(a)));
+            }
             drop(conn);
             drop(Store::open_existing(path)?);
             return Store::open_read(path);

@@ -217,3 +217,26 @@ fn an_unknown_schema_version_is_a_sentence_not_a_panic() {
         assert_eq!(crate::common::dump(&db), before);
     }
 }
+
+#[test]
+fn an_older_schema_that_cannot_be_migrated_by_the_reader_says_why() {
+    let top = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(top.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = top.path().join("old");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("old.sqlite");
+    {
+        let mut c = Connection::open(&db).unwrap();
+        schema::migrate_to(&mut c, 4).unwrap();
+    }
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let out = as_reader(&db, &["--lang", "en", "verify"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("You may not write"), "{err}");
+    assert!(!err.contains("newer thamdinh"), "{err}");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let c = Connection::open(&db).unwrap();
+    assert_eq!(schema::version(&c).unwrap(), 4);
+}
