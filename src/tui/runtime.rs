@@ -427,7 +427,7 @@ impl Runtime {
                 }
             }
             Effect::NewYear { year, from } => {
-                let said = said::new_year(ws, year, Some(from), appraiser, lang)?;
+                let said = said::new_year(ws, year, Some(from), None, appraiser, lang)?;
                 let message = said.lines().next().unwrap_or_default().to_string();
                 vec![Action::YearStarted { year, message }]
             }
