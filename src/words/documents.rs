@@ -701,6 +701,33 @@ pub fn previous_basis(
     }
 }
 
+/// A predecessor's line in the history: whose it is.
+pub fn predecessor_of(
+    successor: &str,
+    kind: crate::domain::lineage::Kind,
+    year: i32,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Kind;
+    match kind {
+        Kind::Merge => say!(
+            lang,
+            "tiền thân của {successor} (hợp nhất {year})",
+            "predecessor of {successor} (merged {year})"
+        ),
+        Kind::Split => say!(
+            lang,
+            "tiền thân của {successor} (tách {year})",
+            "predecessor of {successor} (split {year})"
+        ),
+        _ => say!(
+            lang,
+            "tên cũ của {successor} ({year})",
+            "former code of {successor} ({year})"
+        ),
+    }
+}
+
 /// Where a unit came from, for its title line: "hợp nhất từ A, B (2025)".
 pub fn lineage_line(
     kind: crate::domain::lineage::Kind,

@@ -269,6 +269,49 @@ fn a_reorganised_year_takes_its_previous_index_by_the_rule() {
         assert!(y2022.contains(&shown(idx(p))), "{part}");
         assert!(y2022.ends_with("published"), "{part}");
     }
+    // And so does the workbook's history sheet: the unit's line, then its predecessors'.
+    let rows = history_sheet(&db, dir.path());
+    let at = rows.iter().position(|r| r[0] == "SNNMT").unwrap();
+    assert!(
+        rows[at][1].contains("merged from Sở Tài nguyên và Môi trường"),
+        "{:?}",
+        rows[at]
+    );
+    for (i, p) in ["STNMT", "SNNPTNT", "SGTVT"].iter().enumerate() {
+        let r = &rows[at + 1 + i];
+        assert_eq!(r[0], format!("↳ {p}"), "{r:?}");
+        assert_eq!(r[2], "predecessor of SNNMT (merged 2023)");
+        assert!(
+            r.iter().any(|c| c == &shown(idx(p))
+                || c.parse::<f64>().ok() == shown(idx(p)).parse::<f64>().ok()),
+            "{r:?}"
+        );
+    }
+}
+
+/// The cells of the workbook's history sheet, row by row, as text.
+fn history_sheet(db: &Path, dir: &Path) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let out = dir.join("2023.xlsx");
+    ok(
+        db,
+        &[
+            "--lang",
+            "en",
+            "--year",
+            "2023",
+            "export",
+            "workbook",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let range = book.worksheet_range("Over the years").unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }
 
 fn count(db: &Path, sql: &str) -> i64 {
