@@ -936,6 +936,26 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
                 "The decision of {unit} on item {item} ({year}) does not match the audit log: its field {f} is {found} in the decisions table, while {log} {expected}. The decisions table was changed outside thamdinh."
             )
         }
+        Break::Previous {
+            year,
+            unit,
+            log,
+            table,
+        } => {
+            let figure = |f: &Option<Option<i64>>| -> String {
+                match f {
+                    None => lang.pick("không có", "none").to_string(),
+                    Some(None) => lang.pick("không so sánh", "no comparison").to_string(),
+                    Some(Some(h)) => Points::from_hundredths(*h).fixed2(),
+                }
+            };
+            let (log, table) = (figure(log), figure(table));
+            say!(
+                lang,
+                "Chỉ số năm trước Hội đồng đặt cho đơn vị {unit} (năm {year}) là {table} trong bảng, nhưng sổ nhật ký ghi {log}: con số hoặc lý do đã được sửa ngoài thamdinh.",
+                "The council's figure for unit {unit} ({year}) is {table} in the table, but the audit log says {log}: the figure or its reason was changed outside thamdinh."
+            )
+        }
         Break::Closed {
             year,
             unit,

@@ -249,6 +249,25 @@ fn a_reorganised_year_takes_its_previous_index_by_the_rule() {
     );
     let v = ok(&db, &["--lang", "en", "verify"]);
     assert!(v.contains("The audit ledger holds"), "{v}");
+    // A figure changed outside the program is caught by `verify`, then put back.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE previous_overrides SET idx = 9999 WHERE unit = 'SNNMT'",
+        [],
+    )
+    .unwrap();
+    let err = fails(&db, &["--lang", "en", "verify"]);
+    assert!(
+        err.contains("The council's figure for unit SNNMT (2023) is 99.99 in the table"),
+        "{err}"
+    );
+    conn.execute(
+        "UPDATE previous_overrides SET idx = ?1 WHERE unit = 'SNNMT'",
+        [idx("SNNPTNT")],
+    )
+    .unwrap();
+    drop(conn);
+    ok(&db, &["verify"]);
 
     // The merged unit's history shows its predecessors' lines.
     let h = ok(
