@@ -501,6 +501,10 @@ pub const TABLE_FIELDS: [&str; 6] = [
     "round",
 ];
 
+/// A council's comparison figure as the log leaves it: hundredths (none: no comparison) and
+/// the reason.
+pub type CouncilFigure = (Option<i64>, String);
+
 /// The log replayed: every item's decision and every unit's closing as the rows so far leave
 /// them.
 #[derive(Debug, Default)]
@@ -513,7 +517,7 @@ pub struct Replay {
     pub closed: HashMap<(i64, String), bool>,
     /// The council's comparison figure of each unit as the log leaves it: (hundredths or
     /// none, reason), or none when taken back.
-    pub previous: HashMap<(i64, String), Option<(Option<i64>, String)>>,
+    pub previous: HashMap<(i64, String), Option<CouncilFigure>>,
     undone: HashSet<i64>,
     /// Rows replayed.
     pub rows: u64,
