@@ -65,6 +65,33 @@ fn mean(values: &[i64]) -> i64 {
     (2 * sum + n) / (2 * n)
 }
 
+/// The demo's 2022 decided and published, then 2023 made with the changes above: for the
+/// screens' tests.
+pub(crate) fn reorganised_db(dir: &Path) -> std::path::PathBuf {
+    let db = demo_db(dir);
+    decide_everything(&db, "2022", None);
+    ok(
+        &db,
+        &["--appraiser", WHO, "publish", "--comment", "QĐ 25/QĐ-UBND"],
+    );
+    let changes = write(dir, "changes.csv", changes_csv());
+    let set = commune_set(dir);
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            WHO,
+            "new-year",
+            "2023",
+            "--changes",
+            changes.to_str().unwrap(),
+            "--set",
+            set.to_str().unwrap(),
+        ],
+    );
+    db
+}
+
 #[test]
 fn a_reorganised_year_takes_its_previous_index_by_the_rule() {
     let dir = tempfile::tempdir().unwrap();
