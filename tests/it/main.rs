@@ -19,6 +19,7 @@ mod fuzz_regressions;
 mod guide;
 mod import_scale;
 mod ledger;
+mod lineage;
 mod live;
 mod notices;
 mod opening;
