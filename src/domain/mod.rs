@@ -12,6 +12,7 @@ pub mod index;
 pub mod ledger;
 pub mod points;
 pub mod ranking;
+pub mod seal;
 pub mod sheet;
 pub mod text;
 pub mod wayup;

@@ -6,6 +6,7 @@ mod field_history;
 mod ledger;
 mod records;
 pub mod schema;
+mod seals;
 mod sets;
 mod totals;
 mod years;

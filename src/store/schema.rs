@@ -256,6 +256,10 @@ const MIGRATIONS: &[Step] = &[
     // (the field analysis reads them instead of every score). Empty for the rows already
     // there: the first analysis computes them.
     Step::Sql(super::totals::PARTS),
+    // 9: seals — every input that changes a result is sealed in the ledger by the write
+    // that made it; what the file holds now is sealed here, under one `import` row per kind
+    // (see `store::seals`).
+    Step::Rust(super::seals::migrate),
 ];
 
 /// The schema version this binary writes.

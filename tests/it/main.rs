@@ -22,6 +22,7 @@ mod live;
 mod notices;
 mod preview;
 mod properties;
+mod seals;
 mod store;
 mod totals;
 mod tui_screens;

@@ -101,6 +101,9 @@ fn a_year_is_published_rolled_over_and_the_next_takes_its_published_index() {
         "{out}"
     );
     let published_2022 = ranking(&db, "2022");
+    // The publication is sealed: the ledger holds.
+    let v = ok(&db, &["--lang", "en", "verify"]);
+    assert!(v.starts_with("The audit ledger holds"), "{v}");
 
     let out = ok(
         &db,
@@ -112,6 +115,9 @@ fn a_year_is_published_rolled_over_and_the_next_takes_its_published_index() {
         ),
         "{out}"
     );
+    // The new year's sets and units are sealed by the write that made them.
+    let v = ok(&db, &["--lang", "en", "verify"]);
+    assert!(v.starts_with("The audit ledger holds"), "{v}");
     assert!(
         out.contains("The previous index of 2023 is the published result of 2022."),
         "{out}"
