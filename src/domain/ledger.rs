@@ -406,6 +406,16 @@ pub enum Break {
     },
     /// A seal row does not read as `KIND HEX`.
     BadSeal { row: Place },
+    /// A unit's stored totals (the copy rankings read) are not what its scores give: the
+    /// copy was changed outside thamdinh. `stored` and `computed` are its appraisal points
+    /// in hundredths; `parts_only`: only its points per field and criterion disagree.
+    StoredTotals {
+        year: i64,
+        unit: String,
+        stored: i64,
+        computed: i64,
+        parts_only: bool,
+    },
     /// The row last verified on this computer changed or is gone (the screens' check).
     Anchor {
         id: i64,

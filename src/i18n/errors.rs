@@ -943,6 +943,31 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
             )
         }
         Break::Sealed { scope, tamper } => sealed_words(scope, tamper, lang),
+        Break::StoredTotals {
+            year,
+            unit,
+            stored,
+            computed,
+            parts_only,
+        } => {
+            let (stored, computed) = (
+                Points::from_hundredths(*stored).fixed2(),
+                Points::from_hundredths(*computed).fixed2(),
+            );
+            if *parts_only {
+                say!(
+                    lang,
+                    "Điểm theo lĩnh vực và tiêu chí lưu sẵn của đơn vị {unit} (năm {year}) không khớp với điểm chấm của nó: bản lưu đã bị sửa ngoài thamdinh. Kết quả luôn được tính lại từ điểm chấm.",
+                    "The stored points per field and criterion of unit {unit} ({year}) disagree with its scores: the copy was changed outside thamdinh. Results are computed from the scores."
+                )
+            } else {
+                say!(
+                    lang,
+                    "Tổng điểm lưu sẵn của đơn vị {unit} (năm {year}) là {stored}, nhưng điểm chấm của nó cho {computed}: bản lưu đã bị sửa ngoài thamdinh. Kết quả chính thức và công bố luôn được tính lại từ điểm chấm.",
+                    "The stored total of unit {unit} ({year}) is {stored}, but its scores give {computed}: the copy was changed outside thamdinh. Final and published results are computed from the scores."
+                )
+            }
+        }
         Break::BadSeal { row } => {
             let row = capital(ledger_row(row, lang));
             say!(

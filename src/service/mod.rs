@@ -260,7 +260,15 @@ fn rank_group(
     mode: Mode,
 ) -> Result<Ranking, AppError> {
     let province = previous.get("province").copied();
-    let totals = group_totals(store, year, (set, revision), (group, units))?;
+    // What is final (published, printed as final) is computed from the scores, never read
+    // from the stored copy, which anyone with the file could have changed.
+    let totals = if mode == Mode::Final {
+        let mut out = Vec::with_capacity(units.len());
+        store.score_sheets(year, set, units, |_, scores| out.push(scores.totals(set)))?;
+        out
+    } else {
+        group_totals(store, year, (set, revision), (group, units))?
+    };
     let results: Vec<UnitResult> = units
         .iter()
         .zip(totals)

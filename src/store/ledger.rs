@@ -446,6 +446,19 @@ impl Store {
                     .into_iter()
                     .map(|(scope, tamper)| Break::Sealed { scope, tamper }),
             );
+            // The stored totals are a copy of what the scores give: one that disagrees
+            // was changed outside thamdinh (and would move a ranking).
+            breaks.extend(
+                super::totals::stale_copies(&tx, &self.sets, year)?
+                    .into_iter()
+                    .map(|c| Break::StoredTotals {
+                        year: i64::from(c.year),
+                        unit: c.unit,
+                        stored: c.stored.hundredths(),
+                        computed: c.computed.hundredths(),
+                        parts_only: c.parts_only,
+                    }),
+            );
         }
         tx.finish()?;
         let mark = breaks.is_empty().then(|| Mark {
