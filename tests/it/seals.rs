@@ -1,6 +1,6 @@
 //! Every input that changes a result is sealed in the ledger by the write that made it: an
 //! edit with plain SQL (as someone with the `sqlite3` tool would) of a self score, a survey
-//! score, a unit's group or a history row after its import is caught
+//! score, a unit's group, a criterion's maximum or a history row after its import is caught
 //! by `thamdinh verify` (the real binary, on a real file), which names what was changed and
 //! the import it was changed after; honest imports, a re-import of one unit, a new year and
 //! a publication keep it whole.
@@ -128,6 +128,37 @@ fn an_sql_edit_of_a_units_group_after_import_is_caught() {
     assert!(
         err.contains(
             "Someone changed the name, group or ranking of unit SNV (2022) outside thamdinh after the import of 'units.csv' at "
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_sql_edit_of_a_criterions_maximum_is_caught() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    // A quarter point more on a criterion scored without options, carried up its parents and
+    // the set's maximum so that the set still adds up (and loads).
+    tamper(
+        &db,
+        "WITH RECURSIVE up(code) AS (
+             SELECT (SELECT min(code) FROM nodes n
+                     WHERE year = 2022 AND group_code = 'so-nganh' AND is_item = 1
+                       AND kind = 'regular'
+                       AND NOT EXISTS (SELECT 1 FROM node_options o WHERE o.year = n.year
+                             AND o.group_code = n.group_code AND o.code = n.code))
+             UNION
+             SELECT n.parent FROM nodes n JOIN up ON n.code = up.code
+             WHERE n.year = 2022 AND n.group_code = 'so-nganh' AND n.parent IS NOT NULL)
+         UPDATE nodes SET max = max + 25
+         WHERE year = 2022 AND group_code = 'so-nganh' AND code IN up;
+         UPDATE sets SET appraisal_max = appraisal_max + 25
+         WHERE year = 2022 AND group_code = 'so-nganh';",
+    );
+    let err = refused(&db);
+    assert!(
+        err.contains(
+            "Someone changed the criteria set of group so-nganh (2022: its criteria, maximums, bands) outside thamdinh after the import of 'so-nganh.toml' at "
         ),
         "{err}"
     );
