@@ -406,6 +406,24 @@ pub enum Break {
         log: Option<Option<i64>>,
         table: Option<Option<i64>>,
     },
+    /// A scope's rows (a unit's self scores, a group's set …) are not what the last write of
+    /// thamdinh sealed: they were changed outside thamdinh after it (see `domain::seal`).
+    Sealed {
+        scope: super::seal::Scope,
+        tamper: super::seal::Tamper,
+    },
+    /// A seal row does not read as `KIND HEX`.
+    BadSeal { row: Place },
+    /// A unit's stored totals (the copy rankings read) are not what its scores give: the
+    /// copy was changed outside thamdinh. `stored` and `computed` are its appraisal points
+    /// in hundredths; `parts_only`: only its points per field and criterion disagree.
+    StoredTotals {
+        year: i64,
+        unit: String,
+        stored: i64,
+        computed: i64,
+        parts_only: bool,
+    },
     /// The row last verified on this computer changed or is gone (the screens' check).
     Anchor {
         id: i64,
@@ -678,7 +696,8 @@ impl Replay {
 
     /// Replays one row (`undone`: the row an undo undoes, looked up by the caller).
     pub fn apply(&mut self, e: &Entry, undone: Option<&Entry>) -> Result<(), Mismatch> {
-        if !self.covers(e) {
+        // Imports and seals are checked against their data (`domain::seal`), not replayed.
+        if !self.covers(e) || matches!(e.action(), super::seal::IMPORT | super::seal::SEAL) {
             return Ok(());
         }
         self.rows += 1;

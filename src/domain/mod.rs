@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod lineage;
 pub mod points;
 pub mod ranking;
+pub mod seal;
 pub mod sheet;
 pub mod text;
 pub mod wayup;

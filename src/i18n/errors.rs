@@ -708,6 +708,11 @@ fn action_word(action: &str, lang: Lang) -> String {
         "close" => lang.pick("khóa đơn vị", "closing").into(),
         "reopen" => lang.pick("mở lại đơn vị", "reopening").into(),
         crate::domain::ledger::CHAINED => lang.pick("xâu chuỗi khi nâng cấp", "chaining").into(),
+        crate::domain::seal::IMPORT => lang.pick("nhập dữ liệu", "import").into(),
+        crate::domain::seal::SEAL => lang.pick("niêm phong", "seal").into(),
+        "publish" => lang.pick("công bố", "publication").into(),
+        "unpublish" => lang.pick("hủy công bố", "unpublication").into(),
+        "new_year" => lang.pick("tạo năm mới", "new year").into(),
         other => other.to_string(),
     }
 }
@@ -976,6 +981,40 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
                 "Unit {unit} ({year}) is {table} in the units table, but the audit log leaves it {log}: it was closed or reopened outside thamdinh."
             )
         }
+        Break::Sealed { scope, tamper } => sealed_words(scope, tamper, lang),
+        Break::StoredTotals {
+            year,
+            unit,
+            stored,
+            computed,
+            parts_only,
+        } => {
+            let (stored, computed) = (
+                Points::from_hundredths(*stored).fixed2(),
+                Points::from_hundredths(*computed).fixed2(),
+            );
+            if *parts_only {
+                say!(
+                    lang,
+                    "Điểm theo lĩnh vực và tiêu chí lưu sẵn của đơn vị {unit} (năm {year}) không khớp với điểm chấm của nó: bản lưu đã bị sửa ngoài thamdinh. Kết quả luôn được tính lại từ điểm chấm.",
+                    "The stored points per field and criterion of unit {unit} ({year}) disagree with its scores: the copy was changed outside thamdinh. Results are computed from the scores."
+                )
+            } else {
+                say!(
+                    lang,
+                    "Tổng điểm lưu sẵn của đơn vị {unit} (năm {year}) là {stored}, nhưng điểm chấm của nó cho {computed}: bản lưu đã bị sửa ngoài thamdinh. Kết quả chính thức và công bố luôn được tính lại từ điểm chấm.",
+                    "The stored total of unit {unit} ({year}) is {stored}, but its scores give {computed}: the copy was changed outside thamdinh. Final and published results are computed from the scores."
+                )
+            }
+        }
+        Break::BadSeal { row } => {
+            let row = capital(ledger_row(row, lang));
+            say!(
+                lang,
+                "{row} là một dấu niêm phong không đọc được (phải là LOẠI MÃ): nó không do thamdinh ghi.",
+                "{row} is a seal that does not read (it must be KIND HEX): thamdinh did not write it."
+            )
+        }
         Break::Anchor {
             id,
             expected,
@@ -997,6 +1036,99 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
                     "Row {id} of the audit log, verified on this computer (hash {expected}), is gone: the log was cut or rewritten."
                 ),
             }
+        }
+    }
+}
+
+/// What a scope holds, for a sentence: `the self scores of unit SNV (2024)`.
+fn scope_words(scope: &crate::domain::seal::Scope, lang: Lang) -> String {
+    use crate::domain::seal::Kind;
+    let (key, year) = (&scope.key, scope.year);
+    match scope.kind {
+        Kind::Units => say!(
+            lang,
+            "tên, nhóm hoặc việc xếp hạng của đơn vị {key} (năm {year})",
+            "the name, group or ranking of unit {key} ({year})"
+        ),
+        Kind::Survey => say!(
+            lang,
+            "điểm khảo sát của đơn vị {key} (năm {year})",
+            "the survey score of unit {key} ({year})"
+        ),
+        Kind::SelfScores => say!(
+            lang,
+            "điểm tự chấm của đơn vị {key} (năm {year})",
+            "the self scores of unit {key} ({year})"
+        ),
+        Kind::Explanations => say!(
+            lang,
+            "giải trình của đơn vị {key} (năm {year})",
+            "the explanations of unit {key} ({year})"
+        ),
+        Kind::History => say!(
+            lang,
+            "chỉ số các năm trước của {key}",
+            "the past years' indexes of {key}"
+        ),
+        Kind::FieldHistory => say!(
+            lang,
+            "chỉ số thành phần các năm trước của {key}",
+            "the past years' field indexes of {key}"
+        ),
+        Kind::Set => say!(
+            lang,
+            "bộ tiêu chí của nhóm {key} (năm {year}: tiêu chí, điểm tối đa, mức xếp loại)",
+            "the criteria set of group {key} ({year}: its criteria, maximums, bands)"
+        ),
+        Kind::Published => say!(
+            lang,
+            "kết quả đã công bố của năm {year}",
+            "the published result of {year}"
+        ),
+    }
+}
+
+/// A scope whose rows are not what thamdinh sealed, in a sentence naming the write that
+/// sealed it (the file and when).
+fn sealed_words(
+    scope: &crate::domain::seal::Scope,
+    tamper: &crate::domain::seal::Tamper,
+    lang: Lang,
+) -> String {
+    use crate::domain::seal::Tamper;
+    let (what, named) = (capital(scope_words(scope, lang)), scope_words(scope, lang));
+    match tamper {
+        Tamper::Unsealed => say!(
+            lang,
+            "{what} có dữ liệu mà không lần ghi nào của thamdinh niêm phong trong sổ nhật ký: dữ liệu đã được thêm ngoài thamdinh.",
+            "There is data in {named} that no write of thamdinh sealed in the audit log: it was added outside thamdinh."
+        ),
+        Tamper::Changed { sealed, gone } => {
+            let row = sealed.row;
+            let by = match &sealed.import {
+                Some(i) => {
+                    let at = &i.at;
+                    match &i.file {
+                        Some(f) => say!(
+                            lang,
+                            "lần nhập tệp «{f}» lúc {at}",
+                            "the import of '{f}' at {at}"
+                        ),
+                        None => say!(lang, "lần ghi lúc {at}", "the write at {at}"),
+                    }
+                }
+                None => lang.pick("lần ghi cuối", "the last write").into(),
+            };
+            let (vi, en) = if *gone {
+                ("đã bị xóa", "deleted")
+            } else {
+                ("đã bị sửa", "changed")
+            };
+            say!(
+                lang,
+                "{what} {vi} ngoài thamdinh sau {by}: dữ liệu không còn khớp với dấu niêm phong ở dòng {row} của sổ nhật ký. Hãy nhập lại tệp gốc hoặc khôi phục bản sao lưu.",
+                "Someone {en} {named} outside thamdinh after {by}: the data no longer matches its seal at row {row} of the audit log. Import the original file again or restore a backup."
+            )
         }
     }
 }

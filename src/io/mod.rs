@@ -74,6 +74,36 @@ fn check_target(path: &std::path::Path) -> std::io::Result<()> {
     Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind))
 }
 
+/// The name (without its folder) and SHA-256 of a file, read in pieces: what the ledger
+/// records of an imported file.
+pub fn origin(path: &std::path::Path) -> Result<crate::domain::seal::Origin, FileError> {
+    use sha2::{Digest, Sha256};
+    use std::io::Read;
+    let unreadable =
+        |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut sha = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf).map_err(unreadable)?;
+        if n == 0 {
+            break;
+        }
+        sha.update(&buf[..n]);
+    }
+    Ok(crate::domain::seal::Origin {
+        name: file_name(path),
+        sha256: crate::domain::ledger::to_hex(&sha.finalize().into()),
+    })
+}
+
+/// A path's last part, as the ledger names a file.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
 /// Writes `path` whole or not at all: `write` fills a new temporary file beside it (an
 /// unpredictable name, created exclusively, written through its handle), which is synced and
 /// then renamed over `path`, so a reader never sees half a file and no one can make the

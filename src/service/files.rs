@@ -223,7 +223,10 @@ impl Workspace {
         let bands_text = csv.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
         let bands =
             Band::parse_list(&bands_text).ok_or_else(|| AppError::BadBands(bands_text.clone()))?;
-        let text = crate::io::csvread::read_text(file)?;
+        let bytes = std::fs::read(file)
+            .map_err(|e| FileError::one(file, None, Problem::Unreadable(e.to_string())))?;
+        let origin = crate::domain::seal::Origin::of_bytes(&crate::io::file_name(file), &bytes);
+        let text = crate::io::csvread::decode(file, &bytes)?;
         let header = CsvSetHeader {
             group,
             name,
@@ -233,7 +236,7 @@ impl Workspace {
             bands,
         };
         let set = set_from_csv(file, &text, header)?;
-        let changed = self.save_set(&set)?;
+        let changed = self.save_set(&set, Some(&origin))?;
         Ok((set, changed))
     }
 

@@ -5,6 +5,7 @@
 
 use crate::domain::breakdown::{Outline, PartsMap};
 use crate::domain::ledger::{Break, Head};
+use crate::domain::seal::Origin;
 use crate::domain::{
     CriteriaSet, DecideError, Decision, GroupBreakdown, ItemCode, Mode, PartsAcc, Points,
     RankError, Ranking, SelfScore, Sheet, State, TotalsAcc, UnitCode, UnitResult, UnitTotals,
@@ -283,7 +284,15 @@ fn rank_group(
     mode: Mode,
 ) -> Result<Ranking, AppError> {
     let province = previous.get("province").copied();
-    let totals = group_totals(store, year, (set, revision), (group, units))?;
+    // What is final (published, printed as final) is computed from the scores, never read
+    // from the stored copy, which anyone with the file could have changed.
+    let totals = if mode == Mode::Final {
+        let mut out = Vec::with_capacity(units.len());
+        store.score_sheets(year, set, units, |_, scores| out.push(scores.totals(set)))?;
+        out
+    } else {
+        group_totals(store, year, (set, revision), (group, units))?
+    };
     let results: Vec<UnitResult> = units
         .iter()
         .zip(totals)
@@ -468,34 +477,49 @@ impl Workspace {
         })
     }
 
-    /// Checks a whole CSV text, then writes it in one transaction.
+    /// Checks a whole CSV text, then writes it in one transaction (the ledger names `path`
+    /// and the SHA-256 of the text).
     pub fn import_text(
         &mut self,
         kind: ImportKind,
         path: &Path,
         text: &str,
     ) -> Result<ImportCount, AppError> {
+        let origin = Origin::of_bytes(&crate::io::file_name(path), text.as_bytes());
+        self.import_text_from(kind, path, text, &origin)
+    }
+
+    fn import_text_from(
+        &mut self,
+        kind: ImportKind,
+        path: &Path,
+        text: &str,
+        origin: &Origin,
+    ) -> Result<ImportCount, AppError> {
         let year = self.year;
+        let o = Some(origin);
         Ok(match kind {
             ImportKind::SelfScores => {
-                return self.import_self_scores(path, SelfSource::Csv(text.as_bytes()));
+                return self.import_self_scores(path, SelfSource::Csv(text.as_bytes()), origin);
             }
             ImportKind::Units => {
                 let rows = imports::units(path, text, &self.context()?)?;
-                self.store.import_units(year, &rows)?
+                self.store.import_units(year, &rows, o)?
             }
             ImportKind::Survey => {
                 let rows = imports::survey(path, text, &self.context()?)?;
-                self.store.import_survey(year, &rows)?
+                self.store.import_survey(year, &rows, o)?
             }
             ImportKind::Explanations => {
                 let rows = imports::explanations(path, text, &self.context()?)?;
-                self.store.import_explanations(year, &rows)?
+                self.store.import_explanations(year, &rows, o)?
             }
-            ImportKind::History => self.store.import_history(&imports::history(path, text)?)?,
+            ImportKind::History => self
+                .store
+                .import_history(&imports::history(path, text)?, o)?,
             ImportKind::FieldHistory => self
                 .store
-                .import_field_history(&imports::field_history(path, text)?)?,
+                .import_field_history(&imports::field_history(path, text)?, o)?,
         })
     }
 
@@ -524,11 +548,15 @@ impl Workspace {
                 .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
             let size = file.metadata().map(|m| m.len()).ok();
             self.progress.stage(Stage::CheckFile, size);
+            let origin = crate::io::origin(path)?;
             let file = CountedRead::new(file, Arc::clone(&self.progress));
-            return self.import_self_scores(path, SelfSource::Csv(file));
+            return self.import_self_scores(path, SelfSource::Csv(file), &origin);
         }
-        let text = crate::io::csvread::read_text(path)?;
-        self.import_text(kind, path, &text)
+        let bytes = std::fs::read(path)
+            .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+        let origin = Origin::of_bytes(&crate::io::file_name(path), &bytes);
+        let text = crate::io::csvread::decode(path, &bytes)?;
+        self.import_text_from(kind, path, &text, &origin)
     }
 
     /// The rows of a history file, CSV or a sheet of a workbook, checked.
@@ -563,31 +591,34 @@ impl Workspace {
             ImportKind::History => imports::HISTORY,
             ImportKind::FieldHistory => imports::FIELD_HISTORY,
         };
+        let origin = crate::io::origin(path)?;
         let rows = xlsxread::open(path, sheet, columns)?;
         if kind == ImportKind::SelfScores {
-            return self.import_self_scores::<&[u8]>(path, SelfSource::Sheet(Box::new(rows)));
+            let source = SelfSource::Sheet(Box::new(rows));
+            return self.import_self_scores::<&[u8]>(path, source, &origin);
         }
         let table = Table::read(rows)?;
         let year = self.year;
+        let o = Some(&origin);
         Ok(match kind {
             ImportKind::Units => {
                 let rows = imports::units_in(path, &table, &self.context()?)?;
-                self.store.import_units(year, &rows)?
+                self.store.import_units(year, &rows, o)?
             }
             ImportKind::Survey => {
                 let rows = imports::survey_in(path, &table, &self.context()?)?;
-                self.store.import_survey(year, &rows)?
+                self.store.import_survey(year, &rows, o)?
             }
             ImportKind::Explanations => {
                 let rows = imports::explanations_in(path, &table, &self.context()?)?;
-                self.store.import_explanations(year, &rows)?
+                self.store.import_explanations(year, &rows, o)?
             }
             ImportKind::History => self
                 .store
-                .import_history(&imports::history_in(path, &table)?)?,
+                .import_history(&imports::history_in(path, &table)?, o)?,
             ImportKind::FieldHistory => self
                 .store
-                .import_field_history(&imports::field_history_in(path, &table)?)?,
+                .import_field_history(&imports::field_history_in(path, &table)?, o)?,
             ImportKind::SelfScores => unreachable!("read as rows above"),
         })
     }
@@ -602,112 +633,127 @@ impl Workspace {
         &mut self,
         path: &Path,
         source: SelfSource<R>,
+        origin: &Origin,
     ) -> Result<ImportCount, AppError> {
         let year = self.year;
         let sets = &self.sets;
         let revisions = &self.revisions;
-        self.store.import_self_scores_with(year, |sink| {
-            // The units as this transaction sees them: every row checked against them.
-            let units = sink
-                .units()?
-                .into_iter()
-                .map(|u| (u.code.to_string(), u))
-                .collect();
-            let ctx = Context {
-                year,
-                sets: sets.clone(),
-                units,
-                // Only the units import needs to know which units are in use.
-                in_use: Default::default(),
-            };
-            let ctx = &ctx;
-            std::thread::scope(|scope| {
-                let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
-                let (recycle, spare) = mpsc::channel::<Batch<'_>>();
-                let read = move || {
-                    let mut batch = Batch::default();
-                    let mut writer_gone = false;
-                    let mut sums = ImportSums::default();
-                    let mut each = for_each_row(|r| {
-                        sums.add(sets, &r);
-                        batch.push(r);
-                        if batch.rows.len() == Batch::ROWS && !writer_gone {
-                            let mut next = spare.try_recv().unwrap_or_default();
-                            next.clear();
-                            let full = std::mem::replace(&mut batch, next);
-                            writer_gone = to_writer.send(full).is_err();
+        self.store
+            .import_self_scores_with(year, Some(origin), |sink| {
+                // The units as this transaction sees them: every row checked against them.
+                let units = sink
+                    .units()?
+                    .into_iter()
+                    .map(|u| (u.code.to_string(), u))
+                    .collect();
+                let ctx = Context {
+                    year,
+                    sets: sets.clone(),
+                    units,
+                    // Only the units import needs to know which units are in use.
+                    in_use: Default::default(),
+                };
+                let ctx = &ctx;
+                std::thread::scope(|scope| {
+                    let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
+                    let (recycle, spare) = mpsc::channel::<Batch<'_>>();
+                    let read = move || {
+                        let mut batch = Batch::default();
+                        let mut writer_gone = false;
+                        let mut sums = ImportSums::default();
+                        let mut each = for_each_row(|r| {
+                            sums.add(sets, &r);
+                            batch.push(r);
+                            if batch.rows.len() == Batch::ROWS && !writer_gone {
+                                let mut next = spare.try_recv().unwrap_or_default();
+                                next.clear();
+                                let full = std::mem::replace(&mut batch, next);
+                                writer_gone = to_writer.send(full).is_err();
+                            }
+                        });
+                        let checked = match source {
+                            SelfSource::Csv(r) => {
+                                imports::self_scores_each(path, FileSource::new(r), ctx, &mut each)
+                            }
+                            SelfSource::Sheet(rows) => {
+                                imports::self_scores_rows(*rows, ctx, &mut each)
+                            }
+                        };
+                        if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
+                            let _ = to_writer.send(batch);
                         }
-                    });
-                    let checked = match source {
-                        SelfSource::Csv(r) => {
-                            imports::self_scores_each(path, FileSource::new(r), ctx, &mut each)
-                        }
-                        SelfSource::Sheet(rows) => imports::self_scores_rows(*rows, ctx, &mut each),
+                        (checked, sums)
                     };
-                    if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
-                        let _ = to_writer.send(batch);
+                    let reader = std::thread::Builder::new()
+                        .name("thamdinh-check".into())
+                        .spawn_scoped(scope, read)
+                        .map_err(|e| AppError::io(IoDoing::StartThread, "thamdinh-check", e))?;
+                    let mut written: Result<(), StoreError> = Ok(());
+                    for batch in batches.iter() {
+                        let refs: Vec<SelfScoreWrite<'_>> = batch
+                            .rows
+                            .iter()
+                            .map(|(unit, item, score, note, evidence)| SelfScoreWrite {
+                                unit: unit.as_str(),
+                                item: item.as_str(),
+                                score: *score,
+                                note: &batch.text[note.clone()],
+                                evidence: &batch.text[evidence.clone()],
+                            })
+                            .collect();
+                        written = sink.put_all(&refs);
+                        drop(refs);
+                        if written.is_err() {
+                            break;
+                        }
+                        let _ = recycle.send(batch);
                     }
-                    (checked, sums)
-                };
-                let reader = std::thread::Builder::new()
-                    .name("thamdinh-check".into())
-                    .spawn_scoped(scope, read)
-                    .map_err(|e| AppError::io(IoDoing::StartThread, "thamdinh-check", e))?;
-                let mut written: Result<(), StoreError> = Ok(());
-                for batch in batches.iter() {
-                    let refs: Vec<SelfScoreWrite<'_>> = batch
-                        .rows
-                        .iter()
-                        .map(|(unit, item, score, note, evidence)| SelfScoreWrite {
-                            unit: unit.as_str(),
-                            item: item.as_str(),
-                            score: *score,
-                            note: &batch.text[note.clone()],
-                            evidence: &batch.text[evidence.clone()],
-                        })
-                        .collect();
-                    written = sink.put_all(&refs);
-                    drop(refs);
-                    if written.is_err() {
-                        break;
-                    }
-                    let _ = recycle.send(batch);
-                }
-                // The reader stops sending once the writer is gone; wait for its verdict.
-                drop(batches);
-                let (checked, sums) = reader
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                checked?;
-                written.map_err(AppError::Store)?;
-                // The totals of the units the file touched, in the same transaction (none
-                // when no row changed).
-                let units = if sink.touched() == 0 {
-                    &[][..]
-                } else {
-                    &sums.units[..]
-                };
-                for (unit, group, acc, parts) in units {
-                    if sink.fresh()
-                        && let (Some(set), Some(rev), Some(map)) = (
-                            sets.get(*group),
-                            revisions.get(*group),
-                            sums.maps.get(group),
-                        )
-                    {
-                        sink.put_totals(unit, group, *rev, &acc.finish(set), parts.finish(map))?;
+                    // The reader stops sending once the writer is gone; wait for its verdict.
+                    drop(batches);
+                    let (checked, sums) = reader
+                        .join()
+                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                    checked?;
+                    written.map_err(AppError::Store)?;
+                    // The totals of the units the file touched, in the same transaction (none
+                    // when no row changed).
+                    let units = if sink.touched() == 0 {
+                        &[][..]
                     } else {
-                        sink.refresh_totals(unit)?;
+                        &sums.units[..]
+                    };
+                    for (unit, group, acc, parts) in units {
+                        if sink.fresh()
+                            && let (Some(set), Some(rev), Some(map)) = (
+                                sets.get(*group),
+                                revisions.get(*group),
+                                sums.maps.get(group),
+                            )
+                        {
+                            sink.put_totals(
+                                unit,
+                                group,
+                                *rev,
+                                &acc.finish(set),
+                                parts.finish(map),
+                            )?;
+                        } else {
+                            sink.refresh_totals(unit)?;
+                        }
                     }
-                }
-                Ok(())
+                    Ok(())
+                })
             })
-        })
     }
 
-    /// Stores a checked set for its own year; returns whether anything changed.
-    pub fn save_set(&mut self, set: &CriteriaSet) -> Result<bool, AppError> {
-        let changed = self.store.save_set(set)?;
+    /// Stores a checked set for its own year; returns whether anything changed. `origin`:
+    /// the file it was read from (the ledger names it).
+    pub fn save_set(
+        &mut self,
+        set: &CriteriaSet,
+        origin: Option<&Origin>,
+    ) -> Result<bool, AppError> {
+        let changed = self.store.save_set(set, origin)?;
         if set.year == self.year {
             self.reload_sets()?;
         }
@@ -716,9 +762,12 @@ impl Workspace {
 
     /// Reads a TOML set file and stores it.
     pub fn import_set_toml(&mut self, path: &Path) -> Result<(CriteriaSet, bool), AppError> {
-        let text = crate::io::csvread::read_text(path)?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+        let origin = Origin::of_bytes(&crate::io::file_name(path), &bytes);
+        let text = crate::io::csvread::decode(path, &bytes)?;
         let set = criteria::set_from_toml(path, &text)?;
-        let changed = self.save_set(&set)?;
+        let changed = self.save_set(&set, Some(&origin))?;
         Ok((set, changed))
     }
 

@@ -108,7 +108,8 @@ pub fn load_builtin_sets(ws: &mut Workspace) -> Result<Vec<(CriteriaSet, bool)>,
     for (name, text) in builtin::sets_of(year) {
         let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
         let set = set_from_toml(&path, text)?;
-        let changed = ws.save_set(&set)?;
+        let origin = crate::domain::seal::Origin::of_bytes(name, text.as_bytes());
+        let changed = ws.save_set(&set, Some(&origin))?;
         loaded.push((set, changed));
     }
     Ok(loaded)

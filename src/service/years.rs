@@ -445,8 +445,9 @@ impl Workspace {
         path: &Path,
         sheet: Option<&str>,
     ) -> Result<(ImportCount, Vec<Shadowed>), AppError> {
+        let origin = crate::io::origin(path)?;
         let rows = self.read_history(path, sheet)?;
-        let count = self.store.import_history(&rows)?;
+        let count = self.store.import_history(&rows, Some(&origin))?;
         let published: HashMap<(String, i32), Points> = self
             .store
             .published(None)?

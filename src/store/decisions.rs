@@ -315,7 +315,8 @@ impl Store {
     ) -> Result<(Vec<String>, (i64, i64)), StoreError> {
         let _snapshot = self.conn.unchecked_transaction()?;
         let mut st = self.conn.prepare_cached(
-            "SELECT DISTINCT unit FROM audit WHERE id > ?1 AND year = ?2 ORDER BY unit",
+            "SELECT DISTINCT unit FROM audit WHERE id > ?1 AND year = ?2
+                 AND action NOT IN ('import', 'seal') ORDER BY unit",
         )?;
         let units = st
             .query_map(params![after, year], |r| r.get(0))?
@@ -356,7 +357,8 @@ impl Store {
         let mut st = self.conn.prepare(
             "SELECT id, at, appraiser, action, unit, item, old_state, old_score, new_state,
                     new_score, comment
-             FROM audit WHERE year = ?1 AND (?2 IS NULL OR unit = ?2) ORDER BY id",
+             FROM audit WHERE year = ?1 AND (?2 IS NULL OR unit = ?2)
+                 AND action NOT IN ('import', 'seal') ORDER BY id",
         )?;
         let rows = st.query_map(params![year, unit], |r| {
             Ok(AuditRow {

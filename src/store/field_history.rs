@@ -1,9 +1,10 @@
 //! The published percents of units' (and the province's) fields in past years, as
 //! `import field-history` writes them and the field analysis reads them.
 
-use super::records::import_rows;
+use super::records::{Sealing, import_rows};
 use super::{ImportCount, Store, StoreError};
 use crate::domain::Points;
+use crate::domain::seal::{Kind, Origin};
 use rusqlite::{OptionalExtension, params};
 
 /// One field of one unit (or `province`) in one year.
@@ -24,37 +25,51 @@ impl Store {
     pub fn import_field_history(
         &mut self,
         rows: &[FieldHistoryRow],
+        origin: Option<&Origin>,
     ) -> Result<ImportCount, StoreError> {
+        let sealing = Sealing {
+            at: self.stamp(),
+            year: 0,
+            kind: Kind::FieldHistory,
+            origin,
+            scope: |_, h: &FieldHistoryRow| (0, h.unit.clone()),
+        };
         let dry = self.dry;
         let tx = self.write()?;
-        import_rows(tx, dry, rows, |tx, h| {
-            let old: Option<(String, i64)> = tx
-                .query_row(
-                    "SELECT field_name, pct FROM field_history
+        import_rows(
+            tx,
+            dry,
+            rows,
+            |tx, h| {
+                let old: Option<(String, i64)> = tx
+                    .query_row(
+                        "SELECT field_name, pct FROM field_history
                      WHERE unit = ?1 AND year = ?2 AND field = ?3",
-                    params![h.unit, h.year, h.field],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let same = old
-                .as_ref()
-                .map(|(name, pct)| *name == h.field_name && *pct == h.percent.hundredths());
-            if same != Some(true) {
-                tx.execute(
-                    "INSERT INTO field_history (unit, year, field, field_name, pct)
+                        params![h.unit, h.year, h.field],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let same = old
+                    .as_ref()
+                    .map(|(name, pct)| *name == h.field_name && *pct == h.percent.hundredths());
+                if same != Some(true) {
+                    tx.execute(
+                        "INSERT INTO field_history (unit, year, field, field_name, pct)
                      VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (unit, year, field) DO UPDATE SET field_name = ?4, pct = ?5",
-                    params![
-                        h.unit,
-                        h.year,
-                        h.field,
-                        h.field_name,
-                        h.percent.hundredths()
-                    ],
-                )?;
-            }
-            Ok(same)
-        })
+                        params![
+                            h.unit,
+                            h.year,
+                            h.field,
+                            h.field_name,
+                            h.percent.hundredths()
+                        ],
+                    )?;
+                }
+                Ok(same)
+            },
+            sealing,
+        )
     }
 
     /// The rows of one unit (or `province`), or of every unit; of the years `from..=to`.

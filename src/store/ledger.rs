@@ -370,6 +370,7 @@ impl Store {
         let head = self.ledger_head()?;
         let mut breaks = trigger_breaks(&tx)?;
         let mut replay = Replay::new(year.map(i64::from));
+        let mut seals = crate::domain::seal::Seals::default();
         let mut first = None;
         let mut chained = None;
         let (mut prev, mut prev_id) = (GENESIS, 0);
@@ -419,6 +420,10 @@ impl Store {
                     });
                     break;
                 }
+                if seals.apply(&e).is_err() {
+                    first = Some(Break::BadSeal { row: e.place() });
+                    break;
+                }
                 if e.action() == CHAINED && chained.is_none() {
                     chained = Some((id, e.text(col::AT).unwrap_or("").to_string()));
                 }
@@ -428,10 +433,33 @@ impl Store {
             }
         }
         let mut decisions = 0;
+        // The seals are checked once the whole chain holds (a seal after a broken row
+        // proves nothing).
+        let walked = first.is_none();
         if first.is_none() {
             first = self.check_tables(&tx, &mut replay, year, prev_id, &mut decisions)?;
         }
         breaks.extend(first);
+        if walked {
+            breaks.extend(
+                super::seals::check(&tx, &seals, year)?
+                    .into_iter()
+                    .map(|(scope, tamper)| Break::Sealed { scope, tamper }),
+            );
+            // The stored totals are a copy of what the scores give: one that disagrees
+            // was changed outside thamdinh (and would move a ranking).
+            breaks.extend(
+                super::totals::stale_copies(&tx, &self.sets, year)?
+                    .into_iter()
+                    .map(|c| Break::StoredTotals {
+                        year: i64::from(c.year),
+                        unit: c.unit,
+                        stored: c.stored.hundredths(),
+                        computed: c.computed.hundredths(),
+                        parts_only: c.parts_only,
+                    }),
+            );
+        }
         tx.finish()?;
         let mark = breaks.is_empty().then(|| Mark {
             id: prev_id,

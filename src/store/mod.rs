@@ -7,6 +7,7 @@ mod ledger;
 pub mod open;
 mod records;
 pub mod schema;
+mod seals;
 mod sets;
 mod totals;
 mod years;

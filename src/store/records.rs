@@ -4,6 +4,7 @@
 use super::{Store, StoreError};
 use crate::domain::breakdown::NodeScore;
 use crate::domain::criteria::CriteriaSet;
+use crate::domain::seal::{Counts, Kind, Origin};
 use crate::domain::{
     Decision, Explanation, ItemCode, Points, Scores, SelfEntry, SelfScore, Sheet, State, UnitCode,
 };
@@ -48,6 +49,14 @@ pub struct ImportCount {
 }
 
 impl ImportCount {
+    fn counts(&self) -> Counts {
+        Counts {
+            added: self.added,
+            changed: self.changed,
+            unchanged: self.unchanged,
+        }
+    }
+
     fn count(&mut self, before: Option<bool>) {
         match before {
             None => self.added += 1,
@@ -80,6 +89,11 @@ pub struct SelfScoreSink<'t> {
     sets: super::totals::SetCache,
     /// The revisions of the sets as this transaction sees them, by group.
     revisions: std::collections::HashMap<String, Option<i64>>,
+    /// The units the rows name (each once, whether or not a row of it changed): the
+    /// scopes the import seals.
+    units: std::collections::BTreeSet<String>,
+    /// The unit of the last row put (rows come unit after unit).
+    last_unit: String,
 }
 
 /// One self score to write.
@@ -180,6 +194,13 @@ impl SelfScoreSink<'_> {
 
     /// Writes self scores (those equal to the stored ones are left alone).
     pub fn put_all(&mut self, rows: &[SelfScoreWrite<'_>]) -> Result<(), StoreError> {
+        for r in rows {
+            if r.unit != self.last_unit {
+                self.last_unit.clear();
+                self.last_unit.push_str(r.unit);
+                self.units.insert(r.unit.to_string());
+            }
+        }
         let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
         for chunk in &mut chunks {
             self.touched += bind_rows(&mut self.many, self.year, chunk)?;
@@ -284,12 +305,24 @@ fn text_at<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str, StoreErr
     Ok(row.get_ref(i)?.as_str().unwrap_or(""))
 }
 
-/// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged.
+/// What an import seals in the ledger (see `store::seals`): when, of which year and kind,
+/// from which file; the scope of a row (`(year, key)`).
+pub(super) struct Sealing<'a, T> {
+    pub at: String,
+    pub year: i32,
+    pub kind: Kind,
+    pub origin: Option<&'a Origin>,
+    pub scope: fn(i32, &T) -> (i64, String),
+}
+
+/// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged,
+/// then seals the scopes the rows are in.
 pub(super) fn import_rows<T>(
     tx: Transaction<'_>,
     dry: bool,
     rows: &[T],
     mut each: impl FnMut(&Transaction<'_>, &T) -> Result<Option<bool>, StoreError>,
+    sealing: Sealing<'_, T>,
 ) -> Result<ImportCount, StoreError> {
     let mut count = ImportCount::default();
     for row in rows {
@@ -298,35 +331,70 @@ pub(super) fn import_rows<T>(
     if count.added + count.changed > 0 {
         super::decisions::bump_epoch(&tx)?;
     }
+    let Sealing {
+        at,
+        year,
+        kind,
+        origin,
+        scope,
+    } = sealing;
+    super::seals::seal(
+        &tx,
+        &at,
+        "",
+        year,
+        kind,
+        origin,
+        count.counts(),
+        rows.iter().map(|r| scope(year, r)),
+    )?;
     Store::end(tx, dry)?;
     Ok(count)
 }
 
 impl Store {
-    pub fn import_units(&mut self, year: i32, rows: &[UnitRow]) -> Result<ImportCount, StoreError> {
+    pub fn import_units(
+        &mut self,
+        year: i32,
+        rows: &[UnitRow],
+        origin: Option<&Origin>,
+    ) -> Result<ImportCount, StoreError> {
+        let sealing = Sealing {
+            at: self.stamp(),
+            year,
+            kind: Kind::Units,
+            origin,
+            scope: |y, u: &UnitRow| (i64::from(y), u.code.to_string()),
+        };
         let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, dry, rows, |tx, u| {
-            let old: Option<(String, String, bool)> = tx
-                .query_row(
-                    "SELECT name, group_code, ranked FROM units WHERE year = ?1 AND code = ?2",
-                    params![year, u.code.as_str()],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let same = old
-                .as_ref()
-                .map(|(n, g, r)| *n == u.name && *g == u.group && *r == u.ranked);
-            if same != Some(true) {
-                tx.execute(
+        import_rows(
+            tx,
+            dry,
+            rows,
+            |tx, u| {
+                let old: Option<(String, String, bool)> = tx
+                    .query_row(
+                        "SELECT name, group_code, ranked FROM units WHERE year = ?1 AND code = ?2",
+                        params![year, u.code.as_str()],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                let same = old
+                    .as_ref()
+                    .map(|(n, g, r)| *n == u.name && *g == u.group && *r == u.ranked);
+                if same != Some(true) {
+                    tx.execute(
                     "INSERT INTO units (year, code, name, group_code, ranked) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (year, code) DO UPDATE SET name = ?3, group_code = ?4, ranked = ?5",
                     params![year, u.code.as_str(), u.name, u.group, u.ranked],
                 )?;
-            }
-            Ok(same)
-        })
+                }
+                Ok(same)
+            },
+            sealing,
+        )
     }
 
     /// Imports self scores in one transaction: `fill` hands every row to the sink, and the
@@ -335,6 +403,7 @@ impl Store {
     pub fn import_self_scores_with<E: From<StoreError>>(
         &mut self,
         year: i32,
+        origin: Option<&Origin>,
         fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
     ) -> Result<ImportCount, E> {
         // Every row is checked against the units read inside this same write transaction
@@ -345,7 +414,7 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", "OFF")
             .map_err(StoreError::from)?;
-        let result = self.import_self_scores_tx(year, fill);
+        let result = self.import_self_scores_tx(year, origin, fill);
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(StoreError::from)?;
@@ -355,8 +424,10 @@ impl Store {
     fn import_self_scores_tx<E: From<StoreError>>(
         &mut self,
         year: i32,
+        origin: Option<&Origin>,
         fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
     ) -> Result<ImportCount, E> {
+        let at = self.stamp();
         let sets = self.sets.clone();
         let dry = self.dry;
         let tx = self.write()?;
@@ -376,7 +447,7 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(StoreError::from)?;
-        let (rows, touched) = {
+        let (rows, touched, units) = {
             let mut sink = SelfScoreSink {
                 conn: &tx,
                 one: tx.prepare(&upsert_sql(1)).map_err(StoreError::from)?,
@@ -389,106 +460,164 @@ impl Store {
                 fresh: before == 0 && !decided,
                 sets,
                 revisions: Default::default(),
+                units: Default::default(),
+                last_unit: String::new(),
             };
             fill(&mut sink)?;
-            (sink.rows, sink.touched)
+            (sink.rows, sink.touched, sink.units)
         };
         // Nothing stored before: every row written was added.
         let after = if before == 0 { touched } else { count(&tx)? };
         if touched > 0 {
             super::decisions::bump_epoch(&tx)?;
         }
-        Store::end(tx, dry)?;
         let added = after.saturating_sub(before);
-        Ok(ImportCount {
+        let count = ImportCount {
             added,
             changed: touched.saturating_sub(added),
             unchanged: rows - touched,
-        })
+        };
+        super::seals::seal(
+            &tx,
+            &at,
+            "",
+            year,
+            Kind::SelfScores,
+            origin,
+            count.counts(),
+            units.into_iter().map(|u| (i64::from(year), u)),
+        )?;
+        Store::end(tx, dry)?;
+        Ok(count)
     }
 
     pub fn import_survey(
         &mut self,
         year: i32,
         rows: &[(UnitCode, Points)],
+        origin: Option<&Origin>,
     ) -> Result<ImportCount, StoreError> {
+        let sealing = Sealing {
+            at: self.stamp(),
+            year,
+            kind: Kind::Survey,
+            origin,
+            scope: |y, (u, _): &(UnitCode, Points)| (i64::from(y), u.to_string()),
+        };
         let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, dry, rows, |tx, (unit, score)| {
-            let old: Option<i64> = tx.query_row(
-                "SELECT survey FROM units WHERE year = ?1 AND code = ?2",
-                params![year, unit.as_str()],
-                |r| r.get(0),
-            )?;
-            let same = old.map(|o| o == score.hundredths());
-            if same != Some(true) {
-                tx.execute(
-                    "UPDATE units SET survey = ?3 WHERE year = ?1 AND code = ?2",
-                    params![year, unit.as_str(), score.hundredths()],
+        import_rows(
+            tx,
+            dry,
+            rows,
+            |tx, (unit, score)| {
+                let old: Option<i64> = tx.query_row(
+                    "SELECT survey FROM units WHERE year = ?1 AND code = ?2",
+                    params![year, unit.as_str()],
+                    |r| r.get(0),
                 )?;
-            }
-            Ok(same)
-        })
+                let same = old.map(|o| o == score.hundredths());
+                if same != Some(true) {
+                    tx.execute(
+                        "UPDATE units SET survey = ?3 WHERE year = ?1 AND code = ?2",
+                        params![year, unit.as_str(), score.hundredths()],
+                    )?;
+                }
+                Ok(same)
+            },
+            sealing,
+        )
     }
 
     pub fn import_explanations(
         &mut self,
         year: i32,
         rows: &[ExplanationRow],
+        origin: Option<&Origin>,
     ) -> Result<ImportCount, StoreError> {
+        let sealing = Sealing {
+            at: self.stamp(),
+            year,
+            kind: Kind::Explanations,
+            origin,
+            scope: |y, e: &ExplanationRow| (i64::from(y), e.unit.to_string()),
+        };
         let dry = self.dry;
         let tx = self.write()?;
         super::years::check_not_published(&tx, year)?;
-        import_rows(tx, dry, rows, |tx, e| {
-            let old: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT explanation, evidence FROM explanations
+        import_rows(
+            tx,
+            dry,
+            rows,
+            |tx, e| {
+                let old: Option<(String, String)> = tx
+                    .query_row(
+                        "SELECT explanation, evidence FROM explanations
                      WHERE year = ?1 AND unit = ?2 AND item = ?3",
-                    params![year, e.unit.as_str(), e.item.as_str()],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            let same = old.map(|o| o == (e.explanation.clone(), e.evidence.clone()));
-            if same != Some(true) {
-                tx.execute(
-                    "INSERT INTO explanations (year, unit, item, explanation, evidence)
+                        params![year, e.unit.as_str(), e.item.as_str()],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let same = old.map(|o| o == (e.explanation.clone(), e.evidence.clone()));
+                if same != Some(true) {
+                    tx.execute(
+                        "INSERT INTO explanations (year, unit, item, explanation, evidence)
                      VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (year, unit, item) DO UPDATE SET explanation = ?4, evidence = ?5",
-                    params![
-                        year,
-                        e.unit.as_str(),
-                        e.item.as_str(),
-                        e.explanation,
-                        e.evidence
-                    ],
-                )?;
-            }
-            Ok(same)
-        })
+                        params![
+                            year,
+                            e.unit.as_str(),
+                            e.item.as_str(),
+                            e.explanation,
+                            e.evidence
+                        ],
+                    )?;
+                }
+                Ok(same)
+            },
+            sealing,
+        )
     }
 
-    pub fn import_history(&mut self, rows: &[HistoryRow]) -> Result<ImportCount, StoreError> {
+    pub fn import_history(
+        &mut self,
+        rows: &[HistoryRow],
+        origin: Option<&Origin>,
+    ) -> Result<ImportCount, StoreError> {
+        let sealing = Sealing {
+            at: self.stamp(),
+            year: 0,
+            kind: Kind::History,
+            origin,
+            scope: |_, h: &HistoryRow| (0, h.unit.clone()),
+        };
         let dry = self.dry;
         let tx = self.write()?;
-        import_rows(tx, dry, rows, |tx, h| {
-            let old: Option<(i64, Option<u32>, Option<u32>)> = tx
-                .query_row(
-                    "SELECT idx, rank, ranked_of FROM history WHERE unit = ?1 AND year = ?2",
-                    params![h.unit, h.year],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let same = old.map(|o| o == (h.index.hundredths(), h.rank, h.ranked_of));
-            if same != Some(true) {
-                tx.execute(
+        import_rows(
+            tx,
+            dry,
+            rows,
+            |tx, h| {
+                let old: Option<(i64, Option<u32>, Option<u32>)> = tx
+                    .query_row(
+                        "SELECT idx, rank, ranked_of FROM history WHERE unit = ?1 AND year = ?2",
+                        params![h.unit, h.year],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                let same = old.map(|o| o == (h.index.hundredths(), h.rank, h.ranked_of));
+                if same != Some(true) {
+                    tx.execute(
                     "INSERT INTO history (unit, year, idx, rank, ranked_of) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT (unit, year) DO UPDATE SET idx = ?3, rank = ?4, ranked_of = ?5",
                     params![h.unit, h.year, h.index.hundredths(), h.rank, h.ranked_of],
                 )?;
-            }
-            Ok(same)
-        })
+                }
+                Ok(same)
+            },
+            sealing,
+        )
     }
 
     /// The codes of the units that have self scores or decisions in `year`: one key lookup

@@ -282,6 +282,10 @@ const MIGRATIONS: &[Step] = &[
     ) STRICT;
     "#,
     ),
+    // 10: seals — every input that changes a result is sealed in the ledger by the write
+    // that made it; what the file holds now is sealed here, under one `import` row per kind
+    // (see `store::seals`).
+    Step::Rust(super::seals::migrate),
 ];
 
 /// The schema version this binary writes.

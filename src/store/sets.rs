@@ -2,6 +2,7 @@
 
 use super::{Store, StoreError};
 use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
+use crate::domain::seal::{Counts, Kind, Origin};
 use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, UnitCode};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -16,12 +17,18 @@ fn kind_from(s: &str) -> ItemKind {
 impl Store {
     /// Stores a set, replacing the one of the same group and year. Refused when self scores
     /// or decisions refer to items the new set does not have. Returns whether anything changed.
-    pub fn save_set(&mut self, set: &CriteriaSet) -> Result<bool, StoreError> {
+    /// `origin`: the file it was read from, which its seal in the ledger names.
+    pub fn save_set(
+        &mut self,
+        set: &CriteriaSet,
+        origin: Option<&Origin>,
+    ) -> Result<bool, StoreError> {
         if let Ok(existing) = self.load_set(set.year, set.group.as_str())
             && &existing == set
         {
             return Ok(false);
         }
+        let at = self.stamp();
         let dry = self.dry;
         let tx = self.write()?;
         let year = set.year;
@@ -46,6 +53,19 @@ impl Store {
                 example: example.unwrap_or_default(),
             });
         }
+        super::seals::seal(
+            &tx,
+            &at,
+            "",
+            year,
+            Kind::Set,
+            origin,
+            Counts {
+                changed: 1,
+                ..Counts::default()
+            },
+            [(i64::from(year), group.to_string())],
+        )?;
         Store::end(tx, dry)?;
         Ok(true)
     }

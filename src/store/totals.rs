@@ -443,3 +443,61 @@ impl super::Store {
         })
     }
 }
+
+/// A unit whose stored totals (or parts) are not what its scores give now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleCopy {
+    pub year: i32,
+    pub unit: String,
+    /// The appraisal points (provisional view) as stored and as the scores give them.
+    pub stored: Points,
+    pub computed: Points,
+    /// Only the parts (per field and criterion) disagree.
+    pub parts_only: bool,
+}
+
+/// Every valid stored row (of `year`, or all) computed again from the unit's scores under
+/// its set, and compared: the rows that disagree, in year and unit order.
+pub(super) fn stale_copies(
+    conn: &Connection,
+    sets: &SetCache,
+    year: Option<i32>,
+) -> Result<Vec<StaleCopy>, StoreError> {
+    let groups: Vec<(i32, String, i64)> = conn
+        .prepare("SELECT year, group_code, revision FROM sets WHERE ?1 IS NULL OR year = ?1 ORDER BY year, group_code")?
+        .query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for (year, group, revision) in groups {
+        let mut rows: Vec<(String, UnitTotals, Vec<u8>)> = Vec::new();
+        stored_each(conn, (year, &group, revision), true, |unit, t, blob| {
+            rows.push((unit.to_string(), t, blob.to_vec()));
+        })?;
+        if rows.is_empty() {
+            continue;
+        }
+        let set = sets.get(conn, year, &group, revision)?;
+        let outline = Outline::of(&set);
+        for (unit, stored, blob) in rows {
+            let Ok(code) = UnitCode::parse(&unit) else {
+                continue;
+            };
+            let mut scores = Scores::new(&set, code.clone());
+            read_scores(conn, year, &set, &code, &mut scores)?;
+            let sums = scores.node_sums(&set);
+            let b = UnitBreakdown::new(&set, &outline, code, &sums);
+            let parts_differ = !blob.is_empty() && blob != encode_parts(&b.fields, &b.criteria);
+            if b.totals != stored || parts_differ {
+                out.push(StaleCopy {
+                    year,
+                    unit,
+                    stored: stored.appraisal_points(),
+                    computed: b.totals.appraisal_points(),
+                    parts_only: b.totals == stored,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.year, &a.unit).cmp(&(b.year, &b.unit)));
+    Ok(out)
+}

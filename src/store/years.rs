@@ -3,9 +3,11 @@
 //! row.
 
 use super::decisions::insert_audit;
+use super::seals::seal;
 use super::sets::insert_set;
 use super::{HistoryRow, Store, StoreError, UnitRow};
 use crate::domain::lineage::{self, Kind, Link, Override, Previous};
+use crate::domain::seal::{self as sealing, Counts};
 use crate::domain::{CriteriaSet, Points};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -107,6 +109,21 @@ impl Store {
         insert_audit(
             &tx, &at, year, "", None, appraiser, "publish", None, None, None, comment, None,
         )?;
+        let counts = Counts {
+            added: rows.len(),
+            ..Counts::default()
+        };
+        let scope = [(i64::from(year), String::new())];
+        seal(
+            &tx,
+            &at,
+            appraiser,
+            year,
+            sealing::Kind::Published,
+            None,
+            counts,
+            scope,
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -138,6 +155,21 @@ impl Store {
             None,
             comment,
             None,
+        )?;
+        // The published result went with the publication (ON DELETE CASCADE): its seal
+        // is now of nothing.
+        tx.execute("DELETE FROM published WHERE year = ?1", [year])?;
+        let scope = [(i64::from(year), String::new())];
+        let counts = Counts::default();
+        seal(
+            &tx,
+            &at,
+            appraiser,
+            year,
+            sealing::Kind::Published,
+            None,
+            counts,
+            scope,
         )?;
         tx.commit()?;
         Ok(publication)
@@ -265,6 +297,37 @@ impl Store {
         }
         insert_audit(
             &tx, &at, year, "", None, appraiser, "new_year", None, None, None, comment, None,
+        )?;
+        let y = i64::from(year);
+        let sets_added = Counts {
+            added: sets.len(),
+            ..Counts::default()
+        };
+        let groups = sets.iter().map(|s| (y, s.group.as_str().to_string()));
+        seal(
+            &tx,
+            &at,
+            appraiser,
+            year,
+            sealing::Kind::Set,
+            None,
+            sets_added,
+            groups,
+        )?;
+        let units_added = Counts {
+            added: units.len(),
+            ..Counts::default()
+        };
+        let codes = units.iter().map(|u| (y, u.code.to_string()));
+        seal(
+            &tx,
+            &at,
+            appraiser,
+            year,
+            sealing::Kind::Units,
+            None,
+            units_added,
+            codes,
         )?;
         tx.commit()?;
         Ok(())

@@ -89,7 +89,10 @@ fn decide_records_the_decision_with_its_audit_row() {
     assert!(out.contains("STP 3.9 → 0.25"), "{out}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let rows: Vec<(String, String, String, Option<i64>, String)> = conn
-        .prepare("SELECT unit, item, appraiser, new_score, comment FROM audit ORDER BY id")
+        .prepare(
+            "SELECT unit, item, appraiser, new_score, comment FROM audit
+             WHERE action NOT IN ('import', 'seal') ORDER BY id",
+        )
         .unwrap()
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -391,9 +394,11 @@ fn a_comment_or_an_appraiser_may_start_with_a_dash() {
     assert!(out.contains("SNV 3.9 → 0.5"), "{out}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let (who, comment): (String, String) = conn
-        .query_row("SELECT appraiser, comment FROM audit", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT appraiser, comment FROM audit WHERE action = 'decide'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert_eq!(
         (who.as_str(), comment.as_str()),

@@ -44,7 +44,7 @@ const UNITS: usize = 1_500;
 fn workspace(dir: &Path) -> Workspace {
     let store = Store::open(&dir.join("t.sqlite")).unwrap();
     let mut ws = Workspace::new(store, 2022).unwrap();
-    ws.save_set(&set_from_toml(Path::new("set.toml"), SET).unwrap())
+    ws.save_set(&set_from_toml(Path::new("set.toml"), SET).unwrap(), None)
         .unwrap();
     let mut units = String::from("code,name,group\n");
     for u in 0..UNITS {

@@ -19,6 +19,10 @@ use thamdinh::store::{Store, schema};
 
 const WHO: &str = "Nguyễn Thị Lan";
 
+/// The rows the demo's imports write to the ledger: an `import` row per file or set and a
+/// seal per unit, group or history it wrote.
+const SEALS: i64 = 201;
+
 fn workspace(db: &Path) -> Workspace {
     let clock = FixedClock::local("2022-11-30 09:41:07", 7);
     Workspace::new(Store::open(db).unwrap().with_clock(Arc::new(clock)), 2022).unwrap()
@@ -32,12 +36,22 @@ fn decide(ws: &mut Workspace, unit: &str, item: &str, v: Verdict, comment: &str)
     ws.decide(&u, &i, v, comment, WHO).unwrap();
 }
 
-/// The demo year with a log of every kind of row:
-///  1 SNV 1.1.1 agreed · 2 SNV 1.1.2 agreed · 3 SNV 1.1.3 adjusted to 0 · 4 a comment on it ·
-///  5 STP 1.1.1 explanation requested · 6 SNV 1.2.1 agreed · 7 undo of 6 · 8 STP closed ·
-///  9 STP reopened · 10 SYT 1.1.1 agreed.
+/// The demo year with a log of every kind of row, after the `SEALS` rows of the demo's
+/// imports (each an `import` row and its seals):
+///  202 SNV 1.1.1 agreed · 203 SNV 1.1.2 agreed · 204 SNV 1.1.3 adjusted to 0 · 205 a comment
+///  on it · 206 STP 1.1.1 explanation requested · 207 SNV 1.2.1 agreed · 208 undo of 207 ·
+///  209 STP closed · 210 STP reopened · 211 SYT 1.1.1 agreed.
 fn ledgered(dir: &Path) -> PathBuf {
     let db = demo_db(dir);
+    let sealed: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM audit WHERE action IN ('import', 'seal')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sealed, SEALS, "the demo's imports and seals come first");
     let mut ws = workspace(&db);
     decide(&mut ws, "SNV", "1.1.1", Verdict::Agree, "");
     decide(&mut ws, "SNV", "1.1.2", Verdict::Agree, "");
@@ -120,7 +134,7 @@ fn a_file_written_by_thamdinh_verifies_and_python_agrees_on_its_head() {
     let (code, out, err) = verify(&db, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with("The audit ledger holds: 10 entries"),
+        out.starts_with("The audit ledger holds: 211 entries"),
         "{out}"
     );
     assert!(
@@ -138,7 +152,7 @@ fn a_file_written_by_thamdinh_verifies_and_python_agrees_on_its_head() {
         "{out}"
     );
     let vi = ok(&db, &["verify", "--head", &head]);
-    assert!(vi.contains("Sổ nhật ký toàn vẹn: 10 dòng"), "{vi}");
+    assert!(vi.contains("Sổ nhật ký toàn vẹn: 211 dòng"), "{vi}");
     assert!(vi.contains(&format!("Đầu sổ: {head}")), "{vi}");
     // The rows the screens and the commands write are chained as they go: more decisions
     // keep the file whole, and the old head still matches as an earlier one.
@@ -163,7 +177,7 @@ fn an_edited_decision_is_named_with_its_field_and_both_values() {
     assert!(
         err.starts_with(
             "The decision of SNV on item 1.1.3 (2022) does not match the audit log: its field \
-             score is 0.25 in the decisions table, while the audit log (up to row 4) leaves 0."
+             score is 0.25 in the decisions table, while the audit log (up to row 205) leaves 0."
         ),
         "{err}"
     );
@@ -179,25 +193,25 @@ fn an_edited_audit_row_is_named_with_its_field() {
         &db,
         &format!(
             "DROP TRIGGER audit_no_update;
-             UPDATE audit SET new_score = 50 WHERE id = 3;
+             UPDATE audit SET new_score = 50 WHERE id = 204;
              {update_trigger};"
         ),
     );
     let err = refused(&db);
     assert!(
-        err.starts_with("Row 3 of the audit log (SNV 1.1.3, 2022: decision at 2022-11-30T02:41:07Z) was changed after it was written"),
+        err.starts_with("Row 204 of the audit log (SNV 1.1.3, 2022: decision at 2022-11-30T02:41:07Z) was changed after it was written"),
         "{err}"
     );
     assert!(
         err.contains(
-            "Field new_score: row 4 (the next on this item) starts from 0, this row says 0.5."
+            "Field new_score: row 205 (the next on this item) starts from 0, this row says 0.5."
         ),
         "{err}"
     );
     // The same row for the Python check.
     let (code, out) = python(&db, &[]);
     assert_eq!(code, 1);
-    assert!(out.starts_with("row 3: hash expected "), "{out}");
+    assert!(out.starts_with("row 204: hash expected "), "{out}");
 }
 
 #[test]
@@ -207,7 +221,7 @@ fn an_edited_comment_on_the_last_row_of_an_item_is_told_by_the_decisions_table()
     tamper(
         &db,
         "DROP TRIGGER audit_no_update;
-         UPDATE audit SET comment = 'Đạt' WHERE id = 4;",
+         UPDATE audit SET comment = 'Đạt' WHERE id = 205;",
     );
     let err = refused(&db);
     assert!(
@@ -217,7 +231,7 @@ fn an_edited_comment_on_the_last_row_of_an_item_is_told_by_the_decisions_table()
         "{err}"
     );
     assert!(
-        err.contains("Row 4 of the audit log (SNV 1.1.3, 2022: comment at"),
+        err.contains("Row 205 of the audit log (SNV 1.1.3, 2022: comment at"),
         "{err}"
     );
     assert!(
@@ -232,11 +246,11 @@ fn a_deleted_audit_row_is_named() {
     let db = ledgered(dir.path());
     tamper(
         &db,
-        "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 5;",
+        "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 206;",
     );
     let err = refused(&db);
     assert!(
-        err.contains("Rows were deleted from the audit log: row 5 is gone, and row 6 of the audit log (SNV 1.2.1, 2022: decision at 2022-11-30T02:41:07Z) comes right after row 4"),
+        err.contains("Rows were deleted from the audit log: row 206 is gone, and row 207 of the audit log (SNV 1.2.1, 2022: decision at 2022-11-30T02:41:07Z) comes right after row 205"),
         "{err}"
     );
     assert_eq!(python(&db, &[]).0, 1);
@@ -263,7 +277,7 @@ fn an_inserted_row_is_caught_with_or_without_a_hash() {
     tamper(&db, &format!("DROP TRIGGER audit_chained; {insert};"));
     let err = refused(&db);
     assert!(
-        err.contains("Row 11 of the audit log (SYT 1.1.2, 2022: decision at 2022-11-30T03:00:00Z) has no hash: thamdinh did not write it"),
+        err.contains("Row 212 of the audit log (SYT 1.1.2, 2022: decision at 2022-11-30T03:00:00Z) has no hash: thamdinh did not write it"),
         "{err}"
     );
     assert!(
@@ -276,16 +290,16 @@ fn an_inserted_row_is_caught_with_or_without_a_hash() {
     tamper(
         &copy,
         "DROP TRIGGER audit_no_update;
-         UPDATE audit SET id = id + 100 WHERE id > 6;
-         UPDATE audit SET id = id - 99 WHERE id > 100;
+         UPDATE audit SET id = id + 10000 WHERE id > 207;
+         UPDATE audit SET id = id - 9999 WHERE id > 10000;
          INSERT INTO audit (id, at, appraiser, action, year, unit, item, new_state, new_score,
              comment, hash)
-         VALUES (7, '2022-11-30T02:41:07Z', 'X', 'decide', 2022, 'SNV', '1.1.4', 'agreed', 50,
+         VALUES (208, '2022-11-30T02:41:07Z', 'X', 'decide', 2022, 'SNV', '1.1.4', 'agreed', 50,
              '', printf('%064d', 7));",
     );
     let err = refused(&copy);
     assert!(
-        err.contains("Row 7 of the audit log (SNV 1.1.4, 2022: decision at 2022-11-30T02:41:07Z) was changed after it was written: the chain recorded hash 0000000000000000…"),
+        err.contains("Row 208 of the audit log (SNV 1.1.4, 2022: decision at 2022-11-30T02:41:07Z) was changed after it was written: the chain recorded hash 0000000000000000…"),
         "{err}"
     );
 }
@@ -313,7 +327,7 @@ fn a_decision_with_no_audit_row_is_named() {
     );
     let err = refused(&db);
     assert!(
-        err.starts_with("The decision of SYT on item 1.1.1 (2022) does not match the audit log: its field state is 'not decided' in the decisions table, while the audit log (up to row 10) leaves 'agreed'."),
+        err.starts_with("The decision of SYT on item 1.1.1 (2022) does not match the audit log: its field state is 'not decided' in the decisions table, while the audit log (up to row 211) leaves 'agreed'."),
         "{err}"
     );
 }
@@ -322,17 +336,17 @@ fn a_decision_with_no_audit_row_is_named() {
 fn reordered_rows_are_caught() {
     let dir = tempfile::tempdir().unwrap();
     let db = ledgered(dir.path());
-    // Rows 2 and 3 change places, hashes and all.
+    // Rows 203 and 204 change places, hashes and all.
     tamper(
         &db,
         "DROP TRIGGER audit_no_update;
-         UPDATE audit SET id = 100 WHERE id = 2;
-         UPDATE audit SET id = 2 WHERE id = 3;
-         UPDATE audit SET id = 3 WHERE id = 100;",
+         UPDATE audit SET id = 10000 WHERE id = 203;
+         UPDATE audit SET id = 203 WHERE id = 204;
+         UPDATE audit SET id = 204 WHERE id = 10000;",
     );
     let err = refused(&db);
     assert!(
-        err.contains("Row 2 of the audit log (SNV 1.1.3, 2022: decision at 2022-11-30T02:41:07Z) was changed after it was written"),
+        err.contains("Row 203 of the audit log (SNV 1.1.3, 2022: decision at 2022-11-30T02:41:07Z) was changed after it was written"),
         "{err}"
     );
     assert_eq!(python(&db, &[]).0, 1);
@@ -358,7 +372,7 @@ fn dropped_or_replaced_triggers_are_named() {
         lines[1],
         "The trigger audit_chained, which refuses any row without its hash, was replaced by another: someone changed the database outside thamdinh."
     );
-    assert!(lines[2].starts_with("Head: 10:"), "{err}");
+    assert!(lines[2].starts_with("Head: 211:"), "{err}");
 }
 
 /// Computes every hash of the log again, as someone who knows the (public) encoding would
@@ -400,11 +414,11 @@ fn a_chain_computed_again_after_an_edit_still_breaks_the_replay() {
     let db = ledgered(dir.path());
     let head = printed_head(&db);
     // Someone who knows the encoding (it is public) raises SNV 1.1.3 from 0 to 0.5 in its
-    // decision and in row 3, and computes every hash again.
+    // decision and in row 204, and computes every hash again.
     let conn = Connection::open(&db).unwrap();
     conn.execute_batch(
         "DROP TRIGGER audit_no_update;
-         UPDATE audit SET new_score = 50 WHERE id = 3;
+         UPDATE audit SET new_score = 50 WHERE id = 204;
          UPDATE decisions SET score = 50 WHERE unit = 'SNV' AND item = '1.1.3';",
     )
     .unwrap();
@@ -412,17 +426,17 @@ fn a_chain_computed_again_after_an_edit_still_breaks_the_replay() {
     drop(conn);
     // The Python check of the chain alone passes, as the chain is whole again ...
     assert_eq!(python(&db, &[]).0, 0);
-    // ... but the replay is not (row 4, the comment after it, still starts from 0), and the
+    // ... but the replay is not (row 205, the comment after it, still starts from 0), and the
     // printed head no longer matches.
     let err = refused(&db);
     assert!(
-        err.contains("Row 4 of the audit log (SNV 1.1.3, 2022: comment at 2022-11-30T02:41:07Z) does not follow from the rest of the log although its hash is right: the chain was computed again after a change. Field old_score: the rows before it leave 0.5, this row says 0."),
+        err.contains("Row 205 of the audit log (SNV 1.1.3, 2022: comment at 2022-11-30T02:41:07Z) does not follow from the rest of the log although its hash is right: the chain was computed again after a change. Field old_score: the rows before it leave 0.5, this row says 0."),
         "{err}"
     );
     let (code, _, err) = verify(&db, &["--head", &head]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("does not match this file: entry 10 of the audit log has hash"),
+        err.contains("does not match this file: entry 211 of the audit log has hash"),
         "{err}"
     );
 }
@@ -432,40 +446,40 @@ fn a_tail_cut_off_with_its_decisions_is_caught_only_by_a_printed_head() {
     let dir = tempfile::tempdir().unwrap();
     let db = ledgered(dir.path());
     let head = printed_head(&db);
-    assert!(head.starts_with("10:"), "{head}");
-    // Row 10 (SYT 1.1.1 agreed) and its decision cut off, the triggers put back.
+    assert!(head.starts_with("211:"), "{head}");
+    // Row 211 (SYT 1.1.1 agreed) and its decision cut off, the triggers put back.
     let delete_trigger = thamdinh::store::TRIGGERS[1].1;
     tamper(
         &db,
         &format!(
             "DROP TRIGGER audit_no_delete;
-             DELETE FROM audit WHERE id = 10;
+             DELETE FROM audit WHERE id = 211;
              DELETE FROM decisions WHERE unit = 'SYT' AND item = '1.1.1';
              {delete_trigger};"
         ),
     );
-    // SQLite's own counter still remembers row 10.
+    // SQLite's own counter still remembers row 211.
     let err = refused(&db);
     assert!(
-        err.starts_with("The end of the audit log was cut off: SQLite numbered its rows up to 10, but the last row left is row 9."),
+        err.starts_with("The end of the audit log was cut off: SQLite numbered its rows up to 211, but the last row left is row 210."),
         "{err}"
     );
     // Put right too: now nothing inside the file tells.
     tamper(
         &db,
-        "UPDATE sqlite_sequence SET seq = 9 WHERE name = 'audit'",
+        "UPDATE sqlite_sequence SET seq = 210 WHERE name = 'audit'",
     );
     let (code, out, err) = verify(&db, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with("The audit ledger holds: 9 entries"),
+        out.starts_with("The audit ledger holds: 210 entries"),
         "{out}"
     );
     // The head printed with the ranking before says what happened.
     let (code, out, err) = verify(&db, &["--head", &head]);
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(
-        err.contains(&format!("The result printed with head {head} does not match this file: the audit log had 10 entries when it was printed, the file has 9 now. The end of the log (with the decisions it made) was cut off, or this is an older copy of the file.")),
+        err.contains(&format!("The result printed with head {head} does not match this file: the audit log had 211 entries when it was printed, the file has 210 now. The end of the log (with the decisions it made) was cut off, or this is an older copy of the file.")),
         "{err}"
     );
     assert_eq!(python(&db, &[&head]).0, 1);
@@ -534,18 +548,29 @@ fn an_older_file_gets_its_chain_on_migration_and_says_so() {
     assert_eq!(version, schema::VERSION);
     let (action, year, unit): (String, i64, String) = conn
         .query_row(
-            "SELECT action, year, unit FROM audit WHERE id = 11",
+            "SELECT action, year, unit FROM audit WHERE id = 212",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
     assert_eq!((action.as_str(), year, unit.as_str()), ("chained", 0, ""));
+    // After it, the seals of what the file held (the step after the chain's).
+    let (entries, sealed_now): (i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE id > 212 AND action IN ('import', 'seal'))
+             FROM audit",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(entries, 212 + sealed_now);
+    assert!(sealed_now > 0);
     assert!(
-        out.starts_with("The audit ledger holds: 11 entries"),
+        out.starts_with(&format!("The audit ledger holds: {entries} entries")),
         "{out}"
     );
     assert!(
-        out.contains("Rows 1–10 were written before the log had a chain and were chained when the file was upgraded ("),
+        out.contains("Rows 1–211 were written before the log had a chain and were chained when the file was upgraded ("),
         "{out}"
     );
     // The rows chained now hash as they did when thamdinh wrote them: the old head matches.
@@ -607,7 +632,7 @@ fn the_notices_carry_the_head_in_their_footer() {
         let mut xml = String::new();
         zip.by_name(f).unwrap().read_to_string(&mut xml).unwrap();
         assert!(
-            xml.contains(&format!("Sổ nhật ký thẩm định: 10 dòng, đầu sổ {head}")),
+            xml.contains(&format!("Sổ nhật ký thẩm định: 211 dòng, đầu sổ {head}")),
             "{f}: {xml}"
         );
     }
@@ -619,15 +644,15 @@ fn the_screens_check_goes_on_from_the_row_last_verified_and_sees_a_rewrite() {
     let db = ledgered(dir.path());
     let mut ws = workspace(&db);
     let mark = ws.check_ledger_since(None).unwrap().unwrap();
-    assert_eq!((mark.id, mark.entries), (10, 10));
+    assert_eq!((mark.id, mark.entries), (211, 211));
     decide(&mut ws, "SYT", "1.1.2", Verdict::Agree, "");
     let mark = ws.check_ledger_since(Some(&mark)).unwrap().unwrap();
-    assert_eq!((mark.id, mark.entries), (11, 11));
-    // Row 3 edited and the whole chain computed again: whole from the first row, but not
+    assert_eq!((mark.id, mark.entries), (212, 212));
+    // Row 204 edited and the whole chain computed again: whole from the first row, but not
     // the chain this computer verified.
     let conn = Connection::open(&db).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER audit_no_update; UPDATE audit SET comment = 'x' WHERE id = 3;",
+        "DROP TRIGGER audit_no_update; UPDATE audit SET comment = 'x' WHERE id = 204;",
     )
     .unwrap();
     chain_again(&conn);
@@ -637,7 +662,7 @@ fn the_screens_check_goes_on_from_the_row_last_verified_and_sees_a_rewrite() {
     let said = thamdinh::i18n::errors::ledger_break(&broken, thamdinh::i18n::Lang::En);
     assert!(
         said.starts_with(
-            "Row 11 of the audit log, verified on this computer, was changed: its hash was "
+            "Row 212 of the audit log, verified on this computer, was changed: its hash was "
         ),
         "{said}"
     );

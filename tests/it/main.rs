@@ -25,6 +25,7 @@ mod notices;
 mod opening;
 mod preview;
 mod properties;
+mod seals;
 mod store;
 mod totals;
 mod tui_screens;

@@ -48,7 +48,7 @@ fn item(c: &str) -> ItemCode {
 fn setup(dir: &Path) -> Store {
     let mut store = Store::open(&dir.join("t.sqlite")).unwrap();
     let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
-    assert!(store.save_set(&set).unwrap());
+    assert!(store.save_set(&set, None).unwrap());
     store
         .import_units(
             2022,
@@ -60,6 +60,7 @@ fn setup(dir: &Path) -> Store {
                 closed: false,
                 survey: None,
             }],
+            None,
         )
         .unwrap();
     put_self_scores(
@@ -78,7 +79,7 @@ fn setup(dir: &Path) -> Store {
 /// Self scores written as the import writes them: one transaction, rows through the sink.
 fn put_self_scores(store: &mut Store, rows: &[SelfScoreWrite<'_>]) -> ImportCount {
     store
-        .import_self_scores_with(2022, |sink| sink.put_all(rows))
+        .import_self_scores_with(2022, None, |sink| sink.put_all(rows))
         .unwrap()
 }
 
@@ -134,7 +135,7 @@ fn a_set_round_trips_and_saving_it_again_changes_nothing() {
     let mut store = setup(dir.path());
     let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
     assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
-    assert!(!store.save_set(&set).unwrap());
+    assert!(!store.save_set(&set, None).unwrap());
 }
 
 #[test]
@@ -166,7 +167,7 @@ fn a_file_of_version_2_gains_the_short_name_and_keeps_its_sets() {
     assert_eq!(old.appraisal_max, p("3"));
     // Loading the set again from its file brings the short name in.
     let set = set_from_toml(Path::new("set.toml"), SET).unwrap();
-    assert!(store.save_set(&set).unwrap());
+    assert!(store.save_set(&set, None).unwrap());
     let new = store.load_set(2022, "so-nganh").unwrap();
     assert_eq!(new.short_name.as_deref(), Some("Sở, ban, ngành"));
     assert_eq!(store.integrity_check().unwrap(), "ok");
@@ -189,7 +190,7 @@ fn a_set_that_drops_a_used_item_is_refused() {
     )
     .unwrap();
     assert!(matches!(
-        store.save_set(&set),
+        store.save_set(&set, None),
         Err(StoreError::SetInUse { .. })
     ));
     // Still the old set.

@@ -101,6 +101,9 @@ fn a_year_is_published_rolled_over_and_the_next_takes_its_published_index() {
         "{out}"
     );
     let published_2022 = ranking(&db, "2022");
+    // The publication is sealed: the ledger holds.
+    let v = ok(&db, &["--lang", "en", "verify"]);
+    assert!(v.starts_with("The audit ledger holds"), "{v}");
 
     let out = ok(
         &db,
@@ -112,6 +115,9 @@ fn a_year_is_published_rolled_over_and_the_next_takes_its_published_index() {
         ),
         "{out}"
     );
+    // The new year's sets and units are sealed by the write that made them.
+    let v = ok(&db, &["--lang", "en", "verify"]);
+    assert!(v.starts_with("The audit ledger holds"), "{v}");
     assert!(
         out.contains("The previous index of 2023 is the published result of 2022."),
         "{out}"
@@ -538,4 +544,83 @@ fn a_schema_3_file_keeps_its_history() {
     );
     assert_eq!(rows[0].index.fixed2(), "84.51");
     assert_eq!(count(&db, "PRAGMA user_version"), schema::VERSION);
+}
+
+/// The final ranking of a year as CSV, read as (unit → (rank, index, band)).
+fn final_of(db: &Path) -> HashMap<String, (String, String, String)> {
+    let csv = ok(db, &["rank", "--final", "--format", "csv"]);
+    let body = csv.strip_prefix('\u{feff}').unwrap();
+    let mut r = csv::Reader::from_reader(body.as_bytes());
+    let heads: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| heads.iter().position(|h| h == name).unwrap();
+    let (u, rank, idx, band) = (col("unit"), col("rank"), col("index"), col("band"));
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            (
+                rec[u].to_string(),
+                (
+                    rec[rank].to_string(),
+                    rec[idx].to_string(),
+                    rec[band].to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Issue 21 §1: one UPDATE of the stored copy of SNV's totals moved it from 10th to 2nd in
+/// `rank --final`, was published so, and `verify` said the ledger held.
+#[test]
+fn a_tampered_copy_of_the_totals_is_never_final_nor_published_and_verify_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    decide_everything(&db, "2022", None);
+    // The copy is written by the rankings that read it.
+    ok(&db, &["rank"]);
+    let honest = final_of(&db);
+    let tamper = "UPDATE unit_totals SET appraised=6300, provisional=6300 WHERE unit='SNV'";
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(tamper)
+        .unwrap();
+    assert_eq!(
+        count(&db, "SELECT appraised FROM unit_totals WHERE unit = 'SNV'"),
+        6300
+    );
+    // The final ranking is computed from the scores.
+    assert_eq!(final_of(&db), honest);
+    // verify names the copy and both values.
+    let err = fails(&db, &["--lang", "en", "verify"]);
+    assert!(
+        err.contains("The stored total of unit SNV (2022) is 63.00, but its scores give "),
+        "{err}"
+    );
+    // What is published is what the scores give.
+    ok(&db, &["--appraiser", WHO, "publish"]);
+    let (rank, idx, band) = &honest["SNV"];
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (p_rank, p_idx, p_band): (Option<i64>, Option<i64>, Option<String>) = conn
+        .query_row(
+            "SELECT rank, idx, band FROM published WHERE year = 2022 AND unit = 'SNV'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        p_rank.map(|r| r.to_string()).as_deref(),
+        Some(rank.as_str())
+    );
+    assert_eq!(
+        p_idx
+            .map(|i| thamdinh::domain::Points::from_hundredths(i).fixed2())
+            .as_deref(),
+        Some(idx.as_str())
+    );
+    assert_eq!(p_band.as_deref(), Some(band.as_str()));
+    // After publication, the copy tampered with again: the final ranking of the published
+    // year is still what was published.
+    conn.execute_batch(tamper).unwrap();
+    drop(conn);
+    assert_eq!(final_of(&db), honest);
 }
