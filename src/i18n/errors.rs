@@ -5,6 +5,7 @@ use super::{Lang, say};
 use crate::domain::criteria::{ItemKind, ScoreError, SetError};
 use crate::domain::{DecideError, Points, PointsError, RankError};
 use crate::io::problem::cell_ref;
+use crate::io::xlsxguard::{Damage, TooLarge};
 use crate::io::{FileError, Problem};
 use crate::service::{AppError, IoDoing};
 use crate::store::StoreError;
@@ -485,11 +486,8 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "năm {found} khác với năm đang làm việc {expected}",
             "the year {found} is not the working year {expected}"
         ),
-        NotWorkbook(m) => say!(
-            lang,
-            "không đọc được tệp Excel ({m}); hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
-            "the file cannot be read as an Excel workbook ({m}); open it in Excel and save it again as .xlsx"
-        ),
+        NotWorkbook(damage) => not_workbook(*damage, lang),
+        WorkbookTooLarge(what) => workbook_too_large(what, lang),
         WorkbookFormat(ext) => say!(
             lang,
             "không đọc được tệp dạng .{ext}; hãy lưu lại dạng Excel .xlsx hoặc CSV UTF-8",
@@ -540,6 +538,80 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             lang,
             "ô có dữ liệu nhưng cột của ô không có tên ở dòng tiêu đề (dòng {header_row})",
             "the cell has data but its column has no name in the header row (row {header_row})"
+        ),
+    }
+}
+
+/// Why a file cannot be read as a workbook.
+fn not_workbook(damage: Damage, lang: Lang) -> String {
+    match damage {
+        Damage::NotZip => lang
+            .pick(
+                "tệp không phải là tệp Excel .xlsx (có thể là tệp khác bị đổi đuôi); hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
+                "the file is not an Excel .xlsx workbook (perhaps another file renamed); open it in Excel and save it again as .xlsx",
+            )
+            .into(),
+        Damage::Protected => lang
+            .pick(
+                "tệp là bảng tính Excel cũ (.xls) hoặc được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx",
+                "the file is an old Excel workbook (.xls) or is protected by a password; open it in Excel, remove the password and save it again as .xlsx",
+            )
+            .into(),
+        Damage::Damaged => lang
+            .pick(
+                "tệp Excel bị hỏng hoặc thiếu phần dữ liệu; hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
+                "the workbook is damaged or has parts missing; open it in Excel and save it again as .xlsx",
+            )
+            .into(),
+        Damage::NoSheet => lang
+            .pick(
+                "tệp Excel không có trang tính nào",
+                "the workbook has no sheet",
+            )
+            .into(),
+    }
+}
+
+/// What is too large in a workbook.
+fn workbook_too_large(what: &TooLarge, lang: Lang) -> String {
+    match what {
+        TooLarge::Entries { max } => say!(
+            lang,
+            "tệp Excel chứa quá nhiều phần (quá {max}); đây không phải tệp của một hội đồng",
+            "the workbook holds too many parts (over {max}); no council's file is this large"
+        ),
+        TooLarge::Part { name, max_mb } => {
+            let name: String = name.chars().take(60).collect();
+            say!(
+                lang,
+                "phần «{name}» của tệp Excel lớn quá {max_mb} MB khi giải nén; tệp bị hỏng hoặc không phải tệp của hội đồng",
+                "the part '{name}' of the workbook is over {max_mb} MB once unpacked; the file is damaged or not a council's file"
+            )
+        }
+        TooLarge::Total { max_mb } => say!(
+            lang,
+            "tệp Excel lớn quá {max_mb} MB khi giải nén; hãy chia nhỏ tệp",
+            "the workbook is over {max_mb} MB once unpacked; split it into smaller files"
+        ),
+        TooLarge::Strings { max } => say!(
+            lang,
+            "tệp Excel khai báo hoặc chứa quá {max} chuỗi văn bản; tệp bị hỏng hoặc không phải tệp của hội đồng",
+            "the workbook declares or holds over {max} texts; the file is damaged or not a council's file"
+        ),
+        TooLarge::Cells { max } => say!(
+            lang,
+            "trang tính có quá {max} ô có dữ liệu; hãy chia nhỏ tệp",
+            "the sheet has over {max} cells with data; split it into smaller files"
+        ),
+        TooLarge::Column { last } => say!(
+            lang,
+            "ô nằm sau cột {last}, cột cuối cùng được đọc; hãy xóa các ô ở xa bảng dữ liệu",
+            "the cell is beyond column {last}, the last column read; delete the cells far from the table"
+        ),
+        TooLarge::Text { max_mb } => say!(
+            lang,
+            "các ô của trang tính chứa quá {max_mb} MB văn bản; hãy chia nhỏ tệp",
+            "the cells of the sheet hold over {max_mb} MB of text; split it into smaller files"
         ),
     }
 }

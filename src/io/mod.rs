@@ -8,6 +8,7 @@ pub mod imports;
 pub mod notices;
 pub mod problem;
 pub mod workbook;
+pub mod xlsxguard;
 pub mod xlsxread;
 
 pub use problem::{FileError, Place, Problem};

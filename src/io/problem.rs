@@ -108,8 +108,10 @@ pub enum Problem {
         expected: i32,
         found: i32,
     },
-    /// The file is not a workbook that can be read (`.xlsx`).
-    NotWorkbook(String),
+    /// The file is not a workbook that can be read (`.xlsx`), and why.
+    NotWorkbook(super::xlsxguard::Damage),
+    /// A workbook beyond the bounds of what is read (see [`super::xlsxguard::LIMITS`]).
+    WorkbookTooLarge(super::xlsxguard::TooLarge),
     /// A workbook in a format other than `.xlsx` / `.xlsm`, by its extension.
     WorkbookFormat(String),
     /// `--sheet` names no sheet of the workbook.
