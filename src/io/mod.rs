@@ -10,6 +10,7 @@ pub mod problem;
 pub mod workbook;
 pub mod xlsxguard;
 pub mod xlsxread;
+pub mod xmltext;
 
 pub use problem::{FileError, Place, Problem};
 

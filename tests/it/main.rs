@@ -16,6 +16,7 @@ mod cli_lang;
 mod export_safety;
 mod fuzz_regressions;
 mod guide;
+mod hostile;
 mod import_scale;
 mod ledger;
 mod live;
