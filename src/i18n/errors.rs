@@ -487,6 +487,16 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "the year {found} is not the working year {expected}"
         ),
         NotWorkbook(damage) => not_workbook(*damage, lang),
+        FileTooLarge { max_mb } => say!(
+            lang,
+            "tệp lớn quá {max_mb} MB, quá xa cỡ tệp của một hội đồng; hãy kiểm tra lại đúng tệp chưa",
+            "the file is over {max_mb} MB, far beyond any council's; check that it is the right file"
+        ),
+        RecordTooLong { max_kb } => say!(
+            lang,
+            "dòng bắt đầu từ đây dài quá {max_kb} KB (có thể do thiếu dấu ngoặc kép đóng, hoặc tệp không phải CSV)",
+            "the line starting here is over {max_kb} KB long (perhaps a quote left open, or the file is not CSV)"
+        ),
         WorkbookTooLarge(what) => workbook_too_large(what, lang),
         WorkbookFormat(ext) => say!(
             lang,
@@ -538,6 +548,24 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             lang,
             "ô có dữ liệu nhưng cột của ô không có tên ở dòng tiêu đề (dòng {header_row})",
             "the cell has data but its column has no name in the header row (row {header_row})"
+        ),
+    }
+}
+
+/// A comment or a name over its limit.
+fn too_long(what: crate::domain::text::Typed, length: usize, lang: Lang) -> String {
+    use crate::domain::text::Typed;
+    let max = what.max();
+    match what {
+        Typed::Comment => say!(
+            lang,
+            "Nhận xét dài {length} ký tự, quá giới hạn {max} ký tự; hãy rút gọn (chi tiết để ở tài liệu kèm theo). Chưa ghi gì.",
+            "The comment is {length} characters long, over the limit of {max}; shorten it (put the details in an attached document). Nothing was recorded."
+        ),
+        Typed::Appraiser => say!(
+            lang,
+            "Tên người thẩm định dài {length} ký tự, quá giới hạn {max} ký tự. Chưa ghi gì.",
+            "The appraiser's name is {length} characters long, over the limit of {max}. Nothing was recorded."
         ),
     }
 }
@@ -1126,6 +1154,7 @@ impl AppError {
                 known,
             } => super::commands::no_such_field(group, field, &known.join(", "), lang),
             AppError::Refused(m) => m.clone(),
+            AppError::TooLong { what, length } => too_long(*what, *length, lang),
             AppError::Io {
                 doing,
                 target,

@@ -65,3 +65,142 @@ fn text_xml_forbids_never_reaches_a_notice_or_the_workbook() {
     );
     check_package(&book).unwrap_or_else(|e| panic!("{}: {e}", book.display()));
 }
+
+#[test]
+fn a_comment_or_a_name_over_its_limit_is_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    let long = "ệ".repeat(10_001);
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNV",
+            "1.1.1",
+            "agree",
+            "--comment",
+            &long,
+        ],
+    );
+    assert!(
+        err.contains("The comment is 10001 characters long, over the limit of 10000"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 400,
+        "the comment is not echoed: {} bytes",
+        err.len()
+    );
+    let name = "N".repeat(201);
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--appraiser",
+            &name,
+            "decide",
+            "SNV",
+            "1.1.1",
+            "agree",
+        ],
+    );
+    assert!(
+        err.contains("The appraiser's name is 201 characters long"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+    // At the limit, accepted.
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNV",
+            "1.1.1",
+            "agree",
+            "--comment",
+            &"ệ".repeat(10_000),
+        ],
+    );
+}
+
+#[test]
+fn an_endless_or_huge_line_input_is_refused_early_with_a_short_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let before = dump(&db);
+    for kind in ["units", "self-scores", "survey", "explanations"] {
+        let err = fails(&db, &["--lang", "en", "import", kind, "/dev/zero"]);
+        assert!(
+            err.contains("/dev/zero: the file is over 64 MB")
+                || err.contains("/dev/zero:1:1: the line starting here is over 1024 KB long"),
+            "{kind}: {err}"
+        );
+    }
+    // A header line of 3 MB: refused at its line, never echoed.
+    let wide = dir.path().join("wide.csv");
+    let header = format!("unit,item,score,{}\nSNV,1.1.1,1,\n", "x".repeat(3 << 20));
+    std::fs::write(&wide, &header).unwrap();
+    for kind in ["units", "self-scores"] {
+        let err = fails(
+            &db,
+            &["--lang", "en", "import", kind, wide.to_str().unwrap()],
+        );
+        assert!(
+            err.contains("wide.csv:1:1: the line starting here is over"),
+            "{err}"
+        );
+        assert!(err.len() < 600, "{} bytes", err.len());
+    }
+    // An unknown column of 500 KB: named by an excerpt only.
+    let header = format!("unit,item,score,{}\nSNV,1.1.1,1,\n", "y".repeat(500_000));
+    std::fs::write(&wide, &header).unwrap();
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "import",
+            "self-scores",
+            wide.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("wide.csv:1:4: unknown column 'yyyy"), "{err}");
+    assert!(err.contains("…"), "{err}");
+    assert!(err.len() < 600, "{} bytes", err.len());
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn a_criteria_file_with_fifty_thousand_bad_codes_lists_fifty_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    ok(&db, &["init", "--year", "2022"]);
+    let mut toml = String::from(
+        "group = \"thu\"\nname = \"Thử\"\nyear = 2022\nappraisal_max = 1\nsurvey_max = 0\n\
+         bands = [{ code = \"A\", min = 0 }]\n",
+    );
+    for i in 0..50_000 {
+        toml.push_str(&format!(
+            "\n[[nodes]]\ncode = \"!{i}\"\ntitle = \"T\"\nmax = 1\n"
+        ));
+    }
+    let file = dir.path().join("bad.toml");
+    std::fs::write(&file, toml).unwrap();
+    let err = fails(
+        &db,
+        &["--lang", "en", "import", "criteria", file.to_str().unwrap()],
+    );
+    assert!(
+        err.contains("bad.toml:9:8: the code '!0' is not valid"),
+        "{err}"
+    );
+    assert!(err.contains("49950"), "the rest counted: {err}");
+}
