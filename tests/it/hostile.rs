@@ -204,3 +204,56 @@ fn a_criteria_file_with_fifty_thousand_bad_codes_lists_fifty_and_counts_the_rest
     );
     assert!(err.contains("49950"), "the rest counted: {err}");
 }
+
+#[test]
+fn control_characters_from_files_never_reach_the_terminal_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hostile_names(dir.path());
+    for args in [
+        &["rank"][..],
+        &["rank", "--group", "so-nganh"],
+        &["history"],
+        &["analyze", "fields"],
+        &["plan", "SNV"],
+    ] {
+        let out = run(&db, args);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{args:?}: {text:?}"
+        );
+    }
+    // A refusal quoting a file's cell neither.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "code,name,group\nA\u{1b}[2J,X,so-nganh\n").unwrap();
+    let out = run(&db, &["import", "units", bad.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
+
+#[test]
+fn a_failed_write_to_standard_output_is_an_error_with_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_thamdinh"))
+        .args(["--lang", "en", "--db", db.to_str().unwrap(), "rank"])
+        .env("THAMDINH_CONFIG_DIR", dir.path().join("config"))
+        .stdout(full)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("Could not write the output"), "{err}");
+}
