@@ -487,6 +487,11 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "the year {found} is not the working year {expected}"
         ),
         NotWorkbook(damage) => not_workbook(*damage, lang),
+        CodeCaseCollision { code, other } => say!(
+            lang,
+            "mã «{code}» chỉ khác mã «{other}» ở chữ hoa, chữ thường; hai đơn vị phải có mã khác nhau (tệp thông báo của chúng sẽ trùng tên trên Windows và macOS)",
+            "the code '{code}' differs from '{other}' only by case; two units need codes that differ (their notices would be one file on Windows and macOS)"
+        ),
         FileTooLarge { max_mb } => say!(
             lang,
             "tệp lớn quá {max_mb} MB, quá xa cỡ tệp của một hội đồng; hãy kiểm tra lại đúng tệp chưa",

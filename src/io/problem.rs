@@ -108,6 +108,11 @@ pub enum Problem {
         expected: i32,
         found: i32,
     },
+    /// A unit code that differs from another only by case (`snv` beside `SNV`).
+    CodeCaseCollision {
+        code: String,
+        other: String,
+    },
     /// A file over the size read (in MB).
     FileTooLarge {
         max_mb: u64,
@@ -183,6 +188,10 @@ impl Problem {
                 excerpt(item);
             }
             NotApplicableBySet { item } => excerpt(item),
+            CodeCaseCollision { code, other } => {
+                excerpt(code);
+                excerpt(other);
+            }
             UnitOfOtherGroup { unit, group } => {
                 excerpt(unit);
                 excerpt(group);

@@ -27,12 +27,23 @@ use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::Path;
 
-/// Whether a path names a workbook (by its extension).
+/// Whether a path names a workbook: by its extension, or by its first bytes (an `.xlsx`
+/// renamed `.csv` is read as the workbook it is, not called a text in another encoding).
 pub fn is_workbook(path: &Path) -> bool {
     matches!(
         extension(path).as_deref(),
         Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
-    )
+    ) || zip_inside(path)
+}
+
+/// Whether the file starts as a zip does (an `.xlsx` is one).
+fn zip_inside(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head == *b"PK\x03\x04"
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -77,6 +88,8 @@ pub fn exact_hundredths(x: f64) -> Option<i64> {
 fn number_text(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
+    } else if x.abs() >= 1e15 {
+        format!("{x:e}")
     } else {
         format!("{x}")
     }
@@ -106,6 +119,11 @@ fn cell_text(data: &Data, kind: Kind) -> Result<String, Problem> {
             Kind::Code if x.fract() != 0.0 || x.abs() >= 1e15 => {
                 Err(Problem::CodeAsNumber(number_text(*x)))
             }
+            // Beyond a billion points: too large, whatever its decimals.
+            Kind::Points if x.is_finite() && x.abs() >= 1e9 => Err(Problem::BadPoints {
+                text: number_text(*x),
+                why: crate::domain::PointsError::TooLarge,
+            }),
             Kind::Points => match exact_hundredths(*x) {
                 Some(h) => Ok(Points::from_hundredths(h).to_string()),
                 None => Err(Problem::InexactNumber(number_text(*x))),
@@ -143,6 +161,7 @@ pub fn open(
     let fail = |p: Problem| FileError::one(path, None, p);
     match extension(path).as_deref() {
         Some("xlsx" | "xlsm") => {}
+        _ if zip_inside(path) => {}
         Some(other) => return Err(fail(Problem::WorkbookFormat(other.to_string()))),
         None => return Err(fail(Problem::WorkbookFormat(String::new()))),
     }
