@@ -257,3 +257,31 @@ fn a_failed_write_to_standard_output_is_an_error_with_a_sentence() {
     assert!(!out.status.success(), "{err}");
     assert!(err.contains("Could not write the output"), "{err}");
 }
+
+#[test]
+fn a_criteria_file_of_another_year_than_the_year_asked_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    ok(&db, &["init", "--year", "2022"]);
+    let set = std::fs::read_to_string(root().join("data/criteria/2022/so-nganh.toml")).unwrap();
+    let file = dir.path().join("so-nganh-2031.toml");
+    std::fs::write(&file, set.replace("\nyear = 2022\n", "\nyear = 2031\n")).unwrap();
+    let before = dump(&db);
+    let err = fails(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "--year",
+            "2022",
+            "import",
+            "criteria",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains("so-nganh-2031.toml: this criteria set is for 2031, not 2022 (--year)"),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+}
