@@ -156,6 +156,10 @@ pub enum Problem {
     PercentOutOfRange,
     /// A field code that is not a field's (level 1: `1`, `2`, …).
     NotAField(String),
+    /// A kind of change that is not one (`rename`, `merge`, `split`, `new`, `end`).
+    BadKind(String),
+    /// A change that cannot be made (see `domain::lineage`).
+    Change(crate::domain::lineage::Fault),
 }
 
 /// The most characters of a file's text a problem quotes.

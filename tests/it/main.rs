@@ -19,6 +19,7 @@ mod guide;
 mod hostile;
 mod import_scale;
 mod ledger;
+mod lineage;
 mod live;
 mod notices;
 mod preview;
