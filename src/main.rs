@@ -24,7 +24,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", e.render(lang));
+            // A refusal quotes names and cells from files: no control character goes out.
+            eprintln!("{}", thamdinh::view::terminal_safe(&e.render(lang)));
             ExitCode::FAILURE
         }
     }

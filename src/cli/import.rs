@@ -33,6 +33,7 @@ pub(super) fn run(cx: &Cx, what: &ImportWhat) -> Result<(), AppError> {
                 survey_max: survey_max.clone(),
                 bands: bands.clone(),
             };
+            refuse_other_year(cx, file)?;
             print(import_criteria(&mut ws, file, a, cx.lang)?);
             return Ok(());
         }
@@ -52,6 +53,35 @@ pub fn import(
 ) -> Result<String, AppError> {
     let done = ws.import_any(kind.into(), file, sheet, CriteriaCsvArgs::default())?;
     Ok(imported(&done, lang))
+}
+
+/// Under `--year`, a TOML set of another year is refused: it went into its own year without
+/// a word (and that year became everyone's default).
+fn refuse_other_year(cx: &Cx, file: &Path) -> Result<(), AppError> {
+    let Some(year) = cx.args.year else {
+        return Ok(());
+    };
+    let toml = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    if !toml {
+        return Ok(());
+    }
+    // A file that cannot be read is refused by the import itself, with its place.
+    let Ok(text) = crate::io::csvread::read_text(file) else {
+        return Ok(());
+    };
+    match crate::io::criteria::set_from_toml(file, &text) {
+        Ok(set) if set.year != year => Err(AppError::Refused(
+            crate::i18n::commands::criteria_of_other_year(
+                &file.display().to_string(),
+                set.year,
+                year,
+                cx.lang,
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 pub fn import_criteria(

@@ -64,7 +64,10 @@ pub fn run(args: &Args, command: &Command, lang: Lang) -> Result<(), AppError> {
     };
     let result = dispatch(&cx, command);
     progress.finish();
-    result
+    match output_failure() {
+        Some(e) if result.is_ok() => Err(e),
+        _ => result,
+    }
 }
 
 /// Each command to its family.
@@ -220,17 +223,41 @@ fn mode(final_: bool) -> Mode {
     }
 }
 
-/// A command's text on standard output. A reader that stops early (`thamdinh rank | head`)
-/// closes the pipe: the rest is not wanted, which is not an error.
+/// The first failure to write to standard output (other than a closed pipe), reported when
+/// the command ends: `> /dev/full` or a full disk is an error, never a silent success.
+static OUTPUT_FAILED: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
+
+fn output_result(r: std::io::Result<()>) {
+    if let Err(e) = r
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && let Ok(mut failed) = OUTPUT_FAILED.lock()
+    {
+        failed.get_or_insert(e);
+    }
+}
+
+/// The failure to write standard output, if any (taken: reported once).
+fn output_failure() -> Option<AppError> {
+    use std::io::Write;
+    output_result(std::io::stdout().flush());
+    let e = OUTPUT_FAILED.lock().ok()?.take()?;
+    Some(AppError::io(IoDoing::WriteOutput, "-", e))
+}
+
+/// A command's text on standard output, without control characters from the files (see
+/// [`crate::view::terminal_safe`]). A reader that stops early (`thamdinh rank | head`)
+/// closes the pipe: the rest is not wanted, which is not an error; any other failure is.
 fn print(text: String) {
     use std::io::Write;
-    let _ = writeln!(std::io::stdout().lock(), "{text}");
+    let text = crate::view::terminal_safe(&text);
+    output_result(writeln!(std::io::stdout().lock(), "{text}"));
 }
 
 /// A command's CSV bytes on standard output, as they are (a closed pipe as in [`print()`]).
 fn print_bytes(bytes: &[u8]) {
     use std::io::Write;
-    let _ = std::io::stdout().write_all(bytes);
+    let mut out = std::io::stdout().lock();
+    output_result(out.write_all(bytes).and_then(|()| out.flush()));
 }
 
 /// A table as CSV for standard output (BOM, inert cells).

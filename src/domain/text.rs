@@ -21,6 +21,39 @@ pub fn matches(text: &str, query: &str) -> bool {
     fold(query).split_whitespace().all(|w| hay.contains(w))
 }
 
+/// The longest comment on a decision, in characters: far beyond any council's (a page of
+/// text is about 3,000), below the 32,767 an Excel cell holds.
+pub const MAX_COMMENT: usize = 10_000;
+/// The longest appraiser's name, in characters.
+pub const MAX_NAME: usize = 200;
+
+/// What a person types that has a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    Comment,
+    Appraiser,
+}
+
+impl Typed {
+    pub fn max(self) -> usize {
+        match self {
+            Typed::Comment => MAX_COMMENT,
+            Typed::Appraiser => MAX_NAME,
+        }
+    }
+}
+
+/// The length in characters of `text` when it is over the limit of `what`.
+pub fn over_limit(what: Typed, text: &str) -> Option<usize> {
+    let max = what.max();
+    // Bytes first: most texts are far below, and counting a huge one is not needed to refuse.
+    if text.len() <= max {
+        return None;
+    }
+    let n = text.chars().count();
+    (n > max).then_some(n)
+}
+
 /// Text in the composed form (NFC) the database keeps.
 pub fn nfc(text: &str) -> String {
     text.nfc().collect()
@@ -28,6 +61,17 @@ pub fn nfc(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_text_is_over_its_limit_by_characters_not_bytes() {
+        use super::{MAX_COMMENT, Typed, over_limit};
+        assert_eq!(over_limit(Typed::Comment, &"ệ".repeat(MAX_COMMENT)), None);
+        assert_eq!(
+            over_limit(Typed::Comment, &"a".repeat(MAX_COMMENT + 1)),
+            Some(MAX_COMMENT + 1)
+        );
+        assert_eq!(over_limit(Typed::Appraiser, "Nguyễn Thị Lan"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -649,3 +649,12 @@ pub fn progress_unit(stage: crate::progress::Stage, lang: Lang) -> &'static str 
         CheckFile | WriteDatabase | Rank | Breakdown | SaveFile => "",
     }
 }
+
+/// `import criteria` under `--year` of a TOML set of another year.
+pub fn criteria_of_other_year(file: &str, found: i32, asked: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "{file}: bộ chỉ số này là của năm {found}, không phải năm {asked} (--year); không nạp gì. Hãy sửa dòng «year» trong tệp, hoặc bỏ --year để nạp vào năm {found}.",
+        "{file}: this criteria set is for {found}, not {asked} (--year); nothing was imported. Correct its 'year' line, or leave out --year to import it into {found}."
+    )
+}

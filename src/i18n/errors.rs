@@ -5,6 +5,7 @@ use super::{Lang, say};
 use crate::domain::criteria::{ItemKind, ScoreError, SetError};
 use crate::domain::{DecideError, Points, PointsError, RankError};
 use crate::io::problem::cell_ref;
+use crate::io::xlsxguard::{Damage, TooLarge};
 use crate::io::{FileError, Problem};
 use crate::service::{AppError, IoDoing};
 use crate::store::StoreError;
@@ -504,11 +505,23 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "năm {found} khác với năm đang làm việc {expected}",
             "the year {found} is not the working year {expected}"
         ),
-        NotWorkbook(m) => say!(
+        NotWorkbook(damage) => not_workbook(*damage, lang),
+        CodeCaseCollision { code, other } => say!(
             lang,
-            "không đọc được tệp Excel ({m}); hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
-            "the file cannot be read as an Excel workbook ({m}); open it in Excel and save it again as .xlsx"
+            "mã «{code}» chỉ khác mã «{other}» ở chữ hoa, chữ thường; hai đơn vị phải có mã khác nhau (tệp thông báo của chúng sẽ trùng tên trên Windows và macOS)",
+            "the code '{code}' differs from '{other}' only by case; two units need codes that differ (their notices would be one file on Windows and macOS)"
         ),
+        FileTooLarge { max_mb } => say!(
+            lang,
+            "tệp lớn quá {max_mb} MB, quá xa cỡ tệp của một hội đồng; hãy kiểm tra lại đúng tệp chưa",
+            "the file is over {max_mb} MB, far beyond any council's; check that it is the right file"
+        ),
+        RecordTooLong { max_kb } => say!(
+            lang,
+            "dòng bắt đầu từ đây dài quá {max_kb} KB (có thể do thiếu dấu ngoặc kép đóng, hoặc tệp không phải CSV)",
+            "the line starting here is over {max_kb} KB long (perhaps a quote left open, or the file is not CSV)"
+        ),
+        WorkbookTooLarge(what) => workbook_too_large(what, lang),
         WorkbookFormat(ext) => say!(
             lang,
             "không đọc được tệp dạng .{ext}; hãy lưu lại dạng Excel .xlsx hoặc CSV UTF-8",
@@ -559,6 +572,98 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             lang,
             "ô có dữ liệu nhưng cột của ô không có tên ở dòng tiêu đề (dòng {header_row})",
             "the cell has data but its column has no name in the header row (row {header_row})"
+        ),
+    }
+}
+
+/// A comment or a name over its limit.
+fn too_long(what: crate::domain::text::Typed, length: usize, lang: Lang) -> String {
+    use crate::domain::text::Typed;
+    let max = what.max();
+    match what {
+        Typed::Comment => say!(
+            lang,
+            "Nhận xét dài {length} ký tự, quá giới hạn {max} ký tự; hãy rút gọn (chi tiết để ở tài liệu kèm theo). Chưa ghi gì.",
+            "The comment is {length} characters long, over the limit of {max}; shorten it (put the details in an attached document). Nothing was recorded."
+        ),
+        Typed::Appraiser => say!(
+            lang,
+            "Tên người thẩm định dài {length} ký tự, quá giới hạn {max} ký tự. Chưa ghi gì.",
+            "The appraiser's name is {length} characters long, over the limit of {max}. Nothing was recorded."
+        ),
+    }
+}
+
+/// Why a file cannot be read as a workbook.
+fn not_workbook(damage: Damage, lang: Lang) -> String {
+    match damage {
+        Damage::NotZip => lang
+            .pick(
+                "tệp không phải là tệp Excel .xlsx (có thể là tệp khác bị đổi đuôi); hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
+                "the file is not an Excel .xlsx workbook (perhaps another file renamed); open it in Excel and save it again as .xlsx",
+            )
+            .into(),
+        Damage::Protected => lang
+            .pick(
+                "tệp là bảng tính Excel cũ (.xls) hoặc được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu và lưu lại dạng .xlsx",
+                "the file is an old Excel workbook (.xls) or is protected by a password; open it in Excel, remove the password and save it again as .xlsx",
+            )
+            .into(),
+        Damage::Damaged => lang
+            .pick(
+                "tệp Excel bị hỏng hoặc thiếu phần dữ liệu; hãy mở tệp bằng Excel và lưu lại dạng .xlsx",
+                "the workbook is damaged or has parts missing; open it in Excel and save it again as .xlsx",
+            )
+            .into(),
+        Damage::NoSheet => lang
+            .pick(
+                "tệp Excel không có trang tính nào",
+                "the workbook has no sheet",
+            )
+            .into(),
+    }
+}
+
+/// What is too large in a workbook.
+fn workbook_too_large(what: &TooLarge, lang: Lang) -> String {
+    match what {
+        TooLarge::Entries { max } => say!(
+            lang,
+            "tệp Excel chứa quá nhiều phần (quá {max}); đây không phải tệp của một hội đồng",
+            "the workbook holds too many parts (over {max}); no council's file is this large"
+        ),
+        TooLarge::Part { name, max_mb } => {
+            let name: String = name.chars().take(60).collect();
+            say!(
+                lang,
+                "phần «{name}» của tệp Excel lớn quá {max_mb} MB khi giải nén; tệp bị hỏng hoặc không phải tệp của hội đồng",
+                "the part '{name}' of the workbook is over {max_mb} MB once unpacked; the file is damaged or not a council's file"
+            )
+        }
+        TooLarge::Total { max_mb } => say!(
+            lang,
+            "tệp Excel lớn quá {max_mb} MB khi giải nén; hãy chia nhỏ tệp",
+            "the workbook is over {max_mb} MB once unpacked; split it into smaller files"
+        ),
+        TooLarge::Strings { max } => say!(
+            lang,
+            "tệp Excel khai báo hoặc chứa quá {max} chuỗi văn bản; tệp bị hỏng hoặc không phải tệp của hội đồng",
+            "the workbook declares or holds over {max} texts; the file is damaged or not a council's file"
+        ),
+        TooLarge::Cells { max } => say!(
+            lang,
+            "trang tính có quá {max} ô có dữ liệu; hãy chia nhỏ tệp",
+            "the sheet has over {max} cells with data; split it into smaller files"
+        ),
+        TooLarge::Column { last } => say!(
+            lang,
+            "ô nằm sau cột {last}, cột cuối cùng được đọc; hãy xóa các ô ở xa bảng dữ liệu",
+            "the cell is beyond column {last}, the last column read; delete the cells far from the table"
+        ),
+        TooLarge::Text { max_mb } => say!(
+            lang,
+            "các ô của trang tính chứa quá {max_mb} MB văn bản; hãy chia nhỏ tệp",
+            "the cells of the sheet hold over {max_mb} MB of text; split it into smaller files"
         ),
     }
 }
@@ -1227,6 +1332,7 @@ impl AppError {
             } => super::commands::no_such_field(group, field, &known.join(", "), lang),
             AppError::Refused(m) => m.clone(),
             AppError::NotAFile { path, what } => super::access::not_a_file(path, *what, lang),
+            AppError::TooLong { what, length } => too_long(*what, *length, lang),
             AppError::Io {
                 doing,
                 target,

@@ -9,6 +9,39 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The longest text a cell may hold.
 pub const MAX_CELL: usize = 10_000;
+/// The most bytes one record (a line, or the lines of a quoted cell) may take: ten times a
+/// row of a dozen cells at their longest. Checked as the bytes stream by, before the CSV
+/// reader buffers the record.
+pub const MAX_RECORD: usize = 1 << 20;
+/// The largest file read whole (units, survey, history, explanations, criteria).
+pub const MAX_TEXT_FILE: u64 = 64 << 20;
+/// The largest self-scores file, read as a stream (the national scale is 66 MB).
+pub const MAX_STREAM_FILE: u64 = 1 << 30;
+
+/// Where the first record longer than [`MAX_RECORD`] starts in `bytes` (line, column 1),
+/// quotes followed so that a quoted cell's line breaks stay inside its record.
+fn long_record(bytes: &[u8]) -> Option<Place> {
+    let mut quoted = false;
+    let (mut line, mut start_line, mut len) = (1usize, 1usize, 0usize);
+    for &b in bytes {
+        len += 1;
+        if len > MAX_RECORD {
+            return Some(Place::at(start_line, 1));
+        }
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' => {
+                line += 1;
+                if !quoted {
+                    len = 0;
+                    start_line = line;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
 
 /// Whether the bytes look like UTF-16 without a byte order mark: text in a Latin script
 /// saved as UTF-16 has a NUL in every other byte.
@@ -45,11 +78,37 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
     Err(FileError::one(path, Some(Place::at(line, col)), problem))
 }
 
-/// Reads a whole file, refusing one that cannot be read as text.
+/// Reads a whole file, refusing one that cannot be read as text, one over
+/// [`MAX_TEXT_FILE`] (read no further: `/dev/zero` ends) and one with a record over
+/// [`MAX_RECORD`].
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
-    decode(path, &bytes)
+    let unreadable =
+        |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_TEXT_FILE {
+        return Err(FileError::one(
+            path,
+            None,
+            Problem::FileTooLarge {
+                max_mb: MAX_TEXT_FILE >> 20,
+            },
+        ));
+    }
+    let text = decode(path, &bytes)?;
+    if let Some(place) = long_record(text.as_bytes()) {
+        return Err(FileError::one(
+            path,
+            Some(place),
+            Problem::RecordTooLong {
+                max_kb: MAX_RECORD >> 10,
+            },
+        ));
+    }
+    Ok(text)
 }
 
 /// One data row: its line number and its cells by column position.
@@ -459,6 +518,13 @@ pub struct FileSource<R: Read> {
     /// Where the first NUL byte is.
     nul: Option<Place>,
     done: bool,
+    /// The record being passed on: inside quotes, its first line, its bytes so far; and
+    /// the bytes passed on in all.
+    quoted: bool,
+    scan_line: usize,
+    record_line: usize,
+    record_len: usize,
+    total: u64,
 }
 
 impl<R: Read> FileSource<R> {
@@ -476,7 +542,51 @@ impl<R: Read> FileSource<R> {
             problem: None,
             nul: None,
             done: false,
+            quoted: false,
+            scan_line: 1,
+            record_line: 1,
+            record_len: 0,
+            total: 0,
         }
+    }
+
+    /// Follows the records through `chunk` (LF line ends): the
+    /// place of a record over [`MAX_RECORD`], or of the file once over [`MAX_STREAM_FILE`].
+    fn bound(&mut self, chunk: &[u8]) -> Option<(Place, Problem)> {
+        let mut line = self.scan_line;
+        self.total += chunk.len() as u64;
+        if self.total > MAX_STREAM_FILE {
+            return Some((
+                Place::at(line, 1),
+                Problem::FileTooLarge {
+                    max_mb: MAX_STREAM_FILE >> 20,
+                },
+            ));
+        }
+        for &b in chunk {
+            self.record_len += 1;
+            if self.record_len > MAX_RECORD {
+                return Some((
+                    Place::at(self.record_line, 1),
+                    Problem::RecordTooLong {
+                        max_kb: MAX_RECORD >> 10,
+                    },
+                ));
+            }
+            match b {
+                b'"' => self.quoted = !self.quoted,
+                b'\n' => {
+                    line += 1;
+                    if !self.quoted {
+                        self.record_len = 0;
+                        self.record_line = line;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.scan_line = line;
+        None
     }
 
     /// What is wrong with the bytes of the file, as `decode` would say: UTF-16, bytes that
@@ -567,6 +677,17 @@ impl<R: Read> FileSource<R> {
             rest = &rest[i + 1..];
         }
         self.buf.extend_from_slice(rest);
+        let buf = std::mem::take(&mut self.buf);
+        let over = self.bound(&buf);
+        self.buf = buf;
+        if let Some(problem) = over {
+            self.problem = Some(problem);
+            self.done = true;
+            self.buf.clear();
+            self.start = 0;
+            self.end = 0;
+            return Ok(());
+        }
         self.start = 0;
         self.end = self.buf.len();
         if eof {

@@ -206,6 +206,13 @@ pub fn units_in(path: &Path, table: &Table, ctx: &Context) -> Result<Vec<UnitRow
     let mut c = Check::new(path, table);
     let mut seen = HashMap::new();
     let mut out = Vec::new();
+    // Codes by their lower case: `SNV` and `snv` would name one notice file on Windows and
+    // macOS, so they cannot be two units.
+    let mut folded: HashMap<String, String> = ctx
+        .units
+        .keys()
+        .map(|k| (k.to_lowercase(), k.clone()))
+        .collect();
     for row in &table.rows {
         let code = c
             .required(row, "code")
@@ -216,6 +223,24 @@ pub fn units_in(path: &Path, table: &Table, ctx: &Context) -> Result<Vec<UnitRow
                     None
                 }
             });
+        let code = code.and_then(|(code, place)| {
+            let other = folded
+                .entry(code.as_str().to_lowercase())
+                .or_insert_with(|| code.to_string());
+            if other.as_str() == code.as_str() {
+                Some((code, place))
+            } else {
+                let other = other.clone();
+                c.fail(
+                    place,
+                    Problem::CodeCaseCollision {
+                        code: code.to_string(),
+                        other,
+                    },
+                );
+                None
+            }
+        });
         let name = c.required(row, "name").map(|(v, _)| v.to_string());
         let group = c.required(row, "group").and_then(|(v, place)| {
             if GroupCode::parse(v).is_ok() && ctx.sets.contains_key(v) {

@@ -9,7 +9,9 @@ pub mod imports;
 pub mod notices;
 pub mod problem;
 pub mod workbook;
+pub mod xlsxguard;
 pub mod xlsxread;
+pub mod xmltext;
 
 pub use problem::{FileError, Place, Problem};
 

@@ -96,7 +96,9 @@ fn signed(p: Points, lang: Lang) -> String {
 }
 
 fn run(text: &str, size: usize) -> Run {
-    Run::new().add_text(text).size(size)
+    Run::new()
+        .add_text(super::xmltext::xml_safe(text).as_ref())
+        .size(size)
 }
 
 /// Single line spacing (tables, headings), `after` twips after the paragraph.

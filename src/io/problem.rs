@@ -108,8 +108,23 @@ pub enum Problem {
         expected: i32,
         found: i32,
     },
-    /// The file is not a workbook that can be read (`.xlsx`).
-    NotWorkbook(String),
+    /// A unit code that differs from another only by case (`snv` beside `SNV`).
+    CodeCaseCollision {
+        code: String,
+        other: String,
+    },
+    /// A file over the size read (in MB).
+    FileTooLarge {
+        max_mb: u64,
+    },
+    /// A record (a line, or the lines of a quoted cell) over the bytes read (in KB).
+    RecordTooLong {
+        max_kb: usize,
+    },
+    /// The file is not a workbook that can be read (`.xlsx`), and why.
+    NotWorkbook(super::xlsxguard::Damage),
+    /// A workbook beyond the bounds of what is read (see [`super::xlsxguard::LIMITS`]).
+    WorkbookTooLarge(super::xlsxguard::TooLarge),
     /// A workbook in a format other than `.xlsx` / `.xlsm`, by its extension.
     WorkbookFormat(String),
     /// `--sheet` names no sheet of the workbook.
@@ -145,6 +160,62 @@ pub enum Problem {
     BadKind(String),
     /// A change that cannot be made (see `domain::lineage`).
     Change(crate::domain::lineage::Fault),
+}
+
+/// The most characters of a file's text a problem quotes.
+pub const MAX_EXCERPT: usize = 80;
+
+/// `s` cut to [`MAX_EXCERPT`] characters, `…` marking the cut.
+pub fn excerpt(s: &mut String) {
+    if s.len() > MAX_EXCERPT
+        && let Some((at, _)) = s.char_indices().nth(MAX_EXCERPT)
+    {
+        s.truncate(at);
+        s.push('…');
+    }
+}
+
+impl Problem {
+    /// The same problem quoting no more than a short excerpt of the file's text (a header
+    /// cell of 300 MB was echoed whole).
+    pub fn shorten(&mut self) {
+        use Problem::*;
+        match self {
+            Unreadable(s) | MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s)
+            | Syntax(s) | BadCode(s) | BadYesNo(s) | BadYear(s) | UnknownGroup(s)
+            | UnknownUnit(s) | ParentNotItem(s) | BadRank(s) | BadOption(s) | Toml(s)
+            | CodeAsNumber(s) | CodeAsDate(s) | DateInNumber(s) | InexactNumber(s)
+            | ExcelError(s) | NotAField(s) => excerpt(s),
+            BadPoints { text, .. } | Score { text, .. } => excerpt(text),
+            UnknownItem { unit, item } => {
+                excerpt(unit);
+                excerpt(item);
+            }
+            NotApplicableBySet { item } => excerpt(item),
+            CodeCaseCollision { code, other } => {
+                excerpt(code);
+                excerpt(other);
+            }
+            UnitOfOtherGroup { unit, group } => {
+                excerpt(unit);
+                excerpt(group);
+            }
+            GroupInUse { unit, from } => {
+                excerpt(unit);
+                excerpt(from);
+            }
+            UnknownSheet { name, sheets } => {
+                excerpt(name);
+                sheets.truncate(20);
+                sheets.iter_mut().for_each(excerpt);
+            }
+            NoHeaderRow { sheet, columns } => {
+                excerpt(sheet);
+                columns.iter_mut().for_each(excerpt);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A file refused, with every problem found (up to a limit).
@@ -183,8 +254,9 @@ impl FileError {
         e
     }
 
-    pub fn push(&mut self, place: Option<Place>, problem: Problem) {
+    pub fn push(&mut self, place: Option<Place>, mut problem: Problem) {
         if self.problems.len() < MAX_LISTED {
+            problem.shorten();
             self.problems.push((place, problem));
         } else {
             self.more += 1;

@@ -20,18 +20,30 @@
 
 use super::csvread::{Columns, Row, RowSource, clean_cell, match_header};
 use super::problem::{FileError, Place, Problem};
+use super::xlsxguard::{self, Damage, LIMITS, Limits, TooLarge};
 use crate::domain::Points;
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::Path;
 
-/// Whether a path names a workbook (by its extension).
+/// Whether a path names a workbook: by its extension, or by its first bytes (an `.xlsx`
+/// renamed `.csv` is read as the workbook it is, not called a text in another encoding).
 pub fn is_workbook(path: &Path) -> bool {
     matches!(
         extension(path).as_deref(),
         Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
-    )
+    ) || zip_inside(path)
+}
+
+/// Whether the file starts as a zip does (an `.xlsx` is one).
+fn zip_inside(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head == *b"PK\x03\x04"
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -76,6 +88,8 @@ pub fn exact_hundredths(x: f64) -> Option<i64> {
 fn number_text(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
+    } else if x.abs() >= 1e15 {
+        format!("{x:e}")
     } else {
         format!("{x}")
     }
@@ -105,6 +119,11 @@ fn cell_text(data: &Data, kind: Kind) -> Result<String, Problem> {
             Kind::Code if x.fract() != 0.0 || x.abs() >= 1e15 => {
                 Err(Problem::CodeAsNumber(number_text(*x)))
             }
+            // Beyond a billion points: too large, whatever its decimals.
+            Kind::Points if x.is_finite() && x.abs() >= 1e9 => Err(Problem::BadPoints {
+                text: number_text(*x),
+                why: crate::domain::PointsError::TooLarge,
+            }),
             Kind::Points => match exact_hundredths(*x) {
                 Some(h) => Ok(Points::from_hundredths(h).to_string()),
                 None => Err(Problem::InexactNumber(number_text(*x))),
@@ -142,6 +161,7 @@ pub fn open(
     let fail = |p: Problem| FileError::one(path, None, p);
     match extension(path).as_deref() {
         Some("xlsx" | "xlsm") => {}
+        _ if zip_inside(path) => {}
         Some(other) => return Err(fail(Problem::WorkbookFormat(other.to_string()))),
         None => return Err(fail(Problem::WorkbookFormat(String::new()))),
     }
@@ -162,13 +182,26 @@ pub fn from_bytes(
 
 fn read<R: std::io::Read + std::io::Seek>(
     path: &Path,
-    reader: R,
+    mut reader: R,
     sheet: Option<&str>,
     columns: Columns<'_>,
 ) -> Result<SheetRows, FileError> {
+    read_within(path, &mut reader, sheet, columns, &LIMITS)
+}
+
+/// Reads a workbook within `limits`: looked over first ([`xlsxguard::check`]), then its
+/// sheet's cells kept sparse (never a dense range over the cells' extent).
+pub fn read_within<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    reader: &mut R,
+    sheet: Option<&str>,
+    columns: Columns<'_>,
+    limits: &Limits,
+) -> Result<SheetRows, FileError> {
     let fail = |p: Problem| FileError::one(path, None, p);
-    let mut book = Xlsx::new(reader)
-        .map_err(|e: calamine::XlsxError| fail(Problem::NotWorkbook(e.to_string())))?;
+    xlsxguard::check(path, reader, limits)?;
+    let mut book =
+        Xlsx::new(&mut *reader).map_err(|_| fail(Problem::NotWorkbook(Damage::Damaged)))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -189,51 +222,161 @@ fn read<R: std::io::Read + std::io::Seek>(
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| fail(Problem::NotWorkbook("no sheet".into())))?,
+            .ok_or_else(|| fail(Problem::NotWorkbook(Damage::NoSheet)))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| fail(Problem::NotWorkbook(e.to_string())))?;
-    SheetRows::new(path, &name, range, columns)
+    match read_cells(path, &mut book, &name, limits)? {
+        Some(cells) => SheetRows::new(path, &name, cells, columns),
+        None => {
+            // An error value calamine does not know: each such cell reported at its place.
+            drop(book);
+            let found = xlsxguard::unknown_errors(reader, limits);
+            let mut err = FileError::new(path).in_sheet(&name);
+            for (_, row, col, value) in &found.unknown_errors {
+                err.push(
+                    Some(Place::at(*row, *col)),
+                    Problem::ExcelError(value.clone()),
+                );
+            }
+            if err.is_empty() {
+                err.push(None, Problem::NotWorkbook(Damage::Damaged));
+            }
+            Err(err)
+        }
+    }
+}
+
+/// A cell kept: its row and column (0-based) and value.
+type Kept = (u32, u32, Data);
+
+/// The cells with a value of sheet `name`, sorted by row then column, within `limits`; none
+/// when a cell holds an error value calamine does not know.
+fn read_cells<R: std::io::Read + std::io::Seek>(
+    path: &Path,
+    book: &mut Xlsx<R>,
+    name: &str,
+    limits: &Limits,
+) -> Result<Option<Vec<Kept>>, FileError> {
+    let in_sheet = |e: FileError| e.in_sheet(name);
+    let too_large = |place: Option<Place>, t: TooLarge| {
+        in_sheet(FileError::one(path, place, Problem::WorkbookTooLarge(t)))
+    };
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        Err(_) => {
+            return Err(FileError::one(
+                path,
+                None,
+                Problem::NotWorkbook(Damage::Damaged),
+            ));
+        }
+    };
+    let mut cells: Vec<Kept> = Vec::new();
+    let mut text = 0usize;
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(c)) => c,
+            Ok(None) => break,
+            Err(calamine::XlsxError::CellError(_)) => return Ok(None),
+            Err(_) => {
+                return Err(FileError::one(
+                    path,
+                    None,
+                    Problem::NotWorkbook(Damage::Damaged),
+                ));
+            }
+        };
+        let (row, col) = cell.get_position();
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        let place = || Some(Place::at(row as usize + 1, col as usize + 1));
+        if col >= limits.columns {
+            return Err(too_large(
+                place(),
+                TooLarge::Column {
+                    last: super::problem::column_letters(limits.columns as usize),
+                },
+            ));
+        }
+        if cells.len() >= limits.cells {
+            return Err(too_large(place(), TooLarge::Cells { max: limits.cells }));
+        }
+        text += match value {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+            DataRef::SharedString(s) => s.len(),
+            _ => 0,
+        };
+        if text > limits.text_bytes {
+            return Err(too_large(
+                place(),
+                TooLarge::Text {
+                    max_mb: limits.text_bytes >> 20,
+                },
+            ));
+        }
+        cells.push((row, col, value.clone().into()));
+    }
+    cells.sort_by_key(|&(r, c, _)| (r, c));
+    Ok(Some(cells))
 }
 
 /// The data rows of a sheet under its header row, read one at a time (see [`RowSource`]).
 pub struct SheetRows {
     sheet: String,
-    range: Range<Data>,
+    /// The sheet's cells with a value, by row then column.
+    cells: Vec<Kept>,
+    /// The first column holding a value (0-based).
+    col0: usize,
     /// Column name → position (A is 0).
     columns: HashMap<&'static str, usize>,
     /// Each column's name, by position; none for a column without a name.
     names: Vec<Option<&'static str>>,
-    /// The sheet's row (1-based) of the header, and the next row to read (0-based, within
-    /// the range).
+    /// The sheet's row (1-based) of the header, and the next cell to read (its index in
+    /// `cells`).
     header_line: usize,
     next: usize,
     rows: usize,
     err: FileError,
 }
 
+/// The cells of the row starting at `cells[at]`, and where the next row starts.
+fn row_at(cells: &[Kept], at: usize) -> (&[Kept], usize) {
+    let row = cells[at].0;
+    let len = cells[at..].iter().take_while(|c| c.0 == row).count();
+    (&cells[at..at + len], at + len)
+}
+
+/// A row's cells by absolute position, `f` applied to each (positions without a cell get
+/// the default).
+fn by_position<T: Default + Clone>(row: &[Kept], f: impl Fn(&Data) -> T) -> Vec<T> {
+    let width = row.last().map_or(0, |c| c.1 as usize + 1);
+    let mut out = vec![T::default(); width];
+    for (_, c, d) in row {
+        out[*c as usize] = f(d);
+    }
+    out
+}
+
 impl SheetRows {
     fn new(
         path: &Path,
         sheet: &str,
-        range: Range<Data>,
+        cells: Vec<Kept>,
         columns: Columns<'_>,
     ) -> Result<SheetRows, FileError> {
         let mut err = FileError::new(path).in_sheet(sheet);
-        let (row0, col0) = range.start().unwrap_or((0, 0));
-        let (row0, col0) = (row0 as usize, col0 as usize);
+        let col0 = cells.iter().map(|c| c.1 as usize).min().unwrap_or(0);
         let empty = || FileError::one(path, Some(Place::at(1, 1)), Problem::Empty).in_sheet(sheet);
-        if range.is_empty() || range.rows().all(|r| r.iter().all(blank)) {
+        if cells.iter().all(|c| blank(&c.2)) {
             return Err(empty());
         }
         // A row's names, by absolute position.
-        let names = |r: &[Data]| -> Vec<String> {
-            let mut out = vec![String::new(); col0];
-            out.extend(r.iter().map(|c| match c {
+        let names = |r: &[Kept]| -> Vec<String> {
+            let mut out = by_position(r, |c| match c {
                 Data::String(s) => s.trim().to_lowercase(),
                 _ => String::new(),
-            }));
+            });
             while out.last().is_some_and(|s| s.is_empty()) {
                 out.pop();
             }
@@ -247,19 +390,22 @@ impl SheetRows {
                 .count()
         };
         // The first row with every required name; failing that, the one with the most of
-        // them, whose missing columns are then reported.
-        let mut best: Option<(usize, usize)> = None;
-        for (i, r) in range.rows().enumerate() {
+        // them, whose missing columns are then reported. (row start, row end, count)
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut at = 0;
+        while at < cells.len() {
+            let (r, next) = row_at(&cells, at);
             let n = count(&names(r));
             if n == columns.required.len() {
-                best = Some((i, n));
+                best = Some((at, next, n));
                 break;
             }
-            if n > 0 && best.is_none_or(|(_, m)| n > m) {
-                best = Some((i, n));
+            if n > 0 && best.is_none_or(|(_, _, m)| n > m) {
+                best = Some((at, next, n));
             }
+            at = next;
         }
-        let Some((header_at, _)) = best else {
+        let Some((header_at, after_header, _)) = best else {
             return Err(FileError::one(
                 path,
                 None,
@@ -269,17 +415,11 @@ impl SheetRows {
                 },
             ));
         };
-        let header_line = row0 + header_at + 1;
+        let header_line = cells[header_at].0 as usize + 1;
         let header: Vec<String> = {
-            let mut out = vec![String::new(); col0];
-            out.extend(
-                range
-                    .rows()
-                    .nth(header_at)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|c| cell_text(c, Kind::Text).unwrap_or_default()),
-            );
+            let mut out = by_position(&cells[header_at..after_header], |c| {
+                cell_text(c, Kind::Text).unwrap_or_default()
+            });
             while out.last().is_some_and(|s| s.trim().is_empty()) {
                 out.pop();
             }
@@ -291,18 +431,19 @@ impl SheetRows {
         if !err.is_empty() {
             return Err(err);
         }
-        let width = col0 + range.width();
+        let width = cells.iter().map(|c| c.1 as usize + 1).max().unwrap_or(0);
         let mut names = vec![None; width];
         for (&name, &i) in &found {
             names[i] = Some(name);
         }
         Ok(SheetRows {
             sheet: sheet.to_string(),
-            range,
+            cells,
+            col0,
             columns: found,
             names,
             header_line,
-            next: header_at + 1,
+            next: after_header,
             rows: 0,
             err,
         })
@@ -315,23 +456,19 @@ impl RowSource for SheetRows {
     }
 
     fn next_row(&mut self, row: &mut Row) -> bool {
-        let (row0, col0) = self.range.start().unwrap_or((0, 0));
-        let (row0, col0) = (row0 as usize, col0 as usize);
         let width = self.names.len();
-        while self.next < self.range.height() {
-            let i = self.next;
-            self.next += 1;
-            let line = row0 + i + 1;
-            let cells: Vec<&Data> = (0..self.range.width())
-                .map(|c| self.range.get((i, c)).unwrap_or(&Data::Empty))
-                .collect();
-            if cells.iter().all(|c| blank(c)) {
+        while self.next < self.cells.len() {
+            let (at, next) = (self.next, row_at(&self.cells, self.next).1);
+            self.next = next;
+            let cells = &self.cells[at..next];
+            if cells.iter().all(|c| blank(&c.2)) {
                 continue;
             }
+            let line = cells[0].0 as usize + 1;
             row.reset(line, width);
             let mut good = true;
-            for (c, data) in cells.into_iter().enumerate() {
-                let at = col0 + c;
+            for (_, c, data) in cells {
+                let at = *c as usize;
                 let Some(name) = self.names[at] else {
                     if !blank(data) {
                         self.err.push(
@@ -379,10 +516,9 @@ impl RowSource for SheetRows {
             return Err(self.err);
         }
         if self.rows == 0 {
-            let (_, col0) = self.range.start().unwrap_or((0, 0));
             return Err(FileError::one(
                 &self.err.file,
-                Some(Place::at(self.header_line + 1, col0 as usize + 1)),
+                Some(Place::at(self.header_line + 1, self.col0 + 1)),
                 Problem::HeaderOnly,
             )
             .in_sheet(&self.sheet));

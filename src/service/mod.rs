@@ -35,6 +35,18 @@ mod years;
 pub use files::*;
 pub use years::*;
 
+/// A comment and an appraiser's name within their limits (refused before anything is
+/// stored: the log keeps what it is given forever).
+fn within_limits(comment: &str, appraiser: &str) -> Result<(), AppError> {
+    use crate::domain::text::{Typed, over_limit};
+    for (what, text) in [(Typed::Comment, comment), (Typed::Appraiser, appraiser)] {
+        if let Some(length) = over_limit(what, text) {
+            return Err(AppError::TooLong { what, length });
+        }
+    }
+    Ok(())
+}
+
 /// Anything that stops a command or a screen's action: data, worded for the user by
 /// `crate::i18n::errors` (`AppError::render`).
 #[derive(Debug)]
@@ -109,6 +121,11 @@ pub enum AppError {
     NotAFile {
         path: std::path::PathBuf,
         what: crate::io::NotAFile,
+    },
+    /// A comment or a name longer than its limit (its length in characters).
+    TooLong {
+        what: crate::domain::text::Typed,
+        length: usize,
     },
     /// Reading or writing outside the database failed: what was being done, on what.
     Io {
@@ -799,6 +816,7 @@ impl Workspace {
             unit: unit.to_string(),
             item: item.to_string(),
         })?;
+        within_limits(comment, appraiser)?;
         let (state, score) =
             sheet
                 .resolve(&set, idx, verdict, comment)
@@ -865,6 +883,7 @@ impl Workspace {
         comment: &str,
         appraiser: &str,
     ) -> Result<(), AppError> {
+        within_limits(comment, appraiser)?;
         let comment = crate::domain::text::nfc(comment.trim());
         self.store
             .set_comment(self.year, unit, item, &comment, appraiser)?;

@@ -11,6 +11,22 @@ pub mod ranking;
 pub mod said;
 pub mod wayup;
 
+/// Text for a terminal: every control character but line feed and tab (ESC, BEL, C1 codes,
+/// a lone CR) shown as `�`, so that a name from a file cannot retitle the window, clear the
+/// screen or move the cursor. The screens need none of this: ratatui drops control
+/// characters as it draws.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
 /// `s` padded with spaces to `width` cells, on the left when `right` (a number column).
 pub fn pad(s: &str, width: usize, right: bool) -> String {
     let w = s.width();
@@ -78,6 +94,16 @@ pub fn bar(value: Points, top: Points, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        use super::terminal_safe;
+        assert_eq!(terminal_safe("Sở Nội vụ\n\tx"), "Sở Nội vụ\n\tx");
+        assert_eq!(
+            terminal_safe("S\u{1b}]0;x\u{07}\u{9b}2J\r"),
+            "S\u{FFFD}]0;x\u{FFFD}\u{FFFD}2J\u{FFFD}"
+        );
+    }
+
     use super::*;
 
     #[test]

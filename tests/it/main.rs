@@ -17,6 +17,7 @@ mod export_safety;
 mod export_targets;
 mod fuzz_regressions;
 mod guide;
+mod hostile;
 mod import_scale;
 mod ledger;
 mod lineage;

@@ -408,6 +408,8 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
     for f in &files {
         let text = text_of(&part(&out.join(f), "word/document.xml"));
         assert!(text.contains("Đây là kết quả TẠM TÍNH"), "{f}");
+        // Every part well formed, with no character XML forbids.
+        thamdinh::io::xmltext::check_package(&out.join(f)).unwrap();
     }
     // Writing notices changes nothing in the database.
     assert_eq!(dump(&db), before);

@@ -149,6 +149,8 @@ fn no_formulas(path: &Path) {
         sheets += usize::from(name.starts_with("xl/worksheets/sheet"));
     }
     assert!(sheets > 0);
+    // Every part well formed, with no character XML forbids.
+    thamdinh::io::xmltext::check_package(path).unwrap();
 }
 
 #[test]

@@ -27,6 +27,7 @@ pub use scoring::UnitPage;
 use crate::domain::Points;
 use crate::words::{Lang, documents as t};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
 use styles::Styles;
@@ -48,7 +49,7 @@ impl SheetNames {
             .chars()
             .map(|c| match c {
                 '[' | ']' | ':' | '*' | '?' | '/' | '\\' => '-',
-                c if c.is_control() => ' ',
+                c if c.is_control() || !crate::io::xmltext::xml_allowed(c) => ' ',
                 c => c,
             })
             .collect();
@@ -220,6 +221,9 @@ fn page_setup(
     Ok(())
 }
 
+/// The characters an Excel cell holds.
+const CELL_MAX: usize = 32_767;
+
 /// A string cell (blank when empty). Written as a string, never read as a formula.
 fn text(
     ws: &mut Worksheet,
@@ -231,7 +235,14 @@ fn text(
     if s.is_empty() {
         ws.write_blank(row, col, f)?;
     } else {
-        ws.write_string_with_format(row, col, s, f)?;
+        // No character XML forbids, and within Excel's 32,767 characters a cell holds (a
+        // text stored before the limits on comments and names were set may be longer).
+        let s = crate::io::xmltext::xml_safe(s);
+        let s = match s.char_indices().nth(CELL_MAX) {
+            Some(_) => Cow::Owned(s.chars().take(CELL_MAX - 1).chain(['…']).collect()),
+            None => s,
+        };
+        ws.write_string_with_format(row, col, s.as_ref(), f)?;
     }
     Ok(())
 }

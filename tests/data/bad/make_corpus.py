@@ -85,7 +85,7 @@ add("self-crlf-error-line-3.csv", (H + "SNV,1.1.1,0.5,,\nSNV,1.1.2,abc,,\n").rep
     "FILE:3:3: column score: 'abc': it is not a number")
 add("self-quoted-newline-then-error.csv", H + "SNV,1.1.1,0.5,\"dòng một\ndòng hai\",\nSNV,1.1.2,xyz,,\n", SELF,
     "FILE:4:3: column score: 'xyz': it is not a number")
-add("self-huge-line.csv", H + "SNV,1.1.1,0.5," + "a" * 5_000_000 + ",\n", SELF,
+add("self-huge-line.csv", H + "SNV,1.1.1,0.5," + "a" * 20_000 + ",\n", SELF,
     "FILE:2:4: the text is longer than 10000 characters")
 add("self-na-by-set-scored.csv", H + "VPDDBQH,2.1.1,0.5,,\n", SELF,
     "FILE:2:3: column score: the criteria set says item 2.1.1 does not apply to this unit")
@@ -231,8 +231,12 @@ add("criteria-tree-sum.csv",
 
 
 # ---- workbooks (.xlsx): the smallest package Excel writes, made by hand (no openpyxl needed)
-def xlsx(rows, sheet="Sheet1"):
-    """An .xlsx file with one sheet: each row a list of str (text) or float (number)."""
+def xlsx(rows, sheet="Sheet1", raw_cells="", strings=None, sheet_xml=None, lie_about_size=False):
+    """An .xlsx file with one sheet: each row a list of str (text) or float (number).
+
+    raw_cells: more <row> XML after the rows; strings: an xl/sharedStrings.xml part as
+    given; sheet_xml: the sheet part's whole text instead; lie_about_size: the sheet part's
+    sizes in the zip's directories say 1 KB whatever it inflates to."""
     def col(i):
         return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[i]
     cells = []
@@ -269,17 +273,32 @@ def xlsx(rows, sheet="Sheet1"):
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
             '</Relationships>',
-        "xl/worksheets/sheet1.xml":
+        "xl/worksheets/sheet1.xml": sheet_xml if sheet_xml is not None else
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {ns}>'
-            f'<sheetData>{"".join(cells)}</sheetData></worksheet>',
+            f'<sheetData>{"".join(cells)}{raw_cells}</sheetData></worksheet>',
     }
+    if strings is not None:
+        parts["xl/sharedStrings.xml"] = strings
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in parts.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, text.encode("utf-8"))
-    return out.getvalue()
+            z.writestr(info, text.encode("utf-8") if isinstance(text, str) else text)
+    b = out.getvalue()
+    if lie_about_size:
+        b = bytearray(b)
+        name = b"xl/worksheets/sheet1.xml"
+        real = len(parts["xl/worksheets/sheet1.xml"]).to_bytes(4, "little")
+        # The uncompressed size: at offset 22 of the local header, 24 of the central one.
+        for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+            i = 0
+            while (i := b.find(sig, i)) >= 0:
+                if b.find(name, i, i + 80) >= 0 and b[i + off:i + off + 4] == real:
+                    b[i + off:i + off + 4] = (1024).to_bytes(4, "little")
+                i += 4
+        b = bytes(b)
+    return b
 
 
 XH = ["unit", "item", "score", "note", "evidence"]
@@ -291,6 +310,55 @@ add("self-item-code-as-number.xlsx",
 add("self-inexact-number.xlsx",
     xlsx([XH, ["SNV", "3.9", 0.3333, "", ""]], sheet="Tự chấm"),
     SELF, "FILE: 'Tự chấm'!C2: column score: the cell holds the number 0.3333, which is not exact to 2 decimals")
+
+# Hostile workbooks: what a file declares must never decide what is allocated.
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+# One cell at the last cell of a sheet: calamine's dense range would be 17 billion cells.
+add("self-cell-at-xfd1048576.xlsx",
+    xlsx([XH, ["SNV", "1.1.1", 0.5, "", ""]],
+         raw_cells='<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'),
+    SELF, "FILE: Sheet1!XFD1048576: the cell is beyond column ALL, the last column read")
+add("self-cell-at-xfd5000.xlsx",
+    xlsx([XH, ["SNV", "1.1.1", 0.5, "", ""]],
+         raw_cells='<row r="5000"><c r="XFD5000"><v>1</v></c></row>'),
+    SELF, "FILE: Sheet1!XFD5000: the cell is beyond column ALL, the last column read")
+# A shared-strings table declaring four billion entries (calamine reserves them).
+add("self-shared-strings-count.xlsx",
+    xlsx([XH, ["SNV", "1.1.1", 0.5, "", ""]],
+         strings=f'<?xml version="1.0" encoding="UTF-8"?><sst {NS} count="1" uniqueCount="4294967295">'
+                 '<si><t>a</t></si></sst>'),
+    SELF, "FILE: the workbook declares or holds over 1000000 texts")
+# A zip bomb: 80 MB of XML deflated to a few kilobytes; then the same with its sizes forged.
+BOMB = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet {NS}><sheetData>'
+        + '<row/>' * (80 * 1024 * 1024 // 6) + '</sheetData></worksheet>')
+add("self-zip-bomb.xlsx", xlsx([], sheet_xml=BOMB), SELF,
+    "FILE: the part 'xl/worksheets/sheet1.xml' of the workbook is over 64 MB once unpacked")
+add("self-zip-bomb-forged-size.xlsx", xlsx([], sheet_xml=BOMB, lie_about_size=True), SELF,
+    "FILE: the part 'xl/worksheets/sheet1.xml' of the workbook is over 64 MB once unpacked")
+# Excel 365's error values, which calamine does not know: each at its cell.
+add("self-spill-error.xlsx",
+    xlsx([XH, ["SNV", "1.1.1", 0.5, "", ""]],
+         raw_cells='<row r="3"><c r="A3" t="inlineStr"><is><t>SNV</t></is></c>'
+                   '<c r="B3" t="inlineStr"><is><t>1.1.2</t></is></c>'
+                   '<c r="C3" t="e"><v>#SPILL!</v></c></row>'
+                   '<row r="9"><c r="D9" t="e"><f>X</f><v>#CALC!</v></c></row>'),
+    SELF, "FILE: Sheet1!C3: the cell holds the Excel error #SPILL!")
+
+# A workbook renamed .csv is read as the workbook it is (it was called "not UTF-8").
+add("self-workbook-named-csv.csv",
+    xlsx([XH, ["SNV", "1.1.1", 0.3333, "", ""]]),
+    SELF, "FILE: Sheet1!C2: column score: the cell holds the number 0.3333")
+# A score of 1e308 is too large, not "inexact".
+add("self-score-1e308.xlsx",
+    xlsx([XH, ["SNV", "1.1.1", 1e308, "", ""]]),
+    SELF, "FILE: Sheet1!C2: column score: '1e308': the number is far too large")
+# Two units whose codes differ only by case: one notice file on Windows and macOS.
+add("units-codes-differ-by-case.csv",
+    "code,name,group\nABC,Đơn vị,so-nganh\nabc,Khác,so-nganh\n", "import units FILE",
+    "FILE:3:1: column code: the code 'abc' differs from 'ABC' only by case")
+add("units-code-differs-by-case-from-a-unit.csv",
+    "code,name,group\nsnv,Sở Nội vụ,so-nganh\n", "import units FILE",
+    "FILE:2:1: column code: the code 'snv' differs from 'SNV' only by case")
 
 with open(os.path.join(HERE, "EXPECTED.tsv"), "w", encoding="utf-8") as m:
     m.write("# file\targuments (FILE is the file)\twhat stderr must contain (FILE is the file's path)\n")
