@@ -464,6 +464,22 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "mức điểm «{o}» phải viết dạng «nhãn=điểm»",
             "the option '{o}' must be written as 'label=points'"
         ),
+        UnknownBandPreset(name) => say!(
+            lang,
+            "không có bộ xếp loại mẫu «{name}» (có: quoc-gia, soc-trang)",
+            "there is no band preset '{name}' (there are: quoc-gia, soc-trang)"
+        ),
+        BandBound(name) => say!(
+            lang,
+            "mức xếp loại «{name}» phải có đúng một ngưỡng: «min» (từ … %) hoặc «above» (trên … %)",
+            "the band '{name}' needs exactly one bound: 'min' (from … %) or 'above' (above … %)"
+        ),
+        BandsTwice => lang
+            .pick(
+                "bộ chỉ số vừa chọn bộ xếp loại mẫu (band_preset) vừa liệt kê [[bands]]: chỉ giữ một",
+                "the set names a band preset (band_preset) and lists [[bands]] too: keep one",
+            )
+            .into(),
         Toml(m) => say!(
             lang,
             "tệp TOML không đúng: {m}",
@@ -650,6 +666,11 @@ pub fn set_error(e: &SetError, lang: Lang) -> String {
                 "the bands must go down from the highest",
             )
             .into(),
+        BadBandName { name } => say!(
+            lang,
+            "tên mức xếp loại «{name}» trống hoặc có dấu phẩy",
+            "the band name «{name}» is empty or holds a comma"
+        ),
         BlockWithoutItems { kind } => {
             let b = block(*kind, lang);
             say!(

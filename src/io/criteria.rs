@@ -21,18 +21,25 @@ struct RawSet {
     year: Spanned<i64>,
     appraisal_max: Spanned<toml::Value>,
     survey_max: Spanned<toml::Value>,
-    bands: Spanned<Vec<RawBand>>,
+    /// The bands listed, highest first ...
+    bands: Option<Spanned<Vec<RawBand>>>,
+    /// ... or the name of a preset (`quoc-gia`, `soc-trang`).
+    band_preset: Option<Spanned<String>>,
     #[serde(default)]
     nodes: Vec<RawNode>,
     bonus: Option<RawBlock>,
     deduction: Option<RawBlock>,
 }
 
+/// A band: its name (`name`, or `code` as older files say) and its lower bound, inclusive
+/// (`min`) or exclusive (`above`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
-    code: String,
-    min: Spanned<toml::Value>,
+    #[serde(alias = "code")]
+    name: String,
+    min: Option<Spanned<toml::Value>>,
+    above: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -179,15 +186,40 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
     }
     let appraisal_max = r.points(&raw.appraisal_max);
     let survey_max = r.points(&raw.survey_max);
-    let bands: Vec<Band> = raw
-        .bands
-        .get_ref()
-        .iter()
-        .map(|b| Band {
-            code: b.code.trim().to_string(),
-            min: r.points(&b.min),
-        })
-        .collect();
+    let bands: Vec<Band> = match &raw.band_preset {
+        Some(name) if raw.bands.is_some() => {
+            let place = r.place(name.span());
+            r.err.push(Some(place), Problem::BandsTwice);
+            Vec::new()
+        }
+        Some(name) => Band::preset(name.get_ref()).unwrap_or_else(|| {
+            let place = r.place(name.span());
+            r.err.push(
+                Some(place),
+                Problem::UnknownBandPreset(name.get_ref().clone()),
+            );
+            Vec::new()
+        }),
+        None => raw
+            .bands
+            .as_ref()
+            .map_or(&[][..], |b| b.get_ref())
+            .iter()
+            .map(|b| {
+                let name = nfc(b.name.trim());
+                match (&b.min, &b.above) {
+                    (Some(min), None) => Band::from_min(&name, r.points(min)),
+                    (None, Some(above)) => Band::from_above(&name, r.points(above)),
+                    _ => {
+                        let span = raw.bands.as_ref().map_or(0..0, |b| b.span());
+                        let place = r.place(span);
+                        r.err.push(Some(place), Problem::BandBound(name.clone()));
+                        Band::from_min(&name, Points::ZERO)
+                    }
+                }
+            })
+            .collect(),
+    };
     let mut nodes = Vec::new();
     let mut spans = Vec::new();
     let blocks = [
@@ -248,7 +280,14 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
                 }
                 None => match e {
                     crate::domain::SetError::BandsNotDescending
-                    | crate::domain::SetError::NoBands => r.place(raw.bands.span()),
+                    | crate::domain::SetError::BadBandName { .. }
+                    | crate::domain::SetError::NoBands => match &raw.band_preset {
+                        Some(name) => r.place(name.span()),
+                        None => match &raw.bands {
+                            Some(b) => r.place(b.span()),
+                            None => r.place(raw.year.span()),
+                        },
+                    },
                     _ => r.place(raw.appraisal_max.span()),
                 },
             };
@@ -521,5 +560,54 @@ not_applicable_for = ["SNGV"]
         assert_eq!(set.appraisal_max, Points::from_int(2));
         let n = set.find(&ItemCode::parse("1.2").unwrap()).unwrap();
         assert_eq!(n.not_applicable_for.len(), 2);
+    }
+
+    #[test]
+    fn a_set_names_a_band_preset_or_lists_named_bands() {
+        let preset = GOOD.replace(
+            "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+            "band_preset = \"soc-trang\"\n",
+        );
+        assert_ne!(preset, GOOD);
+        let set = load(&preset).unwrap();
+        assert_eq!(set.bands, Band::soc_trang());
+
+        let listed = GOOD.replace(
+            "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+            "[[bands]]\nname = \"Xuất sắc\"\nabove = 90\n[[bands]]\nname = \"Tốt\"\nmin = 80\n[[bands]]\nname = \"Yếu\"\nmin = 0\n",
+        );
+        let set = load(&listed).unwrap();
+        assert_eq!(
+            set.bands,
+            vec![
+                Band::from_above("Xuất sắc", Points::from_int(90)),
+                Band::from_min("Tốt", Points::from_int(80)),
+                Band::from_min("Yếu", Points::ZERO),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_preset_or_a_band_without_bound_is_refused_at_its_place() {
+        let bad = GOOD.replace(
+            "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+            "band_preset = \"ha-noi\"\n",
+        );
+        let err = load(&bad).unwrap_err();
+        assert_eq!(err.problems.len(), 1, "{err:?}");
+        assert_eq!(
+            err.problems[0].1,
+            Problem::UnknownBandPreset("ha-noi".into())
+        );
+        assert_eq!(err.problems[0].0.as_ref().map(|p| p.line), Some(8));
+
+        let bad = GOOD.replace("code = \"D\"\nmin = 0", "code = \"D\"");
+        let err = load(&bad).unwrap_err();
+        assert!(
+            err.problems
+                .iter()
+                .any(|(_, p)| *p == Problem::BandBound("D".into())),
+            "{err:?}"
+        );
     }
 }

@@ -138,6 +138,22 @@ fn a_set_round_trips_and_saving_it_again_changes_nothing() {
 }
 
 #[test]
+fn named_bands_with_an_exclusive_bound_round_trip_through_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let text = SET.replace(
+        "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+        "band_preset = \"soc-trang\"\n",
+    );
+    let set = set_from_toml(Path::new("set.toml"), &text).unwrap();
+    assert_eq!(set.bands, thamdinh::domain::criteria::Band::soc_trang());
+    assert!(store.save_set(&set).unwrap());
+    drop(store);
+    let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+    assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
+}
+
+#[test]
 fn a_file_of_version_2_gains_the_short_name_and_keeps_its_sets() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");

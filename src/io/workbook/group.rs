@@ -2,6 +2,7 @@
 //! each field, coloured by band) and criteria (points per criterion and unit).
 
 use super::{Book, count, height_for, maybe, number, page_setup, text, width_for};
+use crate::domain::criteria::Band;
 use crate::domain::index::round2;
 use crate::domain::{CriteriaSet, GroupBreakdown, Ranking, UnitBreakdown, UnitCode};
 use crate::words::{Lang, documents as t};
@@ -274,7 +275,7 @@ impl Book {
          -> Result<(), XlsxError> {
             match index {
                 Some(i) => {
-                    let band = set.bands.iter().position(|b| i.reaches_percent(b.min));
+                    let band = Band::of_index(&set.bands, &i);
                     let style = band.map_or(&st.num, |b| &band_styles[b]);
                     number(ws, row, col, i.rounded(), style)
                 }
@@ -298,7 +299,7 @@ impl Book {
             }
             percent(ws, row, last_col, r.index)?;
             if let Some(i) = r.index
-                && let Some(b) = set.bands.iter().position(|b| i.reaches_percent(b.min))
+                && let Some(b) = Band::of_index(&set.bands, &i)
             {
                 index_bands[b] += 1;
             }

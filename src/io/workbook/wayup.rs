@@ -22,7 +22,10 @@ fn goal_cells(
         Goal::Above {
             unit, name, index, ..
         } => format!("{unit} – {name} ({} %)", fig(index.rounded())),
-        Goal::Band { code, min } => format!("{code} (≥ {} %)", t::short_figure(*min, lang)),
+        Goal::Band { code, min, above } => {
+            let sign = if *above { ">" } else { "≥" };
+            format!("{code} ({sign} {} %)", t::short_figure(*min, lang))
+        }
         Goal::Previous { percent } => format!("{} %", fig(*percent)),
     };
     match target {
