@@ -1,5 +1,5 @@
-//! The time of day is an input: the program is given a clock at its edge (the system's, in
-//! `main`), and tests give it a fixed one, so nothing depends on when or where it runs.
+//! The time of day is an input: the program is given a clock at its edge (the system's, which
+//! the store takes when it opens), and tests give it a fixed one (`Store::with_clock`), so nothing depends on when or where it runs.
 //!
 //! The store records instants in UTC (`2022-11-30T02:05:09Z`); the screens show them in the
 //! local time of the clock.

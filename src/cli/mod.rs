@@ -209,7 +209,7 @@ fn print(text: String) {
     let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
-/// A command's CSV bytes on standard output, as they are (a closed pipe as in [`print`]).
+/// A command's CSV bytes on standard output, as they are (a closed pipe as in [`print()`]).
 fn print_bytes(bytes: &[u8]) {
     use std::io::Write;
     let _ = std::io::stdout().write_all(bytes);

@@ -378,205 +378,17 @@ impl CriteriaSet {
     /// Checks a set and builds its tree. Returns every problem found, not only the first.
     pub fn build(spec: SetSpec) -> Result<CriteriaSet, Vec<SetError>> {
         let mut errors = Vec::new();
-        let mut first_index: HashMap<ItemCode, usize> = HashMap::new();
-        for (i, n) in spec.nodes.iter().enumerate() {
-            if first_index.contains_key(&n.code) {
-                errors.push(SetError::DuplicateCode {
-                    index: i,
-                    code: n.code.clone(),
-                });
-            } else {
-                first_index.insert(n.code.clone(), i);
-            }
-            if n.title.trim().is_empty() {
-                errors.push(SetError::EmptyTitle {
-                    index: i,
-                    code: n.code.clone(),
-                });
-            }
-            if n.max.is_negative() {
-                errors.push(SetError::NegativeMax {
-                    index: i,
-                    code: n.code.clone(),
-                });
-            }
-            if n.min.unwrap_or(Points::ZERO) > n.max {
-                errors.push(SetError::MinAboveMax {
-                    index: i,
-                    code: n.code.clone(),
-                });
-            }
-        }
-        for (i, n) in spec.nodes.iter().enumerate() {
-            if n.kind != ItemKind::Regular {
-                continue;
-            }
-            if n.code.depth() > MAX_DEPTH {
-                errors.push(SetError::TooDeep {
-                    index: i,
-                    code: n.code.clone(),
-                });
-            }
-            if let Some(parent) = n.code.parent() {
-                let parent_ok = first_index
-                    .get(&parent)
-                    .is_some_and(|&p| spec.nodes[p].kind == ItemKind::Regular);
-                if !parent_ok {
-                    errors.push(SetError::MissingParent {
-                        index: i,
-                        code: n.code.clone(),
-                        parent,
-                    });
-                }
-            }
-        }
+        let first_index = check_nodes(&spec.nodes, &mut errors);
+        check_parents(&spec.nodes, &first_index, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
-
-        // Order: regular nodes by code (parents first), then bonus, then deduction items.
-        let mut order: Vec<usize> = (0..spec.nodes.len()).collect();
-        let kind_rank = |k: ItemKind| match k {
-            ItemKind::Regular => 0,
-            ItemKind::Bonus => 1,
-            ItemKind::Deduction => 2,
-        };
-        order.sort_by(|&a, &b| {
-            let (na, nb) = (&spec.nodes[a], &spec.nodes[b]);
-            kind_rank(na.kind)
-                .cmp(&kind_rank(nb.kind))
-                .then_with(|| na.code.sort_key().cmp(&nb.code.sort_key()))
-        });
-        let mut nodes: Vec<Node> = Vec::with_capacity(order.len());
-        let mut by_code = HashMap::new();
-        let mut spec_index = Vec::with_capacity(order.len());
-        for &i in &order {
-            let n = &spec.nodes[i];
-            let parent = if n.kind == ItemKind::Regular {
-                n.code.parent().map(|p| by_code[&p])
-            } else {
-                None
-            };
-            let idx = nodes.len();
-            if let Some(p) = parent {
-                let parent_node: &mut Node = &mut nodes[p];
-                parent_node.children.push(idx);
-            }
-            by_code.insert(n.code.clone(), idx);
-            spec_index.push(i);
-            let mut options = n.options.clone();
-            options.sort_by_key(|o| std::cmp::Reverse(o.points));
-            nodes.push(Node {
-                code: n.code.clone(),
-                title: n.title.trim().to_string(),
-                max: n.max,
-                min: n.min.unwrap_or(Points::ZERO),
-                guidance: n.guidance.clone().filter(|g| !g.trim().is_empty()),
-                options,
-                not_applicable_for: n.not_applicable_for.clone(),
-                kind: n.kind,
-                parent,
-                children: Vec::new(),
-                depth: if n.kind == ItemKind::Regular {
-                    n.code.depth()
-                } else {
-                    1
-                },
-            });
-        }
-
+        let (nodes, by_code, spec_index) = link_tree(&spec.nodes);
         for (idx, node) in nodes.iter().enumerate() {
-            let i = spec_index[idx];
-            if !node.children.is_empty() {
-                let sum: Points = node.children.iter().map(|&c| nodes[c].max).sum();
-                if sum != node.max {
-                    errors.push(SetError::ChildrenSum {
-                        index: i,
-                        code: node.code.clone(),
-                        max: node.max,
-                        sum,
-                    });
-                }
-                if !node.options.is_empty() || !node.not_applicable_for.is_empty() {
-                    errors.push(SetError::RulesOnParent {
-                        index: i,
-                        code: node.code.clone(),
-                    });
-                }
-            }
-            let mut seen = Vec::new();
-            for o in &node.options {
-                if o.points > node.max || o.points < node.min {
-                    errors.push(SetError::OptionOutOfRange {
-                        index: i,
-                        code: node.code.clone(),
-                        points: o.points,
-                    });
-                }
-                if seen.contains(&o.points) {
-                    errors.push(SetError::DuplicateOption {
-                        index: i,
-                        code: node.code.clone(),
-                        points: o.points,
-                    });
-                }
-                seen.push(o.points);
-            }
-            if let Some(best) = node.options.first().map(|o| o.points)
-                && best < node.max
-            {
-                errors.push(SetError::OptionsBelowMax {
-                    index: i,
-                    code: node.code.clone(),
-                    best,
-                    max: node.max,
-                });
-            }
+            check_node_rules(&nodes, node, spec_index[idx], &mut errors);
         }
-
-        let fields: Vec<&Node> = nodes
-            .iter()
-            .filter(|n| n.kind == ItemKind::Regular && n.parent.is_none())
-            .collect();
-        if fields.is_empty() {
-            errors.push(SetError::NoFields);
-        } else {
-            let sum: Points = fields.iter().map(|n| n.max).sum();
-            if sum != spec.appraisal_max {
-                errors.push(SetError::FieldsSum {
-                    appraisal_max: spec.appraisal_max,
-                    sum,
-                });
-            }
-        }
-        if spec.appraisal_max + spec.survey_max <= Points::ZERO {
-            errors.push(SetError::NonPositiveMaximum);
-        }
-        if spec.bands.is_empty() {
-            errors.push(SetError::NoBands);
-        } else if spec.bands.windows(2).any(|w| !Band::below(&w[0], &w[1])) {
-            errors.push(SetError::BandsNotDescending);
-        }
-        if let Some(b) = spec
-            .bands
-            .iter()
-            .find(|b| b.code.trim().is_empty() || b.code.contains([',', '\n']))
-        {
-            errors.push(SetError::BadBandName {
-                name: b.code.clone(),
-            });
-        }
-        for (kind, block) in [
-            (ItemKind::Bonus, &spec.bonus),
-            (ItemKind::Deduction, &spec.deduction),
-        ] {
-            let first = spec.nodes.iter().position(|n| n.kind == kind);
-            match (block, first) {
-                (Some(_), None) => errors.push(SetError::BlockWithoutItems { kind }),
-                (None, Some(index)) => errors.push(SetError::ItemsWithoutBlock { index, kind }),
-                _ => {}
-            }
-        }
+        check_fields(&nodes, spec.appraisal_max, &mut errors);
+        check_set_rules(&spec, &mut errors);
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.index().unwrap_or(usize::MAX));
             return Err(errors);
@@ -687,6 +499,223 @@ impl CriteriaSet {
             return Err(ScoreError::AboveMax { max: node.max });
         }
         Ok(())
+    }
+}
+
+/// Checks each node alone (unique code, title, maximum, minimum); returns each code's first place.
+fn check_nodes(specs: &[NodeSpec], errors: &mut Vec<SetError>) -> HashMap<ItemCode, usize> {
+    let mut first_index: HashMap<ItemCode, usize> = HashMap::new();
+    for (i, n) in specs.iter().enumerate() {
+        if first_index.contains_key(&n.code) {
+            errors.push(SetError::DuplicateCode {
+                index: i,
+                code: n.code.clone(),
+            });
+        } else {
+            first_index.insert(n.code.clone(), i);
+        }
+        if n.title.trim().is_empty() {
+            errors.push(SetError::EmptyTitle {
+                index: i,
+                code: n.code.clone(),
+            });
+        }
+        if n.max.is_negative() {
+            errors.push(SetError::NegativeMax {
+                index: i,
+                code: n.code.clone(),
+            });
+        }
+        if n.min.unwrap_or(Points::ZERO) > n.max {
+            errors.push(SetError::MinAboveMax {
+                index: i,
+                code: n.code.clone(),
+            });
+        }
+    }
+    first_index
+}
+
+/// Checks each regular node's depth and that its parent is a regular node of the set.
+fn check_parents(
+    specs: &[NodeSpec],
+    first_index: &HashMap<ItemCode, usize>,
+    errors: &mut Vec<SetError>,
+) {
+    for (i, n) in specs.iter().enumerate() {
+        if n.kind != ItemKind::Regular {
+            continue;
+        }
+        if n.code.depth() > MAX_DEPTH {
+            errors.push(SetError::TooDeep {
+                index: i,
+                code: n.code.clone(),
+            });
+        }
+        if let Some(parent) = n.code.parent() {
+            let parent_ok = first_index
+                .get(&parent)
+                .is_some_and(|&p| specs[p].kind == ItemKind::Regular);
+            if !parent_ok {
+                errors.push(SetError::MissingParent {
+                    index: i,
+                    code: n.code.clone(),
+                    parent,
+                });
+            }
+        }
+    }
+}
+
+/// Links the nodes into a tree in reading order: (nodes, index of each code, place in the spec).
+fn link_tree(specs: &[NodeSpec]) -> (Vec<Node>, HashMap<ItemCode, usize>, Vec<usize>) {
+    // Order: regular nodes by code (parents first), then bonus, then deduction items.
+    let mut order: Vec<usize> = (0..specs.len()).collect();
+    let kind_rank = |k: ItemKind| match k {
+        ItemKind::Regular => 0,
+        ItemKind::Bonus => 1,
+        ItemKind::Deduction => 2,
+    };
+    order.sort_by(|&a, &b| {
+        let (na, nb) = (&specs[a], &specs[b]);
+        kind_rank(na.kind)
+            .cmp(&kind_rank(nb.kind))
+            .then_with(|| na.code.sort_key().cmp(&nb.code.sort_key()))
+    });
+    let mut nodes: Vec<Node> = Vec::with_capacity(order.len());
+    let mut by_code = HashMap::new();
+    let mut spec_index = Vec::with_capacity(order.len());
+    for &i in &order {
+        let n = &specs[i];
+        let parent = if n.kind == ItemKind::Regular {
+            n.code.parent().map(|p| by_code[&p])
+        } else {
+            None
+        };
+        let idx = nodes.len();
+        if let Some(p) = parent {
+            let parent_node: &mut Node = &mut nodes[p];
+            parent_node.children.push(idx);
+        }
+        by_code.insert(n.code.clone(), idx);
+        spec_index.push(i);
+        let mut options = n.options.clone();
+        options.sort_by_key(|o| std::cmp::Reverse(o.points));
+        nodes.push(Node {
+            code: n.code.clone(),
+            title: n.title.trim().to_string(),
+            max: n.max,
+            min: n.min.unwrap_or(Points::ZERO),
+            guidance: n.guidance.clone().filter(|g| !g.trim().is_empty()),
+            options,
+            not_applicable_for: n.not_applicable_for.clone(),
+            kind: n.kind,
+            parent,
+            children: Vec::new(),
+            depth: if n.kind == ItemKind::Regular {
+                n.code.depth()
+            } else {
+                1
+            },
+        });
+    }
+    (nodes, by_code, spec_index)
+}
+
+/// Checks one linked node (`i`: its place in the spec): children's sum, parent rules, options.
+fn check_node_rules(nodes: &[Node], node: &Node, i: usize, errors: &mut Vec<SetError>) {
+    if !node.children.is_empty() {
+        let sum: Points = node.children.iter().map(|&c| nodes[c].max).sum();
+        if sum != node.max {
+            errors.push(SetError::ChildrenSum {
+                index: i,
+                code: node.code.clone(),
+                max: node.max,
+                sum,
+            });
+        }
+        if !node.options.is_empty() || !node.not_applicable_for.is_empty() {
+            errors.push(SetError::RulesOnParent {
+                index: i,
+                code: node.code.clone(),
+            });
+        }
+    }
+    let mut seen = Vec::new();
+    for o in &node.options {
+        if o.points > node.max || o.points < node.min {
+            errors.push(SetError::OptionOutOfRange {
+                index: i,
+                code: node.code.clone(),
+                points: o.points,
+            });
+        }
+        if seen.contains(&o.points) {
+            errors.push(SetError::DuplicateOption {
+                index: i,
+                code: node.code.clone(),
+                points: o.points,
+            });
+        }
+        seen.push(o.points);
+    }
+    if let Some(best) = node.options.first().map(|o| o.points)
+        && best < node.max
+    {
+        errors.push(SetError::OptionsBelowMax {
+            index: i,
+            code: node.code.clone(),
+            best,
+            max: node.max,
+        });
+    }
+}
+
+/// Checks that the set has fields and that they add up to the appraisal maximum.
+fn check_fields(nodes: &[Node], appraisal_max: Points, errors: &mut Vec<SetError>) {
+    let fields: Vec<&Node> = nodes
+        .iter()
+        .filter(|n| n.kind == ItemKind::Regular && n.parent.is_none())
+        .collect();
+    if fields.is_empty() {
+        errors.push(SetError::NoFields);
+    } else {
+        let sum: Points = fields.iter().map(|n| n.max).sum();
+        if sum != appraisal_max {
+            errors.push(SetError::FieldsSum { appraisal_max, sum });
+        }
+    }
+}
+
+/// Checks the set as a whole: a positive maximum, descending bands, blocks matching their items.
+fn check_set_rules(spec: &SetSpec, errors: &mut Vec<SetError>) {
+    if spec.appraisal_max + spec.survey_max <= Points::ZERO {
+        errors.push(SetError::NonPositiveMaximum);
+    }
+    if spec.bands.is_empty() {
+        errors.push(SetError::NoBands);
+    } else if spec.bands.windows(2).any(|w| !Band::below(&w[0], &w[1])) {
+        errors.push(SetError::BandsNotDescending);
+    }
+    if let Some(b) = spec
+        .bands
+        .iter()
+        .find(|b| b.code.trim().is_empty() || b.code.contains([',', '\n']))
+    {
+        errors.push(SetError::BadBandName {
+            name: b.code.clone(),
+        });
+    }
+    for (kind, block) in [
+        (ItemKind::Bonus, &spec.bonus),
+        (ItemKind::Deduction, &spec.deduction),
+    ] {
+        let first = spec.nodes.iter().position(|n| n.kind == kind);
+        match (block, first) {
+            (Some(_), None) => errors.push(SetError::BlockWithoutItems { kind }),
+            (None, Some(index)) => errors.push(SetError::ItemsWithoutBlock { index, kind }),
+            _ => {}
+        }
     }
 }
 

@@ -4,8 +4,9 @@
 //! chaining on 32 zero bytes. `encode` writes the row's 17 columns (`COLUMNS`, in that order),
 //! each as a tag byte and its value: `00` NULL; `01` and 8 bytes big-endian for an integer;
 //! `02`, a 4-byte big-endian length and the UTF-8 bytes for a text (`03` and 8 bytes for a
-//! real, `04`, a length and the bytes for a blob, which the schema never holds). The README
-//! says the same, and `bench/verify-ledger.py` checks a file with it.
+//! real, `04`, a length and the bytes for a blob, which the schema never holds).
+//! `docs/reference.md` ("The ledger") says the same, and `bench/verify-ledger.py` checks a
+//! file with it.
 //!
 //! The replay walks the log in order and keeps, for every item, the decision the log leaves
 //! it at; each row must start from that decision, and the decisions table must hold what the

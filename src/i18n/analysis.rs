@@ -1,6 +1,7 @@
 //! The words of the field analysis and of each unit's way up, shared by the command line
-//! (`analyze fields`, `plan`), the analysis screens and the workbook's way-up sheet, so that a
-//! sentence such as "cannot reach band B even with full marks" is worded once.
+//! (`analyze fields`, `plan`, through `crate::view::wayup`) and the analysis screens, so that a
+//! sentence such as "cannot reach band B even with full marks" is worded once. The workbook's
+//! way-up sheet is a document: its words are in `crate::words::documents`.
 //!
 //! Figures come in already written (two decimals); the sentences place them.
 

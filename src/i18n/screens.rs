@@ -1,6 +1,7 @@
 //! What the screens say: titles, column headings, the status line's words, the text boxes'
 //! help, the confirmations and the hints. Why something was refused is in `errors`; a state's
-//! and a ranking mode's names are in `super`, shared with the commands.
+//! and a ranking mode's names are in `crate::words` (re-exported by `super`), shared with the
+//! commands and the documents.
 //!
 //! The drawing code keeps the layout (spaces, `·` between parts, glyphs such as `✓`); the
 //! words come from here. The key tables (`tui::keymap`) keep each key's description beside

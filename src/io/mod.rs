@@ -1,5 +1,6 @@
-//! Files in and out: criteria sets, CSV and Excel imports (all or nothing, located errors)
-//! and CSV exports (BOM, formula-inert cells).
+//! Files in and out: criteria sets, CSV and Excel imports (all or nothing, located errors),
+//! CSV exports (BOM, formula-inert cells), the council's workbook and the units' notices.
+//! Their words come from `crate::words`; the sentences of the interface are above, in `i18n`.
 
 pub mod criteria;
 pub mod csvread;

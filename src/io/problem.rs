@@ -1,5 +1,5 @@
-//! What can be wrong with an input file, located by line and column, in words a council
-//! secretary understands (Vietnamese or English).
+//! What can be wrong with an input file, located by line and column: data only. The words a
+//! council secretary reads (Vietnamese or English) are in `crate::i18n::errors`.
 
 use crate::domain::criteria::{ScoreError, SetError};
 use crate::domain::{Points, PointsError};

@@ -1,5 +1,7 @@
-//! The work both the command line and the screens do: imports checked against the year's
-//! sets and units, decisions checked against the rules, rankings computed from the store.
+//! The work both the command line and the screens do, on a [`Workspace`] (opened in one place,
+//! `Workspace::open`): imports checked against the year's sets and units, decisions checked
+//! against the rules, rankings computed from the store, the workbook. It returns data, and
+//! its refusals as data ([`AppError`]): whoever shows them words them (`crate::i18n`).
 
 use crate::domain::breakdown::{Outline, PartsMap};
 use crate::domain::ledger::{Break, Head};
@@ -32,7 +34,8 @@ mod years;
 pub use files::*;
 pub use years::*;
 
-/// Anything that stops a command, with a sentence for the user.
+/// Anything that stops a command or a screen's action: data, worded for the user by
+/// `crate::i18n::errors` (`AppError::render`).
 #[derive(Debug)]
 pub enum AppError {
     File(FileError),
