@@ -176,6 +176,29 @@ impl Band {
     }
 }
 
+/// Where a set comes from: the decision that issued it, or nothing official. A set that names
+/// no decision is illustrative ("minh họa"): the built-in sets are, and every screen and
+/// document made with one says so.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SetSource {
+    #[default]
+    Illustrative,
+    Decision {
+        /// `1941/QĐ-UBND`.
+        number: String,
+        /// As the decision writes it: `07/8/2023`.
+        date: String,
+        /// `Ủy ban nhân dân tỉnh Sóc Trăng`.
+        issuer: String,
+    },
+}
+
+impl SetSource {
+    pub fn is_illustrative(&self) -> bool {
+        matches!(self, SetSource::Illustrative)
+    }
+}
+
 /// A node as read from a file, before the tree is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeSpec {
@@ -207,6 +230,8 @@ pub struct SetSpec {
     pub appraisal_max: Points,
     pub survey_max: Points,
     pub bands: Vec<Band>,
+    /// The decision that issued the set, or illustrative.
+    pub source: SetSource,
     pub nodes: Vec<NodeSpec>,
     pub bonus: Option<BlockSpec>,
     pub deduction: Option<BlockSpec>,
@@ -366,6 +391,8 @@ pub struct CriteriaSet {
     pub appraisal_max: Points,
     pub survey_max: Points,
     pub bands: Vec<Band>,
+    /// The decision that issued the set, or illustrative.
+    pub source: SetSource,
     pub bonus: Option<Block>,
     pub deduction: Option<Block>,
     nodes: Vec<Node>,
@@ -407,6 +434,7 @@ impl CriteriaSet {
             appraisal_max: spec.appraisal_max,
             survey_max: spec.survey_max,
             bands: spec.bands,
+            source: spec.source,
             bonus: block(spec.bonus),
             deduction: block(spec.deduction),
             nodes,
@@ -753,6 +781,7 @@ pub(crate) mod tests {
             appraisal_max: p(appraisal_max),
             survey_max: p(survey_max),
             bands: bands(),
+            source: SetSource::Illustrative,
             nodes,
             bonus: None,
             deduction: None,

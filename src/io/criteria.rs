@@ -5,7 +5,9 @@ use super::csvread::parse_table;
 use super::problem::{FileError, Place, Problem, line_col};
 use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::text::nfc;
-use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetError, UnitCode};
+use crate::domain::{
+    CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetError, SetSource, UnitCode,
+};
 use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
@@ -25,6 +27,8 @@ struct RawSet {
     bands: Option<Spanned<Vec<RawBand>>>,
     /// ... or the name of a preset (`quoc-gia`, `soc-trang`).
     band_preset: Option<Spanned<String>>,
+    /// The decision that issued the set; none: the set is illustrative.
+    source: Option<RawSource>,
     #[serde(default)]
     nodes: Vec<RawNode>,
     bonus: Option<RawBlock>,
@@ -40,6 +44,14 @@ struct RawBand {
     name: String,
     min: Option<Spanned<toml::Value>>,
     above: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    number: String,
+    date: String,
+    issuer: String,
 }
 
 #[derive(Deserialize)]
@@ -258,6 +270,14 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
         appraisal_max,
         survey_max,
         bands,
+        source: raw
+            .source
+            .as_ref()
+            .map_or(SetSource::Illustrative, |s| SetSource::Decision {
+                number: nfc(s.number.trim()),
+                date: nfc(s.date.trim()),
+                issuer: nfc(s.issuer.trim()),
+            }),
         nodes,
         bonus,
         deduction,
@@ -311,6 +331,7 @@ pub struct CsvSetHeader {
     pub year: i32,
     pub survey_max: Points,
     pub bands: Vec<Band>,
+    pub source: SetSource,
 }
 
 /// Reads a criteria tree as CSV: `code,title,max,options,guidance,not_applicable_for`.
@@ -417,6 +438,7 @@ pub fn set_from_csv(
         appraisal_max,
         survey_max: header.survey_max,
         bands: header.bands,
+        source: header.source,
         nodes,
         bonus: None,
         deduction: None,
@@ -555,6 +577,7 @@ not_applicable_for = ["SNGV"]
             year: 2022,
             survey_max: Points::from_int(1),
             bands: Band::parse_list("A:90,B:80,C:70,D:0").unwrap(),
+            source: SetSource::Illustrative,
         };
         let set = set_from_csv(Path::new("tree.csv"), csv, header).unwrap();
         assert_eq!(set.appraisal_max, Points::from_int(2));

@@ -230,6 +230,7 @@ impl Workspace {
             year: self.year,
             survey_max,
             bands,
+            source: crate::domain::SetSource::Illustrative,
         };
         let set = set_from_csv(file, &text, header)?;
         let changed = self.save_set(&set)?;

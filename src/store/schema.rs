@@ -256,6 +256,15 @@ const MIGRATIONS: &[Step] = &[
     // (the field analysis reads them instead of every score). Empty for the rows already
     // there: the first analysis computes them.
     Step::Sql(super::totals::PARTS),
+    // 9: the decision that issued a set (number, date, issuer); none: the set is
+    // illustrative. Sets stored before name none, as the built-in ones they mostly are.
+    Step::Sql(
+        r#"
+    ALTER TABLE sets ADD COLUMN source_number TEXT;
+    ALTER TABLE sets ADD COLUMN source_date TEXT;
+    ALTER TABLE sets ADD COLUMN source_issuer TEXT;
+    "#,
+    ),
 ];
 
 /// The schema version this binary writes.

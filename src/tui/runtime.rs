@@ -401,6 +401,7 @@ impl Runtime {
                 } else {
                     ws.last_year_before()?
                 },
+                illustrative: ws.has_illustrative_set(),
             })],
             Effect::SetClosed {
                 unit,

@@ -457,9 +457,19 @@ pub fn not_ranked(lang: Lang) -> &'static str {
     lang.pick("không xếp hạng", "not ranked")
 }
 
-/// Page footer: `Trang 2/5` (Excel's codes &P and &N).
-pub fn footer(lang: Lang) -> &'static str {
-    lang.pick("&CTrang &P/&N", "&CPage &P of &N")
+/// Page footer: `Trang 2/5` (Excel's codes &P and &N), and on the left, when the workbook
+/// is made with an illustrative criteria set, a word that says so.
+pub fn footer(lang: Lang, illustrative: bool) -> String {
+    let page = lang.pick("&CTrang &P/&N", "&CPage &P of &N");
+    if illustrative {
+        let mark = lang.pick(
+            "&LLập theo bộ chỉ số minh họa, không phải bộ chính thức",
+            "&LMade with an illustrative criteria set, not the official one",
+        );
+        format!("{mark}{page}")
+    } else {
+        page.to_string()
+    }
 }
 
 // ---------- the command's answer ----------

@@ -184,7 +184,7 @@ impl Book {
         }
         let last_row = row;
         ws.autofilter(head_row, 0, last_row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 3, lang)?;
+        page_setup(ws, (head_row, head_row), 3)?;
 
         // Under the table: the group mean, the two targets, the not-ranked mark.
         row += 2;
@@ -305,7 +305,7 @@ impl Book {
             }
         }
         ws.autofilter(head_row, 0, row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 3, lang)?;
+        page_setup(ws, (head_row, head_row), 3)?;
 
         let stats = g.breakdown.field_stats(set);
         row += 2;
@@ -428,7 +428,7 @@ impl Book {
             count(ws, row, last_col, stats.lost, style_int)?;
         }
         ws.autofilter(head_row, 0, row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 2, lang)?;
+        page_setup(ws, (head_row, head_row), 2)?;
 
         // The totals of every unit: the fields added up, then bonus and deduction.
         row += 1;

@@ -129,7 +129,7 @@ impl Book {
             }
         }
         ws.autofilter(head_row, 0, row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 3, lang)?;
+        page_setup(ws, (head_row, head_row), 3)?;
         row += 2;
         text(ws, row, 0, w::way_up_legend(lang), &st.note)?;
         Ok(())
