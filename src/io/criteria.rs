@@ -633,4 +633,36 @@ not_applicable_for = ["SNGV"]
             "{err:?}"
         );
     }
+
+    #[test]
+    fn a_tree_with_vietnamese_column_heads_reads_as_the_english_one() {
+        let header = || CsvSetHeader {
+            group: GroupCode::parse("so-nganh").unwrap(),
+            name: "Sở".into(),
+            short_name: None,
+            year: 2022,
+            survey_max: Points::from_int(1),
+            bands: Band::soc_trang(),
+            source: SetSource::Illustrative,
+        };
+        let en = "code,title,max,options,guidance,not_applicable_for\n\
+                  1,Chỉ đạo,2,,,\n\
+                  1.1,Kế hoạch,1,Đúng hạn=1; Chậm=0.5,Trước 15/01,\n\
+                  1.2,Báo cáo,1,,,SNGV BDT\n";
+        let vi = "Mã,Tiêu chí,Điểm tối đa,Các mức điểm,Hướng dẫn chấm,Không áp dụng cho\n\
+                  1,Chỉ đạo,2,,,\n\
+                  1.1,Kế hoạch,1,Đúng hạn=1; Chậm=0.5,Trước 15/01,\n\
+                  1.2,Báo cáo,1,,,SNGV BDT\n";
+        let a = set_from_csv(Path::new("en.csv"), en, header()).unwrap();
+        let b = set_from_csv(Path::new("vi.csv"), vi, header()).unwrap();
+        assert_eq!(a, b);
+        let nd = vi.replace("Tiêu chí", "Nội dung");
+        assert_eq!(set_from_csv(Path::new("vi.csv"), &nd, header()).unwrap(), a);
+        // A bad cell under a Vietnamese head is still pointed at by line and column.
+        let bad = vi.replace("1.2,Báo cáo,1,", "1.2,Báo cáo,một,");
+        let err = set_from_csv(Path::new("vi.csv"), &bad, header()).unwrap_err();
+        let (place, _) = &err.problems[0];
+        let place = place.as_ref().unwrap();
+        assert_eq!((place.line, place.column), (4, 3));
+    }
 }
