@@ -474,6 +474,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "mức xếp loại «{name}» phải có đúng một ngưỡng: «min» (từ … %) hoặc «above» (trên … %)",
             "the band '{name}' needs exactly one bound: 'min' (from … %) or 'above' (above … %)"
         ),
+        SourceIncomplete => lang
+            .pick(
+                "quyết định ban hành bộ chỉ số phải ghi đủ số, ngày và cơ quan ban hành",
+                "the decision that issued the set needs its number, date and issuer",
+            )
+            .into(),
         BandsTwice => lang
             .pick(
                 "bộ chỉ số vừa chọn bộ xếp loại mẫu (band_preset) vừa liệt kê [[bands]]: chỉ giữ một",

@@ -334,6 +334,97 @@ pub struct CsvSetHeader {
     pub source: SetSource,
 }
 
+/// The header block above a tree in a CSV file: `key,value` lines before the table's head
+/// line (`Nhóm,so-nganh`, `Tên nhóm,"Sở, ban, ngành tỉnh"`, `Điểm điều tra xã hội học,37`,
+/// `Xếp loại,soc-trang`, `Quyết định,1941/QĐ-UBND`, `Ngày,07/8/2023`, `Cơ quan ban hành,…`;
+/// the English keys `group`, `name`, `short_name`, `survey_max`, `bands`, `decision`, `date`,
+/// `issuer` too), so that a tree needs no command-line flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CsvHeaderBlock {
+    pub group: Option<String>,
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub survey_max: Option<String>,
+    pub bands: Option<String>,
+    /// The decision that issued the set: number, date, issuer (all three, or none).
+    pub source: SetSource,
+}
+
+/// Splits a tree's text into its header block and the table. The block's lines are left
+/// blank in the table's text, so that a problem in the table keeps its line number.
+pub fn split_header_block(path: &Path, text: &str) -> Result<(CsvHeaderBlock, String), FileError> {
+    let mut block = CsvHeaderBlock::default();
+    let mut err = FileError::new(path);
+    let mut source: [Option<String>; 3] = [None, None, None];
+    let mut table = String::with_capacity(text.len());
+    let mut lines = text.split_inclusive('\n').enumerate();
+    let mut in_block = true;
+    for (i, line) in lines.by_ref() {
+        if !in_block {
+            table.push_str(line);
+            continue;
+        }
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map(|r| r.iter().map(|c| nfc(c.trim())).collect())
+            .unwrap_or_default();
+        let key = cells
+            .first()
+            .map(|c| c.trim_start_matches('\u{feff}').to_lowercase())
+            .unwrap_or_default();
+        let value = cells
+            .get(1..)
+            .map(|v| v.join(",").trim().trim_end_matches(',').trim().to_string())
+            .filter(|v| !v.is_empty());
+        let slot = match key.as_str() {
+            "" => None,
+            "nhóm" | "mã nhóm" | "group" => Some(&mut block.group),
+            "tên nhóm" | "name" => Some(&mut block.name),
+            "tên ngắn" | "short_name" => Some(&mut block.short_name),
+            "điểm điều tra xã hội học" | "survey_max" => Some(&mut block.survey_max),
+            "xếp loại" | "bands" => Some(&mut block.bands),
+            "quyết định" | "decision" => Some(&mut source[0]),
+            "ngày" | "date" => Some(&mut source[1]),
+            "cơ quan ban hành" | "issuer" => Some(&mut source[2]),
+            _ => {
+                // The table's head line ends the block.
+                in_block = false;
+                table.push_str(line);
+                continue;
+            }
+        };
+        if let Some(slot) = slot {
+            match value {
+                Some(v) => *slot = Some(v),
+                None => err.push(Some(Place::at(i + 1, 2)), Problem::Required),
+            }
+        }
+        table.push_str(if line.ends_with('\n') { "\n" } else { "" });
+    }
+    block.source = match source {
+        [Some(number), Some(date), Some(issuer)] => SetSource::Decision {
+            number,
+            date,
+            issuer,
+        },
+        [None, None, None] => SetSource::Illustrative,
+        _ => {
+            err.push(None, Problem::SourceIncomplete);
+            SetSource::Illustrative
+        }
+    };
+    if err.is_empty() {
+        Ok((block, table))
+    } else {
+        Err(err)
+    }
+}
+
 /// Reads a criteria tree as CSV: `code,title,max,options,guidance,not_applicable_for`.
 /// The appraisal maximum is the sum of the fields.
 pub fn set_from_csv(

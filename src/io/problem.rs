@@ -99,6 +99,8 @@ pub enum Problem {
     BandBound(String),
     /// Both a band preset and a list of bands.
     BandsTwice,
+    /// A set's decision without its number, date or issuer.
+    SourceIncomplete,
     Toml(String),
     Set(SetError),
     UnitOfOtherGroup {
