@@ -161,7 +161,7 @@ fn a_sets_decision_round_trips_and_an_old_file_reads_its_sets_as_illustrative() 
     {
         let mut c = rusqlite::Connection::open(&path).unwrap();
         // The last version before sets named their decision.
-        schema::migrate_to(&mut c, 8).unwrap();
+        schema::migrate_to(&mut c, 9).unwrap();
         c.execute_batch(
             "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands)
                  VALUES (2022, 'so-nganh', 'Sở, ban, ngành tỉnh', 300, 200, 'A:90,D:0');

@@ -58,6 +58,8 @@ pub struct App {
     pub last_folder: String,
     /// The newest year before the working one in this database (the welcome's new year).
     pub year_before: Option<i32>,
+    /// Where each changed unit came from and how its figure of last year was found.
+    pub lineage: std::collections::HashMap<String, crate::tui::action::UnitLineage>,
     /// A message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Whether the status line answers the user's last key (a save, a refusal): another
@@ -111,6 +113,7 @@ impl App {
             completions: Vec::new(),
             last_folder: String::new(),
             year_before: None,
+            lineage: Default::default(),
             status: None,
             status_answers_key: false,
             last_save: None,
@@ -318,6 +321,10 @@ impl App {
             }
             Loaded::Fields { group, result } => {
                 self.fields_loaded(&group, result);
+                Vec::new()
+            }
+            Loaded::Lineage(lineage) => {
+                self.lineage = lineage;
                 Vec::new()
             }
             Loaded::Year {
