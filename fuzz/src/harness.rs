@@ -112,6 +112,7 @@ pub fn criteria_csv(data: &[u8]) {
             year: 2022,
             survey_max: Points::from_hundredths(3700),
             bands: Band::parse_list("A:90,B:80,C:70,D:0").expect("bands"),
+            source: thamdinh::domain::SetSource::Illustrative,
         };
         let _ = set_from_csv(Path::new("tree.csv"), &t, header);
     }

@@ -640,7 +640,7 @@ fn plan_rows(set: &CriteriaSet, way: &WayUp) -> Vec<Vec<String>> {
         };
         let (goal_name, goal_pct) = match goal {
             Some(Goal::Above { unit, index, .. }) => (unit.to_string(), index.to_string()),
-            Some(Goal::Band { code, min }) => (code.clone(), min.fixed2()),
+            Some(Goal::Band { code, min, .. }) => (code.clone(), min.fixed2()),
             Some(Goal::Previous { percent }) => ("previous".into(), percent.fixed2()),
             None => (blank(), blank()),
         };

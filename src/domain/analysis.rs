@@ -21,12 +21,12 @@ use std::collections::HashMap;
 
 /// The band a percent falls in (a position in `bands`, which descend).
 pub fn band_of_percent(bands: &[Band], percent: Decimal) -> Option<usize> {
-    bands.iter().position(|b| percent >= b.min.decimal())
+    Band::of_percent(bands, percent)
 }
 
 /// The band an exact index falls in.
 pub fn band_of_index(bands: &[Band], index: &Index) -> Option<usize> {
-    bands.iter().position(|b| index.reaches_percent(b.min))
+    Band::of_index(bands, index)
 }
 
 /// The mean of some decimals; none when there are none.

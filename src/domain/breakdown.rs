@@ -181,11 +181,7 @@ impl NodeStats {
             };
             stats.units += 1;
             sum.add_percent(score.points.hundredths(), score.max.hundredths());
-            if let Some(b) = set
-                .bands
-                .iter()
-                .position(|b| percent.reaches_percent(b.min))
-            {
+            if let Some(b) = super::criteria::Band::of_index(&set.bands, &percent) {
                 stats.bands[b] += 1;
             }
             if score.lost().hundredths() > 0 {

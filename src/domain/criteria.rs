@@ -33,25 +33,131 @@ pub struct ScoreOption {
     pub points: Points,
 }
 
-/// A band of the ranking: a unit whose index reaches `min` percent gets `code`.
+/// A band of the ranking as the province writes it: a name (`A`, `Nhóm 1`, `Xuất sắc`) and a
+/// lower bound in percent, inclusive ("from 80 %", `min`) or exclusive ("above 90 %", `above`).
+/// A unit gets the first band, from the top, whose bound its index passes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Band {
+    /// The band's name (the field keeps its old name: it was a one-letter code).
     pub code: String,
     /// Percent, e.g. 90 for "A from 90 %".
     pub min: Points,
+    /// Whether the bound is exclusive: the index must be strictly above `min`.
+    pub above: bool,
 }
 
+/// The presets a set can name instead of listing its bands.
+pub const BAND_PRESETS: [&str; 2] = ["quoc-gia", "soc-trang"];
+
 impl Band {
-    /// Bands written as `A:90,B:80,C:70,D:0` (the command line's and the database's form).
+    /// A band from `min` percent (inclusive).
+    pub fn from_min(name: &str, min: Points) -> Band {
+        Band {
+            code: name.to_string(),
+            min,
+            above: false,
+        }
+    }
+
+    /// A band above `min` percent (exclusive).
+    pub fn from_above(name: &str, min: Points) -> Band {
+        Band {
+            code: name.to_string(),
+            min,
+            above: true,
+        }
+    }
+
+    /// The national bands (Quyết định 876/QĐ-BNV): A from 90 %, B from 80 % to under 90 %,
+    /// C from 70 % to under 80 %, and D under 70 % as the source document counts it.
+    pub fn national() -> Vec<Band> {
+        [("A", 90), ("B", 80), ("C", 70), ("D", 0)]
+            .into_iter()
+            .map(|(name, min)| Band::from_min(name, Points::from_int(min)))
+            .collect()
+    }
+
+    /// Sóc Trăng's five groups: Nhóm 1 above 90 %, Nhóm 2 from 80 % to 90 % (90 included),
+    /// Nhóm 3 from 65 % to under 80 %, Nhóm 4 from 50 % to under 65 %, Nhóm 5 under 50 %.
+    pub fn soc_trang() -> Vec<Band> {
+        vec![
+            Band::from_above("Nhóm 1", Points::from_int(90)),
+            Band::from_min("Nhóm 2", Points::from_int(80)),
+            Band::from_min("Nhóm 3", Points::from_int(65)),
+            Band::from_min("Nhóm 4", Points::from_int(50)),
+            Band::from_min("Nhóm 5", Points::ZERO),
+        ]
+    }
+
+    /// The bands of a preset named in a set (`quoc-gia`, `soc-trang`; `national` too).
+    pub fn preset(name: &str) -> Option<Vec<Band>> {
+        match name.trim().to_lowercase().as_str() {
+            "quoc-gia" | "national" | "quốc gia" => Some(Band::national()),
+            "soc-trang" | "sóc trăng" => Some(Band::soc_trang()),
+            _ => None,
+        }
+    }
+
+    /// The preset these bands are exactly, if any.
+    pub fn preset_of(bands: &[Band]) -> Option<&'static str> {
+        BAND_PRESETS
+            .into_iter()
+            .find(|p| Band::preset(p).as_deref() == Some(bands))
+    }
+
+    /// Whether an exact index is in this band or above it.
+    pub fn holds(&self, index: &super::index::Index) -> bool {
+        if self.above {
+            index.above_percent(self.min)
+        } else {
+            index.reaches_percent(self.min)
+        }
+    }
+
+    /// Whether a percent (a mean, say) is in this band or above it.
+    pub fn holds_percent(&self, percent: rust_decimal::Decimal) -> bool {
+        if self.above {
+            percent > self.min.decimal()
+        } else {
+            percent >= self.min.decimal()
+        }
+    }
+
+    /// The band an exact index falls in: its place in `bands` (highest first).
+    pub fn of_index(bands: &[Band], index: &super::index::Index) -> Option<usize> {
+        bands.iter().position(|b| b.holds(index))
+    }
+
+    /// The band a percent falls in.
+    pub fn of_percent(bands: &[Band], percent: rust_decimal::Decimal) -> Option<usize> {
+        bands.iter().position(|b| b.holds_percent(percent))
+    }
+
+    /// Whether the band `lower` sits strictly below `upper` (bands go down from the top).
+    pub fn below(upper: &Band, lower: &Band) -> bool {
+        lower.min < upper.min || (lower.min == upper.min && upper.above && !lower.above)
+    }
+
+    /// Bands written as `A:90,B:80,C:70,D:0`, an exclusive bound as `Nhóm 1:>90` (the command
+    /// line's and the database's form), or the name of a preset.
     pub fn parse_list(text: &str) -> Option<Vec<Band>> {
+        if let Some(bands) = Band::preset(text) {
+            return Some(bands);
+        }
         text.split(',')
             .map(|part| {
-                let (code, min) = part.split_once(':')?;
+                let (code, min) = part.rsplit_once(':')?;
                 let code = code.trim();
                 (!code.is_empty()).then_some(())?;
+                let min = min.trim();
+                let (above, min) = match min.strip_prefix('>') {
+                    Some(rest) => (true, rest.trim()),
+                    None => (false, min),
+                };
                 Some(Band {
                     code: code.to_string(),
                     min: Points::parse(min).ok()?,
+                    above,
                 })
             })
             .collect()
@@ -61,9 +167,35 @@ impl Band {
     pub fn list_text(bands: &[Band]) -> String {
         bands
             .iter()
-            .map(|b| format!("{}:{}", b.code, b.min))
+            .map(|b| {
+                let sign = if b.above { ">" } else { "" };
+                format!("{}:{sign}{}", b.code, b.min)
+            })
             .collect::<Vec<_>>()
             .join(",")
+    }
+}
+
+/// Where a set comes from: the decision that issued it, or nothing official. A set that names
+/// no decision is illustrative ("minh họa"): the built-in sets are, and every screen and
+/// document made with one says so.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SetSource {
+    #[default]
+    Illustrative,
+    Decision {
+        /// `1941/QĐ-UBND`.
+        number: String,
+        /// As the decision writes it: `07/8/2023`.
+        date: String,
+        /// `Ủy ban nhân dân tỉnh Sóc Trăng`.
+        issuer: String,
+    },
+}
+
+impl SetSource {
+    pub fn is_illustrative(&self) -> bool {
+        matches!(self, SetSource::Illustrative)
     }
 }
 
@@ -98,6 +230,8 @@ pub struct SetSpec {
     pub appraisal_max: Points,
     pub survey_max: Points,
     pub bands: Vec<Band>,
+    /// The decision that issued the set, or illustrative.
+    pub source: SetSource,
     pub nodes: Vec<NodeSpec>,
     pub bonus: Option<BlockSpec>,
     pub deduction: Option<BlockSpec>,
@@ -169,6 +303,10 @@ pub enum SetError {
     NoFields,
     NoBands,
     BandsNotDescending,
+    /// A band without a name, or with a comma or a line break in it.
+    BadBandName {
+        name: String,
+    },
     BlockWithoutItems {
         kind: ItemKind,
     },
@@ -253,6 +391,8 @@ pub struct CriteriaSet {
     pub appraisal_max: Points,
     pub survey_max: Points,
     pub bands: Vec<Band>,
+    /// The decision that issued the set, or illustrative.
+    pub source: SetSource,
     pub bonus: Option<Block>,
     pub deduction: Option<Block>,
     nodes: Vec<Node>,
@@ -294,6 +434,7 @@ impl CriteriaSet {
             appraisal_max: spec.appraisal_max,
             survey_max: spec.survey_max,
             bands: spec.bands,
+            source: spec.source,
             bonus: block(spec.bonus),
             deduction: block(spec.deduction),
             nodes,
@@ -365,7 +506,7 @@ impl CriteriaSet {
 
     /// The band an index falls in, given as exact hundredths of a percent.
     pub fn band_for(&self, index: &super::index::Index) -> Option<&Band> {
-        self.bands.iter().find(|b| index.reaches_percent(b.min))
+        self.bands.iter().find(|b| b.holds(index))
     }
 
     /// Whether `score` is allowed for the item at `idx`.
@@ -581,8 +722,17 @@ fn check_set_rules(spec: &SetSpec, errors: &mut Vec<SetError>) {
     }
     if spec.bands.is_empty() {
         errors.push(SetError::NoBands);
-    } else if spec.bands.windows(2).any(|w| w[0].min <= w[1].min) {
+    } else if spec.bands.windows(2).any(|w| !Band::below(&w[0], &w[1])) {
         errors.push(SetError::BandsNotDescending);
+    }
+    if let Some(b) = spec
+        .bands
+        .iter()
+        .find(|b| b.code.trim().is_empty() || b.code.contains([',', '\n']))
+    {
+        errors.push(SetError::BadBandName {
+            name: b.code.clone(),
+        });
     }
     for (kind, block) in [
         (ItemKind::Bonus, &spec.bonus),
@@ -619,13 +769,7 @@ pub(crate) mod tests {
     }
 
     pub fn bands() -> Vec<Band> {
-        [("A", "90"), ("B", "80"), ("C", "70"), ("D", "0")]
-            .iter()
-            .map(|(c, m)| Band {
-                code: c.to_string(),
-                min: p(m),
-            })
-            .collect()
+        Band::national()
     }
 
     pub fn spec(nodes: Vec<NodeSpec>, appraisal_max: &str, survey_max: &str) -> SetSpec {
@@ -637,6 +781,7 @@ pub(crate) mod tests {
             appraisal_max: p(appraisal_max),
             survey_max: p(survey_max),
             bands: bands(),
+            source: SetSource::Illustrative,
             nodes,
             bonus: None,
             deduction: None,
@@ -803,6 +948,112 @@ pub(crate) mod tests {
         assert_eq!(
             CriteriaSet::build(s).unwrap_err(),
             vec![SetError::BandsNotDescending]
+        );
+    }
+
+    /// The band of an exact index `total / 100`.
+    fn band_at(bands: &[Band], total: &str) -> Option<String> {
+        let index = crate::domain::index::Index::new(p(total), p("100")).unwrap();
+        let by_index = Band::of_index(bands, &index).map(|i| bands[i].code.clone());
+        // A percent (a group's mean) falls in the same band as an exact index.
+        let by_percent = Band::of_percent(bands, p(total).decimal()).map(|i| bands[i].code.clone());
+        assert_eq!(by_index, by_percent, "at {total} %");
+        by_index
+    }
+
+    #[test]
+    fn national_preset_is_exact_at_every_boundary() {
+        let b = Band::national();
+        for (total, band) in [
+            ("100", "A"),
+            ("90", "A"),
+            ("89.99", "B"),
+            ("80", "B"),
+            ("79.99", "C"),
+            ("70", "C"),
+            ("69.99", "D"),
+            ("0", "D"),
+        ] {
+            assert_eq!(band_at(&b, total).as_deref(), Some(band), "at {total} %");
+        }
+    }
+
+    #[test]
+    fn soc_trang_preset_is_exact_at_every_boundary() {
+        let b = Band::soc_trang();
+        for (total, band) in [
+            ("100", "Nhóm 1"),
+            ("90.01", "Nhóm 1"),
+            // "Nhóm 1 trên 90 %, Nhóm 2 từ 80 đến 90 %": exactly 90 is Nhóm 2.
+            ("90", "Nhóm 2"),
+            ("80", "Nhóm 2"),
+            ("79.99", "Nhóm 3"),
+            ("65", "Nhóm 3"),
+            ("64.99", "Nhóm 4"),
+            ("50", "Nhóm 4"),
+            ("49.99", "Nhóm 5"),
+            ("0", "Nhóm 5"),
+        ] {
+            assert_eq!(band_at(&b, total).as_deref(), Some(band), "at {total} %");
+        }
+    }
+
+    #[test]
+    fn an_exact_index_between_hundredths_falls_on_the_right_side() {
+        // 180.01 of 200 is 90.005 %: above 90, so Nhóm 1; 179.99 of 200 is Nhóm 2.
+        let b = Band::soc_trang();
+        let i = crate::domain::index::Index::new(p("180.01"), p("200")).unwrap();
+        assert_eq!(Band::of_index(&b, &i), Some(0));
+        let i = crate::domain::index::Index::new(p("180"), p("200")).unwrap();
+        assert_eq!(Band::of_index(&b, &i), Some(1));
+    }
+
+    #[test]
+    fn presets_are_named_and_both_build() {
+        assert_eq!(Band::preset("soc-trang"), Some(Band::soc_trang()));
+        assert_eq!(Band::preset("quoc-gia"), Some(Band::national()));
+        assert_eq!(Band::preset("national"), Some(Band::national()));
+        assert_eq!(Band::preset("tinh-khac"), None);
+        assert_eq!(Band::preset_of(&Band::soc_trang()), Some("soc-trang"));
+        assert_eq!(Band::preset_of(&Band::national()), Some("quoc-gia"));
+        let mut s = spec(vec![node("1", "1")], "1", "1");
+        s.bands = Band::soc_trang();
+        assert!(CriteriaSet::build(s).is_ok());
+    }
+
+    #[test]
+    fn stored_bands_read_back_and_old_text_still_reads() {
+        for bands in [Band::national(), Band::soc_trang()] {
+            assert_eq!(Band::parse_list(&Band::list_text(&bands)), Some(bands));
+        }
+        assert_eq!(
+            Band::list_text(&Band::soc_trang()),
+            "Nhóm 1:>90,Nhóm 2:80,Nhóm 3:65,Nhóm 4:50,Nhóm 5:0"
+        );
+        // The form written before bands had names and exclusive bounds.
+        assert_eq!(
+            Band::parse_list("A:90,B:80,C:70,D:0"),
+            Some(Band::national())
+        );
+        assert_eq!(Band::parse_list("soc-trang"), Some(Band::soc_trang()));
+        assert_eq!(Band::parse_list("A:>x"), None);
+    }
+
+    #[test]
+    fn an_exclusive_band_may_share_its_bound_with_the_inclusive_one_below() {
+        let mut s = spec(vec![node("1", "1")], "1", "1");
+        s.bands = vec![Band::from_min("X", p("90")), Band::from_above("Y", p("90"))];
+        assert_eq!(
+            CriteriaSet::build(s).unwrap_err(),
+            vec![SetError::BandsNotDescending]
+        );
+        let mut s = spec(vec![node("1", "1")], "1", "1");
+        s.bands = vec![Band::from_min("A, B", p("90")), Band::from_min("C", p("0"))];
+        assert_eq!(
+            CriteriaSet::build(s).unwrap_err(),
+            vec![SetError::BadBandName {
+                name: "A, B".into()
+            }]
         );
     }
 }

@@ -11,20 +11,13 @@
 
 use super::analysis::{band_of_percent, sort_field_codes};
 use super::criteria::Band;
-use super::points::Points;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
 
 /// The bands the source document uses for the province's component indexes: A from 90 %,
 /// B from 80 %, C from 70 %, D below.
 pub fn national_bands() -> Vec<Band> {
-    [("A", 90), ("B", 80), ("C", 70), ("D", 0)]
-        .into_iter()
-        .map(|(code, min)| Band {
-            code: code.to_string(),
-            min: Points::from_int(min),
-        })
-        .collect()
+    Band::national()
 }
 
 /// One value of one field in one year.

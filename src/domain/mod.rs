@@ -21,7 +21,9 @@ pub mod wayup;
 pub use analysis::{GroupAnalysis, GroupPull, Part, Pull};
 pub use breakdown::{GroupBreakdown, NodeScore, NodeStats, Outline, UnitBreakdown};
 pub use codes::{GroupCode, ItemCode, UnitCode};
-pub use criteria::{CriteriaSet, ItemKind, Node, ScoreError, ScoreOption, SetError, SetSpec};
+pub use criteria::{
+    CriteriaSet, ItemKind, Node, ScoreError, ScoreOption, SetError, SetSource, SetSpec,
+};
 pub use field_years::{FieldSeries, FieldYears, YearValue};
 pub use index::Index;
 pub use points::{Points, PointsError};

@@ -13,7 +13,7 @@
 
 use super::UnitCode;
 use super::breakdown::{NodeScore, Outline, UnitBreakdown};
-use super::criteria::CriteriaSet;
+use super::criteria::{Band, CriteriaSet};
 use super::index::Index;
 use super::points::Points;
 use super::ranking::{RankRow, Ranking};
@@ -55,7 +55,12 @@ pub enum Goal {
         index: Index,
     },
     /// The next band up: its code and threshold (percent).
-    Band { code: String, min: Points },
+    Band {
+        code: String,
+        min: Points,
+        /// Whether the band needs an index strictly above `min`.
+        above: bool,
+    },
     /// The unit's own index of the previous year (percent), to be exceeded.
     Previous { percent: Points },
 }
@@ -270,7 +275,7 @@ pub fn way_up(
         }
     };
 
-    let current = set.bands.iter().position(|b| index.reaches_percent(b.min));
+    let current = Band::of_index(&set.bands, &index);
     let next_band = match current {
         Some(0) => None,
         Some(k) => Some(k - 1),
@@ -280,10 +285,16 @@ pub fn way_up(
         None => Target::TopBand,
         Some(k) => {
             let band = &set.bands[k];
-            let h = to_reach(total, max, i128::from(band.min.hundredths()), 10_000);
+            let bound = i128::from(band.min.hundredths());
+            let h = if band.above {
+                to_exceed(total, max, bound, 10_000)
+            } else {
+                to_reach(total, max, bound, 10_000)
+            };
             let goal = Goal::Band {
                 code: band.code.clone(),
                 min: band.min,
+                above: band.above,
             };
             close(goal, h)
         }
@@ -450,7 +461,8 @@ mod tests {
             band.goal,
             Goal::Band {
                 code: "B".into(),
-                min: p("80")
+                min: p("80"),
+                above: false,
             }
         );
         assert_eq!(band.needed, p("1"));
@@ -510,7 +522,8 @@ mod tests {
             band.goal,
             Goal::Band {
                 code: "B".into(),
-                min: p("80")
+                min: p("80"),
+                above: false,
             }
         );
         assert_eq!(band.needed, p("2"));

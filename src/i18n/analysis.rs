@@ -8,18 +8,28 @@
 use super::{Lang, say};
 use crate::domain::criteria::Band;
 
-/// `A ≥ 90, B 80 – < 90, C 70 – < 80, D < 70`.
+/// `A ≥ 90, B 80 – < 90, C 70 – < 80, D < 70`; an exclusive bound and the inclusive top it
+/// leaves below: `Nhóm 1 > 90, Nhóm 2 80 – ≤ 90, …`.
 pub fn bands_text(bands: &[Band]) -> String {
     bands
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let min = b.min.to_string();
-            match (b.min.hundredths() > 0, i.checked_sub(1).map(|k| &bands[k])) {
-                (true, None) => format!("{} ≥ {min}", b.code),
-                (true, Some(up)) => format!("{} {min} – < {}", b.code, up.min),
-                (false, Some(up)) => format!("{} < {}", b.code, up.min),
-                (false, None) => b.code.clone(),
+            let low = match (b.above, b.min.hundredths() > 0) {
+                (true, _) => Some(format!("> {}", b.min)),
+                (false, true) => Some(b.min.to_string()),
+                (false, false) => None,
+            };
+            let high = i.checked_sub(1).map(|k| {
+                let up = &bands[k];
+                format!("{} {}", if up.above { "≤" } else { "<" }, up.min)
+            });
+            match (low, high) {
+                (Some(l), None) if !b.above => format!("{} ≥ {l}", b.code),
+                (Some(l), None) => format!("{} {l}", b.code),
+                (Some(l), Some(h)) => format!("{} {l} – {h}", b.code),
+                (None, Some(h)) => format!("{} {h}", b.code),
+                (None, None) => b.code.clone(),
             }
         })
         .collect::<Vec<_>>()
@@ -399,11 +409,12 @@ pub fn goal_above(name: &str, code: &str, rank: Option<usize>, index: &str, lang
     }
 }
 
-pub fn goal_band(band: &str, min: &str, lang: Lang) -> String {
+pub fn goal_band(band: &str, min: &str, above: bool, lang: Lang) -> String {
+    let sign = if above { ">" } else { "≥" };
     say!(
         lang,
-        "Để đạt loại {band} (≥ {min} %)",
-        "To reach band {band} (≥ {min} %)"
+        "Để đạt loại {band} ({sign} {min} %)",
+        "To reach band {band} ({sign} {min} %)"
     )
 }
 
@@ -594,21 +605,21 @@ pub fn no_units(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Points;
     use crate::domain::criteria::Band;
 
     #[test]
     fn bands_are_written_as_the_source_document_does() {
-        let bands: Vec<Band> = [("A", 90), ("B", 80), ("C", 70), ("D", 0)]
-            .iter()
-            .map(|(c, m)| Band {
-                code: c.to_string(),
-                min: Points::from_int(*m),
-            })
-            .collect();
         assert_eq!(
-            bands_text(&bands),
+            bands_text(&Band::national()),
             "A ≥ 90, B 80 – < 90, C 70 – < 80, D < 70"
+        );
+    }
+
+    #[test]
+    fn soc_trang_bands_say_which_side_holds_ninety() {
+        assert_eq!(
+            bands_text(&Band::soc_trang()),
+            "Nhóm 1 > 90, Nhóm 2 80 – ≤ 90, Nhóm 3 65 – < 80, Nhóm 4 50 – < 65, Nhóm 5 < 50"
         );
     }
 }

@@ -484,6 +484,28 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "mức điểm «{o}» phải viết dạng «nhãn=điểm»",
             "the option '{o}' must be written as 'label=points'"
         ),
+        UnknownBandPreset(name) => say!(
+            lang,
+            "không có bộ xếp loại mẫu «{name}» (có: quoc-gia, soc-trang)",
+            "there is no band preset '{name}' (there are: quoc-gia, soc-trang)"
+        ),
+        BandBound(name) => say!(
+            lang,
+            "mức xếp loại «{name}» phải có đúng một ngưỡng: «min» (từ … %) hoặc «above» (trên … %)",
+            "the band '{name}' needs exactly one bound: 'min' (from … %) or 'above' (above … %)"
+        ),
+        SourceIncomplete => lang
+            .pick(
+                "quyết định ban hành bộ chỉ số phải ghi đủ số, ngày và cơ quan ban hành",
+                "the decision that issued the set needs its number, date and issuer",
+            )
+            .into(),
+        BandsTwice => lang
+            .pick(
+                "bộ chỉ số vừa chọn bộ xếp loại mẫu (band_preset) vừa liệt kê [[bands]]: chỉ giữ một",
+                "the set names a band preset (band_preset) and lists [[bands]] too: keep one",
+            )
+            .into(),
         Toml(m) => say!(
             lang,
             "tệp TOML không đúng: {m}",
@@ -774,6 +796,11 @@ pub fn set_error(e: &SetError, lang: Lang) -> String {
                 "the bands must go down from the highest",
             )
             .into(),
+        BadBandName { name } => say!(
+            lang,
+            "tên mức xếp loại «{name}» trống hoặc có dấu phẩy",
+            "the band name «{name}» is empty or holds a comma"
+        ),
         BlockWithoutItems { kind } => {
             let b = block(*kind, lang);
             say!(

@@ -242,6 +242,14 @@ pub fn units_title(year: i32, lang: Lang) -> String {
     )
 }
 
+/// On the units screen's title while a set of the year is illustrative.
+pub fn illustrative_mark(lang: Lang) -> &'static str {
+    lang.pick(
+        "BỘ CHỈ SỐ MINH HỌA, chưa chính thức",
+        "ILLUSTRATIVE criteria, not official",
+    )
+}
+
 /// Before the selected unit's progress field by field.
 pub fn by_field(lang: Lang) -> &'static str {
     lang.pick("Theo lĩnh vực:", "By field:")
@@ -862,6 +870,27 @@ pub fn preview_set(group: &str, name: &str, year: i32, items: usize, lang: Lang)
     )
 }
 
+/// Where a set comes from: the decision that issued it, or that it is illustrative.
+pub fn set_source(source: &crate::domain::SetSource, lang: Lang) -> String {
+    match source {
+        crate::domain::SetSource::Decision {
+            number,
+            date,
+            issuer,
+        } => say!(
+            lang,
+            "Ban hành theo Quyết định số {number} ngày {date} của {issuer}.",
+            "Issued by decision {number} of {date}, {issuer}."
+        ),
+        crate::domain::SetSource::Illustrative => lang
+            .pick(
+                "Bộ chỉ số minh họa: không nêu quyết định ban hành, chưa dùng để thẩm định thật.",
+                "Illustrative set: it names no decision; not for a real appraisal.",
+            )
+            .into(),
+    }
+}
+
 /// Whether a criteria set is new, replaces the stored one, or is the same.
 pub fn preview_set_state(added: bool, changed: bool, lang: Lang) -> &'static str {
     match (added, changed) {
@@ -1136,8 +1165,8 @@ pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -
     let sets_line = if sets > 0 {
         say!(
             lang,
-            "       Năm {year} có sẵn bộ chỉ số của {sets} nhóm đơn vị: nạp luôn.",
-            "       The built-in criteria sets of {year} ({sets} groups) are loaded with it."
+            "       Năm {year}: bộ chỉ số MINH HỌA của {sets} nhóm, chưa phải bộ chính thức.",
+            "       {year}: ILLUSTRATIVE criteria sets of {sets} groups, not the official ones."
         )
     } else {
         say!(

@@ -5,7 +5,9 @@ use super::csvread::parse_table;
 use super::problem::{FileError, Place, Problem, line_col};
 use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::text::nfc;
-use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetError, UnitCode};
+use crate::domain::{
+    CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetError, SetSource, UnitCode,
+};
 use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
@@ -21,18 +23,35 @@ struct RawSet {
     year: Spanned<i64>,
     appraisal_max: Spanned<toml::Value>,
     survey_max: Spanned<toml::Value>,
-    bands: Spanned<Vec<RawBand>>,
+    /// The bands listed, highest first ...
+    bands: Option<Spanned<Vec<RawBand>>>,
+    /// ... or the name of a preset (`quoc-gia`, `soc-trang`).
+    band_preset: Option<Spanned<String>>,
+    /// The decision that issued the set; none: the set is illustrative.
+    source: Option<RawSource>,
     #[serde(default)]
     nodes: Vec<RawNode>,
     bonus: Option<RawBlock>,
     deduction: Option<RawBlock>,
 }
 
+/// A band: its name (`name`, or `code` as older files say) and its lower bound, inclusive
+/// (`min`) or exclusive (`above`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBand {
-    code: String,
-    min: Spanned<toml::Value>,
+    #[serde(alias = "code")]
+    name: String,
+    min: Option<Spanned<toml::Value>>,
+    above: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    number: String,
+    date: String,
+    issuer: String,
 }
 
 #[derive(Deserialize)]
@@ -195,15 +214,40 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
     }
     let appraisal_max = r.points(&raw.appraisal_max);
     let survey_max = r.points(&raw.survey_max);
-    let bands: Vec<Band> = raw
-        .bands
-        .get_ref()
-        .iter()
-        .map(|b| Band {
-            code: b.code.trim().to_string(),
-            min: r.points(&b.min),
-        })
-        .collect();
+    let bands: Vec<Band> = match &raw.band_preset {
+        Some(name) if raw.bands.is_some() => {
+            let place = r.place(name.span());
+            r.err.push(Some(place), Problem::BandsTwice);
+            Vec::new()
+        }
+        Some(name) => Band::preset(name.get_ref()).unwrap_or_else(|| {
+            let place = r.place(name.span());
+            r.err.push(
+                Some(place),
+                Problem::UnknownBandPreset(name.get_ref().clone()),
+            );
+            Vec::new()
+        }),
+        None => raw
+            .bands
+            .as_ref()
+            .map_or(&[][..], |b| b.get_ref())
+            .iter()
+            .map(|b| {
+                let name = nfc(b.name.trim());
+                match (&b.min, &b.above) {
+                    (Some(min), None) => Band::from_min(&name, r.points(min)),
+                    (None, Some(above)) => Band::from_above(&name, r.points(above)),
+                    _ => {
+                        let span = raw.bands.as_ref().map_or(0..0, |b| b.span());
+                        let place = r.place(span);
+                        r.err.push(Some(place), Problem::BandBound(name.clone()));
+                        Band::from_min(&name, Points::ZERO)
+                    }
+                }
+            })
+            .collect(),
+    };
     let mut nodes = Vec::new();
     let mut spans = Vec::new();
     let blocks = [
@@ -242,6 +286,14 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
         appraisal_max,
         survey_max,
         bands,
+        source: raw
+            .source
+            .as_ref()
+            .map_or(SetSource::Illustrative, |s| SetSource::Decision {
+                number: nfc(s.number.trim()),
+                date: nfc(s.date.trim()),
+                issuer: nfc(s.issuer.trim()),
+            }),
         nodes,
         bonus,
         deduction,
@@ -264,7 +316,14 @@ pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> 
                 }
                 None => match e {
                     crate::domain::SetError::BandsNotDescending
-                    | crate::domain::SetError::NoBands => r.place(raw.bands.span()),
+                    | crate::domain::SetError::BadBandName { .. }
+                    | crate::domain::SetError::NoBands => match &raw.band_preset {
+                        Some(name) => r.place(name.span()),
+                        None => match &raw.bands {
+                            Some(b) => r.place(b.span()),
+                            None => r.place(raw.year.span()),
+                        },
+                    },
                     _ => r.place(raw.appraisal_max.span()),
                 },
             };
@@ -288,6 +347,98 @@ pub struct CsvSetHeader {
     pub year: i32,
     pub survey_max: Points,
     pub bands: Vec<Band>,
+    pub source: SetSource,
+}
+
+/// The header block above a tree in a CSV file: `key,value` lines before the table's head
+/// line (`Nhóm,so-nganh`, `Tên nhóm,"Sở, ban, ngành tỉnh"`, `Điểm điều tra xã hội học,37`,
+/// `Xếp loại,soc-trang`, `Quyết định,1941/QĐ-UBND`, `Ngày,07/8/2023`, `Cơ quan ban hành,…`;
+/// the English keys `group`, `name`, `short_name`, `survey_max`, `bands`, `decision`, `date`,
+/// `issuer` too), so that a tree needs no command-line flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CsvHeaderBlock {
+    pub group: Option<String>,
+    pub name: Option<String>,
+    pub short_name: Option<String>,
+    pub survey_max: Option<String>,
+    pub bands: Option<String>,
+    /// The decision that issued the set: number, date, issuer (all three, or none).
+    pub source: SetSource,
+}
+
+/// Splits a tree's text into its header block and the table. The block's lines are left
+/// blank in the table's text, so that a problem in the table keeps its line number.
+pub fn split_header_block(path: &Path, text: &str) -> Result<(CsvHeaderBlock, String), FileError> {
+    let mut block = CsvHeaderBlock::default();
+    let mut err = FileError::new(path);
+    let mut source: [Option<String>; 3] = [None, None, None];
+    let mut table = String::with_capacity(text.len());
+    let mut lines = text.split_inclusive('\n').enumerate();
+    let mut in_block = true;
+    for (i, line) in lines.by_ref() {
+        if !in_block {
+            table.push_str(line);
+            continue;
+        }
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map(|r| r.iter().map(|c| nfc(c.trim())).collect())
+            .unwrap_or_default();
+        let key = cells
+            .first()
+            .map(|c| c.trim_start_matches('\u{feff}').to_lowercase())
+            .unwrap_or_default();
+        let value = cells
+            .get(1..)
+            .map(|v| v.join(",").trim().trim_end_matches(',').trim().to_string())
+            .filter(|v| !v.is_empty());
+        let slot = match key.as_str() {
+            "" => None,
+            "nhóm" | "mã nhóm" | "group" => Some(&mut block.group),
+            "tên nhóm" | "name" => Some(&mut block.name),
+            "tên ngắn" | "short_name" => Some(&mut block.short_name),
+            "điểm điều tra xã hội học" | "survey_max" => Some(&mut block.survey_max),
+            "xếp loại" | "bands" => Some(&mut block.bands),
+            "quyết định" | "decision" => Some(&mut source[0]),
+            "ngày" | "date" => Some(&mut source[1]),
+            "cơ quan ban hành" | "issuer" => Some(&mut source[2]),
+            _ => {
+                // The table's head line ends the block.
+                in_block = false;
+                table.push_str(line);
+                continue;
+            }
+        };
+        if let Some(slot) = slot {
+            match value {
+                Some(v) => *slot = Some(v),
+                None => err.push(Some(Place::at(i + 1, 2)), Problem::Required),
+            }
+        }
+        table.push_str(if line.ends_with('\n') { "\n" } else { "" });
+    }
+    block.source = match source {
+        [Some(number), Some(date), Some(issuer)] => SetSource::Decision {
+            number,
+            date,
+            issuer,
+        },
+        [None, None, None] => SetSource::Illustrative,
+        _ => {
+            err.push(None, Problem::SourceIncomplete);
+            SetSource::Illustrative
+        }
+    };
+    if err.is_empty() {
+        Ok((block, table))
+    } else {
+        Err(err)
+    }
 }
 
 /// Reads a criteria tree as CSV: `code,title,max,options,guidance,not_applicable_for`.
@@ -394,6 +545,7 @@ pub fn set_from_csv(
         appraisal_max,
         survey_max: header.survey_max,
         bands: header.bands,
+        source: header.source,
         nodes,
         bonus: None,
         deduction: None,
@@ -542,10 +694,92 @@ not_applicable_for = ["SNGV"]
             year: 2022,
             survey_max: Points::from_int(1),
             bands: Band::parse_list("A:90,B:80,C:70,D:0").unwrap(),
+            source: SetSource::Illustrative,
         };
         let set = set_from_csv(Path::new("tree.csv"), csv, header).unwrap();
         assert_eq!(set.appraisal_max, Points::from_int(2));
         let n = set.find(&ItemCode::parse("1.2").unwrap()).unwrap();
         assert_eq!(n.not_applicable_for.len(), 2);
+    }
+
+    #[test]
+    fn a_set_names_a_band_preset_or_lists_named_bands() {
+        let preset = GOOD.replace(
+            "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+            "band_preset = \"soc-trang\"\n",
+        );
+        assert_ne!(preset, GOOD);
+        let set = load(&preset).unwrap();
+        assert_eq!(set.bands, Band::soc_trang());
+
+        let listed = GOOD.replace(
+            "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+            "[[bands]]\nname = \"Xuất sắc\"\nabove = 90\n[[bands]]\nname = \"Tốt\"\nmin = 80\n[[bands]]\nname = \"Yếu\"\nmin = 0\n",
+        );
+        let set = load(&listed).unwrap();
+        assert_eq!(
+            set.bands,
+            vec![
+                Band::from_above("Xuất sắc", Points::from_int(90)),
+                Band::from_min("Tốt", Points::from_int(80)),
+                Band::from_min("Yếu", Points::ZERO),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_preset_or_a_band_without_bound_is_refused_at_its_place() {
+        let bad = GOOD.replace(
+            "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+            "band_preset = \"ha-noi\"\n",
+        );
+        let err = load(&bad).unwrap_err();
+        assert_eq!(err.problems.len(), 1, "{err:?}");
+        assert_eq!(
+            err.problems[0].1,
+            Problem::UnknownBandPreset("ha-noi".into())
+        );
+        assert_eq!(err.problems[0].0.as_ref().map(|p| p.line), Some(8));
+
+        let bad = GOOD.replace("code = \"D\"\nmin = 0", "code = \"D\"");
+        let err = load(&bad).unwrap_err();
+        assert!(
+            err.problems
+                .iter()
+                .any(|(_, p)| *p == Problem::BandBound("D".into())),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_tree_with_vietnamese_column_heads_reads_as_the_english_one() {
+        let header = || CsvSetHeader {
+            group: GroupCode::parse("so-nganh").unwrap(),
+            name: "Sở".into(),
+            short_name: None,
+            year: 2022,
+            survey_max: Points::from_int(1),
+            bands: Band::soc_trang(),
+            source: SetSource::Illustrative,
+        };
+        let en = "code,title,max,options,guidance,not_applicable_for\n\
+                  1,Chỉ đạo,2,,,\n\
+                  1.1,Kế hoạch,1,Đúng hạn=1; Chậm=0.5,Trước 15/01,\n\
+                  1.2,Báo cáo,1,,,SNGV BDT\n";
+        let vi = "Mã,Tiêu chí,Điểm tối đa,Các mức điểm,Hướng dẫn chấm,Không áp dụng cho\n\
+                  1,Chỉ đạo,2,,,\n\
+                  1.1,Kế hoạch,1,Đúng hạn=1; Chậm=0.5,Trước 15/01,\n\
+                  1.2,Báo cáo,1,,,SNGV BDT\n";
+        let a = set_from_csv(Path::new("en.csv"), en, header()).unwrap();
+        let b = set_from_csv(Path::new("vi.csv"), vi, header()).unwrap();
+        assert_eq!(a, b);
+        let nd = vi.replace("Tiêu chí", "Nội dung");
+        assert_eq!(set_from_csv(Path::new("vi.csv"), &nd, header()).unwrap(), a);
+        // A bad cell under a Vietnamese head is still pointed at by line and column.
+        let bad = vi.replace("1.2,Báo cáo,1,", "1.2,Báo cáo,một,");
+        let err = set_from_csv(Path::new("vi.csv"), &bad, header()).unwrap_err();
+        let (place, _) = &err.problems[0];
+        let place = place.as_ref().unwrap();
+        assert_eq!((place.line, place.column), (4, 3));
     }
 }

@@ -207,6 +207,22 @@ impl Table {
 /// Matches a header row's names against the expected columns: each known name's position,
 /// every problem pushed to `err` at `line`. `skip` says which cells without a known name are
 /// tolerated (a trailing empty one in CSV, any empty one in a sheet).
+/// The column a Vietnamese header names, as a province's own table heads it (a criteria
+/// annex: Mã, Nội dung or Tiêu chí, Điểm tối đa, Các mức điểm, Hướng dẫn chấm, Không áp dụng
+/// cho). `name` is lower case; it is compared in NFC.
+fn column_alias(name: &str) -> Option<&'static str> {
+    let name = crate::domain::text::nfc(name);
+    Some(match name.as_str() {
+        "mã" => "code",
+        "nội dung" | "tiêu chí" => "title",
+        "điểm tối đa" => "max",
+        "các mức điểm" | "mức điểm" => "options",
+        "hướng dẫn chấm" | "hướng dẫn" => "guidance",
+        "không áp dụng cho" => "not_applicable_for",
+        _ => return None,
+    })
+}
+
 pub(crate) fn match_header(
     err: &mut FileError,
     header: &[String],
@@ -217,6 +233,7 @@ pub(crate) fn match_header(
     let mut found: HashMap<&'static str, usize> = HashMap::new();
     for (i, raw) in header.iter().enumerate() {
         let name = raw.trim().trim_start_matches('\u{feff}').to_lowercase();
+        let name = column_alias(&name).unwrap_or(&name);
         let known = columns
             .required
             .iter()
@@ -231,7 +248,7 @@ pub(crate) fn match_header(
                     );
                 }
             }
-            None if skip(i, &name) => {}
+            None if skip(i, name) => {}
             None => err.push(
                 Some(Place::at(line, i + 1)),
                 Problem::UnknownColumn(raw.trim().to_string()),

@@ -581,14 +581,23 @@ pub fn notice_docx(n: &NoticeData, opts: &NoticeOptions) -> std::io::Result<Vec<
             .size(BODY),
     );
     let ledger = || {
-        Footer::new().add_paragraph(
+        let footer = Footer::new().add_paragraph(
             Paragraph::new()
                 .add_run(run(
                     &t::ledger_footer(n.ledger.entries, &n.ledger.printed(), lang),
                     FOOTER,
                 ))
                 .align(AlignmentType::Center),
-        )
+        );
+        if n.set.source.is_illustrative() {
+            footer.add_paragraph(
+                Paragraph::new()
+                    .add_run(run(t::illustrative_footer(lang), FOOTER))
+                    .align(AlignmentType::Center),
+            )
+        } else {
+            footer
+        }
     };
     let unit_name = n.unit.name.as_str();
     let mut doc = Docx::new()

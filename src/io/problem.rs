@@ -93,6 +93,14 @@ pub enum Problem {
         of: u32,
     },
     BadOption(String),
+    /// A band names no preset this program knows.
+    UnknownBandPreset(String),
+    /// A band with neither or both of `min` and `above`.
+    BandBound(String),
+    /// Both a band preset and a list of bands.
+    BandsTwice,
+    /// A set's decision without its number, date or issuer.
+    SourceIncomplete,
     Toml(String),
     Set(SetError),
     UnitOfOtherGroup {

@@ -205,6 +205,19 @@ impl Workspace {
             return self.import_set_toml(file);
         }
         let need = AppError::CriteriaCsvNeeds;
+        let bytes = std::fs::read(file)
+            .map_err(|e| FileError::one(file, None, Problem::Unreadable(e.to_string())))?;
+        let origin = crate::domain::seal::Origin::of_bytes(&crate::io::file_name(file), &bytes);
+        let text = crate::io::csvread::decode(file, &bytes)?;
+        // The header block of the sheet gives what the flags do not.
+        let (block, text) = crate::io::criteria::split_header_block(file, &text)?;
+        let csv = CriteriaCsvArgs {
+            group: csv.group.or(block.group),
+            name: csv.name.or(block.name),
+            short_name: csv.short_name.or(block.short_name),
+            survey_max: csv.survey_max.or(block.survey_max),
+            bands: csv.bands.or(block.bands),
+        };
         let group_text = csv.group.ok_or_else(|| need("--group"))?;
         let group = GroupCode::parse(&group_text)
             .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
@@ -223,10 +236,6 @@ impl Workspace {
         let bands_text = csv.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
         let bands =
             Band::parse_list(&bands_text).ok_or_else(|| AppError::BadBands(bands_text.clone()))?;
-        let bytes = std::fs::read(file)
-            .map_err(|e| FileError::one(file, None, Problem::Unreadable(e.to_string())))?;
-        let origin = crate::domain::seal::Origin::of_bytes(&crate::io::file_name(file), &bytes);
-        let text = crate::io::csvread::decode(file, &bytes)?;
         let header = CsvSetHeader {
             group,
             name,
@@ -234,6 +243,7 @@ impl Workspace {
             year: self.year,
             survey_max,
             bands,
+            source: block.source,
         };
         let set = set_from_csv(file, &text, header)?;
         let changed = self.save_set(&set, Some(&origin))?;

@@ -473,6 +473,12 @@ impl Workspace {
         Ok(self.store.groups(self.year)?)
     }
 
+    /// Whether some set of the year names no decision (the built-in sets, until the
+    /// province's own replace them).
+    pub fn has_illustrative_set(&self) -> bool {
+        self.sets.values().any(|s| s.source.is_illustrative())
+    }
+
     pub fn set(&self, group: &str) -> Result<&Arc<CriteriaSet>, AppError> {
         self.sets
             .get(group)

@@ -48,6 +48,11 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
     let mut book = Book::new(lang, ws.year);
     let head = ws.ledger_head()?;
     book.set_ledger_line(t::ledger_line(head.entries, &head.printed(), lang));
+    let mut illustrative = false;
+    for (code, _) in &groups {
+        illustrative |= ws.set(code)?.source.is_illustrative();
+    }
+    book.set_illustrative(illustrative);
     let data: Vec<GroupData> = breakdowns
         .iter()
         .enumerate()

@@ -282,7 +282,16 @@ const MIGRATIONS: &[Step] = &[
     ) STRICT;
     "#,
     ),
-    // 10: seals — every input that changes a result is sealed in the ledger by the write
+    // 10: the decision that issued a set (number, date, issuer); none: the set is
+    // illustrative. Sets stored before name none, as the built-in ones they mostly are.
+    Step::Sql(
+        r#"
+    ALTER TABLE sets ADD COLUMN source_number TEXT;
+    ALTER TABLE sets ADD COLUMN source_date TEXT;
+    ALTER TABLE sets ADD COLUMN source_issuer TEXT;
+    "#,
+    ),
+    // 11: seals — every input that changes a result is sealed in the ledger by the write
     // that made it; what the file holds now is sealed here, under one `import` row per kind
     // (see `store::seals`).
     Step::Rust(super::seals::migrate),

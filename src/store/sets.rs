@@ -3,7 +3,7 @@
 use super::{Store, StoreError};
 use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::seal::{Counts, Kind, Origin};
-use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, UnitCode};
+use crate::domain::{CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetSource, UnitCode};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 fn kind_from(s: &str) -> ItemKind {
@@ -101,11 +101,13 @@ pub(super) fn load_set_on(
         Option<i64>,
         Option<String>,
         Option<i64>,
+        (Option<String>, Option<String>, Option<String>),
     );
     let header: Option<Header> = conn
         .query_row(
             "SELECT name, short_name, appraisal_max, survey_max, bands, bonus_title,
-                    bonus_cap, deduction_title, deduction_cap
+                    bonus_cap, deduction_title, deduction_cap,
+                    source_number, source_date, source_issuer
              FROM sets WHERE year = ?1 AND group_code = ?2",
             params![year, group],
             |r| {
@@ -119,11 +121,13 @@ pub(super) fn load_set_on(
                     r.get(6)?,
                     r.get(7)?,
                     r.get(8)?,
+                    (r.get(9)?, r.get(10)?, r.get(11)?),
                 ))
             },
         )
         .optional()?;
-    let Some((name, short_name, amax, smax, bands, btitle, bcap, dtitle, dcap)) = header else {
+    let Some((name, short_name, amax, smax, bands, btitle, bcap, dtitle, dcap, source)) = header
+    else {
         return Err(StoreError::NoSet {
             year,
             group: group.to_string(),
@@ -192,6 +196,14 @@ pub(super) fn load_set_on(
         appraisal_max: Points::from_hundredths(amax),
         survey_max: Points::from_hundredths(smax),
         bands: Band::parse_list(&bands).unwrap_or_default(),
+        source: match source {
+            (Some(number), Some(date), Some(issuer)) => SetSource::Decision {
+                number,
+                date,
+                issuer,
+            },
+            _ => SetSource::Illustrative,
+        },
         nodes,
         bonus: btitle.map(|title| BlockSpec {
             title,
@@ -210,17 +222,27 @@ pub(super) fn load_set_on(
 pub(super) fn insert_set(tx: &Transaction<'_>, set: &CriteriaSet) -> Result<(), StoreError> {
     let year = set.year;
     let group = set.group.as_str();
+    let source = match &set.source {
+        SetSource::Decision {
+            number,
+            date,
+            issuer,
+        } => Some((number, date, issuer)),
+        SetSource::Illustrative => None,
+    };
     tx.execute(
         "DELETE FROM nodes WHERE year = ?1 AND group_code = ?2",
         params![year, group],
     )?;
     tx.execute(
         "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands,
-             bonus_title, bonus_cap, deduction_title, deduction_cap, short_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             bonus_title, bonus_cap, deduction_title, deduction_cap, short_name,
+             source_number, source_date, source_issuer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (year, group_code) DO UPDATE SET name = ?3, appraisal_max = ?4,
              survey_max = ?5, bands = ?6, bonus_title = ?7, bonus_cap = ?8,
-             deduction_title = ?9, deduction_cap = ?10, short_name = ?11",
+             deduction_title = ?9, deduction_cap = ?10, short_name = ?11,
+             source_number = ?12, source_date = ?13, source_issuer = ?14",
         params![
             year,
             group,
@@ -233,6 +255,9 @@ pub(super) fn insert_set(tx: &Transaction<'_>, set: &CriteriaSet) -> Result<(), 
             set.deduction.as_ref().map(|b| b.title.clone()),
             set.deduction.as_ref().map(|b| b.cap.hundredths()),
             set.short_name,
+            source.map(|s| s.0),
+            source.map(|s| s.1),
+            source.map(|s| s.2),
         ],
     )?;
     // The units' stored totals were computed under the set as it was: the new revision

@@ -156,6 +156,8 @@ pub enum Loaded {
         /// The newest year before the working one in this database (where a new year
         /// starts from, on the welcome).
         before: Option<i32>,
+        /// Some set of the year names no decision: the title says the sets are illustrative.
+        illustrative: bool,
     },
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.

@@ -404,6 +404,7 @@ impl Runtime {
                     } else {
                         ws.last_year_before()?
                     },
+                    illustrative: ws.has_illustrative_set(),
                 }),
                 Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],

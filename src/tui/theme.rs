@@ -66,6 +66,11 @@ impl Theme {
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
+    /// What the reader must not miss but is no error (an illustrative criteria set).
+    pub fn warn(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
     pub fn ok(self) -> Style {
         self.fg(Color::Green)
     }

@@ -22,6 +22,11 @@ pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
             lang,
         );
         let _ = writeln!(out, "{line}");
+        let _ = writeln!(
+            out,
+            "  {}",
+            crate::i18n::screens::set_source(&set.source, lang)
+        );
     }
     out.push_str(&msg::database_is(&ws.db_path().display().to_string(), lang));
     Ok(out)
@@ -30,7 +35,7 @@ pub fn init(ws: &mut Workspace, lang: Lang) -> Result<String, AppError> {
 /// What an import did, as `thamdinh import` prints it and the files screen says it.
 pub fn imported(done: &Imported, lang: Lang) -> String {
     if let Some(set) = &done.set {
-        return msg::set_imported(
+        let said = msg::set_imported(
             set.group.as_str(),
             set.year,
             &set.name,
@@ -39,6 +44,8 @@ pub fn imported(done: &Imported, lang: Lang) -> String {
             &set.survey_max.to_string(),
             lang,
         );
+        let source = crate::i18n::screens::set_source(&set.source, lang);
+        return format!("{said}\n{source}");
     }
     let mut out = msg::imported(done.kind.command(), done.count, lang);
     if let Some(s) = done.shadowed.first() {

@@ -105,7 +105,7 @@ pub fn goal_name(goal: &Goal, lang: Lang) -> String {
             rank,
             index,
         } => w::goal_above(name, unit.as_str(), *rank, &index.to_string(), lang),
-        Goal::Band { code, min } => w::goal_band(code, &min.to_string(), lang),
+        Goal::Band { code, min, above } => w::goal_band(code, &min.to_string(), *above, lang),
         Goal::Previous { percent } => w::goal_previous(&percent.fixed2(), lang),
     }
 }

@@ -359,24 +359,30 @@ pub fn band_count(bands: &[Band], i: usize, lang: Lang) -> String {
     let b = &bands[i];
     let code = &b.code;
     let min = short_figure(b.min, lang);
-    let above = (i > 0).then(|| short_figure(bands[i - 1].min, lang));
-    match (b.min.hundredths() > 0, above) {
-        (true, Some(up)) => say!(
+    let low = match (b.above, b.min.hundredths() > 0) {
+        (true, _) => Some(format!("> {min}")),
+        (false, true) => Some(min),
+        (false, false) => None,
+    };
+    let high = (i > 0).then(|| {
+        let up = &bands[i - 1];
+        let sign = if up.above { "≤" } else { "<" };
+        format!("{sign} {}", short_figure(up.min, lang))
+    });
+    let range = match (low, high) {
+        (Some(l), Some(h)) => Some(format!("{l} – {h}")),
+        (Some(l), None) if b.above => Some(l),
+        (Some(l), None) => Some(format!("≥ {l}")),
+        (None, Some(h)) => Some(h),
+        (None, None) => None,
+    };
+    match range {
+        Some(r) => say!(
             lang,
-            "Số đơn vị loại {code} ({min} – < {up} %)",
-            "Units in band {code} ({min} – < {up} %)"
+            "Số đơn vị loại {code} ({r} %)",
+            "Units in band {code} ({r} %)"
         ),
-        (true, None) => say!(
-            lang,
-            "Số đơn vị loại {code} (≥ {min} %)",
-            "Units in band {code} (≥ {min} %)"
-        ),
-        (false, Some(up)) => say!(
-            lang,
-            "Số đơn vị loại {code} (< {up} %)",
-            "Units in band {code} (< {up} %)"
-        ),
-        (false, None) => say!(lang, "Số đơn vị loại {code}", "Units in band {code}"),
+        None => say!(lang, "Số đơn vị loại {code}", "Units in band {code}"),
     }
 }
 
@@ -451,9 +457,19 @@ pub fn not_ranked(lang: Lang) -> &'static str {
     lang.pick("không xếp hạng", "not ranked")
 }
 
-/// Page footer: `Trang 2/5` (Excel's codes &P and &N).
-pub fn footer(lang: Lang) -> &'static str {
-    lang.pick("&CTrang &P/&N", "&CPage &P of &N")
+/// Page footer: `Trang 2/5` (Excel's codes &P and &N), and on the left, when the workbook
+/// is made with an illustrative criteria set, a word that says so.
+pub fn footer(lang: Lang, illustrative: bool) -> String {
+    let page = lang.pick("&CTrang &P/&N", "&CPage &P of &N");
+    if illustrative {
+        let mark = lang.pick(
+            "&LLập theo bộ chỉ số minh họa, không phải bộ chính thức",
+            "&LMade with an illustrative criteria set, not the official one",
+        );
+        format!("{mark}{page}")
+    } else {
+        page.to_string()
+    }
 }
 
 // ---------- the command's answer ----------

@@ -344,6 +344,14 @@ pub fn unit_not_in_group(unit: &str, group: &str, lang: Lang) -> String {
     )
 }
 
+/// Under the ledger's head, when the notice is made with an illustrative criteria set.
+pub fn illustrative_footer(lang: Lang) -> &'static str {
+    lang.pick(
+        "Lập theo bộ chỉ số minh họa, không phải bộ chỉ số chính thức.",
+        "Made with an illustrative criteria set, not the official one.",
+    )
+}
+
 /// The footer of every page: the ledger's head when the notice was written.
 pub fn ledger_footer(entries: u64, head: &str, lang: Lang) -> String {
     say!(

@@ -462,7 +462,7 @@ fn the_first_start_makes_the_database_only_when_asked() {
     let args = ["--db", db.to_str().unwrap(), "--appraiser", "Lê Thư Ký"];
     let mut t = Pty::spawn(&args, &config, 80, 24);
     t.wait_for("Chưa có cơ sở dữ liệu ở", 20);
-    t.wait_for("Năm 2022 có sẵn bộ chỉ số của 4 nhóm đơn vị", 5);
+    t.wait_for("Năm 2022: bộ chỉ số MINH HỌA của 4 nhóm", 5);
     t.send("q");
     assert_eq!(t.wait_exit(10).exit_code(), 1);
     assert!(!db.parent().unwrap().exists(), "nothing is made on q");

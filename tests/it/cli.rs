@@ -732,3 +732,87 @@ fn a_reader_that_stops_early_is_not_an_error() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// A province's tree as a secretary would save it from its annex: a header block (group, name,
+/// survey maximum, bands, the decision) above a table with Vietnamese column heads.
+const ANNEX_TREE: &str = "Nhóm,xa
+Tên nhóm,\"UBND xã, phường\"
+Điểm điều tra xã hội học,10
+Xếp loại,soc-trang
+Quyết định,1941/QĐ-UBND
+Ngày,07/8/2023
+Cơ quan ban hành,Ủy ban nhân dân tỉnh Sóc Trăng
+
+Mã,Tiêu chí,Điểm tối đa,Các mức điểm,Hướng dẫn chấm,Không áp dụng cho
+1,Công tác chỉ đạo,4,,,
+1.1,Kế hoạch năm,2,Đúng hạn=2; Trễ hạn=1; Không có=0,,
+1.2,Báo cáo quý,2,,,
+2,Thủ tục hành chính,6,,,
+2.1,Công khai thủ tục,3,,,
+2.2,Hồ sơ trực tuyến,3,,,
+";
+
+#[test]
+fn a_tree_with_its_header_block_imports_without_flags_and_names_its_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    let tree = write(dir.path(), "xa.csv", ANNEX_TREE);
+    let out = ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            tree.to_str().unwrap(),
+        ],
+    );
+    assert!(out.starts_with("Đã nạp bộ chỉ số xa năm 2023"), "{out}");
+    assert!(
+        out.contains(
+            "Ban hành theo Quyết định số 1941/QĐ-UBND ngày 07/8/2023 của Ủy ban nhân dân tỉnh Sóc Trăng."
+        ),
+        "{out}"
+    );
+    let store = thamdinh::store::Store::open(&db).unwrap();
+    let set = store.load_set(2023, "xa").unwrap();
+    assert_eq!(set.name, "UBND xã, phường");
+    assert_eq!(set.bands, thamdinh::domain::criteria::Band::soc_trang());
+    assert!(!set.source.is_illustrative());
+    assert_eq!(set.survey_max, thamdinh::domain::Points::from_int(10));
+
+    // A bad cell of the table is pointed at on its line of the file, header block counted.
+    let bad = write(
+        dir.path(),
+        "xa-sai.csv",
+        ANNEX_TREE.replace("1.2,Báo cáo quý,2,", "1.2,Báo cáo quý,hai,"),
+    );
+    let err = fails(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("xa-sai.csv:12:3"), "{err}");
+    // A decision without its issuer is refused.
+    let half = write(
+        dir.path(),
+        "xa-thieu.csv",
+        ANNEX_TREE.replace("Cơ quan ban hành,Ủy ban nhân dân tỉnh Sóc Trăng\n", ""),
+    );
+    let err = fails(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "criteria",
+            half.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("số, ngày và cơ quan ban hành"), "{err}");
+}

@@ -535,6 +535,9 @@ fn an_older_file_gets_its_chain_on_migration_and_says_so() {
              DROP TABLE unit_totals;
              DROP TABLE epoch;
              ALTER TABLE sets DROP COLUMN revision;
+             ALTER TABLE sets DROP COLUMN source_number;
+             ALTER TABLE sets DROP COLUMN source_date;
+             ALTER TABLE sets DROP COLUMN source_issuer;
              PRAGMA user_version = {};",
             BEFORE_LEDGER
         ),

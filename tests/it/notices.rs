@@ -129,6 +129,21 @@ fn a_notice_says_the_result_and_lists_what_the_council_changed() {
     // Nothing else is left in the folder (the temporary file was renamed).
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
 
+    // Made with the demo's illustrative set: the footer says so.
+    let footer = (1..=3)
+        .filter_map(|k| {
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&written[0]).unwrap()).unwrap();
+            let mut s = String::new();
+            let mut f = zip.by_name(&format!("word/footer{k}.xml")).ok()?;
+            f.read_to_string(&mut s).unwrap();
+            Some(text_of(&s))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        footer.contains("Lập theo bộ chỉ số minh họa, không phải bộ chỉ số chính thức."),
+        "{footer}"
+    );
     let doc = part(&written[0], "word/document.xml");
     let text = text_of(&doc);
     for want in [

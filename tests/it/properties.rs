@@ -386,6 +386,7 @@ proptest! {
                 year: 2022,
                 survey_max: Points::from_int(1),
                 bands: Vec::new(),
+                source: thamdinh::domain::SetSource::Illustrative,
             };
             let _ = set_from_csv(Path::new("x.csv"), t, header);
         }

@@ -139,6 +139,64 @@ fn a_set_round_trips_and_saving_it_again_changes_nothing() {
 }
 
 #[test]
+fn named_bands_with_an_exclusive_bound_round_trip_through_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let text = SET.replace(
+        "[[bands]]\ncode = \"A\"\nmin = 90\n[[bands]]\ncode = \"D\"\nmin = 0\n",
+        "band_preset = \"soc-trang\"\n",
+    );
+    let set = set_from_toml(Path::new("set.toml"), &text).unwrap();
+    assert_eq!(set.bands, thamdinh::domain::criteria::Band::soc_trang());
+    assert!(store.save_set(&set).unwrap());
+    drop(store);
+    let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+    assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
+}
+
+#[test]
+fn a_sets_decision_round_trips_and_an_old_file_reads_its_sets_as_illustrative() {
+    use thamdinh::domain::SetSource;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        let mut c = rusqlite::Connection::open(&path).unwrap();
+        // The last version before sets named their decision.
+        schema::migrate_to(&mut c, 9).unwrap();
+        c.execute_batch(
+            "INSERT INTO sets (year, group_code, name, appraisal_max, survey_max, bands)
+                 VALUES (2022, 'so-nganh', 'Sở, ban, ngành tỉnh', 300, 200, 'A:90,D:0');
+             INSERT INTO nodes (year, group_code, code, position, parent, kind, title, max,
+                     min, is_item)
+                 VALUES (2022, 'so-nganh', '1', 0, NULL, 'regular', 'Chỉ đạo', 300, 0, 1);",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let old = store.load_set(2022, "so-nganh").unwrap();
+    assert_eq!(old.source, SetSource::Illustrative);
+    let text = SET.replacen(
+        "survey_max = 2\n",
+        "survey_max = 2\n[source]\nnumber = \"1941/QĐ-UBND\"\ndate = \"07/8/2023\"\n\
+         issuer = \"Ủy ban nhân dân tỉnh Sóc Trăng\"\n",
+        1,
+    );
+    let set = set_from_toml(Path::new("set.toml"), &text).unwrap();
+    assert_eq!(
+        set.source,
+        SetSource::Decision {
+            number: "1941/QĐ-UBND".into(),
+            date: "07/8/2023".into(),
+            issuer: "Ủy ban nhân dân tỉnh Sóc Trăng".into(),
+        }
+    );
+    assert!(store.save_set(&set).unwrap());
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
+}
+
+#[test]
 fn a_file_of_version_2_gains_the_short_name_and_keeps_its_sets() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");

@@ -1302,7 +1302,7 @@ fn the_first_start_screen_offers_to_make_the_file_or_open_the_demo() {
     };
     let vi = draw(&first);
     assert!(
-        vi.contains("Năm 2022 có sẵn bộ chỉ số của 4 nhóm đơn vị"),
+        vi.contains("Năm 2022: bộ chỉ số MINH HỌA của 4 nhóm, chưa phải bộ chính thức."),
         "{vi}"
     );
     snap!("first_start_vi_80x24", vi);

@@ -1035,6 +1035,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
         published: true,
         no_units: false,
         before: None,
+        illustrative: false,
     }));
     for c in ['a', '2', 'e', 'x', 'c', 'f', 'u'] {
         app.status = None;
@@ -1056,6 +1057,7 @@ fn a_published_year_refuses_every_edit_with_a_sentence_and_sends_nothing() {
         published: false,
         no_units: false,
         before: None,
+        illustrative: false,
     }));
     assert!(matches!(&app.update(ch('a'))[..], [Effect::Decide { .. }]));
 }
@@ -1199,6 +1201,7 @@ fn a_year_without_units_is_known_from_the_year_load() {
         published: false,
         no_units: true,
         before: None,
+        illustrative: false,
     }));
     assert!(app.no_units);
 }
@@ -1261,6 +1264,7 @@ fn a_published_year_refuses_to_close_a_unit_without_asking() {
         published: true,
         no_units: false,
         before: None,
+        illustrative: false,
     }));
     assert!(app.update(ch('c')).is_empty());
     assert!(app.input.is_none());
@@ -1308,6 +1312,7 @@ fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_
         published: true,
         no_units: false,
         before: None,
+        illustrative: false,
     }));
     assert!(app.update(ch('P')).is_empty());
     assert!(app.input.is_none());
@@ -1626,6 +1631,7 @@ fn a_new_year_is_started_after_asking() {
         published: false,
         no_units: true,
         before: Some(2023),
+        illustrative: false,
     }));
     app.update(ch('N'));
     assert_eq!(
@@ -1641,6 +1647,7 @@ fn a_new_year_is_started_after_asking() {
         published: false,
         no_units: true,
         before: None,
+        illustrative: false,
     }));
     app.update(ch('N'));
     assert!(app.input.is_none());

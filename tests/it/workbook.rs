@@ -547,3 +547,66 @@ fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
     assert!(!refused.exists());
     assert!(no_temporary_file(refused.parent().unwrap()));
 }
+
+/// The footers of every sheet of a workbook, from its sheet XML.
+fn footers(path: &Path) -> Vec<String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if !f.name().starts_with("xl/worksheets/sheet") {
+            continue;
+        }
+        let mut xml = String::new();
+        f.read_to_string(&mut xml).unwrap();
+        let start = xml.find("<oddFooter>").expect("a footer") + "<oddFooter>".len();
+        let end = xml[start..].find("</oddFooter>").unwrap() + start;
+        out.push(xml[start..end].to_string());
+    }
+    out
+}
+
+#[test]
+fn every_page_made_with_an_illustrative_set_says_so_until_an_official_one_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut ws = workspace(&db);
+    assert!(ws.has_illustrative_set());
+    let out = dir.path().join("demo.xlsx");
+    let req = Request::full(Some("dvsn"), Mode::Provisional);
+    workbook::write(&ws, &req, &out, Lang::Vi).unwrap();
+    let feet = footers(&out);
+    assert!(!feet.is_empty());
+    for f in &feet {
+        assert!(
+            f.contains("&amp;LLập theo bộ chỉ số minh họa") && f.contains("&amp;CTrang"),
+            "{f}"
+        );
+    }
+
+    // The province's own set for the group, naming its decision.
+    let toml = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/criteria/2022/dvsn.toml"),
+    )
+    .unwrap();
+    let official = toml.replacen(
+        "survey_max = 38.5\n",
+        "survey_max = 38.5\n\n[source]\nnumber = \"1941/QĐ-UBND\"\ndate = \"07/8/2023\"\n\
+         issuer = \"Ủy ban nhân dân tỉnh Sóc Trăng\"\n",
+        1,
+    );
+    assert_ne!(official, toml);
+    let file = dir.path().join("dvsn.toml");
+    std::fs::write(&file, official).unwrap();
+    let (set, _) = ws.import_criteria(&file, Default::default()).unwrap();
+    assert!(!set.source.is_illustrative());
+    let ws = workspace(&db);
+    // The other groups are still illustrative.
+    assert!(ws.has_illustrative_set());
+    assert!(!ws.set("dvsn").unwrap().source.is_illustrative());
+    workbook::write(&ws, &req, &out, Lang::Vi).unwrap();
+    for f in footers(&out) {
+        assert!(!f.contains("minh họa"), "{f}");
+        assert!(f.contains("&amp;CTrang"), "{f}");
+    }
+}

@@ -85,7 +85,7 @@ impl DecisionSheet<'_> {
             ws.set_column_width(col as ColNum, WIDTHS[col])?;
             text(ws, HEAD_ROW, col as ColNum, h, &st.head)?;
         }
-        page_setup(ws, (HEAD_ROW, HEAD_ROW), 3, lang)?;
+        page_setup(ws, (HEAD_ROW, HEAD_ROW), 3)?;
         self.row = HEAD_ROW;
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! each field, coloured by band) and criteria (points per criterion and unit).
 
 use super::{Book, count, height_for, maybe, number, page_setup, text, width_for};
+use crate::domain::criteria::Band;
 use crate::domain::index::round2;
 use crate::domain::{CriteriaSet, GroupBreakdown, Ranking, UnitBreakdown, UnitCode};
 use crate::words::{Lang, documents as t};
@@ -183,7 +184,7 @@ impl Book {
         }
         let last_row = row;
         ws.autofilter(head_row, 0, last_row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 3, lang)?;
+        page_setup(ws, (head_row, head_row), 3)?;
 
         // Under the table: the group mean, the two targets, the not-ranked mark.
         row += 2;
@@ -274,7 +275,7 @@ impl Book {
          -> Result<(), XlsxError> {
             match index {
                 Some(i) => {
-                    let band = set.bands.iter().position(|b| i.reaches_percent(b.min));
+                    let band = Band::of_index(&set.bands, &i);
                     let style = band.map_or(&st.num, |b| &band_styles[b]);
                     number(ws, row, col, i.rounded(), style)
                 }
@@ -298,13 +299,13 @@ impl Book {
             }
             percent(ws, row, last_col, r.index)?;
             if let Some(i) = r.index
-                && let Some(b) = set.bands.iter().position(|b| i.reaches_percent(b.min))
+                && let Some(b) = Band::of_index(&set.bands, &i)
             {
                 index_bands[b] += 1;
             }
         }
         ws.autofilter(head_row, 0, row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 3, lang)?;
+        page_setup(ws, (head_row, head_row), 3)?;
 
         let stats = g.breakdown.field_stats(set);
         row += 2;
@@ -427,7 +428,7 @@ impl Book {
             count(ws, row, last_col, stats.lost, style_int)?;
         }
         ws.autofilter(head_row, 0, row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 2, lang)?;
+        page_setup(ws, (head_row, head_row), 2)?;
 
         // The totals of every unit: the fields added up, then bonus and deduction.
         row += 1;

@@ -135,7 +135,7 @@ impl Book {
                 }
             }
         }
-        page_setup(ws, (0, 0), 0, lang)?;
+        page_setup(ws, (0, 0), 0)?;
         Ok(())
     }
 }

@@ -138,6 +138,8 @@ pub struct Book {
     sheets: usize,
     /// The ledger's head, printed under every results table (see `thamdinh verify --head`).
     ledger: Option<String>,
+    /// Made with an illustrative criteria set: every page's footer says so.
+    illustrative: bool,
 }
 
 impl Book {
@@ -155,12 +157,19 @@ impl Book {
             styles: Styles::new(),
             sheets: 0,
             ledger: None,
+            illustrative: false,
         }
     }
 
     /// The line naming the ledger's head, printed under every results table.
     pub fn set_ledger_line(&mut self, line: String) {
         self.ledger = Some(line);
+    }
+
+    /// The workbook is made with an illustrative criteria set: the footer of every page
+    /// of the sheets added from now on says so.
+    pub fn set_illustrative(&mut self, illustrative: bool) {
+        self.illustrative = illustrative;
     }
 
     /// How many sheets have been added.
@@ -183,6 +192,7 @@ impl Book {
             self.wb.add_worksheet()
         };
         ws.set_name(name)?;
+        ws.set_footer(t::footer(self.lang, self.illustrative));
         Ok((ws, &self.styles))
     }
 
@@ -201,21 +211,19 @@ impl Book {
     }
 }
 
-/// The page of a sheet: A4 landscape, one page wide, the header rows on every page, a page
-/// number in the footer; the rows above `first_data` frozen with the columns before
+/// The page of a sheet: A4 landscape, one page wide, the header rows on every page (the
+/// footer, with the page number, is set when the sheet is added); the rows above `first_data` frozen with the columns before
 /// `frozen_cols`.
 fn page_setup(
     ws: &mut Worksheet,
     header: (RowNum, RowNum),
     frozen_cols: ColNum,
-    lang: Lang,
 ) -> Result<(), XlsxError> {
     ws.set_paper_size(9)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
         .set_print_center_horizontally(true)
-        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
-        .set_footer(t::footer(lang));
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_repeat_rows(header.0, header.1)?;
     ws.set_freeze_panes(header.1 + 1, frozen_cols)?;
     Ok(())

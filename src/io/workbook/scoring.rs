@@ -112,7 +112,7 @@ impl Book {
             }
         }
         ws.autofilter(HEAD_ROW, 0, row, 8)?;
-        page_setup(ws, (HEAD_ROW, HEAD_ROW), 2, lang)?;
+        page_setup(ws, (HEAD_ROW, HEAD_ROW), 2)?;
 
         // The bottom: totals, index, band, rank.
         row += 1;

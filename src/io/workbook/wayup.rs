@@ -22,7 +22,10 @@ fn goal_cells(
         Goal::Above {
             unit, name, index, ..
         } => format!("{unit} – {name} ({} %)", fig(index.rounded())),
-        Goal::Band { code, min } => format!("{code} (≥ {} %)", t::short_figure(*min, lang)),
+        Goal::Band { code, min, above } => {
+            let sign = if *above { ">" } else { "≥" };
+            format!("{code} ({sign} {} %)", t::short_figure(*min, lang))
+        }
         Goal::Previous { percent } => format!("{} %", fig(*percent)),
     };
     match target {
@@ -126,7 +129,7 @@ impl Book {
             }
         }
         ws.autofilter(head_row, 0, row.max(head_row), last_col)?;
-        page_setup(ws, (head_row, head_row), 3, lang)?;
+        page_setup(ws, (head_row, head_row), 3)?;
         row += 2;
         text(ws, row, 0, w::way_up_legend(lang), &st.note)?;
         Ok(())

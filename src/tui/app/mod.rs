@@ -100,6 +100,8 @@ pub struct App {
     pub saving: bool,
     /// The working year is published: its decisions cannot change.
     pub published: bool,
+    /// Some set of the working year is illustrative (names no decision).
+    pub illustrative: bool,
     /// The working year has no unit at all: the units screen welcomes instead of a table.
     pub no_units: bool,
     /// What breaks the ledger, when its check on opening found it broken: shown in a banner
@@ -149,6 +151,7 @@ impl App {
             last_save: None,
             saving: false,
             published: false,
+            illustrative: false,
             no_units: false,
             ledger_alarm: None,
             read_only: None,
@@ -365,7 +368,9 @@ impl App {
                 published,
                 no_units,
                 before,
+                illustrative,
             } => {
+                self.illustrative = illustrative;
                 self.published = published;
                 self.no_units = no_units;
                 self.year_before = before;

@@ -7,6 +7,7 @@ use crate::service::{FileKind, Imported};
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::path::Path;
@@ -97,6 +98,13 @@ fn preview_lines(
             let items = set.item_indexes().count();
             let line = words::preview_set(set.group.as_str(), &set.name, set.year, items, lang);
             lines.push(Line::from(cut(&line, width)));
+            let source = words::set_source(&set.source, lang);
+            let style = if set.source.is_illustrative() {
+                app.theme.warn()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(cut(&source, width), style));
             words::preview_set_state(c.added > 0, c.changed > 0, lang).to_string()
         }
         None => words::preview_counts(done.rows(), c.added, c.changed, c.unchanged, lang),

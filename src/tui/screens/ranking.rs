@@ -172,10 +172,19 @@ fn columns(
         right("±".into()),
         Cell::from(words::target(lang)),
     ]);
+    // As wide as the longest band name of the ranking ("Nhóm 2", "Xuất sắc"), at least 4.
+    let band_w = r
+        .rows
+        .iter()
+        .filter_map(|row| row.band.as_deref())
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+        .max(4) as u16;
     widths.extend([
         Constraint::Length(6),
         Constraint::Length(6),
-        Constraint::Length(4),
+        Constraint::Length(band_w),
         Constraint::Length(6),
         Constraint::Length(6),
         Constraint::Length(2),

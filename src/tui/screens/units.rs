@@ -20,8 +20,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let illustrative = if app.illustrative {
+        format!(" · {}", words::illustrative_mark(lang))
+    } else {
+        String::new()
+    };
     let title = format!(
-        "{}{}",
+        "{}{}{illustrative}",
         words::units_title(app.year, lang),
         super::published_suffix(app)
     );
