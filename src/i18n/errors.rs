@@ -179,6 +179,15 @@ pub fn no_sets(year: i32, lang: Lang) -> String {
     )
 }
 
+/// A group with no self score yet: nothing ranked until the units' files are imported.
+pub fn no_self_scores(group: &str, name: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Nhóm {group} ({name}) chưa nhập điểm tự chấm — f để nhập (tệp điểm tự chấm của các đơn vị); chưa xếp hạng được.",
+        "Group {group} ({name}) has no self scores yet — f to import them (the units' self-assessment files); nothing is ranked until then."
+    )
+}
+
 /// What the store refused, or why it failed.
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     match e {
@@ -1033,6 +1042,7 @@ impl AppError {
             AppError::UnknownItem { unit, item } => unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => unknown_group(g, lang),
             AppError::NoSets(y) => no_sets(*y, lang),
+            AppError::NoSelfScores { group, name } => no_self_scores(group, name, lang),
             AppError::UnitNotInGroup { unit, group } => {
                 crate::words::notices::unit_not_in_group(unit, group, lang)
             }

@@ -57,6 +57,12 @@ pub enum AppError {
     },
     UnknownGroup(String),
     NoSets(i32),
+    /// A group whose units have no self score yet (a new year before the units' files):
+    /// nothing is ranked.
+    NoSelfScores {
+        group: String,
+        name: String,
+    },
     /// `--sheet` given for a file that is not a workbook.
     SheetNeedsWorkbook(std::path::PathBuf),
     /// `--unit` names a unit outside `--group`.

@@ -53,6 +53,10 @@ pub enum Cmd {
     AddMember,
     /// Start a new year (from the last), asking first.
     NewYear,
+    /// Work on another year of the file (a box lists them with their state).
+    Years,
+    /// Take back the publication of the year (asks for the reason).
+    Unpublish,
     /// Open another database file (asks for its path).
     OpenDatabase,
     /// Open the demo year, in a file of its own (built on first use).
@@ -145,6 +149,8 @@ pub enum Loaded {
         /// starts from, on the welcome).
         before: Option<i32>,
     },
+    /// Every year in the file, newest first, and whether it is published.
+    Years(Vec<(i32, bool)>),
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.
     Assignments {
@@ -357,6 +363,18 @@ pub enum Effect {
     NewYear {
         year: i32,
         from: i32,
+        /// Whether `from`'s field assignments are carried over.
+        carry: bool,
+    },
+    /// Work on another year of the same file from now on (it must exist).
+    SwitchYear {
+        year: i32,
+    },
+    /// Say when and by whom the working year was published (`P` on a published year).
+    ShowPublication,
+    /// Take back the publication of the working year, as `thamdinh unpublish` (audited).
+    Unpublish {
+        comment: String,
     },
     /// Work on another database file from now on (it must exist: nothing is created).
     OpenDatabase {
@@ -382,6 +400,7 @@ impl Effect {
                 | Effect::Export { .. }
                 | Effect::Assign { .. }
                 | Effect::NewYear { .. }
+                | Effect::Unpublish { .. }
                 | Effect::OpenDemo
         )
     }

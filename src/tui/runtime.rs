@@ -114,6 +114,9 @@ impl Runtime {
             e @ (Effect::LoadYear
             | Effect::SetClosed { .. }
             | Effect::Publish { .. }
+            | Effect::ShowPublication
+            | Effect::Unpublish { .. }
+            | Effect::SwitchYear { .. }
             | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
             Effect::CheckLedger => self.check_ledger(lang),
             e @ (Effect::RememberAppraiser(_)
@@ -256,6 +259,15 @@ impl Runtime {
     fn ranking(&mut self, group: String, mode: Mode, lang: Lang) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         let mut out = Vec::new();
+        // A group with no self score yet is not ranked (every unit would be first at 0).
+        if let Err(e) = ws.self_scores_in(&group) {
+            out.push(Action::Loaded(Loaded::Ranking {
+                group,
+                mode,
+                result: Err(e.render(lang)),
+            }));
+            return Ok(out);
+        }
         let result = match self.live.as_mut() {
             Some(live) if live.group == group => {
                 match ws.live_update(live)? {
@@ -392,16 +404,44 @@ impl Runtime {
     ) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
-            Effect::LoadYear => vec![Action::Loaded(Loaded::Year {
-                published: ws.publication()?.is_some(),
-                no_units: !ws.has_units()?,
-                // A year that has its sets already cannot be made again from another.
-                before: if ws.year_exists(ws.year)? {
-                    None
-                } else {
-                    ws.last_year_before()?
-                },
-            })],
+            Effect::LoadYear => vec![
+                Action::Loaded(Loaded::Year {
+                    published: ws.publication()?.is_some(),
+                    no_units: !ws.has_units()?,
+                    // A year that has its sets already cannot be made again from another.
+                    before: if ws.year_exists(ws.year)? {
+                        None
+                    } else {
+                        ws.last_year_before()?
+                    },
+                }),
+                Action::Loaded(Loaded::Years(ws.year_states()?)),
+            ],
+            Effect::ShowPublication => match ws.publication()? {
+                Some(p) => vec![Action::LoadFailed(words::already_published(
+                    p.year,
+                    &ws.local_date_time(&p.at),
+                    &p.appraiser,
+                    lang,
+                ))],
+                None => Vec::new(),
+            },
+            Effect::Unpublish { comment } => {
+                let comment = crate::domain::text::nfc(comment.trim());
+                let p = ws.unpublish(appraiser, &comment)?;
+                vec![Action::Published(words::year_unpublished(p.year, lang))]
+            }
+            Effect::SwitchYear { year } => {
+                ws.switch_year(year)?;
+                // The live state was another year's.
+                self.live = None;
+                self.fields_live = None;
+                let published = self.ws.publication()?.is_some();
+                vec![Action::YearStarted {
+                    year,
+                    message: words::year_switched(year, published, lang),
+                }]
+            }
             Effect::SetClosed {
                 unit,
                 closed,
@@ -426,9 +466,15 @@ impl Runtime {
                     }],
                 }
             }
-            Effect::NewYear { year, from } => {
+            Effect::NewYear { year, from, carry } => {
                 let said = said::new_year(ws, year, Some(from), appraiser, lang)?;
-                let message = said.lines().next().unwrap_or_default().to_string();
+                let mut message = said.lines().next().unwrap_or_default().to_string();
+                if carry {
+                    let n = ws.carry_assignments(from)?;
+                    message = format!("{message} {}", words::assignments_carried(n, from, lang));
+                }
+                self.live = None;
+                self.fields_live = None;
                 vec![Action::YearStarted { year, message }]
             }
             e => unreachable!("not an effect on the year: {e:?}"),

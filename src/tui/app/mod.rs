@@ -58,6 +58,8 @@ pub struct App {
     pub last_folder: String,
     /// The newest year before the working one in this database (the welcome's new year).
     pub year_before: Option<i32>,
+    /// Every year in the file, newest first, and whether it is published (the year box).
+    pub years: Vec<(i32, bool)>,
     /// A message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Whether the status line answers the user's last key (a save, a refusal): another
@@ -109,6 +111,7 @@ impl App {
             completions: Vec::new(),
             last_folder: String::new(),
             year_before: None,
+            years: Vec::new(),
             status: None,
             status_answers_key: false,
             last_save: None,
@@ -325,6 +328,10 @@ impl App {
                 self.published = published;
                 self.no_units = no_units;
                 self.year_before = before;
+                Vec::new()
+            }
+            Loaded::Years(years) => {
+                self.years = years;
                 Vec::new()
             }
             Loaded::Assignments {

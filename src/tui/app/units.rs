@@ -86,6 +86,7 @@ impl App {
             Cmd::Files => return self.show_files(),
             Cmd::Assign => return self.show_assign(),
             Cmd::NewYear => self.ask_new_year(),
+            Cmd::Years => self.ask_year(),
             Cmd::OpenDatabase => {
                 let folder = self.last_folder.clone();
                 self.open_input(InputKind::OpenDatabase, &folder);
