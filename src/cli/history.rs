@@ -243,14 +243,34 @@ fn group_cells(y: &GroupYear) -> Vec<String> {
 
 pub fn unit_table(h: &UnitHistory, lang: Lang) -> String {
     let w = msg::history_words(&crate::domain::history::SOURCE_PLAN, lang);
-    let title = msg::unit_history_title(h.unit.code.as_str(), &h.unit.name, &h.group_name, lang);
-    if h.years.is_empty() {
-        return format!("{title}\n{}", w.nothing);
+    let mut title =
+        msg::unit_history_title(h.unit.code.as_str(), &h.unit.name, &h.group_name, lang);
+    if let Some((kind, from, year)) = &h.came_from {
+        let _ = write!(
+            title,
+            " — {}",
+            crate::words::documents::lineage_line(*kind, from, *year, lang)
+        );
     }
-    let rows: Vec<Vec<String>> = h.years.iter().map(|y| unit_cells(y, lang)).collect();
     let heads = w.unit_heads();
     let right = [false, true, true, false, false, true, false];
-    format!("{title}\n{}", table(&heads, &right, &rows))
+    let mut out = if h.years.is_empty() {
+        format!("{title}\n{}", w.nothing)
+    } else {
+        let rows: Vec<Vec<String>> = h.years.iter().map(|y| unit_cells(y, lang)).collect();
+        format!("{title}\n{}", table(&heads, &right, &rows))
+    };
+    for p in &h.predecessors {
+        let head = msg::predecessor_title(&p.code, &p.name, p.kind, p.year, &p.successor, lang);
+        let body = if p.years.is_empty() {
+            w.nothing.to_string()
+        } else {
+            let rows: Vec<Vec<String>> = p.years.iter().map(|y| unit_cells(y, lang)).collect();
+            table(&heads, &right, &rows)
+        };
+        let _ = write!(out, "\n\n{head}\n{body}");
+    }
+    out
 }
 
 fn unit_cells(y: &UnitYear, lang: Lang) -> Vec<String> {

@@ -136,7 +136,25 @@ fn dispatch(cx: &Cx, command: &Command) -> Result<(), AppError> {
         Command::Verify { head } => history::run_verify(cx, head.as_deref()),
         Command::Close { unit, comment } => members::run_close(cx, unit, true, comment),
         Command::Reopen { unit, comment } => members::run_close(cx, unit, false, comment),
-        Command::NewYear { new_year, from } => years::run_new_year(cx, *new_year, *from),
+        Command::NewYear {
+            new_year,
+            from,
+            changes,
+            sheet,
+            sets,
+        } => {
+            let changes = changes.as_ref().map(|file| crate::service::YearChanges {
+                file: file.clone(),
+                sheet: sheet.clone(),
+                sets: sets.clone(),
+            });
+            years::run_new_year(cx, *new_year, *from, changes.as_ref())
+        }
+        Command::Previous {
+            unit,
+            value,
+            reason,
+        } => years::run_previous(cx, unit, value.as_deref(), reason),
         Command::Publish { comment } => years::run_publish(cx, true, comment),
         Command::Unpublish { comment } => years::run_publish(cx, false, comment),
         Command::History {

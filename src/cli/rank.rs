@@ -43,9 +43,20 @@ pub fn rank_text(
     lang: Lang,
 ) -> Result<String, AppError> {
     let (tables, head) = ws.at_head(|ws| rankings(ws, group, mode))?;
+    let names = ws.unit_names()?;
+    let name_of = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+    let notes: std::collections::HashMap<String, String> = ws
+        .previous_figures()?
+        .into_iter()
+        .map(|(u, p)| {
+            let note = crate::words::documents::previous_basis(&p.basis, &name_of, lang);
+            (u, note)
+        })
+        .filter(|(_, n)| !n.is_empty())
+        .collect();
     let mut out = String::new();
     for (code, name, r) in tables? {
-        out.push_str(&rank_table(&code, &name, &r, lang));
+        out.push_str(&rank_table(&code, &name, &r, &notes, lang));
         out.push('\n');
     }
     out.push_str(&msg::ledger_line(head.entries, &head.printed(), lang));

@@ -21,7 +21,12 @@ pub(super) fn run_init(cx: &Cx) -> Result<(), AppError> {
 }
 
 /// `new-year YEAR [--from YEAR]`: the new year made from `from` (default: the year before).
-pub(super) fn run_new_year(cx: &Cx, new_year: i32, from: Option<i32>) -> Result<(), AppError> {
+pub(super) fn run_new_year(
+    cx: &Cx,
+    new_year: i32,
+    from: Option<i32>,
+    changes: Option<&service::YearChanges>,
+) -> Result<(), AppError> {
     let who = cx.appraiser()?;
     let from_year = from.unwrap_or(new_year - 1);
     // A missing database: the refusal suggests making the year before the new one.
@@ -33,8 +38,70 @@ pub(super) fn run_new_year(cx: &Cx, new_year: i32, from: Option<i32>) -> Result<
             },
             e => e,
         })?;
-    print(said::new_year(&mut ws, new_year, from, &who, cx.lang)?);
+    print(said::new_year(
+        &mut ws, new_year, from, changes, &who, cx.lang,
+    )?);
     Ok(())
+}
+
+/// `previous UNIT [VALUE --reason …]`: the figure a unit's index is compared with; with a
+/// value (a figure, `none` or `rule`) and a reason, the council's own, audited.
+pub(super) fn run_previous(
+    cx: &Cx,
+    unit: &str,
+    value: Option<&str>,
+    reason: &str,
+) -> Result<(), AppError> {
+    let mut ws = cx.open(Opening::Existing)?;
+    let previous = match value {
+        None => ws.previous_of(ws.unit(unit)?.code.as_str())?,
+        Some(v) => {
+            let figure = match crate::domain::text::fold(v.trim()).as_str() {
+                "rule" | "quy tac" => None,
+                "none" | "khong" => Some(None),
+                _ => match crate::domain::Points::parse(v.trim()) {
+                    Ok(p) if !p.is_negative() && p <= crate::domain::Points::from_int(100) => {
+                        Some(Some(p))
+                    }
+                    _ => return Err(AppError::Refused(msg::previous_bad_value(v, cx.lang))),
+                },
+            };
+            let reason = crate::domain::text::nfc(reason.trim());
+            if reason.is_empty() {
+                return Err(AppError::Refused(
+                    msg::previous_needs_reason(cx.lang).into(),
+                ));
+            }
+            let who = cx.appraiser()?;
+            ws.set_previous(unit, figure, &reason, &who)?
+        }
+    };
+    print(previous_said(&ws, unit, &previous, cx.lang)?);
+    Ok(())
+}
+
+/// One unit's comparison figure, said.
+pub fn previous_said(
+    ws: &Workspace,
+    unit: &str,
+    previous: &crate::domain::lineage::Previous,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let row = ws.unit(unit)?;
+    let names = ws.unit_names()?;
+    let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+    let basis = crate::words::documents::previous_basis(&previous.basis, &name, lang);
+    let value = previous
+        .value
+        .map(|p| p.fixed2())
+        .unwrap_or_else(|| "—".into());
+    Ok(msg::previous_figure(
+        row.code.as_str(),
+        &row.name,
+        &value,
+        &basis,
+        lang,
+    ))
 }
 
 /// `publish` and `unpublish`, each with its comment.

@@ -398,6 +398,14 @@ pub enum Break {
         log: bool,
         table: bool,
     },
+    /// A unit's comparison figure in the table differs from what the log leaves it (a value
+    /// in hundredths or none, for "no comparison"; the outer none: no figure of the council).
+    Previous {
+        year: i64,
+        unit: String,
+        log: Option<Option<i64>>,
+        table: Option<Option<i64>>,
+    },
     /// The row last verified on this computer changed or is gone (the screens' check).
     Anchor {
         id: i64,
@@ -493,6 +501,10 @@ pub const TABLE_FIELDS: [&str; 6] = [
     "round",
 ];
 
+/// A council's comparison figure as the log leaves it: hundredths (none: no comparison) and
+/// the reason.
+pub type CouncilFigure = (Option<i64>, String);
+
 /// The log replayed: every item's decision and every unit's closing as the rows so far leave
 /// them.
 #[derive(Debug, Default)]
@@ -503,6 +515,9 @@ pub struct Replay {
     /// Items the log left undecided again (by an undo), with that row.
     pub cleared: HashMap<Key, i64>,
     pub closed: HashMap<(i64, String), bool>,
+    /// The council's comparison figure of each unit as the log leaves it: (hundredths or
+    /// none, reason), or none when taken back.
+    pub previous: HashMap<(i64, String), Option<CouncilFigure>>,
     undone: HashSet<i64>,
     /// Rows replayed.
     pub rows: u64,
@@ -696,6 +711,18 @@ impl Replay {
                         self.cleared.insert(key, e.id());
                     }
                 }
+                Ok(())
+            }
+            "previous_set" | "previous_cleared" => {
+                let unit = e.text(col::UNIT).unwrap_or("").to_string();
+                let year = e.int(col::YEAR).unwrap_or(0);
+                let figure = (action == "previous_set").then(|| {
+                    (
+                        e.int(col::NEW_SCORE),
+                        e.text(col::COMMENT).unwrap_or("").to_string(),
+                    )
+                });
+                self.previous.insert((year, unit), figure);
                 Ok(())
             }
             "close" | "reopen" => {

@@ -10,6 +10,7 @@ pub mod field_years;
 pub mod history;
 pub mod index;
 pub mod ledger;
+pub mod lineage;
 pub mod points;
 pub mod ranking;
 pub mod sheet;

@@ -143,6 +143,75 @@ pub fn previous_index_from(year: i32, from: i32, published: bool, lang: Lang) ->
     }
 }
 
+/// After `new-year --changes`: the lines of lineage, the units and groups that end.
+pub fn year_changes(links: usize, ended: &str, ended_groups: &str, lang: Lang) -> String {
+    let ended = if ended.is_empty() { "—" } else { ended };
+    let groups = if ended_groups.is_empty() {
+        "—"
+    } else {
+        ended_groups
+    };
+    say!(
+        lang,
+        "Thay đổi đơn vị: {links} dòng nguồn gốc được lưu; đơn vị kết thúc: {ended}; nhóm kết thúc: {groups}. Chỉ số năm trước theo nguồn gốc: đổi tên, tách ra lấy chỉ số của đơn vị cũ; hợp nhất lấy bình quân các đơn vị tiền thân; đơn vị mới không có («thamdinh previous MÃ» để xem, Hội đồng đặt con số khác kèm --reason).",
+        "Units' changes: {links} lines of lineage kept; units ended: {ended}; groups ended: {groups}. Last year's index follows the lineage: a rename or a split takes the old unit's, a merger the mean of its predecessors', a new unit has none ('thamdinh previous CODE' to see it; the council sets another with --reason)."
+    )
+}
+
+/// The heading of a predecessor's lines in a unit's history.
+pub fn predecessor_title(
+    code: &str,
+    name: &str,
+    kind: crate::domain::lineage::Kind,
+    year: i32,
+    successor: &str,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Kind;
+    let how = match kind {
+        Kind::Merge => lang.pick("hợp nhất vào", "merged into"),
+        Kind::Split => lang.pick("tách thành", "split into"),
+        _ => lang.pick("đổi thành", "renamed to"),
+    };
+    say!(
+        lang,
+        "Đơn vị tiền thân {code} {name} ({how} {successor} năm {year})",
+        "Predecessor {code} {name} ({how} {successor} in {year})"
+    )
+}
+
+/// `previous UNIT`: the figure and how it was found.
+pub fn previous_figure(unit: &str, name: &str, value: &str, basis: &str, lang: Lang) -> String {
+    let basis = if basis.is_empty() {
+        lang.pick("chỉ số của chính đơn vị", "the unit's own index")
+            .to_string()
+    } else {
+        basis.to_string()
+    };
+    say!(
+        lang,
+        "{unit} {name}: chỉ số năm trước để so sánh {value} ({basis}).",
+        "{unit} {name}: last year's figure to compare with {value} ({basis})."
+    )
+}
+
+/// `previous UNIT VALUE` without a reason.
+pub fn previous_needs_reason(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hội đồng đặt con số so sánh phải ghi lý do: thêm --reason \"…\". Chưa ghi gì.",
+        "The council's figure needs its reason: add --reason \"…\". Nothing was written.",
+    )
+}
+
+/// `previous UNIT VALUE` with a value that is not a figure.
+pub fn previous_bad_value(value: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "«{value}» không phải chỉ số (0 đến 100, ví dụ 82.50), none hoặc rule. Chưa ghi gì.",
+        "'{value}' is not an index (0 to 100, e.g. 82.50), none or rule. Nothing was written."
+    )
+}
+
 /// After `new-year` with copied sets: they can still be replaced.
 pub fn copied_sets_replaceable(year: i32, lang: Lang) -> String {
     say!(

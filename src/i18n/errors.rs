@@ -188,6 +188,15 @@ pub fn no_self_scores(group: &str, name: &str, lang: Lang) -> String {
     )
 }
 
+/// A group that starts in a new year without its criteria set.
+pub fn group_needs_set(group: &str, year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Nhóm {group} bắt đầu từ năm {year} nhưng chưa có bộ chỉ số: thêm «--set tệp.toml» (bộ chỉ số của nhóm {group}) vào lệnh new-year. Chưa ghi gì vào cơ sở dữ liệu.",
+        "Group {group} starts in {year} but has no criteria set: add '--set file.toml' (group {group}'s set) to the new-year command. Nothing was written to the database."
+    )
+}
+
 /// What the store refused, or why it failed.
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     match e {
@@ -458,6 +467,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "«{c}» không phải mã lĩnh vực (lĩnh vực là cấp đầu của bộ chỉ số: 1, 2, 3, …)",
             "'{c}' is not a field's code (fields are the first level of a criteria set: 1, 2, 3, …)"
         ),
+        BadKind(v) => say!(
+            lang,
+            "«{v}» không phải loại thay đổi (rename, merge, split, new, end; hoặc đổi tên, hợp nhất, chia tách, mới, kết thúc)",
+            "'{v}' is not a kind of change (rename, merge, split, new, end)"
+        ),
+        Change(f) => change_fault(f, lang),
         BadRank(v) => say!(
             lang,
             "«{v}» không phải là thứ hạng (một số nguyên từ 1)",
@@ -930,6 +945,26 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
                 "The decision of {unit} on item {item} ({year}) does not match the audit log: its field {f} is {found} in the decisions table, while {log} {expected}. The decisions table was changed outside thamdinh."
             )
         }
+        Break::Previous {
+            year,
+            unit,
+            log,
+            table,
+        } => {
+            let figure = |f: &Option<Option<i64>>| -> String {
+                match f {
+                    None => lang.pick("không có", "none").to_string(),
+                    Some(None) => lang.pick("không so sánh", "no comparison").to_string(),
+                    Some(Some(h)) => Points::from_hundredths(*h).fixed2(),
+                }
+            };
+            let (log, table) = (figure(log), figure(table));
+            say!(
+                lang,
+                "Chỉ số năm trước Hội đồng đặt cho đơn vị {unit} (năm {year}) là {table} trong bảng, nhưng sổ nhật ký ghi {log}: con số hoặc lý do đã được sửa ngoài thamdinh.",
+                "The council's figure for unit {unit} ({year}) is {table} in the table, but the audit log says {log}: the figure or its reason was changed outside thamdinh."
+            )
+        }
         Break::Closed {
             year,
             unit,
@@ -1043,6 +1078,7 @@ impl AppError {
             AppError::UnknownGroup(g) => unknown_group(g, lang),
             AppError::NoSets(y) => no_sets(*y, lang),
             AppError::NoSelfScores { group, name } => no_self_scores(group, name, lang),
+            AppError::GroupNeedsSet { group, year } => group_needs_set(group, *year, lang),
             AppError::UnitNotInGroup { unit, group } => {
                 crate::words::notices::unit_not_in_group(unit, group, lang)
             }
@@ -1120,5 +1156,97 @@ impl Problem {
     /// The problem in a sentence (without its place).
     pub fn describe(&self, lang: Lang) -> String {
         problem(self, lang)
+    }
+}
+
+/// Why a row of a changes file cannot be made.
+pub fn change_fault(f: &crate::domain::lineage::Fault, lang: Lang) -> String {
+    use crate::domain::lineage::Fault::*;
+    match f {
+        UnknownFrom(u) => say!(
+            lang,
+            "không có đơn vị mã {u} trong năm trước",
+            "there is no unit {u} in the year before"
+        ),
+        NeedsFrom(k) => {
+            let k = k.as_str();
+            say!(
+                lang,
+                "thay đổi «{k}» cần mã đơn vị cũ ở cột from",
+                "a '{k}' change needs the old unit's code in the from column"
+            )
+        }
+        NeedsTo(k) => {
+            let k = k.as_str();
+            say!(
+                lang,
+                "thay đổi «{k}» cần mã đơn vị mới ở cột to",
+                "a '{k}' change needs the new unit's code in the to column"
+            )
+        }
+        NoFrom => lang
+            .pick(
+                "đơn vị mới (new) không có đơn vị cũ: để trống cột from",
+                "a new unit has no old unit: leave the from column empty",
+            )
+            .into(),
+        NoTo => lang
+            .pick(
+                "đơn vị kết thúc (end) không có đơn vị mới: để trống cột to",
+                "an ended unit has no new unit: leave the to column empty",
+            )
+            .into(),
+        EndedAndChanged { unit, other } => {
+            let o = other.as_str();
+            say!(
+                lang,
+                "đơn vị {unit} vừa kết thúc (end) vừa có thay đổi «{o}»: chỉ được một",
+                "unit {unit} is both ended and changed by '{o}': it can only be one"
+            )
+        }
+        FromTwice { unit, first_line } => say!(
+            lang,
+            "đơn vị {unit} đã có thay đổi ở dòng {first_line}; chỉ khi chia tách (split) một đơn vị mới có nhiều dòng",
+            "unit {unit} already changes on line {first_line}; only a split gives one unit several rows"
+        ),
+        ToTwice { unit, first_line } => say!(
+            lang,
+            "mã {unit} đã được tạo ở dòng {first_line}; nhiều dòng cùng một mã mới chỉ khi hợp nhất (merge)",
+            "code {unit} is already made on line {first_line}; several rows make one code only in a merger"
+        ),
+        MergeOfOne(u) => say!(
+            lang,
+            "hợp nhất vào {u} chỉ có một đơn vị: dùng «rename», hoặc thêm các đơn vị được hợp nhất",
+            "the merger into {u} has one unit: use 'rename', or add the units merged"
+        ),
+        SplitIntoOne(u) => say!(
+            lang,
+            "đơn vị {u} chia tách thành một đơn vị: dùng «rename», hoặc thêm các đơn vị tách ra",
+            "unit {u} is split into one: use 'rename', or add the units it splits into"
+        ),
+        ToTaken(u) => say!(
+            lang,
+            "mã {u} là của một đơn vị vẫn giữ nguyên: chọn mã khác, hoặc ghi cả thay đổi của đơn vị {u}",
+            "code {u} belongs to a unit that carries over: choose another code, or write unit {u}'s change too"
+        ),
+        Cycle(units) => {
+            let c = units.join(" → ");
+            let first = units.first().map(String::as_str).unwrap_or("");
+            say!(
+                lang,
+                "các thay đổi quay vòng ({c} → {first}): mỗi đơn vị lại thành đơn vị kia",
+                "the changes go round in a cycle ({c} → {first}): each unit becomes the other"
+            )
+        }
+        NewWithoutName(u) => say!(
+            lang,
+            "mã mới {u} cần tên đơn vị ở cột name",
+            "the new code {u} needs the unit's name in the name column"
+        ),
+        NewWithoutGroup(u) => say!(
+            lang,
+            "mã mới {u} cần nhóm ở cột group",
+            "the new code {u} needs its group in the group column"
+        ),
     }
 }

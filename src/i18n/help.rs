@@ -408,6 +408,43 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
         "The year to take the sets and units from (default: the year before)",
     ),
     (
+        "new-year",
+        "changes",
+        "Tệp thay đổi đơn vị (CSV hoặc Excel), cột from,to,kind,name,group,note; kind là rename, merge, split, new hoặc end; đơn vị không ghi trong tệp giữ nguyên",
+        "A file of the units' changes (CSV or Excel), columns from,to,kind,name,group,note; kind is rename, merge, split, new or end; units not named carry over",
+    ),
+    (
+        "new-year",
+        "sheet",
+        "Trang tính của tệp thay đổi Excel (mặc định: trang đầu)",
+        "The sheet of the Excel changes file (default: the first)",
+    ),
+    (
+        "new-year",
+        "sets",
+        "Bộ chỉ số (TOML) của nhóm bắt đầu từ năm mới; ghi nhiều lần cho nhiều nhóm",
+        "The criteria set (TOML) of a group that starts in the new year; repeat for several groups",
+    ),
+    (
+        "previous",
+        "",
+        "Chỉ số năm trước mà chỉ số của đơn vị được so sánh (qua đổi tên, hợp nhất, chia tách); Hội đồng có thể đặt con số khác kèm lý do (ghi nhật ký)",
+        "The figure of last year a unit's index is compared with (across renames, mergers, splits); the council may set another with its reason (in the ledger)",
+    ),
+    ("previous", "unit", "Mã đơn vị", "The unit's code"),
+    (
+        "previous",
+        "value",
+        "Con số Hội đồng đặt (ví dụ 82.50), none (không so sánh) hoặc rule (theo quy tắc); bỏ trống để xem",
+        "The council's figure (e.g. 82.50), none (no comparison) or rule (back to the rule); leave out to see it",
+    ),
+    (
+        "previous",
+        "reason",
+        "Lý do của Hội đồng, lưu vào nhật ký (bắt buộc khi đặt con số)",
+        "The council's reason, kept in the ledger (needed to set a figure)",
+    ),
+    (
         "publish",
         "",
         "Công bố kết quả của năm (--year): xếp hạng chính thức của mọi nhóm được lưu làm kết quả năm, là chỉ số năm trước của năm sau; sau đó không sửa được quyết định của năm",
@@ -506,6 +543,10 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("new_year", "NĂM", "YEAR"),
     ("from", "NĂM", "YEAR"),
     ("head", "SỐ:MÃ", "N:HEX"),
+    ("changes", "TỆP", "FILE"),
+    ("sets", "TỆP", "FILE"),
+    ("value", "SỐ|none|rule", "NUMBER|none|rule"),
+    ("reason", "LÝ_DO", "TEXT"),
 ];
 
 /// The words of the help screens and of the usage lines.

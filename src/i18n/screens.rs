@@ -1352,6 +1352,11 @@ pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -
     ]
 }
 
+/// The head of the unit code column in a unit's history with its predecessors.
+pub fn unit_code_head(lang: Lang) -> &'static str {
+    lang.pick("Mã", "Code")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -678,3 +678,95 @@ pub fn field_history_in(path: &Path, table: &Table) -> Result<Vec<FieldHistoryRo
     }
     c.finish(out)
 }
+
+/// The columns of a changes file (`new-year --changes`).
+pub const CHANGES: Columns<'static> = Columns {
+    required: &["from", "to", "kind"],
+    optional: &["name", "group", "note"],
+};
+
+/// `changes.csv`: `from,to,kind,name,group,note`, one change per row (see
+/// `domain::lineage`), checked against `last` (the units of the year the new one is made
+/// from): the new year's units and their lineage, or every problem with its row and column.
+pub fn changes(
+    path: &Path,
+    text: &str,
+    last: &[crate::domain::lineage::Unit],
+) -> Result<crate::domain::lineage::Outcome, FileError> {
+    changes_in(path, &csv_table(path, text, CHANGES)?, last)
+}
+
+/// The changes of a table read with [`CHANGES`].
+pub fn changes_in(
+    path: &Path,
+    table: &Table,
+    last: &[crate::domain::lineage::Unit],
+) -> Result<crate::domain::lineage::Outcome, FileError> {
+    use crate::domain::lineage::{self, Change, Column, Kind};
+    let mut c = Check::new(path, table);
+    let mut rows = Vec::new();
+    let mut by_line: HashMap<usize, &Row> = HashMap::new();
+    for row in &table.rows {
+        let mut ok = true;
+        let mut code = |c: &mut Check<'_>, name: &'static str| -> Option<String> {
+            let (v, place) = c.cell(row, name);
+            if v.is_empty() {
+                return None;
+            }
+            if UnitCode::parse(v).is_err() {
+                c.fail(place, Problem::BadCode(v.to_string()));
+                ok = false;
+            }
+            Some(v.to_string())
+        };
+        let from = code(&mut c, "from");
+        let to = code(&mut c, "to");
+        let kind = c.required(row, "kind").and_then(|(v, place)| {
+            let k = Kind::parse(&crate::domain::text::fold(v));
+            if k.is_none() {
+                c.fail(place, Problem::BadKind(v.to_string()));
+            }
+            k
+        });
+        let (group, group_place) = c.cell(row, "group");
+        if !group.is_empty() && GroupCode::parse(group).is_err() {
+            c.fail(group_place, Problem::UnknownGroup(group.to_string()));
+            ok = false;
+        }
+        let (Some(kind), true) = (kind, ok) else {
+            continue;
+        };
+        by_line.insert(row.line, row);
+        rows.push(Change {
+            line: row.line,
+            from,
+            to,
+            kind,
+            name: c.cell(row, "name").0.to_string(),
+            group: group.to_string(),
+            note: c.cell(row, "note").0.to_string(),
+        });
+    }
+    if c.err.is_empty() {
+        match lineage::apply(last, &rows) {
+            Ok(out) => return Ok(out),
+            Err(faults) => {
+                for f in faults {
+                    let Some(row) = by_line.get(&f.line) else {
+                        continue;
+                    };
+                    let column = match f.column {
+                        Column::From => "from",
+                        Column::To => "to",
+                        Column::Kind => "kind",
+                        Column::Name => "name",
+                        Column::Group => "group",
+                    };
+                    let place = c.cell(row, column).1;
+                    c.fail(place, Problem::Change(f.fault));
+                }
+            }
+        }
+    }
+    Err(c.err)
+}

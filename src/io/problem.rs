@@ -141,6 +141,10 @@ pub enum Problem {
     PercentOutOfRange,
     /// A field code that is not a field's (level 1: `1`, `2`, …).
     NotAField(String),
+    /// A kind of change that is not one (`rename`, `merge`, `split`, `new`, `end`).
+    BadKind(String),
+    /// A change that cannot be made (see `domain::lineage`).
+    Change(crate::domain::lineage::Fault),
 }
 
 /// A file refused, with every problem found (up to a limit).

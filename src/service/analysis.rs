@@ -45,7 +45,7 @@ impl Workspace {
         last_year: &HashMap<String, Decimal>,
     ) -> Result<GroupAnalysis, AppError> {
         // The previous indexes as the ranking reads them.
-        let previous = self.store.history_of_year(year - 1)?;
+        let previous = self.store.previous_indexes(year)?;
         let mut breakdown = GroupBreakdown::new(set);
         breakdown.units.reserve(units.len());
         let mut results = Vec::with_capacity(units.len());

@@ -42,7 +42,7 @@ impl Workspace {
         // even if these lines already show it (reading a unit again changes nothing).
         let watermark = self.store.watermark()?;
         let lines = self.unit_summaries(group)?;
-        let previous = self.store.indexes_of_year(self.year - 1)?;
+        let previous = self.store.previous_indexes(self.year)?;
         let at = lines
             .iter()
             .enumerate()
@@ -152,7 +152,7 @@ impl Workspace {
         let analysis = self.field_analysis(group)?;
         let units = self.store.units(self.year, Some(group))?;
         // The previous indexes as the analysis's ranking reads them.
-        let previous = self.store.history_of_year(self.year - 1)?;
+        let previous = self.store.previous_indexes(self.year)?;
         let by_code: HashMap<&str, &crate::store::UnitRow> =
             units.iter().map(|u| (u.code.as_str(), u)).collect();
         let mut results = Vec::with_capacity(analysis.breakdown.units.len());

@@ -63,6 +63,11 @@ pub enum AppError {
         group: String,
         name: String,
     },
+    /// A group that starts in a new year (named by its changes) with no criteria set.
+    GroupNeedsSet {
+        group: String,
+        year: i32,
+    },
     /// `--sheet` given for a file that is not a workbook.
     SheetNeedsWorkbook(std::path::PathBuf),
     /// `--unit` names a unit outside `--group`.
@@ -887,7 +892,7 @@ impl Workspace {
     pub fn ranking(&self, group: &str, mode: Mode) -> Result<Ranking, AppError> {
         let set = self.set(group)?;
         let units = self.store.units(self.year, Some(group))?;
-        let previous = self.store.indexes_of_year(self.year - 1)?;
+        let previous = self.store.previous_indexes(self.year)?;
         rank_group(
             &self.store,
             self.year,
@@ -903,7 +908,7 @@ impl Workspace {
     pub fn rankings(&self, groups: &[&str], mode: Mode) -> Vec<Result<Ranking, AppError>> {
         let (Ok(all), Ok(previous)) = (
             self.store.units(self.year, None),
-            self.store.indexes_of_year(self.year - 1),
+            self.store.previous_indexes(self.year),
         ) else {
             // Each group then says what failed.
             return groups.iter().map(|g| self.ranking(g, mode)).collect();

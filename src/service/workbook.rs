@@ -242,18 +242,31 @@ fn history_sheet(
         .map(|g| ws.group_history(g))
         .collect::<Result<Vec<_>, _>>()?;
     let units = ws.unit_histories()?;
-    let units: Vec<_> = units
+    let mut lines = Vec::new();
+    for u in units
         .iter()
         .filter(|u| codes.contains(&u.unit.group.as_str()))
-        .map(|u| {
-            (
-                u.unit.code.as_str(),
-                u.unit.name.as_str(),
-                u.group_name.as_str(),
-                u.years.as_slice(),
-            )
-        })
-        .collect();
+    {
+        let mut name = u.unit.name.clone();
+        if let Some((kind, from, year)) = &u.came_from {
+            name = format!("{name} — {}", t::lineage_line(*kind, from, *year, lang));
+        }
+        lines.push((
+            u.unit.code.to_string(),
+            name,
+            u.group_name.clone(),
+            u.years.as_slice(),
+        ));
+        for p in &u.predecessors {
+            lines.push((
+                format!("↳ {}", p.code),
+                p.name.clone(),
+                t::predecessor_of(&p.successor, p.kind, p.year, lang),
+                p.years.as_slice(),
+            ));
+        }
+    }
+    let units = lines;
     let data = HistoryData {
         plan: &province.plan,
         province: &province.years,

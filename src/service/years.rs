@@ -7,8 +7,10 @@ use crate::builtin;
 use crate::domain::history::{
     self, GroupYear, Plan, ProvinceYear, SOURCE_PLAN, Source, UnitYear, YearIndex,
 };
+use crate::domain::lineage;
 use crate::domain::{CriteriaSet, Index, Mode, Points, Ranking};
 use crate::io::criteria::set_from_toml;
+use crate::io::imports;
 use crate::store::{HistoryRow, ImportCount, Publication, PublishedRow, StoreError, UnitRow};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,6 +28,22 @@ pub struct NewYear {
     pub left_out: Vec<String>,
     /// Whether `from` is published (the new year's previous index is then its result).
     pub from_published: bool,
+    /// The lines of lineage stored (0 without a changes file).
+    pub changes: usize,
+    /// Units of `from` that the changes end.
+    pub ended: Vec<String>,
+    /// Groups of `from` that have no unit in the new year (they end).
+    pub ended_groups: Vec<String>,
+}
+
+/// A changes file for a new year, and the criteria sets of the groups that start.
+#[derive(Debug, Clone, Default)]
+pub struct YearChanges {
+    pub file: PathBuf,
+    /// The sheet, for a workbook.
+    pub sheet: Option<String>,
+    /// TOML criteria sets (their year is set to the new year's).
+    pub sets: Vec<PathBuf>,
 }
 
 /// A year published: its publication and the final ranking of every group.
@@ -52,6 +70,82 @@ pub struct UnitHistory {
     pub unit: UnitRow,
     pub group_name: String,
     pub years: Vec<UnitYear>,
+    /// Where the unit came from, the latest change that made it: the kind, the names of the
+    /// units it came from, the year (none for a unit that carried over).
+    pub came_from: Option<CameFrom>,
+    /// The lines of the units it came from (and theirs), each up to the year before the change.
+    pub predecessors: Vec<Predecessor>,
+}
+
+/// How a unit came to be: the kind of change, the names of the units it came from, the year.
+pub type CameFrom = (lineage::Kind, Vec<String>, i32);
+
+/// A unit that another came from, with its own path up to the change.
+#[derive(Debug, Clone)]
+pub struct Predecessor {
+    pub code: String,
+    pub name: String,
+    pub kind: lineage::Kind,
+    /// The first year of the unit it became.
+    pub year: i32,
+    /// The unit it became.
+    pub successor: String,
+    pub years: Vec<UnitYear>,
+}
+
+/// Where `unit` came from and its predecessors' paths, from every year's lineage.
+fn ancestry(
+    unit: &str,
+    links: &[(i32, lineage::Link)],
+    names: &HashMap<String, String>,
+    all: &HashMap<String, Vec<YearIndex>>,
+) -> (Option<CameFrom>, Vec<Predecessor>) {
+    let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+    let came_from = links
+        .iter()
+        .filter(|(_, l)| l.unit == unit)
+        .map(|(y, _)| *y)
+        .max()
+        .map(|y| {
+            let mine: Vec<&lineage::Link> = links
+                .iter()
+                .filter(|(ly, l)| *ly == y && l.unit == unit)
+                .map(|(_, l)| l)
+                .collect();
+            let from = mine
+                .iter()
+                .filter(|l| !l.from.is_empty())
+                .map(|l| name(&l.from))
+                .collect();
+            (mine[0].kind, from, y)
+        });
+    let mut out = Vec::new();
+    let mut frontier = vec![(unit.to_string(), i32::MAX)];
+    let mut seen: HashSet<(String, i32)> = HashSet::new();
+    while let Some((code, before)) = frontier.pop() {
+        for (y, l) in links {
+            if l.unit != code || *y > before || l.from.is_empty() || l.from == l.unit {
+                continue;
+            }
+            if !seen.insert((l.from.clone(), *y)) {
+                continue;
+            }
+            let years: Vec<YearIndex> = all
+                .get(&l.from)
+                .map(|ys| ys.iter().filter(|x| x.year < *y).cloned().collect())
+                .unwrap_or_default();
+            out.push(Predecessor {
+                code: l.from.clone(),
+                name: name(&l.from),
+                kind: l.kind,
+                year: *y,
+                successor: code.clone(),
+                years: history::unit_path(&years),
+            });
+            frontier.push((l.from.clone(), y - 1));
+        }
+    }
+    (came_from, out)
 }
 
 /// A group's path over the years.
@@ -102,6 +196,21 @@ impl Workspace {
     /// `from`'s sets copied; `from`'s units carried over with their group and whether they are
     /// ranked; no scores. One transaction, audited. The workspace then works on `year`.
     pub fn new_year(&mut self, year: i32, from: i32, appraiser: &str) -> Result<NewYear, AppError> {
+        self.new_year_with(year, from, None, appraiser)
+    }
+
+    /// The same, with the units changed by a changes file (see `domain::lineage`): units not
+    /// named carry over; a group keeps its set only while it has units; a group that starts
+    /// takes its set from `changes.sets` (else the program's own of `year`), and without one
+    /// the year is refused. Checked whole before anything is written; the lineage is stored
+    /// with the year.
+    pub fn new_year_with(
+        &mut self,
+        year: i32,
+        from: i32,
+        changes: Option<&YearChanges>,
+        appraiser: &str,
+    ) -> Result<NewYear, AppError> {
         if self.store.year_exists(year)? {
             return Err(StoreError::YearExists(year).into());
         }
@@ -121,15 +230,71 @@ impl Workspace {
         if sets.is_empty() {
             return Err(AppError::NoSets(from));
         }
+        let last = self.store.units(from, None)?;
+        let (carried, links, ended) = match changes {
+            None => (last.clone(), Vec::new(), Vec::new()),
+            Some(ch) => {
+                let was: Vec<lineage::Unit> = last
+                    .iter()
+                    .map(|u| lineage::Unit {
+                        code: u.code.to_string(),
+                        name: u.name.clone(),
+                        group: u.group.clone(),
+                        ranked: u.ranked,
+                    })
+                    .collect();
+                let outcome = self.read_changes(&ch.file, ch.sheet.as_deref(), &was)?;
+                for path in &ch.sets {
+                    let text = crate::io::csvread::read_text(path)?;
+                    let mut set = set_from_toml(path, &text)?;
+                    set.year = year;
+                    sets.retain(|s| s.group != set.group);
+                    sets.push(set);
+                }
+                let groups = outcome.groups();
+                if let Some(g) = groups
+                    .iter()
+                    .find(|g| !sets.iter().any(|s| s.group.as_str() == **g))
+                {
+                    return Err(AppError::GroupNeedsSet {
+                        group: g.to_string(),
+                        year,
+                    });
+                }
+                // A group ends with its units.
+                sets.retain(|s| groups.contains(s.group.as_str()));
+                let mut units = Vec::new();
+                for u in &outcome.units {
+                    units.push(UnitRow {
+                        code: crate::domain::UnitCode::parse(&u.code)
+                            .map_err(|_| StoreError::UnknownUnit(u.code.clone()))?,
+                        name: u.name.clone(),
+                        group: u.group.clone(),
+                        ranked: u.ranked,
+                        closed: false,
+                        survey: None,
+                    });
+                }
+                (units, outcome.links, outcome.ended)
+            }
+        };
         let groups: HashSet<&str> = sets.iter().map(|s| s.group.as_str()).collect();
-        let (units, left_out): (Vec<UnitRow>, Vec<UnitRow>) = self
-            .store
-            .units(from, None)?
+        let (units, left_out): (Vec<UnitRow>, Vec<UnitRow>) = carried
             .into_iter()
             .partition(|u| groups.contains(u.group.as_str()));
-        let comment = format!("new-year {year} --from {from}");
+        let ended_groups: Vec<String> = self
+            .store
+            .groups(from)?
+            .into_iter()
+            .map(|(g, _)| g)
+            .filter(|g| !groups.contains(g.as_str()))
+            .collect();
+        let mut comment = format!("new-year {year} --from {from}");
+        if let Some(ch) = changes {
+            comment.push_str(&format!(" --changes {}", ch.file.display()));
+        }
         self.store
-            .create_year(year, &sets, &units, appraiser, &comment)?;
+            .create_year(year, &sets, &units, &links, appraiser, &comment)?;
         self.year = year;
         self.reload_sets()?;
         Ok(NewYear {
@@ -140,6 +305,9 @@ impl Workspace {
             units: units.len(),
             left_out: left_out.into_iter().map(|u| u.code.to_string()).collect(),
             from_published: self.store.publication(from)?.is_some(),
+            changes: links.len(),
+            ended,
+            ended_groups,
         })
     }
 
@@ -175,6 +343,66 @@ impl Workspace {
     /// has); returns how many.
     pub fn carry_assignments(&mut self, from: i32) -> Result<usize, AppError> {
         Ok(self.store.copy_assignments(from, self.year)?)
+    }
+
+    /// A changes file (CSV, or a sheet of a workbook) checked against `last`.
+    fn read_changes(
+        &self,
+        path: &Path,
+        sheet: Option<&str>,
+        last: &[lineage::Unit],
+    ) -> Result<lineage::Outcome, AppError> {
+        if crate::io::xlsxread::is_workbook(path) {
+            let table = crate::io::csvread::Table::read(crate::io::xlsxread::open(
+                path,
+                sheet,
+                imports::CHANGES,
+            )?)?;
+            return Ok(imports::changes_in(path, &table, last)?);
+        }
+        if sheet.is_some() {
+            return Err(AppError::SheetNeedsWorkbook(path.to_path_buf()));
+        }
+        let text = crate::io::csvread::read_text(path)?;
+        Ok(imports::changes(path, &text, last)?)
+    }
+
+    /// Sets the council's comparison figure of a unit of the working year (`Some(None)`: no
+    /// comparison; `None`: back to the rule), with its reason; audited.
+    pub fn set_previous(
+        &mut self,
+        unit: &str,
+        figure: Option<Option<Points>>,
+        reason: &str,
+        appraiser: &str,
+    ) -> Result<lineage::Previous, AppError> {
+        let code = self.unit(unit)?.code;
+        self.store
+            .set_previous_override(self.year, code.as_str(), figure, reason, appraiser)?;
+        self.previous_of(code.as_str())
+    }
+
+    /// The figure a unit of the working year is compared with, and how it was found.
+    pub fn previous_of(&self, unit: &str) -> Result<lineage::Previous, AppError> {
+        let mut all = self.store.previous_figures(self.year)?;
+        all.remove(unit)
+            .ok_or_else(|| StoreError::UnknownUnit(unit.to_string()).into())
+    }
+
+    /// Every unit code of any year with its name (the latest year's).
+    pub fn unit_names(&self) -> Result<HashMap<String, String>, AppError> {
+        Ok(self.store.unit_names()?)
+    }
+
+    /// Every unit's comparison figure of the working year, by unit code.
+    pub fn previous_figures(&self) -> Result<HashMap<String, lineage::Previous>, AppError> {
+        Ok(self.store.previous_figures(self.year)?)
+    }
+
+    /// The lineage of every year, by year: (year, unit, the unit it came from, kind), and the
+    /// names of the units as each year had them.
+    pub fn lineage_all(&self) -> Result<Vec<(i32, lineage::Link)>, AppError> {
+        Ok(self.store.lineage_all()?)
     }
 
     /// The local date and time of a stored stamp, by this workspace's clock.
@@ -406,12 +634,17 @@ impl Workspace {
     /// A unit's index, band and rank by year.
     pub fn unit_history(&self, unit: &str) -> Result<UnitHistory, AppError> {
         let row = self.unit(unit)?;
-        let mut all = self.indexes(&[row.group.as_str()])?;
-        let years = history::unit_path(&all.remove(unit).unwrap_or_default());
+        let all = self.indexes(&[row.group.as_str()])?;
+        let links = self.store.lineage_all()?;
+        let names = self.store.unit_names()?;
+        let (came_from, predecessors) = ancestry(unit, &links, &names, &all);
+        let years = history::unit_path(all.get(unit).map_or(&[][..], Vec::as_slice));
         Ok(UnitHistory {
             group_name: self.group_name(&row.group)?,
             unit: row,
             years,
+            came_from,
+            predecessors,
         })
     }
 
@@ -419,7 +652,9 @@ impl Workspace {
     pub fn unit_histories(&self) -> Result<Vec<UnitHistory>, AppError> {
         let groups = self.store.groups(self.year)?;
         let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
-        let mut all = self.indexes(&codes)?;
+        let all = self.indexes(&codes)?;
+        let links = self.store.lineage_all()?;
+        let unit_names = self.store.unit_names()?;
         let names: HashMap<&str, &str> = groups
             .iter()
             .map(|(c, n)| (c.as_str(), n.as_str()))
@@ -428,10 +663,18 @@ impl Workspace {
             .store
             .units(self.year, None)?
             .into_iter()
-            .map(|u| UnitHistory {
-                group_name: names.get(u.group.as_str()).unwrap_or(&"").to_string(),
-                years: history::unit_path(&all.remove(u.code.as_str()).unwrap_or_default()),
-                unit: u,
+            .map(|u| {
+                let (came_from, predecessors) =
+                    ancestry(u.code.as_str(), &links, &unit_names, &all);
+                UnitHistory {
+                    group_name: names.get(u.group.as_str()).unwrap_or(&"").to_string(),
+                    years: history::unit_path(
+                        all.get(u.code.as_str()).map_or(&[][..], Vec::as_slice),
+                    ),
+                    unit: u,
+                    came_from,
+                    predecessors,
+                }
             })
             .collect())
     }

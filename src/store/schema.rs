@@ -256,6 +256,32 @@ const MIGRATIONS: &[Step] = &[
     // (the field analysis reads them instead of every score). Empty for the rows already
     // there: the first analysis computes them.
     Step::Sql(super::totals::PARTS),
+    // 9: units that change between years. The lineage of a year's units (a unit of `year`
+    // came from a unit of the year before by a rename, a merger, a split, or is new: `from_unit`
+    // empty), and the council's own comparison figure for a unit, with its reason (audited).
+    Step::Sql(
+        r#"
+    CREATE TABLE lineage (
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        from_unit TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'split', 'new')),
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (year, unit, from_unit)
+    ) STRICT;
+
+    CREATE TABLE previous_overrides (
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        idx INTEGER,              -- hundredths of a percent; NULL: no comparison
+        reason TEXT NOT NULL,
+        appraiser TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (year, unit),
+        FOREIGN KEY (year, unit) REFERENCES units (year, code)
+    ) STRICT;
+    "#,
+    ),
 ];
 
 /// The schema version this binary writes.

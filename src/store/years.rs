@@ -5,6 +5,7 @@
 use super::decisions::insert_audit;
 use super::sets::insert_set;
 use super::{HistoryRow, Store, StoreError, UnitRow};
+use crate::domain::lineage::{self, Kind, Link, Override, Previous};
 use crate::domain::{CriteriaSet, Points};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -227,6 +228,7 @@ impl Store {
         year: i32,
         sets: &[CriteriaSet],
         units: &[UnitRow],
+        links: &[Link],
         appraiser: &str,
         comment: &str,
     ) -> Result<(), StoreError> {
@@ -253,11 +255,176 @@ impl Store {
                 st.execute(params![year, u.code.as_str(), u.name, u.group, u.ranked])?;
             }
         }
+        {
+            let mut st = tx.prepare(
+                "INSERT INTO lineage (year, unit, from_unit, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for l in links {
+                st.execute(params![year, l.unit, l.from, l.kind.as_str(), l.note])?;
+            }
+        }
         insert_audit(
             &tx, &at, year, "", None, appraiser, "new_year", None, None, None, comment, None,
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// The lineage of `year`'s units (empty for a year made without changes), by unit.
+    pub fn lineage(&self, year: i32) -> Result<Vec<Link>, StoreError> {
+        Ok(self
+            .lineage_all()?
+            .into_iter()
+            .filter(|(y, _)| *y == year)
+            .map(|(_, l)| l)
+            .collect())
+    }
+
+    /// The lineage of every year: (year, link), by year, unit and the order written.
+    pub fn lineage_all(&self) -> Result<Vec<(i32, Link)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT year, unit, from_unit, kind, note FROM lineage ORDER BY year, unit, rowid",
+        )?;
+        let rows = st.query_map([], |r| {
+            let kind: String = r.get(3)?;
+            Ok((
+                r.get::<_, i32>(0)?,
+                Link {
+                    unit: r.get(1)?,
+                    from: r.get(2)?,
+                    kind: Kind::ALL
+                        .into_iter()
+                        .find(|k| k.as_str() == kind)
+                        .unwrap_or(Kind::New),
+                    note: r.get(4)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every unit code of any year with its name (the latest year's).
+    pub fn unit_names(&self) -> Result<HashMap<String, String>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT code, name FROM units ORDER BY year")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The council's comparison figures of `year`, by unit.
+    pub fn previous_overrides(&self, year: i32) -> Result<HashMap<String, Override>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT unit, idx, reason FROM previous_overrides WHERE year = ?1")?;
+        let rows = st.query_map([year], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Override {
+                    value: hundredths(r.get(1)?),
+                    reason: r.get(2)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets (or, with `None`, takes back) the council's comparison figure of `unit` in `year`,
+    /// with its reason, in one transaction with its audit row (`previous_set`, its score the
+    /// figure in hundredths, none for "no comparison"; `previous_cleared`). Refused on a
+    /// published year and for an unknown unit.
+    pub fn set_previous_override(
+        &mut self,
+        year: i32,
+        unit: &str,
+        figure: Option<Option<Points>>,
+        reason: &str,
+        appraiser: &str,
+    ) -> Result<(), StoreError> {
+        let at = self.stamp();
+        let tx = self.write()?;
+        check_not_published(&tx, year)?;
+        let known = tx
+            .prepare_cached("SELECT 1 FROM units WHERE year = ?1 AND code = ?2")?
+            .exists(params![year, unit])?;
+        if !known {
+            return Err(StoreError::UnknownUnit(unit.to_string()));
+        }
+        let action = match figure {
+            Some(value) => {
+                tx.execute(
+                    "INSERT INTO previous_overrides (year, unit, idx, reason, appraiser, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (year, unit) DO UPDATE SET idx = excluded.idx,
+                         reason = excluded.reason, appraiser = excluded.appraiser,
+                         at = excluded.at",
+                    params![
+                        year,
+                        unit,
+                        value.map(Points::hundredths),
+                        reason,
+                        appraiser,
+                        at
+                    ],
+                )?;
+                "previous_set"
+            }
+            None => {
+                tx.execute(
+                    "DELETE FROM previous_overrides WHERE year = ?1 AND unit = ?2",
+                    params![year, unit],
+                )?;
+                "previous_cleared"
+            }
+        };
+        insert_audit(
+            &tx,
+            &at,
+            year,
+            unit,
+            None,
+            appraiser,
+            action,
+            None,
+            None,
+            figure.flatten().map(Points::hundredths),
+            reason,
+            None,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every unit of `year` with the figure its index is compared with and how it was found
+    /// (see `domain::lineage::previous_of`).
+    pub fn previous_figures(&self, year: i32) -> Result<HashMap<String, Previous>, StoreError> {
+        let last = self.indexes_of_year(year - 1)?;
+        let links = self.lineage(year)?;
+        let council = self.previous_overrides(year)?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT code FROM units WHERE year = ?1")?;
+        let units: Vec<String> = st
+            .query_map([year], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let refs: Vec<&str> = units.iter().map(String::as_str).collect();
+        Ok(lineage::previous_all(&refs, &links, &last, &council))
+    }
+
+    /// The figure each unit of `year` is compared with, by unit code, and the province's
+    /// index of the year before (`province`): what the rankings take as last year's index.
+    pub fn previous_indexes(&self, year: i32) -> Result<HashMap<String, Points>, StoreError> {
+        let mut out: HashMap<String, Points> = self
+            .previous_figures(year)?
+            .into_iter()
+            .filter_map(|(u, p)| p.value.map(|v| (u, v)))
+            .collect();
+        if let Some(p) = self.history_of_year(year - 1)?.get("province") {
+            out.insert("province".to_string(), *p);
+        }
+        Ok(out)
     }
 }
 

@@ -118,9 +118,21 @@ pub enum HistoryData {
     Province(crate::service::ProvinceHistory),
 }
 
+/// Where a unit of the working year came from and how its figure of last year was found,
+/// as the screens say them (empty when it carried over unchanged).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitLineage {
+    /// "hợp nhất từ A, B (2025)".
+    pub came_from: String,
+    /// "bình quân 2 đơn vị tiền thân", "đơn vị mới", the council's reason.
+    pub basis: String,
+}
+
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
+    /// The lineage of the working year's units that changed, by unit code.
+    Lineage(std::collections::HashMap<String, UnitLineage>),
     Groups(Vec<GroupTab>),
     Units {
         group: String,

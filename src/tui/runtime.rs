@@ -416,6 +416,7 @@ impl Runtime {
                     },
                 }),
                 Action::Loaded(Loaded::Years(ws.year_states()?)),
+                Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],
             Effect::ShowPublication => match ws.publication()? {
                 Some(p) => vec![Action::LoadFailed(words::already_published(
@@ -467,7 +468,7 @@ impl Runtime {
                 }
             }
             Effect::NewYear { year, from, carry } => {
-                let said = said::new_year(ws, year, Some(from), appraiser, lang)?;
+                let said = said::new_year(ws, year, Some(from), None, appraiser, lang)?;
                 let mut message = said.lines().next().unwrap_or_default().to_string();
                 if carry {
                     let n = ws.carry_assignments(from)?;
@@ -554,4 +555,44 @@ pub fn complete(text: &str) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The lineage of the working year's changed units, as the screens say it.
+fn lineage_notes(
+    ws: &Workspace,
+    lang: Lang,
+) -> Result<std::collections::HashMap<String, crate::tui::action::UnitLineage>, AppError> {
+    use crate::words::documents::{lineage_line, previous_basis};
+    let names = ws.unit_names()?;
+    let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+    let mut out: std::collections::HashMap<String, crate::tui::action::UnitLineage> =
+        std::collections::HashMap::new();
+    let year = ws.year;
+    let mut by_unit: std::collections::BTreeMap<String, Vec<crate::domain::lineage::Link>> =
+        std::collections::BTreeMap::new();
+    for (y, l) in ws.lineage_all()? {
+        if y == year {
+            by_unit.entry(l.unit.clone()).or_default().push(l);
+        }
+    }
+    for (unit, links) in by_unit {
+        let from: Vec<String> = links
+            .iter()
+            .filter(|l| !l.from.is_empty())
+            .map(|l| name(&l.from))
+            .collect();
+        out.entry(unit).or_default().came_from = lineage_line(links[0].kind, &from, year, lang);
+    }
+    // The lineage line says enough for a rename, a split and a new unit; a mean and the
+    // council's figure are said beside it (and mark the figure).
+    for (unit, p) in ws.previous_figures()? {
+        use crate::domain::lineage::Basis;
+        let said_by_lineage = out.get(&unit).is_some_and(|l| !l.came_from.is_empty())
+            && !matches!(p.basis, Basis::Mean(_) | Basis::Council(_));
+        let basis = previous_basis(&p.basis, &name, lang);
+        if !basis.is_empty() && !said_by_lineage {
+            out.entry(unit).or_default().basis = basis;
+        }
+    }
+    Ok(out)
 }

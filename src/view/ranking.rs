@@ -15,7 +15,15 @@ fn yes_no_mark(v: Option<bool>) -> &'static str {
 }
 
 /// A ranking as a text table, with the header line of the group's figures and targets.
-pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
+/// `notes`: how a unit's figure of last year was found, when not its own index (the cell is
+/// marked `*` and the note follows the table).
+pub fn rank_table(
+    code: &str,
+    name: &str,
+    r: &Ranking,
+    notes: &std::collections::HashMap<String, String>,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let w = msg::rank_words(lang);
     let mode = crate::i18n::mode_label(r.mode, lang);
@@ -78,9 +86,16 @@ pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
                 .map(|i| i.to_string())
                 .unwrap_or_else(|| "—".into()),
             row.band.clone().unwrap_or_else(|| "—".into()),
-            row.previous
-                .map(|p| p.fixed2())
-                .unwrap_or_else(|| "—".into()),
+            {
+                let mark = if notes.contains_key(row.unit.as_str()) {
+                    "*"
+                } else {
+                    ""
+                };
+                row.previous
+                    .map(|p| format!("{}{mark}", p.fixed2()))
+                    .unwrap_or_else(|| format!("—{mark}"))
+            },
             row.change
                 .map(|c| {
                     if c.is_negative() {
@@ -97,6 +112,11 @@ pub fn rank_table(code: &str, name: &str, r: &Ranking, lang: Lang) -> String {
     }
     if r.rows.iter().any(|row| !row.ranked) {
         let _ = writeln!(out, "{}", w.not_ranked);
+    }
+    for row in &r.rows {
+        if let Some(note) = notes.get(row.unit.as_str()) {
+            let _ = writeln!(out, "* {}: {note}", row.unit);
+        }
     }
     out
 }

@@ -118,11 +118,12 @@ pub fn new_year(
     ws: &mut Workspace,
     year: i32,
     from: Option<i32>,
+    changes: Option<&crate::service::YearChanges>,
     appraiser: &str,
     lang: Lang,
 ) -> Result<String, AppError> {
     let from = from.unwrap_or(year - 1);
-    let made = ws.new_year(year, from, appraiser)?;
+    let made = ws.new_year_with(year, from, changes, appraiser)?;
     let mut out = msg::year_created(year, from, made.sets.len(), made.builtin, made.units, lang);
     for set in &made.sets {
         let line = msg::year_set_line(set.group.as_str(), &set.name, set.counts(), lang);
@@ -133,6 +134,18 @@ pub fn new_year(
             out,
             "\n{}",
             msg::units_left_out(&made.left_out.join(", "), lang)
+        );
+    }
+    if changes.is_some() {
+        let _ = write!(
+            out,
+            "\n{}",
+            msg::year_changes(
+                made.changes,
+                &made.ended.join(", "),
+                &made.ended_groups.join(", "),
+                lang
+            )
         );
     }
     let _ = write!(

@@ -666,6 +666,97 @@ pub fn group_history_title(group: &str, name: &str, lang: Lang) -> String {
     )
 }
 
+/// How a unit's figure of last year was found, as printed beside it ("" for the unit's own
+/// index). `name` gives a unit's name by its code (the code when it has none).
+pub fn previous_basis(
+    basis: &crate::domain::lineage::Basis,
+    name: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Basis;
+    match basis {
+        Basis::Own => String::new(),
+        Basis::Renamed(from) => {
+            let from = name(from);
+            say!(lang, "của {from} (đổi tên)", "{from}'s (renamed)")
+        }
+        Basis::SplitFrom(from) => {
+            let from = name(from);
+            say!(lang, "của {from} (tách ra)", "{from}'s (split from it)")
+        }
+        Basis::Mean(from) => {
+            let n = from.len();
+            say!(
+                lang,
+                "bình quân {n} đơn vị tiền thân",
+                "mean of {n} predecessor units"
+            )
+        }
+        Basis::New => lang.pick("đơn vị mới", "new unit").into(),
+        Basis::Council(reason) => say!(
+            lang,
+            "Hội đồng đặt: {reason}",
+            "set by the council: {reason}"
+        ),
+    }
+}
+
+/// A predecessor's line in the history: whose it is.
+pub fn predecessor_of(
+    successor: &str,
+    kind: crate::domain::lineage::Kind,
+    year: i32,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Kind;
+    match kind {
+        Kind::Merge => say!(
+            lang,
+            "tiền thân của {successor} (hợp nhất {year})",
+            "predecessor of {successor} (merged {year})"
+        ),
+        Kind::Split => say!(
+            lang,
+            "tiền thân của {successor} (tách {year})",
+            "predecessor of {successor} (split {year})"
+        ),
+        _ => say!(
+            lang,
+            "tên cũ của {successor} ({year})",
+            "former code of {successor} ({year})"
+        ),
+    }
+}
+
+/// Where a unit came from, for its title line: "hợp nhất từ A, B (2025)".
+pub fn lineage_line(
+    kind: crate::domain::lineage::Kind,
+    from: &[String],
+    year: i32,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Kind;
+    let list = from.join(", ");
+    match kind {
+        Kind::Merge => say!(
+            lang,
+            "hợp nhất từ {list} ({year})",
+            "merged from {list} ({year})"
+        ),
+        Kind::Split => say!(
+            lang,
+            "tách từ {list} ({year})",
+            "split from {list} ({year})"
+        ),
+        Kind::Rename => say!(
+            lang,
+            "đổi tên từ {list} ({year})",
+            "renamed from {list} ({year})"
+        ),
+        Kind::New | Kind::End => say!(lang, "đơn vị mới ({year})", "new unit ({year})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

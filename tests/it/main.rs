@@ -18,6 +18,7 @@ mod fuzz_regressions;
 mod guide;
 mod import_scale;
 mod ledger;
+mod lineage;
 mod live;
 mod notices;
 mod preview;

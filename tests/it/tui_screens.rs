@@ -696,6 +696,36 @@ fn history_screen() {
     }
 }
 
+/// A year after a reorganisation: the merged unit's title line says where it came from, its
+/// history shows its predecessors' years, and the ranking marks a mean of predecessors and
+/// says so under the table; in both languages at 80×24.
+#[test]
+fn a_merged_unit_on_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = crate::lineage::reorganised_db(dir.path());
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::on_year(&db, lang, 2023);
+        s.keys("/nong nghiep va moi\n");
+        s.keys("h");
+        let history = s.draw(80, 24);
+        assert!(history.contains("↳ SNNPTNT"), "{history}");
+        assert!(history.contains("↳ SGTVT"), "{history}");
+        snap!(format!("lineage_history_{code}_80x24"), history);
+        s.keys("h");
+        s.keys("\n");
+        let title = s.draw(80, 24);
+        let first = title.lines().next().unwrap();
+        assert!(
+            first.contains("hợp nhất từ") || first.contains("merged from"),
+            "{first}"
+        );
+        s.keys("qr");
+        let ranking = s.draw(80, 24);
+        snap!(format!("lineage_ranking_{code}_80x24"), ranking);
+    }
+}
+
 /// A published year says so in every title and refuses a decision with the store's sentence.
 #[test]
 fn a_published_year_is_shown_as_such_and_refuses_edits() {

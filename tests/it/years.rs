@@ -11,7 +11,7 @@ const WHO: &str = "Nguyễn Thị Lan";
 
 /// Agrees with every self score of the demo year (one batch; the items the set says do not
 /// apply to a unit are refused, and need no decision).
-fn decide_everything(db: &Path, year: &str, units: Option<&[&str]>) {
+pub(crate) fn decide_everything(db: &Path, year: &str, units: Option<&[&str]>) {
     let text = std::fs::read_to_string(demo_file("self_scores.csv")).unwrap();
     let mut batch = String::new();
     for line in text.lines().skip(1) {
@@ -49,7 +49,7 @@ fn decide_everything(db: &Path, year: &str, units: Option<&[&str]>) {
 }
 
 /// The ranking CSV of a year as (unit → row by column name).
-fn ranking(db: &Path, year: &str) -> HashMap<String, HashMap<String, String>> {
+pub(crate) fn ranking(db: &Path, year: &str) -> HashMap<String, HashMap<String, String>> {
     let csv = ok(db, &["--year", year, "rank", "--format", "csv"]);
     let body = csv.strip_prefix('\u{feff}').unwrap();
     let mut r = csv::Reader::from_reader(body.as_bytes());

@@ -93,6 +93,20 @@ pub enum Command {
         new_year: i32,
         #[arg(long)]
         from: Option<i32>,
+        #[arg(long)]
+        changes: Option<PathBuf>,
+        #[arg(long, requires = "changes")]
+        sheet: Option<String>,
+        #[arg(long = "set", requires = "changes")]
+        sets: Vec<PathBuf>,
+    },
+    // The figure a unit's index is compared with (last year's, across its changes).
+    Previous {
+        unit: String,
+        #[arg(allow_hyphen_values = true)]
+        value: Option<String>,
+        #[arg(long, allow_hyphen_values = true, default_value = "")]
+        reason: String,
     },
     Publish {
         #[arg(long, default_value = "", allow_hyphen_values = true)]

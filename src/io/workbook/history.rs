@@ -16,8 +16,9 @@ pub struct HistoryData<'a> {
     pub province: &'a [ProvinceYear],
     /// Each group: its title line and its years.
     pub groups: Vec<(String, &'a [GroupYear])>,
-    /// Each unit: code, name, group name, its years.
-    pub units: Vec<(&'a str, &'a str, &'a str, &'a [UnitYear])>,
+    /// Each unit: code, name, group name (for a predecessor: whose it is), its years; a
+    /// unit's predecessors follow it.
+    pub units: Vec<(String, String, String, &'a [UnitYear])>,
 }
 
 fn mark(v: Option<bool>) -> &'static str {

@@ -60,6 +60,8 @@ pub struct App {
     pub year_before: Option<i32>,
     /// Every year in the file, newest first, and whether it is published (the year box).
     pub years: Vec<(i32, bool)>,
+    /// Where each changed unit came from and how its figure of last year was found.
+    pub lineage: std::collections::HashMap<String, crate::tui::action::UnitLineage>,
     /// A message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// Whether the status line answers the user's last key (a save, a refusal): another
@@ -112,6 +114,7 @@ impl App {
             last_folder: String::new(),
             year_before: None,
             years: Vec::new(),
+            lineage: Default::default(),
             status: None,
             status_answers_key: false,
             last_save: None,
@@ -318,6 +321,10 @@ impl App {
             }
             Loaded::Fields { group, result } => {
                 self.fields_loaded(&group, result);
+                Vec::new()
+            }
+            Loaded::Lineage(lineage) => {
+                self.lineage = lineage;
                 Vec::new()
             }
             Loaded::Year {

@@ -67,7 +67,15 @@ fn title(app: &App, o: &Open, t: &UnitTotals, width: u16) -> String {
     }
     progress.push_str(&super::published_suffix(app));
     let room = (width as usize).saturating_sub(2 + progress.width());
-    format!("{}{progress}", cut(&unit.name, room))
+    let mut name = unit.name.clone();
+    if let Some(l) = app
+        .lineage
+        .get(unit.code.as_str())
+        .filter(|l| !l.came_from.is_empty())
+    {
+        name = format!("{name} ({})", l.came_from);
+    }
+    format!("{}{progress}", cut(&name, room))
 }
 
 /// The unit's totals, with the labels of the tree's columns when the words do not fit, and

@@ -202,9 +202,50 @@ fn year_label(year: i32, current: bool) -> String {
     }
 }
 
+/// A unit that came from others: where it came from, then one table of its years and its
+/// predecessors' (each unit's latest years, as many as fit).
+fn unit_with_predecessors(app: &App, frame: &mut Frame, area: Rect, h: &UnitHistory) {
+    let lang = app.lang;
+    let w = history_words(&crate::domain::history::SOURCE_PLAN, lang);
+    let mut note = String::new();
+    if let Some((kind, from, year)) = &h.came_from {
+        note = crate::words::documents::lineage_line(*kind, from, *year, lang);
+    }
+    let area = legend(app, frame, area, &note);
+    let room = area.height.saturating_sub(1) as usize;
+    let own = h.years.len().min(room / 2).max(h.years.len().min(1));
+    let each = room
+        .saturating_sub(own)
+        .checked_div(h.predecessors.len())
+        .unwrap_or(0);
+    let code_cell = |c: &str| Span::raw(c.to_string());
+    let mut rows: Vec<Vec<Span>> = Vec::new();
+    for y in &h.years[h.years.len() - own..] {
+        let mut r = vec![code_cell(h.unit.code.as_str())];
+        r.extend(unit_cells(app, y));
+        rows.push(r);
+    }
+    for p in &h.predecessors {
+        let from = p.years.len().saturating_sub(each);
+        for y in &p.years[from..] {
+            let mut r = vec![Span::styled(format!("↳ {}", p.code), app.theme.dim())];
+            r.extend(unit_cells(app, y));
+            rows.push(r);
+        }
+    }
+    let mut heads = vec![words::unit_code_head(lang)];
+    heads.extend(w.unit_heads());
+    let right = [false, false, true, true, false, false, true, false];
+    let (t, _) = table(app, &heads, &right, rows, area.height);
+    frame.render_widget(t, area);
+}
+
 fn unit(app: &App, frame: &mut Frame, area: Rect, h: &UnitHistory) {
     let lang = app.lang;
     let w = history_words(&crate::domain::history::SOURCE_PLAN, lang);
+    if !h.predecessors.is_empty() {
+        return unit_with_predecessors(app, frame, area, h);
+    }
     if h.years.is_empty() {
         frame.render_widget(Paragraph::new(w.nothing).wrap(Wrap { trim: true }), area);
         return;

@@ -25,7 +25,35 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     frame.render_widget(Paragraph::new(progress(app, r)), head);
-    table(app, frame, body, r);
+    // Where the selected unit's figure of last year came from, under the table, when any
+    // unit of the group changed between years.
+    if r.rows
+        .iter()
+        .any(|row| app.lineage.contains_key(row.unit.as_str()))
+    {
+        let [body, note] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(body);
+        table(app, frame, body, r);
+        let sel = app.ranking.sel.min(r.rows.len().saturating_sub(1));
+        let text = r
+            .rows
+            .get(sel)
+            .and_then(|row| app.lineage.get(row.unit.as_str()).map(|l| (row, l)))
+            .map(|(row, l)| {
+                let parts: Vec<&str> = [l.came_from.as_str(), l.basis.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                format!("* {}: {}", row.unit, parts.join(" · "))
+            })
+            .unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(cut(&text, note.width as usize)).style(app.theme.dim()),
+            note,
+        );
+    } else {
+        table(app, frame, body, r);
+    }
 }
 
 /// The title: the mode, the group, the year.
@@ -242,11 +270,20 @@ fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
                 .unwrap_or_else(|| "—".into()),
         ),
         Cell::from(row.band.clone().unwrap_or_else(|| "—".into())),
-        right(
+        right({
+            let mark = if app
+                .lineage
+                .get(row.unit.as_str())
+                .is_some_and(|l| !l.basis.is_empty())
+            {
+                "*"
+            } else {
+                ""
+            };
             row.previous
-                .map(|p| p.fixed2())
-                .unwrap_or_else(|| "—".into()),
-        ),
+                .map(|p| format!("{}{mark}", p.fixed2()))
+                .unwrap_or_else(|| format!("—{mark}"))
+        }),
         right(
             row.change
                 .map(super::units::signed)
