@@ -703,6 +703,22 @@ fn history_screen() {
 fn a_merged_unit_on_the_screens() {
     let dir = tempfile::tempdir().unwrap();
     let db = crate::lineage::reorganised_db(dir.path());
+    // One self score in 2023: a group with none is not ranked (issue 23).
+    let scores = common::write(
+        dir.path(),
+        "self-2023.csv",
+        "unit,item,score,note,evidence\nSNV,1.1.1,0.5,,\n",
+    );
+    common::ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "self-scores",
+            scores.to_str().unwrap(),
+        ],
+    );
     for lang in [Lang::Vi, Lang::En] {
         let code = if lang == Lang::Vi { "vi" } else { "en" };
         let mut s = Session::on_year(&db, lang, 2023);
