@@ -661,6 +661,14 @@ pub fn not_published(year: i32, lang: Lang) -> String {
     )
 }
 
+/// The reopen box without a reason.
+pub fn reopen_reason_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cần ghi lý do mở lại (được ghi vào nhật ký).",
+        "The reason for reopening is required (it goes into the audit log).",
+    )
+}
+
 /// The unpublish box without a reason.
 pub fn unpublish_reason_needed(lang: Lang) -> &'static str {
     lang.pick(
@@ -838,8 +846,8 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "The final ranking of every group becomes the year's published result (kept, audited); from then on the year's decisions cannot change unless it is unpublished. Refused while any group has no final ranking. The decision's number and date (optional). Enter: publish · Esc: cancel.",
         ),
         InputKind::ReopenUnit => lang.pick(
-            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
-            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (required). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
         InputKind::OpenDatabase => lang.pick(
             "Đường dẫn tệp .sqlite của hội đồng (ví dụ tệp năm trước); không tạo tệp mới. Tab: điền tiếp tên tệp, thư mục · Enter: mở · Esc: hủy.",

@@ -1239,16 +1239,23 @@ fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_o
         app.status,
         Some(("Đã khóa kết quả của STP (Sở Tư pháp).".into(), false))
     );
-    // A closed unit: the same key reopens it, with an empty comment allowed.
+    // A closed unit: the same key reopens it, and only with the reason (issue 23 §4).
     app.units.lines[1].unit.closed = true;
     app.update(ch('c'));
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ReopenUnit);
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let input = app.input.as_ref().expect("the box stays open");
+    assert_eq!(
+        input.error.as_deref(),
+        Some("Cần ghi lý do mở lại (được ghi vào nhật ký).")
+    );
+    typed(&mut app, "Bổ sung minh chứng");
     assert_eq!(
         app.update(key(KeyCode::Enter)),
         vec![Effect::SetClosed {
             unit: UnitCode::parse("STP").unwrap(),
             closed: false,
-            comment: String::new(),
+            comment: "Bổ sung minh chứng".into(),
         }]
     );
 }

@@ -123,6 +123,11 @@ impl App {
 
     /// Enter in the close / reopen box: the unit goes to the store with the comment.
     pub(super) fn submit_close(&mut self, closed: bool, comment: String) -> Vec<Effect> {
+        // Reopening changes what was agreed: the audit log keeps why.
+        if !closed && comment.trim().is_empty() {
+            self.set_input_error(words::reopen_reason_needed(self.lang));
+            return Vec::new();
+        }
         self.input = None;
         let Some(Dialog::Close { unit, .. }) = self.dialog.take() else {
             return Vec::new();
