@@ -299,8 +299,8 @@ pub static APPRAISAL: &[Binding] = &[
         keys: &[Esc, Char('q')],
         label: "Esc q",
         cmd: Cmd::BackOrQuit,
-        vi: "về danh sách đơn vị",
-        en: "back to the units",
+        vi: "bỏ tìm kiếm; rồi về danh sách đơn vị",
+        en: "clear the search; then back to the units",
     },
 ];
 

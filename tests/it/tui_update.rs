@@ -423,6 +423,12 @@ fn one_line_boxes_stay_one_line() {
     app.update(alt_enter());
     assert!(app.input.is_none(), "the search box closed");
     assert_eq!(app.appraisal.open.as_ref().unwrap().search, "ke");
+    // Esc clears the search and stays in the unit; the next Esc leaves it (issue 23 §4).
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Appraisal);
+    assert_eq!(app.appraisal.open.as_ref().unwrap().search, "");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Units);
 }
 
 #[test]

@@ -228,6 +228,10 @@ impl App {
                 self.open_input(InputKind::ItemSearch, "");
             }
             Cmd::Ranking => return self.show_ranking(),
+            // A search on: the first Esc clears it (the selected item stays); the next leaves.
+            Cmd::BackOrQuit if !o.search.is_empty() => {
+                o.search.clear();
+            }
             Cmd::BackOrQuit => {
                 let code = o.data.unit.code.clone();
                 return self.leave_unit(code);
