@@ -39,6 +39,8 @@ pub enum Cmd {
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
+    /// Esc in a unit: clears the search if one is on, else back to the units.
+    Escape,
     /// The history over the years (of the selected unit).
     History,
     /// The history of the unit, of its group, of the province, in turn.

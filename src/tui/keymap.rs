@@ -296,11 +296,18 @@ pub static APPRAISAL: &[Binding] = &[
     },
     HELP,
     Binding {
-        keys: &[Esc, Char('q')],
-        label: "Esc q",
+        keys: &[Esc],
+        label: "Esc",
+        cmd: Cmd::Escape,
+        vi: "bỏ tìm kiếm; không tìm thì về danh sách đơn vị",
+        en: "clear the search; without one, back to the units",
+    },
+    Binding {
+        keys: &[Char('q')],
+        label: "q",
         cmd: Cmd::BackOrQuit,
-        vi: "bỏ tìm kiếm; rồi về danh sách đơn vị",
-        en: "clear the search; then back to the units",
+        vi: "về danh sách đơn vị",
+        en: "back to the units",
     },
 ];
 

@@ -229,10 +229,10 @@ impl App {
             }
             Cmd::Ranking => return self.show_ranking(),
             // A search on: the first Esc clears it (the selected item stays); the next leaves.
-            Cmd::BackOrQuit if !o.search.is_empty() => {
+            Cmd::Escape if !o.search.is_empty() => {
                 o.search.clear();
             }
-            Cmd::BackOrQuit => {
+            Cmd::BackOrQuit | Cmd::Escape => {
                 let code = o.data.unit.code.clone();
                 return self.leave_unit(code);
             }
