@@ -52,6 +52,10 @@ pub enum InputKind {
     NewYear,
     /// The path of another database file to open (Tab completes it).
     OpenDatabase,
+    /// The year to work on (the box lists every year of the file with its state).
+    Year,
+    /// The reason for taking back the year's publication (required).
+    Unpublish,
 }
 
 /// Which items the tree shows.

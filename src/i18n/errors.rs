@@ -180,6 +180,15 @@ pub fn no_sets(year: i32, lang: Lang) -> String {
     )
 }
 
+/// A group with no self score yet: nothing ranked until the units' files are imported.
+pub fn no_self_scores(group: &str, name: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Nhóm {group} ({name}) chưa nhập điểm tự chấm — f để nhập (tệp điểm tự chấm của các đơn vị); chưa xếp hạng được.",
+        "Group {group} ({name}) has no self scores yet — f to import them (the units' self-assessment files); nothing is ranked until then."
+    )
+}
+
 /// A group that starts in a new year without its criteria set.
 pub fn group_needs_set(group: &str, year: i32, lang: Lang) -> String {
     say!(
@@ -1336,6 +1345,7 @@ impl AppError {
             AppError::UnknownItem { unit, item } => unknown_item(unit, item, lang),
             AppError::UnknownGroup(g) => unknown_group(g, lang),
             AppError::NoSets(y) => no_sets(*y, lang),
+            AppError::NoSelfScores { group, name } => no_self_scores(group, name, lang),
             AppError::GroupNeedsSet { group, year } => group_needs_set(group, *year, lang),
             AppError::UnitNotInGroup { unit, group } => {
                 crate::words::notices::unit_not_in_group(unit, group, lang)

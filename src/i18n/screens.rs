@@ -346,6 +346,14 @@ pub fn welcome_footer(lang: Lang) -> &'static str {
     )
 }
 
+/// The units screen's footer while the group has no self score yet.
+pub fn no_self_scores_yet(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chưa nhập điểm tự chấm — f để nhập (chưa xếp hạng được).",
+        "No self scores yet — f to import them (nothing is ranked until then).",
+    )
+}
+
 /// The main keys and what the marks at the end of a line mean.
 pub fn units_footer(lang: Lang) -> &'static str {
     lang.pick(
@@ -643,6 +651,106 @@ pub fn published_no_edits(year: i32, lang: Lang) -> String {
     )
 }
 
+/// `P` on a published year: when and by whom, and how to take it back.
+pub fn already_published(year: i32, at: &str, by: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} đã công bố lúc {at} ({by}). Muốn sửa rồi công bố lại: U để hủy công bố (kèm lý do).",
+        "{year} was published at {at} (by {by}). To change it and publish again: U to unpublish (with the reason)."
+    )
+}
+
+/// `U` on a year that is not published.
+pub fn not_published(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} chưa công bố: không có gì để hủy.",
+        "{year} is not published: there is nothing to take back."
+    )
+}
+
+/// The reopen box without a reason.
+pub fn reopen_reason_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cần ghi lý do mở lại (được ghi vào nhật ký).",
+        "The reason for reopening is required (it goes into the audit log).",
+    )
+}
+
+/// The unpublish box without a reason.
+pub fn unpublish_reason_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "Cần ghi lý do hủy công bố (được ghi vào nhật ký).",
+        "The reason for unpublishing is required (it goes into the audit log).",
+    )
+}
+
+/// The year's publication taken back from the screens.
+pub fn year_unpublished(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã hủy công bố năm {year} (ghi vào nhật ký): quyết định sửa được trở lại; P để công bố lại.",
+        "Unpublished {year} (in the audit log): the decisions can change again; P to publish again."
+    )
+}
+
+/// The year box's list: every year of the file with its state, the working one marked.
+pub fn years_list(years: &[(i32, bool)], working: i32, lang: Lang) -> String {
+    let items: Vec<String> = years
+        .iter()
+        .map(|&(y, published)| {
+            let state = if published {
+                lang.pick("đã công bố", "published")
+            } else {
+                lang.pick("đang thẩm định", "in progress")
+            };
+            let mark = if y == working { "▸ " } else { "" };
+            format!("{mark}{y}: {state}")
+        })
+        .collect();
+    let items = items.join(" · ");
+    say!(
+        lang,
+        "Các năm trong tệp: {items}.",
+        "The years in the file: {items}."
+    )
+}
+
+/// The year box: not a year.
+pub fn year_not_a_number(text: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "«{text}» không phải là một năm (ví dụ 2023).",
+        "'{text}' is not a year (2023, say)."
+    )
+}
+
+/// The year box: a year the file does not have.
+pub fn year_not_in_file(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp này không có năm {year}; N để bắt đầu năm mới.",
+        "This file has no year {year}; N starts a new year."
+    )
+}
+
+/// Another year of the file opened from the year box.
+pub fn year_switched(year: i32, published: bool, lang: Lang) -> String {
+    if published {
+        say!(
+            lang,
+            "Đang xem năm {year} (đã công bố — chỉ xem; U: hủy công bố).",
+            "Now on {year} (published — read only; U: unpublish)."
+        )
+    } else {
+        say!(
+            lang,
+            "Đang làm việc trên năm {year}.",
+            "Now working on {year}."
+        )
+    }
+}
+
 /// After the title of a published year: its decisions cannot change.
 pub fn published_mark(lang: Lang) -> &'static str {
     lang.pick("đã công bố — chỉ xem", "published — read only")
@@ -699,6 +807,8 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::AssignFields => lang.pick("Lĩnh vực của", "Fields of"),
         InputKind::NewYear => lang.pick("Bắt đầu năm mới", "Start a new year"),
         InputKind::OpenDatabase => lang.pick("Mở tệp cơ sở dữ liệu", "Open a database file"),
+        InputKind::Year => lang.pick("Chuyển năm", "Another year"),
+        InputKind::Unpublish => lang.pick("Hủy công bố năm", "Unpublish"),
     }
 }
 
@@ -744,8 +854,8 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "The final ranking of every group becomes the year's published result (kept, audited); from then on the year's decisions cannot change unless it is unpublished. Refused while any group has no final ranking. The decision's number and date (optional). Enter: publish · Esc: cancel.",
         ),
         InputKind::ReopenUnit => lang.pick(
-            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (không bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
-            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (optional). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+            "Mở lại để sửa quyết định của đơn vị; việc mở lại được ghi vào nhật ký cùng người mở và lý do. Lý do (bắt buộc). Enter: mở lại · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "Reopen to change the unit's decisions; the reopening is in the audit log with who and why. Why (required). Enter: reopen · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
         InputKind::OpenDatabase => lang.pick(
             "Đường dẫn tệp .sqlite của hội đồng (ví dụ tệp năm trước); không tạo tệp mới. Tab: điền tiếp tên tệp, thư mục · Enter: mở · Esc: hủy.",
@@ -768,6 +878,14 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "The fields' codes, separated by spaces; empty: no assignment (the member sees every field). Enter: save · Esc: cancel.",
         ),
         InputKind::NewYear => lang.pick("Enter: bắt đầu · Esc: hủy.", "Enter: start · Esc: cancel."),
+        InputKind::Year => lang.pick(
+            "Gõ năm rồi Enter: mọi màn hình chuyển sang năm đó · Esc: hủy.",
+            "Type the year, then Enter: every screen moves to it · Esc: cancel.",
+        ),
+        InputKind::Unpublish => lang.pick(
+            "Kết quả công bố được rút lại; quyết định của năm sửa được trở lại và phải công bố lại sau khi sửa. Việc hủy được ghi vào nhật ký cùng người hủy và lý do. Lý do (bắt buộc). Enter: hủy công bố · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: thôi.",
+            "The published result is taken back; the year's decisions can change again and must be published again afterwards. The unpublishing is in the audit log with who and why. Why (required). Enter: unpublish · Alt-Enter or Ctrl-J: new line · Esc: keep it published.",
+        ),
     }
 }
 
@@ -1001,6 +1119,66 @@ pub fn no_year_before(year: i32, lang: Lang) -> String {
 
 /// What starting a new year does, in its confirmation box.
 pub fn new_year_help(year: i32, from: i32, lang: Lang) -> String {
+    new_year_made(year, from, lang)
+}
+
+/// The new year's box: what it makes, whether it warns, whether field assignments follow.
+pub fn new_year_box(
+    (year, from): (i32, i32),
+    exists: bool,
+    from_published: bool,
+    carry: bool,
+    lang: Lang,
+) -> String {
+    if exists {
+        return say!(
+            lang,
+            "Năm {year} đã có trong tệp này: không tạo lại. Enter: chuyển sang năm {year} · Esc: hủy.",
+            "{year} is already in this file: it is not made again. Enter: move to {year} · Esc: cancel."
+        );
+    }
+    let mut out = String::new();
+    if !from_published {
+        out.push_str(&say!(
+            lang,
+            "⚠ Năm {from} chưa công bố: chỉ số năm trước của mọi đơn vị năm {year} sẽ là — (hoặc lấy từ lịch sử đã nhập) cho đến khi công bố năm {from}. ",
+            "⚠ {from} is not published: every unit's previous index in {year} will be — (or the imported history's) until {from} is published. "
+        ));
+    }
+    out.push_str(&new_year_made(year, from, lang));
+    let carried = if carry {
+        lang.pick("có", "yes")
+    } else {
+        lang.pick("không", "no")
+    };
+    out.push_str(&say!(
+        lang,
+        " Chép phân công lĩnh vực của năm {from}: {carried} (Ctrl-P: đổi).",
+        " Carry over {from}'s field assignments: {carried} (Ctrl-P: change)."
+    ));
+    out
+}
+
+/// The field assignments carried over into the new year.
+pub fn assignments_carried(n: usize, from: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã chép {n} phân công lĩnh vực của năm {from}.",
+        "{n} field assignments carried over from {from}."
+    )
+}
+
+/// The second Enter the box asks for when the year it starts from is not published.
+pub fn new_year_confirm_unpublished(year: i32, from: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {from} chưa công bố. Enter lần nữa: vẫn bắt đầu năm {year} · Esc: hủy (P để công bố năm {from} trước).",
+        "{from} is not published. Enter again: start {year} anyway · Esc: cancel (P publishes {from} first)."
+    )
+}
+
+/// What making a new year does.
+fn new_year_made(year: i32, from: i32, lang: Lang) -> String {
     say!(
         lang,
         "Năm {year} được tạo từ năm {from} trong cùng tệp cơ sở dữ liệu: bộ chỉ số của chương trình cho năm {year} nếu có, nếu không thì chép bộ chỉ số của năm {from}; các đơn vị của năm {from} được chép sang, chưa có điểm. Năm {from} giữ nguyên. Việc này được ghi vào nhật ký, rồi màn hình chuyển sang năm {year}. Enter: bắt đầu · Esc: hủy.",

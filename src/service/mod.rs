@@ -70,6 +70,12 @@ pub enum AppError {
     },
     UnknownGroup(String),
     NoSets(i32),
+    /// A group whose units have no self score yet (a new year before the units' files):
+    /// nothing is ranked.
+    NoSelfScores {
+        group: String,
+        name: String,
+    },
     /// A group that starts in a new year (named by its changes) with no criteria set.
     GroupNeedsSet {
         group: String,

@@ -311,6 +311,40 @@ impl Workspace {
         })
     }
 
+    /// Works on another year of the file from now on (refused when the file has no such year).
+    pub fn switch_year(&mut self, year: i32) -> Result<(), AppError> {
+        if !self.store.year_exists(year)? {
+            return Err(AppError::NoSets(year));
+        }
+        self.year = year;
+        self.reload_sets()
+    }
+
+    /// Refused with `NoSelfScores` when the group has units and none has a self score yet (a
+    /// new year before the units' files): the ranking screen then ranks nothing.
+    pub fn self_scores_in(&self, group: &str) -> Result<(), AppError> {
+        if self.store.any_self_score(self.year, group)?
+            || !self.store.has_units_in(self.year, group)?
+        {
+            return Ok(());
+        }
+        Err(AppError::NoSelfScores {
+            group: group.to_string(),
+            name: self.set(group)?.name.clone(),
+        })
+    }
+
+    /// Every year in the file, newest first, and whether it is published.
+    pub fn year_states(&self) -> Result<Vec<(i32, bool)>, AppError> {
+        Ok(self.store.year_states()?)
+    }
+
+    /// Copies `from`'s field assignments into the working year (the groups and fields it
+    /// has); returns how many.
+    pub fn carry_assignments(&mut self, from: i32) -> Result<usize, AppError> {
+        Ok(self.store.copy_assignments(from, self.year)?)
+    }
+
     /// A changes file (CSV, or a sheet of a workbook) checked against `last`.
     fn read_changes(
         &self,

@@ -327,4 +327,36 @@ impl Store {
         let rows = st.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// Every year in the file (with criteria sets or units), newest first, and whether it is
+    /// published.
+    pub fn year_states(&self) -> Result<Vec<(i32, bool)>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT y.year, EXISTS (SELECT 1 FROM publications p WHERE p.year = y.year)
+             FROM (SELECT year FROM sets UNION SELECT year FROM units) y
+             ORDER BY y.year DESC",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether `group` has any unit in `year`.
+    pub fn has_units_in(&self, year: i32, group: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM units WHERE year = ?1 AND group_code = ?2)",
+            rusqlite::params![year, group],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Whether any unit of `group` in `year` has a self score (or claims an item does not
+    /// apply): before the units' files are imported, a new year has none.
+    pub fn any_self_score(&self, year: i32, group: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM units u WHERE u.year = ?1 AND u.group_code = ?2
+                 AND EXISTS (SELECT 1 FROM self_scores s WHERE s.year = u.year AND s.unit = u.code))",
+            rusqlite::params![year, group],
+            |r| r.get(0),
+        )?)
+    }
 }

@@ -875,6 +875,21 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Copies the assignments of `from` to `to` (the new year's), for the groups and fields
+    /// `to` has; those `to` has already stay. Returns how many were copied.
+    pub fn copy_assignments(&mut self, from: i32, to: i32) -> Result<usize, StoreError> {
+        let tx = self.write()?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO assignments (year, appraiser, group_code, field)
+             SELECT ?2, a.appraiser, a.group_code, a.field FROM assignments a
+             WHERE a.year = ?1 AND EXISTS (SELECT 1 FROM nodes n
+                 WHERE n.year = ?2 AND n.group_code = a.group_code AND n.code = a.field)",
+            params![from, to],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
     /// Every assignment of a year: (appraiser, group, field).
     pub fn assignments(&self, year: i32) -> Result<Vec<(String, String, String)>, StoreError> {
         let mut st = self.conn.prepare(

@@ -39,6 +39,8 @@ pub enum Cmd {
     Help,
     /// Back to the screen before; on the first screen (the units), quit.
     BackOrQuit,
+    /// Esc in a unit: clears the search if one is on, else back to the units.
+    Escape,
     /// The history over the years (of the selected unit).
     History,
     /// The history of the unit, of its group, of the province, in turn.
@@ -53,6 +55,10 @@ pub enum Cmd {
     AddMember,
     /// Start a new year (from the last), asking first.
     NewYear,
+    /// Work on another year of the file (a box lists them with their state).
+    Years,
+    /// Take back the publication of the year (asks for the reason).
+    Unpublish,
     /// Open another database file (asks for its path).
     OpenDatabase,
     /// Open the demo year, in a file of its own (built on first use).
@@ -159,6 +165,8 @@ pub enum Loaded {
         /// Some set of the year names no decision: the title says the sets are illustrative.
         illustrative: bool,
     },
+    /// Every year in the file, newest first, and whether it is published.
+    Years(Vec<(i32, bool)>),
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.
     Assignments {
@@ -373,6 +381,18 @@ pub enum Effect {
     NewYear {
         year: i32,
         from: i32,
+        /// Whether `from`'s field assignments are carried over.
+        carry: bool,
+    },
+    /// Work on another year of the same file from now on (it must exist).
+    SwitchYear {
+        year: i32,
+    },
+    /// Say when and by whom the working year was published (`P` on a published year).
+    ShowPublication,
+    /// Take back the publication of the working year, as `thamdinh unpublish` (audited).
+    Unpublish {
+        comment: String,
     },
     /// Work on another database file from now on (it must exist: nothing is created).
     OpenDatabase {
@@ -398,6 +418,7 @@ impl Effect {
                 | Effect::Export { .. }
                 | Effect::Assign { .. }
                 | Effect::NewYear { .. }
+                | Effect::Unpublish { .. }
                 | Effect::OpenDemo
         )
     }

@@ -154,6 +154,7 @@ pub static UNITS: &[Binding] = &[
         en: "assign fields to members",
     },
     NEW_YEAR_KEY,
+    YEARS_KEY,
     Binding {
         keys: &[Char('o')],
         label: "o",
@@ -295,8 +296,15 @@ pub static APPRAISAL: &[Binding] = &[
     },
     HELP,
     Binding {
-        keys: &[Esc, Char('q')],
-        label: "Esc q",
+        keys: &[Esc],
+        label: "Esc",
+        cmd: Cmd::Escape,
+        vi: "bỏ tìm kiếm; không tìm thì về danh sách đơn vị",
+        en: "clear the search; without one, back to the units",
+    },
+    Binding {
+        keys: &[Char('q')],
+        label: "q",
         cmd: Cmd::BackOrQuit,
         vi: "về danh sách đơn vị",
         en: "back to the units",
@@ -361,7 +369,15 @@ pub static RANKING: &[Binding] = &[
         vi: "công bố kết quả năm (hỏi xác nhận)",
         en: "publish the year's results (asks first)",
     },
+    Binding {
+        keys: &[Char('U')],
+        label: "U",
+        cmd: Cmd::Unpublish,
+        vi: "hủy công bố kết quả năm (kèm lý do, ghi nhật ký)",
+        en: "unpublish the year's results (with the reason, audited)",
+    },
     NEW_YEAR_KEY,
+    YEARS_KEY,
     HISTORY_KEY,
     FIELDS,
     HELP,
@@ -388,6 +404,14 @@ const NEW_YEAR_KEY: Binding = Binding {
     cmd: Cmd::NewYear,
     vi: "bắt đầu năm mới: chép bộ chỉ số và đơn vị (hỏi xác nhận)",
     en: "start a new year: criteria sets and units copied (asks first)",
+};
+
+const YEARS_KEY: Binding = Binding {
+    keys: &[Char('Y')],
+    label: "Y",
+    cmd: Cmd::Years,
+    vi: "chuyển sang năm khác trong tệp (đang thẩm định / đã công bố)",
+    en: "move to another year of the file (in progress / published)",
 };
 
 pub static FILES: &[Binding] = &[

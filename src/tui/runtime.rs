@@ -116,6 +116,9 @@ impl Runtime {
             e @ (Effect::LoadYear
             | Effect::SetClosed { .. }
             | Effect::Publish { .. }
+            | Effect::ShowPublication
+            | Effect::Unpublish { .. }
+            | Effect::SwitchYear { .. }
             | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
             Effect::CheckLedger => self.check_ledger(lang),
             e @ (Effect::RememberAppraiser(_)
@@ -258,6 +261,15 @@ impl Runtime {
     fn ranking(&mut self, group: String, mode: Mode, lang: Lang) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         let mut out = Vec::new();
+        // A group with no self score yet is not ranked (every unit would be first at 0).
+        if let Err(e) = ws.self_scores_in(&group) {
+            out.push(Action::Loaded(Loaded::Ranking {
+                group,
+                mode,
+                result: Err(e.render(lang)),
+            }));
+            return Ok(out);
+        }
         let result = match self.live.as_mut() {
             Some(live) if live.group == group => {
                 match ws.live_update(live)? {
@@ -406,8 +418,34 @@ impl Runtime {
                     },
                     illustrative: ws.has_illustrative_set(),
                 }),
+                Action::Loaded(Loaded::Years(ws.year_states()?)),
                 Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],
+            Effect::ShowPublication => match ws.publication()? {
+                Some(p) => vec![Action::LoadFailed(words::already_published(
+                    p.year,
+                    &ws.local_date_time(&p.at),
+                    &p.appraiser,
+                    lang,
+                ))],
+                None => Vec::new(),
+            },
+            Effect::Unpublish { comment } => {
+                let comment = crate::domain::text::nfc(comment.trim());
+                let p = ws.unpublish(appraiser, &comment)?;
+                vec![Action::Published(words::year_unpublished(p.year, lang))]
+            }
+            Effect::SwitchYear { year } => {
+                ws.switch_year(year)?;
+                // The live state was another year's.
+                self.live = None;
+                self.fields_live = None;
+                let published = self.ws.publication()?.is_some();
+                vec![Action::YearStarted {
+                    year,
+                    message: words::year_switched(year, published, lang),
+                }]
+            }
             Effect::SetClosed {
                 unit,
                 closed,
@@ -432,9 +470,15 @@ impl Runtime {
                     }],
                 }
             }
-            Effect::NewYear { year, from } => {
+            Effect::NewYear { year, from, carry } => {
                 let said = said::new_year(ws, year, Some(from), None, appraiser, lang)?;
-                let message = said.lines().next().unwrap_or_default().to_string();
+                let mut message = said.lines().next().unwrap_or_default().to_string();
+                if carry {
+                    let n = ws.carry_assignments(from)?;
+                    message = format!("{message} {}", words::assignments_carried(n, from, lang));
+                }
+                self.live = None;
+                self.fields_live = None;
                 vec![Action::YearStarted { year, message }]
             }
             e => unreachable!("not an effect on the year: {e:?}"),

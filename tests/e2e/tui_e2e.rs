@@ -482,3 +482,78 @@ fn the_first_start_makes_the_database_only_when_asked() {
         .unwrap();
     assert_eq!(sets, 4, "the year's built-in criteria sets");
 }
+
+/// The year's end on the real binary at 80×24, from the screens only: the published 2022 is
+/// unpublished with its reason, the next year is started after the warning and its second
+/// Enter, and the year switcher goes back to 2022.
+#[test]
+fn the_years_end_from_the_screens_unpublish_new_year_and_switch() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    // Every self score agreed (one batch), then 2022 published, as the council does.
+    let text = std::fs::read_to_string(demo_file("self_scores.csv")).unwrap();
+    let batch: String = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let mut cells = line.split(',');
+            let (unit, item) = (cells.next().unwrap(), cells.next().unwrap());
+            format!("{unit} {item} agree Đồng ý\n")
+        })
+        .collect();
+    let file = write(dir.path(), "batch.txt", batch);
+    run(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "--batch",
+            file.to_str().unwrap(),
+        ],
+    );
+    ok(&db, &["--appraiser", "Lan", "publish"]);
+
+    let config = dir.path().join("config");
+    let args = ["--db", db.to_str().unwrap(), "--appraiser", "Lan"];
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("đã công bố — chỉ xem", 20);
+    t.send("r");
+    t.wait_for("Xếp hạng", 10);
+    t.send("U");
+    t.wait_for("Hủy công bố năm 2022", 10);
+    t.send("\r");
+    t.wait_for("Cần ghi lý do hủy công bố", 10);
+    t.type_slowly("Sửa điểm SNV");
+    t.send("\r");
+    t.wait_for("Đã hủy công bố năm 2022", 10);
+
+    // The next year from the unpublished 2022: warned, then started on the second Enter.
+    t.send("N");
+    t.wait_for("⚠ Năm 2022 chưa công bố", 10);
+    t.send("\r");
+    t.wait_for("Enter lần nữa", 10);
+    t.send("\r");
+    t.wait_for("Chưa nhập điểm tự chấm — f để nhập", 20);
+    assert!(t.screen().contains("Chỉ số CCHC 2023"), "{}", t.screen());
+
+    // Back to 2022 with the year switcher.
+    t.send("Y");
+    t.wait_for("2022: đang thẩm định", 10);
+    t.type_slowly("2022");
+    t.send("\r");
+    t.wait_for("Đang làm việc trên năm 2022", 10);
+    t.send("q");
+    t.wait_exit(10);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let audit = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        audit("SELECT COUNT(*) FROM audit WHERE action = 'unpublish' AND comment = 'Sửa điểm SNV'"),
+        1
+    );
+    assert_eq!(
+        audit("SELECT COUNT(*) FROM audit WHERE action = 'new_year' AND year = 2023"),
+        1
+    );
+}

@@ -703,6 +703,22 @@ fn history_screen() {
 fn a_merged_unit_on_the_screens() {
     let dir = tempfile::tempdir().unwrap();
     let db = crate::lineage::reorganised_db(dir.path());
+    // One self score in 2023: a group with none is not ranked (issue 23).
+    let scores = common::write(
+        dir.path(),
+        "self-2023.csv",
+        "unit,item,score,note,evidence\nSNV,1.1.1,0.5,,\n",
+    );
+    common::ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "self-scores",
+            scores.to_str().unwrap(),
+        ],
+    );
     for lang in [Lang::Vi, Lang::En] {
         let code = if lang == Lang::Vi { "vi" } else { "en" };
         let mut s = Session::on_year(&db, lang, 2023);
@@ -1181,14 +1197,41 @@ fn the_ranking_screen_starts_the_next_year_after_saying_what_will_happen() {
         let mut s = Session::new(&db, lang);
         s.keys("rN");
         snap!(format!("new_year_box_{tag}_80x24"), s.draw(80, 24));
+        // 2022 is not published: the first Enter warns, in the box.
+        s.keys("\n");
+        assert_eq!(s.app.year, 2022);
+        snap!(format!("new_year_warned_{tag}_80x24"), s.draw(80, 24));
         s.keys("\x1b");
         assert_eq!(s.app.year, 2022);
     }
     let mut s = Session::new(&db, Lang::Vi);
-    s.keys("rN\n");
+    s.keys("rN\n\n");
     assert_eq!(s.app.year, 2023);
     let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Chưa nhập điểm tự chấm — f để nhập"),
+        "{screen}"
+    );
     snap!("new_year_started_vi_80x24", screen);
+    // Nothing ranked before the self scores.
+    s.keys("r");
+    let ranking = s.draw(80, 24);
+    assert!(
+        ranking.contains("chưa nhập điểm tự chấm — f để nhập"),
+        "{ranking}"
+    );
+    snap!("new_year_ranking_vi_80x24", ranking);
+    // The year box lists both years; `N` on 2022 says 2023 is there already.
+    s.keys("Y");
+    snap!("year_box_vi_80x24", s.draw(80, 24));
+    s.keys("2022\n");
+    assert_eq!(s.app.year, 2022);
+    s.keys("N");
+    let exists = s.draw(80, 24);
+    assert!(exists.contains("Năm 2023 đã có trong tệp này"), "{exists}");
+    snap!("new_year_exists_vi_80x24", exists);
+    s.keys("\n");
+    assert_eq!(s.app.year, 2023);
     assert_eq!(
         s.app.units.lines.len(),
         s.rt.ws.units(s.app.group_code()).unwrap().len()
@@ -1213,7 +1256,8 @@ fn the_welcome_starts_the_year_from_the_last_one_in_the_database() {
     let screen = s.draw(80, 24);
     assert!(screen.contains("N  Start 2023 from 2022"), "{screen}");
     snap!("welcome_with_year_before_en_80x24", screen);
-    s.keys("N\n");
+    // 2022 is not published: the second Enter starts 2023 anyway.
+    s.keys("N\n\n");
     assert_eq!(s.app.year, 2023);
     assert!(!s.app.units.lines.is_empty(), "{}", s.draw(80, 24));
     // An empty database has no year before: the welcome says where to go instead.

@@ -423,6 +423,12 @@ fn one_line_boxes_stay_one_line() {
     app.update(alt_enter());
     assert!(app.input.is_none(), "the search box closed");
     assert_eq!(app.appraisal.open.as_ref().unwrap().search, "ke");
+    // Esc clears the search and stays in the unit; the next Esc leaves it (issue 23 §4).
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Appraisal);
+    assert_eq!(app.appraisal.open.as_ref().unwrap().search, "");
+    app.update(key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Units);
 }
 
 #[test]
@@ -1242,16 +1248,23 @@ fn c_on_the_units_closes_the_selected_unit_with_a_comment_and_reopens_a_closed_o
         app.status,
         Some(("Đã khóa kết quả của STP (Sở Tư pháp).".into(), false))
     );
-    // A closed unit: the same key reopens it, with an empty comment allowed.
+    // A closed unit: the same key reopens it, and only with the reason (issue 23 §4).
     app.units.lines[1].unit.closed = true;
     app.update(ch('c'));
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::ReopenUnit);
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let input = app.input.as_ref().expect("the box stays open");
+    assert_eq!(
+        input.error.as_deref(),
+        Some("Cần ghi lý do mở lại (được ghi vào nhật ký).")
+    );
+    typed(&mut app, "Bổ sung minh chứng");
     assert_eq!(
         app.update(key(KeyCode::Enter)),
         vec![Effect::SetClosed {
             unit: UnitCode::parse("STP").unwrap(),
             closed: false,
-            comment: String::new(),
+            comment: "Bổ sung minh chứng".into(),
         }]
     );
 }
@@ -1307,19 +1320,15 @@ fn shift_p_on_the_ranking_asks_then_publishes_and_a_refusal_asks_again_with_the_
     // Published: said on the status line, and the year is read again.
     let fx = app.update(Action::Published("Đã công bố kết quả năm 2022.".into()));
     assert!(fx.contains(&Effect::LoadYear));
-    // A published year is not published again.
+    // A published year is not published again: `P` says when it was (and how to undo it).
     app.update(Action::Loaded(Loaded::Year {
         published: true,
         no_units: false,
         before: None,
         illustrative: false,
     }));
-    assert!(app.update(ch('P')).is_empty());
+    assert_eq!(app.update(ch('P')), vec![Effect::ShowPublication]);
     assert!(app.input.is_none());
-    assert_eq!(
-        app.status,
-        Some(("Năm 2022 đã công bố: không sửa được.".into(), true))
-    );
 }
 
 /// An app on the department group with two units listed (the units screen).
@@ -1593,6 +1602,7 @@ fn fields_are_given_to_members_from_the_units_screen() {
 #[test]
 fn a_new_year_is_started_after_asking() {
     let mut app = listed();
+    app.published = true;
     app.update(ch('r'));
     app.update(ch('N'));
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::NewYear);
@@ -1600,7 +1610,9 @@ fn a_new_year_is_started_after_asking() {
         app.dialog,
         Some(Dialog::NewYear {
             year: 2023,
-            from: 2022
+            from: 2022,
+            carry: true,
+            warned: false,
         })
     );
     assert!(app.update(key(KeyCode::Esc)).is_empty());
@@ -1611,7 +1623,8 @@ fn a_new_year_is_started_after_asking() {
         fx,
         vec![Effect::NewYear {
             year: 2023,
-            from: 2022
+            from: 2022,
+            carry: true,
         }]
     );
     let fx = app.update(Action::YearStarted {
@@ -1638,7 +1651,9 @@ fn a_new_year_is_started_after_asking() {
         app.dialog,
         Some(Dialog::NewYear {
             year: 2024,
-            from: 2023
+            from: 2023,
+            carry: true,
+            warned: false,
         })
     );
     // Without a year before: said, and no box.
@@ -1701,5 +1716,104 @@ fn o_and_d_open_another_database_and_the_screens_start_again_on_it() {
             KeyModifiers::SHIFT
         ))),
         vec![Effect::OpenDemo]
+    );
+}
+
+fn ctrl(c: char) -> Action {
+    Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// `N` on a year that is not published warns in the box and needs a second Enter; Ctrl-P in
+/// the box says whether the field assignments are carried over; when the next year is in the
+/// file already, Enter moves to it instead of making it again.
+#[test]
+fn a_new_year_from_an_unpublished_year_needs_a_second_enter() {
+    let mut app = listed();
+    app.update(Action::Loaded(Loaded::Years(vec![(2022, false)])));
+    app.update(ch('N'));
+    app.update(ctrl('p'));
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    let input = app.input.as_ref().expect("the box stays open");
+    assert!(input.error.as_ref().unwrap().contains("Enter lần nữa"));
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::NewYear {
+            year: 2023,
+            from: 2022,
+            carry: false,
+        }]
+    );
+    assert!(app.input.is_none());
+
+    // 2023 is in the file already: the box moves to it.
+    let mut app = listed();
+    app.update(Action::Loaded(Loaded::Years(vec![
+        (2023, false),
+        (2022, true),
+    ])));
+    app.published = true;
+    app.update(ch('N'));
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::SwitchYear { year: 2023 }]
+    );
+}
+
+/// `Y` lists the years of the file; a year typed that the file has moves every screen to
+/// it, anything else is refused in the box.
+#[test]
+fn the_year_box_moves_to_another_year_of_the_file() {
+    let mut app = listed();
+    app.update(Action::Loaded(Loaded::Years(vec![
+        (2023, false),
+        (2022, true),
+    ])));
+    app.update(ch('Y'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Year);
+    typed(&mut app, "2021");
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(
+        app.input
+            .as_ref()
+            .unwrap()
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("2021")
+    );
+    app.update(key(KeyCode::Backspace));
+    app.update(ch('3'));
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::SwitchYear { year: 2023 }]
+    );
+    let fx = app.update(Action::YearStarted {
+        year: 2023,
+        message: "Đang làm việc trên năm 2023.".into(),
+    });
+    assert_eq!(fx, vec![Effect::LoadGroups, Effect::LoadYear]);
+    assert_eq!(app.year, 2023);
+}
+
+/// On the ranking of a published year `P` says when it was published, and `U` asks for the
+/// reason before taking the publication back; an empty reason is refused in the box.
+#[test]
+fn unpublishing_from_the_screens_needs_a_reason() {
+    let mut app = listed();
+    app.update(ch('r'));
+    assert!(app.update(ch('U')).is_empty());
+    assert!(app.input.is_none() && app.status.as_ref().unwrap().1);
+    app.published = true;
+    assert_eq!(app.update(ch('P')), vec![Effect::ShowPublication]);
+    app.update(ch('U'));
+    assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Unpublish);
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    assert!(app.input.as_ref().unwrap().error.is_some());
+    typed(&mut app, "sai điểm SNV");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::Unpublish {
+            comment: "sai điểm SNV".into()
+        }]
     );
 }

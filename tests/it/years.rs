@@ -623,4 +623,147 @@ fn a_tampered_copy_of_the_totals_is_never_final_nor_published_and_verify_names_i
     conn.execute_batch(tamper).unwrap();
     drop(conn);
     assert_eq!(final_of(&db), honest);
+/// The year's end from the screens, on a real file: `P` on the published 2022 says when it
+/// was published, `U` takes it back with its reason (audited as `unpublish`), `N` warns and
+/// needs a second Enter, carries the field assignments over, and the new year ranks nothing
+/// before its self scores; `Y` goes back to 2022.
+#[test]
+fn the_years_end_runs_from_the_screens() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use thamdinh::i18n::Lang;
+    use thamdinh::service::Workspace;
+    use thamdinh::store::Store;
+    use thamdinh::tui::action::{Action, Effect};
+    use thamdinh::tui::app::App;
+    use thamdinh::tui::keymap::Screen;
+    use thamdinh::tui::runtime::Runtime;
+    use thamdinh::tui::{dispatch, start};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    decide_everything(&db, "2022", None);
+    ok(&db, &["--appraiser", WHO, "publish"]);
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Cúc",
+            "assign",
+            "--group",
+            "so-nganh",
+            "--fields",
+            "1",
+            "2",
+        ],
+    );
+
+    let ws = Workspace::new(Store::open(&db).unwrap(), 2022).unwrap();
+    assert_eq!(ws.year_states().unwrap(), vec![(2022, true)]);
+    let mut rt = Runtime::new(ws, thamdinh::config::Config::none());
+    let mut app = App::new(Lang::Vi, Some(WHO.into()), "t.sqlite".into(), 2022);
+    start(&mut app, &mut rt);
+    let press = |app: &mut App, rt: &mut Runtime, code: KeyCode| {
+        dispatch(
+            app,
+            rt,
+            Action::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+        );
+    };
+    let typed = |app: &mut App, rt: &mut Runtime, text: &str| {
+        for c in text.chars() {
+            dispatch(
+                app,
+                rt,
+                Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+    };
+    assert!(app.published);
+    press(&mut app, &mut rt, KeyCode::Char('r'));
+    press(&mut app, &mut rt, KeyCode::Char('P'));
+    let (said, _) = app.status.clone().unwrap();
+    assert!(said.starts_with("Năm 2022 đã công bố lúc "), "{said}");
+    assert!(said.contains("U để hủy công bố"), "{said}");
+
+    // Unpublished with its reason.
+    press(&mut app, &mut rt, KeyCode::Char('U'));
+    press(&mut app, &mut rt, KeyCode::Enter);
+    assert!(
+        app.input.as_ref().unwrap().error.is_some(),
+        "a reason is required"
+    );
+    typed(&mut app, &mut rt, "Sửa điểm SNV");
+    press(&mut app, &mut rt, KeyCode::Enter);
+    assert!(!app.published, "{:?}", app.status);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM audit WHERE action = 'unpublish' AND comment = 'Sửa điểm SNV'"
+        ),
+        1
+    );
+    assert_eq!(app.years, vec![(2022, false)]);
+
+    // The new year from an unpublished year: warned, a second Enter starts it.
+    press(&mut app, &mut rt, KeyCode::Char('N'));
+    press(&mut app, &mut rt, KeyCode::Enter);
+    assert_eq!(app.year, 2022, "the first Enter only warns");
+    press(&mut app, &mut rt, KeyCode::Enter);
+    assert_eq!(app.year, 2023, "{:?}", app.status);
+    assert_eq!(app.screen, Screen::Units);
+    assert_eq!(app.years, vec![(2023, false), (2022, false)]);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM assignments WHERE year = 2023 AND appraiser = 'Cúc'"
+        ),
+        2
+    );
+    // No self scores yet: nothing ranked, and the sentence says what to do.
+    press(&mut app, &mut rt, KeyCode::Char('r'));
+    let why = app.ranking.data.clone().unwrap().unwrap_err();
+    assert!(why.contains("chưa nhập điểm tự chấm — f để nhập"), "{why}");
+
+    // `N` again: 2024 is not there, but `Y` goes back to 2022, where `N` says 2023 exists.
+    press(&mut app, &mut rt, KeyCode::Char('Y'));
+    typed(&mut app, &mut rt, "2022");
+    press(&mut app, &mut rt, KeyCode::Enter);
+    assert_eq!(app.year, 2022);
+    assert!(!app.published);
+    press(&mut app, &mut rt, KeyCode::Char('N'));
+    let fx = app.update(Action::Key(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    assert_eq!(fx, vec![Effect::SwitchYear { year: 2023 }]);
+}
+
+/// The store's view of the years and of a group's self scores, and assignments copied only
+/// for the fields the new year's set has.
+#[test]
+fn the_years_of_a_file_and_a_groups_self_scores_are_known() {
+    use thamdinh::service::Workspace;
+    use thamdinh::store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut ws = Workspace::new(Store::open(&db).unwrap(), 2022).unwrap();
+    ws.assign_fields("Cúc", "so-nganh", &["1".into(), "9.9".into()])
+        .unwrap();
+    ws.new_year(2023, 2022, WHO).unwrap();
+    assert_eq!(ws.carry_assignments(2022).unwrap(), 1, "9.9 is not a field");
+    assert_eq!(ws.carry_assignments(2022).unwrap(), 0, "copied once");
+    assert_eq!(
+        ws.year_states().unwrap(),
+        vec![(2023, false), (2022, false)]
+    );
+    match ws.self_scores_in("so-nganh") {
+        Err(thamdinh::service::AppError::NoSelfScores { group, .. }) => {
+            assert_eq!(group, "so-nganh")
+        }
+        other => panic!("{other:?}"),
+    }
+    ws.switch_year(2022).unwrap();
+    assert!(ws.self_scores_in("so-nganh").is_ok());
+    assert!(ws.switch_year(2030).is_err());
+    assert_eq!(ws.year, 2022);
 }

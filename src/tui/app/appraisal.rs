@@ -228,7 +228,11 @@ impl App {
                 self.open_input(InputKind::ItemSearch, "");
             }
             Cmd::Ranking => return self.show_ranking(),
-            Cmd::BackOrQuit => {
+            // A search on: the first Esc clears it (the selected item stays); the next leaves.
+            Cmd::Escape if !o.search.is_empty() => {
+                o.search.clear();
+            }
+            Cmd::BackOrQuit | Cmd::Escape => {
                 let code = o.data.unit.code.clone();
                 return self.leave_unit(code);
             }

@@ -20,6 +20,7 @@ impl InputKind {
                 | InputKind::CloseUnit
                 | InputKind::ReopenUnit
                 | InputKind::Publish
+                | InputKind::Unpublish
         )
     }
 
@@ -49,8 +50,15 @@ pub enum Dialog {
     Close { unit: UnitCode, name: String },
     /// The export whose path box is open, or that waits for "replace the file?".
     Export(ExportJob),
-    /// The new year the confirmation box is about, and the year it is made from.
-    NewYear { year: i32, from: i32 },
+    /// The new year the confirmation box is about, and the year it is made from; whether
+    /// `from`'s field assignments are carried over (Ctrl-P in the box), and whether the box
+    /// already warned that `from` is not published (Enter then starts the year anyway).
+    NewYear {
+        year: i32,
+        from: i32,
+        carry: bool,
+        warned: bool,
+    },
 }
 
 pub struct Input {
@@ -146,6 +154,15 @@ impl App {
                 self.input = Some(Input::new(kind, ""));
                 Vec::new()
             }
+            KeyCode::Char('p')
+                if k.modifiers.contains(KeyModifiers::CONTROL)
+                    && input.kind == InputKind::NewYear =>
+            {
+                if let Some(Dialog::NewYear { carry, .. }) = self.dialog.as_mut() {
+                    *carry = !*carry;
+                }
+                Vec::new()
+            }
             KeyCode::Tab if input.kind.path() => {
                 vec![Effect::Complete { text: input.text() }]
             }
@@ -231,6 +248,8 @@ impl App {
             InputKind::MemberName => self.submit_member_name(text),
             InputKind::AssignFields => self.submit_fields(&text),
             InputKind::NewYear => self.submit_new_year(),
+            InputKind::Year => self.submit_year(&text),
+            InputKind::Unpublish => self.submit_unpublish(text),
             InputKind::Overwrite => self.submit_overwrite(),
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),

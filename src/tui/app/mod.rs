@@ -87,6 +87,8 @@ pub struct App {
     pub last_folder: String,
     /// The newest year before the working one in this database (the welcome's new year).
     pub year_before: Option<i32>,
+    /// Every year in the file, newest first, and whether it is published (the year box).
+    pub years: Vec<(i32, bool)>,
     /// Where each changed unit came from and how its figure of last year was found.
     pub lineage: std::collections::HashMap<String, crate::tui::action::UnitLineage>,
     /// A message for the status line, and whether it is an error.
@@ -145,6 +147,7 @@ impl App {
             completions: Vec::new(),
             last_folder: String::new(),
             year_before: None,
+            years: Vec::new(),
             lineage: Default::default(),
             status: None,
             status_answers_key: false,
@@ -374,6 +377,10 @@ impl App {
                 self.published = published;
                 self.no_units = no_units;
                 self.year_before = before;
+                Vec::new()
+            }
+            Loaded::Years(years) => {
+                self.years = years;
                 Vec::new()
             }
             Loaded::Assignments {

@@ -90,11 +90,12 @@ impl App {
             Cmd::Fields => return self.show_fields(self.ranking.selected_unit()),
             Cmd::Publish => {
                 if self.published {
-                    self.fail(words::published_no_edits(self.year, self.lang));
-                } else {
-                    self.open_input(InputKind::Publish, "");
+                    return vec![Effect::ShowPublication];
                 }
+                self.open_input(InputKind::Publish, "");
             }
+            Cmd::Unpublish => self.ask_unpublish(),
+            Cmd::Years => self.ask_year(),
             Cmd::WriteWorkbook => {
                 let name = words::workbook_default_name(self.year);
                 self.open_input(InputKind::WorkbookPath, &name);

@@ -86,6 +86,7 @@ impl App {
             Cmd::Files => return self.show_files(),
             Cmd::Assign => return self.show_assign(),
             Cmd::NewYear => self.ask_new_year(),
+            Cmd::Years => self.ask_year(),
             Cmd::OpenDatabase => {
                 let folder = self.last_folder.clone();
                 self.open_input(InputKind::OpenDatabase, &folder);
@@ -122,6 +123,11 @@ impl App {
 
     /// Enter in the close / reopen box: the unit goes to the store with the comment.
     pub(super) fn submit_close(&mut self, closed: bool, comment: String) -> Vec<Effect> {
+        // Reopening changes what was agreed: the audit log keeps why.
+        if !closed && comment.trim().is_empty() {
+            self.set_input_error(words::reopen_reason_needed(self.lang));
+            return Vec::new();
+        }
         self.input = None;
         let Some(Dialog::Close { unit, .. }) = self.dialog.take() else {
             return Vec::new();

@@ -1,5 +1,7 @@
 //! The working year from the screens: `N` starts the new year (after a box that says what
-//! will happen), and every screen starts again on it.
+//! will happen, and warns when the year it starts from is not published), `Y` moves to
+//! another year of the file, `U` takes back the year's publication; every screen then starts
+//! again on the year.
 
 use super::{App, Dialog, InputKind};
 use crate::domain::Mode;
@@ -23,18 +25,102 @@ impl App {
         } else {
             (self.year + 1, self.year)
         };
-        self.dialog = Some(Dialog::NewYear { year, from });
+        self.dialog = Some(Dialog::NewYear {
+            year,
+            from,
+            carry: true,
+            warned: false,
+        });
         self.open_input(InputKind::NewYear, &format!("{from} → {year}"));
     }
 
-    /// Enter in the new year's box: the year is made.
+    /// Whether `year` is in the file (by the list read with the year).
+    pub fn year_in_file(&self, year: i32) -> bool {
+        self.years.iter().any(|&(y, _)| y == year)
+    }
+
+    /// Whether `year` is published: the working year's own flag, else the list's.
+    pub fn year_published(&self, year: i32) -> bool {
+        if year == self.year {
+            return self.published;
+        }
+        self.years.iter().any(|&(y, p)| y == year && p)
+    }
+
+    /// Enter in the new year's box: the year is made, once the user confirmed it after the
+    /// warning about an unpublished year; a year already in the file is opened instead.
     pub(super) fn submit_new_year(&mut self) -> Vec<Effect> {
-        self.input = None;
-        let Some(Dialog::NewYear { year, from }) = self.dialog.take() else {
+        let Some(Dialog::NewYear {
+            year,
+            from,
+            carry,
+            warned,
+        }) = self.dialog.clone()
+        else {
+            self.input = None;
             return Vec::new();
         };
+        if year != self.year && self.year_in_file(year) {
+            self.input = None;
+            self.dialog = None;
+            return vec![Effect::SwitchYear { year }];
+        }
+        if !self.year_published(from) && !warned {
+            self.dialog = Some(Dialog::NewYear {
+                year,
+                from,
+                carry,
+                warned: true,
+            });
+            self.set_input_error(&words::new_year_confirm_unpublished(year, from, self.lang));
+            return Vec::new();
+        }
+        self.input = None;
+        self.dialog = None;
         self.saving = true;
-        vec![Effect::NewYear { year, from }]
+        vec![Effect::NewYear { year, from, carry }]
+    }
+
+    /// `Y`: the box that lists every year of the file with its state.
+    pub(super) fn ask_year(&mut self) {
+        self.open_input(InputKind::Year, "");
+    }
+
+    /// Enter in the year box: the year typed, if the file has it.
+    pub(super) fn submit_year(&mut self, text: &str) -> Vec<Effect> {
+        let Ok(year) = text.trim().parse::<i32>() else {
+            self.set_input_error(&words::year_not_a_number(text.trim(), self.lang));
+            return Vec::new();
+        };
+        if !self.year_in_file(year) {
+            self.set_input_error(&words::year_not_in_file(year, self.lang));
+            return Vec::new();
+        }
+        self.input = None;
+        if year == self.year {
+            return Vec::new();
+        }
+        vec![Effect::SwitchYear { year }]
+    }
+
+    /// `U` on the ranking: the box asks why the publication is taken back.
+    pub(super) fn ask_unpublish(&mut self) {
+        if self.published {
+            self.open_input(InputKind::Unpublish, "");
+        } else {
+            self.fail(words::not_published(self.year, self.lang));
+        }
+    }
+
+    /// Enter in the unpublish box: a reason is required.
+    pub(super) fn submit_unpublish(&mut self, text: String) -> Vec<Effect> {
+        if text.trim().is_empty() {
+            self.set_input_error(words::unpublish_reason_needed(self.lang));
+            return Vec::new();
+        }
+        self.input = None;
+        self.saving = true;
+        vec![Effect::Unpublish { comment: text }]
     }
 
     pub(super) fn year_started(&mut self, year: i32, message: String) -> Vec<Effect> {
@@ -47,6 +133,7 @@ impl App {
         self.ranking.data = None;
         self.ranking.mode = Mode::Provisional;
         self.history.data = None;
+        self.fields = None;
         self.published = false;
         self.no_units = false;
         self.screen = Screen::Units;

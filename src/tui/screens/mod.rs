@@ -247,7 +247,7 @@ fn box_title(app: &App, input: &Input) -> String {
         title = format!("{title} — {code} {name}");
     }
     match input.kind {
-        InputKind::Publish => title = format!("{title} {}", app.year),
+        InputKind::Publish | InputKind::Unpublish => title = format!("{title} {}", app.year),
         InputKind::ImportPath => {
             let (what, _) = words::file_kind(app.files.kind(), lang);
             title = format!("{title} — {what}");
@@ -273,9 +273,22 @@ fn box_help(app: &App, input: &Input) -> String {
     match input.kind {
         InputKind::Score => score_help(app),
         InputKind::NewYear => match app.dialog {
-            Some(Dialog::NewYear { year, from }) => words::new_year_help(year, from, lang),
+            Some(Dialog::NewYear {
+                year, from, carry, ..
+            }) => words::new_year_box(
+                (year, from),
+                year != app.year && app.year_in_file(year),
+                app.year_published(from),
+                carry,
+                lang,
+            ),
             _ => String::new(),
         },
+        InputKind::Year => format!(
+            "{} {}",
+            words::years_list(&app.years, app.year, lang),
+            words::box_help(InputKind::Year, lang)
+        ),
         InputKind::AssignFields => {
             let list: Vec<&str> = app.assign.fields.iter().map(|(c, _)| c.as_str()).collect();
             format!(

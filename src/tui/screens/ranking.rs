@@ -85,12 +85,12 @@ fn ranking_or_why<'a>(app: &'a App, frame: &mut Frame, body: Rect) -> Option<&'a
             None
         }
         Some(Err(msg)) => {
-            let hint = words::provisional_hint(lang);
-            let text = vec![
-                Line::styled(format!("✗ {msg}"), app.theme.error()),
-                Line::raw(""),
-                Line::raw(hint),
-            ];
+            let mut text = vec![Line::styled(format!("✗ {msg}"), app.theme.error())];
+            // The provisional ranking is the way out of a refused final one only.
+            if app.ranking.mode == crate::domain::Mode::Final {
+                text.push(Line::raw(""));
+                text.push(Line::raw(words::provisional_hint(lang)));
+            }
             frame.render_widget(
                 Paragraph::new(text)
                     .wrap(Wrap { trim: true })

@@ -54,7 +54,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let text = format!("{} {}", words::by_field(lang), parts.join("  "));
         frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
     }
-    let foot_text = if !app.units.filter.is_empty() {
+    let foot_text = if unscored(app) {
+        words::no_self_scores_yet(lang).to_string()
+    } else if !app.units.filter.is_empty() {
         words::unit_filter_footer(&app.units.filter, shown.len(), app.units.lines.len(), lang)
     } else if empty {
         words::no_units(lang).to_string()
@@ -65,6 +67,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(cut(&foot_text, foot.width as usize)).style(app.theme.dim()),
         foot,
     );
+}
+
+/// Whether the group's units have no self score yet (a new year before the units' files are
+/// imported): every total is zero and nothing is decided, so the self column shows `—` and
+/// the footer says what to do, instead of zeros that look like scores.
+fn unscored(app: &App) -> bool {
+    let lines = &app.units.lines;
+    !lines.is_empty()
+        && lines.iter().all(|l| {
+            let t = &l.totals;
+            t.tree.self_total.hundredths() == 0
+                && t.tree.decided == 0
+                && t.bonus.hundredths() == 0
+                && t.deduction.hundredths() == 0
+        })
 }
 
 /// A year with no unit at all: what to do first, instead of a table.
@@ -108,10 +125,11 @@ fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize]) -> bool {
     } else if sel >= offset + height {
         offset = sel + 1 - height;
     }
+    let scored = !unscored(app);
     let window = &shown[offset.min(shown.len())..(offset + height).min(shown.len())];
     let rows: Vec<Row> = window
         .iter()
-        .map(|&i| unit_row(app, &app.units.lines[i], name_w))
+        .map(|&i| unit_row(app, &app.units.lines[i], name_w, scored))
         .collect();
     let empty = rows.is_empty();
     let table = Table::new(
@@ -142,7 +160,7 @@ fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize]) -> bool {
 }
 
 /// One unit's line: its code, name, progress, totals and a mark of where it stands.
-fn unit_row(app: &App, u: &UnitLine, name_w: usize) -> Row<'static> {
+fn unit_row(app: &App, u: &UnitLine, name_w: usize, scored: bool) -> Row<'static> {
     let t = &u.totals;
     let (items, decided) = (t.items(), t.decided());
     let mark = if u.unit.closed {
@@ -162,7 +180,14 @@ fn unit_row(app: &App, u: &UnitLine, name_w: usize) -> Row<'static> {
         Cell::from(u.unit.code.to_string()),
         Cell::from(cut(&name, name_w)),
         Cell::from(Line::from(format!("{decided}/{items}")).right_aligned()),
-        Cell::from(Line::from(t.tree.self_total.fixed2()).right_aligned()),
+        Cell::from(
+            Line::from(if scored {
+                t.tree.self_total.fixed2()
+            } else {
+                "—".to_string()
+            })
+            .right_aligned(),
+        ),
         Cell::from(Line::from(appraised(&t.tree)).right_aligned()),
         Cell::from(Line::from(difference(&t.tree)).right_aligned()),
         Cell::from(mark),
