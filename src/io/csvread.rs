@@ -82,6 +82,12 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
 /// [`MAX_TEXT_FILE`] (read no further: `/dev/zero` ends) and one with a record over
 /// [`MAX_RECORD`].
 pub fn read_text(path: &Path) -> Result<String, FileError> {
+    text_of(path, &read_bytes(path)?)
+}
+
+/// A file's bytes, read no further than [`MAX_TEXT_FILE`]: a larger file (or `/dev/zero`)
+/// is refused.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let unreadable =
         |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
     let file = std::fs::File::open(path).map_err(unreadable)?;
@@ -98,7 +104,13 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             },
         ));
     }
-    let text = decode(path, &bytes)?;
+    Ok(bytes)
+}
+
+/// The text of a file's bytes, refusing one that is not text and one with a record over
+/// [`MAX_RECORD`].
+pub fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
+    let text = decode(path, bytes)?;
     if let Some(place) = long_record(text.as_bytes()) {
         return Err(FileError::one(
             path,

@@ -205,10 +205,9 @@ impl Workspace {
             return self.import_set_toml(file);
         }
         let need = AppError::CriteriaCsvNeeds;
-        let bytes = std::fs::read(file)
-            .map_err(|e| FileError::one(file, None, Problem::Unreadable(e.to_string())))?;
+        let bytes = crate::io::csvread::read_bytes(file)?;
         let origin = crate::domain::seal::Origin::of_bytes(&crate::io::file_name(file), &bytes);
-        let text = crate::io::csvread::decode(file, &bytes)?;
+        let text = crate::io::csvread::text_of(file, &bytes)?;
         // The header block of the sheet gives what the flags do not.
         let (block, text) = crate::io::criteria::split_header_block(file, &text)?;
         let csv = CriteriaCsvArgs {

@@ -571,8 +571,11 @@ impl Workspace {
         if sheet.is_some() {
             return Err(AppError::SheetNeedsWorkbook(path.to_path_buf()));
         }
-        if kind == ImportKind::SelfScores {
-            // The one file that reaches millions of rows: read as a stream, never whole.
+        let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        if kind == ImportKind::SelfScores && regular {
+            // The one file that reaches millions of rows: read as a stream, never whole. (A
+            // pipe or a device is read whole below, within its bound: its bytes are hashed for
+            // the ledger before they are imported, and could not be read twice.)
             let file = std::fs::File::open(path)
                 .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
             let size = file.metadata().map(|m| m.len()).ok();
@@ -581,10 +584,9 @@ impl Workspace {
             let file = CountedRead::new(file, Arc::clone(&self.progress));
             return self.import_self_scores(path, SelfSource::Csv(file), &origin);
         }
-        let bytes = std::fs::read(path)
-            .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+        let bytes = crate::io::csvread::read_bytes(path)?;
         let origin = Origin::of_bytes(&crate::io::file_name(path), &bytes);
-        let text = crate::io::csvread::decode(path, &bytes)?;
+        let text = crate::io::csvread::text_of(path, &bytes)?;
         self.import_text_from(kind, path, &text, &origin)
     }
 
@@ -791,10 +793,9 @@ impl Workspace {
 
     /// Reads a TOML set file and stores it.
     pub fn import_set_toml(&mut self, path: &Path) -> Result<(CriteriaSet, bool), AppError> {
-        let bytes = std::fs::read(path)
-            .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+        let bytes = crate::io::csvread::read_bytes(path)?;
         let origin = Origin::of_bytes(&crate::io::file_name(path), &bytes);
-        let text = crate::io::csvread::decode(path, &bytes)?;
+        let text = crate::io::csvread::text_of(path, &bytes)?;
         let set = criteria::set_from_toml(path, &text)?;
         let changed = self.save_set(&set, Some(&origin))?;
         Ok((set, changed))

@@ -148,7 +148,7 @@ fn named_bands_with_an_exclusive_bound_round_trip_through_the_file() {
     );
     let set = set_from_toml(Path::new("set.toml"), &text).unwrap();
     assert_eq!(set.bands, thamdinh::domain::criteria::Band::soc_trang());
-    assert!(store.save_set(&set).unwrap());
+    assert!(store.save_set(&set, None).unwrap());
     drop(store);
     let store = Store::open(&dir.path().join("t.sqlite")).unwrap();
     assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);
@@ -190,7 +190,7 @@ fn a_sets_decision_round_trips_and_an_old_file_reads_its_sets_as_illustrative() 
             issuer: "Ủy ban nhân dân tỉnh Sóc Trăng".into(),
         }
     );
-    assert!(store.save_set(&set).unwrap());
+    assert!(store.save_set(&set, None).unwrap());
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.load_set(2022, "so-nganh").unwrap(), set);

@@ -623,6 +623,8 @@ fn a_tampered_copy_of_the_totals_is_never_final_nor_published_and_verify_names_i
     conn.execute_batch(tamper).unwrap();
     drop(conn);
     assert_eq!(final_of(&db), honest);
+}
+
 /// The year's end from the screens, on a real file: `P` on the published 2022 says when it
 /// was published, `U` takes it back with its reason (audited as `unpublish`), `N` warns and
 /// needs a second Enter, carries the field assignments over, and the new year ranks nothing
