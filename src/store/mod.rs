@@ -212,7 +212,7 @@ impl Store {
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Nothing is written before the file is known to be thamdinh's (or new).
-        schema::check_ours(&conn).map_err(|e| e.at(path))?;
+        let version = schema::check_ours(&conn).map_err(|e| e.at(path))?;
         // A new file gets 16 KiB pages (an existing one keeps its own): a national year is a
         // hundred megabytes of mostly sequential rows, which 16 KiB pages import and scan with a
         // quarter of the page reads, writes and B-tree splits of the 4 KiB default.
@@ -223,7 +223,9 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        schema::migrate(&mut conn).map_err(|e| e.at(path))?;
+        if version < schema::VERSION {
+            schema::migrate(&mut conn).map_err(|e| e.at(path))?;
+        }
         // SQLite made the `-wal` and `-shm` with the database's mode; a file another member
         // left wrong was repaired before opening (see `open::prepare_write`).
         Ok(Store::with_conn(conn, path, false))

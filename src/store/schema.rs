@@ -334,7 +334,8 @@ fn check_known(version: i64) -> Result<(), StoreError> {
 
 /// Refuses a file that is not thamdinh's before anything is written to it: a version no
 /// thamdinh wrote, or version 0 (nothing migrated yet) with tables in it (another program's).
-pub fn check_ours(conn: &Connection) -> Result<(), StoreError> {
+/// Returns the file's version.
+pub fn check_ours(conn: &Connection) -> Result<i64, StoreError> {
     let version = version(conn)?;
     check_known(version)?;
     if version == 0 {
@@ -349,28 +350,25 @@ pub fn check_ours(conn: &Connection) -> Result<(), StoreError> {
             });
         }
     }
-    Ok(())
+    Ok(version)
 }
 
 /// For a read-only opening: the file must be thamdinh's, at this binary's version.
 pub fn check_current(conn: &Connection) -> Result<(), StoreError> {
-    check_ours(conn)?;
-    if version(conn)? == 0 {
-        return Err(StoreError::NotOurs {
+    match check_ours(conn)? {
+        0 => Err(StoreError::NotOurs {
             path: Default::default(),
             why: super::open::NotOurs::Foreign {
                 first: None,
                 tables: 0,
             },
-        });
-    }
-    if version(conn)? != VERSION {
-        return Err(StoreError::TooNew {
-            found: version(conn)?,
+        }),
+        VERSION => Ok(()),
+        found => Err(StoreError::TooNew {
+            found,
             supported: VERSION,
-        });
+        }),
     }
-    Ok(())
 }
 
 /// Brings the file up to `target` (at most `VERSION`): for tests of a migration, which
