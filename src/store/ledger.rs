@@ -36,7 +36,8 @@ const SELECT: &str = "SELECT id, at, appraiser, action, year, unit, item, old_st
         old_comment, old_appraiser, old_decided_at, old_round, new_state, new_score, comment,
         undoes, hash FROM audit";
 
-fn value(v: ValueRef<'_>) -> Value {
+/// A column as the ledger encodes it (the seals' digests too).
+pub(super) fn value(v: ValueRef<'_>) -> Value {
     match v {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::Int(i),

@@ -7,10 +7,9 @@
 //! same transaction: `verify` reports any other change.
 
 use super::StoreError;
-use super::ledger::{NewRow, append};
-use crate::domain::ledger::{Hash, Value};
+use super::ledger::{NewRow, append, value};
+use crate::domain::ledger::Hash;
 use crate::domain::seal::{self, Counts, Digester, Kind, Origin, Scope, Seals, Tamper};
-use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction, params};
 use std::collections::BTreeSet;
 
@@ -65,16 +64,6 @@ fn scopes_sql(kind: Kind) -> &'static str {
         Kind::FieldHistory => "SELECT DISTINCT 0, unit FROM field_history",
         Kind::Set => "SELECT year, group_code FROM sets WHERE ?1 IS NULL OR year = ?1",
         Kind::Published => "SELECT DISTINCT year, '' FROM published WHERE ?1 IS NULL OR year = ?1",
-    }
-}
-
-fn value(v: ValueRef<'_>) -> Value {
-    match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Int(i),
-        ValueRef::Real(f) => Value::Real(f),
-        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
     }
 }
 
