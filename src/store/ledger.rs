@@ -549,22 +549,17 @@ impl Store {
                 }));
             }
         }
-        // The council's comparison figures (a table of a later schema step: absent from a
-        // file not yet migrated, which then has none).
+        // The council's comparison figures (every open store is at the current schema, which
+        // has their table).
         let mut table: std::collections::BTreeMap<(i64, String), (Option<i64>, String)> =
             std::collections::BTreeMap::new();
-        let has_table = tx
-            .prepare("SELECT 1 FROM sqlite_master WHERE name = 'previous_overrides'")?
-            .exists([])?;
-        if has_table {
-            let mut st = tx.prepare(
-                "SELECT year, unit, idx, reason FROM previous_overrides
-                 WHERE ?1 IS NULL OR year = ?1",
-            )?;
-            let mut rows = st.query([year])?;
-            while let Some(r) = rows.next()? {
-                table.insert((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?));
-            }
+        let mut st = tx.prepare(
+            "SELECT year, unit, idx, reason FROM previous_overrides
+             WHERE ?1 IS NULL OR year = ?1",
+        )?;
+        let mut rows = st.query([year])?;
+        while let Some(r) = rows.next()? {
+            table.insert((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?));
         }
         let mut keys: std::collections::BTreeSet<(i64, String)> = table.keys().cloned().collect();
         keys.extend(
