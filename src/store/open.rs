@@ -254,33 +254,20 @@ pub fn prepare_write(path: &Path, create: bool) -> Result<(), StoreError> {
             if let Some(a) = unix::denied(&folder, true) {
                 return Err(StoreError::NotWritable(Box::new(a)));
             }
-            match unix::create_shared(path, &folder) {
-                Ok(()) => {}
-                // Made meanwhile by another member: checked below as theirs.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(_) => {}
-            }
+            // A failure (made meanwhile by another member, say) is checked below.
+            let _ = unix::create_shared(path, &folder);
         }
         let [wal, shm] = companions(path);
         for file in [path, &wal, &shm] {
             unix::share(file, &folder);
         }
-        for file in [path, &wal, &shm] {
-            if let Some(a) = unix::denied(file, false) {
-                return Err(StoreError::NotWritable(Box::new(a)));
-            }
-        }
-        // SQLite makes the `-wal` and `-shm` when the first connection opens: the folder
-        // must let the user make them when they are not there.
-        if (!wal.exists() || !shm.exists())
-            && let Some(a) = unix::denied(&folder, true)
-        {
-            return Err(StoreError::NotWritable(Box::new(a)));
-        }
     }
     #[cfg(not(unix))]
-    let _ = (path, create);
-    Ok(())
+    let _ = create;
+    match write_denied(path) {
+        Some(a) => Err(StoreError::NotWritable(Box::new(a))),
+        None => Ok(()),
+    }
 }
 
 /// Who may not write the database at `path` (the file, its `-wal` or `-shm`, or the folder
@@ -294,6 +281,8 @@ pub fn write_denied(path: &Path) -> Option<Access> {
                 return Some(a);
             }
         }
+        // SQLite makes the `-wal` and `-shm` when the first connection opens: the folder
+        // must let the user make them when they are not there.
         if !wal.exists() || !shm.exists() {
             return unix::denied(&folder_of(path), true);
         }
