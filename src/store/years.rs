@@ -338,29 +338,31 @@ impl Store {
     /// The lineage of `year`'s units (empty for a year made without changes), by unit.
     pub fn lineage(&self, year: i32) -> Result<Vec<Link>, StoreError> {
         Ok(self
-            .lineage_all()?
+            .lineage_of(Some(year))?
             .into_iter()
-            .filter(|(y, _)| *y == year)
             .map(|(_, l)| l)
             .collect())
     }
 
     /// The lineage of every year: (year, link), by year, unit and the order written.
     pub fn lineage_all(&self) -> Result<Vec<(i32, Link)>, StoreError> {
+        self.lineage_of(None)
+    }
+
+    /// The lineage of `year`, or of every year.
+    fn lineage_of(&self, year: Option<i32>) -> Result<Vec<(i32, Link)>, StoreError> {
         let mut st = self.conn.prepare_cached(
-            "SELECT year, unit, from_unit, kind, note FROM lineage ORDER BY year, unit, rowid",
+            "SELECT year, unit, from_unit, kind, note FROM lineage
+             WHERE ?1 IS NULL OR year = ?1 ORDER BY year, unit, rowid",
         )?;
-        let rows = st.query_map([], |r| {
+        let rows = st.query_map([year], |r| {
             let kind: String = r.get(3)?;
             Ok((
                 r.get::<_, i32>(0)?,
                 Link {
                     unit: r.get(1)?,
                     from: r.get(2)?,
-                    kind: Kind::ALL
-                        .into_iter()
-                        .find(|k| k.as_str() == kind)
-                        .unwrap_or(Kind::New),
+                    kind: Kind::parse(&kind).unwrap_or(Kind::New),
                     note: r.get(4)?,
                 },
             ))
