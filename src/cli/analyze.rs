@@ -6,7 +6,7 @@
 use super::{Cx, print, print_bytes};
 use crate::domain::analysis::{GroupAnalysis, Part};
 use crate::domain::criteria::Band;
-use crate::domain::field_years::{FieldYears, national_bands};
+use crate::domain::field_years::FieldYears;
 use crate::domain::{CriteriaSet, Goal, Target, UnitCode, WayUp};
 use crate::i18n::Lang;
 use crate::i18n::analysis as w;
@@ -246,7 +246,7 @@ fn group_table(
     for row in 0..a.ranking.rows.len() {
         let Some((r, b)) = a.row(row) else { continue };
         if let Some(i) = r.index
-            && let Some(k) = crate::domain::analysis::band_of_index(&set.bands, &i)
+            && let Some(k) = Band::of_index(&set.bands, &i)
         {
             index_bands[k] += 1;
         }
@@ -280,7 +280,7 @@ fn group_table(
         .collect();
     means.push(match a.ranking.mean {
         Some(m) => {
-            let band = crate::domain::analysis::band_of_percent(&set.bands, m)
+            let band = Band::of_percent(&set.bands, m)
                 .map(|b| set.bands[b].code.as_str())
                 .unwrap_or("");
             format!("{} {band}", pct(m))
@@ -462,7 +462,7 @@ fn across_years(
         (None, None) => (
             Subject::Province,
             w::province(lang).to_string(),
-            national_bands(),
+            Band::national(),
         ),
     };
     let t = ws.field_years(subject, from, to)?;

@@ -6,28 +6,18 @@
 //!
 //! Built on [`super::breakdown`] (points and applicable maximum per field, from the node sums)
 //! and [`super::ranking`] (exact indexes, ranks), read from one pass over the group's scores.
-//! Percents of a unit are exact fractions ([`Index`]); means over units are decimals of 28
-//! significant digits, as the ranking's group mean is.
+//! Percents of a unit are exact fractions ([`Index`](super::index::Index)); means over units
+//! are decimals of 28 significant digits, as the ranking's group mean is.
 
 use super::breakdown::{GroupBreakdown, NodeScore, NodeStats, UnitBreakdown};
 use super::criteria::{Band, CriteriaSet};
-use super::index::{FractionSum, Index};
+use super::index::FractionSum;
 use super::points::Points;
 use super::ranking::{RankRow, Ranking};
 use super::wayup::{self, WayUp};
 use super::{ItemCode, UnitCode};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-
-/// The band a percent falls in (a position in `bands`, which descend).
-pub fn band_of_percent(bands: &[Band], percent: Decimal) -> Option<usize> {
-    Band::of_percent(bands, percent)
-}
-
-/// The band an exact index falls in.
-pub fn band_of_index(bands: &[Band], index: &Index) -> Option<usize> {
-    Band::of_index(bands, index)
-}
 
 /// The mean of some decimals; none when there are none.
 pub fn mean(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
@@ -149,14 +139,14 @@ impl GroupAnalysis {
 
     /// The band of one unit's field.
     pub fn cell_band(set: &CriteriaSet, score: &NodeScore) -> Option<usize> {
-        score.percent().and_then(|i| band_of_index(&set.bands, &i))
+        score.percent().and_then(|i| Band::of_index(&set.bands, &i))
     }
 
     /// The band of the group's mean of a field.
     pub fn mean_band(&self, set: &CriteriaSet, field: usize) -> Option<usize> {
         self.stats[field]
             .mean
-            .and_then(|m| band_of_percent(&set.bands, m))
+            .and_then(|m| Band::of_percent(&set.bands, m))
     }
 
     /// The fields from the weakest (lowest group mean) up, as positions among the fields;

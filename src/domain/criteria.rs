@@ -46,8 +46,13 @@ pub struct Band {
     pub above: bool,
 }
 
-/// The presets a set can name instead of listing its bands.
-pub const BAND_PRESETS: [&str; 2] = ["quoc-gia", "soc-trang"];
+/// The presets a set can name instead of listing its bands: the name, the other names it is
+/// known by (lower case), and its bands.
+type Preset = (&'static str, &'static [&'static str], fn() -> Vec<Band>);
+const BAND_PRESETS: [Preset; 2] = [
+    ("quoc-gia", &["national", "quốc gia"], Band::national),
+    ("soc-trang", &["sóc trăng"], Band::soc_trang),
+];
 
 impl Band {
     /// A band from `min` percent (inclusive).
@@ -91,18 +96,19 @@ impl Band {
 
     /// The bands of a preset named in a set (`quoc-gia`, `soc-trang`; `national` too).
     pub fn preset(name: &str) -> Option<Vec<Band>> {
-        match name.trim().to_lowercase().as_str() {
-            "quoc-gia" | "national" | "quốc gia" => Some(Band::national()),
-            "soc-trang" | "sóc trăng" => Some(Band::soc_trang()),
-            _ => None,
-        }
+        let name = name.trim().to_lowercase();
+        BAND_PRESETS
+            .iter()
+            .find(|(preset, also, _)| *preset == name || also.contains(&name.as_str()))
+            .map(|(_, _, bands)| bands())
     }
 
     /// The preset these bands are exactly, if any.
     pub fn preset_of(bands: &[Band]) -> Option<&'static str> {
         BAND_PRESETS
-            .into_iter()
-            .find(|p| Band::preset(p).as_deref() == Some(bands))
+            .iter()
+            .find(|(_, _, preset)| preset() == bands)
+            .map(|(name, _, _)| *name)
     }
 
     /// Whether an exact index is in this band or above it.
@@ -506,7 +512,7 @@ impl CriteriaSet {
 
     /// The band an index falls in, given as exact hundredths of a percent.
     pub fn band_for(&self, index: &super::index::Index) -> Option<&Band> {
-        self.bands.iter().find(|b| b.holds(index))
+        Band::of_index(&self.bands, index).map(|i| &self.bands[i])
     }
 
     /// Whether `score` is allowed for the item at `idx`.

@@ -9,16 +9,10 @@
 //! threshold when it is a terminating decimal, and otherwise differs from it by at least
 //! 1/(100·n), far above that precision, so its band is exact.
 
-use super::analysis::{band_of_percent, sort_field_codes};
+use super::analysis::sort_field_codes;
 use super::criteria::Band;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
-
-/// The bands the source document uses for the province's component indexes: A from 90 %,
-/// B from 80 %, C from 70 %, D below.
-pub fn national_bands() -> Vec<Band> {
-    Band::national()
-}
 
 /// One value of one field in one year.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +107,7 @@ impl FieldYears {
     pub fn band(&self, field: usize, bands: &[Band]) -> Option<usize> {
         self.fields[field]
             .mean()
-            .and_then(|m| band_of_percent(bands, m))
+            .and_then(|m| Band::of_percent(bands, m))
     }
 
     /// How many fields' means fall in each band.
@@ -195,7 +189,7 @@ mod tests {
     #[test]
     fn the_source_documents_band_counts_and_fallen_fields() {
         let t = FieldYears::new(&source(), Some((2016, 2021)));
-        let bands = national_bands();
+        let bands = Band::national();
         assert_eq!(t.years, (2016..=2021).collect::<Vec<_>>());
         // "01 … nhóm A, 03 … nhóm B, 03 … nhóm C, 02 … nhóm D".
         assert_eq!(t.band_counts(&bands), [1, 3, 3, 2]);
@@ -272,9 +266,9 @@ mod tests {
             percent: p(pct).decimal(),
         };
         let t = FieldYears::new(&[v(2020, "79.99"), v(2021, "80.01")], None);
-        assert_eq!(t.band(0, &national_bands()), Some(1));
+        assert_eq!(t.band(0, &Band::national()), Some(1));
         let t = FieldYears::new(&[v(2020, "79.99"), v(2021, "80")], None);
-        assert_eq!(t.band(0, &national_bands()), Some(2));
+        assert_eq!(t.band(0, &Band::national()), Some(2));
     }
 
     #[test]

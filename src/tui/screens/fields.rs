@@ -4,7 +4,8 @@
 //! window is narrower than the table; only the visible rows and columns are built.
 
 use super::{cut, tabs::group_tabs, title_line};
-use crate::domain::analysis::{GroupAnalysis, Part, band_of_index, band_of_percent};
+use crate::domain::analysis::{GroupAnalysis, Part};
+use crate::domain::criteria::Band;
 use crate::domain::index::round2;
 use crate::domain::{CriteriaSet, Index};
 use crate::i18n::analysis as w;
@@ -219,7 +220,7 @@ fn units_table(
                     GroupAnalysis::cell_band(set, s),
                 ));
             }
-            let band = r.index.and_then(|i| band_of_index(&set.bands, &i));
+            let band = r.index.and_then(|i| Band::of_index(&set.bands, &i));
             cells.push(cell(app, set, r.index, band));
             Some(Row::new(cells))
         })
@@ -266,7 +267,7 @@ fn footer(
     }
     mean_row.push(match a.ranking.mean {
         Some(m) => {
-            let b = band_of_percent(&set.bands, m);
+            let b = Band::of_percent(&set.bands, m);
             let code = b.map(|b| set.bands[b].code.as_str()).unwrap_or("");
             right(
                 format!("{} {code}", round2(m).fixed2()),
@@ -288,7 +289,7 @@ fn footer(
             .ranking
             .rows
             .iter()
-            .filter(|r| r.index.and_then(|i| band_of_index(&set.bands, &i)) == Some(b))
+            .filter(|r| r.index.and_then(|i| Band::of_index(&set.bands, &i)) == Some(b))
             .count();
         cells.push(right(format!("{in_band}  "), Style::new()));
         foot_rows.push(Row::new(cells));
