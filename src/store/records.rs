@@ -316,7 +316,7 @@ pub(super) struct Sealing<'a, T> {
 }
 
 /// Runs `upsert` for each row inside one transaction, counting added / changed / unchanged,
-/// then seals the scopes the rows are in.
+/// then seals the scopes the rows are in (unless the run is dry).
 pub(super) fn import_rows<T>(
     tx: Transaction<'_>,
     dry: bool,
@@ -338,16 +338,19 @@ pub(super) fn import_rows<T>(
         origin,
         scope,
     } = sealing;
-    super::seals::seal(
-        &tx,
-        &at,
-        "",
-        year,
-        kind,
-        origin,
-        count.counts(),
-        rows.iter().map(|r| scope(year, r)),
-    )?;
+    // A dry run is rolled back: its seals would be digested for nothing.
+    if !dry {
+        super::seals::seal(
+            &tx,
+            &at,
+            "",
+            year,
+            kind,
+            origin,
+            count.counts(),
+            rows.iter().map(|r| scope(year, r)),
+        )?;
+    }
     Store::end(tx, dry)?;
     Ok(count)
 }
@@ -477,16 +480,19 @@ impl Store {
             changed: touched.saturating_sub(added),
             unchanged: rows - touched,
         };
-        super::seals::seal(
-            &tx,
-            &at,
-            "",
-            year,
-            Kind::SelfScores,
-            origin,
-            count.counts(),
-            units.into_iter().map(|u| (i64::from(year), u)),
-        )?;
+        // A dry run is rolled back: its seals would be digested for nothing.
+        if !dry {
+            super::seals::seal(
+                &tx,
+                &at,
+                "",
+                year,
+                Kind::SelfScores,
+                origin,
+                count.counts(),
+                units.into_iter().map(|u| (i64::from(year), u)),
+            )?;
+        }
         Store::end(tx, dry)?;
         Ok(count)
     }

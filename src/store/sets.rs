@@ -53,19 +53,22 @@ impl Store {
                 example: example.unwrap_or_default(),
             });
         }
-        super::seals::seal(
-            &tx,
-            &at,
-            "",
-            year,
-            Kind::Set,
-            origin,
-            Counts {
-                changed: 1,
-                ..Counts::default()
-            },
-            [(i64::from(year), group.to_string())],
-        )?;
+        // A dry run is rolled back: its seal would be digested for nothing.
+        if !dry {
+            super::seals::seal(
+                &tx,
+                &at,
+                "",
+                year,
+                Kind::Set,
+                origin,
+                Counts {
+                    changed: 1,
+                    ..Counts::default()
+                },
+                [(i64::from(year), group.to_string())],
+            )?;
+        }
         Store::end(tx, dry)?;
         Ok(true)
     }
