@@ -148,15 +148,12 @@ pub(super) fn seal(
 /// years).
 fn scopes(conn: &Connection, kind: Kind, year: Option<i32>) -> Result<Vec<Scope>, StoreError> {
     let mut st = conn.prepare_cached(scopes_sql(kind))?;
-    let year = if kind.spans_years() { None } else { year };
-    let n = st.parameter_count();
-    let rows = if n == 0 {
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<Vec<(i64, String)>, _>>()?
-    } else {
-        st.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<Vec<(i64, String)>, _>>()?
-    };
+    // The kinds that span years take no year.
+    let params: &[&dyn rusqlite::ToSql] = &[&year];
+    let params = &params[..st.parameter_count()];
+    let rows = st
+        .query_map(params, |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<Vec<(i64, String)>, _>>()?;
     Ok(rows
         .into_iter()
         .map(|(year, key)| Scope { kind, year, key })
