@@ -113,9 +113,19 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     text_of(path, &read_bytes(path)?)
 }
 
+/// [`read_text`], with what the ledger records of the file (its name and the SHA-256 of the
+/// bytes read): the file read once, its bytes hashed within their bound.
+pub fn read_text_with_origin(
+    path: &Path,
+) -> Result<(String, crate::domain::seal::Origin), FileError> {
+    let bytes = read_bytes(path)?;
+    let origin = crate::domain::seal::Origin::of_bytes(&super::file_name(path), &bytes);
+    Ok((text_of(path, &bytes)?, origin))
+}
+
 /// A file's bytes, read no further than [`MAX_TEXT_FILE`]: a larger file (or `/dev/zero`)
 /// is refused.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let unreadable =
         |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
     let file = std::fs::File::open(path).map_err(unreadable)?;
@@ -137,7 +147,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// The text of a file's bytes, refusing one that is not text and one with a record over
 /// [`MAX_RECORD`].
-pub fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
+fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
     let text = decode(path, bytes)?;
     if let Some(place) = long_record(text.as_bytes()) {
         return Err(FileError::one(
