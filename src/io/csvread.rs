@@ -18,29 +18,57 @@ pub const MAX_TEXT_FILE: u64 = 64 << 20;
 /// The largest self-scores file, read as a stream (the national scale is 66 MB).
 pub const MAX_STREAM_FILE: u64 = 1 << 30;
 
-/// Where the first record longer than [`MAX_RECORD`] starts in `bytes` (line, column 1),
-/// quotes followed so that a quoted cell's line breaks stay inside its record.
+/// Where the first record longer than [`MAX_RECORD`] starts in `bytes` (line, column 1).
 fn long_record(bytes: &[u8]) -> Option<Place> {
-    let mut quoted = false;
-    let (mut line, mut start_line, mut len) = (1usize, 1usize, 0usize);
-    for &b in bytes {
-        len += 1;
-        if len > MAX_RECORD {
-            return Some(Place::at(start_line, 1));
-        }
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' => {
-                line += 1;
-                if !quoted {
-                    len = 0;
-                    start_line = line;
-                }
-            }
-            _ => {}
+    Records::default().follow(bytes)
+}
+
+/// The records of CSV bytes followed as they come (LF line ends), quotes followed so that a
+/// quoted cell's line breaks stay inside its record: the one bound on a record, for a text
+/// read whole and for a file read as a stream.
+#[derive(Debug, Clone, Copy)]
+struct Records {
+    quoted: bool,
+    /// The line the next byte is on, and the first line of the record being followed.
+    line: usize,
+    record_line: usize,
+    /// The record's bytes so far.
+    record_len: usize,
+}
+
+impl Default for Records {
+    fn default() -> Records {
+        Records {
+            quoted: false,
+            line: 1,
+            record_line: 1,
+            record_len: 0,
         }
     }
-    None
+}
+
+impl Records {
+    /// Follows `bytes`: where the record that goes over [`MAX_RECORD`] in them starts.
+    fn follow(&mut self, bytes: &[u8]) -> Option<Place> {
+        for &b in bytes {
+            self.record_len += 1;
+            if self.record_len > MAX_RECORD {
+                return Some(Place::at(self.record_line, 1));
+            }
+            match b {
+                b'"' => self.quoted = !self.quoted,
+                b'\n' => {
+                    self.line += 1;
+                    if !self.quoted {
+                        self.record_len = 0;
+                        self.record_line = self.line;
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
 }
 
 /// Whether the bytes look like UTF-16 without a byte order mark: text in a Latin script
@@ -85,9 +113,19 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     text_of(path, &read_bytes(path)?)
 }
 
+/// [`read_text`], with what the ledger records of the file (its name and the SHA-256 of the
+/// bytes read): the file read once, its bytes hashed within their bound.
+pub fn read_text_with_origin(
+    path: &Path,
+) -> Result<(String, crate::domain::seal::Origin), FileError> {
+    let bytes = read_bytes(path)?;
+    let origin = crate::domain::seal::Origin::of_bytes(&super::file_name(path), &bytes);
+    Ok((text_of(path, &bytes)?, origin))
+}
+
 /// A file's bytes, read no further than [`MAX_TEXT_FILE`]: a larger file (or `/dev/zero`)
 /// is refused.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let unreadable =
         |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
     let file = std::fs::File::open(path).map_err(unreadable)?;
@@ -109,7 +147,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 
 /// The text of a file's bytes, refusing one that is not text and one with a record over
 /// [`MAX_RECORD`].
-pub fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
+fn text_of(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
     let text = decode(path, bytes)?;
     if let Some(place) = long_record(text.as_bytes()) {
         return Err(FileError::one(
@@ -547,12 +585,8 @@ pub struct FileSource<R: Read> {
     /// Where the first NUL byte is.
     nul: Option<Place>,
     done: bool,
-    /// The record being passed on: inside quotes, its first line, its bytes so far; and
-    /// the bytes passed on in all.
-    quoted: bool,
-    scan_line: usize,
-    record_line: usize,
-    record_len: usize,
+    /// The records passed on, and the bytes passed on in all.
+    records: Records,
     total: u64,
 }
 
@@ -571,10 +605,7 @@ impl<R: Read> FileSource<R> {
             problem: None,
             nul: None,
             done: false,
-            quoted: false,
-            scan_line: 1,
-            record_line: 1,
-            record_len: 0,
+            records: Records::default(),
             total: 0,
         }
     }
@@ -582,40 +613,22 @@ impl<R: Read> FileSource<R> {
     /// Follows the records through `chunk` (LF line ends): the
     /// place of a record over [`MAX_RECORD`], or of the file once over [`MAX_STREAM_FILE`].
     fn bound(&mut self, chunk: &[u8]) -> Option<(Place, Problem)> {
-        let mut line = self.scan_line;
         self.total += chunk.len() as u64;
         if self.total > MAX_STREAM_FILE {
             return Some((
-                Place::at(line, 1),
+                Place::at(self.records.line, 1),
                 Problem::FileTooLarge {
                     max_mb: MAX_STREAM_FILE >> 20,
                 },
             ));
         }
-        for &b in chunk {
-            self.record_len += 1;
-            if self.record_len > MAX_RECORD {
-                return Some((
-                    Place::at(self.record_line, 1),
-                    Problem::RecordTooLong {
-                        max_kb: MAX_RECORD >> 10,
-                    },
-                ));
-            }
-            match b {
-                b'"' => self.quoted = !self.quoted,
-                b'\n' => {
-                    line += 1;
-                    if !self.quoted {
-                        self.record_len = 0;
-                        self.record_line = line;
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.scan_line = line;
-        None
+        let place = self.records.follow(chunk)?;
+        Some((
+            place,
+            Problem::RecordTooLong {
+                max_kb: MAX_RECORD >> 10,
+            },
+        ))
     }
 
     /// What is wrong with the bytes of the file, as `decode` would say: UTF-16, bytes that

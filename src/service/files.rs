@@ -205,9 +205,7 @@ impl Workspace {
             return self.import_set_toml(file);
         }
         let need = AppError::CriteriaCsvNeeds;
-        let bytes = crate::io::csvread::read_bytes(file)?;
-        let origin = crate::domain::seal::Origin::of_bytes(&crate::io::file_name(file), &bytes);
-        let text = crate::io::csvread::text_of(file, &bytes)?;
+        let (text, origin) = crate::io::csvread::read_text_with_origin(file)?;
         // The header block of the sheet gives what the flags do not.
         let (block, text) = crate::io::criteria::split_header_block(file, &text)?;
         let csv = CriteriaCsvArgs {

@@ -584,27 +584,27 @@ impl Workspace {
             let file = CountedRead::new(file, Arc::clone(&self.progress));
             return self.import_self_scores(path, SelfSource::Csv(file), &origin);
         }
-        let bytes = crate::io::csvread::read_bytes(path)?;
-        let origin = Origin::of_bytes(&crate::io::file_name(path), &bytes);
-        let text = crate::io::csvread::text_of(path, &bytes)?;
+        let (text, origin) = crate::io::csvread::read_text_with_origin(path)?;
         self.import_text_from(kind, path, &text, &origin)
     }
 
-    /// The rows of a history file, CSV or a sheet of a workbook, checked.
+    /// The rows of a history file, CSV or a sheet of a workbook, checked, and what the
+    /// ledger records of the file (a CSV file read once, within its bound).
     pub(crate) fn read_history(
         &self,
         path: &Path,
         sheet: Option<&str>,
-    ) -> Result<Vec<crate::store::HistoryRow>, AppError> {
+    ) -> Result<(Vec<crate::store::HistoryRow>, Origin), AppError> {
         if xlsxread::is_workbook(path) {
+            let origin = crate::io::origin(path)?;
             let table = Table::read(xlsxread::open(path, sheet, imports::HISTORY)?)?;
-            return Ok(imports::history_in(path, &table)?);
+            return Ok((imports::history_in(path, &table)?, origin));
         }
         if sheet.is_some() {
             return Err(AppError::SheetNeedsWorkbook(path.to_path_buf()));
         }
-        let text = crate::io::csvread::read_text(path)?;
-        Ok(imports::history(path, &text)?)
+        let (text, origin) = crate::io::csvread::read_text_with_origin(path)?;
+        Ok((imports::history(path, &text)?, origin))
     }
 
     /// A sheet of a workbook, read whole, then checked and written as a CSV file is.
@@ -793,9 +793,7 @@ impl Workspace {
 
     /// Reads a TOML set file and stores it.
     pub fn import_set_toml(&mut self, path: &Path) -> Result<(CriteriaSet, bool), AppError> {
-        let bytes = crate::io::csvread::read_bytes(path)?;
-        let origin = Origin::of_bytes(&crate::io::file_name(path), &bytes);
-        let text = crate::io::csvread::text_of(path, &bytes)?;
+        let (text, origin) = crate::io::csvread::read_text_with_origin(path)?;
         let set = criteria::set_from_toml(path, &text)?;
         let changed = self.save_set(&set, Some(&origin))?;
         Ok((set, changed))

@@ -479,8 +479,7 @@ impl Workspace {
         path: &Path,
         sheet: Option<&str>,
     ) -> Result<(ImportCount, Vec<Shadowed>), AppError> {
-        let origin = crate::io::origin(path)?;
-        let rows = self.read_history(path, sheet)?;
+        let (rows, origin) = self.read_history(path, sheet)?;
         let count = self.store.import_history(&rows, Some(&origin))?;
         let published: HashMap<(String, i32), Points> = self
             .store

@@ -29,7 +29,6 @@ use crate::words::{Lang, documents as t};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::path::Path;
 use styles::Styles;
 
 /// The most characters Excel allows in a sheet name (UTF-16 code units).
@@ -196,11 +195,6 @@ impl Book {
         Ok((ws, &self.styles))
     }
 
-    /// Writes the workbook to `path`.
-    pub fn save(mut self, path: &Path) -> Result<(), XlsxError> {
-        self.wb.save(path)
-    }
-
     /// Writes the workbook into an open file (the temporary file of `replace_file`, written
     /// through its handle rather than its name).
     pub fn save_to_writer<W>(mut self, out: W) -> Result<(), XlsxError>
@@ -212,8 +206,8 @@ impl Book {
 }
 
 /// The page of a sheet: A4 landscape, one page wide, the header rows on every page (the
-/// footer, with the page number, is set when the sheet is added); the rows above `first_data` frozen with the columns before
-/// `frozen_cols`.
+/// footer, with the page number, is set when the sheet is added); the rows above
+/// `first_data` frozen with the columns before `frozen_cols`.
 fn page_setup(
     ws: &mut Worksheet,
     header: (RowNum, RowNum),
