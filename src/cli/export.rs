@@ -2,9 +2,7 @@
 
 use super::{Cx, mode, print};
 use crate::cli::args::ExportWhat;
-use crate::domain::Mode;
-use crate::i18n::Lang;
-use crate::service::{AppError, NoticeArgs, Opening, Workspace};
+use crate::service::{AppError, NoticeArgs, Opening};
 use crate::view::said;
 use std::path::Path;
 
@@ -42,30 +40,9 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
         )?,
         ExportWhat::Decisions => said::export_decisions(&ws, group, mode, out, lang)?,
         ExportWhat::Ranking => said::export_ranking(&ws, group, mode, out, lang)?,
-        ExportWhat::Workbook => export_workbook(&ws, group, mode, out, lang)?,
+        ExportWhat::Workbook => said::export_workbook(&ws, group, mode, out, lang)?,
     };
     cx.progress_done();
     print(said);
     Ok(())
-}
-
-/// `export workbook`: writes the whole workbook and says so.
-pub fn export_workbook(
-    ws: &Workspace,
-    group: Option<&str>,
-    mode: Mode,
-    out: &Path,
-    lang: Lang,
-) -> Result<String, AppError> {
-    let w = crate::service::workbook::write(
-        ws,
-        &crate::service::workbook::Request::full(group, mode),
-        out,
-        lang,
-    )?;
-    Ok(crate::i18n::documents::workbook_written(
-        &out.display().to_string(),
-        w.sheets,
-        lang,
-    ))
 }

@@ -125,12 +125,9 @@ pub enum HistoryOf {
     Province,
 }
 
+/// A change with a `+` when it is above zero (see [`crate::view::signed`]).
 fn signed(p: Points) -> String {
-    if p.hundredths() > 0 {
-        format!("+{}", p.fixed2())
-    } else {
-        p.fixed2()
-    }
+    crate::view::signed(p.decimal())
 }
 
 fn dash<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {

@@ -24,11 +24,10 @@ mod years;
 
 pub use analyze::{FieldsArgs, Output, parse_years};
 pub use decide::{decide, decide_batch};
-pub use export::export_workbook;
 pub use history::{HistoryOf, history_csv, history_text, verify};
 pub use import::{import, import_criteria};
 pub use members::set_closed;
-pub use rank::{rank_csv, rank_text, rankings};
+pub use rank::rank_text;
 pub use years::{publish, unpublish};
 
 use crate::config::Config;

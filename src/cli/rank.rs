@@ -2,7 +2,7 @@
 
 use super::{Cx, mode, print, print_bytes};
 use crate::cli::args::Format;
-use crate::domain::{Mode, Ranking};
+use crate::domain::Mode;
 use crate::i18n::Lang;
 use crate::i18n::commands as msg;
 use crate::service::{AppError, Opening, Workspace};
@@ -18,21 +18,9 @@ pub(super) fn run(
     let ws = cx.open(Opening::Read)?;
     match format {
         Format::Table => print(rank_text(&ws, group, mode(final_), cx.lang)?),
-        Format::Csv => print_bytes(&rank_csv(&ws, group, mode(final_))?),
+        Format::Csv => print_bytes(&ws.rank_csv(group, mode(final_))?),
     }
     Ok(())
-}
-
-pub fn rankings(
-    ws: &Workspace,
-    group: Option<&str>,
-    mode: Mode,
-) -> Result<Vec<(String, String, Ranking)>, AppError> {
-    ws.group_rankings(group, mode)
-}
-
-pub fn rank_csv(ws: &Workspace, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
-    ws.rank_csv(group, mode)
 }
 
 /// The rankings as text tables; the last line is the ledger's head the rankings were read at.
@@ -42,7 +30,7 @@ pub fn rank_text(
     mode: Mode,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let (tables, head) = ws.at_head(|ws| rankings(ws, group, mode))?;
+    let (tables, head) = ws.at_head(|ws| ws.group_rankings(group, mode))?;
     let names = ws.unit_names()?;
     let name_of = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
     let notes: std::collections::HashMap<String, String> = ws

@@ -341,11 +341,11 @@ impl Workspace {
         self.progress().stage(Stage::Breakdown, None);
         let notices = self.notices(a.group, a.unit)?;
         if a.mode == Mode::Final {
+            // The notices are final wherever the group's final ranking could be made; the
+            // first group that fell back to provisional says why it cannot be final.
             self.progress().stage(Stage::Rank, None);
-            let mut groups: Vec<&str> = notices.iter().map(|n| n.unit.group.as_str()).collect();
-            groups.dedup();
-            for g in groups {
-                self.ranking(g, Mode::Final)?;
+            if let Some(n) = notices.iter().find(|n| n.mode != Mode::Final) {
+                self.ranking(&n.unit.group, Mode::Final)?;
             }
         }
         let opts = crate::io::notices::NoticeOptions {

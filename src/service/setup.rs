@@ -106,13 +106,18 @@ pub fn load_builtin_sets(ws: &mut Workspace) -> Result<Vec<(CriteriaSet, bool)>,
     check_builtin_year(year, ws.db_path())?;
     let mut loaded = Vec::new();
     for (name, text) in builtin::sets_of(year) {
-        let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
-        let set = set_from_toml(&path, text)?;
+        let set = builtin_set(year, name, text)?;
         let origin = crate::domain::seal::Origin::of_bytes(name, text.as_bytes());
         let changed = ws.save_set(&set, Some(&origin))?;
         loaded.push((set, changed));
     }
     Ok(loaded)
+}
+
+/// A built-in criteria set of `year` (its file's `name` and `text`), read.
+pub(super) fn builtin_set(year: i32, name: &str, text: &str) -> Result<CriteriaSet, AppError> {
+    let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
+    Ok(set_from_toml(&path, text)?)
 }
 
 /// Builds the demo year in an empty database (or leaves a built one as it is).

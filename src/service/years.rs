@@ -214,15 +214,14 @@ impl Workspace {
         if self.store.year_exists(year)? {
             return Err(StoreError::YearExists(year).into());
         }
-        let mut sets = Vec::new();
-        for (name, text) in builtin::sets_of(year) {
-            let path = PathBuf::from(format!("data/criteria/{year}/{name}"));
-            sets.push(set_from_toml(&path, text)?);
-        }
+        let mut sets = builtin::sets_of(year)
+            .map(|(name, text)| super::setup::builtin_set(year, name, text))
+            .collect::<Result<Vec<_>, _>>()?;
         let builtin = !sets.is_empty();
+        let from_groups = self.store.groups(from)?;
         if !builtin {
-            for (group, _) in self.store.groups(from)? {
-                let mut set = self.store.load_set(from, &group)?;
+            for (group, _) in &from_groups {
+                let mut set = self.store.load_set(from, group)?;
                 set.year = year;
                 sets.push(set);
             }
@@ -232,7 +231,7 @@ impl Workspace {
         }
         let last = self.store.units(from, None)?;
         let (carried, links, ended) = match changes {
-            None => (last.clone(), Vec::new(), Vec::new()),
+            None => (last, Vec::new(), Vec::new()),
             Some(ch) => {
                 let was: Vec<lineage::Unit> = last
                     .iter()
@@ -282,9 +281,7 @@ impl Workspace {
         let (units, left_out): (Vec<UnitRow>, Vec<UnitRow>) = carried
             .into_iter()
             .partition(|u| groups.contains(u.group.as_str()));
-        let ended_groups: Vec<String> = self
-            .store
-            .groups(from)?
+        let ended_groups: Vec<String> = from_groups
             .into_iter()
             .map(|(g, _)| g)
             .filter(|g| !groups.contains(g.as_str()))

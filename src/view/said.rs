@@ -93,6 +93,27 @@ pub fn export_ranking(
     Ok(msg::ranking_exported(&out.display().to_string(), lang))
 }
 
+/// The whole workbook (`service::workbook::write`).
+pub fn export_workbook(
+    ws: &Workspace,
+    group: Option<&str>,
+    mode: Mode,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let w = service::workbook::write(
+        ws,
+        &service::workbook::Request::full(group, mode),
+        out,
+        lang,
+    )?;
+    Ok(crate::i18n::documents::workbook_written(
+        &out.display().to_string(),
+        w.sheets,
+        lang,
+    ))
+}
+
 /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
 pub fn export_notices(
     ws: &Workspace,
