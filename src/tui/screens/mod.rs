@@ -115,6 +115,11 @@ pub fn cut(s: &str, width: usize) -> String {
     out
 }
 
+/// A change of points, with a `+` when it is above zero (`view::signed`).
+pub fn signed(p: crate::domain::Points) -> String {
+    crate::view::signed(p.decimal())
+}
+
 /// The top line of a screen: what it is, in reverse video.
 pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
     let t = format!(" {}", cut(text, area.width.saturating_sub(2) as usize));

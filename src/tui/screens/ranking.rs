@@ -293,11 +293,7 @@ fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
                 .map(|p| format!("{}{mark}", p.fixed2()))
                 .unwrap_or_else(|| format!("—{mark}"))
         }),
-        right(
-            row.change
-                .map(super::units::signed)
-                .unwrap_or_else(|| "—".into()),
-        ),
+        right(row.change.map(super::signed).unwrap_or_else(|| "—".into())),
         Cell::from(match row.rises {
             Some(true) => Span::styled("✓", app.theme.ok()),
             Some(false) => Span::styled("✗", app.theme.error()),

@@ -213,14 +213,6 @@ pub fn difference(s: &NodeSum) -> String {
     if s.decided == 0 {
         "—".into()
     } else {
-        signed(s.difference)
-    }
-}
-
-pub fn signed(p: crate::domain::Points) -> String {
-    if p.hundredths() > 0 {
-        format!("+{}", p.fixed2())
-    } else {
-        p.fixed2()
+        super::signed(s.difference)
     }
 }
