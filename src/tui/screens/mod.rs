@@ -284,7 +284,7 @@ fn box_title(app: &App, input: &Input) -> String {
             }
         }
         InputKind::AssignFields => {
-            if let Some(who) = &app.assign.member {
+            if let Some(Dialog::Member(who)) = &app.dialog {
                 title = format!("{title} {who}");
             }
         }
