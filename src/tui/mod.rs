@@ -66,16 +66,11 @@ pub(crate) fn read_only_of(ws: &Workspace, lang: Lang) -> Option<app::ReadOnly> 
         return None;
     }
     let denied = crate::store::open::write_denied(ws.db_path());
-    Some(match denied {
-        Some(a) => app::ReadOnly {
-            banner: crate::i18n::access::read_only_banner(&a, lang),
-            user: a.user,
-        },
-        None => app::ReadOnly {
-            banner: crate::i18n::access::read_only(lang).to_string(),
-            user: String::new(),
-        },
-    })
+    let banner = match denied {
+        Some(a) => crate::i18n::access::read_only_banner(&a, lang),
+        None => crate::i18n::access::read_only(lang).to_string(),
+    };
+    Some(app::ReadOnly { banner })
 }
 
 /// Opens the screens on a workspace and runs until the user quits. The remembered appraiser

@@ -1393,7 +1393,6 @@ fn a_read_only_database_opens_with_a_banner_and_refuses_every_key_that_writes() 
         app.theme = Theme { color: false };
         app.read_only = Some(ReadOnly {
             banner: thamdinh::i18n::access::read_only_banner(&access, lang),
-            user: access.user.clone(),
         });
         start(&mut app, &mut rt);
         let mut s = Session { app, rt };

@@ -160,19 +160,25 @@ impl Open {
     }
 }
 
+/// Whether a key of the appraisal screen decides on the selected item, comments on it or
+/// undoes: refused on a published year (and, with the other keys that write, on a read-only
+/// database).
+pub(super) fn edits(c: Cmd) -> bool {
+    matches!(
+        c,
+        Cmd::Agree
+            | Cmd::Option(_)
+            | Cmd::EnterScore
+            | Cmd::NotApplicable
+            | Cmd::Comment
+            | Cmd::Flag
+            | Cmd::Undo
+    )
+}
+
 impl App {
     pub(super) fn appraisal_command(&mut self, c: Cmd) -> Vec<Effect> {
-        let edits = matches!(
-            c,
-            Cmd::Agree
-                | Cmd::Option(_)
-                | Cmd::EnterScore
-                | Cmd::NotApplicable
-                | Cmd::Comment
-                | Cmd::Flag
-                | Cmd::Undo
-        );
-        if edits {
+        if edits(c) {
             return self.appraisal_edit(c);
         }
         let Some(o) = self.appraisal.open.as_mut() else {

@@ -1,7 +1,7 @@
 //! The assign screen's state: who appraises which fields of the shown group; and how its
 //! keys give a member their fields.
 
-use super::{App, InputKind};
+use super::{App, Dialog, InputKind};
 use crate::i18n::screens as words;
 use crate::tui::action::{Cmd, Effect};
 use crate::tui::keymap::Screen;
@@ -14,8 +14,6 @@ pub struct AssignState {
     /// Each member with fields in the group, and the fields.
     pub members: Vec<(String, Vec<String>)>,
     pub sel: usize,
-    /// The member whose fields the box is asking for.
-    pub member: Option<String>,
 }
 
 impl AssignState {
@@ -51,7 +49,7 @@ impl App {
             Cmd::Open => match self.assign.members.get(self.assign.sel) {
                 Some((who, fields)) => {
                     let (who, text) = (who.clone(), fields.join(" "));
-                    self.assign.member = Some(who);
+                    self.dialog = Some(Dialog::Member(who));
                     self.open_input(InputKind::AssignFields, &text);
                 }
                 None => self.open_input(InputKind::MemberName, ""),
@@ -77,17 +75,16 @@ impl App {
             .find(|(w, _)| *w == text)
             .map(|(_, f)| f.join(" "))
             .unwrap_or_default();
-        self.assign.member = Some(text);
+        self.dialog = Some(Dialog::Member(text));
         self.open_input(InputKind::AssignFields, &has);
         Vec::new()
     }
 
     pub(super) fn submit_fields(&mut self, text: &str) -> Vec<Effect> {
         self.input = None;
-        let (Some(member), Some(group)) = (
-            self.assign.member.take(),
-            self.group_code().map(str::to_string),
-        ) else {
+        let (Some(Dialog::Member(member)), Some(group)) =
+            (self.dialog.take(), self.group_code().map(str::to_string))
+        else {
             return Vec::new();
         };
         let fields = text

@@ -50,6 +50,8 @@ pub enum Dialog {
     Close { unit: UnitCode, name: String },
     /// The export whose path box is open, or that waits for "replace the file?".
     Export(ExportJob),
+    /// The member whose fields the box is asking for.
+    Member(String),
     /// The new year the confirmation box is about, and the year it is made from; whether
     /// `from`'s field assignments are carried over (Ctrl-P in the box), and whether the box
     /// already warned that `from` is not published (Enter then starts the year anyway).
@@ -196,15 +198,16 @@ impl App {
                     self.say(words::workbook_not_replaced(&path, self.lang));
                 }
             }
-            InputKind::ExportPath | InputKind::CloseUnit | InputKind::ReopenUnit => {
+            InputKind::ExportPath
+            | InputKind::CloseUnit
+            | InputKind::ReopenUnit
+            | InputKind::MemberName
+            | InputKind::AssignFields => {
                 self.dialog = None;
             }
             InputKind::NewYear => {
                 self.dialog = None;
                 self.say(words::new_year_cancelled(self.lang));
-            }
-            InputKind::MemberName | InputKind::AssignFields => {
-                self.assign.member = None;
             }
             InputKind::UnitFilter => self.units.filter.clear(),
             InputKind::ItemSearch => {

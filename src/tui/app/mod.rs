@@ -42,27 +42,15 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub struct ReadOnly {
     /// The banner: who may not write which file, and the commands that fix it.
     pub banner: String,
-    /// The user (named by the refusal of a key).
-    pub user: String,
 }
 
 /// Whether a command writes to the database (refused on a read-only one). The exports
 /// write files, not the database: they stay.
 pub fn writes(screen: Screen, c: Cmd) -> bool {
     match c {
-        Cmd::Agree
-        | Cmd::EnterScore
-        | Cmd::NotApplicable
-        | Cmd::Comment
-        | Cmd::Flag
-        | Cmd::Undo
-        | Cmd::CloseUnit
-        | Cmd::Publish
-        | Cmd::Files
-        | Cmd::AddMember
-        | Cmd::NewYear => true,
+        Cmd::CloseUnit | Cmd::Publish | Cmd::Files | Cmd::AddMember | Cmd::NewYear => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
-        _ => false,
+        c => appraisal::edits(c),
     }
 }
 

@@ -37,7 +37,6 @@ impl App {
         self.db_label = label;
         self.appraisal.drafts.clear();
         self.year_before = None;
-        self.fields = None;
         let mut effects = self.year_started(year, message);
         effects.insert(0, Effect::CheckLedger);
         effects

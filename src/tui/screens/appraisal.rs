@@ -1,7 +1,7 @@
 //! One unit's criteria tree with its scores, and the selected item's details.
 
-use super::units::{appraised, difference, legend, signed};
-use super::{cut, title_line};
+use super::units::{appraised, difference, legend};
+use super::{cut, signed, title_line};
 use crate::domain::{Points, SelfScore, State, UnitTotals};
 use crate::i18n::screens as words;
 use crate::i18n::state_label;

@@ -3,7 +3,7 @@
 //! province's national rank against the source document's targets. Every mark is a glyph
 //! (`✓`, `✗`, `○`, `•`), so nothing rests on colour.
 
-use super::{tabs::group_tabs, title_line};
+use super::{signed, tabs::group_tabs, title_line};
 use crate::domain::Points;
 use crate::domain::history::{GroupYear, ProvinceYear, Source, UnitYear};
 use crate::domain::index::round2;
@@ -91,10 +91,6 @@ fn view_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 fn dash<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
     v.map(f).unwrap_or_else(|| "—".into())
-}
-
-fn signed(p: Points) -> String {
-    super::units::signed(p)
 }
 
 fn rank_of(rank: Option<u32>, of: Option<u32>) -> String {

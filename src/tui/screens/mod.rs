@@ -115,6 +115,32 @@ pub fn cut(s: &str, width: usize) -> String {
     out
 }
 
+/// A change of points, with a `+` when it is above zero (`view::signed`).
+pub fn signed(p: crate::domain::Points) -> String {
+    crate::view::signed(p.decimal())
+}
+
+/// The rows of a table built for a window `height` rows high over `len` rows, when only the
+/// lines that fit are built (a group can have ten thousand units): the selection `sel`, and
+/// the first row shown, moved from where the last drawing left it (`offset`, kept for the
+/// next) just enough to keep the selection in view, as the table would scroll it.
+pub fn scroll_into_view(
+    sel: usize,
+    offset: &std::cell::Cell<usize>,
+    len: usize,
+    height: usize,
+) -> (usize, usize) {
+    let sel = sel.min(len.saturating_sub(1));
+    let mut first = offset.get().min(len.saturating_sub(1));
+    if sel < first {
+        first = sel;
+    } else if sel >= first + height {
+        first = sel + 1 - height;
+    }
+    offset.set(first);
+    (sel, first)
+}
+
 /// The top line of a screen: what it is, in reverse video.
 pub fn title_line(app: &App, frame: &mut Frame, area: Rect, text: &str) {
     let t = format!(" {}", cut(text, area.width.saturating_sub(2) as usize));
@@ -258,7 +284,7 @@ fn box_title(app: &App, input: &Input) -> String {
             }
         }
         InputKind::AssignFields => {
-            if let Some(who) = &app.assign.member {
+            if let Some(Dialog::Member(who)) = &app.dialog {
                 title = format!("{title} {who}");
             }
         }

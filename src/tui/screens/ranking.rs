@@ -1,6 +1,6 @@
 //! The ranking of a group: provisional or final, with the targets and a bar per unit.
 
-use super::{cut, tabs::group_tabs, title_line};
+use super::{cut, scroll_into_view, tabs::group_tabs, title_line};
 use crate::domain::index::round2;
 use crate::domain::{RankRow, Ranking};
 use crate::i18n::mode_label;
@@ -150,6 +150,7 @@ fn columns(
     app: &App,
     wide: bool,
     bar_w: u16,
+    floor: i64,
     r: &Ranking,
 ) -> (Vec<Cell<'static>>, Vec<Constraint>) {
     let lang = app.lang;
@@ -189,7 +190,7 @@ fn columns(
         Constraint::Length(6),
         Constraint::Length(2),
     ]);
-    heads.push(Cell::from(format!("{}–100%", floor_label(&r.rows))));
+    heads.push(Cell::from(format!("{}–100%", floor / 100)));
     widths.push(Constraint::Length(bar_w));
     (heads, widths)
 }
@@ -198,7 +199,8 @@ fn columns(
 fn table(app: &App, frame: &mut Frame, body: Rect, r: &Ranking) {
     let wide = body.width >= 110;
     let bar_w: u16 = if wide { 24 } else { 10 };
-    let (heads, widths) = columns(app, wide, bar_w, r);
+    let floor = bar_floor(&r.rows);
+    let (heads, widths) = columns(app, wide, bar_w, floor, r);
     let fixed: u16 = widths
         .iter()
         .map(|c| match c {
@@ -207,30 +209,15 @@ fn table(app: &App, frame: &mut Frame, body: Rect, r: &Ranking) {
         })
         .sum();
     let name_w = body.width.saturating_sub(fixed) as usize;
-    // The bars start at a round floor under the lowest index, so that differences show.
-    let lowest = r
-        .rows
-        .iter()
-        .filter_map(|row| row.index.map(|i| i.rounded().hundredths()))
-        .min()
-        .unwrap_or(0);
-    let floor = ((lowest / 1000) * 1000 - 1000).clamp(0, 9000);
     let cols = Columns {
         wide,
         name_w,
         bar_w,
         floor,
     };
-    // Only the lines that fit are built (a group can have ten thousand units): the window
-    // that keeps the selection in view, as the table would scroll it.
     let height = body.height.saturating_sub(2).max(1) as usize;
-    let sel = app.ranking.sel.min(r.rows.len().saturating_sub(1));
-    let mut offset = app.ranking.offset.get().min(r.rows.len().saturating_sub(1));
-    if sel < offset {
-        offset = sel;
-    } else if sel >= offset + height {
-        offset = sel + 1 - height;
-    }
+    let (sel, offset) =
+        scroll_into_view(app.ranking.sel, &app.ranking.offset, r.rows.len(), height);
     let shown = &r.rows[offset.min(r.rows.len())..(offset + height).min(r.rows.len())];
     let rows: Vec<Row> = shown.iter().map(|row| table_row(app, row, &cols)).collect();
     let table = Table::new(rows, widths)
@@ -241,7 +228,6 @@ fn table(app: &App, frame: &mut Frame, body: Rect, r: &Ranking) {
         .with_offset(0)
         .with_selected((!r.rows.is_empty()).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.ranking.offset.set(offset);
 }
 
 /// One unit's line of the table.
@@ -293,11 +279,7 @@ fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
                 .map(|p| format!("{}{mark}", p.fixed2()))
                 .unwrap_or_else(|| format!("—{mark}"))
         }),
-        right(
-            row.change
-                .map(super::units::signed)
-                .unwrap_or_else(|| "—".into()),
-        ),
+        right(row.change.map(super::signed).unwrap_or_else(|| "—".into())),
         Cell::from(match row.rises {
             Some(true) => Span::styled("✓", app.theme.ok()),
             Some(false) => Span::styled("✗", app.theme.error()),
@@ -308,14 +290,15 @@ fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
     Row::new(cells)
 }
 
-/// The floor of the bar scale, in hundredths of a percent, as the header shows it.
-fn floor_label(rows: &[RankRow]) -> String {
+/// The floor of the bar scale, in hundredths of a percent: the bars start at a round floor
+/// under the lowest index, so that differences show.
+fn bar_floor(rows: &[RankRow]) -> i64 {
     let lowest = rows
         .iter()
         .filter_map(|row| row.index.map(|i| i.rounded().hundredths()))
         .min()
         .unwrap_or(0);
-    (((lowest / 1000) * 1000 - 1000).clamp(0, 9000) / 100).to_string()
+    ((lowest / 1000) * 1000 - 1000).clamp(0, 9000)
 }
 
 /// A bar from `floor` to 100 % in `width` cells, with eighths of a cell.

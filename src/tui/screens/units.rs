@@ -1,6 +1,6 @@
 //! The units of a group, one tab per group, with progress and totals.
 
-use super::{cut, tabs::group_tabs, title_line};
+use super::{cut, scroll_into_view, tabs::group_tabs, title_line};
 use crate::domain::sheet::NodeSum;
 use crate::i18n::screens as words;
 use crate::tui::action::UnitLine;
@@ -39,7 +39,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     let shown = app.units.shown();
-    let empty = table(app, frame, body, &shown);
+    let scored = !unscored(app);
+    let empty = table(app, frame, body, &shown, scored);
 
     // The selected unit's progress field by field (the council splits its work by field).
     if let Some(&i) = shown.get(app.units.sel) {
@@ -54,7 +55,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let text = format!("{} {}", words::by_field(lang), parts.join("  "));
         frame.render_widget(Paragraph::new(cut(&text, fields.width as usize)), fields);
     }
-    let foot_text = if unscored(app) {
+    let foot_text = if !scored {
         words::no_self_scores_yet(lang).to_string()
     } else if !app.units.filter.is_empty() {
         words::unit_filter_footer(&app.units.filter, shown.len(), app.units.lines.len(), lang)
@@ -101,8 +102,9 @@ fn welcome(app: &App, frame: &mut Frame, body: Rect, foot: Rect) {
     );
 }
 
-/// The table of the units shown (indexes into the lines); whether it is empty.
-fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize]) -> bool {
+/// The table of the units shown (indexes into the lines), their self totals shown when
+/// `scored`; whether it is empty.
+fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize], scored: bool) -> bool {
     let lang = app.lang;
     let name_w = body.width.saturating_sub(7 + 7 + 7 + 9 + 7 + 1 + 6) as usize;
     let header = Row::new(vec![
@@ -115,17 +117,8 @@ fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize]) -> bool {
         Cell::from(""),
     ])
     .style(app.theme.header());
-    // Only the lines that fit are built (a group can have ten thousand units): the window
-    // that keeps the selection in view, as the table would scroll it.
     let height = body.height.saturating_sub(2).max(1) as usize;
-    let sel = app.units.sel.min(shown.len().saturating_sub(1));
-    let mut offset = app.units.offset.get().min(shown.len().saturating_sub(1));
-    if sel < offset {
-        offset = sel;
-    } else if sel >= offset + height {
-        offset = sel + 1 - height;
-    }
-    let scored = !unscored(app);
+    let (sel, offset) = scroll_into_view(app.units.sel, &app.units.offset, shown.len(), height);
     let window = &shown[offset.min(shown.len())..(offset + height).min(shown.len())];
     let rows: Vec<Row> = window
         .iter()
@@ -155,7 +148,6 @@ fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize]) -> bool {
         .with_offset(0)
         .with_selected((!empty).then_some(sel - offset));
     frame.render_stateful_widget(table, body, &mut state);
-    app.units.offset.set(offset);
     empty
 }
 
@@ -213,14 +205,6 @@ pub fn difference(s: &NodeSum) -> String {
     if s.decided == 0 {
         "—".into()
     } else {
-        signed(s.difference)
-    }
-}
-
-pub fn signed(p: crate::domain::Points) -> String {
-    if p.hundredths() > 0 {
-        format!("+{}", p.fixed2())
-    } else {
-        p.fixed2()
+        super::signed(s.difference)
     }
 }

@@ -7,8 +7,8 @@ use super::{cut, title_line};
 use crate::domain::{CriteriaSet, Points, WayUp};
 use crate::i18n::analysis as w;
 use crate::tui::app::App;
-use crate::view::bar;
 use crate::view::wayup::target_lines;
+use crate::view::{bar, pad};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -110,9 +110,9 @@ fn losses<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<Li
             Span::raw(format!(
                 "{:<4}{} ",
                 node.code.as_str(),
-                pad(&cut(&title, title_w), title_w)
+                pad(&cut(&title, title_w), title_w, false)
             )),
-            Span::styled(pad(&b, bar_w), app.theme.bar()),
+            Span::styled(pad(&b, bar_w, false), app.theme.bar()),
             Span::raw(format!(" {figures:>13}")),
         ]));
     }
@@ -134,7 +134,7 @@ fn criteria<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<
         out.push(Line::raw(format!(
             "{:<7}{} {figures:>13}",
             node.code.as_str(),
-            pad(&cut(&node.title, title_w), title_w)
+            pad(&cut(&node.title, title_w), title_w, false)
         )));
     }
     if way.criteria.len() > SHOWN {
@@ -171,16 +171,6 @@ fn goals<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<Lin
         }
     }
     out
-}
-
-/// `s` padded with spaces to `width` columns.
-fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    if w >= width {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(width - w))
-    }
 }
 
 /// Words of `text` in lines of at most `width` columns; the lines after the first start with
