@@ -1405,12 +1405,17 @@ fn a_read_only_database_opens_with_a_banner_and_refuses_every_key_that_writes() 
         }
         s.keys("\n"); // the appraisal screen opens: reading is allowed
         assert!(s.app.appraisal.open.is_some());
-        for k in ["a", "e", "x", "c", "f", "u", "1"] {
+        // Enter on an item opens the score box elsewhere: here it is refused too.
+        for k in ["a", "e", "x", "c", "f", "u", "1", "\n"] {
             s.keys(k);
             assert!(s.app.input.is_none(), "key {k} opened a box");
             assert_eq!(s.app.status, Some((refusal.clone(), true)), "key {k}");
         }
         snap!(name, s.draw(80, 24));
+        // The ranking's unpublish box would write as well.
+        s.keys("q").keys("r").keys("U");
+        assert!(s.app.input.is_none(), "U opened a box");
+        assert_eq!(s.app.status, Some((refusal.clone(), true)), "key U");
     }
     assert_eq!(common::dump(&db), before);
 }

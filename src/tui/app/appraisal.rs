@@ -195,7 +195,8 @@ impl App {
             }
             Cmd::Open => {
                 if o.is_item() {
-                    return self.appraisal_command(Cmd::EnterScore);
+                    // Through `command`, so a read-only file refuses it as it refuses `e`.
+                    return self.command(Cmd::EnterScore);
                 }
                 if !o.collapsed.remove(&o.sel) {
                     o.collapsed.insert(o.sel);

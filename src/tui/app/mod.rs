@@ -48,7 +48,12 @@ pub struct ReadOnly {
 /// write files, not the database: they stay.
 pub fn writes(screen: Screen, c: Cmd) -> bool {
     match c {
-        Cmd::CloseUnit | Cmd::Publish | Cmd::Files | Cmd::AddMember | Cmd::NewYear => true,
+        Cmd::CloseUnit
+        | Cmd::Publish
+        | Cmd::Unpublish
+        | Cmd::Files
+        | Cmd::AddMember
+        | Cmd::NewYear => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
         c => appraisal::edits(c),
     }
