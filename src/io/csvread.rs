@@ -126,23 +126,7 @@ pub fn read_text_with_origin(
 /// A file's bytes, read no further than [`MAX_TEXT_FILE`]: a larger file (or `/dev/zero`)
 /// is refused.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    let unreadable =
-        |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_TEXT_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_TEXT_FILE {
-        return Err(FileError::one(
-            path,
-            None,
-            Problem::FileTooLarge {
-                max_mb: MAX_TEXT_FILE >> 20,
-            },
-        ));
-    }
-    Ok(bytes)
+    super::read_within(path, MAX_TEXT_FILE)
 }
 
 /// The text of a file's bytes, refusing one that is not text and one with a record over

@@ -76,27 +76,67 @@ fn check_target(path: &std::path::Path) -> std::io::Result<()> {
     Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind))
 }
 
-/// The name (without its folder) and SHA-256 of a file, read in pieces: what the ledger
-/// records of an imported file.
-pub fn origin(path: &std::path::Path) -> Result<crate::domain::seal::Origin, FileError> {
-    use sha2::{Digest, Sha256};
+/// A file's bytes, read no further than `max` (a larger file, a device such as
+/// `/dev/zero`, is refused without reading on).
+pub fn read_within(path: &std::path::Path, max: u64) -> Result<Vec<u8>, FileError> {
     use std::io::Read;
     let unreadable =
         |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
-    let mut file = std::fs::File::open(path).map_err(unreadable)?;
-    let mut sha = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = file.read(&mut buf).map_err(unreadable)?;
-        if n == 0 {
-            break;
-        }
-        sha.update(&buf[..n]);
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max {
+        return Err(FileError::one(
+            path,
+            None,
+            Problem::FileTooLarge { max_mb: max >> 20 },
+        ));
     }
-    Ok(crate::domain::seal::Origin {
-        name: file_name(path),
-        sha256: crate::domain::ledger::to_hex(&sha.finalize().into()),
-    })
+    Ok(bytes)
+}
+
+/// A reader that hashes what passes through it, for a file read once as a stream: the
+/// ledger's SHA-256 of the file comes from the same read as its rows.
+pub struct Hashing<R> {
+    inner: R,
+    sha: std::sync::Arc<std::sync::Mutex<sha2::Sha256>>,
+}
+
+/// The hash a [`Hashing`] reader fills, taken once the stream has been read.
+pub struct HashOf(std::sync::Arc<std::sync::Mutex<sha2::Sha256>>);
+
+impl<R> Hashing<R> {
+    pub fn new(inner: R) -> (Hashing<R>, HashOf) {
+        let sha = std::sync::Arc::default();
+        let of = HashOf(std::sync::Arc::clone(&sha));
+        (Hashing { inner, sha }, of)
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.read(buf)?;
+        self.sha
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+impl HashOf {
+    /// The origin of what was read, as the file `path`.
+    pub fn origin(&self, path: &std::path::Path) -> crate::domain::seal::Origin {
+        use sha2::Digest;
+        let sha = self.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        crate::domain::seal::Origin {
+            name: file_name(path),
+            sha256: crate::domain::ledger::to_hex(&sha.finalize().into()),
+        }
+    }
 }
 
 /// A path's last part, as the ledger names a file.

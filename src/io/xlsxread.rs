@@ -24,7 +24,6 @@ use super::xlsxguard::{self, Damage, LIMITS, Limits, TooLarge};
 use crate::domain::Points;
 use calamine::{Data, DataRef, Reader, Xlsx};
 use std::collections::HashMap;
-use std::io::BufReader;
 use std::path::Path;
 
 /// Whether a path names a workbook: by its extension, or by its first bytes (an `.xlsx`
@@ -158,6 +157,17 @@ pub fn open(
     sheet: Option<&str>,
     columns: Columns<'_>,
 ) -> Result<SheetRows, FileError> {
+    open_with_origin(path, sheet, columns).map(|(rows, _)| rows)
+}
+
+/// [`open`], with what the ledger records of the file. The file is read once, into memory,
+/// no further than the bound on what its parts may inflate to ([`Limits::total_bytes`]): a
+/// link to `/dev/zero` named `.xlsx` is refused without reading on.
+pub fn open_with_origin(
+    path: &Path,
+    sheet: Option<&str>,
+    columns: Columns<'_>,
+) -> Result<(SheetRows, crate::domain::seal::Origin), FileError> {
     let fail = |p: Problem| FileError::one(path, None, p);
     match extension(path).as_deref() {
         Some("xlsx" | "xlsm") => {}
@@ -165,8 +175,10 @@ pub fn open(
         Some(other) => return Err(fail(Problem::WorkbookFormat(other.to_string()))),
         None => return Err(fail(Problem::WorkbookFormat(String::new()))),
     }
-    let file = std::fs::File::open(path).map_err(|e| fail(Problem::Unreadable(e.to_string())))?;
-    read(path, BufReader::new(file), sheet, columns)
+    let bytes = super::read_within(path, LIMITS.total_bytes)?;
+    let origin = crate::domain::seal::Origin::of_bytes(&super::file_name(path), &bytes);
+    let rows = read(path, std::io::Cursor::new(bytes), sheet, columns)?;
+    Ok((rows, origin))
 }
 
 /// A workbook's bytes, read as `open` reads the file `path` (which only names it in the

@@ -200,6 +200,13 @@ enum SelfSource<R> {
     Sheet(Box<SheetRows>),
 }
 
+/// What the ledger records of a self-scores file: known before the import (the file was read
+/// whole), or filled as its stream is read.
+enum Provenance {
+    Known(Origin),
+    Hashed(crate::io::HashOf),
+}
+
 /// The kinds of import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
@@ -529,7 +536,8 @@ impl Workspace {
         let o = Some(origin);
         Ok(match kind {
             ImportKind::SelfScores => {
-                return self.import_self_scores(path, SelfSource::Csv(text.as_bytes()), origin);
+                let known = Provenance::Known(origin.clone());
+                return self.import_self_scores(path, SelfSource::Csv(text.as_bytes()), known);
             }
             ImportKind::Units => {
                 let rows = imports::units(path, text, &self.context()?)?;
@@ -573,16 +581,17 @@ impl Workspace {
         }
         let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
         if kind == ImportKind::SelfScores && regular {
-            // The one file that reaches millions of rows: read as a stream, never whole. (A
-            // pipe or a device is read whole below, within its bound: its bytes are hashed for
-            // the ledger before they are imported, and could not be read twice.)
+            // The one file that reaches millions of rows: read as a stream, never whole, and
+            // hashed for the ledger as it passes. (A pipe or a device is read whole below,
+            // within its bound.)
             let file = std::fs::File::open(path)
                 .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
             let size = file.metadata().map(|m| m.len()).ok();
             self.progress.stage(Stage::CheckFile, size);
-            let origin = crate::io::origin(path)?;
+            let (file, hash) = crate::io::Hashing::new(file);
             let file = CountedRead::new(file, Arc::clone(&self.progress));
-            return self.import_self_scores(path, SelfSource::Csv(file), &origin);
+            let hashed = Provenance::Hashed(hash);
+            return self.import_self_scores(path, SelfSource::Csv(file), hashed);
         }
         let (text, origin) = crate::io::csvread::read_text_with_origin(path)?;
         self.import_text_from(kind, path, &text, &origin)
@@ -596,8 +605,8 @@ impl Workspace {
         sheet: Option<&str>,
     ) -> Result<(Vec<crate::store::HistoryRow>, Origin), AppError> {
         if xlsxread::is_workbook(path) {
-            let origin = crate::io::origin(path)?;
-            let table = Table::read(xlsxread::open(path, sheet, imports::HISTORY)?)?;
+            let (rows, origin) = xlsxread::open_with_origin(path, sheet, imports::HISTORY)?;
+            let table = Table::read(rows)?;
             return Ok((imports::history_in(path, &table)?, origin));
         }
         if sheet.is_some() {
@@ -622,11 +631,10 @@ impl Workspace {
             ImportKind::History => imports::HISTORY,
             ImportKind::FieldHistory => imports::FIELD_HISTORY,
         };
-        let origin = crate::io::origin(path)?;
-        let rows = xlsxread::open(path, sheet, columns)?;
+        let (rows, origin) = xlsxread::open_with_origin(path, sheet, columns)?;
         if kind == ImportKind::SelfScores {
             let source = SelfSource::Sheet(Box::new(rows));
-            return self.import_self_scores::<&[u8]>(path, source, &origin);
+            return self.import_self_scores::<&[u8]>(path, source, Provenance::Known(origin));
         }
         let table = Table::read(rows)?;
         let year = self.year;
@@ -664,117 +672,112 @@ impl Workspace {
         &mut self,
         path: &Path,
         source: SelfSource<R>,
-        origin: &Origin,
+        provenance: Provenance,
     ) -> Result<ImportCount, AppError> {
         let year = self.year;
         let sets = &self.sets;
         let revisions = &self.revisions;
-        self.store
-            .import_self_scores_with(year, Some(origin), |sink| {
-                // The units as this transaction sees them: every row checked against them.
-                let units = sink
-                    .units()?
-                    .into_iter()
-                    .map(|u| (u.code.to_string(), u))
-                    .collect();
-                let ctx = Context {
-                    year,
-                    sets: sets.clone(),
-                    units,
-                    // Only the units import needs to know which units are in use.
-                    in_use: Default::default(),
+        self.store.import_self_scores_with(year, |sink| {
+            // The units as this transaction sees them: every row checked against them.
+            let units = sink
+                .units()?
+                .into_iter()
+                .map(|u| (u.code.to_string(), u))
+                .collect();
+            let ctx = Context {
+                year,
+                sets: sets.clone(),
+                units,
+                // Only the units import needs to know which units are in use.
+                in_use: Default::default(),
+            };
+            let ctx = &ctx;
+            std::thread::scope(|scope| {
+                let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
+                let (recycle, spare) = mpsc::channel::<Batch<'_>>();
+                let read = move || {
+                    let mut batch = Batch::default();
+                    let mut writer_gone = false;
+                    let mut sums = ImportSums::default();
+                    let mut each = for_each_row(|r| {
+                        sums.add(sets, &r);
+                        batch.push(r);
+                        if batch.rows.len() == Batch::ROWS && !writer_gone {
+                            let mut next = spare.try_recv().unwrap_or_default();
+                            next.clear();
+                            let full = std::mem::replace(&mut batch, next);
+                            writer_gone = to_writer.send(full).is_err();
+                        }
+                    });
+                    let checked = match source {
+                        SelfSource::Csv(r) => {
+                            imports::self_scores_each(path, FileSource::new(r), ctx, &mut each)
+                        }
+                        SelfSource::Sheet(rows) => imports::self_scores_rows(*rows, ctx, &mut each),
+                    };
+                    if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
+                        let _ = to_writer.send(batch);
+                    }
+                    (checked, sums)
                 };
-                let ctx = &ctx;
-                std::thread::scope(|scope| {
-                    let (to_writer, batches) = mpsc::sync_channel::<Batch<'_>>(4);
-                    let (recycle, spare) = mpsc::channel::<Batch<'_>>();
-                    let read = move || {
-                        let mut batch = Batch::default();
-                        let mut writer_gone = false;
-                        let mut sums = ImportSums::default();
-                        let mut each = for_each_row(|r| {
-                            sums.add(sets, &r);
-                            batch.push(r);
-                            if batch.rows.len() == Batch::ROWS && !writer_gone {
-                                let mut next = spare.try_recv().unwrap_or_default();
-                                next.clear();
-                                let full = std::mem::replace(&mut batch, next);
-                                writer_gone = to_writer.send(full).is_err();
-                            }
-                        });
-                        let checked = match source {
-                            SelfSource::Csv(r) => {
-                                imports::self_scores_each(path, FileSource::new(r), ctx, &mut each)
-                            }
-                            SelfSource::Sheet(rows) => {
-                                imports::self_scores_rows(*rows, ctx, &mut each)
-                            }
-                        };
-                        if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
-                            let _ = to_writer.send(batch);
-                        }
-                        (checked, sums)
-                    };
-                    let reader = std::thread::Builder::new()
-                        .name("thamdinh-check".into())
-                        .spawn_scoped(scope, read)
-                        .map_err(|e| AppError::io(IoDoing::StartThread, "thamdinh-check", e))?;
-                    let mut written: Result<(), StoreError> = Ok(());
-                    for batch in batches.iter() {
-                        let refs: Vec<SelfScoreWrite<'_>> = batch
-                            .rows
-                            .iter()
-                            .map(|(unit, item, score, note, evidence)| SelfScoreWrite {
-                                unit: unit.as_str(),
-                                item: item.as_str(),
-                                score: *score,
-                                note: &batch.text[note.clone()],
-                                evidence: &batch.text[evidence.clone()],
-                            })
-                            .collect();
-                        written = sink.put_all(&refs);
-                        drop(refs);
-                        if written.is_err() {
-                            break;
-                        }
-                        let _ = recycle.send(batch);
+                let reader = std::thread::Builder::new()
+                    .name("thamdinh-check".into())
+                    .spawn_scoped(scope, read)
+                    .map_err(|e| AppError::io(IoDoing::StartThread, "thamdinh-check", e))?;
+                let mut written: Result<(), StoreError> = Ok(());
+                for batch in batches.iter() {
+                    let refs: Vec<SelfScoreWrite<'_>> = batch
+                        .rows
+                        .iter()
+                        .map(|(unit, item, score, note, evidence)| SelfScoreWrite {
+                            unit: unit.as_str(),
+                            item: item.as_str(),
+                            score: *score,
+                            note: &batch.text[note.clone()],
+                            evidence: &batch.text[evidence.clone()],
+                        })
+                        .collect();
+                    written = sink.put_all(&refs);
+                    drop(refs);
+                    if written.is_err() {
+                        break;
                     }
-                    // The reader stops sending once the writer is gone; wait for its verdict.
-                    drop(batches);
-                    let (checked, sums) = reader
-                        .join()
-                        .unwrap_or_else(|p| std::panic::resume_unwind(p));
-                    checked?;
-                    written.map_err(AppError::Store)?;
-                    // The totals of the units the file touched, in the same transaction (none
-                    // when no row changed).
-                    let units = if sink.touched() == 0 {
-                        &[][..]
+                    let _ = recycle.send(batch);
+                }
+                // The reader stops sending once the writer is gone; wait for its verdict.
+                drop(batches);
+                let (checked, sums) = reader
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                checked?;
+                written.map_err(AppError::Store)?;
+                // The totals of the units the file touched, in the same transaction (none
+                // when no row changed).
+                let units = if sink.touched() == 0 {
+                    &[][..]
+                } else {
+                    &sums.units[..]
+                };
+                for (unit, group, acc, parts) in units {
+                    if sink.fresh()
+                        && let (Some(set), Some(rev), Some(map)) = (
+                            sets.get(*group),
+                            revisions.get(*group),
+                            sums.maps.get(group),
+                        )
+                    {
+                        sink.put_totals(unit, group, *rev, &acc.finish(set), parts.finish(map))?;
                     } else {
-                        &sums.units[..]
-                    };
-                    for (unit, group, acc, parts) in units {
-                        if sink.fresh()
-                            && let (Some(set), Some(rev), Some(map)) = (
-                                sets.get(*group),
-                                revisions.get(*group),
-                                sums.maps.get(group),
-                            )
-                        {
-                            sink.put_totals(
-                                unit,
-                                group,
-                                *rev,
-                                &acc.finish(set),
-                                parts.finish(map),
-                            )?;
-                        } else {
-                            sink.refresh_totals(unit)?;
-                        }
+                        sink.refresh_totals(unit)?;
                     }
-                    Ok(())
-                })
+                }
+                // The stream has been read to its end: its hash is the file's.
+                Ok(Some(match provenance {
+                    Provenance::Known(origin) => origin,
+                    Provenance::Hashed(hash) => hash.origin(path),
+                }))
             })
+        })
     }
 
     /// Stores a checked set for its own year; returns whether anything changed. `origin`:

@@ -401,13 +401,13 @@ impl Store {
     }
 
     /// Imports self scores in one transaction: `fill` hands every row to the sink, and the
-    /// transaction commits only when `fill` returns `Ok` (an error rolls everything back).
+    /// transaction commits only when `fill` returns `Ok` (an error rolls everything back),
+    /// with the file it read (the ledger names it; known only once a stream has been read).
     /// One prepared upsert per row; a row equal to the stored one is not rewritten.
     pub fn import_self_scores_with<E: From<StoreError>>(
         &mut self,
         year: i32,
-        origin: Option<&Origin>,
-        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
+        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<Option<Origin>, E>,
     ) -> Result<ImportCount, E> {
         // Every row is checked against the units read inside this same write transaction
         // (see `SelfScoreSink::units`), so the per-row foreign key lookup SQLite would do is
@@ -417,7 +417,7 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", "OFF")
             .map_err(StoreError::from)?;
-        let result = self.import_self_scores_tx(year, origin, fill);
+        let result = self.import_self_scores_tx(year, fill);
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(StoreError::from)?;
@@ -427,8 +427,7 @@ impl Store {
     fn import_self_scores_tx<E: From<StoreError>>(
         &mut self,
         year: i32,
-        origin: Option<&Origin>,
-        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<(), E>,
+        fill: impl FnOnce(&mut SelfScoreSink<'_>) -> Result<Option<Origin>, E>,
     ) -> Result<ImportCount, E> {
         let at = self.stamp();
         let sets = self.sets.clone();
@@ -450,7 +449,7 @@ impl Store {
                 |r| r.get(0),
             )
             .map_err(StoreError::from)?;
-        let (rows, touched, units) = {
+        let (rows, touched, units, origin) = {
             let mut sink = SelfScoreSink {
                 conn: &tx,
                 one: tx.prepare(&upsert_sql(1)).map_err(StoreError::from)?,
@@ -466,8 +465,8 @@ impl Store {
                 units: Default::default(),
                 last_unit: String::new(),
             };
-            fill(&mut sink)?;
-            (sink.rows, sink.touched, sink.units)
+            let origin = fill(&mut sink)?;
+            (sink.rows, sink.touched, sink.units, origin)
         };
         // Nothing stored before: every row written was added.
         let after = if before == 0 { touched } else { count(&tx)? };
@@ -488,7 +487,7 @@ impl Store {
                 "",
                 year,
                 Kind::SelfScores,
-                origin,
+                origin.as_ref(),
                 count.counts(),
                 units.into_iter().map(|u| (i64::from(year), u)),
             )?;

@@ -144,6 +144,22 @@ fn an_endless_or_huge_line_input_is_refused_early_with_a_short_sentence() {
             "{kind}: {err}"
         );
     }
+    // Read into memory to be hashed for the ledger, a history file and a workbook that is
+    // a link to /dev/zero are refused at their bound, not read on for ever.
+    let err = fails(&db, &["--lang", "en", "import", "history", "/dev/zero"]);
+    assert!(err.contains("/dev/zero: the file is over 64 MB"), "{err}");
+    let link = dir.path().join("zero.xlsx");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    for kind in ["units", "self-scores", "history"] {
+        let err = fails(
+            &db,
+            &["--lang", "en", "import", kind, link.to_str().unwrap()],
+        );
+        assert!(
+            err.contains("zero.xlsx: the file is over 128 MB"),
+            "{kind}: {err}"
+        );
+    }
     // A header line of 3 MB: refused at its line, never echoed.
     let wide = dir.path().join("wide.csv");
     let header = format!("unit,item,score,{}\nSNV,1.1.1,1,\n", "x".repeat(3 << 20));

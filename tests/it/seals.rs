@@ -61,6 +61,22 @@ fn the_demo_imports_are_sealed_and_verify() {
         )),
         "{text}"
     );
+    // The self scores are read as a stream and hashed as they pass: the same SHA-256 as the
+    // file's bytes.
+    let text: String = conn
+        .query_row(
+            "SELECT comment FROM audit WHERE action = 'import' \
+             AND comment LIKE 'kind: self_scores%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let bytes = std::fs::read(demo_file("self_scores.csv")).unwrap();
+    let sha = thamdinh::domain::seal::Origin::of_bytes("self_scores.csv", &bytes).sha256;
+    assert!(
+        text.contains(&format!("file: self_scores.csv\nsha256: {sha}\n")),
+        "{text}"
+    );
     // And one seal per unit it wrote.
     let seals: i64 = conn
         .query_row(

@@ -79,7 +79,7 @@ fn setup(dir: &Path) -> Store {
 /// Self scores written as the import writes them: one transaction, rows through the sink.
 fn put_self_scores(store: &mut Store, rows: &[SelfScoreWrite<'_>]) -> ImportCount {
     store
-        .import_self_scores_with(2022, None, |sink| sink.put_all(rows))
+        .import_self_scores_with(2022, |sink| sink.put_all(rows).map(|()| None))
         .unwrap()
 }
 
