@@ -31,7 +31,8 @@ fn rows_sql(kind: Kind) -> &'static [&'static str] {
              WHERE ?1 = 0 AND unit = ?2 ORDER BY year, field"],
         Kind::Set => &[
             "SELECT name, appraisal_max, survey_max, bands, bonus_title, bonus_cap,
-                    deduction_title, deduction_cap, short_name
+                    deduction_title, deduction_cap, short_name,
+                    source_number, source_date, source_issuer
              FROM sets WHERE year = ?1 AND group_code = ?2",
             "SELECT code, position, parent, kind, title, max, min, is_item, guidance,
                     not_applicable_for

@@ -180,6 +180,25 @@ fn an_sql_edit_of_a_criterions_maximum_is_caught() {
     );
 }
 
+/// An illustrative set made to look official (a decision's number, date and issuer written
+/// in with SQL) is a change to the set like any other.
+#[test]
+fn an_sql_edit_of_a_sets_source_is_caught() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    tamper(
+        &db,
+        "UPDATE sets SET source_number = '123/QĐ-UBND', source_date = '2022-03-01',
+                source_issuer = 'UBND tỉnh Sóc Trăng'
+         WHERE year = 2022 AND group_code = 'so-nganh';",
+    );
+    let err = refused(&db);
+    assert!(
+        err.contains("Someone changed the criteria set of group so-nganh (2022: its criteria, maximums, bands) outside thamdinh after the import of 'so-nganh.toml' at "),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_sql_edit_of_a_history_row_is_caught_and_a_row_added_or_deleted_too() {
     let dir = tempfile::tempdir().unwrap();
