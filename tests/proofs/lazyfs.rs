@@ -495,6 +495,7 @@ impl Filesystem for LazyFs {
 /// A mounted LazyFs.
 pub struct Mounted {
     pub fs: LazyFs,
+    dir: std::path::PathBuf,
     session: Option<fuser::BackgroundSession>,
 }
 
@@ -510,22 +511,50 @@ impl Mounted {
         let session = fuser::spawn_mount(fs.clone(), dir, &config)?;
         Ok(Mounted {
             fs,
+            dir: dir.canonicalize()?,
             session: Some(session),
         })
     }
 
     pub fn unmount(mut self) {
-        if let Some(s) = self.session.take() {
-            let _ = s.umount_and_join();
+        self.release();
+    }
+
+    /// Unmounts, then lets the session's thread end. A plain unmount answers EBUSY while any
+    /// process holds a file of the mount, and a child that another test thread forks at that
+    /// moment holds this process's descriptors until it executes (CI failed once this way: the
+    /// next mount on the same directory then met the old filesystem, which after a cut answers
+    /// EIO). So the unmount is retried for a while, then detached lazily: the directory is free
+    /// for the next mount either way.
+    fn release(&mut self) {
+        let Some(session) = self.session.take() else {
+            return;
+        };
+        let path = std::ffi::CString::new(self.dir.as_os_str().as_encoded_bytes()).unwrap();
+        let mut unmounted = false;
+        for _ in 0..250 {
+            // SAFETY: `path` is a NUL-terminated string that outlives the call.
+            if unsafe { libc::umount2(path.as_ptr(), 0) } == 0 {
+                unmounted = true;
+                break;
+            }
+            if std::io::Error::last_os_error().raw_os_error() != Some(libc::EBUSY) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
+        if !unmounted {
+            // SAFETY: as above.
+            unsafe { libc::umount2(path.as_ptr(), libc::MNT_DETACH) };
+        }
+        // The filesystem is gone from the directory: fuser sees it and only joins its thread.
+        let _ = session.umount_and_join();
     }
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        if let Some(s) = self.session.take() {
-            let _ = s.umount_and_join();
-        }
+        self.release();
     }
 }
 
