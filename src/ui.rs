@@ -56,6 +56,8 @@ pub enum InputKind {
     Year,
     /// The reason for taking back the year's publication (required).
     Unpublish,
+    /// The council's settings of the year, one `label: value` line each.
+    Council,
 }
 
 /// Which items the tree shows.

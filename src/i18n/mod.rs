@@ -9,6 +9,7 @@
 pub mod access;
 pub mod analysis;
 pub mod commands;
+pub mod council;
 pub mod errors;
 pub mod help;
 pub mod screens;

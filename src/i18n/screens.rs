@@ -809,6 +809,7 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::OpenDatabase => lang.pick("Mở tệp cơ sở dữ liệu", "Open a database file"),
         InputKind::Year => lang.pick("Chuyển năm", "Another year"),
         InputKind::Unpublish => lang.pick("Hủy công bố năm", "Unpublish"),
+        InputKind::Council => lang.pick("Thông tin Hội đồng năm", "The council's settings of"),
     }
 }
 
@@ -885,6 +886,10 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Unpublish => lang.pick(
             "Kết quả công bố được rút lại; quyết định của năm sửa được trở lại và phải công bố lại sau khi sửa. Việc hủy được ghi vào nhật ký cùng người hủy và lý do. Lý do (bắt buộc). Enter: hủy công bố · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: thôi.",
             "The published result is taken back; the year's decisions can change again and must be published again afterwards. The unpublishing is in the audit log with who and why. Why (required). Enter: unpublish · Alt-Enter or Ctrl-J: new line · Esc: keep it published.",
+        ),
+        InputKind::Council => lang.pick(
+            "In trên thông báo, biên bản, tờ trình. Sửa phần sau dấu «:»; để trống: lời mặc định. Enter: lưu (ghi nhật ký) · Esc: hủy.",
+            "Printed on the notices, minutes and submission. Edit after the ':'; empty: the default wording. Enter: save (audited) · Esc: cancel.",
         ),
     }
 }

@@ -24,6 +24,7 @@ use std::path::Path;
 use std::sync::{Arc, mpsc};
 
 mod analysis;
+mod council;
 mod files;
 mod live;
 mod setup;
@@ -108,6 +109,8 @@ pub enum AppError {
     CriteriaCsvNeeds(&'static str),
     /// `--bands` that is not a list like `A:90,B:80,C:70,D:0`.
     BadBands(String),
+    /// A council's setting refused (`council set`).
+    Council(Box<crate::domain::council::CouncilError>),
     /// The final decisions export while items are undecided: (group, items, units) of each
     /// group with some left; `group` when one group was asked for.
     FinalDecisionsUndecided {

@@ -295,6 +295,9 @@ const MIGRATIONS: &[Step] = &[
     // that made it; what the file holds now is sealed here, under one `import` row per kind
     // (see `store::seals`).
     Step::Rust(super::seals::migrate),
+    // 12: the council's settings of a year (name, place, signer, number series) and the
+    // register of the documents it issued, each keeping its number (see `store::council`).
+    Step::Sql(super::council::SCHEMA),
 ];
 
 /// The schema version this binary writes.

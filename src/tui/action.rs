@@ -74,6 +74,8 @@ pub enum Cmd {
     /// The field column before or after the selected one.
     PrevField,
     NextField,
+    /// The council's settings of the year (a box of one line per setting).
+    Council,
 }
 
 /// An export asked for from the ranking screen: what, of which group, in which mode, where.
@@ -167,6 +169,8 @@ pub enum Loaded {
     },
     /// Every year in the file, newest first, and whether it is published.
     Years(Vec<(i32, bool)>),
+    /// The council's settings of the working year (the settings box opens on them).
+    Council(Box<crate::domain::council::Council>),
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.
     Assignments {
@@ -251,6 +255,8 @@ pub enum Action {
     },
     /// A file was imported: what the status line says.
     Imported(String),
+    /// The council's settings were stored: what the status line says.
+    CouncilSaved(String),
     /// The names that complete what the path box holds (files and folders, folders ending
     /// with `/`).
     Completed {
@@ -400,6 +406,10 @@ pub enum Effect {
     },
     /// Work on the demo year's file from now on, as `thamdinh demo` (built if it is not).
     OpenDemo,
+    /// Read the council's settings of the working year.
+    LoadCouncil,
+    /// Store the council's settings of the working year, as `thamdinh council set`.
+    SaveCouncil(Box<crate::domain::council::Council>),
 }
 
 impl Effect {
@@ -420,6 +430,7 @@ impl Effect {
                 | Effect::NewYear { .. }
                 | Effect::Unpublish { .. }
                 | Effect::OpenDemo
+                | Effect::SaveCouncil(_)
         )
     }
 }

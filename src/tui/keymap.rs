@@ -376,6 +376,7 @@ pub static RANKING: &[Binding] = &[
         vi: "hủy công bố kết quả năm (kèm lý do, ghi nhật ký)",
         en: "unpublish the year's results (with the reason, audited)",
     },
+    COUNCIL_KEY,
     NEW_YEAR_KEY,
     YEARS_KEY,
     HISTORY_KEY,
@@ -396,6 +397,14 @@ const FILES_KEY: Binding = Binding {
     cmd: Cmd::Files,
     vi: "tệp của năm: xem trước rồi nhập (bộ chỉ số, đơn vị, điểm…)",
     en: "the year's files: preview, then import (criteria, units, scores…)",
+};
+
+const COUNCIL_KEY: Binding = Binding {
+    keys: &[Char('H')],
+    label: "H",
+    cmd: Cmd::Council,
+    vi: "thông tin Hội đồng: tên, địa danh, người ký, số và ký hiệu văn bản",
+    en: "the council's settings: name, place, signer, numbers and symbols",
 };
 
 const NEW_YEAR_KEY: Binding = Binding {
@@ -453,6 +462,7 @@ pub static FILES: &[Binding] = &[
         vi: "gõ đường dẫn tệp; sau khi xem trước: nhập",
         en: "type the file's path; after the preview: import",
     },
+    COUNCIL_KEY,
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q')],

@@ -119,7 +119,9 @@ impl Runtime {
             | Effect::ShowPublication
             | Effect::Unpublish { .. }
             | Effect::SwitchYear { .. }
-            | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
+            | Effect::NewYear { .. }
+            | Effect::LoadCouncil
+            | Effect::SaveCouncil(_)) => self.year(appraiser, lang, e),
             Effect::CheckLedger => self.check_ledger(lang),
             e @ (Effect::RememberAppraiser(_)
             | Effect::LoadAssignments { .. }
@@ -421,6 +423,16 @@ impl Runtime {
                 Action::Loaded(Loaded::Years(ws.year_states()?)),
                 Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],
+            Effect::LoadCouncil => {
+                let (council, _) = ws.council()?;
+                vec![Action::Loaded(Loaded::Council(Box::new(council)))]
+            }
+            Effect::SaveCouncil(council) => {
+                ws.save_council(&council, appraiser)?;
+                vec![Action::CouncilSaved(crate::i18n::council::box_saved(
+                    ws.year, lang,
+                ))]
+            }
             Effect::ShowPublication => match ws.publication()? {
                 Some(p) => vec![Action::LoadFailed(words::already_published(
                     p.year,

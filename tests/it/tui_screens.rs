@@ -1419,3 +1419,53 @@ fn a_read_only_database_opens_with_a_banner_and_refuses_every_key_that_writes() 
     }
     assert_eq!(common::dump(&db), before);
 }
+
+#[test]
+fn the_council_box_sets_the_years_settings_from_the_ranking_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rH");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ký hiệu tờ trình: TTr-HĐTĐ"), "{text}");
+    snap!("council_box_vi_80x24", text);
+    // A wrong line is refused in place, naming it; nothing is stored.
+    s.key(KeyCode::Down, KeyModifiers::NONE);
+    s.key(KeyCode::Down, KeyModifiers::NONE);
+    s.key(KeyCode::End, KeyModifiers::NONE);
+    s.keys("Sóc Trăng");
+    for _ in 0..3 {
+        s.key(KeyCode::Down, KeyModifiers::NONE);
+    }
+    s.key(KeyCode::End, KeyModifiers::NONE);
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("0");
+    s.keys("\n");
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("Dòng 6: Số văn bản tiếp theo «0» không hợp lệ"),
+        "{text}"
+    );
+    snap!("council_box_refused_vi_80x24", text);
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("41\n");
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("Đã lưu thông tin Hội đồng năm 2022."),
+        "{text}"
+    );
+    let ws = Workspace::new(Store::open(&db).unwrap(), 2022).unwrap();
+    let (council, own) = ws.council().unwrap();
+    assert!(own);
+    assert_eq!(
+        (council.place.as_str(), council.next_number),
+        ("Sóc Trăng", 41)
+    );
+    // English, from the files screen.
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("fH");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Place: Sóc Trăng"), "{text}");
+    assert!(text.contains("Next number: 41"), "{text}");
+    snap!("council_box_en_80x24", text);
+}

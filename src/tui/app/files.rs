@@ -124,6 +124,7 @@ impl App {
                 self.open_path_box();
             }
             Cmd::Open => self.open_path_box(),
+            Cmd::Council => return self.ask_council(),
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = match self.files.from {
                     Some(Screen::Ranking) => Screen::Ranking,

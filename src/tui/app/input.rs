@@ -21,6 +21,7 @@ impl InputKind {
                 | InputKind::ReopenUnit
                 | InputKind::Publish
                 | InputKind::Unpublish
+                | InputKind::Council
         )
     }
 
@@ -61,6 +62,8 @@ pub enum Dialog {
         carry: bool,
         warned: bool,
     },
+    /// The council's settings as read: what the box's lines are read back onto.
+    Council(Box<crate::domain::council::Council>),
 }
 
 pub struct Input {
@@ -202,7 +205,8 @@ impl App {
             | InputKind::CloseUnit
             | InputKind::ReopenUnit
             | InputKind::MemberName
-            | InputKind::AssignFields => {
+            | InputKind::AssignFields
+            | InputKind::Council => {
                 self.dialog = None;
             }
             InputKind::NewYear => {
@@ -257,6 +261,10 @@ impl App {
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),
             InputKind::Comment => self.submit_comment(text),
+            InputKind::Council => {
+                let typed = input.text();
+                self.submit_council(&typed)
+            }
         }
     }
 

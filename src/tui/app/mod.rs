@@ -9,6 +9,7 @@
 
 mod appraisal;
 mod assign;
+mod council;
 mod fields;
 mod files;
 mod history;
@@ -53,7 +54,8 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
         | Cmd::Unpublish
         | Cmd::Files
         | Cmd::AddMember
-        | Cmd::NewYear => true,
+        | Cmd::NewYear
+        | Cmd::Council => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
         c => appraisal::edits(c),
     }
@@ -227,6 +229,11 @@ impl App {
                 preview,
             } => self.previewed(kind, path, preview),
             Action::Imported(message) => self.imported(message),
+            Action::CouncilSaved(message) => {
+                self.saving = false;
+                self.say(message);
+                Vec::new()
+            }
             Action::Completed { text, names } => {
                 self.completed(&text, names);
                 Vec::new()
@@ -374,6 +381,10 @@ impl App {
             }
             Loaded::Years(years) => {
                 self.years = years;
+                Vec::new()
+            }
+            Loaded::Council(council) => {
+                self.council_loaded(*council);
                 Vec::new()
             }
             Loaded::Assignments {

@@ -104,6 +104,7 @@ impl App {
             Cmd::ExportRanking => self.ask_export(ExportWhat::Ranking),
             Cmd::ExportNotices => self.ask_export(ExportWhat::Notices),
             Cmd::NewYear => self.ask_new_year(),
+            Cmd::Council => return self.ask_council(),
             Cmd::History => return self.show_history(self.ranking.selected_unit()),
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen =

@@ -231,7 +231,13 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
             .map(|l| l.width().div_ceil(inner_w).max(1))
             .sum();
         let room = area.height.saturating_sub(3 + help_lines + error_lines + 1);
-        (rows.clamp(3, 8) as u16).min(room.max(1))
+        // The council's settings show all their lines at once.
+        let most = if input.kind == InputKind::Council {
+            10
+        } else {
+            8
+        };
+        (rows.clamp(3, most) as u16).min(room.max(1))
     } else {
         1
     };
@@ -273,7 +279,9 @@ fn box_title(app: &App, input: &Input) -> String {
         title = format!("{title} — {code} {name}");
     }
     match input.kind {
-        InputKind::Publish | InputKind::Unpublish => title = format!("{title} {}", app.year),
+        InputKind::Publish | InputKind::Unpublish | InputKind::Council => {
+            title = format!("{title} {}", app.year)
+        }
         InputKind::ImportPath => {
             let (what, _) = words::file_kind(app.files.kind(), lang);
             title = format!("{title} — {what}");
