@@ -83,4 +83,8 @@ pub enum ExportWhat {
     Ranking,
     /// One `.docx` per unit, in a folder.
     Notices,
+    /// The minutes of each unit's appraisal: one `.docx` per unit, in a folder.
+    Minutes,
+    /// The submission of the ranking of every group (`.docx`).
+    Submission,
 }

@@ -1088,6 +1088,8 @@ pub fn export_default_name(what: ExportWhat, year: i32, group: &str) -> String {
         Decisions => format!("quyet-dinh-{year}-{group}.csv"),
         Ranking => format!("xep-hang-{year}-{group}.csv"),
         Notices => format!("thong-bao-{year}-{group}"),
+        Minutes => format!("bien-ban-{year}-{group}"),
+        Submission => format!("to-trinh-{year}.docx"),
     }
 }
 
@@ -1110,6 +1112,17 @@ pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
             "Ghi thông báo kết quả vào thư mục — nhóm {group}",
             "Write the notices into a folder — group {group}"
         ),
+        Minutes => say!(
+            lang,
+            "Ghi biên bản thẩm định vào thư mục — nhóm {group}",
+            "Write the minutes into a folder — group {group}"
+        ),
+        Submission => lang
+            .pick(
+                "Ghi tờ trình kết quả xếp hạng — mọi nhóm",
+                "Write the submission of the ranking — every group",
+            )
+            .to_string(),
     }
 }
 

@@ -4,10 +4,13 @@
 
 pub mod criteria;
 pub mod csvread;
+pub mod docx;
 pub mod export;
 pub mod imports;
+pub mod minutes;
 pub mod notices;
 pub mod problem;
+pub mod submission;
 pub mod workbook;
 pub mod xlsxguard;
 pub mod xlsxread;

@@ -25,6 +25,7 @@ use std::sync::{Arc, mpsc};
 
 mod analysis;
 mod council;
+mod documents;
 mod files;
 mod live;
 mod setup;
@@ -33,6 +34,7 @@ pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};
 pub use setup::*;
 mod years;
+pub use documents::*;
 pub use files::*;
 pub use years::*;
 
@@ -1116,6 +1118,7 @@ impl Workspace {
                         entries: 0,
                         last: crate::domain::ledger::GENESIS,
                     },
+                    issued: None,
                 });
             }
         }

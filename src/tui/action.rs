@@ -69,6 +69,10 @@ pub enum Cmd {
     ExportRanking,
     /// Write the notices of the shown group's units into a folder.
     ExportNotices,
+    /// Write the minutes of the shown group's units into a folder.
+    ExportMinutes,
+    /// Write the submission of the ranking of every group.
+    ExportSubmission,
     /// The analysis by field of the group (and from there each unit's way up).
     Fields,
     /// The field column before or after the selected one.

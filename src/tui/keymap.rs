@@ -363,6 +363,20 @@ pub static RANKING: &[Binding] = &[
         en: "write each unit's notice (.docx) into a folder",
     },
     Binding {
+        keys: &[Char('b')],
+        label: "b",
+        cmd: Cmd::ExportMinutes,
+        vi: "ghi biên bản thẩm định (.docx) của từng đơn vị vào một thư mục",
+        en: "write each unit's appraisal minutes (.docx) into a folder",
+    },
+    Binding {
+        keys: &[Char('T')],
+        label: "T",
+        cmd: Cmd::ExportSubmission,
+        vi: "ghi tờ trình kết quả xếp hạng mọi nhóm (.docx)",
+        en: "write the submission of every group's ranking (.docx)",
+    },
+    Binding {
         keys: &[Char('P')],
         label: "P",
         cmd: Cmd::Publish,

@@ -108,7 +108,9 @@ impl Runtime {
             e @ (Effect::LoadRanking { .. }
             | Effect::LoadFields { .. }
             | Effect::LoadHistory(_)) => self.analysis(lang, e),
-            e @ (Effect::WriteWorkbook { .. } | Effect::Export { .. }) => self.exports(lang, e),
+            e @ (Effect::WriteWorkbook { .. } | Effect::Export { .. }) => {
+                self.exports(appraiser, lang, e)
+            }
             e
             @ (Effect::PreviewImport { .. } | Effect::Import { .. } | Effect::Complete { .. }) => {
                 self.files(lang, e)
@@ -322,7 +324,12 @@ impl Runtime {
 
     /// The workbook and the exports of the ranking screen: refused when a file is there,
     /// until the user says to replace it.
-    fn exports(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+    fn exports(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
             Effect::WriteWorkbook {
@@ -343,7 +350,7 @@ impl Runtime {
             }
             Effect::Export { job, overwrite } => {
                 let there = match job.what {
-                    ExportWhat::Notices => std::fs::read_dir(&job.path)
+                    ExportWhat::Notices | ExportWhat::Minutes => std::fs::read_dir(&job.path)
                         .map(|mut d| d.next().is_some())
                         .unwrap_or(false),
                     _ => job.path.exists(),
@@ -352,17 +359,25 @@ impl Runtime {
                     return Ok(vec![Action::ExportExists(job)]);
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
+                let args = NoticeArgs {
+                    group,
+                    unit: None,
+                    council: None,
+                    mode,
+                    appraiser,
+                };
                 let message = match job.what {
                     ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
                     ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
-                    ExportWhat::Notices => {
+                    ExportWhat::Notices => said::export_notices(ws, args, out, lang)?,
+                    ExportWhat::Minutes => said::export_minutes(ws, args, out, lang)?,
+                    // The submission is of the whole year: every group.
+                    ExportWhat::Submission => {
                         let args = NoticeArgs {
-                            group,
-                            unit: None,
-                            council: None,
-                            mode,
+                            group: None,
+                            ..args
                         };
-                        said::export_notices(ws, args, out, lang)?
+                        said::export_submission(ws, args, out, lang)?
                     }
                 };
                 self.config.remember_folder(&job.path);

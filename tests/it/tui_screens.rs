@@ -636,9 +636,9 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
         status.contains(&format!("Đã ghi bảng tính {}", out.display())),
         "{status}"
     );
-    // Only the shown group: its results, fields, criteria, way up, decisions, history and 21
-    // units.
-    assert!(status.contains("(27 trang tính)"), "{status}");
+    // Only the shown group: its results, fields, criteria, way up, submission, decisions,
+    // history and 21 units.
+    assert!(status.contains("(28 trang tính)"), "{status}");
 
     // The same file again: asked, and Esc leaves it as it was.
     std::fs::write(&out, b"kept").unwrap();
@@ -1468,4 +1468,46 @@ fn the_council_box_sets_the_years_settings_from_the_ranking_screen() {
     assert!(text.contains("Place: Sóc Trăng"), "{text}");
     assert!(text.contains("Next number: 41"), "{text}");
     snap!("council_box_en_80x24", text);
+}
+
+#[test]
+fn the_ranking_screen_writes_the_minutes_and_the_submission_under_their_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.last_folder = format!("{}/", dir.path().display());
+    s.keys("r").keys("b");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Ghi biên bản thẩm định vào thư mục — nhóm so-nganh"),
+        "{screen}"
+    );
+    s.keys("\n");
+    let folder = dir.path().join("bien-ban-2022-so-nganh");
+    let n = std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(n, s.app.units.lines.len());
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("biên bản là dự thảo"), "{said}");
+    s.keys("T");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Ghi tờ trình kết quả xếp hạng — mọi nhóm"),
+        "{screen}"
+    );
+    assert!(screen.contains("to-trinh-2022.docx"), "{screen}");
+    s.keys("\n");
+    let file = dir.path().join("to-trinh-2022.docx");
+    thamdinh::io::xmltext::check_package(&file).unwrap();
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(
+        said.starts_with("Đã ghi dự thảo tờ trình (.docx, kết quả tạm tính, chưa cấp số)"),
+        "{said}"
+    );
+    // The notices take their numbers; written again, the same.
+    s.keys("t\n");
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("số 1/TB-HĐTĐ – 21/TB-HĐTĐ"), "{said}");
+    s.keys("t\n\n");
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("số 1/TB-HĐTĐ – 21/TB-HĐTĐ"), "{said}");
 }

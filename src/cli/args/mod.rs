@@ -248,6 +248,8 @@ pub enum ExportWhat {
     Ranking,
     Workbook,
     Notices,
+    Minutes,
+    Submission,
 }
 
 /// Parses the process's arguments in the language they ask for: the arguments and the
