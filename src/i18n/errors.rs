@@ -198,6 +198,14 @@ pub fn group_needs_set(group: &str, year: i32, lang: Lang) -> String {
     )
 }
 
+/// At most `max` characters of `text`, with `…` when cut.
+fn cut_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// SQLite's failures as sentences: what happened to the file and what to do. The engine's own
 /// English is kept only for a failure no sentence here covers, quoted as the engine's.
 pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
@@ -1212,6 +1220,20 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
                 lang,
                 "Chỉ số năm trước Hội đồng đặt cho đơn vị {unit} (năm {year}) là {table} trong bảng, nhưng sổ nhật ký ghi {log}: con số hoặc lý do đã được sửa ngoài thamdinh.",
                 "The council's figure for unit {unit} ({year}) is {table} in the table, but the audit log says {log}: the figure or its reason was changed outside thamdinh."
+            )
+        }
+        Break::Kept { key, log, table } => {
+            let none = lang.pick("(không có)", "(none)");
+            let quote = |t: &Option<String>| {
+                t.as_deref()
+                    .map_or_else(|| none.to_string(), |t| format!("«{}»", cut_chars(t, 60)))
+            };
+            let (log, table) = (quote(log), quote(table));
+            let (year, unit, item) = (key.year, &key.unit, &key.item);
+            say!(
+                lang,
+                "Nhận xét giữ lại ở mục {item} của {unit} (năm {year}, chưa có quyết định) là {table} trong bảng, nhưng sổ nhật ký ghi {log}: nhận xét đã bị sửa ngoài thamdinh.",
+                "The comment kept on item {item} of {unit} ({year}, not decided) is {table} in the table, but the audit log says {log}: it was changed outside thamdinh."
             )
         }
         Break::Closed {
