@@ -667,7 +667,7 @@ impl<R: Read> FileSource<R> {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     self.problem =
-                        Some((Place::at(self.line, 1), Problem::Unreadable(e.to_string())));
+                        Some((Place::at(self.line, 1), Problem::Unreadable(e.into())));
                     self.done = true;
                     return Ok(());
                 }
