@@ -1,10 +1,10 @@
 //! Why something was refused: problems in a file, the store's refusals, a decision or a
 //! final ranking that cannot be made. Each reason is worded once, in both languages.
 
-use crate::io::OsError;
 use super::{Lang, say};
 use crate::domain::criteria::{ItemKind, ScoreError, SetError};
 use crate::domain::{DecideError, Points, PointsError, RankError};
+use crate::io::OsError;
 use crate::io::problem::cell_ref;
 use crate::io::xlsxguard::{Damage, TooLarge};
 use crate::io::{FileError, Problem};
@@ -216,7 +216,10 @@ pub fn os_error(e: &OsError, lang: Lang) -> String {
             "permission denied (ask the machine's administrator)",
         )),
         K::AlreadyExists => Some(("đã có tệp cùng tên", "a file of that name exists")),
-        K::IsADirectory => Some(("đây là một thư mục, không phải tệp", "it is a folder, not a file")),
+        K::IsADirectory => Some((
+            "đây là một thư mục, không phải tệp",
+            "it is a folder, not a file",
+        )),
         K::NotADirectory => Some((
             "một phần của đường dẫn là tệp, không phải thư mục",
             "part of the path is a file, not a folder",
@@ -234,9 +237,18 @@ pub fn os_error(e: &OsError, lang: Lang) -> String {
             "chương trình nhận kết quả đã đóng",
             "the program receiving the output has closed",
         )),
-        K::InvalidFilename => Some(("tên tệp không hợp lệ hoặc quá dài", "the file name is not valid or too long")),
-        K::FileTooLarge => Some(("tệp lớn quá mức hệ thống cho phép", "the file is larger than the system allows")),
-        K::Interrupted | K::TimedOut => Some(("thao tác bị ngắt giữa chừng", "the operation was interrupted")),
+        K::InvalidFilename => Some((
+            "tên tệp không hợp lệ hoặc quá dài",
+            "the file name is not valid or too long",
+        )),
+        K::FileTooLarge => Some((
+            "tệp lớn quá mức hệ thống cho phép",
+            "the file is larger than the system allows",
+        )),
+        K::Interrupted | K::TimedOut => Some((
+            "thao tác bị ngắt giữa chừng",
+            "the operation was interrupted",
+        )),
         K::OutOfMemory => Some(("máy hết bộ nhớ", "the machine is out of memory")),
         _ => None,
     };
@@ -264,7 +276,10 @@ fn os_words(code: i32, lang: Lang) -> Option<&'static str> {
         use nix::libc;
         let (vi, en) = match code {
             libc::ENOSPC => ("ổ đĩa đã đầy", "the disk is full"),
-            libc::EDQUOT => ("đã hết hạn mức dung lượng của tài khoản", "the account's disk quota is used up"),
+            libc::EDQUOT => (
+                "đã hết hạn mức dung lượng của tài khoản",
+                "the account's disk quota is used up",
+            ),
             libc::EROFS => ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
             libc::EACCES | libc::EPERM => (
                 "không có quyền (hãy hỏi người quản trị máy)",
@@ -278,7 +293,10 @@ fn os_words(code: i32, lang: Lang) -> Option<&'static str> {
                 "ổ đĩa báo lỗi đọc/ghi (hãy kiểm tra ổ đĩa hoặc mạng)",
                 "the disk reported an input/output error (check the disk or the network)",
             ),
-            libc::ENAMETOOLONG => ("tên tệp hoặc đường dẫn quá dài", "the file name or path is too long"),
+            libc::ENAMETOOLONG => (
+                "tên tệp hoặc đường dẫn quá dài",
+                "the file name or path is too long",
+            ),
             libc::EMFILE | libc::ENFILE => (
                 "đang mở quá nhiều tệp cùng lúc",
                 "too many files are open at once",
@@ -329,6 +347,13 @@ pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
             "The database lacks its column {column}: the file was changed by another program or damaged. Use the latest backup; nothing more was written to it."
         );
     }
+    // SQLITE_IOERR_SHMSIZE: the shared-memory file beside the database could not grow, which
+    // on a disk that is otherwise sound means it is full.
+    const SHMSIZE: i32 = 4874;
+    let code = match err {
+        rusqlite::Error::SqliteFailure(e, _) if e.extended_code == SHMSIZE => Some(C::DiskFull),
+        _ => code,
+    };
     match code {
         Some(C::DatabaseCorrupt) => lang
             .pick(
@@ -372,12 +397,17 @@ pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
                 "The database file cannot be opened (its folder is missing or cannot be entered).",
             )
             .into(),
-        Some(C::SystemIoFailure) => lang
-            .pick(
-                "Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu; việc vừa làm không được ghi. Hãy kiểm tra ổ đĩa (hoặc mạng, nếu tệp ở thư mục dùng chung).",
-                "The disk failed while reading or writing the database; what was just done was not written. Check the disk (or the network, for a shared folder).",
+        Some(C::SystemIoFailure) => {
+            let n = match err {
+                rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+                _ => 0,
+            };
+            say!(
+                lang,
+                "Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu (mã SQLite {n}); việc vừa làm không được ghi. Hãy kiểm tra ổ đĩa (hoặc mạng, nếu tệp ở thư mục dùng chung).",
+                "The disk failed while reading or writing the database (SQLite code {n}); what was just done was not written. Check the disk (or the network, for a shared folder)."
             )
-            .into(),
+        }
         _ => say!(
             lang,
             "Lỗi cơ sở dữ liệu (SQLite báo: «{err}»).",
@@ -1788,7 +1818,10 @@ mod os_error_tests {
             let (vi, en) = (os_error(&e, Lang::Vi), os_error(&e, Lang::En));
             for said in [&vi, &en] {
                 assert!(!said.contains("os error"), "{code}: {said}");
-                assert!(!said.contains(&e.text), "{code}: the system's text in {said}");
+                assert!(
+                    !said.contains(&e.text),
+                    "{code}: the system's text in {said}"
+                );
             }
             assert_ne!(vi, en, "{code}");
         }

@@ -114,8 +114,7 @@ fn check_target(path: &std::path::Path) -> std::io::Result<()> {
 /// `/dev/zero`, is refused without reading on).
 pub fn read_within(path: &std::path::Path, max: u64) -> Result<Vec<u8>, FileError> {
     use std::io::Read;
-    let unreadable =
-        |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.into()));
+    let unreadable = |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.into()));
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(max + 1)

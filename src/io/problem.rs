@@ -194,11 +194,10 @@ impl Problem {
     pub fn shorten(&mut self) {
         use Problem::*;
         match self {
-            MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s)
-            | Syntax(s) | BadCode(s) | BadYesNo(s) | BadYear(s) | UnknownGroup(s)
-            | UnknownUnit(s) | ParentNotItem(s) | BadRank(s) | BadOption(s) | Toml(s)
-            | CodeAsNumber(s) | CodeAsDate(s) | DateInNumber(s) | InexactNumber(s)
-            | ExcelError(s) | NotAField(s) => excerpt(s),
+            MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s) | Syntax(s) | BadCode(s)
+            | BadYesNo(s) | BadYear(s) | UnknownGroup(s) | UnknownUnit(s) | ParentNotItem(s)
+            | BadRank(s) | BadOption(s) | Toml(s) | CodeAsNumber(s) | CodeAsDate(s)
+            | DateInNumber(s) | InexactNumber(s) | ExcelError(s) | NotAField(s) => excerpt(s),
             BadPoints { text, .. } | Score { text, .. } => excerpt(text),
             UnknownItem { unit, item } => {
                 excerpt(unit);

@@ -316,7 +316,12 @@ fn operating_system_errors_are_said_in_the_users_language() {
             "part of the path is a file, not a folder",
         ),
         (
-            vec!["export".into(), "ranking".into(), "--out".into(), p(&nowhere)],
+            vec![
+                "export".into(),
+                "ranking".into(),
+                "--out".into(),
+                p(&nowhere),
+            ],
             "không có tệp hay thư mục này",
             "no such file or folder",
         ),
@@ -327,7 +332,12 @@ fn operating_system_errors_are_said_in_the_users_language() {
             all.extend(args.iter().map(String::as_str));
             let err = fails(&db, &all);
             assert!(err.contains(expect), "{all:?}: {err}");
-            for raw in ["os error", "No such file", "Not a directory", "Is a directory"] {
+            for raw in [
+                "os error",
+                "No such file",
+                "Not a directory",
+                "Is a directory",
+            ] {
                 assert!(!err.contains(raw), "{all:?}: {raw:?} in {err}");
             }
         }
