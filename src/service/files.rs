@@ -447,7 +447,7 @@ fn read_tree(
     )>,
     AppError,
 > {
-    use crate::io::criteria::{CRITERIA, split_header_block, tree_from_workbook};
+    use crate::io::criteria::{split_header_block, tree_from_workbook};
     if crate::io::xlsxread::is_workbook(file) {
         return Ok(Some(tree_from_workbook(file, None)?));
     }
@@ -460,7 +460,7 @@ fn read_tree(
     let (text, origin) = crate::io::csvread::read_text_with_origin(file)?;
     // The header block of the sheet gives what the flags do not.
     let (block, text) = split_header_block(file, &text)?;
-    let table = crate::io::csvread::parse_table(file, &text, CRITERIA.required, CRITERIA.optional)?;
+    let table = crate::io::criteria::tree_table(file, &text)?;
     Ok(Some((block, table, origin)))
 }
 

@@ -125,6 +125,11 @@ fn event_loop(
             if panic_key && k.code == KeyCode::F(12) {
                 panic!("test panic requested with F12 (THAMDINH_TEST_PANIC_KEY)");
             }
+            if panic_key && k.code == KeyCode::F(11) {
+                // What an allocation that cannot be met does: print a line and abort.
+                let huge = std::alloc::Layout::from_size_align(1 << 46, 8).expect("a layout");
+                std::alloc::handle_alloc_error(huge);
+            }
             dispatch(app, rt, Action::Key(k));
             // The answer to the key is drawn first; other sessions' changes are read on the
             // next turn (in a busy room one has nearly always come in), unless keys have

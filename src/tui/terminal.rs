@@ -1,4 +1,5 @@
-//! Setting the terminal up and restoring it on every way out: quit, Ctrl-C, a panic, SIGTERM.
+//! Setting the terminal up and restoring it on every way out: quit, Ctrl-C, a panic, SIGTERM,
+//! and an abort (a failed allocation, an overflowed stack), which runs no panic hook.
 
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::execute;
@@ -31,6 +32,8 @@ pub fn setup() -> io::Result<(DefaultTerminal, Arc<AtomicBool>)> {
             std::process::exit(128 + sig);
         }
     });
+    #[cfg(unix)]
+    on_abort::arm();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -54,4 +57,41 @@ pub fn setup() -> io::Result<(DefaultTerminal, Arc<AtomicBool>)> {
 pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), LeaveAlternateScreen, Show);
+}
+
+/// The last word on SIGABRT. Rust aborts without unwinding or running the panic hook when an
+/// allocation fails or a stack overflows; the terminal would stay raw, in the alternate screen.
+/// The handler does only what is safe in a signal handler: `write(2)` of fixed bytes and
+/// `tcsetattr(3)` with the settings saved before raw mode, then the default action (the process
+/// ends by SIGABRT as it would have).
+#[cfg(unix)]
+mod on_abort {
+    use nix::libc;
+    use std::sync::OnceLock;
+
+    /// The terminal's settings before raw mode.
+    static COOKED: OnceLock<libc::termios> = OnceLock::new();
+    /// Leave the alternate screen, show the cursor (what `restore` sends through crossterm).
+    const LEAVE: &[u8] = b"\x1b[?1049l\x1b[?25h";
+
+    pub fn arm() {
+        // SAFETY: a zeroed termios is a valid buffer for tcgetattr to fill.
+        let mut cooked: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd 0 and a valid pointer; a failure (no terminal) leaves nothing saved.
+        if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut cooked) } == 0 {
+            let _ = COOKED.set(cooked);
+        }
+        // SAFETY: the action only calls async-signal-safe functions and reads a OnceLock that
+        // was set before it was registered (an atomic load, no lock, no allocation).
+        let _ = unsafe {
+            signal_hook::low_level::register(signal_hook::consts::SIGABRT, || {
+                libc::write(libc::STDOUT_FILENO, LEAVE.as_ptr().cast(), LEAVE.len());
+                if let Some(cooked) = COOKED.get() {
+                    libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, cooked);
+                }
+                let _ =
+                    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGABRT);
+            })
+        };
+    }
 }

@@ -214,6 +214,41 @@ fn a_panic_restores_the_terminal() {
     );
 }
 
+/// An abort is not a panic: no hook runs. A failed allocation (what a workbook too large for
+/// memory did, issue 21) prints its line and aborts; the terminal must be given back all the same.
+#[test]
+fn an_abort_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config");
+    let cmd_args = [
+        "--db",
+        db.to_str().unwrap(),
+        "--appraiser",
+        "Lan",
+        "--lang",
+        "en",
+    ];
+    let mut t = Pty::spawn_with_env(
+        &cmd_args,
+        &config,
+        80,
+        24,
+        &[("THAMDINH_TEST_PANIC_KEY", "1")],
+    );
+    t.wait_for("Sở Nội vụ", 20);
+    assert_running(&t);
+    t.send("\x1b[23~"); // F11
+    let status = t.wait_exit(10);
+    assert!(!status.success());
+    assert_restored(&t);
+    let out = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+    assert!(
+        out.contains("memory allocation of"),
+        "the allocator's line is shown: {out:?}"
+    );
+}
+
 #[test]
 fn demo_builds_the_database_then_reopens_it() {
     let dir = tempfile::tempdir().unwrap();
