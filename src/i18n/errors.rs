@@ -602,6 +602,31 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the file has a header row and no data",
             )
             .into(),
+        AssessmentHeader => lang
+            .pick(
+                "phiếu tự chấm không có dòng «Đơn vị» ở đầu phiếu (hãy dùng phiếu do thamdinh xuất ra)",
+                "the self-assessment has no 'unit' line in its header (use the workbook thamdinh exported)",
+            )
+            .into(),
+        AssessmentYear { found, year } => say!(
+            lang,
+            "phiếu tự chấm của năm «{found}», không phải năm {year}",
+            "the self-assessment is for the year '{found}', not {year}"
+        ),
+        AssessmentUnit { unit, year } => say!(
+            lang,
+            "đơn vị «{unit}» không có trong danh sách đơn vị năm {year}",
+            "the unit '{unit}' is not one of the units of {year}"
+        ),
+        AssessmentGroup {
+            unit,
+            group,
+            file_group,
+        } => say!(
+            lang,
+            "phiếu lập cho nhóm «{file_group}» nhưng năm nay {unit} thuộc nhóm «{group}»: hãy xuất lại phiếu của đơn vị",
+            "the workbook was made for the group '{file_group}' but {unit} is in the group '{group}' this year: export the unit's workbook again"
+        ),
         MissingColumn(c) => say!(
             lang,
             "thiếu cột bắt buộc «{c}»",
@@ -1611,6 +1636,10 @@ impl AppError {
             AppError::NoSets(y) => no_sets(*y, lang),
             AppError::NoSelfScores { group, name } => no_self_scores(group, name, lang),
             AppError::GroupNeedsSet { group, year } => group_needs_set(group, *year, lang),
+            AppError::GroupNeeded(groups) => {
+                super::commands::group_needed(&groups.join(", "), lang)
+            }
+            AppError::NotATree { group, why } => super::commands::not_a_tree(group, *why, lang),
             AppError::UnitNotInGroup { unit, group } => {
                 crate::words::notices::unit_not_in_group(unit, group, lang)
             }
@@ -1621,7 +1650,7 @@ impl AppError {
             }
             AppError::NoDatabase { db, year } => no_database_at(db, *year, lang),
             AppError::NoBuiltinSets { year, db } => no_builtin_sets_for(*year, db, lang),
-            AppError::CriteriaCsvNeeds(option) => super::commands::criteria_csv_needs(option, lang),
+            AppError::CriteriaNeeds(fields) => super::commands::criteria_needs(fields, lang),
             AppError::BadBands(text) => super::commands::bad_bands(text, lang),
             AppError::FinalDecisionsUndecided { group, left } => {
                 final_decisions_undecided(group.as_deref(), left, lang)

@@ -8,6 +8,7 @@ pub mod export;
 pub mod imports;
 pub mod notices;
 pub mod problem;
+pub mod sheets;
 pub mod workbook;
 pub mod xlsxguard;
 pub mod xlsxread;

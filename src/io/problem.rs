@@ -44,6 +44,24 @@ pub enum Problem {
     NulByte,
     Empty,
     HeaderOnly,
+    /// A self-assessment workbook whose header names no unit.
+    AssessmentHeader,
+    /// A self-assessment made for another year.
+    AssessmentYear {
+        found: String,
+        year: i32,
+    },
+    /// A self-assessment for a unit that is not one of this year's.
+    AssessmentUnit {
+        unit: String,
+        year: i32,
+    },
+    /// A self-assessment made for a group that is not the unit's this year.
+    AssessmentGroup {
+        unit: String,
+        group: String,
+        file_group: String,
+    },
     MissingColumn(String),
     UnknownColumn(String),
     DuplicateColumn(String),
