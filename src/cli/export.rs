@@ -24,7 +24,10 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
         e.what,
         ExportWhat::Notices | ExportWhat::Minutes | ExportWhat::Submission
     );
-    let per_unit = matches!(e.what, ExportWhat::Notices | ExportWhat::Minutes);
+    let per_unit = matches!(
+        e.what,
+        ExportWhat::Notices | ExportWhat::Minutes | ExportWhat::SelfAssessment
+    );
     if (!per_unit && e.unit.is_some()) || (!document && e.council.is_some()) {
         return Err(AppError::Refused(
             crate::i18n::notices::notices_only(lang).into(),
@@ -58,6 +61,8 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
         ExportWhat::Decisions => said::export_decisions(&ws, group, mode, out, lang)?,
         ExportWhat::Ranking => said::export_ranking(&ws, group, mode, out, lang)?,
         ExportWhat::Workbook => said::export_workbook(&ws, group, mode, out, lang)?,
+        ExportWhat::Criteria => said::export_criteria(&ws, group, out, lang)?,
+        ExportWhat::SelfAssessment => said::export_self_assessment(&ws, group, e.unit, out, lang)?,
     };
     cx.progress_done();
     print(said);

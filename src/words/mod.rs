@@ -10,6 +10,7 @@ pub mod documents;
 pub mod letter;
 pub mod minutes;
 pub mod notices;
+pub mod sheets;
 pub mod submission;
 
 use crate::domain::history::{RankTarget, Source, Verdict};

@@ -297,8 +297,8 @@ pub fn written(count: usize, numbers: &str, dir: &str, lang: Lang) -> String {
 /// `--unit` or `--council` given to another export.
 pub fn notices_only(lang: Lang) -> &'static str {
     lang.pick(
-        "«--unit» chỉ dùng với «export notices» và «export minutes»; «--council» với «export notices», «export minutes» và «export submission».",
-        "'--unit' is for 'export notices' and 'export minutes' only; '--council' for 'export notices', 'export minutes' and 'export submission'.",
+        "«--unit» chỉ dùng với «export notices», «export minutes» và «export self-assessment»; «--council» với «export notices», «export minutes» và «export submission».",
+        "'--unit' is for 'export notices', 'export minutes' and 'export self-assessment' only; '--council' for 'export notices', 'export minutes' and 'export submission'.",
     )
 }
 

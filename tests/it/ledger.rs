@@ -527,6 +527,7 @@ fn an_older_file_gets_its_chain_on_migration_and_says_so() {
              CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
                  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
              DROP TABLE field_history;
+             DROP TABLE kept_comments;
              DROP TABLE council;
              DROP TABLE issued;
              DROP TABLE previous_overrides;

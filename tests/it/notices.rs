@@ -495,7 +495,9 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
         ],
     );
     assert!(
-        err.contains("'--unit' is for 'export notices' and 'export minutes' only;"),
+        err.contains(
+            "'--unit' is for 'export notices', 'export minutes' and 'export self-assessment' only;"
+        ),
         "{err}"
     );
 }
