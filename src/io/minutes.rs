@@ -5,7 +5,7 @@
 //! number before. Laid out as the council's other documents (`super::docx`).
 
 use super::docx::{
-    self, BODY, Foot, Letterhead, TEXT_W, body, cell, heading, num, num2, run, spacing, table,
+    self, BODY, Foot, Letterhead, TEXT_W, body, cell, heading, num, num2, run, table,
 };
 use super::notices::{NoticeData, appraised_text, self_text};
 use crate::domain::State;
@@ -109,7 +109,7 @@ fn members_table(m: &MinutesData, lang: Lang) -> Table {
 fn changes_table(m: &MinutesData, lang: Lang) -> Option<Table> {
     let u = &m.unit;
     let (set, sheet) = (&u.set, &u.sheet);
-    let widths = [800, 2_500, 900, 1_100, 2_400, TEXT_W - 7_700];
+    let widths = [750, 2_150, 800, 950, 2_350, TEXT_W - 7_000];
     let mut rows = Vec::new();
     for idx in set.item_indexes() {
         if !sheet.council_changed(set, idx) {
@@ -259,12 +259,8 @@ pub fn minutes_docx(
         .add_table(result_table(m, lang))
         .add_paragraph(docx::gap(120))
         .add_paragraph(body(t::agreed(complete, lang)))
-        .add_paragraph(body(t::closing(lang)))
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(run("", BODY))
-                .line_spacing(spacing(120)),
-        )
+        .add_paragraph(body(t::closing(lang)).keep_next(true))
+        .add_paragraph(docx::gap(120).keep_next(true))
         .add_table(docx::two_signatures(t::for_unit(lang), council, lang));
     docx::finish(doc)
 }

@@ -401,8 +401,8 @@ pub fn notice_docx(n: &NoticeData, opts: &NoticeOptions) -> std::io::Result<Vec<
     doc = doc
         .add_table(sheet_table(n, lang))
         .add_paragraph(docx::gap(120))
-        .add_paragraph(body(t::closing(flagged, lang)))
-        .add_paragraph(docx::gap(120))
+        .add_paragraph(body(t::closing(flagged, lang)).keep_next(true))
+        .add_paragraph(docx::gap(120).keep_next(true))
         .add_table(docx::signature_block(&recipients, &opts.council, lang));
     docx::finish(doc)
 }

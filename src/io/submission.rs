@@ -149,7 +149,7 @@ fn bands_table(s: &SubmissionData, lang: Lang) -> Table {
 
 /// One group's ranking: rank, unit, appraisal, survey, total, index, band.
 fn ranking_table(g: &SubmissionGroup, lang: Lang) -> Table {
-    let widths = [750, TEXT_W - 6_450, 1_150, 1_150, 1_150, 1_150, 1_100];
+    let widths = [1_000, TEXT_W - 5_900, 1_000, 1_000, 1_000, 1_000, 900];
     let rows = g
         .ranking
         .rows
@@ -268,8 +268,9 @@ pub fn submission_docx(
     let recipients = [t::as_above(lang).to_string()];
     doc = doc
         .add_paragraph(docx::gap(120))
-        .add_paragraph(body(&t::closing(s.year, lang)))
-        .add_paragraph(docx::gap(120))
+        // The closing sentence stays on the page of the signature.
+        .add_paragraph(body(&t::closing(s.year, lang)).keep_next(true))
+        .add_paragraph(docx::gap(120).keep_next(true))
         .add_table(docx::signature_block(&recipients, council, lang));
     docx::finish(doc)
 }

@@ -46,8 +46,8 @@ pub fn unit_heading(lang: Lang) -> &'static str {
 
 pub fn unit_line(lang: Lang) -> &'static str {
     lang.pick(
-        "Ông (bà): ……………………………… Chức vụ: ………………………………",
-        "Mr/Ms: ……………………………… Position: ………………………………",
+        "Ông (bà): ……………………………… Chức vụ: ……………………",
+        "Mr/Ms: ……………………………… Position: ……………………",
     )
 }
 
