@@ -434,6 +434,7 @@ impl Effect {
                 | Effect::NewYear { .. }
                 | Effect::Unpublish { .. }
                 | Effect::OpenDemo
+                | Effect::OpenDatabase { .. }
                 | Effect::SaveCouncil(_)
         )
     }

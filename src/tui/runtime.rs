@@ -28,6 +28,10 @@ pub struct Runtime {
     pub fields_live: Option<LiveFields>,
     /// Where `D` builds and opens the demo year (`thamdinh demo`'s file).
     pub demo: std::path::PathBuf,
+    /// How many times another database file was opened: the event loop's `data_version`
+    /// is the connection's, so a new file starts it again (else the first look at the new
+    /// file would report a change from another session).
+    pub opened: u64,
 }
 
 impl Runtime {
@@ -38,6 +42,7 @@ impl Runtime {
             live: None,
             fields_live: None,
             demo: crate::service::default_db("demo.sqlite"),
+            opened: 0,
         }
     }
 
@@ -68,6 +73,7 @@ impl Runtime {
         let year = ws.year;
         let read_only = super::read_only_of(&ws, lang);
         self.ws = ws;
+        self.opened += 1;
         // The live state was another file's.
         self.live = None;
         self.fields_live = None;

@@ -1511,3 +1511,68 @@ fn the_ranking_screen_writes_the_minutes_and_the_submission_under_their_numbers(
     let (said, _) = s.app.status.clone().unwrap();
     assert!(said.contains("số 1/TB-HĐTĐ – 21/TB-HĐTĐ"), "{said}");
 }
+
+/// The text of the rows between the screen's main part and its status line that the message
+/// area holds: every line after the rule, up to the status line.
+fn message_area(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let last = lines.len() - 1;
+    let rule = (0..last)
+        .rev()
+        .find(|&i| lines[i].chars().all(|c| c == '─') && !lines[i].is_empty())
+        .expect("a message area");
+    lines[rule + 1..last]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn opening_a_path_with_no_database_says_so_whole_and_leaves_nothing_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("o");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let missing = "/khong-co/thu-muc/cua-hoi-dong-tham-dinh/nam-2021/hoidong-2021.sqlite";
+    s.keys(missing).keys("\n");
+    assert!(!s.app.saving);
+    let screen = s.draw(80, 24);
+    assert!(!screen.contains("đang lưu"), "{screen}");
+    let area = message_area(&screen).join("");
+    let joined: String = area.split_whitespace().collect::<Vec<_>>().join("");
+    assert!(joined.contains(missing), "{screen}");
+    assert!(screen.lines().all(|l| l.chars().count() <= 80));
+    snap!("open_missing_database_vi_80x24", screen);
+    // The next key puts the message back on the status line, cut there.
+    s.keys("j");
+    let screen = s.draw(80, 24);
+    assert!(!screen.contains(missing), "{screen}");
+    assert!(!screen.contains("đang lưu"), "{screen}");
+}
+
+#[test]
+fn where_an_export_was_written_is_said_whole_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let folder = dir
+        .path()
+        .join("ho-so-hoi-dong-tham-dinh/ket-qua-nam-2022/xuat-ra-cho-van-phong");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.last_folder = format!("{}/", folder.display());
+    s.keys("rd\n");
+    let path = folder.join("quyet-dinh-2022-so-nganh.csv");
+    assert!(path.exists());
+    let screen = s.draw(80, 24);
+    let area = message_area(&screen);
+    assert!(area.len() >= 2, "{screen}");
+    let joined: String = area.iter().map(|l| l.trim()).collect::<Vec<_>>().join("");
+    assert!(joined.contains(&path.display().to_string()), "{screen}");
+    // The screen itself stays: its title and the status line.
+    assert!(screen.starts_with(" Xếp hạng tạm tính"), "{screen}");
+    assert!(
+        screen.lines().last().unwrap().contains("? phím"),
+        "{screen}"
+    );
+}

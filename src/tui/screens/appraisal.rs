@@ -422,7 +422,7 @@ fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
             &d.comment
         };
         let by = Span::styled(
-            format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
+            format!(" — {}, {}", d.appraiser, when(app, &d.decided_at)),
             th.dim(),
         );
         lines.extend(with_breaks(l, comment, Some(by)));
@@ -434,7 +434,10 @@ fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
             None,
         ));
     } else if let (None, Some(k)) = (&rec.decision, &rec.kept) {
-        let by = Span::styled(format!(" — {}, {}", k.appraiser, when(&k.at)), th.dim());
+        let by = Span::styled(
+            format!(" — {}, {}", k.appraiser, when(app, &k.at)),
+            th.dim(),
+        );
         lines.extend(with_breaks(
             vec![label(words::kept_comment(lang))],
             &k.text,
@@ -486,10 +489,8 @@ fn with_breaks<'a>(head: Vec<Span<'a>>, text: &str, tail: Option<Span<'a>>) -> V
     out
 }
 
-/// A stored timestamp as people read it: `2026-11-26 10:30 UTC`.
-fn when(at: &str) -> String {
-    match at.strip_suffix('Z').and_then(|t| t.split_once('T')) {
-        Some((day, time)) => format!("{day} {} UTC", time.get(..5).unwrap_or(time)),
-        None => at.to_string(),
-    }
+/// A stored timestamp as people read it, in the local time of the screens' clock:
+/// `26/11/2026 17:30`.
+fn when(app: &App, at: &str) -> String {
+    crate::clock::local_date_time(app.clock.as_ref(), at)
 }
