@@ -572,8 +572,8 @@ pub fn ranking_progress(
 ) -> String {
     say!(
         lang,
-        "Đã thẩm định {decided}/{items} ({percent}%) · TB nhóm {mean} · tỉnh năm trước {province}",
-        "Decided {decided}/{items} ({percent}%) · Group mean {mean} · province last year {province}"
+        "Đã thẩm định {decided}/{items} ({percent} %) · TB nhóm {mean} · tỉnh năm trước {province}",
+        "Decided {decided}/{items} ({percent} %) · Group mean {mean} · province last year {province}"
     )
 }
 

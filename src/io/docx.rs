@@ -8,7 +8,7 @@
 use crate::domain::Points;
 use crate::domain::council::{Council, Issued};
 use crate::domain::ledger::Head;
-use crate::words::{Lang, letter as t, notices as n};
+use crate::words::{Lang, letter as t, notices as n, numbers};
 use docx_rs::{
     AlignmentType, Docx, Footer, Header, HeightRule, LineSpacing, PageMargin, PageNum, Paragraph,
     Run, RunFonts, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
@@ -33,30 +33,18 @@ const SMALL_HEADING: usize = 24; // 12 pt: the national heading and the council'
 const FOOTER: usize = 18; // 9 pt: the ledger's head
 const FONT: &str = "Times New Roman";
 
-/// Points as the documents write them: `0,5` in Vietnamese, `0.5` in English.
+/// Points as the documents write them (`crate::words::numbers`): an item's score as short
+/// as it is exact (`0,5`), sums with two decimals (`55,25`), a change with its sign.
 pub(super) fn num(p: Points, lang: Lang) -> String {
-    decimal_mark(p.to_string(), lang)
+    numbers::score(p, lang)
 }
 
-/// Always two decimals: `55,25`.
 pub(super) fn num2(p: Points, lang: Lang) -> String {
-    decimal_mark(p.fixed2(), lang)
+    numbers::fixed(p, lang)
 }
 
-fn decimal_mark(s: String, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-/// A signed difference: `+0,25`, `-0,5`, `0`.
 pub(super) fn signed(p: Points, lang: Lang) -> String {
-    if p > Points::ZERO {
-        format!("+{}", num(p, lang))
-    } else {
-        num(p, lang)
-    }
+    numbers::signed_score(p, lang)
 }
 
 pub(super) fn run(text: &str, size: usize) -> Run {

@@ -52,8 +52,8 @@ pub fn imported(done: &Imported, lang: Lang) -> String {
         let example = msg::shadowed_example(
             &s.unit,
             s.year,
-            &s.imported.fixed2(),
-            &s.published.fixed2(),
+            &crate::i18n::numbers::fixed(s.imported, lang),
+            &crate::i18n::numbers::fixed(s.published, lang),
             lang,
         );
         let _ = write!(

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod letter;
 pub mod minutes;
 pub mod notices;
+pub mod numbers;
 pub mod sheets;
 pub mod submission;
 

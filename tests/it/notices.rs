@@ -269,7 +269,7 @@ fn a_notice_says_the_result_and_lists_what_the_council_changed() {
                 "1,25",
                 "1,23",
                 "1",
-                "-0,23",
+                "\u{2212}0,23",
                 "Tỷ lệ hồ sơ trực tuyến 60 %"
             ],
             vec![

@@ -306,8 +306,8 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
     let mut s = Session::new(&db, Lang::Vi);
     let units = s.draw(80, 24);
     let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
-    assert!(snv.ends_with("58.06         —       — ·"), "{snv:?}");
-    assert!(!units.contains("0.00"), "{units}");
+    assert!(snv.ends_with("58,06         —       — ·"), "{snv:?}");
+    assert!(!units.contains("0,00"), "{units}");
     assert!(
         units.contains("Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định"),
         "{units}"
@@ -315,7 +315,7 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
     s.keys("\n");
     let screen = s.draw(80, 24);
     assert!(
-        screen.contains("Tự chấm 58.06 · Thẩm định — · Chênh — · Tạm tính 58.06/63"),
+        screen.contains("Tự chấm 58,06 · Thẩm định — · Chênh — · Tạm tính 58,06/63"),
         "{screen}"
     );
     assert!(
@@ -323,23 +323,26 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
         "{screen}"
     );
     let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
-    assert!(field.ends_with("8    7.5      —       —"), "{field:?}");
+    assert!(field.ends_with("8    7,5      —       —"), "{field:?}");
     // One item lowered by 0.25: the difference is over that item alone.
     s.keys("a").keys("a").keys("3"); // 1.1.1, 1.1.2 agreed; 1.1.3 from 0.25 to 0
     let screen = s.draw(80, 24);
     assert!(
-        screen.contains("Thẩm định 1.00 · Chênh -0.25 · Tạm tính 57.81/63"),
+        screen.contains("TĐ 1,00 · Chênh \u{2212}0,25 · Tạm tính 57,81/63"),
         "{screen}"
     );
     let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
-    assert!(field.ends_with("8    7.5      1   -0.25"), "{field:?}");
+    assert!(
+        field.ends_with("8    7,5      1   \u{2212}0,25"),
+        "{field:?}"
+    );
     let other = screen.lines().find(|l| l.starts_with("1.2  ")).unwrap();
     assert!(other.ends_with("1      1      —       —"), "{other:?}");
     s.keys("q");
     let units = s.draw(80, 24);
     let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
     assert!(
-        snv.ends_with("3/101   58.06      1.00   -0.25 …"),
+        snv.ends_with("3/101   58,06      1,00   \u{2212}0,25 …"),
         "{snv:?}"
     );
 
@@ -558,8 +561,8 @@ fn field_table_screen() {
     let small = s.draw(80, 24);
     for want in [
         "Lĩnh vực 1–5/8",
-        "93.75 A",
-        "Trung bình nhóm        89.58 B",
+        "93,75 A",
+        "Trung bình nhóm        89,58 B",
         "Số đơn vị loại D",
     ] {
         assert!(small.contains(want), "{want}\n{small}");
@@ -588,8 +591,8 @@ fn way_up_screen() {
     let small = s.draw(80, 24);
     for want in [
         "Hướng cải thiện — Sở Nội vụ (SNV)",
-        "Chỉ số 87.17 % · hạng 10/20 · loại B",
-        "Để vượt Sở Kế hoạch và Đầu tư (SKHDT, hạng 9, 87.23 %)",
+        "Chỉ số 87,17 % · hạng 10/20 · loại B",
+        "Để vượt Sở Kế hoạch và Đầu tư (SKHDT, hạng 9, 87,23 %)",
     ] {
         assert!(small.contains(want), "{want}\n{small}");
     }
@@ -672,15 +675,14 @@ fn history_screen() {
         s.keys("h");
         let unit = s.draw(80, 24);
         assert!(unit.contains("2016"), "{unit}");
-        assert!(unit.contains("59.43"), "{unit}");
+        let mark = if lang == Lang::Vi { "59,43" } else { "59.43" };
+        assert!(unit.contains(mark), "{unit}");
         snap!(format!("history_unit_{code}_80x24"), unit);
         snap!(format!("history_unit_{code}_120x40"), s.draw(120, 40));
         s.keys("v");
         let group = s.draw(80, 24);
-        assert!(
-            group.contains("58.16"),
-            "the source document's mean: {group}"
-        );
+        let mean = if lang == Lang::Vi { "58,16" } else { "58.16" };
+        assert!(group.contains(mean), "the source document's mean: {group}");
         snap!(format!("history_group_{code}_80x24"), group);
         snap!(format!("history_group_{code}_120x40"), s.draw(120, 40));
         s.keys("v");

@@ -123,9 +123,14 @@ pub fn cut(s: &str, width: usize) -> String {
     out
 }
 
-/// A change of points, with a `+` when it is above zero (`view::signed`).
-pub fn signed(p: crate::domain::Points) -> String {
-    crate::view::signed(p.decimal())
+/// A change of points, with a `+` when it is above zero, `−` below (`crate::i18n::numbers`).
+pub fn signed(p: crate::domain::Points, lang: crate::i18n::Lang) -> String {
+    crate::i18n::numbers::signed(p, lang)
+}
+
+/// Points with two decimals, as the language writes them (`58,06`).
+pub fn fig(p: crate::domain::Points, lang: crate::i18n::Lang) -> String {
+    crate::i18n::numbers::fixed(p, lang)
 }
 
 /// The rows of a table built for a window `height` rows high over `len` rows, when only the
