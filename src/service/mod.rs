@@ -1113,6 +1113,7 @@ impl Workspace {
                         entries: 0,
                         last: crate::domain::ledger::GENESIS,
                     },
+                    previous_note: String::new(),
                 });
             }
         }

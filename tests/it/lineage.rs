@@ -455,3 +455,170 @@ fn count(db: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
+
+/// The self scores of the demo's `units` as 2023's, SNNPTNT's read as the merged SNNMT's.
+fn scores_2023(dir: &Path, units: &[&str]) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(demo_file("self_scores.csv")).unwrap();
+    let mut out = String::from("unit,item,score,note,evidence\n");
+    for line in text.lines().skip(1) {
+        let unit = line.split(',').next().unwrap();
+        if units.contains(&unit) {
+            out.push_str(&line.replacen("SNNPTNT,", "SNNMT,", 1));
+            out.push('\n');
+        }
+    }
+    write(dir, "self-2023.csv", out)
+}
+
+/// Every cell of every sheet of a workbook, as text, by sheet name.
+fn workbook_cells(path: &Path) -> Vec<(String, Vec<String>)> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|n| {
+            let range = book.worksheet_range(&n).unwrap();
+            let cells = range.rows().flatten().map(|c| c.to_string()).collect();
+            (n, cells)
+        })
+        .collect()
+}
+
+/// A part of a zip file (a workbook, a notice) as text.
+fn zip_part(path: &Path, name: &str) -> String {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The mean of a merger's predecessors and the council's own figure are marked wherever last
+/// year's index is shown: the ranking's CSV and table, the workbook's results and way-up
+/// sheets (the figure marked `*`, the note under the table), the notices and the way up.
+#[test]
+fn the_mean_and_the_councils_figure_are_marked_wherever_last_years_index_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reorganised_db(dir.path());
+    let scores = scores_2023(dir.path(), &["SNV", "STC", "SNNPTNT"]);
+    ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "self-scores",
+            scores.to_str().unwrap(),
+        ],
+    );
+    let reason = "Tỉnh lấy chỉ số của Sở Tài chính";
+    ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "--appraiser",
+            WHO,
+            "previous",
+            "STC",
+            "85.00",
+            "--reason",
+            reason,
+        ],
+    );
+    let mean_vi = "bình quân 3 đơn vị tiền thân";
+    let council_vi = format!("Hội đồng đặt: {reason}");
+
+    // The ranking's CSV: a column that says it, empty for a unit's own index.
+    let csv = ranking(&db, "2023");
+    assert_eq!(csv["SNNMT"]["previous_basis"], mean_vi);
+    assert_eq!(csv["STC"]["previous_basis"], council_vi);
+    assert_eq!(csv["STC"]["previous_index"], "85.00");
+    assert_eq!(csv["XP01"]["previous_basis"], "đơn vị mới");
+    assert_eq!(csv["SNV"]["previous_basis"], "");
+    let en = ok(
+        &db,
+        &["--lang", "en", "--year", "2023", "rank", "--format", "csv"],
+    );
+    assert!(en.contains("mean of 3 predecessor units"), "{en}");
+
+    // The ranking as a table: the figure marked, the note under the table.
+    let table = ok(&db, &["--year", "2023", "rank", "--group", "so-nganh"]);
+    let line = table.lines().find(|l| l.contains(" SNNMT ")).unwrap();
+    assert!(line.contains('*'), "{line}");
+    assert!(table.contains(&format!("* SNNMT: {mean_vi}")), "{table}");
+    assert!(table.contains(&format!("* STC: {council_vi}")), "{table}");
+
+    // The workbook: the figures marked `*` (a number format, the cell stays a number), the
+    // notes under the results and the way-up sheets.
+    let out = dir.path().join("2023.xlsx");
+    ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "export",
+            "workbook",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let styles = zip_part(&out, "xl/styles.xml");
+    assert!(
+        styles.contains("formatCode=\"0.00&quot;*&quot;\""),
+        "{styles}"
+    );
+    let sheets = workbook_cells(&out);
+    for prefix in ["Kết quả", "Cải thiện"] {
+        let (name, cells) = sheets
+            .iter()
+            .find(|(n, _)| n.starts_with(prefix) && n.contains("Sở"))
+            .unwrap_or_else(|| panic!("no sheet {prefix}"));
+        for want in [
+            format!("* SNNMT: {mean_vi}"),
+            format!("* STC: {council_vi}"),
+        ] {
+            assert!(cells.contains(&want), "{name}: no {want}");
+        }
+        assert!(
+            !cells.iter().any(|c| c.starts_with("* SNV:")),
+            "{name}: SNV compares with its own index"
+        );
+    }
+
+    // The notices: the figure with how it was found; a new unit says it has none.
+    let folder = dir.path().join("notices");
+    ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "export",
+            "notices",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    let said = |unit: &str| zip_part(&folder.join(format!("{unit}.docx")), "word/document.xml");
+    assert!(said("SNNMT").contains(mean_vi), "SNNMT's notice");
+    assert!(said("STC").contains(&council_vi), "STC's notice");
+    assert!(said("XP01").contains("— (đơn vị mới)"), "XP01's notice");
+    assert!(!said("SNV").contains("tiền thân"), "SNV's notice");
+
+    // The way up: under the goal of rising above last year.
+    let plan = ok(&db, &["--year", "2023", "plan", "SNNMT"]);
+    assert!(
+        plan.contains(&format!("* Chỉ số năm trước để so sánh: {mean_vi}")),
+        "{plan}"
+    );
+    let plan = ok(&db, &["--lang", "en", "--year", "2023", "plan", "STC"]);
+    assert!(
+        plan.contains(&format!(
+            "* Last year's figure compared with: set by the council: {reason}"
+        )),
+        "{plan}"
+    );
+    let plan = ok(&db, &["--year", "2023", "plan", "SNV"]);
+    assert!(!plan.contains("để so sánh"), "{plan}");
+}
