@@ -321,6 +321,10 @@ pub enum SetError {
         kind: ItemKind,
     },
     NonPositiveMaximum,
+    /// More items than [`MAX_NODES`]: nothing else is checked.
+    TooManyNodes {
+        count: usize,
+    },
 }
 
 impl SetError {
@@ -406,10 +410,18 @@ pub struct CriteriaSet {
 }
 
 const MAX_DEPTH: usize = 5;
+/// Items in one set, far beyond any council's (a set has one to two hundred): a file holding
+/// more is refused before it is read whole.
+pub const MAX_NODES: usize = 10_000;
 
 impl CriteriaSet {
     /// Checks a set and builds its tree. Returns every problem found, not only the first.
     pub fn build(spec: SetSpec) -> Result<CriteriaSet, Vec<SetError>> {
+        if spec.nodes.len() > MAX_NODES {
+            return Err(vec![SetError::TooManyNodes {
+                count: spec.nodes.len(),
+            }]);
+        }
         let mut errors = Vec::new();
         let first_index = check_nodes(&spec.nodes, &mut errors);
         check_parents(&spec.nodes, &first_index, &mut errors);

@@ -198,12 +198,90 @@ pub fn group_needs_set(group: &str, year: i32, lang: Lang) -> String {
     )
 }
 
+/// SQLite's failures as sentences: what happened to the file and what to do. The engine's own
+/// English is kept only for a failure no sentence here covers, quoted as the engine's.
+pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
+    use rusqlite::ErrorCode as C;
+    let (code, message) = match err {
+        rusqlite::Error::SqliteFailure(e, m) => (Some(e.code), m.as_deref().unwrap_or("")),
+        _ => (None, ""),
+    };
+    let missing = |prefix: &str| message.strip_prefix(prefix).map(str::trim);
+    if let Some(table) = missing("no such table:") {
+        return say!(
+            lang,
+            "Cơ sở dữ liệu thiếu bảng {table}: tệp đã bị chương trình khác sửa hoặc bị hỏng. Hãy dùng bản sao lưu gần nhất; chưa ghi gì thêm vào tệp.",
+            "The database lacks its table {table}: the file was changed by another program or damaged. Use the latest backup; nothing more was written to it."
+        );
+    }
+    if let Some(column) = missing("no such column:") {
+        return say!(
+            lang,
+            "Cơ sở dữ liệu thiếu cột {column}: tệp đã bị chương trình khác sửa hoặc bị hỏng. Hãy dùng bản sao lưu gần nhất; chưa ghi gì thêm vào tệp.",
+            "The database lacks its column {column}: the file was changed by another program or damaged. Use the latest backup; nothing more was written to it."
+        );
+    }
+    match code {
+        Some(C::DatabaseCorrupt) => lang
+            .pick(
+                "Tệp cơ sở dữ liệu bị hỏng (một phần nội dung không còn đọc được). Hãy dùng bản sao lưu gần nhất; chưa ghi gì thêm vào tệp.",
+                "The database file is damaged (part of it can no longer be read). Use the latest backup; nothing more was written to it.",
+            )
+            .into(),
+        Some(C::NotADatabase) => lang
+            .pick(
+                "Tệp không phải (hoặc không còn là) một cơ sở dữ liệu SQLite: phần đầu tệp đã bị ghi đè. Hãy kiểm tra đường dẫn --db, hoặc dùng bản sao lưu gần nhất.",
+                "The file is not (or no longer) an SQLite database: its beginning was overwritten. Check the --db path, or use the latest backup.",
+            )
+            .into(),
+        Some(C::DiskFull) => lang
+            .pick(
+                "Ổ đĩa đã đầy: việc vừa làm không được ghi (những gì đã ghi trước đó vẫn còn nguyên). Hãy giải phóng chỗ trống rồi làm lại.",
+                "The disk is full: what was just done was not written (everything written before is intact). Free some space and do it again.",
+            )
+            .into(),
+        Some(C::DatabaseBusy | C::DatabaseLocked) => lang
+            .pick(
+                "Một phiên làm việc khác đang ghi vào cơ sở dữ liệu quá lâu; chưa ghi gì. Hãy thử lại sau giây lát.",
+                "Another session has been writing to the database for too long; nothing was written. Try again in a moment.",
+            )
+            .into(),
+        Some(C::ReadOnly) => lang
+            .pick(
+                "Cơ sở dữ liệu chỉ đọc được, không ghi được (ổ đĩa hoặc thư mục chỉ cho đọc); chưa ghi gì.",
+                "The database can be read but not written (a read-only disk or folder); nothing was written.",
+            )
+            .into(),
+        Some(C::PermissionDenied) => lang
+            .pick(
+                "Không có quyền truy cập tệp cơ sở dữ liệu; chưa ghi gì. Hãy hỏi người quản trị máy.",
+                "No permission to use the database file; nothing was written. Ask the machine's administrator.",
+            )
+            .into(),
+        Some(C::CannotOpen) => lang
+            .pick(
+                "Không mở được tệp cơ sở dữ liệu (thư mục không tồn tại hoặc không vào được).",
+                "The database file cannot be opened (its folder is missing or cannot be entered).",
+            )
+            .into(),
+        Some(C::SystemIoFailure) => lang
+            .pick(
+                "Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu; việc vừa làm không được ghi. Hãy kiểm tra ổ đĩa (hoặc mạng, nếu tệp ở thư mục dùng chung).",
+                "The disk failed while reading or writing the database; what was just done was not written. Check the disk (or the network, for a shared folder).",
+            )
+            .into(),
+        _ => say!(
+            lang,
+            "Lỗi cơ sở dữ liệu (SQLite báo: «{err}»).",
+            "Database error (SQLite says: '{err}')."
+        ),
+    }
+}
+
 /// What the store refused, or why it failed.
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     match e {
-        StoreError::Sqlite(err) => {
-            say!(lang, "Lỗi cơ sở dữ liệu: {err}.", "Database error: {err}.")
-        }
+        StoreError::Sqlite(err) => sqlite_error(err, lang),
         StoreError::TooNew { found, supported } => say!(
             lang,
             "Cơ sở dữ liệu do phiên bản thamdinh mới hơn tạo (lược đồ {found}, bản này hiểu đến {supported}); hãy cập nhật thamdinh.",
@@ -228,11 +306,28 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             "Chưa có bộ chỉ số nhóm {group} năm {year}.",
             "There is no criteria set for group {group} in {year}."
         ),
-        StoreError::BadSet(m) => say!(
-            lang,
-            "Bộ chỉ số lưu trong cơ sở dữ liệu bị hỏng: {m}.",
-            "The stored criteria set is damaged: {m}."
-        ),
+        StoreError::BadSet {
+            year,
+            group,
+            damage,
+        } => {
+            let what = match damage {
+                crate::store::SetDamage::Code(c) => {
+                    say!(lang, "mã «{c}» không hợp lệ", "the code '{c}' is not valid")
+                }
+                crate::store::SetDamage::Rules(errors) => errors
+                    .iter()
+                    .take(5)
+                    .map(|e| set_error(e, lang))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            say!(
+                lang,
+                "Bộ chỉ số nhóm {group} năm {year} lưu trong cơ sở dữ liệu bị hỏng (có thể do bị sửa bằng chương trình khác): {what}. Hãy chạy «thamdinh verify» và nạp lại bộ chỉ số từ tệp gốc.",
+                "The stored criteria set of group {group} ({year}) is damaged (perhaps edited with another program): {what}. Run 'thamdinh verify' and import the set again from its file."
+            )
+        }
         StoreError::SetInUse { count, example } => say!(
             lang,
             "Không thay được bộ chỉ số: {count} điểm tự chấm hoặc quyết định đang dùng tiêu chí mà bộ mới không có (ví dụ {example}).",
@@ -542,6 +637,11 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "mã «{code}» chỉ khác mã «{other}» ở chữ hoa, chữ thường; hai đơn vị phải có mã khác nhau (tệp thông báo của chúng sẽ trùng tên trên Windows và macOS)",
             "the code '{code}' differs from '{other}' only by case; two units need codes that differ (their notices would be one file on Windows and macOS)"
         ),
+        TooManyItems { max } => say!(
+            lang,
+            "bộ chỉ số có quá {max} mục, quá xa mọi bộ chỉ số của một hội đồng (thường một, hai trăm mục); mục vượt giới hạn bắt đầu từ đây",
+            "the criteria set holds more than {max} items, far beyond any council's (one or two hundred); the first item beyond starts here"
+        ),
         FileTooLarge { max_mb } => say!(
             lang,
             "tệp lớn quá {max_mb} MB, quá xa cỡ tệp của một hội đồng; hãy kiểm tra lại đúng tệp chưa",
@@ -832,6 +932,14 @@ pub fn set_error(e: &SetError, lang: Lang) -> String {
                 "the total maximum must be above 0",
             )
             .into(),
+        TooManyNodes { count } => {
+            let max = crate::domain::criteria::MAX_NODES;
+            say!(
+                lang,
+                "bộ chỉ số có {count} mục, quá giới hạn {max} mục",
+                "the set has {count} items, over the limit of {max}"
+            )
+        }
     }
 }
 

@@ -1,9 +1,9 @@
 //! Reading criteria sets: the TOML format of `data/criteria/` (see FORMAT.md) and a tree as
 //! CSV for a province that keeps its set in a spreadsheet. Problems point at line and column.
 
-use super::csvread::parse_table;
+use super::csvread::parse_table_at_most;
 use super::problem::{FileError, Place, Problem, line_col};
-use crate::domain::criteria::{Band, BlockSpec, NodeSpec, ScoreOption, SetSpec};
+use crate::domain::criteria::{Band, BlockSpec, MAX_NODES, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::text::nfc;
 use crate::domain::{
     CriteriaSet, GroupCode, ItemCode, ItemKind, Points, SetError, SetSource, UnitCode,
@@ -190,6 +190,7 @@ impl<'a> Reader<'a> {
 
 /// Reads a criteria set in TOML and checks it.
 pub fn set_from_toml(path: &Path, text: &str) -> Result<CriteriaSet, FileError> {
+    refuse_too_many_tables(path, text)?;
     let raw: RawSet = toml::from_str(text).map_err(|e| {
         let place = e.span().map(|s| {
             let (line, col) = line_col(text, s.start);
@@ -441,6 +442,27 @@ pub fn split_header_block(path: &Path, text: &str) -> Result<(CsvHeaderBlock, St
     }
 }
 
+/// Counts the array-of-tables heads (`[[nodes]]`, `[[bonus.items]]`, …) before the text is
+/// parsed, and refuses the file at the head of item number `MAX_NODES + 1`: a set of a
+/// million items is refused in a moment instead of being parsed into gigabytes. Heads are
+/// counted by line start; a `[[` inside a multi-line string could only count one too many.
+fn refuse_too_many_tables(path: &Path, text: &str) -> Result<(), FileError> {
+    let mut heads = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("[[") {
+            heads += 1;
+            if heads > MAX_NODES {
+                return Err(FileError::one(
+                    path,
+                    Some(Place::at(i + 1, 1)),
+                    Problem::TooManyItems { max: MAX_NODES },
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads a criteria tree as CSV: `code,title,max,options,guidance,not_applicable_for`.
 /// The appraisal maximum is the sum of the fields.
 pub fn set_from_csv(
@@ -448,11 +470,13 @@ pub fn set_from_csv(
     text: &str,
     header: CsvSetHeader,
 ) -> Result<CriteriaSet, FileError> {
-    let table = parse_table(
+    let table = parse_table_at_most(
         path,
         text,
         &["code", "title", "max"],
         &["options", "guidance", "not_applicable_for"],
+        MAX_NODES,
+        || Problem::TooManyItems { max: MAX_NODES },
     )?;
     let mut err = FileError::new(path);
     let mut nodes = Vec::new();

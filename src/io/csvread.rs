@@ -214,10 +214,25 @@ impl Table {
 
     /// Reads every row of a source; a row that cannot be read refuses the table before
     /// what the cells mean is checked.
-    pub fn read(mut source: impl RowSource) -> Result<Table, FileError> {
+    pub fn read(source: impl RowSource) -> Result<Table, FileError> {
+        Table::read_at_most(source, usize::MAX, || Problem::Empty)
+    }
+
+    /// [`Table::read`], refusing the table at its row number `max + 1` with `beyond`: the rows
+    /// after it are not read (a set of a million items is refused before it costs memory).
+    pub fn read_at_most(
+        mut source: impl RowSource,
+        max: usize,
+        beyond: impl Fn() -> Problem,
+    ) -> Result<Table, FileError> {
         let mut rows = Vec::new();
         let mut row = Row::default();
         while source.next_row(&mut row) {
+            if rows.len() == max {
+                // A pushed problem makes `finish` refuse the table.
+                source.push(Place::at(row.line, 1), beyond());
+                break;
+            }
             rows.push(row.clone());
         }
         let columns = source.columns();
@@ -322,13 +337,31 @@ pub fn parse_table(
     required: &[&'static str],
     optional: &[&'static str],
 ) -> Result<Table, FileError> {
+    parse_table_at_most(path, text, required, optional, usize::MAX, || {
+        Problem::Empty
+    })
+}
+
+/// [`parse_table`] with at most `max` rows: the next one is refused with `beyond`.
+pub fn parse_table_at_most(
+    path: &Path,
+    text: &str,
+    required: &[&'static str],
+    optional: &[&'static str],
+    max: usize,
+    beyond: impl Fn() -> Problem,
+) -> Result<Table, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::one(path, Some(Place::at(1, 1)), Problem::Empty));
     }
     // CRLF, and a lone CR (old Mac line ends), become LF first: the csv crate counts lines
     // by LF only.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    Table::read(TableReader::new(path, text.as_bytes(), required, optional)?)
+    Table::read_at_most(
+        TableReader::new(path, text.as_bytes(), required, optional)?,
+        max,
+        beyond,
+    )
 }
 
 /// Reads a CSV source row by row against its expected columns, keeping every problem found.

@@ -122,6 +122,11 @@ pub enum Problem {
         other: String,
     },
     /// A file over the size read (in MB).
+    /// A criteria set with more items than [`crate::domain::criteria::MAX_NODES`]; placed at
+    /// the first item beyond.
+    TooManyItems {
+        max: usize,
+    },
     FileTooLarge {
         max_mb: u64,
     },

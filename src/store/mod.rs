@@ -57,8 +57,12 @@ pub enum StoreError {
     UnknownUnit(String),
     #[error("no criteria set for group {group} in {year}")]
     NoSet { year: i32, group: String },
-    #[error("the criteria set is not valid: {0}")]
-    BadSet(String),
+    #[error("the stored criteria set of group {group} ({year}) is damaged")]
+    BadSet {
+        year: i32,
+        group: String,
+        damage: SetDamage,
+    },
     #[error(
         "{count} self scores or decisions refer to items the new set does not have (e.g. {example})"
     )]
@@ -75,6 +79,15 @@ pub enum StoreError {
     YearExists(i32),
     #[error("the database changed while the results of {0} were being published")]
     ChangedMeanwhile(i32),
+}
+
+/// What is wrong with a stored set that no longer builds (edited by another program).
+#[derive(Debug)]
+pub enum SetDamage {
+    /// A code that is not one (an item's or the group's).
+    Code(String),
+    /// The rules a set must keep, broken.
+    Rules(Vec<crate::domain::SetError>),
 }
 
 impl StoreError {

@@ -173,7 +173,12 @@ pub(super) fn load_set_on(
             r.get::<_, String>(6)?,
         ))
     })?;
-    let bad = |what: &str| StoreError::BadSet(what.to_string());
+    let damaged = |damage| StoreError::BadSet {
+        year,
+        group: group.to_string(),
+        damage,
+    };
+    let bad = |what: &str| damaged(super::SetDamage::Code(what.to_string()));
     let mut nodes = Vec::new();
     for row in rows {
         let (code, kind, title, max, min, guidance, na) = row?;
@@ -217,7 +222,7 @@ pub(super) fn load_set_on(
             cap: Points::from_hundredths(dcap.unwrap_or(0)),
         }),
     };
-    CriteriaSet::build(spec).map_err(|e| StoreError::BadSet(format!("{e:?}")))
+    CriteriaSet::build(spec).map_err(|e| damaged(super::SetDamage::Rules(e)))
 }
 
 /// Writes a set (its header, nodes and options) in the caller's transaction, replacing the one

@@ -195,7 +195,7 @@ fn an_endless_or_huge_line_input_is_refused_early_with_a_short_sentence() {
 }
 
 #[test]
-fn a_criteria_file_with_fifty_thousand_bad_codes_lists_fifty_and_counts_the_rest() {
+fn a_criteria_file_with_thousands_of_bad_codes_lists_fifty_and_counts_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.sqlite");
     ok(&db, &["init", "--year", "2022"]);
@@ -203,7 +203,8 @@ fn a_criteria_file_with_fifty_thousand_bad_codes_lists_fifty_and_counts_the_rest
         "group = \"thu\"\nname = \"Thử\"\nyear = 2022\nappraisal_max = 1\nsurvey_max = 0\n\
          bands = [{ code = \"A\", min = 0 }]\n",
     );
-    for i in 0..50_000 {
+    // Under the limit on a set's items (10,000): every code is read and checked.
+    for i in 0..9_000 {
         toml.push_str(&format!(
             "\n[[nodes]]\ncode = \"!{i}\"\ntitle = \"T\"\nmax = 1\n"
         ));
@@ -218,7 +219,48 @@ fn a_criteria_file_with_fifty_thousand_bad_codes_lists_fifty_and_counts_the_rest
         err.contains("bad.toml:9:8: the code '!0' is not valid"),
         "{err}"
     );
-    assert!(err.contains("49950"), "the rest counted: {err}");
+    assert!(err.contains("8950"), "the rest counted: {err}");
+}
+
+/// A set of a million items (2.35 GB when it was accepted) is refused before it is parsed, at
+/// the line of the first item beyond the limit, as TOML and as CSV; nothing is stored.
+#[test]
+fn a_criteria_set_beyond_ten_thousand_items_is_refused_at_the_first_item_too_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    ok(&db, &["init", "--year", "2022"]);
+    let before = dump(&db);
+    let mut toml = String::from(
+        "group = \"thu\"\nname = \"Thử\"\nyear = 2022\nappraisal_max = 1000000\n\
+         survey_max = 0\nband_preset = \"quoc-gia\"\n",
+    );
+    let mut csv = String::from(
+        "Nhóm,thu\nTên nhóm,Thử\nĐiểm điều tra xã hội học,0\nXếp loại,quoc-gia\n\
+         Mã,Nội dung,Điểm tối đa\n",
+    );
+    for i in 0..1_000_000 {
+        toml.push_str(&format!(
+            "[[nodes]]\ncode = \"{i}\"\ntitle = \"T\"\nmax = 1\n"
+        ));
+        csv.push_str(&format!("{i},T,1\n"));
+    }
+    for (name, text, line) in [
+        ("huge.toml", toml, 6 + 4 * 10_000 + 1),
+        ("huge.csv", csv, 5 + 10_000 + 1),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let err = fails(
+            &db,
+            &["--lang", "en", "import", "criteria", file.to_str().unwrap()],
+        );
+        assert!(
+            err.contains(&format!("{name}:{line}:1: ")) && err.contains("10000 items"),
+            "{err}"
+        );
+        assert!(err.len() < 600, "{} bytes: {err}", err.len());
+        assert_eq!(dump(&db), before);
+    }
 }
 
 #[test]
@@ -300,4 +342,84 @@ fn a_criteria_file_of_another_year_than_the_year_asked_is_refused() {
         "{err}"
     );
     assert_eq!(dump(&db), before);
+}
+
+/// A stored set damaged by another program (an item's maximum changed with SQL) is named as a
+/// sentence: which set, what is wrong, in the user's language — never Rust's `Debug` text.
+#[test]
+fn a_damaged_stored_set_is_described_in_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE nodes SET max = max + 100 WHERE group_code = 'so-nganh' AND code = '1.1.1'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    for (lang, expect) in [
+        (
+            "en",
+            "The stored criteria set of group so-nganh (2022) is damaged",
+        ),
+        (
+            "vi",
+            "Bộ chỉ số nhóm so-nganh năm 2022 lưu trong cơ sở dữ liệu bị hỏng",
+        ),
+    ] {
+        let err = fails(&db, &["--lang", lang, "rank", "--group", "so-nganh"]);
+        assert!(err.contains(expect), "{err}");
+        assert!(err.contains("1.1"), "the item is named: {err}");
+        for debug in ["ChildrenSum", "index:", "{", "[", "Points("] {
+            assert!(!err.contains(debug), "Debug text {debug:?} in: {err}");
+        }
+    }
+}
+
+/// SQLite's own English never reaches the user as it is: a table dropped by another program
+/// and a damaged page are sentences in the user's language that say what to do.
+#[test]
+fn a_damaged_database_is_described_in_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = demo_db(dir.path());
+    let dropped = dir.path().join("dropped.sqlite");
+    std::fs::copy(&good, &dropped).unwrap();
+    rusqlite::Connection::open(&dropped)
+        .unwrap()
+        .execute_batch("DROP TABLE audit")
+        .unwrap();
+    let malformed = dir.path().join("malformed.sqlite");
+    let mut bytes = std::fs::read(&good).unwrap();
+    // Every seventh page from the third on, its first 300 bytes overwritten.
+    let mut at = 8192;
+    while at + 300 < bytes.len() {
+        bytes[at..at + 300].fill(0xff);
+        at += 7 * 4096;
+    }
+    std::fs::write(&malformed, bytes).unwrap();
+    let cases = [
+        (&dropped, "en", "lacks its table audit"),
+        (&dropped, "vi", "thiếu bảng audit"),
+        (&malformed, "en", "is damaged"),
+        (&malformed, "vi", "bị hỏng"),
+    ];
+    for (db, lang, expect) in cases {
+        let decide = ["--appraiser", "Lan", "decide", "SNV", "1.1.1", "agree"];
+        for command in [&["rank"][..], &["verify"], &decide] {
+            let args = [&["--lang", lang][..], command].concat();
+            let err = fails(db, &args);
+            assert!(err.contains(expect), "{args:?}: {err}");
+            for raw in [
+                "no such table",
+                "malformed",
+                "Database error",
+                "Lỗi cơ sở dữ liệu:",
+            ] {
+                assert!(
+                    !err.contains(raw),
+                    "{args:?}: SQLite's text {raw:?} in: {err}"
+                );
+            }
+        }
+    }
 }
