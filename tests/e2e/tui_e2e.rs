@@ -368,7 +368,7 @@ fn a_comment_of_several_lines_through_a_terminal() {
     t.wait_for("│Đề nghị bổ sung.", 10);
     t.send("a"); // typed into the box: the box is still open after both line breaks
     t.send("\x7f\r");
-    t.wait_for("Nhận xét sẽ được ghi cùng quyết định", 10);
+    t.wait_for("Đã lưu nhận xét 1.1.1", 10); // kept on the undecided item
     t.send("a"); // agreed, with the comment
     t.wait_for("đã thẩm định 1/101", 10);
     t.send("q");
@@ -384,6 +384,10 @@ fn a_comment_of_several_lines_through_a_terminal() {
         )
         .unwrap();
     assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM kept_comments", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 0, "the decision took the kept comment");
 }
 
 /// The keys of the demo year's import, sent as a person types them, counted.

@@ -739,6 +739,15 @@ fn a_merged_unit_on_the_screens() {
         s.keys("qr");
         let ranking = s.draw(80, 24);
         snap!(format!("lineage_ranking_{code}_80x24"), ranking);
+        // The way up says what last year's figure is under the goal of rising above it.
+        s.keys("qL\n");
+        let way = s.draw(80, 24);
+        assert!(
+            way.contains("bình quân 3 đơn vị tiền thân")
+                || way.contains("mean of 3 predecessor units"),
+            "{way}"
+        );
+        snap!(format!("lineage_way_up_{code}_80x24"), way);
     }
 }
 
