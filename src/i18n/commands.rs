@@ -775,9 +775,20 @@ pub fn folder_report(
     for f in &report.files {
         match &f.outcome {
             FolderOutcome::Accepted { .. } => {}
+            // Named by the file's name alone, without the sentence that says a refused file
+            // wrote nothing (the first line says what was written).
+            FolderOutcome::Refused(crate::service::AppError::File(e)) => {
+                let mut e = e.clone();
+                e.file = std::path::PathBuf::from(&f.name);
+                let text = e.render(lang);
+                let lines: Vec<&str> = text.lines().collect();
+                for line in &lines[..lines.len().saturating_sub(1)] {
+                    out.push(format!("  {line}"));
+                }
+            }
             FolderOutcome::Refused(e) => {
                 for line in e.render(lang).lines() {
-                    out.push(format!("  {line}"));
+                    out.push(format!("  {}: {line}", f.name));
                 }
             }
             FolderOutcome::Twice { other } => {

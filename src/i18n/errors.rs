@@ -466,6 +466,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the self-assessment has no 'unit' line in its header (use the workbook thamdinh exported)",
             )
             .into(),
+        AssessmentBlank => lang
+            .pick(
+                "phiếu tự chấm chưa có điểm nào (cột Điểm tự chấm còn trống)",
+                "the self-assessment holds no self score (the score column is empty)",
+            )
+            .into(),
         AssessmentYear { found, year } => say!(
             lang,
             "phiếu tự chấm của năm «{found}», không phải năm {year}",

@@ -396,6 +396,8 @@ pub struct AssessmentRows {
     inner: SheetRows,
     unit: String,
     unit_col: usize,
+    /// The rows handed on.
+    rows: usize,
 }
 
 impl AssessmentRows {
@@ -405,6 +407,7 @@ impl AssessmentRows {
             inner,
             unit,
             unit_col,
+            rows: 0,
         }
     }
 }
@@ -430,6 +433,7 @@ impl RowSource for AssessmentRows {
                 continue;
             }
             row.put(self.unit_col, &self.unit);
+            self.rows += 1;
             return true;
         }
         false
@@ -443,8 +447,20 @@ impl RowSource for AssessmentRows {
         self.inner.has_problems()
     }
 
+    /// A workbook with no self score at all (the template sent back as it went out) is
+    /// refused.
     fn finish(self) -> Result<(), FileError> {
-        self.inner.finish()
+        let sheet = self.inner.sheet();
+        let path = self.inner.path().to_path_buf();
+        self.inner.finish()?;
+        if self.rows == 0 {
+            let e = FileError::one(&path, None, Problem::AssessmentBlank);
+            return Err(match sheet {
+                Some(s) => e.in_sheet(&s),
+                None => e,
+            });
+        }
+        Ok(())
     }
 
     fn columns(&self) -> HashMap<&'static str, usize> {

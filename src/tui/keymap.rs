@@ -453,6 +453,20 @@ pub static FILES: &[Binding] = &[
         vi: "gõ đường dẫn tệp; sau khi xem trước: nhập",
         en: "type the file's path; after the preview: import",
     },
+    Binding {
+        keys: &[Char('b')],
+        label: "b",
+        cmd: Cmd::ExportCriteria,
+        vi: "ghi bộ chỉ số của nhóm đang chọn ra bảng tính .xlsx (mẫu, nhập lại được)",
+        en: "write the chosen group's criteria set as a workbook (a template that imports back)",
+    },
+    Binding {
+        keys: &[Char('p')],
+        label: "p",
+        cmd: Cmd::ExportSelfAssessment,
+        vi: "ghi phiếu tự chấm .xlsx của từng đơn vị trong nhóm vào một thư mục",
+        en: "write each unit's self-assessment workbook of the group into a folder",
+    },
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q')],

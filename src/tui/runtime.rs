@@ -11,8 +11,8 @@ use crate::domain::Mode;
 use crate::i18n::screens as words;
 use crate::i18n::{Lang, commands, errors};
 use crate::service::{
-    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet, Update,
-    Workspace,
+    AppError, CriteriaCsvArgs, FileKind, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet,
+    Update, Workspace,
 };
 use crate::view::said;
 use std::path::Path;
@@ -341,9 +341,11 @@ impl Runtime {
             }
             Effect::Export { job, overwrite } => {
                 let there = match job.what {
-                    ExportWhat::Notices => std::fs::read_dir(&job.path)
-                        .map(|mut d| d.next().is_some())
-                        .unwrap_or(false),
+                    ExportWhat::Notices | ExportWhat::SelfAssessment => {
+                        std::fs::read_dir(&job.path)
+                            .map(|mut d| d.next().is_some())
+                            .unwrap_or(false)
+                    }
                     _ => job.path.exists(),
                 };
                 if there && !overwrite {
@@ -351,6 +353,10 @@ impl Runtime {
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
                 let message = match job.what {
+                    ExportWhat::Criteria => said::export_criteria(ws, group, out, lang)?,
+                    ExportWhat::SelfAssessment => {
+                        said::export_self_assessment(ws, group, None, out, lang)?
+                    }
                     ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
                     ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
                     ExportWhat::Notices => {
@@ -374,18 +380,64 @@ impl Runtime {
     fn files(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
-            Effect::PreviewImport { kind, path } => {
-                let preview = ws
-                    .preview_import(kind, &path, None, CriteriaCsvArgs::default())
-                    .map_err(|e| e.render(lang).lines().map(String::from).collect());
-                vec![Action::Previewed {
-                    kind,
+            Effect::PreviewImport {
+                kind: FileKind::SelfScores,
+                path,
+                ..
+            } if path.is_dir() => {
+                let report = ws.preview_self_score_folder(&path)?;
+                let shown = path.display().to_string();
+                vec![Action::FolderPreviewed {
+                    lines: commands::folder_report(&shown, &report, true, lang),
+                    accepted: report.accepted().count(),
                     path,
-                    preview,
                 }]
             }
-            Effect::Import { kind, path } => {
-                let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default())?;
+            Effect::PreviewImport {
+                kind,
+                path,
+                criteria,
+            } => {
+                // The screens ask for bands the file does not give.
+                let args = CriteriaCsvArgs {
+                    ask_bands: true,
+                    ..criteria.clone()
+                };
+                match ws.preview_import(kind, &path, None, args) {
+                    Err(AppError::CriteriaNeeds(fields)) => vec![Action::CriteriaNeeds {
+                        path,
+                        args: criteria,
+                        fields,
+                    }],
+                    result => vec![Action::Previewed {
+                        kind,
+                        preview: result
+                            .map_err(|e| e.render(lang).lines().map(String::from).collect()),
+                        path,
+                    }],
+                }
+            }
+            Effect::Import {
+                kind: FileKind::SelfScores,
+                path,
+                ..
+            } if path.is_dir() => {
+                let report = ws.import_self_score_folder(&path)?;
+                self.config.remember_folder(&path);
+                let shown = path.display().to_string();
+                let lines = commands::folder_report(&shown, &report, false, lang);
+                vec![Action::Imported(lines.join("\n"))]
+            }
+            Effect::Import {
+                kind,
+                path,
+                criteria,
+            } => {
+                let args = CriteriaCsvArgs {
+                    ask_bands: true,
+                    ..criteria
+                };
+                let done = ws.import_any(kind, &path, None, args)?;
                 self.config.remember_folder(&path);
                 vec![Action::Imported(said::imported(&done, lang))]
             }

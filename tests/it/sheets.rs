@@ -565,3 +565,92 @@ fn a_workbook_of_another_year_or_another_group_or_no_unit_of_the_year_is_refused
         }
     }
 }
+
+// ---------- on the screens ----------
+
+use crate::tui_screens::Session;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+/// The text of the screen with the temporary folder's path made stable.
+fn shown(s: &Session, dir: &Path) -> String {
+    s.draw(80, 24).replace(&dir.display().to_string(), "TMP")
+}
+
+#[test]
+fn the_files_screen_asks_for_what_a_criteria_workbook_lacks_then_previews_and_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    drop(Store::open(&db).unwrap());
+    let file = dir.path().join("t.xlsx");
+    annex(&file, &[], TREE);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("f1");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(file.to_str().unwrap()).keys("\n");
+    insta::assert_snapshot!("criteria_asks_group_vi_80x24", shown(&s, dir.path()));
+    // A code that is not one is refused in the box.
+    s.keys("Sở\n");
+    assert!(s.draw(80, 24).contains("✗ Mã nhóm"), "{}", s.draw(80, 24));
+    s.key(KeyCode::Backspace, KeyModifiers::NONE)
+        .key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("so-nganh\nSở, ban, ngành tỉnh\n37\n");
+    // The bands box offers the national preset.
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "quoc-gia");
+    insta::assert_snapshot!("criteria_asks_bands_vi_80x24", shown(&s, dir.path()));
+    s.keys("\n");
+    insta::assert_snapshot!("criteria_previewed_vi_80x24", shown(&s, dir.path()));
+    // Nothing written before Enter.
+    assert!(workspace(&db).groups().unwrap().is_empty());
+    s.keys("\n");
+    let ws = workspace(&db);
+    let set = ws.set("so-nganh").unwrap();
+    assert_eq!(set.name, "Sở, ban, ngành tỉnh");
+    assert_eq!(set.survey_max.to_string(), "37");
+    assert_eq!(set.bands, thamdinh::domain::criteria::Band::national());
+}
+
+#[test]
+fn the_files_screen_writes_the_templates_and_reads_a_folder_back_with_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = without_self_scores(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    // b: the shown group's criteria set as a workbook.
+    let set_file = dir.path().join("bo.xlsx");
+    s.keys("fb");
+    assert!(s.draw(80, 24).contains("Ghi bộ chỉ số ra bảng tính"));
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(set_file.to_str().unwrap()).keys("\n");
+    assert!(set_file.is_file(), "{}", s.draw(80, 24));
+    // p: each unit's self-assessment into a folder.
+    let out = dir.path().join("phieu");
+    s.keys("p");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(out.to_str().unwrap()).keys("\n");
+    let mut files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert_eq!(files.len(), 21, "{}", s.draw(80, 24));
+    files.clear();
+    // Two filled, one with a bad score, the others sent back blank.
+    let scores = demo_scores();
+    fill(&out.join("SNV.xlsx"), &scores["SNV"], |_, _| {});
+    fill(&out.join("STP.xlsx"), &scores["STP"], |item, score| {
+        if item == "1.1.1" {
+            *score = "9".into();
+        }
+    });
+    let before = dump(&db);
+    s.keys("3");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(out.to_str().unwrap()).keys("\n");
+    insta::assert_snapshot!("folder_preview_vi_80x24", shown(&s, dir.path()));
+    assert_eq!(dump(&db), before, "the preview wrote something");
+    s.keys("\n");
+    let stored = self_scores(&db);
+    assert_eq!(
+        stored.iter().filter(|l| l.starts_with("SNV|")).count(),
+        scores["SNV"].len()
+    );
+    assert!(stored.iter().all(|l| !l.starts_with("STP|")));
+    let done = s.app.files.done.last().unwrap();
+    assert!(done.contains("đã nhận 1 tệp"), "{done}");
+    assert!(done.contains("  STP.xlsx: 'Tự chấm'!F"), "{done}");
+}

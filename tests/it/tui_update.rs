@@ -1361,6 +1361,7 @@ fn a_file_is_previewed_before_it_is_imported() {
         vec![Effect::PreviewImport {
             kind: FileKind::SelfScores,
             path: path.clone(),
+            criteria: Default::default(),
         }]
     );
     let count = ImportCount {
@@ -1400,6 +1401,7 @@ fn a_file_is_previewed_before_it_is_imported() {
         vec![Effect::Import {
             kind: FileKind::SelfScores,
             path,
+            criteria: Default::default(),
         }]
     );
     assert!(app.saving);
