@@ -116,6 +116,27 @@ impl Styles {
     }
 }
 
+/// A row's height for its wrapped cells (text, column width in characters): a spreadsheet
+/// does not grow a row written without a height (LibreOffice shows the lines over the next
+/// row), so it is given one, 15 points a line.
+fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (width * 1.1).max(1.0) as usize;
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 30);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * lines as f64)?;
+    }
+    Ok(())
+}
+
 /// The page: A4 landscape, one page wide, the head rows repeated.
 fn page(
     ws: &mut Worksheet,
@@ -184,6 +205,7 @@ pub fn criteria_workbook(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>, Write
     for (c, h) in w::tree_heads(lang).iter().enumerate() {
         ws.write_string_with_format(row, c as u16, *h, &s.head)?;
     }
+    ws.set_row_height(row, 30.0)?;
     for node in set.nodes() {
         row += 1;
         let (wrap, number) = if node.is_item() {
@@ -199,6 +221,12 @@ pub fn criteria_workbook(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>, Write
         ws.write_string_with_format(row, 4, text(guidance), &s.wrap)?;
         let na: Vec<&str> = node.not_applicable_for.iter().map(|u| u.as_str()).collect();
         ws.write_string_with_format(row, 5, na.join(" "), &s.wrap)?;
+        let options = options_text(&node.options);
+        fit_row(
+            ws,
+            row,
+            &[(&node.title, 60.0), (&options, 40.0), (guidance, 50.0)],
+        )?;
     }
     for (c, width) in [
         (0u16, 9.0),
@@ -279,6 +307,7 @@ pub fn assessment_workbook(
     for (c, h) in heads.enumerate() {
         ws.write_string_with_format(head_row, c as u16, *h, &s.head)?;
     }
+    ws.set_row_height(head_row, 30.0)?;
     let code = crate::domain::UnitCode::parse(unit.code).ok();
     let mut row = head_row;
     for node in set.nodes() {
@@ -305,6 +334,11 @@ pub fn assessment_workbook(
         ws.write_string_with_format(row, 3, text(&options), &s.wrap)?;
         let guidance = node.guidance.as_deref().unwrap_or("");
         ws.write_string_with_format(row, 4, text(guidance), &s.wrap)?;
+        fit_row(
+            ws,
+            row,
+            &[(&node.title, 50.0), (&options, 36.0), (guidance, 40.0)],
+        )?;
         if !item || !applies {
             for c in 5..8 {
                 ws.write_blank(row, c, &s.wrap)?;
