@@ -679,8 +679,7 @@ impl<R: Read> FileSource<R> {
                 Ok(n) => break n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    self.problem =
-                        Some((Place::at(self.line, 1), Problem::Unreadable(e.to_string())));
+                    self.problem = Some((Place::at(self.line, 1), Problem::Unreadable(e.into())));
                     self.done = true;
                     return Ok(());
                 }

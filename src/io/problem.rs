@@ -37,7 +37,7 @@ impl Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The file cannot be opened or read.
-    Unreadable(String),
+    Unreadable(super::OsError),
     NotUtf8,
     Utf16,
     /// A NUL byte: the file is not text.
@@ -214,11 +214,10 @@ impl Problem {
     pub fn shorten(&mut self) {
         use Problem::*;
         match self {
-            Unreadable(s) | MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s)
-            | Syntax(s) | BadCode(s) | BadYesNo(s) | BadYear(s) | UnknownGroup(s)
-            | UnknownUnit(s) | ParentNotItem(s) | BadRank(s) | BadOption(s) | Toml(s)
-            | CodeAsNumber(s) | CodeAsDate(s) | DateInNumber(s) | InexactNumber(s)
-            | ExcelError(s) | NotAField(s) => excerpt(s),
+            MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s) | Syntax(s) | BadCode(s)
+            | BadYesNo(s) | BadYear(s) | UnknownGroup(s) | UnknownUnit(s) | ParentNotItem(s)
+            | BadRank(s) | BadOption(s) | Toml(s) | CodeAsNumber(s) | CodeAsDate(s)
+            | DateInNumber(s) | InexactNumber(s) | ExcelError(s) | NotAField(s) => excerpt(s),
             BadPoints { text, .. } | Score { text, .. } => excerpt(text),
             UnknownItem { unit, item } => {
                 excerpt(unit);

@@ -147,7 +147,7 @@ pub enum AppError {
     Io {
         doing: IoDoing,
         target: String,
-        error: String,
+        error: crate::io::OsError,
     },
 }
 
@@ -169,12 +169,12 @@ impl AppError {
     pub fn io(
         doing: IoDoing,
         target: impl std::fmt::Display,
-        error: impl std::fmt::Display,
+        error: impl Into<crate::io::OsError>,
     ) -> AppError {
         AppError::Io {
             doing,
             target: target.to_string(),
-            error: error.to_string(),
+            error: error.into(),
         }
     }
 }
@@ -597,7 +597,7 @@ impl Workspace {
             // hashed for the ledger as it passes. (A pipe or a device is read whole below,
             // within its bound.)
             let file = std::fs::File::open(path)
-                .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+                .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.into())))?;
             let size = file.metadata().map(|m| m.len()).ok();
             self.progress.stage(Stage::CheckFile, size);
             let (file, hash) = crate::io::Hashing::new(file);

@@ -102,7 +102,7 @@ impl Workspace {
                 group: set.group.to_string(),
                 why,
             },
-            WriteError::Xlsx(e) => AppError::io(IoDoing::Write, out.display(), e),
+            WriteError::Xlsx(e) => super::workbook::xlsx_failed(out)(e),
         })?;
         super::files::write_bytes(out, &bytes)?;
         Ok(set.group.to_string())
@@ -168,7 +168,7 @@ impl Workspace {
             };
             let path = dir.join(format!("{}.xlsx", u.code));
             let bytes = assessment_workbook(set, &who, lang)
-                .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))?;
+                .map_err(super::workbook::xlsx_failed(&path))?;
             super::files::write_bytes(&path, &bytes)?;
             written.push(path);
         }

@@ -90,8 +90,18 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
 }
 
 /// A failure to write the workbook at `out`, as the error the command reports.
-fn xlsx_failed(out: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + '_ {
-    move |e| AppError::io(IoDoing::Write, out.display(), e)
+pub(super) fn xlsx_failed(out: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + '_ {
+    move |e| {
+        let error = match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => crate::io::OsError::from(io),
+            other => crate::io::OsError {
+                code: None,
+                kind: std::io::ErrorKind::Other,
+                text: other.to_string(),
+            },
+        };
+        AppError::io(IoDoing::Write, out.display(), error)
+    }
 }
 
 /// Every group's ranking, then the breakdowns the group sheets need (none if no such sheet).
