@@ -330,8 +330,8 @@ pub fn written(count: usize, dir: &str, lang: Lang) -> String {
 /// `--unit` or `--council` given to another export.
 pub fn notices_only(lang: Lang) -> &'static str {
     lang.pick(
-        "«--unit» và «--council» chỉ dùng với «export notices».",
-        "'--unit' and '--council' are for 'export notices' only.",
+        "«--unit» chỉ dùng với «export notices» và «export self-assessment»; «--council» chỉ dùng với «export notices».",
+        "'--unit' is for 'export notices' and 'export self-assessment' only; '--council' for 'export notices' only.",
     )
 }
 
