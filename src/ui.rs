@@ -88,4 +88,7 @@ pub enum ExportWhat {
     Criteria,
     /// One self-assessment `.xlsx` per unit of the group, in a folder.
     SelfAssessment,
+    /// One `.xlsx` of explanation requests per unit of the group asked to explain, in a
+    /// folder.
+    ExplanationRequests,
 }

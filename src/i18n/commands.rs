@@ -368,6 +368,22 @@ pub fn assessments_written(n: usize, dir: &str, lang: Lang) -> String {
     )
 }
 
+pub fn requests_written(n: usize, dir: &str, lang: Lang) -> String {
+    if n == 0 {
+        return lang
+            .pick(
+                "Không đơn vị nào có tiêu chí đang chờ giải trình: không ghi tệp nào.",
+                "No unit has an item awaiting an explanation: no file written.",
+            )
+            .into();
+    }
+    say!(
+        lang,
+        "Đã ghi phiếu giải trình của {n} đơn vị vào thư mục {dir} (MÃ_ĐƠN_VỊ.xlsx); nhận lại cả thư mục bằng «thamdinh import explanations {dir}».",
+        "Wrote the explanation requests of {n} units into {dir} (UNITCODE.xlsx); import the folder back with 'thamdinh import explanations {dir}'."
+    )
+}
+
 pub fn group_needed(groups: &str, lang: Lang) -> String {
     say!(
         lang,

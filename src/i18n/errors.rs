@@ -614,6 +614,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the self-assessment holds no self score (the score column is empty)",
             )
             .into(),
+        RepliesBlank => lang
+            .pick(
+                "phiếu giải trình chưa có giải trình nào (cột Giải trình còn trống)",
+                "the replies hold no explanation (the explanation column is empty)",
+            )
+            .into(),
         AssessmentYear { found, year } => say!(
             lang,
             "phiếu tự chấm của năm «{found}», không phải năm {year}",

@@ -892,8 +892,8 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "The council's .sqlite file (last year's, say); no new file is made. Tab: complete the file or folder name · Enter: open · Esc: cancel.",
         ),
         InputKind::ImportPath => lang.pick(
-            "Đường dẫn tệp CSV hoặc Excel .xlsx (bộ chỉ số: cả .toml; điểm tự chấm: cả thư mục phiếu tự chấm), tính từ thư mục đang làm việc. Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
-            "The CSV or Excel .xlsx file's path (criteria: .toml too; self scores: a folder of self-assessments too), from the working folder. Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
+            "Đường dẫn tệp CSV hoặc Excel .xlsx (bộ chỉ số: cả .toml; điểm tự chấm, giải trình: cả thư mục phiếu), tính từ thư mục đang làm việc. Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
+            "The CSV or Excel .xlsx file's path (criteria: .toml too; self scores, explanations: a folder of workbooks too), from the working folder. Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
         ),
         InputKind::ExportPath => lang.pick(
             "Tab: điền tiếp tên · Enter: ghi (tệp đã có thì hỏi trước) · Esc: hủy.",
@@ -961,7 +961,10 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
             "unit,score",
         ),
         Explanations => (
-            lang.pick("Giải trình", "Explanations"),
+            lang.pick(
+                "Giải trình: tệp hoặc thư mục",
+                "Explanations: file or folder",
+            ),
             "unit,item,explanation,evidence",
         ),
         History => (
@@ -1181,6 +1184,7 @@ pub fn export_default_name(what: ExportWhat, year: i32, group: &str) -> String {
         Notices => format!("thong-bao-{year}-{group}"),
         Criteria => format!("bo-chi-so-{year}-{group}.xlsx"),
         SelfAssessment => format!("phieu-tu-cham-{year}-{group}"),
+        ExplanationRequests => format!("giai-trinh-{year}-{group}"),
     }
 }
 
@@ -1212,6 +1216,11 @@ pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
             lang,
             "Ghi phiếu tự chấm của từng đơn vị vào thư mục — nhóm {group}",
             "Write each unit's self-assessment workbook into a folder — group {group}"
+        ),
+        ExplanationRequests => say!(
+            lang,
+            "Ghi phiếu giải trình của các đơn vị được yêu cầu vào thư mục — nhóm {group}",
+            "Write the explanation requests of the units asked into a folder — group {group}"
         ),
     }
 }

@@ -48,6 +48,8 @@ pub enum Problem {
     AssessmentHeader,
     /// A self-assessment with no self score filled in.
     AssessmentBlank,
+    /// Replies to explanation requests with no explanation filled in.
+    RepliesBlank,
     /// A self-assessment made for another year.
     AssessmentYear {
         found: String,

@@ -73,6 +73,8 @@ pub enum Cmd {
     ExportCriteria,
     /// Write each unit's self-assessment workbook of the shown group into a folder.
     ExportSelfAssessment,
+    /// Write the explanation requests of the shown group's units into a folder.
+    ExportExplanationRequests,
     /// The analysis by field of the group (and from there each unit's way up).
     Fields,
     /// The field column before or after the selected one.

@@ -467,6 +467,13 @@ pub static FILES: &[Binding] = &[
         vi: "ghi phiếu tự chấm .xlsx của từng đơn vị trong nhóm vào một thư mục",
         en: "write each unit's self-assessment workbook of the group into a folder",
     },
+    Binding {
+        keys: &[Char('g')],
+        label: "g",
+        cmd: Cmd::ExportExplanationRequests,
+        vi: "ghi phiếu giải trình .xlsx của các đơn vị được yêu cầu giải trình vào một thư mục",
+        en: "write the explanation requests of the units asked to explain into a folder",
+    },
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q')],

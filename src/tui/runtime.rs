@@ -341,11 +341,11 @@ impl Runtime {
             }
             Effect::Export { job, overwrite } => {
                 let there = match job.what {
-                    ExportWhat::Notices | ExportWhat::SelfAssessment => {
-                        std::fs::read_dir(&job.path)
-                            .map(|mut d| d.next().is_some())
-                            .unwrap_or(false)
-                    }
+                    ExportWhat::Notices
+                    | ExportWhat::SelfAssessment
+                    | ExportWhat::ExplanationRequests => std::fs::read_dir(&job.path)
+                        .map(|mut d| d.next().is_some())
+                        .unwrap_or(false),
                     _ => job.path.exists(),
                 };
                 if there && !overwrite {
@@ -356,6 +356,9 @@ impl Runtime {
                     ExportWhat::Criteria => said::export_criteria(ws, group, out, lang)?,
                     ExportWhat::SelfAssessment => {
                         said::export_self_assessment(ws, group, None, out, lang)?
+                    }
+                    ExportWhat::ExplanationRequests => {
+                        said::export_explanation_requests(ws, group, None, out, lang)?
                     }
                     ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
                     ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
@@ -380,12 +383,9 @@ impl Runtime {
     fn files(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
-            Effect::PreviewImport {
-                kind: FileKind::SelfScores,
-                path,
-                ..
-            } if path.is_dir() => {
-                let report = ws.preview_self_score_folder(&path)?;
+            Effect::PreviewImport { kind, path, .. } if folder_kind(kind, &path).is_some() => {
+                let folder = folder_kind(kind, &path).expect("a folder");
+                let report = ws.preview_folder(folder, &path)?;
                 let shown = path.display().to_string();
                 vec![Action::FolderPreviewed {
                     lines: commands::folder_report(&shown, &report, true, lang),
@@ -417,12 +417,9 @@ impl Runtime {
                     }],
                 }
             }
-            Effect::Import {
-                kind: FileKind::SelfScores,
-                path,
-                ..
-            } if path.is_dir() => {
-                let report = ws.import_self_score_folder(&path)?;
+            Effect::Import { kind, path, .. } if folder_kind(kind, &path).is_some() => {
+                let folder = folder_kind(kind, &path).expect("a folder");
+                let report = ws.import_folder(folder, &path)?;
                 self.config.remember_folder(&path);
                 let shown = path.display().to_string();
                 let lines = commands::folder_report(&shown, &report, false, lang);
@@ -650,4 +647,15 @@ fn lineage_notes(
         }
     }
     Ok(out)
+}
+
+/// The folder of filled workbooks a path to import names: self-assessments for the self
+/// scores, replies for the explanations; none for a file.
+fn folder_kind(kind: FileKind, path: &Path) -> Option<crate::service::FolderKind> {
+    use crate::service::FolderKind;
+    match kind {
+        FileKind::SelfScores if path.is_dir() => Some(FolderKind::SelfScores),
+        FileKind::Explanations if path.is_dir() => Some(FolderKind::Explanations),
+        _ => None,
+    }
 }

@@ -480,7 +480,7 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
     );
     assert!(
         err.contains(
-            "'--unit' is for 'export notices' and 'export self-assessment' only; '--council' for 'export notices' only."
+            "'--unit' is for 'export notices', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices' only."
         ),
         "{err}"
     );

@@ -470,7 +470,9 @@ fn a_folder_with_one_bad_file_imports_the_others_and_names_the_bad_cells() {
     // The preview says the same and writes nothing.
     let before = dump(&db);
     let mut ws = workspace(&db);
-    let preview = ws.preview_self_score_folder(&out).unwrap();
+    let preview = ws
+        .preview_folder(thamdinh::service::FolderKind::SelfScores, &out)
+        .unwrap();
     assert_eq!(dump(&db), before);
     assert_eq!(preview.accepted().count(), 10);
     drop(ws);
@@ -498,7 +500,9 @@ fn a_folder_with_one_bad_file_imports_the_others_and_names_the_bad_cells() {
     std::fs::remove_file(out.join(&names[2])).unwrap();
     std::fs::copy(out.join(&names[3]), out.join("copy.xlsx")).unwrap();
     let mut ws = workspace(&db);
-    let report = ws.preview_self_score_folder(&out).unwrap();
+    let report = ws
+        .preview_folder(thamdinh::service::FolderKind::SelfScores, &out)
+        .unwrap();
     let missing = names[2].trim_end_matches(".xlsx");
     assert_eq!(report.missing.len(), 1);
     assert_eq!(report.missing[0].0, missing);
@@ -549,7 +553,9 @@ fn a_workbook_of_another_year_or_another_group_or_no_unit_of_the_year_is_refused
         ("SNV", "XYZ", "B2", "XYZ"),
     ] {
         let folder = rewrite(from, to, &format!("f-{to}"));
-        let report = ws.preview_self_score_folder(&folder).unwrap();
+        let report = ws
+            .preview_folder(thamdinh::service::FolderKind::SelfScores, &folder)
+            .unwrap();
         assert_eq!(report.files.len(), 1);
         match &report.files[0].outcome {
             FolderOutcome::Refused(e) => {
@@ -653,4 +659,121 @@ fn the_files_screen_writes_the_templates_and_reads_a_folder_back_with_its_report
     let done = s.app.files.done.last().unwrap();
     assert!(done.contains("đã nhận 1 tệp"), "{done}");
     assert!(done.contains("  STP.xlsx: 'Tự chấm'!F"), "{done}");
+}
+
+// ---------- explanation requests ----------
+
+/// Puts text in the input cells of a workbook's rows, found by the code in column A.
+fn fill_columns(path: &Path, cells: &[(&str, &str, &str)]) {
+    let mut entries = unzip(path);
+    let strings = shared_strings(entry(&entries, "xl/sharedStrings.xml"));
+    let mut sheet = entry(&entries, "xl/worksheets/sheet1.xml").to_string();
+    let rows = code_rows(&sheet, &strings);
+    for (code, column, value) in cells {
+        let row = rows[*code];
+        fill_cell(&mut sheet, &format!("{column}{row}"), value, true);
+    }
+    for (name, data) in entries.iter_mut() {
+        if name == "xl/worksheets/sheet1.xml" {
+            *data = sheet.clone().into_bytes();
+        }
+    }
+    rezip(path, &entries);
+}
+
+fn explanations(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare("SELECT unit, item, explanation, evidence FROM explanations ORDER BY 1, 2")
+        .unwrap();
+    st.query_map([], |r| {
+        Ok(format!(
+            "{}|{}|{}|{}",
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?
+        ))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+#[test]
+fn explanation_requests_go_out_per_unit_and_the_replies_come_back_as_explanations() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    for (unit, item, comment) in [
+        ("SNV", "1.1.1", "Thiếu bản ký số của kế hoạch"),
+        ("SNV", "2.1.1", "Chưa có báo cáo quý IV"),
+        ("STP", "1.1.2", "Đề nghị bổ sung phụ lục"),
+    ] {
+        ok(
+            &db,
+            &[
+                "--appraiser",
+                "Nguyễn Thị Lan",
+                "decide",
+                unit,
+                item,
+                "flag",
+                "--comment",
+                comment,
+            ],
+        );
+    }
+    let out = dir.path().join("giai-trinh");
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "explanation-requests",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("2 đơn vị"), "{said}");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["SNV.xlsx", "STP.xlsx"]);
+    let entries = unzip(&out.join("SNV.xlsx"));
+    let strings = shared_strings(entry(&entries, "xl/sharedStrings.xml"));
+    assert!(strings.iter().any(|s| s == "Chưa có báo cáo quý IV"));
+    assert!(entry(&entries, "xl/worksheets/sheet1.xml").contains("<sheetProtection"));
+    // SNV replies to both items, STP leaves its one blank; a copy of SNV's in another name.
+    fill_columns(
+        &out.join("SNV.xlsx"),
+        &[
+            ("1.1.1", "F", "Đã gửi bản ký số ngày 12/01/2022"),
+            ("1.1.1", "G", "Kế hoạch số 2/KH-SNV (bản ký số)"),
+            ("2.1.1", "F", "Báo cáo quý IV gửi ngày 15/12/2022"),
+        ],
+    );
+    let mut ws = workspace(&db);
+    let report = ws
+        .preview_folder(thamdinh::service::FolderKind::Explanations, &out)
+        .unwrap();
+    assert_eq!(report.accepted().count(), 1);
+    assert_eq!(report.rows(), 2);
+    match &report.files[1].outcome {
+        FolderOutcome::Refused(e) => {
+            assert!(e.render(Lang::En).contains("hold no explanation"), "{e:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    drop(ws);
+    let before = explanations(&db);
+    let err = fails(&db, &["import", "explanations", out.to_str().unwrap()]);
+    assert!(err.contains("1 tệp"), "{err}");
+    let after = explanations(&db);
+    assert_eq!(after.len(), before.len() + 2, "{after:?}");
+    assert!(after.contains(
+        &"SNV|1.1.1|Đã gửi bản ký số ngày 12/01/2022|Kế hoạch số 2/KH-SNV (bản ký số)".to_string()
+    ));
+    assert!(after.contains(&"SNV|2.1.1|Báo cáo quý IV gửi ngày 15/12/2022|".to_string()));
+    ok(&db, &["verify"]);
 }

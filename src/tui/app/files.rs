@@ -169,6 +169,7 @@ impl App {
             Cmd::Open => self.open_path_box(),
             Cmd::ExportCriteria => self.ask_export(ExportWhat::Criteria),
             Cmd::ExportSelfAssessment => self.ask_export(ExportWhat::SelfAssessment),
+            Cmd::ExportExplanationRequests => self.ask_export(ExportWhat::ExplanationRequests),
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = match self.files.from {
                     Some(Screen::Ranking) => Screen::Ranking,
