@@ -1527,6 +1527,11 @@ fn scope_words(scope: &crate::domain::seal::Scope, lang: Lang) -> String {
             "kết quả đã công bố của năm {year}",
             "the published result of {year}"
         ),
+        Kind::Lineage => say!(
+            lang,
+            "nguồn gốc của đơn vị {key} (năm {year}: đổi tên, hợp nhất, chia tách hay mới)",
+            "where unit {key} came from ({year}: renamed, merged, split or new)"
+        ),
     }
 }
 

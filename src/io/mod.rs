@@ -44,6 +44,20 @@ impl From<std::io::Error> for OsError {
     }
 }
 
+/// The workbook writer's failure: its I/O error as the system's, anything else as its text.
+impl From<rust_xlsxwriter::XlsxError> for OsError {
+    fn from(e: rust_xlsxwriter::XlsxError) -> OsError {
+        match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => OsError::from(io),
+            other => OsError {
+                code: None,
+                kind: std::io::ErrorKind::Other,
+                text: other.to_string(),
+            },
+        }
+    }
+}
+
 impl std::fmt::Display for OsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)

@@ -294,15 +294,22 @@ impl Workspace {
             .collect()
     }
 
-    /// The rankings as CSV (BOM, inert cells).
-    pub fn rank_csv(&self, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
+    /// The rankings as CSV (BOM, inert cells); `previous_basis` says in `lang` how a figure of
+    /// last year that is not the unit's own index was found.
+    pub fn rank_csv(
+        &self,
+        group: Option<&str>,
+        mode: Mode,
+        lang: Lang,
+    ) -> Result<Vec<u8>, AppError> {
         let groups: Vec<(String, Ranking)> = self
             .group_rankings(group, mode)?
             .into_iter()
             .map(|(c, _, r)| (c, r))
             .collect();
+        let notes = self.previous_notes(lang)?;
         let mut out = Vec::new();
-        write_rankings(&mut out, &groups)
+        write_rankings(&mut out, &groups, &notes)
             .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
         Ok(out)
     }
@@ -313,8 +320,9 @@ impl Workspace {
         group: Option<&str>,
         mode: Mode,
         out: &Path,
+        lang: Lang,
     ) -> Result<(), AppError> {
-        let buf = self.rank_csv(group, mode)?;
+        let buf = self.rank_csv(group, mode, lang)?;
         write_bytes(out, &buf)
     }
 
@@ -370,7 +378,13 @@ impl Workspace {
         lang: Lang,
     ) -> Result<usize, AppError> {
         self.progress().stage(Stage::Breakdown, None);
-        let notices = self.notices(a.group, a.unit)?;
+        let mut notices = self.notices(a.group, a.unit)?;
+        let notes = self.previous_notes(lang)?;
+        for n in &mut notices {
+            if let Some(note) = notes.get(n.unit.code.as_str()) {
+                n.previous_note = note.clone();
+            }
+        }
         if a.mode == Mode::Final {
             // The notices are final wherever the group's final ranking could be made; the
             // first group that fell back to provisional says why it cannot be final.

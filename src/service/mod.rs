@@ -1128,6 +1128,7 @@ impl Workspace {
                         entries: 0,
                         last: crate::domain::ledger::GENESIS,
                     },
+                    previous_note: String::new(),
                 });
             }
         }

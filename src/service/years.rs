@@ -396,6 +396,29 @@ impl Workspace {
         Ok(self.store.previous_figures(self.year)?)
     }
 
+    /// How each unit's figure of last year was found, as printed beside it wherever it is
+    /// shown (the ranking's CSV and tables, the workbook, the notices, the way up), by unit
+    /// code: only the units compared with something other than their own index ("bình quân
+    /// 3 đơn vị tiền thân", "Hội đồng đặt: …", a renamed or split unit's predecessor, a new
+    /// unit).
+    pub fn previous_notes(
+        &self,
+        lang: crate::words::Lang,
+    ) -> Result<HashMap<String, String>, AppError> {
+        let names = self.store.unit_names()?;
+        let name_of = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+        Ok(self
+            .store
+            .previous_figures(self.year)?
+            .into_iter()
+            .map(|(u, p)| {
+                let note = crate::words::documents::previous_basis(&p.basis, &name_of, lang);
+                (u, note)
+            })
+            .filter(|(_, n)| !n.is_empty())
+            .collect())
+    }
+
     /// The lineage of every year, by year: (year, unit, the unit it came from, kind), and the
     /// names of the units as each year had them.
     pub fn lineage_all(&self) -> Result<Vec<(i32, lineage::Link)>, AppError> {

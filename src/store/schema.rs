@@ -312,6 +312,9 @@ const MIGRATIONS: &[Step] = &[
     ) STRICT, WITHOUT ROWID;
     "#,
     ),
+    // 13: the units' lineage (renamed, merged, split, new) is sealed like every input that
+    // changes a result (it decides last year's index a unit is compared with).
+    Step::Rust(super::seals::migrate_lineage),
 ];
 
 /// The schema version this binary writes.

@@ -89,7 +89,7 @@ pub fn export_ranking(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    ws.export_ranking(group, mode, out)?;
+    ws.export_ranking(group, mode, out, lang)?;
     Ok(msg::ranking_exported(&out.display().to_string(), lang))
 }
 
