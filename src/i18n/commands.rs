@@ -743,16 +743,17 @@ pub fn folder_report(
     use crate::service::FolderOutcome;
     let accepted = report.accepted().count();
     let (refused, rows) = (report.refused(), report.rows());
+    let total = report.files.len();
     let mut out = vec![match preview {
         true => say!(
             lang,
             "Thư mục {dir}: sẽ nhận {accepted} tệp ({rows} dòng), từ chối {refused} tệp.",
-            "Folder {dir}: {accepted} workbooks would be accepted ({rows} rows), {refused} refused."
+            "Folder {dir}: {accepted} of {total} workbooks would be accepted ({rows} rows), {refused} refused."
         ),
         false => say!(
             lang,
             "Thư mục {dir}: đã nhận {accepted} tệp ({rows} dòng), từ chối {refused} tệp.",
-            "Folder {dir}: {accepted} workbooks accepted ({rows} rows), {refused} refused."
+            "Folder {dir}: {accepted} of {total} workbooks accepted ({rows} rows), {refused} refused."
         ),
     }];
     if report.files.is_empty() {

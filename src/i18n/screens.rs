@@ -1141,7 +1141,7 @@ pub fn folder_keys(accepted: usize, lang: Lang) -> &'static str {
     if accepted > 0 {
         lang.pick(
             "↑↓: cuộn · Enter: nhập các tệp được nhận · Esc: hủy (không ghi gì)",
-            "↑↓: scroll · Enter: import the workbooks accepted · Esc: cancel (nothing written)",
+            "↑↓: scroll · Enter: import those accepted · Esc: cancel, nothing written",
         )
     } else {
         lang.pick(

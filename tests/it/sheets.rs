@@ -777,3 +777,126 @@ fn explanation_requests_go_out_per_unit_and_the_replies_come_back_as_explanation
     assert!(after.contains(&"SNV|2.1.1|Báo cáo quý IV gửi ngày 15/12/2022|".to_string()));
     ok(&db, &["verify"]);
 }
+
+/// The cells (`F12`) of the first sheet whose style unlocks them.
+fn unlocked_cells(entries: &[(String, Vec<u8>)]) -> Vec<String> {
+    let styles = entry(entries, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let mut unlocked = Vec::new();
+    for (i, part) in xfs.split("<xf ").skip(1).enumerate() {
+        let end = match (part.find("/>"), part.find('>')) {
+            (Some(s), Some(g)) if s + 1 == g => g,
+            _ => part.find("</xf>").unwrap(),
+        };
+        if part[..end].contains("locked=\"0\"") {
+            unlocked.push(i.to_string());
+        }
+    }
+    let sheet = entry(entries, "xl/worksheets/sheet1.xml");
+    let mut out = Vec::new();
+    for part in sheet.split("<c r=\"").skip(1) {
+        let cell = &part[..part.find('"').unwrap()];
+        let head = &part[..part.find('>').unwrap()];
+        if let Some(s) = head.split(" s=\"").nth(1) {
+            if unlocked.contains(&s[..s.find('"').unwrap()].to_string()) {
+                out.push(cell.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_input_cells_of_the_workbooks_to_fill_are_unlocked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNGV",
+            "1.1.1",
+            "flag",
+            "--comment",
+            "Bổ sung",
+        ],
+    );
+    let out = dir.path().join("phieu");
+    let requests = dir.path().join("giai-trinh");
+    for (what, to) in [
+        ("self-assessment", &out),
+        ("explanation-requests", &requests),
+    ] {
+        ok(
+            &db,
+            &[
+                "export",
+                what,
+                "--unit",
+                "SNGV",
+                "--out",
+                to.to_str().unwrap(),
+            ],
+        );
+    }
+    let entries = unzip(&out.join("SNGV.xlsx"));
+    let cells = unlocked_cells(&entries);
+    let sheet = entry(&entries, "xl/worksheets/sheet1.xml");
+    let columns: std::collections::BTreeSet<char> =
+        cells.iter().map(|c| c.chars().next().unwrap()).collect();
+    assert_eq!(columns, ['F', 'G', 'H'].into());
+    // One score cell per item that applies to the unit, each under validation; SNGV has
+    // items the set does not apply to it (99 of the group's 101).
+    let scores = cells.iter().filter(|c| c.starts_with('F')).count();
+    assert_eq!(scores, 99);
+    assert_eq!(sheet.matches("<dataValidation ").count(), 99);
+    assert_eq!(cells.len(), 3 * 99);
+    let entries = unzip(&requests.join("SNGV.xlsx"));
+    let cells = unlocked_cells(&entries);
+    assert_eq!(cells, ["F9", "G9"]);
+}
+
+#[test]
+fn the_files_screen_asks_and_reports_in_english_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = without_self_scores(dir.path());
+    let file = dir.path().join("t.xlsx");
+    annex(&file, &[("Nhóm", "moi")], TREE);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("f1");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(file.to_str().unwrap()).keys("\n");
+    // The file gives the group: the name is asked first.
+    insta::assert_snapshot!("criteria_asks_name_en_80x24", shown(&s, dir.path()));
+    s.keys("\x1b");
+    let out = dir.path().join("phieu");
+    ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "self-assessment",
+            "--group",
+            "trung-uong",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let scores = demo_scores();
+    for unit in ["CAT", "BHXH"] {
+        if let Some(items) = scores.get(unit) {
+            fill(&out.join(format!("{unit}.xlsx")), items, |item, score| {
+                if unit == "BHXH" && item.starts_with('1') {
+                    *score = "-1".into();
+                }
+            });
+        }
+    }
+    s.keys("3");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(out.to_str().unwrap()).keys("\n");
+    insta::assert_snapshot!("folder_preview_en_80x24", shown(&s, dir.path()));
+}
