@@ -797,10 +797,10 @@ fn unlocked_cells(entries: &[(String, Vec<u8>)]) -> Vec<String> {
     for part in sheet.split("<c r=\"").skip(1) {
         let cell = &part[..part.find('"').unwrap()];
         let head = &part[..part.find('>').unwrap()];
-        if let Some(s) = head.split(" s=\"").nth(1) {
-            if unlocked.contains(&s[..s.find('"').unwrap()].to_string()) {
-                out.push(cell.to_string());
-            }
+        if let Some(s) = head.split(" s=\"").nth(1)
+            && unlocked.contains(&s[..s.find('"').unwrap()].to_string())
+        {
+            out.push(cell.to_string());
         }
     }
     out
