@@ -120,6 +120,17 @@ impl Styles {
 /// does not grow a row written without a height (LibreOffice shows the lines over the next
 /// row), so it is given one, 15 points a line.
 fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    fit_row_at_least(ws, row, cells, 1)
+}
+
+/// [`fit_row`], at least `min` lines high (room for what the unit writes: a row of a fixed
+/// height does not grow as it is typed in).
+fn fit_row_at_least(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64)],
+    min: usize,
+) -> Result<(), XlsxError> {
     let lines = cells
         .iter()
         .map(|(text, width)| {
@@ -130,7 +141,7 @@ fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), Xl
         })
         .max()
         .unwrap_or(1)
-        .clamp(1, 30);
+        .clamp(min, 30);
     if lines > 1 {
         ws.set_row_height(row, 15.0 * lines as f64)?;
     }
@@ -228,8 +239,9 @@ pub fn criteria_workbook(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>, Write
             &[(&node.title, 60.0), (&options, 40.0), (guidance, 50.0)],
         )?;
     }
+    // The first column holds the header block's keys too.
     for (c, width) in [
-        (0u16, 9.0),
+        (0u16, 24.0),
         (1, 60.0),
         (2, 10.0),
         (3, 40.0),
@@ -450,7 +462,7 @@ pub fn requests_workbook(
         ws.write_string_with_format(row, 4, text(&r.comment), &s.wrap)?;
         ws.write_blank(row, 5, &s.input_wrap)?;
         ws.write_blank(row, 6, &s.input_wrap)?;
-        fit_row(ws, row, &[(&r.title, 44.0), (&r.comment, 40.0)])?;
+        fit_row_at_least(ws, row, &[(&r.title, 44.0), (&r.comment, 40.0)], 4)?;
     }
     for (c, width) in [
         (0u16, 9.0),
