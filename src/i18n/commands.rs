@@ -364,7 +364,7 @@ pub fn assessments_written(n: usize, dir: &str, lang: Lang) -> String {
     say!(
         lang,
         "Đã ghi {n} phiếu tự chấm vào thư mục {dir} (MÃ_ĐƠN_VỊ.xlsx); nhận lại cả thư mục bằng «thamdinh import self-scores {dir}».",
-        "Wrote {n} self-assessment workbooks into {dir} (UNITCODE.xlsx); import the folder back with 'thamdinh import self-scores {dir}'."
+        "Self-assessment workbooks written into {dir}: {n} (UNITCODE.xlsx); import the folder back with 'thamdinh import self-scores {dir}'."
     )
 }
 
@@ -380,7 +380,7 @@ pub fn requests_written(n: usize, dir: &str, lang: Lang) -> String {
     say!(
         lang,
         "Đã ghi phiếu giải trình của {n} đơn vị vào thư mục {dir} (MÃ_ĐƠN_VỊ.xlsx); nhận lại cả thư mục bằng «thamdinh import explanations {dir}».",
-        "Wrote the explanation requests of {n} units into {dir} (UNITCODE.xlsx); import the folder back with 'thamdinh import explanations {dir}'."
+        "Units' explanation requests written into {dir}: {n} (UNITCODE.xlsx); import the folder back with 'thamdinh import explanations {dir}'."
     )
 }
 
@@ -839,6 +839,6 @@ pub fn folder_refused(n: usize, dir: &str, lang: Lang) -> String {
     say!(
         lang,
         "{n} tệp trong {dir} bị từ chối (các tệp khác đã nhập): sửa các ô đã nêu rồi nhập lại thư mục.",
-        "{n} workbooks in {dir} were refused (the others were imported): correct the cells named and import the folder again."
+        "Workbooks refused in {dir}: {n} (the others were imported); correct the cells named and import the folder again."
     )
 }

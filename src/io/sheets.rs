@@ -346,10 +346,13 @@ pub fn assessment_workbook(
         ws.write_string_with_format(row, 3, text(&options), &s.wrap)?;
         let guidance = node.guidance.as_deref().unwrap_or("");
         ws.write_string_with_format(row, 4, text(guidance), &s.wrap)?;
-        fit_row(
+        // An item's row leaves room for a note.
+        let min = if item && applies { 2 } else { 1 };
+        fit_row_at_least(
             ws,
             row,
             &[(&node.title, 50.0), (&options, 36.0), (guidance, 40.0)],
+            min,
         )?;
         if !item || !applies {
             for c in 5..8 {
