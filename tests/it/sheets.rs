@@ -900,3 +900,66 @@ fn the_files_screen_asks_and_reports_in_english_too() {
     s.keys(out.to_str().unwrap()).keys("\n");
     insta::assert_snapshot!("folder_preview_en_80x24", shown(&s, dir.path()));
 }
+
+#[test]
+fn every_workbook_to_fill_made_with_a_built_in_set_says_it_is_illustrative() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNV",
+            "1.1.1",
+            "flag",
+            "--comment",
+            "Bổ sung",
+        ],
+    );
+    let set = dir.path().join("bo.xlsx");
+    ok(
+        &db,
+        &[
+            "export",
+            "criteria",
+            "--group",
+            "so-nganh",
+            "--out",
+            set.to_str().unwrap(),
+        ],
+    );
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    ok(
+        &db,
+        &[
+            "export",
+            "self-assessment",
+            "--unit",
+            "SNV",
+            "--out",
+            a.to_str().unwrap(),
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "export",
+            "explanation-requests",
+            "--out",
+            b.to_str().unwrap(),
+        ],
+    );
+    for file in [set, a.join("SNV.xlsx"), b.join("SNV.xlsx")] {
+        let entries = unzip(&file);
+        let sheet = entry(&entries, "xl/worksheets/sheet1.xml");
+        let footer = &sheet[sheet.find("<oddFooter>").expect("a footer")..];
+        assert!(
+            footer.contains("bộ chỉ số minh họa"),
+            "{}: {}",
+            file.display(),
+            &footer[..footer.find("</oddFooter>").unwrap()]
+        );
+    }
+}
