@@ -1219,8 +1219,8 @@ pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
         ),
         ExplanationRequests => say!(
             lang,
-            "Ghi phiếu giải trình của các đơn vị được yêu cầu vào thư mục — nhóm {group}",
-            "Write the explanation requests of the units asked into a folder — group {group}"
+            "Ghi phiếu giải trình vào thư mục — nhóm {group}",
+            "Write the explanation requests into a folder — group {group}"
         ),
     }
 }
