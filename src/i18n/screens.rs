@@ -838,6 +838,7 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::OpenDatabase => lang.pick("Mở tệp cơ sở dữ liệu", "Open a database file"),
         InputKind::Year => lang.pick("Chuyển năm", "Another year"),
         InputKind::Unpublish => lang.pick("Hủy công bố năm", "Unpublish"),
+        InputKind::CriteriaValue => lang.pick("Bộ chỉ số", "Criteria set"),
     }
 }
 
@@ -891,8 +892,8 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "The council's .sqlite file (last year's, say); no new file is made. Tab: complete the file or folder name · Enter: open · Esc: cancel.",
         ),
         InputKind::ImportPath => lang.pick(
-            "Đường dẫn tệp CSV hoặc Excel .xlsx (tính từ thư mục đang làm việc). Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
-            "The CSV or Excel .xlsx file's path (from the working folder). Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
+            "Đường dẫn tệp CSV hoặc Excel .xlsx (bộ chỉ số: cả .toml; điểm tự chấm, giải trình: cả thư mục phiếu), tính từ thư mục đang làm việc. Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
+            "The CSV or Excel .xlsx file's path (criteria: .toml too; self scores, explanations: a folder of workbooks too), from the working folder. Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
         ),
         InputKind::ExportPath => lang.pick(
             "Tab: điền tiếp tên · Enter: ghi (tệp đã có thì hỏi trước) · Esc: hủy.",
@@ -915,6 +916,10 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "Kết quả công bố được rút lại; quyết định của năm sửa được trở lại và phải công bố lại sau khi sửa. Việc hủy được ghi vào nhật ký cùng người hủy và lý do. Lý do (bắt buộc). Enter: hủy công bố · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: thôi.",
             "The published result is taken back; the year's decisions can change again and must be published again afterwards. The unpublishing is in the audit log with who and why. Why (required). Enter: unpublish · Alt-Enter or Ctrl-J: new line · Esc: keep it published.",
         ),
+        InputKind::CriteriaValue => lang.pick(
+            "Enter: dùng giá trị này rồi xem trước (chưa ghi gì) · Esc: hủy.",
+            "Enter: use this value, then the preview (nothing written) · Esc: cancel.",
+        ),
     }
 }
 
@@ -936,8 +941,8 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
         Criteria => (
             lang.pick("Bộ chỉ số của một nhóm", "A group's criteria set"),
             lang.pick(
-                "tệp .toml (data/criteria/NĂM/)",
-                ".toml file (data/criteria/YEAR/)",
+                ".xlsx, .csv hoặc .toml (khối đầu bảng)",
+                ".xlsx, .csv or .toml (header block)",
             ),
         ),
         Units => (
@@ -945,7 +950,10 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
             "code,name,group,ranked",
         ),
         SelfScores => (
-            lang.pick("Điểm tự chấm", "Self scores"),
+            lang.pick(
+                "Điểm tự chấm: tệp hoặc thư mục",
+                "Self scores: a file or a folder",
+            ),
             "unit,item,score,note,evidence",
         ),
         Survey => (
@@ -953,7 +961,10 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
             "unit,score",
         ),
         Explanations => (
-            lang.pick("Giải trình", "Explanations"),
+            lang.pick(
+                "Giải trình: tệp hoặc thư mục",
+                "Explanations: file or folder",
+            ),
             "unit,item,explanation,evidence",
         ),
         History => (
@@ -1038,6 +1049,50 @@ pub fn set_source(source: &crate::domain::SetSource, lang: Lang) -> String {
     }
 }
 
+/// What a criteria value's box asks for: the header value the tree's file lacks.
+pub fn criteria_value_asked(field: crate::service::HeaderField, lang: Lang) -> &'static str {
+    use crate::service::HeaderField::*;
+    match field {
+        Group => lang.pick(
+            "Tệp chưa ghi mã nhóm (dòng «Nhóm»): gõ mã nhóm, ví dụ so-nganh, huyen.",
+            "The file names no group (the line 'group'): type the group's code, e.g. so-nganh, huyen.",
+        ),
+        Name => lang.pick(
+            "Tệp chưa ghi tên nhóm (dòng «Tên nhóm»): gõ tên, ví dụ Sở, ban, ngành tỉnh.",
+            "The file names no group name (the line 'name'): type it, e.g. Sở, ban, ngành tỉnh.",
+        ),
+        SurveyMax => lang.pick(
+            "Tệp chưa ghi điểm điều tra xã hội học tối đa (dòng «Điểm điều tra xã hội học»): gõ số điểm, ví dụ 37.",
+            "The file gives no survey maximum (the line 'survey_max'): type the points, e.g. 37.",
+        ),
+        Bands => lang.pick(
+            "Tệp chưa ghi cách xếp loại (dòng «Xếp loại»): quoc-gia (A từ 90 %, B, C, D), soc-trang (Nhóm 1 trên 90 %…) hoặc danh sách như «Tốt:80,Khá:65,Yếu:0».",
+            "The file gives no bands (the line 'bands'): quoc-gia (A from 90 %, B, C, D), soc-trang (Nhóm 1 above 90 %…) or a list like 'Good:80,Fair:65,Weak:0'.",
+        ),
+    }
+}
+
+/// A criteria value typed that cannot be used.
+pub fn criteria_value_refused(field: crate::service::HeaderField, lang: Lang) -> String {
+    use crate::service::HeaderField::*;
+    match field {
+        Group => lang.pick(
+            "Mã nhóm chỉ gồm chữ thường không dấu, số và dấu gạch ngang (so-nganh).",
+            "A group's code is lower-case letters without accents, digits and dashes (so-nganh).",
+        ),
+        Name => lang.pick("Hãy gõ tên nhóm.", "Type the group's name."),
+        SurveyMax => lang.pick(
+            "Hãy gõ một số điểm, tối đa hai chữ số thập phân (37 hoặc 38,5).",
+            "Type a number of points, at most two decimals (37 or 38.5).",
+        ),
+        Bands => lang.pick(
+            "Hãy gõ quoc-gia, soc-trang hoặc danh sách «A:90,B:80,C:70,D:0» («Nhóm 1:>90» cho mức trên 90 %).",
+            "Type quoc-gia, soc-trang or a list 'A:90,B:80,C:70,D:0' ('Nhóm 1:>90' for above 90 %).",
+        ),
+    }
+    .into()
+}
+
 /// Whether a criteria set is new, replaces the stored one, or is the same.
 pub fn preview_set_state(added: bool, changed: bool, lang: Lang) -> &'static str {
     match (added, changed) {
@@ -1081,6 +1136,21 @@ pub fn refused_keys(lang: Lang) -> &'static str {
     )
 }
 
+/// Under a folder's report.
+pub fn folder_keys(accepted: usize, lang: Lang) -> &'static str {
+    if accepted > 0 {
+        lang.pick(
+            "↑↓: cuộn · Enter: nhập các tệp được nhận · Esc: hủy (không ghi gì)",
+            "↑↓: scroll · Enter: import those accepted · Esc: cancel, nothing written",
+        )
+    } else {
+        lang.pick(
+            "↑↓: cuộn · Enter: sửa đường dẫn · Esc: quay lại",
+            "↑↓: scroll · Enter: change the path · Esc: back",
+        )
+    }
+}
+
 /// The heading of what was imported since the screen opened.
 pub fn imported_heading(lang: Lang) -> &'static str {
     lang.pick("Đã nhập:", "Imported:")
@@ -1112,6 +1182,9 @@ pub fn export_default_name(what: ExportWhat, year: i32, group: &str) -> String {
         Decisions => format!("quyet-dinh-{year}-{group}.csv"),
         Ranking => format!("xep-hang-{year}-{group}.csv"),
         Notices => format!("thong-bao-{year}-{group}"),
+        Criteria => format!("bo-chi-so-{year}-{group}.xlsx"),
+        SelfAssessment => format!("phieu-tu-cham-{year}-{group}"),
+        ExplanationRequests => format!("giai-trinh-{year}-{group}"),
     }
 }
 
@@ -1133,6 +1206,21 @@ pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
             lang,
             "Ghi thông báo kết quả vào thư mục — nhóm {group}",
             "Write the notices into a folder — group {group}"
+        ),
+        Criteria => say!(
+            lang,
+            "Ghi bộ chỉ số ra bảng tính .xlsx (mẫu, nhập lại được) — nhóm {group}",
+            "Write the criteria set as a workbook (a template that imports back) — group {group}"
+        ),
+        SelfAssessment => say!(
+            lang,
+            "Ghi phiếu tự chấm của từng đơn vị vào thư mục — nhóm {group}",
+            "Write each unit's self-assessment workbook into a folder — group {group}"
+        ),
+        ExplanationRequests => say!(
+            lang,
+            "Ghi phiếu giải trình vào thư mục — nhóm {group}",
+            "Write the explanation requests into a folder — group {group}"
         ),
     }
 }

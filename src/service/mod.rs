@@ -28,7 +28,7 @@ mod files;
 mod live;
 mod setup;
 mod sheets;
-pub use sheets::{FolderFile, FolderOutcome, FolderReport};
+pub use sheets::{FolderFile, FolderKind, FolderOutcome, FolderReport};
 pub mod workbook;
 pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};

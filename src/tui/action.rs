@@ -69,6 +69,12 @@ pub enum Cmd {
     ExportRanking,
     /// Write the notices of the shown group's units into a folder.
     ExportNotices,
+    /// Write the shown group's criteria set as the workbook of its tree.
+    ExportCriteria,
+    /// Write each unit's self-assessment workbook of the shown group into a folder.
+    ExportSelfAssessment,
+    /// Write the explanation requests of the shown group's units into a folder.
+    ExportExplanationRequests,
     /// The analysis by field of the group (and from there each unit's way up).
     Fields,
     /// The field column before or after the selected one.
@@ -249,6 +255,20 @@ pub enum Action {
         path: std::path::PathBuf,
         preview: Preview,
     },
+    /// A folder of self-assessments previewed: the report's lines, and how many workbooks
+    /// would be imported.
+    FolderPreviewed {
+        path: std::path::PathBuf,
+        lines: Vec<String>,
+        accepted: usize,
+    },
+    /// A criteria tree whose header lacks values: the App asks for them, one box each,
+    /// then previews again with `args`.
+    CriteriaNeeds {
+        path: std::path::PathBuf,
+        args: crate::service::CriteriaCsvArgs,
+        fields: Vec<crate::service::HeaderField>,
+    },
     /// A file was imported: what the status line says.
     Imported(String),
     /// The names that complete what the path box holds (files and folders, folders ending
@@ -352,11 +372,15 @@ pub enum Effect {
     PreviewImport {
         kind: crate::service::FileKind,
         path: std::path::PathBuf,
+        /// For a criteria tree: the header values given in the boxes.
+        criteria: crate::service::CriteriaCsvArgs,
     },
-    /// Import the file, as `thamdinh import`.
+    /// Import the file (a folder of self-assessments for self scores), as `thamdinh
+    /// import`.
     Import {
         kind: crate::service::FileKind,
         path: std::path::PathBuf,
+        criteria: crate::service::CriteriaCsvArgs,
     },
     /// List what completes the path typed.
     Complete {

@@ -453,6 +453,27 @@ pub static FILES: &[Binding] = &[
         vi: "gõ đường dẫn tệp; sau khi xem trước: nhập",
         en: "type the file's path; after the preview: import",
     },
+    Binding {
+        keys: &[Char('b')],
+        label: "b",
+        cmd: Cmd::ExportCriteria,
+        vi: "ghi bộ chỉ số của nhóm ra bảng tính (mẫu, nhập lại được)",
+        en: "write the group's criteria set as a workbook template",
+    },
+    Binding {
+        keys: &[Char('p')],
+        label: "p",
+        cmd: Cmd::ExportSelfAssessment,
+        vi: "ghi phiếu tự chấm của từng đơn vị trong nhóm vào thư mục",
+        en: "write each unit's self-assessment workbook into a folder",
+    },
+    Binding {
+        keys: &[Char('g')],
+        label: "g",
+        cmd: Cmd::ExportExplanationRequests,
+        vi: "ghi phiếu giải trình của đơn vị được yêu cầu vào thư mục",
+        en: "write the units' explanation requests into a folder",
+    },
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q')],

@@ -11,8 +11,8 @@ use crate::domain::Mode;
 use crate::i18n::screens as words;
 use crate::i18n::{Lang, commands, errors};
 use crate::service::{
-    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet, Update,
-    Workspace,
+    AppError, CriteriaCsvArgs, FileKind, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet,
+    Update, Workspace,
 };
 use crate::view::said;
 use std::path::Path;
@@ -341,7 +341,9 @@ impl Runtime {
             }
             Effect::Export { job, overwrite } => {
                 let there = match job.what {
-                    ExportWhat::Notices => std::fs::read_dir(&job.path)
+                    ExportWhat::Notices
+                    | ExportWhat::SelfAssessment
+                    | ExportWhat::ExplanationRequests => std::fs::read_dir(&job.path)
                         .map(|mut d| d.next().is_some())
                         .unwrap_or(false),
                     _ => job.path.exists(),
@@ -351,6 +353,13 @@ impl Runtime {
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
                 let message = match job.what {
+                    ExportWhat::Criteria => said::export_criteria(ws, group, out, lang)?,
+                    ExportWhat::SelfAssessment => {
+                        said::export_self_assessment(ws, group, None, out, lang)?
+                    }
+                    ExportWhat::ExplanationRequests => {
+                        said::export_explanation_requests(ws, group, None, out, lang)?
+                    }
                     ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
                     ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
                     ExportWhat::Notices => {
@@ -374,18 +383,58 @@ impl Runtime {
     fn files(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
-            Effect::PreviewImport { kind, path } => {
-                let preview = ws
-                    .preview_import(kind, &path, None, CriteriaCsvArgs::default())
-                    .map_err(|e| e.render(lang).lines().map(String::from).collect());
-                vec![Action::Previewed {
-                    kind,
+            Effect::PreviewImport { kind, path, .. } if folder_kind(kind, &path).is_some() => {
+                let folder = folder_kind(kind, &path).expect("a folder");
+                let report = ws.preview_folder(folder, &path)?;
+                let shown = path.display().to_string();
+                vec![Action::FolderPreviewed {
+                    lines: commands::folder_report(&shown, &report, true, lang),
+                    accepted: report.accepted().count(),
                     path,
-                    preview,
                 }]
             }
-            Effect::Import { kind, path } => {
-                let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default())?;
+            Effect::PreviewImport {
+                kind,
+                path,
+                criteria,
+            } => {
+                // The screens ask for bands the file does not give.
+                let args = CriteriaCsvArgs {
+                    ask_bands: true,
+                    ..criteria.clone()
+                };
+                match ws.preview_import(kind, &path, None, args) {
+                    Err(AppError::CriteriaNeeds(fields)) => vec![Action::CriteriaNeeds {
+                        path,
+                        args: criteria,
+                        fields,
+                    }],
+                    result => vec![Action::Previewed {
+                        kind,
+                        preview: result
+                            .map_err(|e| e.render(lang).lines().map(String::from).collect()),
+                        path,
+                    }],
+                }
+            }
+            Effect::Import { kind, path, .. } if folder_kind(kind, &path).is_some() => {
+                let folder = folder_kind(kind, &path).expect("a folder");
+                let report = ws.import_folder(folder, &path)?;
+                self.config.remember_folder(&path);
+                let shown = path.display().to_string();
+                let lines = commands::folder_report(&shown, &report, false, lang);
+                vec![Action::Imported(lines.join("\n"))]
+            }
+            Effect::Import {
+                kind,
+                path,
+                criteria,
+            } => {
+                let args = CriteriaCsvArgs {
+                    ask_bands: true,
+                    ..criteria
+                };
+                let done = ws.import_any(kind, &path, None, args)?;
                 self.config.remember_folder(&path);
                 vec![Action::Imported(said::imported(&done, lang))]
             }
@@ -598,4 +647,15 @@ fn lineage_notes(
         }
     }
     Ok(out)
+}
+
+/// The folder of filled workbooks a path to import names: self-assessments for the self
+/// scores, replies for the explanations; none for a file.
+fn folder_kind(kind: FileKind, path: &Path) -> Option<crate::service::FolderKind> {
+    use crate::service::FolderKind;
+    match kind {
+        FileKind::SelfScores if path.is_dir() => Some(FolderKind::SelfScores),
+        FileKind::Explanations if path.is_dir() => Some(FolderKind::Explanations),
+        _ => None,
+    }
 }

@@ -20,8 +20,8 @@ use thamdinh::tui::runtime::Runtime;
 use thamdinh::tui::theme::Theme;
 use thamdinh::tui::{dispatch, screens, start};
 
-struct Session {
-    app: App,
+pub(crate) struct Session {
+    pub(crate) app: App,
     rt: Runtime,
 }
 
@@ -31,7 +31,7 @@ fn council_clock() -> FixedClock {
 }
 
 impl Session {
-    fn new(db: &Path, lang: Lang) -> Session {
+    pub(crate) fn new(db: &Path, lang: Lang) -> Session {
         Session::at(db, lang, council_clock())
     }
 
@@ -61,7 +61,7 @@ impl Session {
         Session { app, rt }
     }
 
-    fn keys(&mut self, keys: &str) -> &mut Self {
+    pub(crate) fn keys(&mut self, keys: &str) -> &mut Self {
         for c in keys.chars() {
             let code = match c {
                 '\n' => KeyCode::Enter,
@@ -80,7 +80,7 @@ impl Session {
         self
     }
 
-    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+    pub(crate) fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
         dispatch(
             &mut self.app,
             &mut self.rt,
@@ -89,7 +89,7 @@ impl Session {
         self
     }
 
-    fn draw(&self, w: u16, h: u16) -> String {
+    pub(crate) fn draw(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| screens::view(&self.app, f)).unwrap();
         let buf = t.backend().buffer();

@@ -1397,6 +1397,7 @@ fn a_file_is_previewed_before_it_is_imported() {
         vec![Effect::PreviewImport {
             kind: FileKind::SelfScores,
             path: path.clone(),
+            criteria: Default::default(),
         }]
     );
     let count = ImportCount {
@@ -1436,6 +1437,7 @@ fn a_file_is_previewed_before_it_is_imported() {
         vec![Effect::Import {
             kind: FileKind::SelfScores,
             path,
+            criteria: Default::default(),
         }]
     );
     assert!(app.saving);

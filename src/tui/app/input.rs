@@ -52,6 +52,14 @@ pub enum Dialog {
     Export(ExportJob),
     /// The member whose fields the box is asking for.
     Member(String),
+    /// A criteria tree's header value the box asks for (`asking`), those given so far
+    /// (`args`) and those to ask after it.
+    Criteria {
+        path: PathBuf,
+        args: crate::service::CriteriaCsvArgs,
+        asking: crate::service::HeaderField,
+        rest: Vec<crate::service::HeaderField>,
+    },
     /// The new year the confirmation box is about, and the year it is made from; whether
     /// `from`'s field assignments are carried over (Ctrl-P in the box), and whether the box
     /// already warned that `from` is not published (Enter then starts the year anyway).
@@ -253,6 +261,7 @@ impl App {
             InputKind::NewYear => self.submit_new_year(),
             InputKind::Year => self.submit_year(&text),
             InputKind::Unpublish => self.submit_unpublish(text),
+            InputKind::CriteriaValue => self.submit_criteria_value(text),
             InputKind::Overwrite => self.submit_overwrite(),
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),

@@ -227,6 +227,12 @@ impl App {
                 preview,
             } => self.previewed(kind, path, preview),
             Action::Imported(message) => self.imported(message),
+            Action::FolderPreviewed {
+                path,
+                lines,
+                accepted,
+            } => self.folder_previewed(path, lines, accepted),
+            Action::CriteriaNeeds { path, args, fields } => self.criteria_needs(path, args, fields),
             Action::Completed { text, names } => {
                 self.completed(&text, names);
                 Vec::new()

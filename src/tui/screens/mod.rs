@@ -278,6 +278,11 @@ fn box_title(app: &App, input: &Input) -> String {
             let (what, _) = words::file_kind(app.files.kind(), lang);
             title = format!("{title} — {what}");
         }
+        InputKind::CriteriaValue => {
+            if let Some(Dialog::Criteria { path, .. }) = &app.dialog {
+                title = format!("{title} — {}", path.display());
+            }
+        }
         InputKind::ExportPath => {
             if let Some(Dialog::Export(job)) = &app.dialog {
                 title = words::export_title(job.what, &job.group, lang);
@@ -307,6 +312,14 @@ fn box_help(app: &App, input: &Input) -> String {
                 app.year_published(from),
                 carry,
                 lang,
+            ),
+            _ => String::new(),
+        },
+        InputKind::CriteriaValue => match &app.dialog {
+            Some(Dialog::Criteria { asking, .. }) => format!(
+                "{} {}",
+                words::criteria_value_asked(*asking, lang),
+                words::box_help(InputKind::CriteriaValue, lang)
             ),
             _ => String::new(),
         },
