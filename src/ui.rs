@@ -56,6 +56,10 @@ pub enum InputKind {
     Year,
     /// The reason for taking back the year's publication (required).
     Unpublish,
+    /// The council's comparison figure for a unit: a value, none, or back to the rule.
+    PreviousFigure,
+    /// The reason for the council's figure (required).
+    PreviousReason,
 }
 
 /// Which items the tree shows.

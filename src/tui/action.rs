@@ -59,6 +59,9 @@ pub enum Cmd {
     Years,
     /// Take back the publication of the year (asks for the reason).
     Unpublish,
+    /// Set the council's figure of last year for the selected unit (asks for it and the
+    /// reason).
+    SetPrevious,
     /// Open another database file (asks for its path).
     OpenDatabase,
     /// Open the demo year, in a file of its own (built on first use).
@@ -133,6 +136,13 @@ pub struct UnitLineage {
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
+    /// A unit's figure of last year, as the council's box shows it: the unit, its name, and
+    /// the figure with how it was found.
+    Previous {
+        unit: crate::domain::UnitCode,
+        name: String,
+        now: String,
+    },
     /// The lineage of the working year's units that changed, by unit code.
     Lineage(std::collections::HashMap<String, UnitLineage>),
     Groups(Vec<GroupTab>),
@@ -237,6 +247,8 @@ pub enum Action {
     ClosedSet(String),
     /// The year was published: what the status line says.
     Published(String),
+    /// The council's figure of last year was set or taken back: what the status line says.
+    PreviousSet(String),
     /// The publication was refused (every group's reason); the box asks again with the
     /// comment typed.
     PublishRefused {
@@ -394,6 +406,17 @@ pub enum Effect {
     Unpublish {
         comment: String,
     },
+    /// Read a unit's figure of last year and how it was found (to open the council's box).
+    LoadPrevious {
+        unit: crate::domain::UnitCode,
+    },
+    /// Set (or take back) the council's figure of last year for a unit, with its reason, as
+    /// `thamdinh previous` (audited).
+    SetPrevious {
+        unit: crate::domain::UnitCode,
+        figure: crate::domain::lineage::Figure,
+        reason: String,
+    },
     /// Work on another database file from now on (it must exist: nothing is created).
     OpenDatabase {
         path: std::path::PathBuf,
@@ -419,6 +442,7 @@ impl Effect {
                 | Effect::Assign { .. }
                 | Effect::NewYear { .. }
                 | Effect::Unpublish { .. }
+                | Effect::SetPrevious { .. }
                 | Effect::OpenDemo
         )
     }

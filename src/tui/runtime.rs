@@ -120,6 +120,9 @@ impl Runtime {
             | Effect::Unpublish { .. }
             | Effect::SwitchYear { .. }
             | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
+            e @ (Effect::LoadPrevious { .. } | Effect::SetPrevious { .. }) => {
+                self.previous(appraiser, lang, e)
+            }
             Effect::CheckLedger => self.check_ledger(lang),
             e @ (Effect::RememberAppraiser(_)
             | Effect::LoadAssignments { .. }
@@ -394,6 +397,51 @@ impl Runtime {
                 text,
             }],
             e => unreachable!("not an effect on files: {e:?}"),
+        })
+    }
+
+    /// The council's figure of last year for one unit: read for its box, then set (or taken
+    /// back) with its reason, as `thamdinh previous` does.
+    fn previous(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        let said = |ws: &Workspace, p: &crate::domain::lineage::Previous| {
+            let names = ws.unit_names()?;
+            let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+            let basis = crate::words::documents::previous_basis(&p.basis, &name, lang);
+            let value = p.value.map(|v| v.fixed2()).unwrap_or_else(|| "—".into());
+            Ok::<_, AppError>((value, basis))
+        };
+        Ok(match effect {
+            Effect::LoadPrevious { unit } => {
+                let row = ws.unit(unit.as_str())?;
+                let (value, basis) = said(ws, &ws.previous_of(unit.as_str())?)?;
+                vec![Action::Loaded(Loaded::Previous {
+                    unit,
+                    name: row.name,
+                    now: words::previous_now(&value, &basis, lang),
+                })]
+            }
+            Effect::SetPrevious {
+                unit,
+                figure,
+                reason,
+            } => {
+                let reason = crate::domain::text::nfc(reason.trim());
+                let p = ws.set_previous(unit.as_str(), figure.as_override(), &reason, appraiser)?;
+                let council = matches!(p.basis, crate::domain::lineage::Basis::Council(_));
+                vec![Action::PreviousSet(words::previous_set(
+                    unit.as_str(),
+                    p.value.map(|v| v.fixed2()).as_deref(),
+                    council,
+                    lang,
+                ))]
+            }
+            e => unreachable!("not an effect on last year's figure: {e:?}"),
         })
     }
 

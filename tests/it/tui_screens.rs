@@ -751,6 +751,115 @@ fn a_merged_unit_on_the_screens() {
     }
 }
 
+/// The council's figure of last year from the screens: `S` on the units screen shows the
+/// figure now and how it was found, refuses what is not a figure and an empty reason, then
+/// writes it with its reason, audited as `thamdinh previous` writes it (and `verify` holds);
+/// the ranking marks it; `S` on the ranking takes it back to the rule. At 80×24 in both
+/// languages.
+#[test]
+fn the_council_sets_a_units_figure_of_last_year_on_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = crate::lineage::reorganised_db(dir.path());
+    let scores = common::write(
+        dir.path(),
+        "self-2023.csv",
+        "unit,item,score,note,evidence\nSNV,1.1.1,0.5,,\n",
+    );
+    common::ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "self-scores",
+            scores.to_str().unwrap(),
+        ],
+    );
+    let audit = |action: &str| -> Vec<(String, Option<i64>, String)> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut st = conn
+            .prepare(
+                "SELECT appraiser, new_score, comment FROM audit
+                 WHERE action = ?1 AND unit = 'SNNMT' AND year = 2023 ORDER BY id",
+            )
+            .unwrap();
+        st.query_map([action], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::on_year(&db, lang, 2023);
+        s.keys("/nong nghiep va moi\n");
+        s.keys("S");
+        let asked = s.draw(80, 24);
+        assert!(
+            asked.contains("SNNMT Sở Nông nghiệp và Môi trường"),
+            "{asked}"
+        );
+        snap!(format!("previous_box_{code}_80x24"), asked);
+        // Not a figure: said in place, nothing written.
+        s.keys("8x\n");
+        let refused = s.draw(80, 24);
+        assert!(
+            refused.contains("«8x» không phải chỉ số") || refused.contains("'8x' is not an index"),
+            "{refused}"
+        );
+        s.key(KeyCode::Backspace, KeyModifiers::NONE)
+            .key(KeyCode::Backspace, KeyModifiers::NONE);
+        s.keys("81.07\n");
+        // The reason is required.
+        s.keys("\n");
+        let reason_box = s.draw(80, 24);
+        assert!(
+            reason_box.contains("phải ghi lý do") || reason_box.contains("needs its reason"),
+            "{reason_box}"
+        );
+        snap!(format!("previous_reason_{code}_80x24"), reason_box);
+        s.keys("Theo van ban cua UBND tinh");
+        s.keys("\n");
+        let said = s.draw(80, 24);
+        assert!(
+            said.contains("SNNMT: so sánh với 81.07 (Hội đồng đặt)")
+                || said.contains("SNNMT: compared with 81.07 (council)"),
+            "{said}"
+        );
+        s.keys("r");
+        let ranking = s.draw(80, 24);
+        assert!(ranking.contains("81.07*"), "{ranking}");
+        snap!(format!("previous_ranking_{code}_80x24"), ranking);
+        // Back to the rule, from the ranking: SNNMT selected there.
+        let row = match &s.app.ranking.data {
+            Some(Ok(r)) => r
+                .rows
+                .iter()
+                .position(|r| r.unit.as_str() == "SNNMT")
+                .unwrap(),
+            other => panic!("no ranking: {:?}", other.as_ref().map(|r| r.as_ref().err())),
+        };
+        s.keys("g");
+        s.keys(&"j".repeat(row));
+        s.keys("Squy tac\nTheo quy tac\n");
+        let back = s.draw(80, 24);
+        assert!(!back.contains("81.07*"), "{back}");
+        assert!(
+            back.contains("SNNMT: so sánh với 84.75 (theo quy tắc)")
+                || back.contains("SNNMT: compared with 84.75 (by the rule)"),
+            "{back}"
+        );
+    }
+    let set = audit("previous_set");
+    assert_eq!(set.len(), 2, "{set:?}");
+    for (who, score, why) in &set {
+        assert_eq!(who, "Nguyễn Thị Lan");
+        assert_eq!(*score, Some(8107));
+        assert_eq!(why, "Theo van ban cua UBND tinh");
+    }
+    assert_eq!(audit("previous_cleared").len(), 2);
+    common::ok(&db, &["verify"]);
+}
+
 /// A published year says so in every title and refuses a decision with the store's sentence.
 #[test]
 fn a_published_year_is_shown_as_such_and_refuses_edits() {

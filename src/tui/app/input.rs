@@ -21,6 +21,7 @@ impl InputKind {
                 | InputKind::ReopenUnit
                 | InputKind::Publish
                 | InputKind::Unpublish
+                | InputKind::PreviousReason
         )
     }
 
@@ -60,6 +61,14 @@ pub enum Dialog {
         from: i32,
         carry: bool,
         warned: bool,
+    },
+    /// The unit whose figure of last year the council sets: its name, its figure now with
+    /// how it was found, and the figure typed in the first box (then the reason is asked).
+    Previous {
+        unit: UnitCode,
+        name: String,
+        now: String,
+        figure: Option<crate::domain::lineage::Figure>,
     },
 }
 
@@ -202,7 +211,9 @@ impl App {
             | InputKind::CloseUnit
             | InputKind::ReopenUnit
             | InputKind::MemberName
-            | InputKind::AssignFields => {
+            | InputKind::AssignFields
+            | InputKind::PreviousFigure
+            | InputKind::PreviousReason => {
                 self.dialog = None;
             }
             InputKind::NewYear => {
@@ -253,6 +264,8 @@ impl App {
             InputKind::NewYear => self.submit_new_year(),
             InputKind::Year => self.submit_year(&text),
             InputKind::Unpublish => self.submit_unpublish(text),
+            InputKind::PreviousFigure => self.submit_previous_figure(&text),
+            InputKind::PreviousReason => self.submit_previous_reason(text),
             InputKind::Overwrite => self.submit_overwrite(),
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),

@@ -14,6 +14,7 @@ mod files;
 mod history;
 mod input;
 mod open;
+mod previous;
 mod ranking;
 mod units;
 mod wayup;
@@ -53,6 +54,7 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
         | Cmd::Unpublish
         | Cmd::Files
         | Cmd::AddMember
+        | Cmd::SetPrevious
         | Cmd::NewYear => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
         c => appraisal::edits(c),
@@ -210,7 +212,9 @@ impl App {
                 self.workbook_exists(path);
                 Vec::new()
             }
-            Action::ClosedSet(message) | Action::Published(message) => {
+            Action::ClosedSet(message)
+            | Action::Published(message)
+            | Action::PreviousSet(message) => {
                 self.saving = false;
                 self.say(message);
                 self.refresh()
@@ -374,6 +378,10 @@ impl App {
             }
             Loaded::Years(years) => {
                 self.years = years;
+                Vec::new()
+            }
+            Loaded::Previous { unit, name, now } => {
+                self.previous_loaded(unit, name, now);
                 Vec::new()
             }
             Loaded::Assignments {

@@ -269,7 +269,13 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
 fn box_title(app: &App, input: &Input) -> String {
     let lang = app.lang;
     let mut title = words::box_title(input.kind, lang).to_string();
-    if let Some(Dialog::Close { unit: code, name }) = &app.dialog {
+    if let Some(
+        Dialog::Close { unit: code, name }
+        | Dialog::Previous {
+            unit: code, name, ..
+        },
+    ) = &app.dialog
+    {
         title = format!("{title} — {code} {name}");
     }
     match input.kind {
@@ -308,6 +314,12 @@ fn box_help(app: &App, input: &Input) -> String {
                 carry,
                 lang,
             ),
+            _ => String::new(),
+        },
+        InputKind::PreviousFigure | InputKind::PreviousReason => match &app.dialog {
+            Some(Dialog::Previous { now, figure, .. }) => {
+                words::previous_box(now, *figure, input.kind, lang)
+            }
             _ => String::new(),
         },
         InputKind::Year => format!(
