@@ -1169,7 +1169,27 @@ pub fn new_year_box(
         " Chép phân công lĩnh vực của năm {from}: {carried} (Ctrl-P: đổi).",
         " Carry over {from}'s field assignments: {carried} (Ctrl-P: change)."
     ));
+    out.push_str(lang.pick(
+        " Đơn vị đổi tên, hợp nhất, chia tách, kết thúc: gõ đường dẫn tệp thay đổi (.csv, .xlsx; cột from,to,kind,name,group,note) và bộ chỉ số .toml của nhóm mới, cách nhau bằng dấu cách (Tab: điền tiếp); để trống: chép nguyên danh sách đơn vị.",
+        " Units renamed, merged, split or ended: type the changes file's path (.csv, .xlsx; columns from,to,kind,name,group,note) and the new groups' .toml sets, separated by spaces (Tab completes); empty: the units carried over as they are.",
+    ));
     out
+}
+
+/// The new year's box given two changes files.
+pub fn new_year_one_changes_file(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ một tệp thay đổi đơn vị (.csv hoặc .xlsx); các tệp khác là bộ chỉ số .toml của nhóm mới.",
+        "One changes file only (.csv or .xlsx); the others are the new groups' .toml criteria sets.",
+    )
+}
+
+/// The new year's box given sets without a changes file.
+pub fn new_year_sets_need_changes(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bộ chỉ số .toml chỉ dùng cho nhóm mới trong tệp thay đổi đơn vị: gõ cả đường dẫn tệp thay đổi (.csv hoặc .xlsx).",
+        "A .toml criteria set is for a group that starts in a changes file: give the changes file (.csv or .xlsx) too.",
+    )
 }
 
 /// The field assignments carried over into the new year.

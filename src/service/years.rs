@@ -37,7 +37,7 @@ pub struct NewYear {
 }
 
 /// A changes file for a new year, and the criteria sets of the groups that start.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearChanges {
     pub file: PathBuf,
     /// The sheet, for a workbook.

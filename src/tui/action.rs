@@ -245,6 +245,15 @@ pub enum Action {
     },
     /// A unit was closed or reopened: what the status line says.
     ClosedSet(String),
+    /// The new year was refused (a changes file's problems, each with its line and column):
+    /// the box opens again with what was typed.
+    NewYearRefused {
+        year: i32,
+        from: i32,
+        carry: bool,
+        message: String,
+        text: String,
+    },
     /// The year was published: what the status line says.
     Published(String),
     /// The council's figure of last year was set or taken back: what the status line says.
@@ -395,6 +404,9 @@ pub enum Effect {
         from: i32,
         /// Whether `from`'s field assignments are carried over.
         carry: bool,
+        /// The changes file and the sets of the groups that start, as `--changes` and `--set`
+        /// give them (none: the units carried over as they were).
+        changes: Option<crate::service::YearChanges>,
     },
     /// Work on another year of the same file from now on (it must exist).
     SwitchYear {

@@ -518,8 +518,33 @@ impl Runtime {
                     }],
                 }
             }
-            Effect::NewYear { year, from, carry } => {
-                let said = said::new_year(ws, year, Some(from), None, appraiser, lang)?;
+            Effect::NewYear {
+                year,
+                from,
+                carry,
+                changes,
+            } => {
+                let said =
+                    match said::new_year(ws, year, Some(from), changes.as_ref(), appraiser, lang) {
+                        Ok(said) => said,
+                        // Refused whole (nothing written): the box again, with the file's problems.
+                        Err(e) => {
+                            let text = changes.map(|c| {
+                                std::iter::once(c.file)
+                                    .chain(c.sets)
+                                    .map(|p| p.display().to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            });
+                            return Ok(vec![Action::NewYearRefused {
+                                year,
+                                from,
+                                carry,
+                                message: e.render(lang),
+                                text: text.unwrap_or_default(),
+                            }]);
+                        }
+                    };
                 let mut message = said.lines().next().unwrap_or_default().to_string();
                 if carry {
                     let n = ws.carry_assignments(from)?;

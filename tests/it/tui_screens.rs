@@ -860,6 +860,62 @@ fn the_council_sets_a_units_figure_of_last_year_on_the_screens() {
     common::ok(&db, &["verify"]);
 }
 
+/// A new year from the screens with a changes file and the new group's set, as `new-year
+/// --changes --set`: the box says what it takes (the snapshot is `new_year_box_vi_80x24`); a refused file shows its
+/// problems in the box, each with its line and column, and writes nothing; the right file
+/// makes the year with its lineage.
+#[test]
+fn a_new_year_with_its_changes_from_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let bad = common::write(
+        dir.path(),
+        "bad.csv",
+        "from,to,kind,name,group,note\nSXX,STC,rename,,,\n,XP09,new,,,\n",
+    );
+    let good = common::write(
+        dir.path(),
+        "good.csv",
+        "from,to,kind,name,group,note\nSKHDT,STC,merge,,,\nSTC,STC,merge,,,\n,XP01,new,Phường 1,xa-phuong,\n",
+    );
+    let set = common::write(
+        dir.path(),
+        "xa-phuong.toml",
+        std::fs::read_to_string(common::root().join("data/criteria/2022/huyen.toml"))
+            .unwrap()
+            .replace("group = \"huyen\"", "group = \"xa-phuong\""),
+    );
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rN");
+    let asked = s.draw(80, 24);
+    assert!(asked.contains("Bắt đầu năm mới 2022 → 2023"), "{asked}");
+    assert!(asked.contains("gõ đường dẫn tệp thay đổi"), "{asked}");
+    let before = common::dump(&db);
+    s.keys(&format!("{}\n\n", bad.display()));
+    let refused = s.draw(120, 40);
+    assert!(
+        refused.contains(":2:1") && refused.contains("SXX"),
+        "{refused}"
+    );
+    assert_eq!(
+        common::dump(&db),
+        before,
+        "a refused changes file wrote something"
+    );
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(&format!("{} {}\n", good.display(), set.display()));
+    let made = s.draw(80, 24);
+    assert!(made.contains("2023"), "{made}");
+    assert_eq!(s.app.year, 2023);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let links: i64 = conn
+        .query_row("SELECT COUNT(*) FROM lineage WHERE year = 2023", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(links, 3);
+}
+
 /// A published year says so in every title and refuses a decision with the store's sentence.
 #[test]
 fn a_published_year_is_shown_as_such_and_refuses_edits() {

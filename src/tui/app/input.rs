@@ -33,7 +33,28 @@ impl InputKind {
                 | InputKind::ExportPath
                 | InputKind::WorkbookPath
                 | InputKind::OpenDatabase
+                | InputKind::NewYear
         )
+    }
+
+    /// Whether the box holds several paths separated by spaces: Tab completes the last.
+    fn paths(self) -> bool {
+        self == InputKind::NewYear
+    }
+}
+
+impl Input {
+    /// What Tab completes: the whole text, or the last path of a box of several.
+    fn completing(&self) -> String {
+        let text = self.text();
+        if !self.kind.paths() || text.ends_with(' ') {
+            return if self.kind.paths() {
+                String::new()
+            } else {
+                text
+            };
+        }
+        text.rsplit(' ').next().unwrap_or_default().to_string()
     }
 }
 
@@ -175,7 +196,9 @@ impl App {
                 Vec::new()
             }
             KeyCode::Tab if input.kind.path() => {
-                vec![Effect::Complete { text: input.text() }]
+                vec![Effect::Complete {
+                    text: input.completing(),
+                }]
             }
             _ => {
                 self.completions.clear();
@@ -286,10 +309,13 @@ impl App {
     /// Tab in a path box: the one name that completes it, else what the names share.
     pub(super) fn completed(&mut self, text: &str, names: Vec<String>) {
         let Some(input) = &self.input else { return };
-        if input.text() != text {
+        if input.completing() != text {
             return;
         }
         let kind = input.kind;
+        // A box of several paths keeps the ones before the last.
+        let whole = input.text();
+        let before = whole[..whole.len() - text.len()].to_string();
         let fill = match names.len() {
             0 => {
                 self.completions.clear();
@@ -316,7 +342,7 @@ impl App {
             Vec::new()
         };
         if fill.len() > text.len() {
-            self.input = Some(Input::new(kind, &fill));
+            self.input = Some(Input::new(kind, &format!("{before}{fill}")));
         }
     }
 }

@@ -250,6 +250,16 @@ impl App {
                 self.load_assignments()
             }
             Action::YearStarted { year, message } => self.year_started(year, message),
+            Action::NewYearRefused {
+                year,
+                from,
+                carry,
+                message,
+                text,
+            } => {
+                self.new_year_refused((year, from, carry), &message, &text);
+                Vec::new()
+            }
             Action::DatabaseOpened {
                 label,
                 year,

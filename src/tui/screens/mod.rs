@@ -280,6 +280,11 @@ fn box_title(app: &App, input: &Input) -> String {
     }
     match input.kind {
         InputKind::Publish | InputKind::Unpublish => title = format!("{title} {}", app.year),
+        InputKind::NewYear => {
+            if let Some(Dialog::NewYear { year, from, .. }) = &app.dialog {
+                title = format!("{title} {from} → {year}");
+            }
+        }
         InputKind::ImportPath => {
             let (what, _) = words::file_kind(app.files.kind(), lang);
             title = format!("{title} — {what}");
