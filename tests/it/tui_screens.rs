@@ -916,6 +916,55 @@ fn a_new_year_with_its_changes_from_the_screens() {
     assert_eq!(links, 3);
 }
 
+/// The demo's 2025 year at 80×24 with its commune/ward group of 100 units: the units screen
+/// paged and filtered, the ranking paged, the analysis by field (its bands "Nhóm 1"… marked
+/// N1… so the percents stay whole) and the merged unit's history.
+#[test]
+fn the_demos_2025_year_on_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    {
+        let mut ws = Workspace::open(&db, thamdinh::service::Opening::Create, Some(2025)).unwrap();
+        thamdinh::service::build_demo_2025(&mut ws).unwrap();
+    }
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::on_year(&db, lang, 2025);
+        // The commune/ward group, its second page.
+        s.keys("\t\t\t");
+        s.key(KeyCode::PageDown, KeyModifiers::NONE)
+            .key(KeyCode::PageDown, KeyModifiers::NONE);
+        let units = s.draw(80, 24);
+        assert!(units.contains("XP021"), "{units}");
+        snap!(format!("demo2025_units_{code}_80x24"), units);
+        s.keys("/my dien\n");
+        let filtered = s.draw(80, 24);
+        assert!(filtered.contains("(1 / 100)"), "{filtered}");
+        s.keys("\x1b");
+        // The ranking, its last page.
+        s.keys("r");
+        s.key(KeyCode::End, KeyModifiers::NONE);
+        let ranking = s.draw(80, 24);
+        assert!(
+            ranking.contains(" 100 ") || ranking.contains("100 X"),
+            "{ranking}"
+        );
+        snap!(format!("demo2025_ranking_{code}_80x24"), ranking);
+        // The analysis by field: whole percents beside the band marks.
+        s.keys("L");
+        let fields = s.draw(80, 24);
+        assert!(fields.contains(" N1") && fields.contains(" N2"), "{fields}");
+        assert!(!fields.contains("Nhóm 1 0"), "{fields}");
+        snap!(format!("demo2025_fields_{code}_80x24"), fields);
+        s.keys("qq");
+        // The merged unit's history: its predecessors' years.
+        s.keys("\t/nong nghiep va moi\nh");
+        let history = s.draw(80, 24);
+        assert!(history.contains("↳ SNNPTNT"), "{history}");
+        snap!(format!("demo2025_history_{code}_80x24"), history);
+    }
+}
+
 /// A published year says so in every title and refuses a decision with the store's sentence.
 #[test]
 fn a_published_year_is_shown_as_such_and_refuses_edits() {
