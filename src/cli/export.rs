@@ -20,7 +20,10 @@ pub(super) struct Export<'a> {
 pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
     let lang = cx.lang;
     let ws = cx.reporting(Opening::Read)?;
-    if !matches!(e.what, ExportWhat::Notices) && (e.unit.is_some() || e.council.is_some()) {
+    let unit_allowed = matches!(e.what, ExportWhat::Notices | ExportWhat::SelfAssessment);
+    if (!unit_allowed && e.unit.is_some())
+        || (!matches!(e.what, ExportWhat::Notices) && e.council.is_some())
+    {
         return Err(AppError::Refused(
             crate::i18n::notices::notices_only(lang).into(),
         ));
@@ -41,6 +44,8 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
         ExportWhat::Decisions => said::export_decisions(&ws, group, mode, out, lang)?,
         ExportWhat::Ranking => said::export_ranking(&ws, group, mode, out, lang)?,
         ExportWhat::Workbook => said::export_workbook(&ws, group, mode, out, lang)?,
+        ExportWhat::Criteria => said::export_criteria(&ws, group, out, lang)?,
+        ExportWhat::SelfAssessment => said::export_self_assessment(&ws, group, e.unit, out, lang)?,
     };
     cx.progress_done();
     print(said);

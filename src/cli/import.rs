@@ -32,16 +32,39 @@ pub(super) fn run(cx: &Cx, what: &ImportWhat) -> Result<(), AppError> {
                 short_name: short_name.clone(),
                 survey_max: survey_max.clone(),
                 bands: bands.clone(),
+                ask_bands: false,
             };
             refuse_other_year(cx, file)?;
             print(import_criteria(&mut ws, file, a, cx.lang)?);
             return Ok(());
         }
     };
+    if kind == ImportKind::SelfScores && file.is_dir() {
+        if sheet.is_some() {
+            return Err(AppError::SheetNeedsWorkbook(file.clone()));
+        }
+        return import_folder(cx, &mut ws, file);
+    }
     let said = import(&mut ws, kind, file, sheet.as_deref(), cx.lang)?;
     cx.progress_done();
     print(said);
     Ok(())
+}
+
+/// `import self-scores DIR`: every self-assessment workbook of the folder, each on its own;
+/// the report printed. Refused files leave the others imported; the command then fails with
+/// how many were refused.
+fn import_folder(cx: &Cx, ws: &mut Workspace, dir: &Path) -> Result<(), AppError> {
+    let report = ws.import_self_score_folder(dir)?;
+    cx.progress_done();
+    let shown = dir.display().to_string();
+    print(crate::i18n::commands::folder_report(&shown, &report, false, cx.lang).join("\n"));
+    match report.refused() {
+        0 => Ok(()),
+        n => Err(AppError::Refused(crate::i18n::commands::folder_refused(
+            n, &shown, cx.lang,
+        ))),
+    }
 }
 
 pub fn import(

@@ -406,6 +406,13 @@ pub enum Break {
         log: Option<Option<i64>>,
         table: Option<Option<i64>>,
     },
+    /// A comment kept on an undecided item differs from what the log leaves there (none: no
+    /// kept comment).
+    Kept {
+        key: Key,
+        log: Option<String>,
+        table: Option<String>,
+    },
     /// A scope's rows (a unit's self scores, a group's set …) are not what the last write of
     /// thamdinh sealed: they were changed outside thamdinh after it (see `domain::seal`).
     Sealed {
@@ -536,6 +543,8 @@ pub struct Replay {
     /// The council's comparison figure of each unit as the log leaves it: (hundredths or
     /// none, reason), or none when taken back.
     pub previous: HashMap<(i64, String), Option<CouncilFigure>>,
+    /// Comments kept on undecided items.
+    pub kept: HashMap<Key, String>,
     undone: HashSet<i64>,
     /// Rows replayed.
     pub rows: u64,
@@ -622,12 +631,17 @@ impl Replay {
             }
             "comment" => {
                 let Some(d) = current else {
-                    return Err(Mismatch {
-                        field: "old_state",
-                        expected: Shown::State(None),
-                        found: Shown::State(e.text(col::OLD_STATE).map(str::to_string)),
-                        source: Source::LogBefore,
-                    });
+                    // A comment on an undecided item is kept for its decision: it sets no
+                    // verdict.
+                    if e.text(col::NEW_STATE).is_some() || e.int(col::NEW_SCORE).is_some() {
+                        return Err(Mismatch {
+                            field: "new_state",
+                            expected: Shown::State(None),
+                            found: Shown::State(e.text(col::NEW_STATE).map(str::to_string)),
+                            source: Source::LogBefore,
+                        });
+                    }
+                    return Ok(None);
                 };
                 if e.text(col::NEW_STATE) != Some(d.state.as_str()) {
                     return Err(Mismatch {
@@ -688,7 +702,12 @@ impl Replay {
                         source: Source::Undone(uid),
                     });
                 }
-                Ok(restored)
+                // The verdict goes back; the comment the row names stays (since version 12 the
+                // comment as it stood, before it the one the undone row replaced).
+                Ok(restored.map(|d| Dec {
+                    comment: e.text(col::COMMENT).unwrap_or("").to_string(),
+                    ..d
+                }))
             }
             _ => Ok(None),
         }
@@ -719,6 +738,14 @@ impl Replay {
                 let key = e.key().expect("checked above");
                 if action == "undo" {
                     self.undone.insert(undone.map(Entry::id).unwrap_or(0));
+                }
+                // What the row leaves as a kept comment: a decision takes it; a comment on an
+                // undecided item or an undo to no verdict leaves the row's comment (empty: none).
+                let comment = e.text(col::COMMENT).unwrap_or("");
+                if after.is_some() || comment.is_empty() {
+                    self.kept.remove(&key);
+                } else {
+                    self.kept.insert(key.clone(), comment.to_string());
                 }
                 match after {
                     Some(d) => {

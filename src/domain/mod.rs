@@ -29,7 +29,7 @@ pub use index::Index;
 pub use points::{Points, PointsError};
 pub use ranking::{Mode, RankError, RankRow, Ranking, UnitResult};
 pub use sheet::{
-    DecideError, Decision, Explanation, ItemRecord, NodeSum, PartsAcc, Scores, SelfEntry,
-    SelfScore, Sheet, State, TotalsAcc, UnitTotals, Verdict,
+    DecideError, Decision, Explanation, ItemRecord, KeptComment, NodeSum, PartsAcc, Scores,
+    SelfEntry, SelfScore, Sheet, State, TotalsAcc, UnitTotals, Verdict,
 };
 pub use wayup::{Gap, Goal, Loss, Step, Target, WayUp};

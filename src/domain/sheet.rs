@@ -128,6 +128,17 @@ pub struct ItemRecord {
     pub self_entry: Option<SelfEntry>,
     pub decision: Option<Decision>,
     pub explanation: Option<Explanation>,
+    /// A council comment on the item while it has no decision (the next decision takes it).
+    pub kept: Option<KeptComment>,
+}
+
+/// A comment written on an undecided item, or left there by an undo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptComment {
+    pub text: String,
+    pub appraiser: String,
+    /// When it was written (UTC, as the decisions' times).
+    pub at: String,
 }
 
 /// A unit's records, one per node of the set (parents stay empty).

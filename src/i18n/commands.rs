@@ -327,13 +327,69 @@ pub fn imported(kind: &str, c: ImportCount, lang: Lang) -> String {
     )
 }
 
-/// `import criteria FILE.csv` without one of its options.
-pub fn criteria_csv_needs(option: &str, lang: Lang) -> String {
+/// What a criteria tree's header lacks: the command line's option and the header block's key.
+pub fn header_field(field: crate::service::HeaderField, lang: Lang) -> String {
+    use crate::service::HeaderField::*;
+    let (option, vi, en) = match field {
+        Group => ("--group", "Nhóm", "group"),
+        Name => ("--name", "Tên nhóm", "name"),
+        SurveyMax => ("--survey-max", "Điểm điều tra xã hội học", "survey_max"),
+        Bands => ("--bands", "Xếp loại", "bands"),
+    };
+    say!(lang, "{option} (dòng «{vi}»)", "{option} (the line '{en}')")
+}
+
+pub fn criteria_needs(fields: &[crate::service::HeaderField], lang: Lang) -> String {
+    let list = fields
+        .iter()
+        .map(|f| header_field(*f, lang))
+        .collect::<Vec<_>>()
+        .join(", ");
     say!(
         lang,
-        "Nhập cây tiêu chí từ CSV cần thêm {option}.",
-        "Importing a criteria tree from CSV needs {option}."
+        "Cây tiêu chí (CSV hoặc Excel) chưa có {list}: ghi vào khối đầu bảng hoặc đưa vào lệnh.",
+        "The criteria tree (CSV or Excel) lacks {list}: write it in the block above the table or give it to the command."
     )
+}
+
+pub fn criteria_exported(group: &str, path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã ghi bộ chỉ số nhóm {group} vào {path} (mẫu bảng tính; sửa xong nhập lại bằng «thamdinh import criteria»).",
+        "Wrote the criteria set of {group} to {path} (a workbook template; once edited, import it with 'thamdinh import criteria')."
+    )
+}
+
+pub fn assessments_written(n: usize, dir: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã ghi {n} phiếu tự chấm vào thư mục {dir} (MÃ_ĐƠN_VỊ.xlsx); nhận lại cả thư mục bằng «thamdinh import self-scores {dir}».",
+        "Wrote {n} self-assessment workbooks into {dir} (UNITCODE.xlsx); import the folder back with 'thamdinh import self-scores {dir}'."
+    )
+}
+
+pub fn group_needed(groups: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm nay có nhiều nhóm: hãy chọn một nhóm bằng --group ({groups}).",
+        "This year has several groups: choose one with --group ({groups})."
+    )
+}
+
+pub fn not_a_tree(group: &str, why: crate::io::sheets::NotATree, lang: Lang) -> String {
+    use crate::io::sheets::NotATree::*;
+    match why {
+        Blocks => say!(
+            lang,
+            "Bộ chỉ số nhóm {group} có mục điểm thưởng hoặc điểm trừ, bảng tiêu chí không ghi được: hãy giữ bộ này dạng TOML.",
+            "The criteria set of {group} has bonus or deduction items, which a tree's table cannot hold: keep this set as TOML."
+        ),
+        Minimum => say!(
+            lang,
+            "Bộ chỉ số nhóm {group} có mục với điểm tối thiểu khác 0, bảng tiêu chí không ghi được: hãy giữ bộ này dạng TOML.",
+            "The criteria set of {group} has an item with a minimum other than 0, which a tree's table cannot hold: keep this set as TOML."
+        ),
+    }
 }
 
 pub fn bad_bands(text: &str, lang: Lang) -> String {
@@ -656,5 +712,105 @@ pub fn criteria_of_other_year(file: &str, found: i32, asked: i32, lang: Lang) ->
         lang,
         "{file}: bộ chỉ số này là của năm {found}, không phải năm {asked} (--year); không nạp gì. Hãy sửa dòng «year» trong tệp, hoặc bỏ --year để nạp vào năm {found}.",
         "{file}: this criteria set is for {found}, not {asked} (--year); nothing was imported. Correct its 'year' line, or leave out --year to import it into {found}."
+    )
+}
+
+/// The report of a folder of self-assessments, line by line: what was (`preview`: would
+/// be) accepted, what was refused with every problem at its cell, two workbooks for one
+/// unit, the units with no workbook.
+pub fn folder_report(
+    dir: &str,
+    report: &crate::service::FolderReport,
+    preview: bool,
+    lang: Lang,
+) -> Vec<String> {
+    use crate::service::FolderOutcome;
+    let accepted = report.accepted().count();
+    let (refused, rows) = (report.refused(), report.rows());
+    let mut out = vec![match preview {
+        true => say!(
+            lang,
+            "Thư mục {dir}: sẽ nhận {accepted} tệp ({rows} dòng), từ chối {refused} tệp.",
+            "Folder {dir}: {accepted} workbooks would be accepted ({rows} rows), {refused} refused."
+        ),
+        false => say!(
+            lang,
+            "Thư mục {dir}: đã nhận {accepted} tệp ({rows} dòng), từ chối {refused} tệp.",
+            "Folder {dir}: {accepted} workbooks accepted ({rows} rows), {refused} refused."
+        ),
+    }];
+    if report.files.is_empty() {
+        out.push(
+            lang.pick(
+                "Thư mục không có tệp .xlsx nào.",
+                "The folder holds no .xlsx file.",
+            )
+            .into(),
+        );
+    }
+    if accepted > 0 {
+        out.push(lang.pick("Nhận:", "Accepted:").into());
+    }
+    for (f, c, blank) in report.accepted() {
+        let unit = f.unit.as_deref().unwrap_or_default();
+        let (n, added, changed) = (c.added + c.changed + c.unchanged, c.added, c.changed);
+        let name = &f.name;
+        let mut line = say!(
+            lang,
+            "  {name} ({unit}): {n} dòng, {added} mới, {changed} thay đổi",
+            "  {name} ({unit}): {n} rows, {added} added, {changed} changed"
+        );
+        if blank > 0 {
+            line.push_str(&say!(
+                lang,
+                "; {blank} mục để trống",
+                "; {blank} items left blank"
+            ));
+        }
+        out.push(line);
+    }
+    if refused > 0 {
+        out.push(lang.pick("Từ chối:", "Refused:").into());
+    }
+    for f in &report.files {
+        match &f.outcome {
+            FolderOutcome::Accepted { .. } => {}
+            FolderOutcome::Refused(e) => {
+                for line in e.render(lang).lines() {
+                    out.push(format!("  {line}"));
+                }
+            }
+            FolderOutcome::Twice { other } => {
+                let (name, unit) = (&f.name, f.unit.as_deref().unwrap_or_default());
+                out.push(say!(
+                    lang,
+                    "  {name}: cùng đơn vị {unit} với {other}: không nhập tệp nào của đơn vị này",
+                    "  {name}: the same unit {unit} as {other}: neither is imported"
+                ));
+            }
+        }
+    }
+    if !report.missing.is_empty() {
+        let n = report.missing.len();
+        let list = report
+            .missing
+            .iter()
+            .map(|(code, name)| format!("{code} {name}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(say!(
+            lang,
+            "Chưa có tệp ({n} đơn vị): {list}",
+            "No workbook ({n} units): {list}"
+        ));
+    }
+    out
+}
+
+pub fn folder_refused(n: usize, dir: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{n} tệp trong {dir} bị từ chối (các tệp khác đã nhập): sửa các ô đã nêu rồi nhập lại thư mục.",
+        "{n} workbooks in {dir} were refused (the others were imported): correct the cells named and import the folder again."
     )
 }

@@ -4,6 +4,7 @@
 use super::{Lang, say};
 use crate::domain::criteria::{ItemKind, ScoreError, SetError};
 use crate::domain::{DecideError, Points, PointsError, RankError};
+use crate::io::OsError;
 use crate::io::problem::cell_ref;
 use crate::io::xlsxguard::{Damage, TooLarge};
 use crate::io::{FileError, Problem};
@@ -198,6 +199,131 @@ pub fn group_needs_set(group: &str, year: i32, lang: Lang) -> String {
     )
 }
 
+/// What the operating system said, in the user's language: the failures a council member
+/// meets (not found, no permission, a folder, a full disk, a read-only disk, a file in use …)
+/// as words, never as "(os error N)". The system's own text is kept only for a failure none of
+/// these covers.
+pub fn os_error(e: &OsError, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let by_code = e.code.and_then(|c| os_words(c, lang));
+    if let Some(words) = by_code {
+        return words.to_string();
+    }
+    let by_kind = match e.kind {
+        K::NotFound => Some(("không có tệp hay thư mục này", "no such file or folder")),
+        K::PermissionDenied => Some((
+            "không có quyền (hãy hỏi người quản trị máy)",
+            "permission denied (ask the machine's administrator)",
+        )),
+        K::AlreadyExists => Some(("đã có tệp cùng tên", "a file of that name exists")),
+        K::IsADirectory => Some((
+            "đây là một thư mục, không phải tệp",
+            "it is a folder, not a file",
+        )),
+        K::NotADirectory => Some((
+            "một phần của đường dẫn là tệp, không phải thư mục",
+            "part of the path is a file, not a folder",
+        )),
+        K::StorageFull | K::QuotaExceeded => Some((
+            "ổ đĩa đã đầy (hoặc hết hạn mức)",
+            "the disk is full (or the quota is used up)",
+        )),
+        K::ReadOnlyFilesystem => Some(("ổ đĩa chỉ cho đọc", "the disk is read-only")),
+        K::ResourceBusy | K::ExecutableFileBusy => Some((
+            "tệp đang được chương trình khác dùng",
+            "the file is in use by another program",
+        )),
+        K::BrokenPipe => Some((
+            "chương trình nhận kết quả đã đóng",
+            "the program receiving the output has closed",
+        )),
+        K::InvalidFilename => Some((
+            "tên tệp không hợp lệ hoặc quá dài",
+            "the file name is not valid or too long",
+        )),
+        K::FileTooLarge => Some((
+            "tệp lớn quá mức hệ thống cho phép",
+            "the file is larger than the system allows",
+        )),
+        K::Interrupted | K::TimedOut => Some((
+            "thao tác bị ngắt giữa chừng",
+            "the operation was interrupted",
+        )),
+        K::OutOfMemory => Some(("máy hết bộ nhớ", "the machine is out of memory")),
+        _ => None,
+    };
+    match by_kind {
+        Some((vi, en)) => lang.pick(vi, en).to_string(),
+        None => {
+            // The system's text without its "(os error N)", the number kept as a code.
+            let text = e.text.split(" (os error").next().unwrap_or(&e.text);
+            match e.code {
+                Some(n) => say!(
+                    lang,
+                    "lỗi hệ thống số {n}: {text}",
+                    "system error {n}: {text}"
+                ),
+                None => text.to_string(),
+            }
+        }
+    }
+}
+
+/// The Unix error numbers whose kind Rust does not name precisely enough.
+fn os_words(code: i32, lang: Lang) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use nix::libc;
+        let (vi, en) = match code {
+            libc::ENOSPC => ("ổ đĩa đã đầy", "the disk is full"),
+            libc::EDQUOT => (
+                "đã hết hạn mức dung lượng của tài khoản",
+                "the account's disk quota is used up",
+            ),
+            libc::EROFS => ("ổ đĩa chỉ cho đọc", "the disk is read-only"),
+            libc::EACCES | libc::EPERM => (
+                "không có quyền (hãy hỏi người quản trị máy)",
+                "permission denied (ask the machine's administrator)",
+            ),
+            libc::ELOOP => (
+                "đường dẫn đi qua quá nhiều liên kết (hoặc là một liên kết không được theo)",
+                "the path goes through too many links (or is a link that is not followed)",
+            ),
+            libc::EIO => (
+                "ổ đĩa báo lỗi đọc/ghi (hãy kiểm tra ổ đĩa hoặc mạng)",
+                "the disk reported an input/output error (check the disk or the network)",
+            ),
+            libc::ENAMETOOLONG => (
+                "tên tệp hoặc đường dẫn quá dài",
+                "the file name or path is too long",
+            ),
+            libc::EMFILE | libc::ENFILE => (
+                "đang mở quá nhiều tệp cùng lúc",
+                "too many files are open at once",
+            ),
+            libc::EXDEV => (
+                "không chuyển được tệp sang ổ đĩa khác",
+                "the file cannot be moved to another disk",
+            ),
+            _ => return None,
+        };
+        Some(lang.pick(vi, en))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (code, lang);
+        None
+    }
+}
+
+/// At most `max` characters of `text`, with `…` when cut.
+fn cut_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// SQLite's failures as sentences: what happened to the file and what to do. The engine's own
 /// English is kept only for a failure no sentence here covers, quoted as the engine's.
 pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
@@ -221,6 +347,13 @@ pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
             "The database lacks its column {column}: the file was changed by another program or damaged. Use the latest backup; nothing more was written to it."
         );
     }
+    // SQLITE_IOERR_SHMSIZE: the shared-memory file beside the database could not grow, which
+    // on a disk that is otherwise sound means it is full.
+    const SHMSIZE: i32 = 4874;
+    let code = match err {
+        rusqlite::Error::SqliteFailure(e, _) if e.extended_code == SHMSIZE => Some(C::DiskFull),
+        _ => code,
+    };
     match code {
         Some(C::DatabaseCorrupt) => lang
             .pick(
@@ -264,12 +397,17 @@ pub fn sqlite_error(err: &rusqlite::Error, lang: Lang) -> String {
                 "The database file cannot be opened (its folder is missing or cannot be entered).",
             )
             .into(),
-        Some(C::SystemIoFailure) => lang
-            .pick(
-                "Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu; việc vừa làm không được ghi. Hãy kiểm tra ổ đĩa (hoặc mạng, nếu tệp ở thư mục dùng chung).",
-                "The disk failed while reading or writing the database; what was just done was not written. Check the disk (or the network, for a shared folder).",
+        Some(C::SystemIoFailure) => {
+            let n = match err {
+                rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+                _ => 0,
+            };
+            say!(
+                lang,
+                "Ổ đĩa báo lỗi khi đọc hoặc ghi cơ sở dữ liệu (mã SQLite {n}); việc vừa làm không được ghi. Hãy kiểm tra ổ đĩa (hoặc mạng, nếu tệp ở thư mục dùng chung).",
+                "The disk failed while reading or writing the database (SQLite code {n}); what was just done was not written. Check the disk (or the network, for a shared folder)."
             )
-            .into(),
+        }
         _ => say!(
             lang,
             "Lỗi cơ sở dữ liệu (SQLite báo: «{err}»).",
@@ -368,7 +506,8 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
 }
 
 /// Input or output that failed, with the system's reason.
-pub fn io_failed(doing: IoDoing, target: &str, error: &str, lang: Lang) -> String {
+pub fn io_failed(doing: IoDoing, target: &str, error: &OsError, lang: Lang) -> String {
+    let error = os_error(error, lang);
     match doing {
         IoDoing::Open => say!(
             lang,
@@ -425,11 +564,14 @@ pub fn file_refused(lang: Lang) -> &'static str {
 pub fn problem(p: &Problem, lang: Lang) -> String {
     use Problem::*;
     match p {
-        Unreadable(e) => say!(
+        Unreadable(e) => {
+            let e = os_error(e, lang);
+            say!(
             lang,
             "không mở được tệp ({e})",
             "the file cannot be read ({e})"
-        ),
+            )
+        }
         NotUtf8 => lang
             .pick(
                 "tệp không phải mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại dưới dạng CSV UTF-8",
@@ -460,6 +602,31 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the file has a header row and no data",
             )
             .into(),
+        AssessmentHeader => lang
+            .pick(
+                "phiếu tự chấm không có dòng «Đơn vị» ở đầu phiếu (hãy dùng phiếu do thamdinh xuất ra)",
+                "the self-assessment has no 'unit' line in its header (use the workbook thamdinh exported)",
+            )
+            .into(),
+        AssessmentYear { found, year } => say!(
+            lang,
+            "phiếu tự chấm của năm «{found}», không phải năm {year}",
+            "the self-assessment is for the year '{found}', not {year}"
+        ),
+        AssessmentUnit { unit, year } => say!(
+            lang,
+            "đơn vị «{unit}» không có trong danh sách đơn vị năm {year}",
+            "the unit '{unit}' is not one of the units of {year}"
+        ),
+        AssessmentGroup {
+            unit,
+            group,
+            file_group,
+        } => say!(
+            lang,
+            "phiếu lập cho nhóm «{file_group}» nhưng năm nay {unit} thuộc nhóm «{group}»: hãy xuất lại phiếu của đơn vị",
+            "the workbook was made for the group '{file_group}' but {unit} is in the group '{group}' this year: export the unit's workbook again"
+        ),
         MissingColumn(c) => say!(
             lang,
             "thiếu cột bắt buộc «{c}»",
@@ -1214,6 +1381,20 @@ pub fn ledger_break(b: &crate::domain::ledger::Break, lang: Lang) -> String {
                 "The council's figure for unit {unit} ({year}) is {table} in the table, but the audit log says {log}: the figure or its reason was changed outside thamdinh."
             )
         }
+        Break::Kept { key, log, table } => {
+            let none = lang.pick("(không có)", "(none)");
+            let quote = |t: &Option<String>| {
+                t.as_deref()
+                    .map_or_else(|| none.to_string(), |t| format!("«{}»", cut_chars(t, 60)))
+            };
+            let (log, table) = (quote(log), quote(table));
+            let (year, unit, item) = (key.year, &key.unit, &key.item);
+            say!(
+                lang,
+                "Nhận xét giữ lại ở mục {item} của {unit} (năm {year}, chưa có quyết định) là {table} trong bảng, nhưng sổ nhật ký ghi {log}: nhận xét đã bị sửa ngoài thamdinh.",
+                "The comment kept on item {item} of {unit} ({year}, not decided) is {table} in the table, but the audit log says {log}: it was changed outside thamdinh."
+            )
+        }
         Break::Closed {
             year,
             unit,
@@ -1333,6 +1514,11 @@ fn scope_words(scope: &crate::domain::seal::Scope, lang: Lang) -> String {
             lang,
             "kết quả đã công bố của năm {year}",
             "the published result of {year}"
+        ),
+        Kind::Lineage => say!(
+            lang,
+            "nguồn gốc của đơn vị {key} (năm {year}: đổi tên, hợp nhất, chia tách hay mới)",
+            "where unit {key} came from ({year}: renamed, merged, split or new)"
         ),
     }
 }
@@ -1455,6 +1641,10 @@ impl AppError {
             AppError::NoSets(y) => no_sets(*y, lang),
             AppError::NoSelfScores { group, name } => no_self_scores(group, name, lang),
             AppError::GroupNeedsSet { group, year } => group_needs_set(group, *year, lang),
+            AppError::GroupNeeded(groups) => {
+                super::commands::group_needed(&groups.join(", "), lang)
+            }
+            AppError::NotATree { group, why } => super::commands::not_a_tree(group, *why, lang),
             AppError::UnitNotInGroup { unit, group } => {
                 crate::words::notices::unit_not_in_group(unit, group, lang)
             }
@@ -1465,7 +1655,7 @@ impl AppError {
             }
             AppError::NoDatabase { db, year } => no_database_at(db, *year, lang),
             AppError::NoBuiltinSets { year, db } => no_builtin_sets_for(*year, db, lang),
-            AppError::CriteriaCsvNeeds(option) => super::commands::criteria_csv_needs(option, lang),
+            AppError::CriteriaNeeds(fields) => super::commands::criteria_needs(fields, lang),
             AppError::BadBands(text) => super::commands::bad_bands(text, lang),
             AppError::FinalDecisionsUndecided { group, left } => {
                 final_decisions_undecided(group.as_deref(), left, lang)
@@ -1626,5 +1816,55 @@ pub fn change_fault(f: &crate::domain::lineage::Fault, lang: Lang) -> String {
             "mã mới {u} cần nhóm ở cột group",
             "the new code {u} needs its group in the group column"
         ),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod os_error_tests {
+    use super::*;
+    use nix::libc;
+
+    /// Every failure a member meets is said in words in both languages, without the system's
+    /// English or its number.
+    #[test]
+    fn the_failures_a_member_meets_are_words_in_both_languages() {
+        let codes = [
+            libc::ENOENT,
+            libc::EACCES,
+            libc::EPERM,
+            libc::EISDIR,
+            libc::ENOTDIR,
+            libc::ENOSPC,
+            libc::EDQUOT,
+            libc::EROFS,
+            libc::EBUSY,
+            libc::ETXTBSY,
+            libc::EEXIST,
+            libc::ELOOP,
+            libc::EIO,
+            libc::ENAMETOOLONG,
+            libc::EMFILE,
+            libc::EXDEV,
+            libc::EPIPE,
+        ];
+        for code in codes {
+            let e = OsError::from(std::io::Error::from_raw_os_error(code));
+            let (vi, en) = (os_error(&e, Lang::Vi), os_error(&e, Lang::En));
+            for said in [&vi, &en] {
+                assert!(!said.contains("os error"), "{code}: {said}");
+                assert!(
+                    !said.contains(&e.text),
+                    "{code}: the system's text in {said}"
+                );
+            }
+            assert_ne!(vi, en, "{code}");
+        }
+        let full = OsError::from(std::io::Error::from_raw_os_error(libc::ENOSPC));
+        assert_eq!(os_error(&full, Lang::Vi), "ổ đĩa đã đầy");
+        // A failure no sentence covers keeps the system's words, without "(os error N)".
+        let odd = OsError::from(std::io::Error::from_raw_os_error(libc::ENOTSOCK));
+        let said = os_error(&odd, Lang::Vi);
+        assert!(said.starts_with("lỗi hệ thống số"), "{said}");
+        assert!(!said.contains("os error"), "{said}");
     }
 }

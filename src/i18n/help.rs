@@ -262,20 +262,20 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "export",
         "",
-        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), bảng tính kết quả (.xlsx), hoặc thông báo kết quả của từng đơn vị (.docx)",
-        "Export the decisions or the ranking as CSV (Excel opens it), the results workbook (.xlsx), or each unit's notice of its result (.docx)",
+        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), bảng tính kết quả (.xlsx), thông báo kết quả của từng đơn vị (.docx), bộ chỉ số dạng bảng tính (.xlsx) hoặc phiếu tự chấm của từng đơn vị (.xlsx)",
+        "Export the decisions or the ranking as CSV (Excel opens it), the results workbook (.xlsx), each unit's notice of its result (.docx), a criteria set as a workbook (.xlsx) or each unit's self-assessment workbook (.xlsx)",
     ),
     (
         "export",
         "what",
-        "decisions (các quyết định), ranking (bảng xếp hạng), workbook (bảng tính .xlsx: kết quả, lĩnh vực, tiêu chí, quyết định, bảng chấm điểm từng đơn vị) hoặc notices (thông báo kết quả từng đơn vị)",
-        "decisions, ranking, workbook (.xlsx: results, fields, criteria, decisions, each unit's scoring sheet) or notices (each unit's notice)",
+        "decisions (các quyết định), ranking (bảng xếp hạng), workbook (bảng tính .xlsx: kết quả, lĩnh vực, tiêu chí, quyết định, bảng chấm điểm từng đơn vị), notices (thông báo kết quả từng đơn vị), criteria (bộ chỉ số của một nhóm: mẫu bảng tính, nhập lại được) hoặc self-assessment (phiếu tự chấm .xlsx của từng đơn vị)",
+        "decisions, ranking, workbook (.xlsx: results, fields, criteria, decisions, each unit's scoring sheet), notices (each unit's notice), criteria (a group's criteria set: a workbook template that imports back) or self-assessment (each unit's self-assessment .xlsx)",
     ),
     (
         "export",
         "out",
-        "Tệp cần ghi (CSV; .xlsx với workbook); với notices: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx",
-        "The file to write (CSV; .xlsx for workbook); for notices, the folder to write UNITCODE.docx files into",
+        "Tệp cần ghi (CSV; .xlsx với workbook và criteria); với notices và self-assessment: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx / MÃ_ĐƠN_VỊ.xlsx",
+        "The file to write (CSV; .xlsx for workbook and criteria); for notices and self-assessment, the folder to write UNITCODE.docx / UNITCODE.xlsx files into",
     ),
     (
         "export",
@@ -292,8 +292,8 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "export",
         "unit",
-        "Với notices: chỉ thông báo của một đơn vị",
-        "For notices: only one unit's notice",
+        "Với notices và self-assessment: chỉ tệp của một đơn vị",
+        "For notices and self-assessment: only one unit's file",
     ),
     (
         "export",
@@ -534,8 +534,8 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("format", "table|csv", "table|csv"),
     (
         "what",
-        "decisions|ranking|workbook|notices",
-        "decisions|ranking|workbook|notices",
+        "decisions|ranking|workbook|notices|criteria|self-assessment",
+        "decisions|ranking|workbook|notices|criteria|self-assessment",
     ),
     ("sheet", "TRANG_TÍNH", "SHEET"),
     ("council", "TÊN", "NAME"),

@@ -74,6 +74,38 @@ pub fn undone(item: &str, lang: Lang) -> String {
     say!(lang, "Đã hoàn tác {item}", "Undone {item}")
 }
 
+/// What an undo left: the verdict put back (score, state) or none, and whether the item's
+/// comment was kept.
+pub fn undone_to(item: &str, back: Option<(String, &str)>, kept: bool, lang: Lang) -> String {
+    let verdict = match back {
+        Some((score, state)) => say!(
+            lang,
+            "trở lại {score} ({state})",
+            "back to {score} ({state})"
+        ),
+        None => lang.pick("chưa quyết định", "undecided").to_string(),
+    };
+    let comment = match (kept, lang) {
+        (false, _) => "",
+        (true, Lang::Vi) => "; nhận xét vẫn giữ",
+        (true, Lang::En) => "; the comment is kept",
+    };
+    say!(
+        lang,
+        "Đã hoàn tác {item}: {verdict}{comment}",
+        "Undone {item}: {verdict}{comment}"
+    )
+}
+
+/// A comment stored on an undecided item, for its decision.
+pub fn comment_kept(item: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Đã lưu nhận xét {item}; nhận xét sẽ đi cùng quyết định của tiêu chí này",
+        "Comment saved {item}; it goes with this item's decision"
+    )
+}
+
 /// Another instance wrote; what is on screen was read again.
 pub fn updated_from_elsewhere(lang: Lang) -> &'static str {
     lang.pick(
@@ -87,14 +119,6 @@ pub fn updated_from_elsewhere(lang: Lang) -> &'static str {
 /// The appraiser's box was confirmed empty.
 pub fn name_needed(lang: Lang) -> &'static str {
     lang.pick("Hãy nhập họ tên.", "Please type a name.")
-}
-
-/// A comment on an undecided item is kept until the item is decided.
-pub fn comment_waits_for_decision(lang: Lang) -> &'static str {
-    lang.pick(
-        "Nhận xét sẽ được ghi cùng quyết định của tiêu chí này.",
-        "The comment will be saved with this item's decision.",
-    )
 }
 
 /// The unit filter leaves nothing to move to.
@@ -465,6 +489,11 @@ pub fn no_comment(lang: Lang) -> &'static str {
 /// A comment typed on an undecided item, kept for its decision.
 pub fn unsaved_comment(lang: Lang) -> &'static str {
     lang.pick("Nhận xét (chưa lưu)", "Comment (not saved yet)")
+}
+
+/// A comment stored on an undecided item, waiting for its decision.
+pub fn kept_comment(lang: Lang) -> &'static str {
+    lang.pick("Nhận xét (chờ quyết định)", "Comment (awaiting a decision)")
 }
 
 /// The unit's explanation after the council asked for one.

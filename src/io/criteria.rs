@@ -1,7 +1,7 @@
 //! Reading criteria sets: the TOML format of `data/criteria/` (see FORMAT.md) and a tree as
 //! CSV for a province that keeps its set in a spreadsheet. Problems point at line and column.
 
-use super::csvread::parse_table_at_most;
+use super::csvread::{Columns, Table, parse_table_at_most};
 use super::problem::{FileError, Place, Problem, line_col};
 use crate::domain::criteria::{Band, BlockSpec, MAX_NODES, NodeSpec, ScoreOption, SetSpec};
 use crate::domain::text::nfc;
@@ -367,20 +367,89 @@ pub struct CsvHeaderBlock {
     pub source: SetSource,
 }
 
+/// The header block's lines read one at a time, from a CSV file or the rows above a sheet's
+/// table: a key in the first cell, its value in the cells after it.
+pub struct BlockReader {
+    block: CsvHeaderBlock,
+    source: [Option<String>; 3],
+    err: FileError,
+}
+
+impl BlockReader {
+    pub fn new(err: FileError) -> BlockReader {
+        BlockReader {
+            block: CsvHeaderBlock::default(),
+            source: [None, None, None],
+            err,
+        }
+    }
+
+    /// Takes a line whose first cell is at `line`, `column` (1-based): false when its first
+    /// cell is not a key of the block (the table's head, a title), which is then left alone.
+    /// A blank line is taken.
+    pub fn take(&mut self, line: usize, column: usize, cells: &[String]) -> bool {
+        let key = cells
+            .first()
+            .map(|c| nfc(c.trim().trim_start_matches('\u{feff}')).to_lowercase())
+            .unwrap_or_default();
+        let value = cells
+            .get(1..)
+            .map(|v| {
+                let v: Vec<String> = v.iter().map(|c| nfc(c.trim())).collect();
+                v.join(",").trim().trim_end_matches(',').trim().to_string()
+            })
+            .filter(|v| !v.is_empty());
+        let block = &mut self.block;
+        let slot = match key.as_str() {
+            "" => return true,
+            "nhóm" | "mã nhóm" | "group" => &mut block.group,
+            "tên nhóm" | "name" => &mut block.name,
+            "tên ngắn" | "short_name" => &mut block.short_name,
+            "điểm điều tra xã hội học" | "survey_max" => &mut block.survey_max,
+            "xếp loại" | "bands" => &mut block.bands,
+            "quyết định" | "decision" => &mut self.source[0],
+            "ngày" | "date" => &mut self.source[1],
+            "cơ quan ban hành" | "issuer" => &mut self.source[2],
+            _ => return false,
+        };
+        match value {
+            Some(v) => *slot = Some(v),
+            None => self
+                .err
+                .push(Some(Place::at(line, column + 1)), Problem::Required),
+        }
+        true
+    }
+
+    /// The block read, or every problem of it.
+    pub fn finish(mut self) -> Result<CsvHeaderBlock, FileError> {
+        self.block.source = match self.source {
+            [Some(number), Some(date), Some(issuer)] => SetSource::Decision {
+                number,
+                date,
+                issuer,
+            },
+            [None, None, None] => SetSource::Illustrative,
+            _ => {
+                self.err.push(None, Problem::SourceIncomplete);
+                SetSource::Illustrative
+            }
+        };
+        if self.err.is_empty() {
+            Ok(self.block)
+        } else {
+            Err(self.err)
+        }
+    }
+}
+
 /// Splits a tree's text into its header block and the table. The block's lines are left
 /// blank in the table's text, so that a problem in the table keeps its line number.
 pub fn split_header_block(path: &Path, text: &str) -> Result<(CsvHeaderBlock, String), FileError> {
-    let mut block = CsvHeaderBlock::default();
-    let mut err = FileError::new(path);
-    let mut source: [Option<String>; 3] = [None, None, None];
+    let mut reader = BlockReader::new(FileError::new(path));
     let mut table = String::with_capacity(text.len());
     let mut lines = text.split_inclusive('\n').enumerate();
-    let mut in_block = true;
     for (i, line) in lines.by_ref() {
-        if !in_block {
-            table.push_str(line);
-            continue;
-        }
         let cells: Vec<String> = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -388,58 +457,19 @@ pub fn split_header_block(path: &Path, text: &str) -> Result<(CsvHeaderBlock, St
             .records()
             .next()
             .and_then(Result::ok)
-            .map(|r| r.iter().map(|c| nfc(c.trim())).collect())
+            .map(|r| r.iter().map(str::to_string).collect())
             .unwrap_or_default();
-        let key = cells
-            .first()
-            .map(|c| c.trim_start_matches('\u{feff}').to_lowercase())
-            .unwrap_or_default();
-        let value = cells
-            .get(1..)
-            .map(|v| v.join(",").trim().trim_end_matches(',').trim().to_string())
-            .filter(|v| !v.is_empty());
-        let slot = match key.as_str() {
-            "" => None,
-            "nhóm" | "mã nhóm" | "group" => Some(&mut block.group),
-            "tên nhóm" | "name" => Some(&mut block.name),
-            "tên ngắn" | "short_name" => Some(&mut block.short_name),
-            "điểm điều tra xã hội học" | "survey_max" => Some(&mut block.survey_max),
-            "xếp loại" | "bands" => Some(&mut block.bands),
-            "quyết định" | "decision" => Some(&mut source[0]),
-            "ngày" | "date" => Some(&mut source[1]),
-            "cơ quan ban hành" | "issuer" => Some(&mut source[2]),
-            _ => {
-                // The table's head line ends the block.
-                in_block = false;
-                table.push_str(line);
-                continue;
-            }
-        };
-        if let Some(slot) = slot {
-            match value {
-                Some(v) => *slot = Some(v),
-                None => err.push(Some(Place::at(i + 1, 2)), Problem::Required),
-            }
+        if !reader.take(i + 1, 1, &cells) {
+            // The table's head line ends the block.
+            table.push_str(line);
+            break;
         }
         table.push_str(if line.ends_with('\n') { "\n" } else { "" });
     }
-    block.source = match source {
-        [Some(number), Some(date), Some(issuer)] => SetSource::Decision {
-            number,
-            date,
-            issuer,
-        },
-        [None, None, None] => SetSource::Illustrative,
-        _ => {
-            err.push(None, Problem::SourceIncomplete);
-            SetSource::Illustrative
-        }
-    };
-    if err.is_empty() {
-        Ok((block, table))
-    } else {
-        Err(err)
+    for (_, line) in lines {
+        table.push_str(line);
     }
+    Ok((reader.finish()?, table))
 }
 
 /// Counts the array-of-tables heads (`[[nodes]]`, `[[bonus.items]]`, …) before the text is
@@ -470,15 +500,36 @@ pub fn set_from_csv(
     text: &str,
     header: CsvSetHeader,
 ) -> Result<CriteriaSet, FileError> {
-    let table = parse_table_at_most(
+    let table = tree_table(path, text)?;
+    set_from_table(path, &table, header)
+}
+
+/// A tree's CSV text (its header block taken off) as a table: at most [`MAX_NODES`] rows.
+pub fn tree_table(path: &Path, text: &str) -> Result<Table, FileError> {
+    parse_table_at_most(
         path,
         text,
-        &["code", "title", "max"],
-        &["options", "guidance", "not_applicable_for"],
+        CRITERIA.required,
+        CRITERIA.optional,
         MAX_NODES,
         || Problem::TooManyItems { max: MAX_NODES },
-    )?;
-    let mut err = FileError::new(path);
+    )
+}
+
+/// The columns of a criteria tree, in a CSV file or a sheet.
+pub const CRITERIA: Columns<'static> = Columns {
+    required: &["code", "title", "max"],
+    optional: &["options", "guidance", "not_applicable_for"],
+};
+
+/// Reads a criteria tree from a table (a CSV file's or a sheet's, see [`CRITERIA`]); every
+/// problem at its line and column, or its cell.
+pub fn set_from_table(
+    path: &Path,
+    table: &Table,
+    header: CsvSetHeader,
+) -> Result<CriteriaSet, FileError> {
+    let mut err = table.problems(path);
     let mut nodes = Vec::new();
     let mut places = Vec::new();
     for row in &table.rows {
@@ -592,6 +643,25 @@ pub fn set_from_csv(
         }
         err
     })
+}
+
+/// A criteria tree from a sheet of a workbook (`sheet`, else its first), as the CSV tree
+/// reads: the header block in the rows above the table (a row whose first cell is a key of
+/// the block, its value in the next cell; a title row there is skipped), the table under
+/// its head row (Vietnamese or English column heads); what the ledger records of the file.
+/// Every problem at its cell (`'Bộ chỉ số'!C12`).
+pub fn tree_from_workbook(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<(CsvHeaderBlock, Table, crate::domain::seal::Origin), FileError> {
+    let (rows, origin) = super::xlsxread::open_with_origin(path, sheet, CRITERIA)?;
+    let mut block = BlockReader::new(FileError::new(path).in_sheet(rows.sheet_name()));
+    for (line, column, cells) in rows.above() {
+        block.take(line, column, &cells);
+    }
+    let block = block.finish()?;
+    let table = Table::read_at_most(rows, MAX_NODES, || Problem::TooManyItems { max: MAX_NODES })?;
+    Ok((block, table, origin))
 }
 
 #[cfg(test)]

@@ -259,7 +259,7 @@ impl Table {
 /// The column a Vietnamese header names, as a province's own table heads it (a criteria
 /// annex: Mã, Nội dung or Tiêu chí, Điểm tối đa, Các mức điểm, Hướng dẫn chấm, Không áp dụng
 /// cho). `name` is lower case; it is compared in NFC.
-fn column_alias(name: &str) -> Option<&'static str> {
+pub(crate) fn column_alias(name: &str) -> Option<&'static str> {
     let name = crate::domain::text::nfc(name);
     Some(match name.as_str() {
         "mã" => "code",
@@ -268,6 +268,10 @@ fn column_alias(name: &str) -> Option<&'static str> {
         "các mức điểm" | "mức điểm" => "options",
         "hướng dẫn chấm" | "hướng dẫn" => "guidance",
         "không áp dụng cho" => "not_applicable_for",
+        // A unit's self-assessment workbook (`export self-assessment`).
+        "điểm tự chấm" => "score",
+        "ghi chú" => "note",
+        "tài liệu kiểm chứng" | "kiểm chứng" => "evidence",
         _ => return None,
     })
 }
@@ -573,6 +577,15 @@ impl Row {
         &mut self.cells[column]
     }
 
+    /// Puts `text` in the cell at `column`, widening the row when it is beyond its end.
+    pub(crate) fn put(&mut self, column: usize, text: &str) {
+        if self.cells.len() <= column {
+            self.cells.resize_with(column + 1, String::new);
+        }
+        self.cells[column].clear();
+        self.cells[column].push_str(text);
+    }
+
     /// The trimmed text of the cell at `column` (empty when the file has no such column).
     pub fn get(&self, column: Option<usize>) -> &str {
         column
@@ -666,8 +679,7 @@ impl<R: Read> FileSource<R> {
                 Ok(n) => break n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    self.problem =
-                        Some((Place::at(self.line, 1), Problem::Unreadable(e.to_string())));
+                    self.problem = Some((Place::at(self.line, 1), Problem::Unreadable(e.into())));
                     self.done = true;
                     return Ok(());
                 }

@@ -8,12 +8,61 @@ pub mod export;
 pub mod imports;
 pub mod notices;
 pub mod problem;
+pub mod sheets;
 pub mod workbook;
 pub mod xlsxguard;
 pub mod xlsxread;
 pub mod xmltext;
 
 pub use problem::{FileError, Place, Problem};
+
+/// What the operating system said when a file could not be used: kept as its number and
+/// kind (the interface says it in the user's language), with the system's own text for the
+/// rare failure no sentence covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OsError {
+    /// The system's error number (`errno`), when there is one.
+    pub code: Option<i32>,
+    pub kind: std::io::ErrorKind,
+    /// The text Rust gives it (English, with "(os error N)").
+    pub text: String,
+}
+
+impl From<&std::io::Error> for OsError {
+    fn from(e: &std::io::Error) -> OsError {
+        OsError {
+            code: e.raw_os_error(),
+            kind: e.kind(),
+            text: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for OsError {
+    fn from(e: std::io::Error) -> OsError {
+        OsError::from(&e)
+    }
+}
+
+/// The workbook writer's failure: its I/O error as the system's, anything else as its text.
+impl From<rust_xlsxwriter::XlsxError> for OsError {
+    fn from(e: rust_xlsxwriter::XlsxError) -> OsError {
+        match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => OsError::from(io),
+            other => OsError {
+                code: None,
+                kind: std::io::ErrorKind::Other,
+                text: other.to_string(),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for OsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
 
 /// What is at an export's path when it is not a regular file: refused, never replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,8 +129,7 @@ fn check_target(path: &std::path::Path) -> std::io::Result<()> {
 /// `/dev/zero`, is refused without reading on).
 pub fn read_within(path: &std::path::Path, max: u64) -> Result<Vec<u8>, FileError> {
     use std::io::Read;
-    let unreadable =
-        |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.to_string()));
+    let unreadable = |e: std::io::Error| FileError::one(path, None, Problem::Unreadable(e.into()));
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     file.take(max + 1)

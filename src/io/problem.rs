@@ -37,13 +37,31 @@ impl Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The file cannot be opened or read.
-    Unreadable(String),
+    Unreadable(super::OsError),
     NotUtf8,
     Utf16,
     /// A NUL byte: the file is not text.
     NulByte,
     Empty,
     HeaderOnly,
+    /// A self-assessment workbook whose header names no unit.
+    AssessmentHeader,
+    /// A self-assessment made for another year.
+    AssessmentYear {
+        found: String,
+        year: i32,
+    },
+    /// A self-assessment for a unit that is not one of this year's.
+    AssessmentUnit {
+        unit: String,
+        year: i32,
+    },
+    /// A self-assessment made for a group that is not the unit's this year.
+    AssessmentGroup {
+        unit: String,
+        group: String,
+        file_group: String,
+    },
     MissingColumn(String),
     UnknownColumn(String),
     DuplicateColumn(String),
@@ -194,11 +212,10 @@ impl Problem {
     pub fn shorten(&mut self) {
         use Problem::*;
         match self {
-            Unreadable(s) | MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s)
-            | Syntax(s) | BadCode(s) | BadYesNo(s) | BadYear(s) | UnknownGroup(s)
-            | UnknownUnit(s) | ParentNotItem(s) | BadRank(s) | BadOption(s) | Toml(s)
-            | CodeAsNumber(s) | CodeAsDate(s) | DateInNumber(s) | InexactNumber(s)
-            | ExcelError(s) | NotAField(s) => excerpt(s),
+            MissingColumn(s) | UnknownColumn(s) | DuplicateColumn(s) | Syntax(s) | BadCode(s)
+            | BadYesNo(s) | BadYear(s) | UnknownGroup(s) | UnknownUnit(s) | ParentNotItem(s)
+            | BadRank(s) | BadOption(s) | Toml(s) | CodeAsNumber(s) | CodeAsDate(s)
+            | DateInNumber(s) | InexactNumber(s) | ExcelError(s) | NotAField(s) => excerpt(s),
             BadPoints { text, .. } | Score { text, .. } => excerpt(text),
             UnknownItem { unit, item } => {
                 excerpt(unit);

@@ -119,13 +119,13 @@ pub fn check<R: Read + Seek>(
     let fail = |p: Problem| FileError::one(path, None, p);
     let too_large = |t: TooLarge| fail(Problem::WorkbookTooLarge(t));
     let mut head = [0u8; 8];
-    let n = read_up_to(reader, &mut head).map_err(|e| fail(Problem::Unreadable(e.to_string())))?;
+    let n = read_up_to(reader, &mut head).map_err(|e| fail(Problem::Unreadable(e.into())))?;
     if n == 8 && head == OLE2 {
         return Err(fail(Problem::NotWorkbook(Damage::Protected)));
     }
     reader
         .rewind()
-        .map_err(|e| fail(Problem::Unreadable(e.to_string())))?;
+        .map_err(|e| fail(Problem::Unreadable(e.into())))?;
     let mut zip = zip::ZipArchive::new(&mut *reader)
         .map_err(|_| fail(Problem::NotWorkbook(Damage::NotZip)))?;
     if zip.len() > limits.entries {
@@ -189,7 +189,7 @@ pub fn check<R: Read + Seek>(
     drop(zip);
     reader
         .rewind()
-        .map_err(|e| fail(Problem::Unreadable(e.to_string())))?;
+        .map_err(|e| fail(Problem::Unreadable(e.into())))?;
     Ok(())
 }
 

@@ -18,7 +18,7 @@
 //! The header row is the first row with every required column name (title rows above it are
 //! skipped); blank rows are skipped.
 
-use super::csvread::{Columns, Row, RowSource, clean_cell, match_header};
+use super::csvread::{Columns, Row, RowSource, clean_cell, column_alias, match_header};
 use super::problem::{FileError, Place, Problem};
 use super::xlsxguard::{self, Damage, LIMITS, Limits, TooLarge};
 use crate::domain::Points;
@@ -347,6 +347,8 @@ pub struct SheetRows {
     /// The sheet's row (1-based) of the header, and the next cell to read (its index in
     /// `cells`).
     header_line: usize,
+    /// Where the header row starts in `cells`.
+    header_at: usize,
     next: usize,
     rows: usize,
     err: FileError,
@@ -398,7 +400,11 @@ impl SheetRows {
             columns
                 .required
                 .iter()
-                .filter(|c| header.iter().any(|h| h == *c))
+                .filter(|c| {
+                    header
+                        .iter()
+                        .any(|h| h == *c || column_alias(h) == Some(**c))
+                })
                 .count()
         };
         // The first row with every required name; failing that, the one with the most of
@@ -455,10 +461,45 @@ impl SheetRows {
             columns: found,
             names,
             header_line,
+            header_at,
             next: after_header,
             rows: 0,
             err,
         })
+    }
+}
+
+impl SheetRows {
+    /// The sheet's name.
+    pub fn sheet_name(&self) -> &str {
+        &self.sheet
+    }
+
+    /// How many columns the sheet spans (A is 0): a column past them is free.
+    pub fn width(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The rows above the header row that hold something (a title, a header block of
+    /// `key | value` rows): each row's number, the column of its first cell (1-based) and
+    /// the text of its cells from that one on.
+    pub fn above(&self) -> Vec<(usize, usize, Vec<String>)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < self.header_at {
+            let (r, next) = row_at(&self.cells, at);
+            at = next;
+            let Some(first) = r.iter().find(|c| !blank(&c.2)) else {
+                continue;
+            };
+            let texts = by_position(r, |d| cell_text(d, Kind::Text).unwrap_or_default());
+            out.push((
+                first.0 as usize + 1,
+                first.1 as usize + 1,
+                texts[first.1 as usize..].to_vec(),
+            ));
+        }
+        out
     }
 }
 

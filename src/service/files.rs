@@ -5,7 +5,7 @@
 use super::{AppError, ImportKind, IoDoing, Shadowed, Workspace};
 use crate::domain::criteria::Band;
 use crate::domain::{CriteriaSet, GroupCode, Mode, Points, RankError, Ranking};
-use crate::io::criteria::{CsvSetHeader, set_from_csv};
+use crate::io::criteria::{CsvSetHeader, set_from_table};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
 use crate::progress::Stage;
@@ -89,6 +89,18 @@ pub struct CriteriaCsvArgs {
     pub short_name: Option<String>,
     pub survey_max: Option<String>,
     pub bands: Option<String>,
+    /// Bands found neither here nor in the file are asked for (the files screen), not taken
+    /// as the national ones (the command line).
+    pub ask_bands: bool,
+}
+
+/// A value of a tree's header, given neither in its header block nor otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderField {
+    Group,
+    Name,
+    SurveyMax,
+    Bands,
 }
 
 /// What an import did (or, in a preview, would do).
@@ -121,7 +133,7 @@ pub struct NoticeArgs<'a> {
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+pub(super) fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     use std::io::Write;
     crate::io::replace_file(path, |tmp| tmp.write_all(bytes))
         .map_err(|e| AppError::write_failed(path, e))
@@ -191,35 +203,57 @@ impl Workspace {
         out
     }
 
-    /// Reads a criteria set (TOML, or a CSV tree with `csv`'s header) and stores it; the set
-    /// and whether anything changed.
+    /// Reads a criteria set (TOML, or a tree as CSV or a sheet of a workbook, with its header
+    /// block and `csv`'s values) and stores it; the set and whether anything changed.
     pub fn import_criteria(
         &mut self,
         file: &Path,
         csv: CriteriaCsvArgs,
     ) -> Result<(CriteriaSet, bool), AppError> {
-        let is_csv = file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if !is_csv {
+        let Some((block, table, origin)) = read_tree(file)? else {
             return self.import_set_toml(file);
-        }
-        let need = AppError::CriteriaCsvNeeds;
-        let (text, origin) = crate::io::csvread::read_text_with_origin(file)?;
-        // The header block of the sheet gives what the flags do not.
-        let (block, text) = crate::io::criteria::split_header_block(file, &text)?;
-        let csv = CriteriaCsvArgs {
-            group: csv.group.or(block.group),
-            name: csv.name.or(block.name),
-            short_name: csv.short_name.or(block.short_name),
-            survey_max: csv.survey_max.or(block.survey_max),
-            bands: csv.bands.or(block.bands),
         };
-        let group_text = csv.group.ok_or_else(|| need("--group"))?;
+        let header = self.tree_header(csv, block)?;
+        let set = set_from_table(file, &table, header)?;
+        let changed = self.save_set(&set, Some(&origin))?;
+        Ok((set, changed))
+    }
+
+    /// The header of a tree: the values given (`csv`) over those of its header block; every
+    /// value found in neither, at once.
+    fn tree_header(
+        &self,
+        csv: CriteriaCsvArgs,
+        block: crate::io::criteria::CsvHeaderBlock,
+    ) -> Result<CsvSetHeader, AppError> {
+        let given = |a: Option<String>, b: Option<String>| {
+            a.map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .or(b)
+        };
+        let group = given(csv.group, block.group);
+        let name = given(csv.name, block.name);
+        let survey = given(csv.survey_max, block.survey_max);
+        let bands = given(csv.bands, block.bands);
+        let mut missing = Vec::new();
+        for (absent, field) in [
+            (group.is_none(), HeaderField::Group),
+            (name.is_none(), HeaderField::Name),
+            (survey.is_none(), HeaderField::SurveyMax),
+            (bands.is_none() && csv.ask_bands, HeaderField::Bands),
+        ] {
+            if absent {
+                missing.push(field);
+            }
+        }
+        let (Some(group_text), Some(name), Some(survey_text)) = (group, name, survey) else {
+            return Err(AppError::CriteriaNeeds(missing));
+        };
+        if !missing.is_empty() {
+            return Err(AppError::CriteriaNeeds(missing));
+        }
         let group = GroupCode::parse(&group_text)
             .map_err(|_| AppError::UnknownGroup(group_text.clone()))?;
-        let name = csv.name.ok_or_else(|| need("--name"))?;
-        let survey_text = csv.survey_max.ok_or_else(|| need("--survey-max"))?;
         let survey_max = Points::parse(&survey_text).map_err(|why| {
             AppError::File(FileError::one(
                 Path::new("--survey-max"),
@@ -230,21 +264,18 @@ impl Workspace {
                 },
             ))
         })?;
-        let bands_text = csv.bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
+        let bands_text = bands.unwrap_or_else(|| "A:90,B:80,C:70,D:0".into());
         let bands =
             Band::parse_list(&bands_text).ok_or_else(|| AppError::BadBands(bands_text.clone()))?;
-        let header = CsvSetHeader {
+        Ok(CsvSetHeader {
             group,
             name,
-            short_name: csv.short_name,
+            short_name: given(csv.short_name, block.short_name),
             year: self.year,
             survey_max,
             bands,
             source: block.source,
-        };
-        let set = set_from_csv(file, &text, header)?;
-        let changed = self.save_set(&set, Some(&origin))?;
-        Ok((set, changed))
+        })
     }
 
     /// The rankings of the groups asked for (one, or all of the year): (code, name, ranking).
@@ -292,7 +323,7 @@ impl Workspace {
         lang: Lang,
     ) -> Result<(), AppError> {
         let buf = self.rank_csv(group, mode, lang)?;
-        write_file(out, &buf)
+        write_bytes(out, &buf)
     }
 
     /// Writes the decisions CSV to `out`; how many lines. With `Mode::Final` it is the
@@ -312,7 +343,7 @@ impl Workspace {
         let mut buf = Vec::new();
         write_decisions(&mut buf, &lines)
             .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
-        write_file(out, &buf)?;
+        write_bytes(out, &buf)?;
         Ok(lines.len())
     }
 
@@ -416,6 +447,35 @@ impl Workspace {
     pub fn year_exists(&self, year: i32) -> Result<bool, AppError> {
         Ok(self.store.year_exists(year)?)
     }
+}
+
+/// A tree's header block, its table and what the ledger records of its file: a CSV file, or
+/// a sheet of a workbook (its first); none for a TOML set.
+fn read_tree(
+    file: &Path,
+) -> Result<
+    Option<(
+        crate::io::criteria::CsvHeaderBlock,
+        crate::io::csvread::Table,
+        crate::domain::seal::Origin,
+    )>,
+    AppError,
+> {
+    use crate::io::criteria::{split_header_block, tree_from_workbook};
+    if crate::io::xlsxread::is_workbook(file) {
+        return Ok(Some(tree_from_workbook(file, None)?));
+    }
+    let is_csv = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        return Ok(None);
+    }
+    let (text, origin) = crate::io::csvread::read_text_with_origin(file)?;
+    // The header block of the sheet gives what the flags do not.
+    let (block, text) = split_header_block(file, &text)?;
+    let table = crate::io::criteria::tree_table(file, &text)?;
+    Ok(Some((block, table, origin)))
 }
 
 #[cfg(test)]

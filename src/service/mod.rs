@@ -27,6 +27,8 @@ mod analysis;
 mod files;
 mod live;
 mod setup;
+mod sheets;
+pub use sheets::{FolderFile, FolderOutcome, FolderReport};
 pub mod workbook;
 pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};
@@ -104,8 +106,16 @@ pub enum AppError {
         year: i32,
         db: std::path::PathBuf,
     },
-    /// A criteria tree imported from CSV without one of the options it needs (`--group`…).
-    CriteriaCsvNeeds(&'static str),
+    /// A criteria tree (CSV or a workbook) whose header values are given neither in its
+    /// header block nor otherwise: every one missing.
+    CriteriaNeeds(Vec<HeaderField>),
+    /// `export criteria` without `--group` in a year of several groups: the groups.
+    GroupNeeded(Vec<String>),
+    /// A set that a tree's table cannot hold (bonus or deduction items, a minimum).
+    NotATree {
+        group: String,
+        why: crate::io::sheets::NotATree,
+    },
     /// `--bands` that is not a list like `A:90,B:80,C:70,D:0`.
     BadBands(String),
     /// The final decisions export while items are undecided: (group, items, units) of each
@@ -137,7 +147,7 @@ pub enum AppError {
     Io {
         doing: IoDoing,
         target: String,
-        error: String,
+        error: crate::io::OsError,
     },
 }
 
@@ -159,12 +169,12 @@ impl AppError {
     pub fn io(
         doing: IoDoing,
         target: impl std::fmt::Display,
-        error: impl std::fmt::Display,
+        error: impl Into<crate::io::OsError>,
     ) -> AppError {
         AppError::Io {
             doing,
             target: target.to_string(),
-            error: error.to_string(),
+            error: error.into(),
         }
     }
 }
@@ -198,6 +208,8 @@ impl From<StoreError> for AppError {
 enum SelfSource<R> {
     Csv(R),
     Sheet(Box<SheetRows>),
+    /// A unit's self-assessment workbook (`export self-assessment`), filled.
+    Assessment(Box<crate::io::sheets::AssessmentRows>),
 }
 
 /// What the ledger records of a self-scores file: known before the import (the file was read
@@ -585,7 +597,7 @@ impl Workspace {
             // hashed for the ledger as it passes. (A pipe or a device is read whole below,
             // within its bound.)
             let file = std::fs::File::open(path)
-                .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.to_string())))?;
+                .map_err(|e| FileError::one(path, None, Problem::Unreadable(e.into())))?;
             let size = file.metadata().map(|m| m.len()).ok();
             self.progress.stage(Stage::CheckFile, size);
             let (file, hash) = crate::io::Hashing::new(file);
@@ -714,6 +726,9 @@ impl Workspace {
                             imports::self_scores_each(path, FileSource::new(r), ctx, &mut each)
                         }
                         SelfSource::Sheet(rows) => imports::self_scores_rows(*rows, ctx, &mut each),
+                        SelfSource::Assessment(rows) => {
+                            imports::self_scores_rows(*rows, ctx, &mut each)
+                        }
                     };
                     if checked.is_ok() && !batch.rows.is_empty() && !writer_gone {
                         let _ = to_writer.send(batch);

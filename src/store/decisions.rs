@@ -110,6 +110,8 @@ impl Store {
                      appraiser = ?7, decided_at = ?9, round = ?8",
         )?
         .execute(params![year, u, i, state.as_str(), new_score, comment, appraiser, round, at])?;
+        // A comment kept on the undecided item went with this decision (the caller sends it).
+        forget_kept(&tx, year, u, i)?;
         insert_audit(
             &tx,
             &at,
@@ -185,7 +187,7 @@ impl Store {
             item,
             old_state,
             old_score,
-            old_comment,
+            _old_comment,
             old_by,
             old_at,
             old_round,
@@ -205,12 +207,19 @@ impl Store {
                 by: now.map(|n| n.3).unwrap_or_default(),
             });
         }
+        // The verdict goes back; the comment as it stands now stays (a member's text is never
+        // deleted as a side effect): on the verdict put back, or kept on the undecided item.
+        let kept = now.as_ref().map(|n| n.2.clone()).unwrap_or_default();
         match &old_state {
             None => {
                 tx.execute(
                     "DELETE FROM decisions WHERE year = ?1 AND unit = ?2 AND item = ?3",
                     params![year, u, item],
                 )?;
+                if !kept.is_empty() {
+                    let by = now.as_ref().map(|n| n.3.clone()).unwrap_or_default();
+                    keep_comment(&tx, year, u, &item, &kept, &by, &at)?;
+                }
             }
             Some(state) => {
                 tx.execute(
@@ -223,7 +232,7 @@ impl Store {
                         item,
                         state,
                         old_score,
-                        old_comment.clone().unwrap_or_default(),
+                        kept,
                         old_by.clone().unwrap_or_default(),
                         old_at.clone().unwrap_or_default(),
                         old_round.unwrap_or(1)
@@ -243,7 +252,7 @@ impl Store {
             now.as_ref(),
             restored_state,
             old_score,
-            old_comment.as_deref().unwrap_or(""),
+            &kept,
             Some(id),
         )?;
         let restored = current(&tx, year, u, &item)?.map(to_decision);
@@ -269,6 +278,28 @@ impl Store {
         let (u, i) = (unit.as_str(), item.as_str());
         check_open(&tx, year, u)?;
         let Some(old) = current(&tx, year, u, i)? else {
+            // No decision yet: the comment is kept on the item for its decision (logged, so
+            // that nothing a member wrote lives outside the ledger).
+            if comment.is_empty() {
+                forget_kept(&tx, year, u, i)?;
+            } else {
+                keep_comment(&tx, year, u, i, comment, appraiser, &at)?;
+            }
+            insert_audit(
+                &tx,
+                &at,
+                year,
+                u,
+                Some(i),
+                appraiser,
+                "comment",
+                None,
+                None,
+                None,
+                comment,
+                None,
+            )?;
+            tx.commit()?;
             return Ok(None);
         };
         tx.execute(
@@ -385,6 +416,32 @@ impl Store {
 pub(super) fn bump_epoch(tx: &rusqlite::Connection) -> Result<(), StoreError> {
     tx.prepare_cached("UPDATE epoch SET n = n + 1 WHERE id = 1")?
         .execute([])?;
+    Ok(())
+}
+
+/// Keeps a comment on an item that has no decision (replacing one kept before).
+fn keep_comment(
+    tx: &Transaction<'_>,
+    year: i32,
+    unit: &str,
+    item: &str,
+    comment: &str,
+    appraiser: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO kept_comments (year, unit, item, comment, appraiser, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (year, unit, item) DO UPDATE SET comment = ?4, appraiser = ?5, at = ?6",
+    )?
+    .execute(params![year, unit, item, comment, appraiser, at])?;
+    Ok(())
+}
+
+/// The kept comment of an item, gone (its decision took it, or it was emptied).
+fn forget_kept(tx: &Transaction<'_>, year: i32, unit: &str, item: &str) -> Result<(), StoreError> {
+    tx.prepare_cached("DELETE FROM kept_comments WHERE year = ?1 AND unit = ?2 AND item = ?3")?
+        .execute(params![year, unit, item])?;
     Ok(())
 }
 

@@ -549,6 +549,33 @@ impl Store {
                 }));
             }
         }
+        // The comments kept on undecided items.
+        let mut table: std::collections::BTreeMap<Key, String> = std::collections::BTreeMap::new();
+        let mut st = tx.prepare(
+            "SELECT year, unit, item, comment FROM kept_comments WHERE ?1 IS NULL OR year = ?1",
+        )?;
+        let mut rows = st.query([year])?;
+        while let Some(r) = rows.next()? {
+            let key = Key {
+                year: r.get(0)?,
+                unit: r.get(1)?,
+                item: r.get(2)?,
+            };
+            table.insert(key, r.get(3)?);
+        }
+        let mut keys: std::collections::BTreeSet<Key> = table.keys().cloned().collect();
+        keys.extend(replay.kept.keys().cloned());
+        for key in keys {
+            let log = replay.kept.get(&key).cloned();
+            let found = table.get(&key).cloned();
+            if log != found {
+                return Ok(Some(Break::Kept {
+                    key,
+                    log,
+                    table: found,
+                }));
+            }
+        }
         // The council's comparison figures (every open store is at the current schema, which
         // has their table).
         let mut table: std::collections::BTreeMap<(i64, String), (Option<i64>, String)> =

@@ -6,7 +6,8 @@ use crate::domain::breakdown::NodeScore;
 use crate::domain::criteria::CriteriaSet;
 use crate::domain::seal::{Counts, Kind, Origin};
 use crate::domain::{
-    Decision, Explanation, ItemCode, Points, Scores, SelfEntry, SelfScore, Sheet, State, UnitCode,
+    Decision, Explanation, ItemCode, KeptComment, Points, Scores, SelfEntry, SelfScore, Sheet,
+    State, UnitCode,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -739,6 +740,25 @@ impl Store {
                     decided_at,
                     round: round as u8,
                 });
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT item, comment, appraiser, at FROM kept_comments WHERE year = ?1 AND unit = ?2",
+        )?;
+        let rows = st.query_map(params![year, u], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                KeptComment {
+                    text: r.get(1)?,
+                    appraiser: r.get(2)?,
+                    at: r.get(3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (item, kept) = row?;
+            if let Some(i) = at(&item) {
+                sheet.records[i].kept = Some(kept);
             }
         }
         let mut st = self.conn.prepare_cached(

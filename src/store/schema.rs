@@ -295,6 +295,26 @@ const MIGRATIONS: &[Step] = &[
     // that made it; what the file holds now is sealed here, under one `import` row per kind
     // (see `store::seals`).
     Step::Rust(super::seals::migrate),
+    // 12: a comment kept on an item without a decision: written before its verdict, or left
+    // by an undo that took back the item's only verdict (what a member wrote is never
+    // deleted as a side effect). The next decision on the item takes it.
+    Step::Sql(
+        r#"
+    CREATE TABLE kept_comments (
+        year INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        item TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        appraiser TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (year, unit, item),
+        FOREIGN KEY (year, unit) REFERENCES units (year, code)
+    ) STRICT, WITHOUT ROWID;
+    "#,
+    ),
+    // 13: the units' lineage (renamed, merged, split, new) is sealed like every input that
+    // changes a result (it decides last year's index a unit is compared with).
+    Step::Rust(super::seals::migrate_lineage),
 ];
 
 /// The schema version this binary writes.

@@ -114,6 +114,37 @@ pub fn export_workbook(
     ))
 }
 
+/// Writes a group's criteria set as the workbook of its tree.
+pub fn export_criteria(
+    ws: &Workspace,
+    group: Option<&str>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let group = ws.export_criteria(group, out, lang)?;
+    Ok(crate::i18n::commands::criteria_exported(
+        &group,
+        &out.display().to_string(),
+        lang,
+    ))
+}
+
+/// Writes each unit's self-assessment workbook (`UNITCODE.xlsx`) into the folder `out`.
+pub fn export_self_assessment(
+    ws: &Workspace,
+    group: Option<&str>,
+    unit: Option<&str>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let written = ws.export_self_assessment(out, group, unit, lang)?;
+    Ok(crate::i18n::commands::assessments_written(
+        written.len(),
+        &out.display().to_string(),
+        lang,
+    ))
+}
+
 /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
 pub fn export_notices(
     ws: &Workspace,

@@ -8,6 +8,7 @@
 
 pub mod documents;
 pub mod notices;
+pub mod sheets;
 
 use crate::domain::history::{RankTarget, Source, Verdict};
 use crate::domain::{Mode, State};

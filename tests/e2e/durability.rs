@@ -314,3 +314,170 @@ fn lazyfs_keeps_only_what_was_synced() {
     drop(c);
     disk.unmount();
 }
+
+/// A full disk (issue 19): the database on a LazyFs that answers ENOSPC once its capacity is
+/// used. Decisions go on until one is refused; the refusal is a sentence in the user's
+/// language; an import then is refused the same way and changes nothing; once space is back
+/// the next decision is recorded; every decision acknowledged before is there, and the file
+/// passes `verify` and `PRAGMA integrity_check`.
+#[test]
+fn a_full_disk_refuses_with_a_sentence_and_loses_nothing_then_work_goes_on() {
+    use proofs::lazyfs::{Image, Mounted};
+    if let Some(why) = proofs::lazyfs::unavailable() {
+        skipped(
+            "a_full_disk_refuses_with_a_sentence_and_loses_nothing_then_work_goes_on",
+            &why,
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let built = demo_db(dir.path());
+    let (main, wal) = file_bytes(&built);
+    assert!(wal.is_empty());
+    let mut image = Image::new();
+    image.insert("t.sqlite".into(), main);
+    let mnt = dir.path().join("disk");
+    std::fs::create_dir(&mnt).unwrap();
+    let disk = Mounted::mount(&image, &mnt).unwrap();
+    let db = mnt.join("t.sqlite");
+    let conn = rusqlite::Connection::open(&built).unwrap();
+    let mut st = conn
+        .prepare(
+            "SELECT unit, item, score FROM self_scores WHERE unit IN ('SNV', 'STP', 'SYT')
+             AND score IS NOT NULL ORDER BY unit, item",
+        )
+        .unwrap();
+    let rows: Vec<(String, String, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(st);
+    drop(conn);
+    disk.fs.set_capacity(Some(disk.fs.used() + 1024 * 1024));
+    let comment = "Đủ minh chứng, đúng thời hạn. ".repeat(100);
+    let decide = |unit: &str, item: &str| {
+        run(
+            &db,
+            &[
+                "--appraiser",
+                "Lan",
+                "decide",
+                unit,
+                item,
+                "agree",
+                "--comment",
+                &comment,
+            ],
+        )
+    };
+    let mut acknowledged = Vec::new();
+    let mut refusal = None;
+    for (unit, item, _) in &rows {
+        let out = decide(unit, item);
+        if out.status.success() {
+            acknowledged.push((unit.clone(), item.clone()));
+        } else {
+            refusal = Some(String::from_utf8_lossy(&out.stderr).into_owned());
+            break;
+        }
+    }
+    let refusal = refusal.expect("the disk fills up before the decisions end");
+    assert!(acknowledged.len() >= 3, "{acknowledged:?}");
+    assert!(refusal.contains("Ổ đĩa đã đầy"), "{refusal}");
+    for raw in ["os error", "database or disk is full", "Lỗi cơ sở dữ liệu:"] {
+        assert!(!refusal.contains(raw), "{raw:?} in {refusal}");
+    }
+    // An import on the full disk: refused with the sentence, the database unchanged. (The
+    // test's own reads need room for SQLite's shared-memory file: it reads with the space
+    // lifted, then fills the disk to the last byte again.)
+    disk.fs.set_capacity(None);
+    let before = dump(&db);
+    disk.fs.set_capacity(Some(disk.fs.used()));
+    let mut csv = String::from("unit,item,score,note,evidence\n");
+    for (unit, item, score) in rows.iter().filter(|r| r.0 == "SNV") {
+        let p = format!("{}.{:02}", score / 100, score % 100);
+        csv.push_str(&format!(
+            "{unit},{item},{p},Ghi chú bổ sung {},\n",
+            "x".repeat(500)
+        ));
+    }
+    let file = write(dir.path(), "more.csv", csv);
+    let out = run(&db, &["import", "self-scores", file.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        !out.status.success(),
+        "the import is refused on a full disk"
+    );
+    assert!(said.contains("Ổ đĩa đã đầy"), "{said}");
+    // Space is back: the refused import wrote nothing, and work goes on.
+    disk.fs.set_capacity(None);
+    assert_eq!(dump(&db), before, "the refused import wrote nothing");
+    let (unit, item, _) = &rows[acknowledged.len()];
+    let out = decide(unit, item);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    acknowledged.push((unit.clone(), item.clone()));
+    let out = run(&db, &["import", "self-scores", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Nothing acknowledged is lost; the file is sound.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    for (unit, item) in &acknowledged {
+        let kept: String = conn
+            .query_row(
+                "SELECT comment FROM decisions WHERE year = 2022 AND unit = ?1 AND item = ?2",
+                [unit, item],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{unit} {item} acknowledged, then lost: {e}"));
+        assert_eq!(kept, comment.trim());
+    }
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    drop(conn);
+    ok(&db, &["verify"]);
+    // The screens: a decision on the full disk is refused on the status line, the screen
+    // stays; once space is back the same key records it.
+    let config = dir.path().join("config");
+    let mut t = common::pty::Pty::spawn_with_env(
+        &["--db", db.to_str().unwrap(), "--appraiser", "Lan"],
+        &config,
+        140,
+        30,
+        &[],
+    );
+    t.wait_for("Sở Tư pháp", 20);
+    t.send("j\r");
+    t.wait_for("Sở Tư pháp (STP) — đã thẩm định", 10);
+    let decided = |t: &common::pty::Pty| {
+        let screen = t.screen();
+        let at = screen.find("đã thẩm định ").unwrap() + "đã thẩm định ".len();
+        screen[at..].split('/').next().unwrap().to_string()
+    };
+    let first = decided(&t);
+    disk.fs.set_capacity(Some(disk.fs.used()));
+    t.send("a");
+    t.wait_for("Ổ đĩa đã đầy", 10);
+    assert_eq!(decided(&t), first, "nothing shown as done");
+    disk.fs.set_capacity(None);
+    t.send("a");
+    t.wait_for("Đã lưu", 10);
+    assert_ne!(decided(&t), first, "recorded once space is back");
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+    eprintln!(
+        "full disk: {} decisions acknowledged before ENOSPC, refusal: {}",
+        acknowledged.len() - 1,
+        refusal.trim()
+    );
+    disk.unmount();
+}

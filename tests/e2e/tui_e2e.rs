@@ -368,7 +368,7 @@ fn a_comment_of_several_lines_through_a_terminal() {
     t.wait_for("│Đề nghị bổ sung.", 10);
     t.send("a"); // typed into the box: the box is still open after both line breaks
     t.send("\x7f\r");
-    t.wait_for("Nhận xét sẽ được ghi cùng quyết định", 10);
+    t.wait_for("Đã lưu nhận xét 1.1.1", 10); // kept on the undecided item
     t.send("a"); // agreed, with the comment
     t.wait_for("đã thẩm định 1/101", 10);
     t.send("q");
@@ -384,6 +384,60 @@ fn a_comment_of_several_lines_through_a_terminal() {
         )
         .unwrap();
     assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM kept_comments", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 0, "the decision took the kept comment");
+}
+
+/// Undo takes back the verdict, never the comment (issue 19): a three-line comment on SNV
+/// 1.1.2, its decision, then `u` (the item's only verdict, so nothing to put back): the
+/// comment stays on the screen and in the file, and goes with the next decision.
+#[test]
+fn undo_through_the_screens_keeps_the_comment() {
+    let (_dir, db, mut t) = open_demo("Lan", &[], (100, 44), "Sở Nội vụ");
+    t.send("\r");
+    t.wait_for("đã thẩm định 0/101", 10);
+    t.send("j");
+    t.send("c");
+    t.wait_for("Alt-Enter hoặc Ctrl-J: xuống dòng", 10);
+    t.type_slowly("Chậm 5 ngày.");
+    t.send("\n");
+    t.type_slowly("Thiếu phụ lục.");
+    t.send("\n");
+    t.type_slowly("Đề nghị bổ sung.");
+    t.send("\r");
+    t.wait_for("Đã lưu nhận xét 1.1.2", 10);
+    t.send("2");
+    t.wait_for("đã thẩm định 1/101", 10);
+    t.send("u");
+    t.wait_for("Đã hoàn tác 1.1.2: chưa quyết định; nhận xét vẫn giữ", 10);
+    t.wait_for("đã thẩm định 0/101", 10);
+    t.wait_for("Nhận xét (chờ quyết định): Chậm 5 ngày.", 10);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kept: String = conn
+        .query_row(
+            "SELECT comment FROM kept_comments WHERE unit = 'SNV' AND item = '1.1.2'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    // The next decision takes it.
+    t.send("a");
+    t.wait_for("đã thẩm định 1/101", 10);
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+    let (comment, kept): (String, i64) = conn
+        .query_row(
+            "SELECT comment, (SELECT count(*) FROM kept_comments) FROM decisions
+             WHERE unit = 'SNV' AND item = '1.1.2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    assert_eq!(kept, 0);
 }
 
 /// The keys of the demo year's import, sent as a person types them, counted.

@@ -289,3 +289,60 @@ fn the_version_is_printed() {
     assert_eq!(out, format!("thamdinh {}\n", env!("CARGO_PKG_VERSION")));
     assert_eq!(thamdinh(&["-V", "--lang", "en"]).1, out);
 }
+
+/// What the operating system says reaches the user in their language (issue 19): a missing
+/// file, a path through a file, a folder where a file is expected, an export into a missing
+/// folder — never "(os error N)" or the system's English in a Vietnamese sentence.
+#[test]
+fn operating_system_errors_are_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let file = dir.path().join("units.csv");
+    std::fs::write(&file, "code,name,group\n").unwrap();
+    let missing = dir.path().join("không-có.csv");
+    let through = file.join("x.csv");
+    let folder = dir.path().to_path_buf();
+    let nowhere = dir.path().join("không-có-thư-mục").join("xh.csv");
+    let p = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let cases: [(Vec<String>, &str, &str); 3] = [
+        (
+            vec!["import".into(), "units".into(), p(&missing)],
+            "không có tệp hay thư mục này",
+            "no such file or folder",
+        ),
+        (
+            vec!["import".into(), "units".into(), p(&through)],
+            "một phần của đường dẫn là tệp, không phải thư mục",
+            "part of the path is a file, not a folder",
+        ),
+        (
+            vec![
+                "export".into(),
+                "ranking".into(),
+                "--out".into(),
+                p(&nowhere),
+            ],
+            "không có tệp hay thư mục này",
+            "no such file or folder",
+        ),
+    ];
+    for (args, vi, en) in cases {
+        for (lang, expect) in [("vi", vi), ("en", en)] {
+            let mut all = vec!["--lang", lang];
+            all.extend(args.iter().map(String::as_str));
+            let err = fails(&db, &all);
+            assert!(err.contains(expect), "{all:?}: {err}");
+            for raw in [
+                "os error",
+                "No such file",
+                "Not a directory",
+                "Is a directory",
+            ] {
+                assert!(!err.contains(raw), "{all:?}: {raw:?} in {err}");
+            }
+        }
+    }
+    // A folder given as a file keeps its own sentence.
+    let err = fails(&db, &["import", "units", &p(&folder)]);
+    assert!(!err.contains("os error"), "{err}");
+}

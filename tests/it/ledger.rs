@@ -527,6 +527,7 @@ fn an_older_file_gets_its_chain_on_migration_and_says_so() {
              CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
                  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
              DROP TABLE field_history;
+             DROP TABLE kept_comments;
              DROP TABLE previous_overrides;
              DROP TABLE lineage;
              DROP TRIGGER unit_totals_decision_insert;

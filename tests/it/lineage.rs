@@ -424,6 +424,18 @@ fn the_year_after_a_reorganisation_takes_its_previous_index_by_the_rule() {
             "{r:?}"
         );
     }
+    // The lineage is sealed by the new year that wrote it: one of the merger's rows turned
+    // into a rename with SQL (which would change SNNMT's previous index) is caught.
+    ok(&db, &["verify"]);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "UPDATE lineage SET kind = 'rename' WHERE year = 2025 AND unit = 'SNNMT'
+                 AND from_unit = 'SGTVT'",
+        )
+        .unwrap();
+    let err = fails(&db, &["--lang", "en", "verify"]);
+    assert!(err.contains("where unit SNNMT came from (2025"), "{err}");
 }
 
 /// The cells of the workbook's history sheet, row by row, as text.

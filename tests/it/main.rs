@@ -27,6 +27,7 @@ mod opening;
 mod preview;
 mod properties;
 mod seals;
+mod sheets;
 mod store;
 mod totals;
 mod tui_screens;

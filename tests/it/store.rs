@@ -504,3 +504,73 @@ fn importing_the_same_rows_again_changes_nothing() {
     let c = put_self_scores(&mut store, &[changed]);
     assert_eq!((c.added, c.changed, c.unchanged), (0, 1, 0));
 }
+
+/// Undo takes back a verdict, never what a member wrote (issue 19): the comment stays on the
+/// verdict put back, and when there is none to put back it is kept on the item until the next
+/// decision takes it. A comment on an undecided item is kept the same way. The log says so
+/// and `verify` agrees.
+#[test]
+fn undo_takes_back_the_verdict_and_keeps_the_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = setup(dir.path());
+    let (y, u, i) = (2022, unit(), item("1.1"));
+    let comment = "Thiếu minh chứng:\n- kế hoạch\n- báo cáo quý";
+    store
+        .decide(y, &u, &i, State::Agreed, Some(p("1.5")), "", "Lan")
+        .unwrap();
+    store
+        .decide(y, &u, &i, State::Adjusted, Some(p("0.5")), comment, "Lan")
+        .unwrap();
+    let set = store.load_set(y, "so-nganh").unwrap();
+    let record = |store: &Store| {
+        store.sheet(y, &set, &u).unwrap().records[set.index_of(&i).unwrap()].clone()
+    };
+
+    // The verdict before comes back; the comment written since stays.
+    let undone = store.undo_last(y, &u, "Lan").unwrap();
+    let d = undone.restored.unwrap();
+    assert_eq!((d.state, d.score), (State::Agreed, Some(p("1.5"))));
+    assert_eq!(d.comment, comment);
+    assert_eq!(record(&store).decision.unwrap().comment, comment);
+
+    // Nothing before: the item is undecided again, its comment kept on it.
+    let undone = store.undo_last(y, &u, "Lan").unwrap();
+    assert_eq!(undone.restored, None);
+    let r = record(&store);
+    assert_eq!(r.decision, None);
+    let kept = r.kept.expect("the comment is kept on the undecided item");
+    assert_eq!(
+        (kept.text.as_str(), kept.appraiser.as_str()),
+        (comment, "Lan")
+    );
+    let audit = store.audit(y, Some("SNV")).unwrap();
+    assert_eq!(
+        audit.last().unwrap().comment,
+        comment,
+        "the log keeps it too"
+    );
+
+    // The next decision takes it (the caller sends it); nothing is kept twice.
+    store
+        .decide(y, &u, &i, State::Agreed, Some(p("1.5")), comment, "Minh")
+        .unwrap();
+    assert_eq!(record(&store).kept, None);
+
+    // A comment on an undecided item is kept until its decision, and logged.
+    let other = item("1.2");
+    store
+        .set_comment(y, &u, &other, "Hỏi lại sở", "Minh")
+        .unwrap();
+    let r = store.sheet(y, &set, &u).unwrap().records[set.index_of(&other).unwrap()].clone();
+    assert_eq!(r.kept.map(|k| k.text), Some("Hỏi lại sở".to_string()));
+    let v = store.verify_ledger(None).unwrap();
+    assert!(v.breaks.is_empty(), "{:?}", v.breaks);
+
+    // A kept comment changed with SQL is caught.
+    store
+        .conn()
+        .execute("UPDATE kept_comments SET comment = 'khác'", [])
+        .unwrap();
+    let v = store.verify_ledger(None).unwrap();
+    assert!(!v.breaks.is_empty());
+}

@@ -1238,6 +1238,71 @@ fn the_files_screen_previews_a_file_then_imports_it() {
     assert_eq!(folder, format!("{}/", dir.path().display()));
 }
 
+/// What the system says of a file that cannot be opened reaches the screen in the user's
+/// language (issue 19): a missing file, a path through a file.
+#[test]
+fn a_file_that_cannot_be_opened_is_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for (lang, tag, missing, through) in [
+        (
+            Lang::Vi,
+            "vi",
+            "không có tệp hay thư mục này",
+            "một phần của đường dẫn là tệp",
+        ),
+        (
+            Lang::En,
+            "en",
+            "no such file or folder",
+            "part of the path is a file",
+        ),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f2");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys("tests/data/không-có.csv\n");
+        let text = s.draw(80, 24);
+        assert!(text.contains(missing), "{text}");
+        snap!(format!("files_missing_{tag}_80x24"), text);
+        s.keys("\x1b2");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys("README.md/units.csv\n");
+        let text = s.draw(80, 24);
+        assert!(text.contains(through), "{text}");
+        assert!(!text.contains("os error"), "{text}");
+    }
+}
+
+/// No screen captured in the snapshots speaks the system's English (issue 19).
+#[test]
+fn no_snapshot_holds_the_systems_english() {
+    let dir = common::root().join("tests/it/snapshots");
+    let english = [
+        "os error",
+        "No such file or directory",
+        "Permission denied",
+        "Is a directory",
+        "Not a directory",
+        "Read-only file system",
+        "No space left on device",
+        "database is locked",
+        "disk I/O error",
+        "Text file busy",
+        "Device or resource busy",
+    ];
+    let mut seen = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let path = e.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for words in english {
+            assert!(!text.contains(words), "{words:?} in {}", path.display());
+        }
+        seen += 1;
+    }
+    assert!(seen > 50, "{seen} snapshots read");
+}
+
 #[test]
 fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::sync::Arc;
 use thamdinh::builtin;
 use thamdinh::domain::{
-    Decision, ItemCode, Points, SelfEntry, SelfScore, Sheet, State, UnitCode, UnitTotals, Verdict,
+    Decision, ItemCode, KeptComment, Points, SelfEntry, SelfScore, Sheet, State, UnitCode,
+    UnitTotals, Verdict,
 };
 use thamdinh::i18n::Lang;
 use thamdinh::io::criteria::set_from_toml;
@@ -118,6 +119,30 @@ fn opened() -> App {
 }
 
 /// What the runtime would send back after committing `state` on the selected item.
+/// The store's answer to a comment on the selected, undecided item: kept for its decision.
+fn kept(app: &App, comment: &str) -> Action {
+    let o = app.appraisal.open.as_ref().unwrap();
+    let mut data = o.data.clone();
+    let code = o.data.set.node(o.sel).code.clone();
+    data.sheet.records[o.sel].kept = Some(KeptComment {
+        text: comment.into(),
+        appraiser: "Lan".into(),
+        at: "2022-12-01T08:00:00Z".into(),
+    });
+    Action::Saved {
+        saved: Saved::Comment { item: code },
+        data,
+        at: "15:00:00".into(),
+    }
+}
+
+/// The text of the screen at 80×24.
+fn item_notes_text(app: &App) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| thamdinh::tui::screens::view(app, f)).unwrap();
+    t.backend().to_string()
+}
+
 fn saved(app: &App, state: State, score: Option<Points>, comment: &str) -> Action {
     let o = app.appraisal.open.as_ref().unwrap();
     let mut data = o.data.clone();
@@ -319,9 +344,18 @@ fn a_comment_on_an_undecided_item_goes_with_its_decision() {
         app.update(key(KeyCode::Backspace));
     }
     typed(&mut app, "hiếu minh chứng");
+    // The comment is stored at once, kept on the undecided item (issue 19: nothing a member
+    // wrote lives only in the screen's memory).
+    let fx = app.update(key(KeyCode::Enter));
     assert!(
-        app.update(key(KeyCode::Enter)).is_empty(),
-        "nothing to save yet"
+        matches!(&fx[..], [Effect::SetComment { comment, .. }] if comment == "Thiếu minh chứng"),
+        "{fx:?}"
+    );
+    assert!(item_notes_text(&app).contains("Thiếu minh chứng"));
+    app.update(kept(&app, "Thiếu minh chứng"));
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        "Đã lưu nhận xét 1.1.1; nhận xét sẽ đi cùng quyết định của tiêu chí này"
     );
     let fx = app.update(ch('f'));
     assert!(matches!(
@@ -675,7 +709,7 @@ fn another_sessions_change_does_not_hide_the_answer_to_the_last_key() {
 }
 
 #[test]
-fn another_sessions_change_keeps_the_selection_the_typed_score_and_the_drafts() {
+fn another_sessions_change_keeps_the_selection_the_typed_score_and_the_kept_comment() {
     let mut app = opened();
     app.update(key(KeyCode::Down));
     app.update(key(KeyCode::Down));
@@ -683,6 +717,8 @@ fn another_sessions_change_keeps_the_selection_the_typed_score_and_the_drafts() 
     app.update(ch('c'));
     typed(&mut app, "Thiếu minh chứng");
     app.update(key(KeyCode::Enter));
+    let ack = kept(&app, "Thiếu minh chứng");
+    app.update(ack);
     app.update(ch('e'));
     typed(&mut app, "0,5");
     app.update(Action::ExternalChange);
@@ -1871,4 +1907,43 @@ fn unpublishing_from_the_screens_needs_a_reason() {
             comment: "sai điểm SNV".into()
         }]
     );
+}
+
+#[test]
+fn undo_says_what_it_put_back_and_that_the_comment_stays() {
+    let mut app = opened();
+    let o = app.appraisal.open.as_ref().unwrap();
+    let code = o.data.set.node(o.sel).code.clone();
+    let (mut back, mut none) = (o.data.clone(), o.data.clone());
+    back.sheet.records[o.sel].decision = Some(Decision {
+        state: State::Agreed,
+        score: Some(Points::from_hundredths(50)),
+        comment: "Thiếu minh chứng".into(),
+        appraiser: "Lan".into(),
+        decided_at: "2022-12-01T08:00:00Z".into(),
+        round: 1,
+    });
+    none.sheet.records[o.sel].kept = Some(KeptComment {
+        text: "Thiếu minh chứng".into(),
+        appraiser: "Lan".into(),
+        at: "2022-12-01T08:00:00Z".into(),
+    });
+    let undone = |data| Action::Saved {
+        saved: Saved::Undone { item: code.clone() },
+        data,
+        at: "15:00:00".into(),
+    };
+    app.update(undone(back));
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        "Đã hoàn tác 1.1.1: trở lại 0.5 (đồng ý); nhận xét vẫn giữ"
+    );
+    app.update(undone(none));
+    assert_eq!(
+        app.status.clone().unwrap().0,
+        "Đã hoàn tác 1.1.1: chưa quyết định; nhận xét vẫn giữ"
+    );
+    let screen = item_notes_text(&app);
+    assert!(screen.contains("Nhận xét (chờ quyết định)"), "{screen}");
+    assert!(screen.contains("Thiếu minh chứng"), "{screen}");
 }

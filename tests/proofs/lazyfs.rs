@@ -100,6 +100,28 @@ struct State {
     dead: bool,
     /// Syncs of files and of the directory (for the report).
     syncs: u64,
+    /// The disk's size in bytes of file data: a write beyond it answers ENOSPC (none: no
+    /// limit). Growing a file by truncation allocates nothing, as on a real disk (sparse).
+    capacity: Option<usize>,
+}
+
+impl State {
+    /// Bytes of file data the disk holds.
+    fn used(&self) -> usize {
+        self.files.values().map(|f| f.data.len()).sum()
+    }
+
+    /// Refuses growing file `ino` to `len` bytes beyond the capacity.
+    fn room_for(&self, ino: u64, len: usize) -> Result<(), Errno> {
+        let Some(capacity) = self.capacity else {
+            return Ok(());
+        };
+        let now = self.files.get(&ino).map_or(0, |f| f.data.len());
+        if len > now && self.used() + (len - now) > capacity {
+            return Err(Errno::ENOSPC);
+        }
+        Ok(())
+    }
 }
 
 /// The filesystem; clone the handle to cut the power from the test while it is mounted.
@@ -116,6 +138,7 @@ impl LazyFs {
             next: ROOT + 1,
             dead: false,
             syncs: 0,
+            capacity: None,
         };
         for (name, bytes) in image {
             let ino = s.next;
@@ -179,6 +202,17 @@ fn attr(ino: u64, f: Option<&File>) -> FileAttr {
 const EIO: Errno = Errno::EIO;
 
 impl LazyFs {
+    /// Bytes of file data on the disk now.
+    pub fn used(&self) -> usize {
+        self.0.lock().unwrap().used()
+    }
+
+    /// Sets the disk's size (none: no limit): a write beyond it then answers ENOSPC, as a
+    /// full disk does.
+    pub fn set_capacity(&self, capacity: Option<usize>) {
+        self.0.lock().unwrap().capacity = capacity;
+    }
+
     fn with<T>(&self, f: impl FnOnce(&mut State) -> Result<T, Errno>) -> Result<T, Errno> {
         let mut s = self.0.lock().unwrap();
         if s.dead {
@@ -373,6 +407,7 @@ impl Filesystem for LazyFs {
         reply: ReplyWrite,
     ) {
         match self.with(|s| {
+            s.room_for(ino.0, offset as usize + data.len())?;
             let f = s.files.get_mut(&ino.0).ok_or(Errno::ENOENT)?;
             f.write(offset as usize, data);
             Ok(data.len() as u32)

@@ -214,6 +214,10 @@ pub enum ExportWhat {
     Ranking,
     Workbook,
     Notices,
+    /// A group's criteria set as the workbook of its tree (a template to fill).
+    Criteria,
+    /// Each unit's self-assessment workbook, DIR/UNITCODE.xlsx.
+    SelfAssessment,
 }
 
 /// Parses the process's arguments in the language they ask for: the arguments and the

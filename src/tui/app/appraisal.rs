@@ -389,18 +389,20 @@ impl App {
         }
     }
 
-    /// The comment to send with a decision: the draft, else the one already recorded.
+    /// The comment to send with a decision: the draft, else the one already recorded (on the
+    /// decision, or kept on the undecided item).
     fn comment_for(&self, o: &Open) -> String {
         let key = (
             o.data.unit.code.clone(),
             o.data.set.node(o.sel).code.clone(),
         );
         self.appraisal.drafts.get(&key).cloned().unwrap_or_else(|| {
-            o.data.sheet.records[o.sel]
-                .decision
-                .as_ref()
-                .map(|d| d.comment.clone())
-                .unwrap_or_default()
+            let record = &o.data.sheet.records[o.sel];
+            match (&record.decision, &record.kept) {
+                (Some(d), _) => d.comment.clone(),
+                (None, Some(k)) => k.text.clone(),
+                (None, None) => String::new(),
+            }
         })
     }
 
@@ -495,18 +497,19 @@ impl App {
         let item = o.data.set.node(o.sel).code.clone();
         let decided = o.data.sheet.records[o.sel].decision.is_some();
         self.input = None;
-        if decided {
-            self.saving = true;
-            vec![Effect::SetComment {
-                unit,
-                item,
-                comment: text,
-            }]
-        } else {
-            self.appraisal.drafts.insert((unit, item), text);
-            self.say(words::comment_waits_for_decision(self.lang));
-            Vec::new()
+        // On an undecided item the comment is stored too (kept for its decision): the draft
+        // is what the screen shows and sends until the store has it.
+        if !decided {
+            self.appraisal
+                .drafts
+                .insert((unit.clone(), item.clone()), text.clone());
         }
+        self.saving = true;
+        vec![Effect::SetComment {
+            unit,
+            item,
+            comment: text,
+        }]
     }
 
     /// A unit read to be opened: shown on the appraisal screen.
@@ -564,13 +567,36 @@ impl App {
                     }
                 }
                 Saved::Comment { item } => {
-                    self.status = Some((words::comment_saved(item.as_str(), lang), false));
+                    self.appraisal.drafts.remove(&(unit.clone(), item.clone()));
+                    let decided = o
+                        .data
+                        .set
+                        .index_of(item)
+                        .is_some_and(|i| o.data.sheet.records[i].decision.is_some());
+                    let said = if decided {
+                        words::comment_saved(item.as_str(), lang)
+                    } else {
+                        words::comment_kept(item.as_str(), lang)
+                    };
+                    self.status = Some((said, false));
                 }
                 Saved::Undone { item } => {
+                    // What the undo left: the verdict before (or none), and the comment kept.
+                    let mut said = words::undone(item.as_str(), lang);
                     if let Some(i) = o.data.set.index_of(item) {
                         o.sel = i;
+                        let record = &o.data.sheet.records[i];
+                        let back = record.decision.as_ref().map(|d| {
+                            let score = d.score.map_or_else(|| "—".to_string(), |p| p.to_string());
+                            (score, crate::i18n::state_label(d.state, lang))
+                        });
+                        let kept = match (&record.decision, &record.kept) {
+                            (Some(d), _) => !d.comment.is_empty(),
+                            (None, k) => k.is_some(),
+                        };
+                        said = words::undone_to(item.as_str(), back, kept, lang);
                     }
-                    self.status = Some((words::undone(item.as_str(), lang), false));
+                    self.status = Some((said, false));
                 }
             }
         }

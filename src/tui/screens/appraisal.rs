@@ -433,6 +433,13 @@ fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
             draft,
             None,
         ));
+    } else if let (None, Some(k)) = (&rec.decision, &rec.kept) {
+        let by = Span::styled(format!(" — {}, {}", k.appraiser, when(&k.at)), th.dim());
+        lines.extend(with_breaks(
+            vec![label(words::kept_comment(lang))],
+            &k.text,
+            Some(by),
+        ));
     }
     if let Some(x) = &rec.explanation {
         lines.extend(with_breaks(
