@@ -1352,6 +1352,9 @@ fn tab_completes_file_and_folder_names_in_the_path_box() {
     let mut s = Session::new(&db, Lang::Vi);
     s.keys("f2data/de\t");
     assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/");
+    // 2022's and 2025's folders: what they share, then the one.
+    s.keys("2\t");
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/202");
     s.keys("2\t");
     assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
     // Several names: what they share, and the names under the box.
