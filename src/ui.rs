@@ -59,6 +59,10 @@ pub enum InputKind {
     /// A value of a criteria tree's header that its file lacks (the group, its name, the
     /// survey maximum, the bands), asked before the preview.
     CriteriaValue,
+    /// The council's comparison figure for a unit: a value, none, or back to the rule.
+    PreviousFigure,
+    /// The reason for the council's figure (required).
+    PreviousReason,
 }
 
 /// Which items the tree shows.

@@ -839,6 +839,11 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Year => lang.pick("Chuyển năm", "Another year"),
         InputKind::Unpublish => lang.pick("Hủy công bố năm", "Unpublish"),
         InputKind::CriteriaValue => lang.pick("Bộ chỉ số", "Criteria set"),
+        InputKind::PreviousFigure => lang.pick(
+            "Chỉ số năm trước để so sánh",
+            "Last year's figure to compare with",
+        ),
+        InputKind::PreviousReason => lang.pick("Lý do của Hội đồng", "The council's reason"),
     }
 }
 
@@ -911,6 +916,14 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::Year => lang.pick(
             "Gõ năm rồi Enter: mọi màn hình chuyển sang năm đó · Esc: hủy.",
             "Type the year, then Enter: every screen moves to it · Esc: cancel.",
+        ),
+        InputKind::PreviousFigure => lang.pick(
+            "Gõ chỉ số (0 đến 100, ví dụ 81.07), «không» nếu không so sánh, hoặc «quy tắc» để trở lại cách tính theo quy tắc. Enter: tiếp (ghi lý do) · Esc: hủy.",
+            "Type the index (0 to 100, e.g. 81.07), 'none' for no comparison, or 'rule' to go back to the rule. Enter: next (the reason) · Esc: cancel.",
+        ),
+        InputKind::PreviousReason => lang.pick(
+            "Con số được ghi vào nhật ký cùng người đặt và lý do; verify kiểm tra lại. Lý do (bắt buộc). Enter: ghi · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "The figure goes into the audit log with who set it and why; verify checks it. Why (required). Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
         ),
         InputKind::Unpublish => lang.pick(
             "Kết quả công bố được rút lại; quyết định của năm sửa được trở lại và phải công bố lại sau khi sửa. Việc hủy được ghi vào nhật ký cùng người hủy và lý do. Lý do (bắt buộc). Enter: hủy công bố · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: thôi.",
@@ -1273,7 +1286,27 @@ pub fn new_year_box(
         " Chép phân công lĩnh vực của năm {from}: {carried} (Ctrl-P: đổi).",
         " Carry over {from}'s field assignments: {carried} (Ctrl-P: change)."
     ));
+    out.push_str(lang.pick(
+        " Đơn vị đổi tên, hợp nhất, chia tách, kết thúc: gõ đường dẫn tệp thay đổi (.csv, .xlsx; cột from,to,kind,name,group,note) và bộ chỉ số .toml của nhóm mới, cách nhau bằng dấu cách (Tab: điền tiếp); để trống: chép nguyên danh sách đơn vị.",
+        " Units renamed, merged, split or ended: type the changes file's path (.csv, .xlsx; columns from,to,kind,name,group,note) and the new groups' .toml sets, separated by spaces (Tab completes); empty: the units carried over as they are.",
+    ));
     out
+}
+
+/// The new year's box given two changes files.
+pub fn new_year_one_changes_file(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ một tệp thay đổi đơn vị (.csv hoặc .xlsx); các tệp khác là bộ chỉ số .toml của nhóm mới.",
+        "One changes file only (.csv or .xlsx); the others are the new groups' .toml criteria sets.",
+    )
+}
+
+/// The new year's box given sets without a changes file.
+pub fn new_year_sets_need_changes(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bộ chỉ số .toml chỉ dùng cho nhóm mới trong tệp thay đổi đơn vị: gõ cả đường dẫn tệp thay đổi (.csv hoặc .xlsx).",
+        "A .toml criteria set is for a group that starts in a changes file: give the changes file (.csv or .xlsx) too.",
+    )
 }
 
 /// The field assignments carried over into the new year.
@@ -1509,6 +1542,89 @@ pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -
 /// The head of the unit code column in a unit's history with its predecessors.
 pub fn unit_code_head(lang: Lang) -> &'static str {
     lang.pick("Mã", "Code")
+}
+
+// The council's figure of last year.
+
+/// A unit's figure of last year and how it was found, as the council's box shows it.
+pub fn previous_now(value: &str, basis: &str, lang: Lang) -> String {
+    let basis = if basis.is_empty() {
+        lang.pick("chỉ số của chính đơn vị", "the unit's own index")
+    } else {
+        basis
+    };
+    say!(lang, "{value} ({basis})", "{value} ({basis})")
+}
+
+/// Under the council's boxes: the figure now, or the figure chosen, then what to type.
+pub fn previous_box(
+    now: &str,
+    chosen: Option<crate::domain::lineage::Figure>,
+    kind: InputKind,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Figure;
+    let head = match chosen {
+        None => say!(lang, "Hiện nay: {now}.", "Now: {now}."),
+        Some(Figure::Value(p)) => {
+            let p = p.fixed2();
+            say!(
+                lang,
+                "Con số của Hội đồng: {p}.",
+                "The council's figure: {p}."
+            )
+        }
+        Some(Figure::NoComparison) => lang
+            .pick(
+                "Không so sánh với năm trước.",
+                "No comparison with last year.",
+            )
+            .into(),
+        Some(Figure::Rule) => lang
+            .pick(
+                "Trở lại cách tính theo quy tắc.",
+                "Back to the figure by the rule.",
+            )
+            .into(),
+    };
+    format!("{head} {}", box_help(kind, lang))
+}
+
+/// The council's figure box given something that is not a figure.
+pub fn previous_not_a_figure(text: &str, lang: Lang) -> String {
+    let text = text.trim();
+    say!(
+        lang,
+        "«{text}» không phải chỉ số (0 đến 100, ví dụ 81.07), «không» hoặc «quy tắc».",
+        "'{text}' is not an index (0 to 100, e.g. 81.07), 'none' or 'rule'."
+    )
+}
+
+pub fn previous_reason_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hội đồng đặt con số so sánh phải ghi lý do.",
+        "The council's figure needs its reason.",
+    )
+}
+
+/// The status line once the council's figure is written (short: the reason is in the log).
+pub fn previous_set(unit: &str, value: Option<&str>, council: bool, lang: Lang) -> String {
+    let how = match council {
+        true => lang.pick("Hội đồng đặt", "council"),
+        false => lang.pick("theo quy tắc", "by the rule"),
+    };
+    match value {
+        Some(v) => say!(
+            lang,
+            "{unit}: so sánh với {v} ({how})",
+            "{unit}: compared with {v} ({how})"
+        ),
+        None => say!(
+            lang,
+            "{unit}: không so sánh ({how})",
+            "{unit}: no comparison ({how})"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -120,6 +120,9 @@ impl Runtime {
             | Effect::Unpublish { .. }
             | Effect::SwitchYear { .. }
             | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
+            e @ (Effect::LoadPrevious { .. } | Effect::SetPrevious { .. }) => {
+                self.previous(appraiser, lang, e)
+            }
             Effect::CheckLedger => self.check_ledger(lang),
             e @ (Effect::RememberAppraiser(_)
             | Effect::LoadAssignments { .. }
@@ -446,6 +449,51 @@ impl Runtime {
         })
     }
 
+    /// The council's figure of last year for one unit: read for its box, then set (or taken
+    /// back) with its reason, as `thamdinh previous` does.
+    fn previous(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        let said = |ws: &Workspace, p: &crate::domain::lineage::Previous| {
+            let names = ws.unit_names()?;
+            let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+            let basis = crate::words::documents::previous_basis(&p.basis, &name, lang);
+            let value = p.value.map(|v| v.fixed2()).unwrap_or_else(|| "—".into());
+            Ok::<_, AppError>((value, basis))
+        };
+        Ok(match effect {
+            Effect::LoadPrevious { unit } => {
+                let row = ws.unit(unit.as_str())?;
+                let (value, basis) = said(ws, &ws.previous_of(unit.as_str())?)?;
+                vec![Action::Loaded(Loaded::Previous {
+                    unit,
+                    name: row.name,
+                    now: words::previous_now(&value, &basis, lang),
+                })]
+            }
+            Effect::SetPrevious {
+                unit,
+                figure,
+                reason,
+            } => {
+                let reason = crate::domain::text::nfc(reason.trim());
+                let p = ws.set_previous(unit.as_str(), figure.as_override(), &reason, appraiser)?;
+                let council = matches!(p.basis, crate::domain::lineage::Basis::Council(_));
+                vec![Action::PreviousSet(words::previous_set(
+                    unit.as_str(),
+                    p.value.map(|v| v.fixed2()).as_deref(),
+                    council,
+                    lang,
+                ))]
+            }
+            e => unreachable!("not an effect on last year's figure: {e:?}"),
+        })
+    }
+
     /// The working year: what it is, its units closed, published, the next one started.
     fn year(
         &mut self,
@@ -519,8 +567,33 @@ impl Runtime {
                     }],
                 }
             }
-            Effect::NewYear { year, from, carry } => {
-                let said = said::new_year(ws, year, Some(from), None, appraiser, lang)?;
+            Effect::NewYear {
+                year,
+                from,
+                carry,
+                changes,
+            } => {
+                let said =
+                    match said::new_year(ws, year, Some(from), changes.as_ref(), appraiser, lang) {
+                        Ok(said) => said,
+                        // Refused whole (nothing written): the box again, with the file's problems.
+                        Err(e) => {
+                            let text = changes.map(|c| {
+                                std::iter::once(c.file)
+                                    .chain(c.sets)
+                                    .map(|p| p.display().to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            });
+                            return Ok(vec![Action::NewYearRefused {
+                                year,
+                                from,
+                                carry,
+                                message: e.render(lang),
+                                text: text.unwrap_or_default(),
+                            }]);
+                        }
+                    };
                 let mut message = said.lines().next().unwrap_or_default().to_string();
                 if carry {
                     let n = ws.carry_assignments(from)?;

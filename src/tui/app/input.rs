@@ -21,6 +21,7 @@ impl InputKind {
                 | InputKind::ReopenUnit
                 | InputKind::Publish
                 | InputKind::Unpublish
+                | InputKind::PreviousReason
         )
     }
 
@@ -32,7 +33,28 @@ impl InputKind {
                 | InputKind::ExportPath
                 | InputKind::WorkbookPath
                 | InputKind::OpenDatabase
+                | InputKind::NewYear
         )
+    }
+
+    /// Whether the box holds several paths separated by spaces: Tab completes the last.
+    fn paths(self) -> bool {
+        self == InputKind::NewYear
+    }
+}
+
+impl Input {
+    /// What Tab completes: the whole text, or the last path of a box of several.
+    fn completing(&self) -> String {
+        let text = self.text();
+        if !self.kind.paths() || text.ends_with(' ') {
+            return if self.kind.paths() {
+                String::new()
+            } else {
+                text
+            };
+        }
+        text.rsplit(' ').next().unwrap_or_default().to_string()
     }
 }
 
@@ -68,6 +90,14 @@ pub enum Dialog {
         from: i32,
         carry: bool,
         warned: bool,
+    },
+    /// The unit whose figure of last year the council sets: its name, its figure now with
+    /// how it was found, and the figure typed in the first box (then the reason is asked).
+    Previous {
+        unit: UnitCode,
+        name: String,
+        now: String,
+        figure: Option<crate::domain::lineage::Figure>,
     },
 }
 
@@ -174,7 +204,9 @@ impl App {
                 Vec::new()
             }
             KeyCode::Tab if input.kind.path() => {
-                vec![Effect::Complete { text: input.text() }]
+                vec![Effect::Complete {
+                    text: input.completing(),
+                }]
             }
             _ => {
                 self.completions.clear();
@@ -210,7 +242,9 @@ impl App {
             | InputKind::CloseUnit
             | InputKind::ReopenUnit
             | InputKind::MemberName
-            | InputKind::AssignFields => {
+            | InputKind::AssignFields
+            | InputKind::PreviousFigure
+            | InputKind::PreviousReason => {
                 self.dialog = None;
             }
             InputKind::NewYear => {
@@ -262,6 +296,8 @@ impl App {
             InputKind::Year => self.submit_year(&text),
             InputKind::Unpublish => self.submit_unpublish(text),
             InputKind::CriteriaValue => self.submit_criteria_value(text),
+            InputKind::PreviousFigure => self.submit_previous_figure(&text),
+            InputKind::PreviousReason => self.submit_previous_reason(text),
             InputKind::Overwrite => self.submit_overwrite(),
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),
@@ -282,10 +318,13 @@ impl App {
     /// Tab in a path box: the one name that completes it, else what the names share.
     pub(super) fn completed(&mut self, text: &str, names: Vec<String>) {
         let Some(input) = &self.input else { return };
-        if input.text() != text {
+        if input.completing() != text {
             return;
         }
         let kind = input.kind;
+        // A box of several paths keeps the ones before the last.
+        let whole = input.text();
+        let before = whole[..whole.len() - text.len()].to_string();
         let fill = match names.len() {
             0 => {
                 self.completions.clear();
@@ -312,7 +351,7 @@ impl App {
             Vec::new()
         };
         if fill.len() > text.len() {
-            self.input = Some(Input::new(kind, &fill));
+            self.input = Some(Input::new(kind, &format!("{before}{fill}")));
         }
     }
 }

@@ -14,6 +14,7 @@ mod files;
 mod history;
 mod input;
 mod open;
+mod previous;
 mod ranking;
 mod units;
 mod wayup;
@@ -53,6 +54,7 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
         | Cmd::Unpublish
         | Cmd::Files
         | Cmd::AddMember
+        | Cmd::SetPrevious
         | Cmd::NewYear => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
         c => appraisal::edits(c),
@@ -210,7 +212,9 @@ impl App {
                 self.workbook_exists(path);
                 Vec::new()
             }
-            Action::ClosedSet(message) | Action::Published(message) => {
+            Action::ClosedSet(message)
+            | Action::Published(message)
+            | Action::PreviousSet(message) => {
                 self.saving = false;
                 self.say(message);
                 self.refresh()
@@ -252,6 +256,16 @@ impl App {
                 self.load_assignments()
             }
             Action::YearStarted { year, message } => self.year_started(year, message),
+            Action::NewYearRefused {
+                year,
+                from,
+                carry,
+                message,
+                text,
+            } => {
+                self.new_year_refused((year, from, carry), &message, &text);
+                Vec::new()
+            }
             Action::DatabaseOpened {
                 label,
                 year,
@@ -380,6 +394,10 @@ impl App {
             }
             Loaded::Years(years) => {
                 self.years = years;
+                Vec::new()
+            }
+            Loaded::Previous { unit, name, now } => {
+                self.previous_loaded(unit, name, now);
                 Vec::new()
             }
             Loaded::Assignments {
