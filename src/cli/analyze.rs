@@ -590,7 +590,11 @@ pub fn plan(ws: &Workspace, unit: &str, as_csv: bool, lang: Lang) -> Result<Outp
     if as_csv {
         return Ok(Output::Csv(csv(&PLAN_COLUMNS, plan_rows(set, &way))?));
     }
-    Ok(Output::Text(plan_text(set, &way, ws.year, lang)))
+    let note = ws
+        .previous_notes(lang)?
+        .remove(row.code.as_str())
+        .unwrap_or_default();
+    Ok(Output::Text(plan_text(set, &way, ws.year, &note, lang)))
 }
 
 /// The columns of `plan --format csv`. `part` is `field` or `criterion` (points lost), or

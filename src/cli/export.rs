@@ -26,7 +26,10 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
     );
     let per_unit = matches!(
         e.what,
-        ExportWhat::Notices | ExportWhat::Minutes | ExportWhat::SelfAssessment
+        ExportWhat::Notices
+            | ExportWhat::Minutes
+            | ExportWhat::SelfAssessment
+            | ExportWhat::ExplanationRequests
     );
     if (!per_unit && e.unit.is_some()) || (!document && e.council.is_some()) {
         return Err(AppError::Refused(
@@ -63,6 +66,9 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
         ExportWhat::Workbook => said::export_workbook(&ws, group, mode, out, lang)?,
         ExportWhat::Criteria => said::export_criteria(&ws, group, out, lang)?,
         ExportWhat::SelfAssessment => said::export_self_assessment(&ws, group, e.unit, out, lang)?,
+        ExportWhat::ExplanationRequests => {
+            said::export_explanation_requests(&ws, group, e.unit, out, lang)?
+        }
     };
     cx.progress_done();
     print(said);

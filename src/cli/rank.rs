@@ -18,7 +18,7 @@ pub(super) fn run(
     let ws = cx.open(Opening::Read)?;
     match format {
         Format::Table => print(rank_text(&ws, group, mode(final_), cx.lang)?),
-        Format::Csv => print_bytes(&ws.rank_csv(group, mode(final_))?),
+        Format::Csv => print_bytes(&ws.rank_csv(group, mode(final_), cx.lang)?),
     }
     Ok(())
 }
@@ -31,17 +31,7 @@ pub fn rank_text(
     lang: Lang,
 ) -> Result<String, AppError> {
     let (tables, head) = ws.at_head(|ws| ws.group_rankings(group, mode))?;
-    let names = ws.unit_names()?;
-    let name_of = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
-    let notes: std::collections::HashMap<String, String> = ws
-        .previous_figures()?
-        .into_iter()
-        .map(|(u, p)| {
-            let note = crate::words::documents::previous_basis(&p.basis, &name_of, lang);
-            (u, note)
-        })
-        .filter(|(_, n)| !n.is_empty())
-        .collect();
+    let notes = ws.previous_notes(lang)?;
     let mut out = String::new();
     for (code, name, r) in tables? {
         out.push_str(&rank_table(&code, &name, &r, &notes, lang));

@@ -50,10 +50,12 @@ pub enum Kind {
     Set,
     /// A year's published result (per year).
     Published,
+    /// Where a unit of a year came from: renamed, merged, split or new (per unit of a year).
+    Lineage,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Units,
         Kind::Survey,
         Kind::SelfScores,
@@ -62,6 +64,7 @@ impl Kind {
         Kind::FieldHistory,
         Kind::Set,
         Kind::Published,
+        Kind::Lineage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +77,7 @@ impl Kind {
             Kind::FieldHistory => "field_history",
             Kind::Set => "set",
             Kind::Published => "published",
+            Kind::Lineage => "lineage",
         }
     }
 

@@ -496,6 +496,15 @@ pub fn no_previous(lang: Lang) -> &'static str {
     )
 }
 
+/// How last year's figure was found, under the goal of rising above it.
+pub fn previous_basis_said(note: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Chỉ số năm trước để so sánh: {note}",
+        "Last year's figure compared with: {note}"
+    )
+}
+
 pub fn previous_met(previous: &str, margin: &str, lang: Lang) -> String {
     say!(
         lang,

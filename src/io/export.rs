@@ -120,7 +120,7 @@ pub fn write_decisions<W: Write>(out: W, lines: &[DecisionLine]) -> std::io::Res
     w.flush()
 }
 
-pub const RANKING_COLUMNS: [&str; 14] = [
+pub const RANKING_COLUMNS: [&str; 15] = [
     "group",
     "rank",
     "unit",
@@ -135,10 +135,16 @@ pub const RANKING_COLUMNS: [&str; 14] = [
     "change",
     "decided_items",
     "total_items",
+    "previous_basis",
 ];
 
-/// Rows of one or more groups' rankings.
-pub fn write_rankings<W: Write>(out: W, groups: &[(String, Ranking)]) -> std::io::Result<()> {
+/// Rows of one or more groups' rankings; `notes` (by unit) says how a figure of last year that
+/// is not the unit's own index was found (the `previous_basis` column, empty otherwise).
+pub fn write_rankings<W: Write>(
+    out: W,
+    groups: &[(String, Ranking)],
+    notes: &std::collections::HashMap<String, String>,
+) -> std::io::Result<()> {
     let mut w = writer(out)?;
     write_row(&mut w, &RANKING_COLUMNS.map(String::from))?;
     for (group, ranking) in groups {
@@ -164,6 +170,7 @@ pub fn write_rankings<W: Write>(out: W, groups: &[(String, Ranking)]) -> std::io
                     r.change.map(|c| c.fixed2()).unwrap_or_default(),
                     r.decided.to_string(),
                     r.items.to_string(),
+                    notes.get(r.unit.as_str()).cloned().unwrap_or_default(),
                 ],
             )?;
         }

@@ -47,8 +47,7 @@ impl From<std::io::Error> for OsError {
     }
 }
 
-/// A workbook that could not be written: the system's error when it was one, else the
-/// writer's own text.
+/// The workbook writer's failure: its I/O error as the system's, anything else as its text.
 impl From<rust_xlsxwriter::XlsxError> for OsError {
     fn from(e: rust_xlsxwriter::XlsxError) -> OsError {
         match e {

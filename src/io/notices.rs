@@ -41,6 +41,9 @@ pub struct NoticeData {
     pub group_items: usize,
     /// The ledger's head the figures were read at, printed in the footer of every page.
     pub ledger: Head,
+    /// How the figure of last year was found when it is not the unit's own index ("bình
+    /// quân 3 đơn vị tiền thân", the council's figure and its reason); empty otherwise.
+    pub previous_note: String,
     /// The notice's number and day of issue (none: left blank to fill in by hand).
     pub issued: Option<Issued>,
 }
@@ -112,8 +115,15 @@ fn result_table(n: &NoticeData, lang: Lang) -> Table {
             t::previous(
                 &num2(prev, lang),
                 change.as_ref().map(|(t, a)| (*t, a.as_str())),
+                &n.previous_note,
                 lang,
             ),
+        ));
+    } else if !n.previous_note.is_empty() {
+        // No figure to compare with (a new unit, or the council said so): say why.
+        lines.push((
+            t::label_previous(n.year - 1, lang),
+            format!("— ({})", n.previous_note),
         ));
     }
     docx::label_table(&lines)

@@ -52,6 +52,12 @@ impl Workspace {
     ) -> Result<DocsWritten, AppError> {
         self.progress().stage(Step::Breakdown, None);
         let mut notices = self.notices(a.group, a.unit)?;
+        let notes = self.previous_notes(lang)?;
+        for n in &mut notices {
+            if let Some(note) = notes.get(n.unit.code.as_str()) {
+                n.previous_note = note.clone();
+            }
+        }
         if a.mode == Mode::Final {
             // The notices are final wherever the group's final ranking could be made; the
             // first group that fell back to provisional says why it cannot be final.

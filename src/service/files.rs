@@ -9,6 +9,7 @@ use crate::io::criteria::{CsvSetHeader, set_from_table};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
 use crate::store::ImportCount;
+use crate::words::Lang;
 use std::path::Path;
 
 /// What a file holds, for the files screen and the commands alike.
@@ -79,7 +80,7 @@ impl From<ImportKind> for FileKind {
 }
 
 /// The options of `import criteria` for a CSV tree (a TOML file carries its own).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CriteriaCsvArgs {
     pub group: Option<String>,
     pub name: Option<String>,
@@ -281,15 +282,22 @@ impl Workspace {
             .collect()
     }
 
-    /// The rankings as CSV (BOM, inert cells).
-    pub fn rank_csv(&self, group: Option<&str>, mode: Mode) -> Result<Vec<u8>, AppError> {
+    /// The rankings as CSV (BOM, inert cells); `previous_basis` says in `lang` how a figure of
+    /// last year that is not the unit's own index was found.
+    pub fn rank_csv(
+        &self,
+        group: Option<&str>,
+        mode: Mode,
+        lang: Lang,
+    ) -> Result<Vec<u8>, AppError> {
         let groups: Vec<(String, Ranking)> = self
             .group_rankings(group, mode)?
             .into_iter()
             .map(|(c, _, r)| (c, r))
             .collect();
+        let notes = self.previous_notes(lang)?;
         let mut out = Vec::new();
-        write_rankings(&mut out, &groups)
+        write_rankings(&mut out, &groups, &notes)
             .map_err(|e| AppError::io(IoDoing::WriteOutput, "-", e))?;
         Ok(out)
     }
@@ -300,8 +308,9 @@ impl Workspace {
         group: Option<&str>,
         mode: Mode,
         out: &Path,
+        lang: Lang,
     ) -> Result<(), AppError> {
-        let buf = self.rank_csv(group, mode)?;
+        let buf = self.rank_csv(group, mode, lang)?;
         write_bytes(out, &buf)
     }
 

@@ -53,6 +53,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         illustrative |= ws.set(code)?.source.is_illustrative();
     }
     book.set_illustrative(illustrative);
+    let notes = ws.previous_notes(lang)?;
     let data: Vec<GroupData> = breakdowns
         .iter()
         .enumerate()
@@ -63,6 +64,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
                 set: ws.set(codes[i])?,
                 ranking: &rankings[i],
                 breakdown,
+                notes: &notes,
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -110,7 +112,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
 }
 
 /// A failure to write the workbook at `out`, as the error the command reports.
-fn xlsx_failed(out: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + '_ {
+pub(super) fn xlsx_failed(out: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + '_ {
     move |e| AppError::io(IoDoing::Write, out.display(), e)
 }
 

@@ -312,7 +312,14 @@ const MIGRATIONS: &[Step] = &[
     ) STRICT, WITHOUT ROWID;
     "#,
     ),
-    // 13: the council's settings of a year (name, place, signer, number series) and the
+    // 13: the units' lineage (renamed, merged, split, new) is sealed like every input that
+    // changes a result (it decides last year's index a unit is compared with).
+    Step::Rust(super::seals::migrate_lineage),
+    // 14: beside each unit's totals, each field's progress (items decided, items that
+    // apply): the units screen reads it instead of every score of the group. Empty for the
+    // rows already there: the screen computes them on first need.
+    Step::Sql(super::totals::PROGRESS),
+    // 15: the council's settings of a year (name, place, signer, number series) and the
     // register of the documents it issued, each keeping its number (see `store::council`).
     Step::Sql(super::council::SCHEMA),
 ];

@@ -45,6 +45,8 @@ fn rows_sql(kind: Kind) -> &'static [&'static str] {
                     appraised, survey, max
              FROM published WHERE year = ?1 AND ?2 = '' ORDER BY unit",
         ],
+        Kind::Lineage => &["SELECT from_unit, kind, note FROM lineage
+             WHERE year = ?1 AND unit = ?2 ORDER BY from_unit"],
     }
 }
 
@@ -65,6 +67,7 @@ fn scopes_sql(kind: Kind) -> &'static str {
         Kind::FieldHistory => "SELECT DISTINCT 0, unit FROM field_history",
         Kind::Set => "SELECT year, group_code FROM sets WHERE ?1 IS NULL OR year = ?1",
         Kind::Published => "SELECT DISTINCT year, '' FROM published WHERE ?1 IS NULL OR year = ?1",
+        Kind::Lineage => "SELECT DISTINCT year, unit FROM lineage WHERE ?1 IS NULL OR year = ?1",
     }
 }
 
@@ -164,27 +167,40 @@ fn scopes(conn: &Connection, kind: Kind, year: Option<i32>) -> Result<Vec<Scope>
 /// The migration step that seals what an older file holds: per kind, an `import` row
 /// (no file) and a seal for every scope with rows.
 pub(super) fn migrate(tx: &Transaction<'_>, at: &str) -> Result<(), StoreError> {
-    for kind in Kind::ALL {
-        let found = scopes(tx, kind, None)?;
-        if found.is_empty() {
-            continue;
-        }
-        let counts = Counts {
-            unchanged: found.len(),
-            ..Counts::default()
-        };
-        seal(
-            tx,
-            at,
-            "thamdinh",
-            0,
-            kind,
-            None,
-            counts,
-            found.into_iter().map(|s| (s.year, s.key)),
-        )?;
+    // The kinds sealed since by their own step.
+    let later = [Kind::Lineage];
+    for kind in Kind::ALL.into_iter().filter(|k| !later.contains(k)) {
+        seal_existing(tx, at, kind)?;
     }
     Ok(())
+}
+
+/// The migration step that seals the units' lineage an older file holds (written by
+/// `new-year --changes` before it was sealed).
+pub(super) fn migrate_lineage(tx: &Transaction<'_>, at: &str) -> Result<(), StoreError> {
+    seal_existing(tx, at, Kind::Lineage)
+}
+
+/// An `import` row (no file) and a seal for every scope of `kind` with rows.
+fn seal_existing(tx: &Transaction<'_>, at: &str, kind: Kind) -> Result<(), StoreError> {
+    let found = scopes(tx, kind, None)?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    let counts = Counts {
+        unchanged: found.len(),
+        ..Counts::default()
+    };
+    seal(
+        tx,
+        at,
+        "thamdinh",
+        0,
+        kind,
+        None,
+        counts,
+        found.into_iter().map(|s| (s.year, s.key)),
+    )
 }
 
 /// Every scope (of `year` and of the kinds that span years, or all) whose rows are not what

@@ -329,6 +329,24 @@ impl Store {
             units_added,
             codes,
         )?;
+        if !links.is_empty() {
+            let linked: std::collections::BTreeSet<(i64, String)> =
+                links.iter().map(|l| (y, l.unit.to_string())).collect();
+            let lineage_added = Counts {
+                added: linked.len(),
+                ..Counts::default()
+            };
+            seal(
+                &tx,
+                &at,
+                appraiser,
+                year,
+                sealing::Kind::Lineage,
+                None,
+                lineage_added,
+                linked,
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -458,6 +476,9 @@ impl Store {
             reason,
             None,
         )?;
+        // The screens keep last year's figures with a group's lines: a whole reload, on every
+        // member's screen, rather than the unit's line alone.
+        super::decisions::bump_epoch(&tx)?;
         tx.commit()?;
         Ok(())
     }

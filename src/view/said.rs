@@ -89,7 +89,7 @@ pub fn export_ranking(
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    ws.export_ranking(group, mode, out)?;
+    ws.export_ranking(group, mode, out, lang)?;
     Ok(msg::ranking_exported(&out.display().to_string(), lang))
 }
 
@@ -139,6 +139,22 @@ pub fn export_self_assessment(
 ) -> Result<String, AppError> {
     let written = ws.export_self_assessment(out, group, unit, lang)?;
     Ok(crate::i18n::commands::assessments_written(
+        written.len(),
+        &out.display().to_string(),
+        lang,
+    ))
+}
+
+/// Writes each unit's explanation requests (`UNITCODE.xlsx`) into the folder `out`.
+pub fn export_explanation_requests(
+    ws: &Workspace,
+    group: Option<&str>,
+    unit: Option<&str>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let written = ws.export_explanation_requests(out, group, unit, lang)?;
+    Ok(crate::i18n::commands::requests_written(
         written.len(),
         &out.display().to_string(),
         lang,

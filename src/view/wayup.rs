@@ -10,8 +10,15 @@ use std::fmt::Write as _;
 /// How many criteria the text lists before summing up the rest.
 const CRITERIA_SHOWN: usize = 10;
 
-/// The way up as sentences and small tables.
-pub fn plan_text(set: &CriteriaSet, way: &WayUp, year: i32, lang: Lang) -> String {
+/// The way up as sentences and small tables; `previous_note` says how last year's figure was
+/// found when it is not the unit's own index (under the goal of rising above it).
+pub fn plan_text(
+    set: &CriteriaSet,
+    way: &WayUp,
+    year: i32,
+    previous_note: &str,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -95,6 +102,9 @@ pub fn plan_text(set: &CriteriaSet, way: &WayUp, year: i32, lang: Lang) -> Strin
         out.push('\n');
         for line in target_lines(set, way, target, lang) {
             let _ = writeln!(out, "{line}");
+        }
+        if std::ptr::eq(target, &way.previous_target) && !previous_note.is_empty() {
+            let _ = writeln!(out, "  * {}", w::previous_basis_said(previous_note, lang));
         }
     }
     out.trim_end().to_string()

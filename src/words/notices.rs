@@ -153,25 +153,33 @@ pub enum Trend {
 }
 
 /// Last year's index and the change: `82,96 % (năm nay tăng 4,17 điểm phần trăm)`; `amount`
-/// is the change without its sign.
-pub fn previous(index: &str, change: Option<(Trend, &str)>, lang: Lang) -> String {
-    match change {
+/// is the change without its sign. `note` (how the figure was found when it is not the
+/// unit's own index) comes first: `78,34 % (bình quân 3 đơn vị tiền thân; năm nay tăng …)`.
+pub fn previous(index: &str, change: Option<(Trend, &str)>, note: &str, lang: Lang) -> String {
+    let change = match change {
         Some((Trend::Up, c)) => say!(
             lang,
-            "{index} % (năm nay tăng {c} điểm phần trăm)",
-            "{index} % (up {c} percentage points this year)"
+            "năm nay tăng {c} điểm phần trăm",
+            "up {c} percentage points this year"
         ),
         Some((Trend::Down, c)) => say!(
             lang,
-            "{index} % (năm nay giảm {c} điểm phần trăm)",
-            "{index} % (down {c} percentage points this year)"
+            "năm nay giảm {c} điểm phần trăm",
+            "down {c} percentage points this year"
         ),
-        Some((Trend::Flat, _)) => say!(
-            lang,
-            "{index} % (năm nay không tăng)",
-            "{index} % (no rise this year)"
-        ),
-        None => say!(lang, "{index} %", "{index} %"),
+        Some((Trend::Flat, _)) => lang
+            .pick("năm nay không tăng", "no rise this year")
+            .to_string(),
+        None => String::new(),
+    };
+    let said: Vec<&str> = [note, change.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if said.is_empty() {
+        format!("{index} %")
+    } else {
+        format!("{index} % ({})", said.join("; "))
     }
 }
 
@@ -297,8 +305,8 @@ pub fn written(count: usize, numbers: &str, dir: &str, lang: Lang) -> String {
 /// `--unit` or `--council` given to another export.
 pub fn notices_only(lang: Lang) -> &'static str {
     lang.pick(
-        "«--unit» chỉ dùng với «export notices», «export minutes» và «export self-assessment»; «--council» với «export notices», «export minutes» và «export submission».",
-        "'--unit' is for 'export notices', 'export minutes' and 'export self-assessment' only; '--council' for 'export notices', 'export minutes' and 'export submission'.",
+        "«--unit» chỉ dùng với «export notices», «export minutes», «export self-assessment» và «export explanation-requests»; «--council» với «export notices», «export minutes» và «export submission».",
+        "'--unit' is for 'export notices', 'export minutes', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices', 'export minutes' and 'export submission'.",
     )
 }
 

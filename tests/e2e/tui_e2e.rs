@@ -284,6 +284,48 @@ fn demo_builds_the_database_then_reopens_it() {
     assert_eq!((units, decisions), (47, 1), "built once, kept on reopening");
 }
 
+/// `demo --year 2025` on the real binary at 80×24: the year after the reorganisation opens on
+/// its units, its commune/ward group ranks, and a merged department's figure of last year is
+/// marked; reopening keeps the file as it is.
+#[test]
+fn the_demos_2025_year_opens_and_ranks_on_the_real_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo-2025.sqlite");
+    let config = dir.path().join("config");
+    let args = [
+        "--db",
+        db.to_str().unwrap(),
+        "--appraiser",
+        "Lan",
+        "--year",
+        "2025",
+        "demo",
+    ];
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Thẩm định Chỉ số CCHC 2025", 30);
+    t.wait_for("Sở Nông nghiệp và Môi trường", 5);
+    t.send("r");
+    t.wait_for("Xếp hạng tạm tính — Sở, ban, ngành tỉnh · 2025", 10);
+    // Sở Khoa học và Công nghệ took in Thông tin và Truyền thông: the mean of the two.
+    t.wait_for("88.99*", 5);
+    t.send("\t\t\t");
+    t.wait_for("Xếp hạng tạm tính — UBND xã, phường · 2025", 10);
+    t.wait_for("Nhóm 1", 5);
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+    let count = |sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    let units = "SELECT COUNT(*) FROM units WHERE year = 2025";
+    assert_eq!(count(units), 131);
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Thẩm định Chỉ số CCHC 2025", 30);
+    t.send("q");
+    assert!(t.wait_exit(10).success());
+    assert_eq!(count(units), 131, "built once, kept on reopening");
+}
+
 /// The number after `Decided ` on the ranking screen.
 fn ranking_decided(screen: &str) -> Option<usize> {
     let rest = &screen[screen.find("Decided ")? + "Decided ".len()..];
@@ -368,7 +410,7 @@ fn a_comment_of_several_lines_through_a_terminal() {
     t.wait_for("│Đề nghị bổ sung.", 10);
     t.send("a"); // typed into the box: the box is still open after both line breaks
     t.send("\x7f\r");
-    t.wait_for("Nhận xét sẽ được ghi cùng quyết định", 10);
+    t.wait_for("Đã lưu nhận xét 1.1.1", 10); // kept on the undecided item
     t.send("a"); // agreed, with the comment
     t.wait_for("đã thẩm định 1/101", 10);
     t.send("q");
@@ -384,6 +426,60 @@ fn a_comment_of_several_lines_through_a_terminal() {
         )
         .unwrap();
     assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM kept_comments", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 0, "the decision took the kept comment");
+}
+
+/// Undo takes back the verdict, never the comment (issue 19): a three-line comment on SNV
+/// 1.1.2, its decision, then `u` (the item's only verdict, so nothing to put back): the
+/// comment stays on the screen and in the file, and goes with the next decision.
+#[test]
+fn undo_through_the_screens_keeps_the_comment() {
+    let (_dir, db, mut t) = open_demo("Lan", &[], (100, 44), "Sở Nội vụ");
+    t.send("\r");
+    t.wait_for("đã thẩm định 0/101", 10);
+    t.send("j");
+    t.send("c");
+    t.wait_for("Alt-Enter hoặc Ctrl-J: xuống dòng", 10);
+    t.type_slowly("Chậm 5 ngày.");
+    t.send("\n");
+    t.type_slowly("Thiếu phụ lục.");
+    t.send("\n");
+    t.type_slowly("Đề nghị bổ sung.");
+    t.send("\r");
+    t.wait_for("Đã lưu nhận xét 1.1.2", 10);
+    t.send("2");
+    t.wait_for("đã thẩm định 1/101", 10);
+    t.send("u");
+    t.wait_for("Đã hoàn tác 1.1.2: chưa quyết định; nhận xét vẫn giữ", 10);
+    t.wait_for("đã thẩm định 0/101", 10);
+    t.wait_for("Nhận xét (chờ quyết định): Chậm 5 ngày.", 10);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kept: String = conn
+        .query_row(
+            "SELECT comment FROM kept_comments WHERE unit = 'SNV' AND item = '1.1.2'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    // The next decision takes it.
+    t.send("a");
+    t.wait_for("đã thẩm định 1/101", 10);
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+    let (comment, kept): (String, i64) = conn
+        .query_row(
+            "SELECT comment, (SELECT count(*) FROM kept_comments) FROM decisions
+             WHERE unit = 'SNV' AND item = '1.1.2'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(comment, "Chậm 5 ngày.\nThiếu phụ lục.\nĐề nghị bổ sung.");
+    assert_eq!(kept, 0);
 }
 
 /// The keys of the demo year's import, sent as a person types them, counted.
@@ -441,8 +537,9 @@ fn the_demo_year_is_imported_from_the_screens_as_the_command_line_imports_it() {
             .press("\r")
             .wait(&format!("Đã nạp bộ chỉ số {group}"));
     }
-    // The units, from the demo's folder; then the next kinds in turn, the selection moving on.
-    k.press("2\x15da\tde\t2\tu\t\r")
+    // The units, from the demo's folder (2022's: Tab stops at `202`, 2025's being beside it);
+    // then the next kinds in turn, the selection moving on.
+    k.press("2\x15da\tde\t2\t2\tu\t\r")
         .wait("47 dòng: 47 mới")
         .press("\r")
         .wait("Đã nhập danh sách đơn vị");
@@ -483,7 +580,8 @@ fn the_demo_year_is_imported_from_the_screens_as_the_command_line_imports_it() {
     let ranked = ok(&db, &["rank", "--format", "csv"]);
     assert_eq!(ranked, ok(&by_cli, &["rank", "--format", "csv"]));
     assert_eq!(ranked.lines().count(), 48, "{ranked}");
-    assert_eq!(keys, 64, "the count of keys changed");
+    // 64 before the demo's 2025 folder came beside 2022's (two keys more to pick 2022).
+    assert_eq!(keys, 66, "the count of keys changed");
 }
 
 /// `thamdinh` on a file that is not there, at a terminal: the first-start screen. `q` leaves

@@ -28,7 +28,7 @@ fn the_demo_imports_and_ranks_with_the_spec_columns() {
     let mut lines = body.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "group,rank,unit,unit_name,appraised,survey,total,max,index,band,previous_index,change,decided_items,total_items"
+        "group,rank,unit,unit_name,appraised,survey,total,max,index,band,previous_index,change,decided_items,total_items,previous_basis"
     );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 21, "21 departments and offices");
@@ -211,7 +211,7 @@ fn the_ranking_export_writes_a_bom_and_the_columns() {
     let out = dir.path().join("ranking.csv");
     ok(&db, &["export", "ranking", "--out", out.to_str().unwrap()]);
     let bytes = std::fs::read(&out).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFgroup,rank,unit,unit_name,appraised,survey,total,max,index,band,previous_index,change,decided_items,total_items\r\n"));
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFgroup,rank,unit,unit_name,appraised,survey,total,max,index,band,previous_index,change,decided_items,total_items,previous_basis\r\n"));
     let text = String::from_utf8_lossy(&bytes);
     assert_eq!(text.lines().count(), 1 + 47, "a header and the 47 units");
 }

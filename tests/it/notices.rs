@@ -496,7 +496,7 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
     );
     assert!(
         err.contains(
-            "'--unit' is for 'export notices', 'export minutes' and 'export self-assessment' only;"
+            "'--unit' is for 'export notices', 'export minutes', 'export self-assessment' and 'export explanation-requests' only;"
         ),
         "{err}"
     );

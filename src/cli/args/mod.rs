@@ -252,6 +252,8 @@ pub enum ExportWhat {
     Criteria,
     /// Each unit's self-assessment workbook, DIR/UNITCODE.xlsx.
     SelfAssessment,
+    /// Each unit's explanation requests to reply to, DIR/UNITCODE.xlsx.
+    ExplanationRequests,
     Minutes,
     Submission,
 }

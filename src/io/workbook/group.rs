@@ -16,6 +16,9 @@ pub struct GroupData<'a> {
     pub set: &'a CriteriaSet,
     pub ranking: &'a Ranking,
     pub breakdown: &'a GroupBreakdown,
+    /// How a unit's figure of last year was found, when not its own index (by unit code):
+    /// the figure is marked `*` and the note written under the table.
+    pub notes: &'a HashMap<String, String>,
 }
 
 impl GroupData<'_> {
@@ -179,7 +182,11 @@ impl Book {
                 r.band.as_deref().unwrap_or(""),
                 &st.center,
             )?;
-            maybe(ws, row, col + 5, r.previous, &st.num)?;
+            match (r.previous, g.notes.contains_key(r.unit.as_str())) {
+                (p, false) => maybe(ws, row, col + 5, p, &st.num)?,
+                (Some(p), true) => number(ws, row, col + 5, p, &st.num_marked)?,
+                (None, true) => text(ws, row, col + 5, "—*", &st.center)?,
+            }
             maybe(ws, row, col + 6, r.change, &st.change)?;
         }
         let last_row = row;
@@ -222,6 +229,11 @@ impl Book {
         if g.ranking.rows.iter().any(|r| r.rank.is_none()) {
             row += 1;
             text(ws, row, 0, t::not_ranked_note(lang), &st.note)?;
+        }
+        let units = g.ranking.rows.iter().map(|r| r.unit.as_str());
+        for line in t::previous_note_lines(units, g.notes) {
+            row += 1;
+            text(ws, row, 0, &line, &st.note)?;
         }
         if let Some(line) = &ledger {
             row += 1;

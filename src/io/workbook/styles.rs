@@ -34,6 +34,8 @@ pub struct Styles {
     pub indent_bold: Vec<Format>,
     pub num: Format,
     pub num_bold: Format,
+    /// A figure with a note under the table: `78.34*`.
+    pub num_marked: Format,
     /// A change: `+1.25`, `-0.50`.
     pub change: Format,
     pub int: Format,
@@ -68,6 +70,7 @@ impl Styles {
                 .collect(),
             num: cell().set_num_format("0.00"),
             num_bold: cell().set_num_format("0.00").set_bold(),
+            num_marked: cell().set_num_format("0.00\"*\""),
             change: cell().set_num_format("+0.00;-0.00;0.00"),
             int: cell().set_num_format("0").set_align(FormatAlign::Center),
             int_bold: cell()

@@ -121,6 +121,9 @@ impl Book {
                 let (goal, needed, criteria) = goal_cells(set, target, lang);
                 match (i, way.previous) {
                     // Last year's index is a number.
+                    (2, Some(p)) if g.notes.contains_key(r.unit.as_str()) => {
+                        number(ws, row, col, p, &st.num_marked)?
+                    }
                     (2, Some(p)) => number(ws, row, col, p, &st.num)?,
                     _ => text(ws, row, col, &goal, &st.wrap)?,
                 }
@@ -132,6 +135,11 @@ impl Book {
         page_setup(ws, (head_row, head_row), 3)?;
         row += 2;
         text(ws, row, 0, w::way_up_legend(lang), &st.note)?;
+        let units = a.ranking.rows.iter().map(|r| r.unit.as_str());
+        for line in t::previous_note_lines(units, g.notes) {
+            row += 1;
+            text(ws, row, 0, &line, &st.note)?;
+        }
         Ok(())
     }
 }

@@ -15,6 +15,7 @@ mod files;
 mod history;
 mod input;
 mod open;
+mod previous;
 mod ranking;
 mod units;
 mod wayup;
@@ -54,6 +55,7 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
         | Cmd::Unpublish
         | Cmd::Files
         | Cmd::AddMember
+        | Cmd::SetPrevious
         | Cmd::NewYear
         | Cmd::Council => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
@@ -225,7 +227,9 @@ impl App {
                 self.workbook_exists(path);
                 Vec::new()
             }
-            Action::ClosedSet(message) | Action::Published(message) => {
+            Action::ClosedSet(message)
+            | Action::Published(message)
+            | Action::PreviousSet(message) => {
                 self.saving = false;
                 self.say(message);
                 self.refresh()
@@ -242,6 +246,12 @@ impl App {
                 preview,
             } => self.previewed(kind, path, preview),
             Action::Imported(message) => self.imported(message),
+            Action::FolderPreviewed {
+                path,
+                lines,
+                accepted,
+            } => self.folder_previewed(path, lines, accepted),
+            Action::CriteriaNeeds { path, args, fields } => self.criteria_needs(path, args, fields),
             Action::CouncilSaved(message) => {
                 self.saving = false;
                 self.say(message);
@@ -266,6 +276,16 @@ impl App {
                 self.load_assignments()
             }
             Action::YearStarted { year, message } => self.year_started(year, message),
+            Action::NewYearRefused {
+                year,
+                from,
+                carry,
+                message,
+                text,
+            } => {
+                self.new_year_refused((year, from, carry), &message, &text);
+                Vec::new()
+            }
             Action::DatabaseOpened {
                 label,
                 year,
@@ -400,6 +420,10 @@ impl App {
             }
             Loaded::Council(council) => {
                 self.council_loaded(*council);
+                Vec::new()
+            }
+            Loaded::Previous { unit, name, now } => {
+                self.previous_loaded(unit, name, now);
                 Vec::new()
             }
             Loaded::Assignments {

@@ -22,9 +22,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(f) = &app.fields else { return };
     let Some(v) = &f.way else { return };
     let lang = app.lang;
-    let [top, head, body] = Layout::vertical([
+    // A figure of last year that is not the unit's own index says how it was found, on a
+    // line of its own under the standing.
+    let note = v.way.as_ref().and_then(|way| previous_note(app, way));
+    let [top, head, said, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(u16::from(note.is_some())),
         Constraint::Min(1),
     ])
     .areas(area);
@@ -55,6 +59,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         )),
         head,
     );
+    if let Some(note) = &note {
+        let line = format!("* {}", w::previous_basis_said(note, lang));
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                cut(&line, said.width as usize),
+                app.theme.dim(),
+            )),
+            said,
+        );
+    }
     let block = Block::default().borders(Borders::TOP);
     let inner = block.inner(body);
     frame.render_widget(block, body);
@@ -179,6 +193,16 @@ fn goals<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<Lin
         }
     }
     out
+}
+
+/// How the unit's figure of last year was found, when it is not its own index: the mean of
+/// its predecessors or the council's figure, else where it came from.
+fn previous_note(app: &App, way: &WayUp) -> Option<String> {
+    let l = app.lineage.get(way.unit.as_str())?;
+    [&l.basis, &l.came_from]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .cloned()
 }
 
 /// Words of `text` in lines of at most `width` columns; the lines after the first start with
