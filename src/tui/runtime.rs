@@ -486,7 +486,10 @@ impl Runtime {
             let names = ws.unit_names()?;
             let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
             let basis = crate::words::documents::previous_basis(&p.basis, &name, lang);
-            let value = p.value.map(|v| crate::i18n::numbers::fixed(v, lang)).unwrap_or_else(|| "—".into());
+            let value = p
+                .value
+                .map(|v| crate::i18n::numbers::fixed(v, lang))
+                .unwrap_or_else(|| "—".into());
             Ok::<_, AppError>((value, basis))
         };
         Ok(match effect {
@@ -509,7 +512,9 @@ impl Runtime {
                 let council = matches!(p.basis, crate::domain::lineage::Basis::Council(_));
                 vec![Action::PreviousSet(words::previous_set(
                     unit.as_str(),
-                    p.value.map(|v| crate::i18n::numbers::fixed(v, lang)).as_deref(),
+                    p.value
+                        .map(|v| crate::i18n::numbers::fixed(v, lang))
+                        .as_deref(),
                     council,
                     lang,
                 ))]
