@@ -307,7 +307,7 @@ fn the_demos_2025_year_opens_and_ranks_on_the_real_binary() {
     t.send("r");
     t.wait_for("Xếp hạng tạm tính — Sở, ban, ngành tỉnh · 2025", 10);
     // Sở Khoa học và Công nghệ took in Thông tin và Truyền thông: the mean of the two.
-    t.wait_for("88.99*", 5);
+    t.wait_for("88,99*", 5);
     t.send("\t\t\t");
     t.wait_for("Xếp hạng tạm tính — UBND xã, phường · 2025", 10);
     t.wait_for("Nhóm 1", 5);
