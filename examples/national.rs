@@ -139,6 +139,7 @@ fn main() -> ExitCode {
                 scoring: false,
                 way_up: false,
                 history: false,
+                submission: false,
             };
             let req = Request {
                 group: None,

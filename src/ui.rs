@@ -63,6 +63,8 @@ pub enum InputKind {
     PreviousFigure,
     /// The reason for the council's figure (required).
     PreviousReason,
+    /// The council's settings of the year, one `label: value` line each.
+    Council,
 }
 
 /// Which items the tree shows.
@@ -95,4 +97,8 @@ pub enum ExportWhat {
     /// One `.xlsx` of explanation requests per unit of the group asked to explain, in a
     /// folder.
     ExplanationRequests,
+    /// The minutes of each unit's appraisal: one `.docx` per unit, in a folder.
+    Minutes,
+    /// The submission of the ranking of every group (`.docx`).
+    Submission,
 }

@@ -173,14 +173,14 @@ fn csv_rows(
     out
 }
 
-/// `95.24 A`, or `—` when nothing of the field applies.
-fn cell(set: &CriteriaSet, s: &crate::domain::NodeScore) -> String {
+/// `95,24 A`, or `—` when nothing of the field applies.
+fn cell(set: &CriteriaSet, s: &crate::domain::NodeScore, lang: Lang) -> String {
     match s.percent() {
         Some(i) => {
             let band = GroupAnalysis::cell_band(set, s)
                 .map(|b| set.bands[b].code.as_str())
                 .unwrap_or("");
-            format!("{i} {band}")
+            format!("{} {band}", crate::i18n::numbers::fixed(i.rounded(), lang))
         }
         None => "—".into(),
     }
@@ -253,9 +253,13 @@ fn group_table(
         if only.is_some_and(|u| *u != r.unit) {
             continue;
         }
-        let mut cells: Vec<String> = b.fields.iter().map(|s| cell(set, s)).collect();
+        let mut cells: Vec<String> = b.fields.iter().map(|s| cell(set, s, lang)).collect();
         cells.push(match r.index {
-            Some(i) => format!("{i} {}", r.band.as_deref().unwrap_or("")),
+            Some(i) => format!(
+                "{} {}",
+                crate::i18n::numbers::fixed(i.rounded(), lang),
+                r.band.as_deref().unwrap_or("")
+            ),
             None => "—".into(),
         });
         let rank = r.rank.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
@@ -273,7 +277,7 @@ fn group_table(
                     .mean_band(set, k)
                     .map(|b| set.bands[b].code.as_str())
                     .unwrap_or("");
-                format!("{} {band}", pct(m))
+                format!("{} {band}", pct(m, lang))
             }
             None => "—".into(),
         })
@@ -283,7 +287,7 @@ fn group_table(
             let band = Band::of_percent(&set.bands, m)
                 .map(|b| set.bands[b].code.as_str())
                 .unwrap_or("");
-            format!("{} {band}", pct(m))
+            format!("{} {band}", pct(m, lang))
         }
         None => "—".into(),
     });
@@ -354,7 +358,7 @@ pub fn summary(set: &CriteriaSet, a: &GroupAnalysis, year: i32, lang: Lang) -> V
         .into_iter()
         .take(3)
         .map(|k| {
-            let m = a.stats[k].mean.map(pct).unwrap_or_default();
+            let m = a.stats[k].mean.map(|d| pct(d, lang)).unwrap_or_default();
             format!("{} {m} %", label(k))
         })
         .collect();
@@ -367,7 +371,9 @@ pub fn summary(set: &CriteriaSet, a: &GroupAnalysis, year: i32, lang: Lang) -> V
         let fell: Vec<String> = a
             .fell()
             .into_iter()
-            .map(|(k, before, now)| format!("{} ({} → {})", label(k), pct(before), pct(now)))
+            .map(|(k, before, now)| {
+                format!("{} ({} → {})", label(k), pct(before, lang), pct(now, lang))
+            })
             .collect();
         out.push(if fell.is_empty() {
             w::none_fell(year - 1, lang)
@@ -379,9 +385,9 @@ pub fn summary(set: &CriteriaSet, a: &GroupAnalysis, year: i32, lang: Lang) -> V
         None => out.push(w::no_province_index(year - 1, lang)),
         Some(p) => {
             out.push(w::group_target(
-                &pct(p.mean),
+                &pct(p.mean, lang),
                 year - 1,
-                &p.target.fixed2(),
+                &crate::i18n::numbers::fixed(p.target, lang),
                 p.met,
                 lang,
             ));
@@ -395,10 +401,13 @@ pub fn summary(set: &CriteriaSet, a: &GroupAnalysis, year: i32, lang: Lang) -> V
                         Part::Survey => w::survey_part(lang).to_string(),
                         Part::Extra => w::extra_part(lang).to_string(),
                     };
-                    let rise = x.rise.zip(x.points).map(|(r, p)| (up2(r), up2(p)));
+                    let rise = x
+                        .rise
+                        .zip(x.points)
+                        .map(|(r, p)| (up2(r, lang), up2(p, lang)));
                     w::pull_part(
                         &name,
-                        &pct(x.share),
+                        &pct(x.share, lang),
                         rise.as_ref().map(|(r, p)| (r.as_str(), p.as_str())),
                         lang,
                     )
@@ -422,7 +431,14 @@ fn unit_falls(unit: &str, t: &FieldYears, year: i32, lang: Lang) -> String {
     }
     let list: Vec<String> = fell
         .iter()
-        .map(|(f, a, b)| format!("{} ({} → {})", t.fields[*f].code, pct(*a), pct(*b)))
+        .map(|(f, a, b)| {
+            format!(
+                "{} ({} → {})",
+                t.fields[*f].code,
+                pct(*a, lang),
+                pct(*b, lang)
+            )
+        })
         .collect();
     w::unit_fell_since(unit, year, &list.join(" · "), lang)
 }
@@ -480,8 +496,10 @@ fn across_years(
             .map(|f| {
                 let s = &t.fields[f];
                 let mut row = vec![code.to_string(), s.code.clone(), s.name.clone()];
-                row.extend(s.values.iter().map(|v| v.map(pct).unwrap_or_default()));
-                row.push(s.mean().map(pct).unwrap_or_default());
+                // CSV keeps the machine format.
+                let machine = |d: Decimal| crate::domain::index::round2(d).fixed2();
+                row.extend(s.values.iter().map(|v| v.map(machine).unwrap_or_default()));
+                row.push(s.mean().map(machine).unwrap_or_default());
                 row.push(
                     t.band(f, &bands)
                         .map(|b| bands[b].code.clone())
@@ -515,9 +533,9 @@ fn across_years(
         let mut cells: Vec<String> = s
             .values
             .iter()
-            .map(|v| v.map(pct).unwrap_or_else(|| "—".into()))
+            .map(|v| v.map(|d| pct(d, lang)).unwrap_or_else(|| "—".into()))
             .collect();
-        cells.push(s.mean().map(pct).unwrap_or_else(|| "—".into()));
+        cells.push(s.mean().map(|d| pct(d, lang)).unwrap_or_else(|| "—".into()));
         cells.push(
             t.band(f, &bands)
                 .map(|b| bands[b].code.clone())
@@ -541,7 +559,7 @@ fn across_years(
                 .map(|(f, a, b)| {
                     let s = &t.fields[f];
                     let name = crate::i18n::documents::short_title(&s.name, 50);
-                    format!("{} {name} ({} → {})", s.code, pct(a), pct(b))
+                    format!("{} {name} ({} → {})", s.code, pct(a, lang), pct(b, lang))
                 })
                 .collect()
         };

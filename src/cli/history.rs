@@ -125,9 +125,13 @@ pub enum HistoryOf {
     Province,
 }
 
-/// A change with a `+` when it is above zero (see [`crate::view::signed`]).
-fn signed(p: Points) -> String {
-    crate::view::signed(p.decimal())
+/// A change with a `+` when it is above zero, `−` below (see [`crate::i18n::numbers`]).
+fn signed(p: Points, lang: Lang) -> String {
+    crate::i18n::numbers::signed(p, lang)
+}
+
+fn fig(p: Points, lang: Lang) -> String {
+    crate::i18n::numbers::fixed(p, lang)
 }
 
 fn dash<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
@@ -199,8 +203,8 @@ pub fn province_table(h: &ProvinceHistory, lang: Lang) -> String {
 fn province_cells(y: &ProvinceYear, lang: Lang) -> Vec<String> {
     vec![
         y.year.to_string(),
-        dash(y.index, |p| p.fixed2()),
-        dash(y.change, signed),
+        dash(y.index, |p| fig(p, lang)),
+        dash(y.change, |c| signed(c, lang)),
         rank_of(y.rank, y.ranked_of),
         dash(y.target, target_label),
         dash(y.verdict, |v| verdict_label(v, lang).to_string()),
@@ -213,7 +217,7 @@ pub fn group_table(h: &GroupHistory, lang: Lang) -> String {
     if h.years.is_empty() {
         return format!("{title}\n{}", w.nothing);
     }
-    let rows: Vec<Vec<String>> = h.years.iter().map(group_cells).collect();
+    let rows: Vec<Vec<String>> = h.years.iter().map(|y| group_cells(y, lang)).collect();
     let heads = w.group_heads();
     let right = [false, true, true, true, false, true];
     let mut out = format!("{title}\n{}", table(&heads, &right, &rows));
@@ -223,12 +227,12 @@ pub fn group_table(h: &GroupHistory, lang: Lang) -> String {
     out
 }
 
-fn group_cells(y: &GroupYear) -> Vec<String> {
+fn group_cells(y: &GroupYear, lang: Lang) -> Vec<String> {
     vec![
         year_cell(y.year, y.current),
         y.units.to_string(),
-        round2(y.mean).fixed2(),
-        dash(y.province_previous, |p| p.fixed2()),
+        fig(round2(y.mean), lang),
+        dash(y.province_previous, |p| fig(p, lang)),
         mark(y.above_province),
         if y.compared == 0 {
             "—".into()
@@ -273,8 +277,8 @@ pub fn unit_table(h: &UnitHistory, lang: Lang) -> String {
 fn unit_cells(y: &UnitYear, lang: Lang) -> Vec<String> {
     vec![
         y.year.to_string(),
-        y.index.fixed2(),
-        dash(y.change, signed),
+        fig(y.index, lang),
+        dash(y.change, |c| signed(c, lang)),
         mark(y.rose),
         y.band.clone().unwrap_or_else(|| "—".into()),
         rank_of(y.rank, y.ranked_of),

@@ -10,9 +10,11 @@
 //! - `years`: `init`, `new-year`, `publish`, `unpublish`
 //! - `history`: `history` and `verify`
 //! - `members`: `assign`, `close`, `reopen`
+//! - `council`: `council show`, `council set`
 
 pub mod analyze;
 pub mod args;
+mod council;
 mod decide;
 mod export;
 mod history;
@@ -158,6 +160,7 @@ fn dispatch(cx: &Cx, command: &Command) -> Result<(), AppError> {
             reason,
         } => years::run_previous(cx, unit, value.as_deref(), reason),
         Command::Publish { comment } => years::run_publish(cx, true, comment),
+        Command::Council { what } => council::run(cx, what),
         Command::Unpublish { comment } => years::run_publish(cx, false, comment),
         Command::History {
             group,

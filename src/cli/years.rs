@@ -90,7 +90,7 @@ pub fn previous_said(
     let basis = crate::words::documents::previous_basis(&previous.basis, &name, lang);
     let value = previous
         .value
-        .map(|p| p.fixed2())
+        .map(|p| crate::i18n::numbers::fixed(p, lang))
         .unwrap_or_else(|| "—".into());
     Ok(msg::previous_figure(
         row.code.as_str(),
@@ -141,7 +141,7 @@ pub fn publish(
     for (code, name, r) in &done.groups {
         let mean = r
             .mean
-            .map(|m| round2(m).fixed2())
+            .map(|m| crate::i18n::numbers::percent(round2(m), lang))
             .unwrap_or_else(|| "—".into());
         // Units tied first: three named, the others counted.
         let tied: Vec<String> = r
@@ -149,8 +149,11 @@ pub fn publish(
             .iter()
             .filter(|row| row.rank == Some(1))
             .map(|row| {
-                let index = row.index.map(|i| i.to_string()).unwrap_or_default();
-                format!("{} ({index}%)", row.name)
+                let index = row
+                    .index
+                    .map(|i| crate::i18n::numbers::percent(i.rounded(), lang))
+                    .unwrap_or_default();
+                format!("{} ({index})", row.name)
             })
             .collect();
         let mut first = tied.iter().take(3).cloned().collect::<Vec<_>>().join(", ");

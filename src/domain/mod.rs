@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod breakdown;
 pub mod codes;
+pub mod council;
 pub mod criteria;
 pub mod field_years;
 pub mod history;

@@ -326,10 +326,10 @@ pub fn plan_title(unit: &str, code: &str, year: i32, lang: Lang) -> String {
 
 /// Where the unit of a way up stands: index, rank, band, last year's index.
 pub fn standing(way: &crate::domain::WayUp, lang: Lang) -> String {
-    let index = way.index.to_string();
+    let index = super::numbers::fixed(way.index.rounded(), lang);
     let rank = way.rank.map(|r| (r, way.ranked));
     let band = way.band.as_deref().unwrap_or("—");
-    let previous = way.previous.map(|p| p.fixed2());
+    let previous = way.previous.map(|p| super::numbers::fixed(p, lang));
     let previous = previous.as_deref();
     let rank = match rank {
         Some((r, n)) => say!(lang, "hạng {r}/{n}", "rank {r} of {n}"),

@@ -244,8 +244,8 @@ pub fn published_group_line(
 ) -> String {
     say!(
         lang,
-        "  {group} ({name}): {units} đơn vị, {ranked} được xếp hạng, trung bình {mean}%, hạng nhất {first}",
-        "  {group} ({name}): {units} units, {ranked} ranked, mean {mean}%, first {first}"
+        "  {group} ({name}): {units} đơn vị, {ranked} được xếp hạng, trung bình {mean}, hạng nhất {first}",
+        "  {group} ({name}): {units} units, {ranked} ranked, mean {mean}, first {first}"
     )
 }
 

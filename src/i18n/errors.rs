@@ -1669,6 +1669,7 @@ impl AppError {
             AppError::NoBuiltinSets { year, db } => no_builtin_sets_for(*year, db, lang),
             AppError::CriteriaNeeds(fields) => super::commands::criteria_needs(fields, lang),
             AppError::BadBands(text) => super::commands::bad_bands(text, lang),
+            AppError::Council(e) => super::council::refused(e, lang),
             AppError::FinalDecisionsUndecided { group, left } => {
                 final_decisions_undecided(group.as_deref(), left, lang)
             }

@@ -9,6 +9,7 @@
 pub mod access;
 pub mod analysis;
 pub mod commands;
+pub mod council;
 pub mod errors;
 pub mod help;
 pub mod screens;
@@ -16,7 +17,8 @@ pub mod usage;
 
 pub(crate) use crate::words::say;
 pub use crate::words::{
-    Lang, documents, mode_label, notices, source_label, state_label, target_label, verdict_label,
+    Lang, documents, mode_label, notices, numbers, source_label, state_label, target_label,
+    verdict_label,
 };
 
 /// A path as it can be pasted into a shell: in double quotes when it holds a space or a

@@ -572,8 +572,8 @@ pub fn ranking_progress(
 ) -> String {
     say!(
         lang,
-        "Đã thẩm định {decided}/{items} ({percent}%) · TB nhóm {mean} · tỉnh năm trước {province}",
-        "Decided {decided}/{items} ({percent}%) · Group mean {mean} · province last year {province}"
+        "Đã thẩm định {decided}/{items} ({percent} %) · TB nhóm {mean} · tỉnh năm trước {province}",
+        "Decided {decided}/{items} ({percent} %) · Group mean {mean} · province last year {province}"
     )
 }
 
@@ -844,6 +844,7 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
             "Last year's figure to compare with",
         ),
         InputKind::PreviousReason => lang.pick("Lý do của Hội đồng", "The council's reason"),
+        InputKind::Council => lang.pick("Thông tin Hội đồng năm", "The council's settings of"),
     }
 }
 
@@ -932,6 +933,10 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::CriteriaValue => lang.pick(
             "Enter: dùng giá trị này rồi xem trước (chưa ghi gì) · Esc: hủy.",
             "Enter: use this value, then the preview (nothing written) · Esc: cancel.",
+        ),
+        InputKind::Council => lang.pick(
+            "In trên thông báo, biên bản, tờ trình. Sửa phần sau dấu «:»; để trống: lời mặc định. Enter: lưu (ghi nhật ký) · Esc: hủy.",
+            "Printed on the notices, minutes and submission. Edit after the ':'; empty: the default wording. Enter: save (audited) · Esc: cancel.",
         ),
     }
 }
@@ -1198,6 +1203,8 @@ pub fn export_default_name(what: ExportWhat, year: i32, group: &str) -> String {
         Criteria => format!("bo-chi-so-{year}-{group}.xlsx"),
         SelfAssessment => format!("phieu-tu-cham-{year}-{group}"),
         ExplanationRequests => format!("giai-trinh-{year}-{group}"),
+        Minutes => format!("bien-ban-{year}-{group}"),
+        Submission => format!("to-trinh-{year}.docx"),
     }
 }
 
@@ -1235,6 +1242,17 @@ pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
             "Ghi phiếu giải trình vào thư mục — nhóm {group}",
             "Write the explanation requests into a folder — group {group}"
         ),
+        Minutes => say!(
+            lang,
+            "Ghi biên bản thẩm định vào thư mục — nhóm {group}",
+            "Write the minutes into a folder — group {group}"
+        ),
+        Submission => lang
+            .pick(
+                "Ghi tờ trình kết quả xếp hạng — mọi nhóm",
+                "Write the submission of the ranking — every group",
+            )
+            .to_string(),
     }
 }
 
@@ -1567,7 +1585,7 @@ pub fn previous_box(
     let head = match chosen {
         None => say!(lang, "Hiện nay: {now}.", "Now: {now}."),
         Some(Figure::Value(p)) => {
-            let p = p.fixed2();
+            let p = super::numbers::fixed(p, lang);
             say!(
                 lang,
                 "Con số của Hội đồng: {p}.",

@@ -4,11 +4,14 @@
 
 pub mod criteria;
 pub mod csvread;
+pub mod docx;
 pub mod export;
 pub mod imports;
+pub mod minutes;
 pub mod notices;
 pub mod problem;
 pub mod sheets;
+pub mod submission;
 pub mod workbook;
 pub mod xlsxguard;
 pub mod xlsxread;

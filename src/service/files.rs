@@ -8,7 +8,6 @@ use crate::domain::{CriteriaSet, GroupCode, Mode, Points, RankError, Ranking};
 use crate::io::criteria::{CsvSetHeader, set_from_table};
 use crate::io::export::{write_decisions, write_rankings};
 use crate::io::{FileError, Problem};
-use crate::progress::Stage;
 use crate::store::ImportCount;
 use crate::words::Lang;
 use std::path::Path;
@@ -119,17 +118,6 @@ impl Imported {
     pub fn rows(&self) -> usize {
         self.count.added + self.count.changed + self.count.unchanged
     }
-}
-
-/// What `export notices` is asked for.
-#[derive(Debug, Clone, Copy)]
-pub struct NoticeArgs<'a> {
-    pub group: Option<&'a str>,
-    pub unit: Option<&'a str>,
-    /// The issuing body; the council's default name when none.
-    pub council: Option<&'a str>,
-    /// Final: refused unless every chosen group's final ranking can be made.
-    pub mode: Mode,
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half a file.
@@ -368,38 +356,6 @@ impl Workspace {
         }
         let group = one.then(|| left[0].0.clone());
         Err(AppError::FinalDecisionsUndecided { group, left })
-    }
-
-    /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`; how many.
-    pub fn export_notices(
-        &self,
-        a: NoticeArgs<'_>,
-        out: &Path,
-        lang: Lang,
-    ) -> Result<usize, AppError> {
-        self.progress().stage(Stage::Breakdown, None);
-        let mut notices = self.notices(a.group, a.unit)?;
-        let notes = self.previous_notes(lang)?;
-        for n in &mut notices {
-            if let Some(note) = notes.get(n.unit.code.as_str()) {
-                n.previous_note = note.clone();
-            }
-        }
-        if a.mode == Mode::Final {
-            // The notices are final wherever the group's final ranking could be made; the
-            // first group that fell back to provisional says why it cannot be final.
-            self.progress().stage(Stage::Rank, None);
-            if let Some(n) = notices.iter().find(|n| n.mode != Mode::Final) {
-                self.ranking(&n.unit.group, Mode::Final)?;
-            }
-        }
-        let opts = crate::io::notices::NoticeOptions {
-            council: a.council.unwrap_or_default().to_string(),
-            lang,
-        };
-        crate::io::notices::write_notices_with(out, &notices, &opts, self.progress())
-            .map_err(|(path, e)| AppError::write_failed(&path, e))?;
-        Ok(notices.len())
     }
 
     /// Gives `appraiser` fields of a group, checked against the group's set (none: takes

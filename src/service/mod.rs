@@ -24,6 +24,8 @@ use std::path::Path;
 use std::sync::{Arc, mpsc};
 
 mod analysis;
+mod council;
+mod documents;
 mod files;
 mod live;
 mod setup;
@@ -34,6 +36,7 @@ pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};
 pub use setup::*;
 mod years;
+pub use documents::*;
 pub use files::*;
 pub use years::*;
 
@@ -118,6 +121,8 @@ pub enum AppError {
     },
     /// `--bands` that is not a list like `A:90,B:80,C:70,D:0`.
     BadBands(String),
+    /// A council's setting refused (`council set`).
+    Council(Box<crate::domain::council::CouncilError>),
     /// The final decisions export while items are undecided: (group, items, units) of each
     /// group with some left; `group` when one group was asked for.
     FinalDecisionsUndecided {
@@ -1184,6 +1189,7 @@ impl Workspace {
                         last: crate::domain::ledger::GENESIS,
                     },
                     previous_note: String::new(),
+                    issued: None,
                 });
             }
         }

@@ -69,6 +69,26 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
         })
         .collect::<Result<_, AppError>>()?;
     group_sheets(&mut book, &data, req.sheets, out)?;
+    if req.sheets.submission {
+        let groups = data
+            .iter()
+            .map(|g| crate::io::submission::SubmissionGroup {
+                code: g.code.to_string(),
+                name: g.name.to_string(),
+                bands: g.set.bands.iter().map(|b| b.code.clone()).collect(),
+                ranking: g.ranking.clone(),
+            })
+            .collect();
+        let s = crate::io::submission::SubmissionData {
+            year: ws.year,
+            groups,
+            mode: req.mode,
+            ledger: head,
+            illustrative,
+            issued: None,
+        };
+        book.submission(&s).map_err(xlsx_failed(out))?;
+    }
     let mut decision_lines = 0;
     if req.sheets.decisions {
         decision_lines = decision_sheet(ws, &mut book, req, &groups, &rankings, out, lang)?;

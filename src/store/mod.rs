@@ -1,6 +1,7 @@
 //! SQLite storage: opening with the pragmas that keep decisions safe, migrations, queries and
 //! the append-only audit log. Every write runs in `BEGIN IMMEDIATE`.
 
+pub mod council;
 mod decisions;
 mod field_history;
 mod ledger;

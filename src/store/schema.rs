@@ -319,6 +319,9 @@ const MIGRATIONS: &[Step] = &[
     // apply): the units screen reads it instead of every score of the group. Empty for the
     // rows already there: the screen computes them on first need.
     Step::Sql(super::totals::PROGRESS),
+    // 15: the council's settings of a year (name, place, signer, number series) and the
+    // register of the documents it issued, each keeping its number (see `store::council`).
+    Step::Sql(super::council::SCHEMA),
 ];
 
 /// The schema version this binary writes.

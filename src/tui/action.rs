@@ -78,11 +78,17 @@ pub enum Cmd {
     ExportSelfAssessment,
     /// Write the explanation requests of the shown group's units into a folder.
     ExportExplanationRequests,
+    /// Write the minutes of the shown group's units into a folder.
+    ExportMinutes,
+    /// Write the submission of the ranking of every group.
+    ExportSubmission,
     /// The analysis by field of the group (and from there each unit's way up).
     Fields,
     /// The field column before or after the selected one.
     PrevField,
     NextField,
+    /// The council's settings of the year (a box of one line per setting).
+    Council,
 }
 
 /// An export asked for from the ranking screen: what, of which group, in which mode, where.
@@ -183,6 +189,8 @@ pub enum Loaded {
     },
     /// Every year in the file, newest first, and whether it is published.
     Years(Vec<(i32, bool)>),
+    /// The council's settings of the working year (the settings box opens on them).
+    Council(Box<crate::domain::council::Council>),
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.
     Assignments {
@@ -292,6 +300,8 @@ pub enum Action {
     },
     /// A file was imported: what the status line says.
     Imported(String),
+    /// The council's settings were stored: what the status line says.
+    CouncilSaved(String),
     /// The names that complete what the path box holds (files and folders, folders ending
     /// with `/`).
     Completed {
@@ -459,6 +469,10 @@ pub enum Effect {
     },
     /// Work on the demo year's file from now on, as `thamdinh demo` (built if it is not).
     OpenDemo,
+    /// Read the council's settings of the working year.
+    LoadCouncil,
+    /// Store the council's settings of the working year, as `thamdinh council set`.
+    SaveCouncil(Box<crate::domain::council::Council>),
 }
 
 impl Effect {
@@ -480,6 +494,8 @@ impl Effect {
                 | Effect::Unpublish { .. }
                 | Effect::SetPrevious { .. }
                 | Effect::OpenDemo
+                | Effect::OpenDatabase { .. }
+                | Effect::SaveCouncil(_)
         )
     }
 }

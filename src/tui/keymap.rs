@@ -371,6 +371,20 @@ pub static RANKING: &[Binding] = &[
         en: "write each unit's notice (.docx) into a folder",
     },
     Binding {
+        keys: &[Char('b')],
+        label: "b",
+        cmd: Cmd::ExportMinutes,
+        vi: "ghi biên bản thẩm định (.docx) của từng đơn vị vào một thư mục",
+        en: "write each unit's appraisal minutes (.docx) into a folder",
+    },
+    Binding {
+        keys: &[Char('T')],
+        label: "T",
+        cmd: Cmd::ExportSubmission,
+        vi: "ghi tờ trình kết quả xếp hạng mọi nhóm (.docx)",
+        en: "write the submission of every group's ranking (.docx)",
+    },
+    Binding {
         keys: &[Char('P')],
         label: "P",
         cmd: Cmd::Publish,
@@ -385,6 +399,7 @@ pub static RANKING: &[Binding] = &[
         en: "unpublish the year's results (with the reason, audited)",
     },
     SET_PREVIOUS,
+    COUNCIL_KEY,
     NEW_YEAR_KEY,
     YEARS_KEY,
     HISTORY_KEY,
@@ -405,6 +420,14 @@ const FILES_KEY: Binding = Binding {
     cmd: Cmd::Files,
     vi: "tệp của năm: xem trước rồi nhập (bộ chỉ số, đơn vị, điểm…)",
     en: "the year's files: preview, then import (criteria, units, scores…)",
+};
+
+const COUNCIL_KEY: Binding = Binding {
+    keys: &[Char('H')],
+    label: "H",
+    cmd: Cmd::Council,
+    vi: "thông tin Hội đồng: tên, địa danh, người ký, số và ký hiệu văn bản",
+    en: "the council's settings: name, place, signer, numbers and symbols",
 };
 
 const NEW_YEAR_KEY: Binding = Binding {
@@ -483,6 +506,7 @@ pub static FILES: &[Binding] = &[
         vi: "ghi phiếu giải trình của đơn vị được yêu cầu vào thư mục",
         en: "write the units' explanation requests into a folder",
     },
+    COUNCIL_KEY,
     HELP,
     Binding {
         keys: &[Esc, Left, Char('q')],

@@ -44,6 +44,8 @@ pub fn dispatch(app: &mut App, rt: &mut Runtime, first: Action) {
 
 /// Runs the App's first effects (the groups, the first group's units).
 pub fn start(app: &mut App, rt: &mut Runtime) {
+    // Times are shown in the local time of the workspace's clock.
+    app.clock = std::sync::Arc::clone(rt.ws.clock());
     let appraiser = app.appraiser.clone().unwrap_or_default();
     for effect in app.start() {
         for a in rt.run_effect(&appraiser, app.lang, effect) {
@@ -111,6 +113,7 @@ fn event_loop(
     let io = |e: std::io::Error| AppError::io(IoDoing::Terminal, "", e);
     let panic_key = std::env::var_os("THAMDINH_TEST_PANIC_KEY").is_some();
     let mut version = rt.ws.data_version()?;
+    let mut opened = rt.opened;
     let mut looked = Instant::now();
     loop {
         terminal.draw(|f| screens::view(app, f)).map_err(io)?;
@@ -140,7 +143,11 @@ fn event_loop(
         }
         looked = Instant::now();
         let now = rt.ws.data_version()?;
-        if now != version {
+        if rt.opened != opened {
+            // Another file: its connection counts from its own start.
+            opened = rt.opened;
+            version = now;
+        } else if now != version {
             version = now;
             dispatch(app, rt, Action::ExternalChange);
         }

@@ -28,6 +28,10 @@ pub struct Runtime {
     pub fields_live: Option<LiveFields>,
     /// Where `D` builds and opens the demo year (`thamdinh demo`'s file).
     pub demo: std::path::PathBuf,
+    /// How many times another database file was opened: the event loop's `data_version`
+    /// is the connection's, so a new file starts it again (else the first look at the new
+    /// file would report a change from another session).
+    pub opened: u64,
 }
 
 impl Runtime {
@@ -38,6 +42,7 @@ impl Runtime {
             live: None,
             fields_live: None,
             demo: crate::service::default_db("demo.sqlite"),
+            opened: 0,
         }
     }
 
@@ -68,6 +73,7 @@ impl Runtime {
         let year = ws.year;
         let read_only = super::read_only_of(&ws, lang);
         self.ws = ws;
+        self.opened += 1;
         // The live state was another file's.
         self.live = None;
         self.fields_live = None;
@@ -108,7 +114,9 @@ impl Runtime {
             e @ (Effect::LoadRanking { .. }
             | Effect::LoadFields { .. }
             | Effect::LoadHistory(_)) => self.analysis(lang, e),
-            e @ (Effect::WriteWorkbook { .. } | Effect::Export { .. }) => self.exports(lang, e),
+            e @ (Effect::WriteWorkbook { .. } | Effect::Export { .. }) => {
+                self.exports(appraiser, lang, e)
+            }
             e
             @ (Effect::PreviewImport { .. } | Effect::Import { .. } | Effect::Complete { .. }) => {
                 self.files(lang, e)
@@ -119,7 +127,9 @@ impl Runtime {
             | Effect::ShowPublication
             | Effect::Unpublish { .. }
             | Effect::SwitchYear { .. }
-            | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
+            | Effect::NewYear { .. }
+            | Effect::LoadCouncil
+            | Effect::SaveCouncil(_)) => self.year(appraiser, lang, e),
             e @ (Effect::LoadPrevious { .. } | Effect::SetPrevious { .. }) => {
                 self.previous(appraiser, lang, e)
             }
@@ -323,7 +333,12 @@ impl Runtime {
 
     /// The workbook and the exports of the ranking screen: refused when a file is there,
     /// until the user says to replace it.
-    fn exports(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
+    fn exports(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
             Effect::WriteWorkbook {
@@ -345,6 +360,7 @@ impl Runtime {
             Effect::Export { job, overwrite } => {
                 let there = match job.what {
                     ExportWhat::Notices
+                    | ExportWhat::Minutes
                     | ExportWhat::SelfAssessment
                     | ExportWhat::ExplanationRequests => std::fs::read_dir(&job.path)
                         .map(|mut d| d.next().is_some())
@@ -355,6 +371,13 @@ impl Runtime {
                     return Ok(vec![Action::ExportExists(job)]);
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
+                let args = NoticeArgs {
+                    group,
+                    unit: None,
+                    council: None,
+                    mode,
+                    appraiser,
+                };
                 let message = match job.what {
                     ExportWhat::Criteria => said::export_criteria(ws, group, out, lang)?,
                     ExportWhat::SelfAssessment => {
@@ -365,14 +388,15 @@ impl Runtime {
                     }
                     ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
                     ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
-                    ExportWhat::Notices => {
+                    ExportWhat::Notices => said::export_notices(ws, args, out, lang)?,
+                    ExportWhat::Minutes => said::export_minutes(ws, args, out, lang)?,
+                    // The submission is of the whole year: every group.
+                    ExportWhat::Submission => {
                         let args = NoticeArgs {
-                            group,
-                            unit: None,
-                            council: None,
-                            mode,
+                            group: None,
+                            ..args
                         };
-                        said::export_notices(ws, args, out, lang)?
+                        said::export_submission(ws, args, out, lang)?
                     }
                 };
                 self.config.remember_folder(&job.path);
@@ -462,7 +486,10 @@ impl Runtime {
             let names = ws.unit_names()?;
             let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
             let basis = crate::words::documents::previous_basis(&p.basis, &name, lang);
-            let value = p.value.map(|v| v.fixed2()).unwrap_or_else(|| "—".into());
+            let value = p
+                .value
+                .map(|v| crate::i18n::numbers::fixed(v, lang))
+                .unwrap_or_else(|| "—".into());
             Ok::<_, AppError>((value, basis))
         };
         Ok(match effect {
@@ -485,7 +512,9 @@ impl Runtime {
                 let council = matches!(p.basis, crate::domain::lineage::Basis::Council(_));
                 vec![Action::PreviousSet(words::previous_set(
                     unit.as_str(),
-                    p.value.map(|v| v.fixed2()).as_deref(),
+                    p.value
+                        .map(|v| crate::i18n::numbers::fixed(v, lang))
+                        .as_deref(),
                     council,
                     lang,
                 ))]
@@ -518,6 +547,16 @@ impl Runtime {
                 Action::Loaded(Loaded::Years(ws.year_states()?)),
                 Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],
+            Effect::LoadCouncil => {
+                let (council, _) = ws.council()?;
+                vec![Action::Loaded(Loaded::Council(Box::new(council)))]
+            }
+            Effect::SaveCouncil(council) => {
+                ws.save_council(&council, appraiser)?;
+                vec![Action::CouncilSaved(crate::i18n::council::box_saved(
+                    ws.year, lang,
+                ))]
+            }
             Effect::ShowPublication => match ws.publication()? {
                 Some(p) => vec![Action::LoadFailed(words::already_published(
                     p.year,

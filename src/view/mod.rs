@@ -4,6 +4,7 @@
 
 use crate::domain::Points;
 use crate::domain::index::round2;
+use crate::i18n::{Lang, numbers};
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_width::UnicodeWidthStr;
 
@@ -78,25 +79,26 @@ pub fn band_mark(name: &str) -> String {
         .collect()
 }
 
-/// A decimal percent with two decimals, rounded half away from zero.
-pub fn pct(d: Decimal) -> String {
-    round2(d).fixed2()
+/// A decimal percent with two decimals, rounded half away from zero, as the language writes
+/// it (`crate::i18n::numbers`): `87,07`, `87.07`.
+pub fn pct(d: Decimal, lang: Lang) -> String {
+    numbers::decimal(d, lang)
 }
 
-/// A decimal rounded up to hundredths: a gap never shows as `0.00` when it is not zero.
-pub fn up2(d: Decimal) -> String {
+/// A decimal rounded up to hundredths: a gap never shows as `0,00` when it is not zero.
+pub fn up2(d: Decimal, lang: Lang) -> String {
     let r = d.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
-    Points::from_decimal(r).unwrap_or(Points::ZERO).fixed2()
+    numbers::fixed(Points::from_decimal(r).unwrap_or(Points::ZERO), lang)
 }
 
-/// A decimal percent with a `+` when it is above zero.
-pub fn signed(d: Decimal) -> String {
-    let s = pct(d);
-    if d > Decimal::ZERO {
-        format!("+{s}")
-    } else {
-        s
-    }
+/// A decimal percent with a `+` when it is above zero, `−` below.
+pub fn signed(d: Decimal, lang: Lang) -> String {
+    numbers::signed(round2(d), lang)
+}
+
+/// Points with two decimals (`58,06`), as the tables of both front ends show them.
+pub fn fig(p: Points, lang: Lang) -> String {
+    numbers::fixed(p, lang)
 }
 
 /// A bar of `value` against `top` in `width` cells, with eighths of a cell.
@@ -139,8 +141,8 @@ mod tests {
 
     #[test]
     fn gaps_are_rounded_up_and_bars_grow_with_the_loss() {
-        assert_eq!(up2(Decimal::new(3, 3)), "0.01");
-        assert_eq!(up2(Decimal::new(2_000, 3)), "2.00");
+        assert_eq!(up2(Decimal::new(3, 3), Lang::En), "0.01");
+        assert_eq!(up2(Decimal::new(2_000, 3), Lang::Vi), "2,00");
         assert_eq!(
             bar(Points::from_int(2), Points::from_int(2), 10),
             "██████████"

@@ -2,8 +2,8 @@
 
 use super::{cut, pad};
 use crate::domain::Ranking;
-use crate::i18n::Lang;
 use crate::i18n::commands as msg;
+use crate::i18n::{Lang, numbers};
 use std::fmt::Write as _;
 
 fn yes_no_mark(v: Option<bool>) -> &'static str {
@@ -31,15 +31,15 @@ pub fn rank_table(
     let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
     let mean = r
         .mean
-        .map(|m| crate::domain::index::round2(m).fixed2())
+        .map(|m| numbers::percent(crate::domain::index::round2(m), lang))
         .unwrap_or_else(|| "—".into());
     let prov = r
         .province_previous
-        .map(|p| p.fixed2())
+        .map(|p| numbers::percent(p, lang))
         .unwrap_or_else(|| "—".into());
     let _ = writeln!(
         out,
-        "{}: {}/{} ({pct}%) · {}: {mean}% · {}: {prov}% {}",
+        "{}: {}/{} ({pct} %) · {}: {mean} · {}: {prov} {}",
         w.decided,
         r.decided,
         r.items,
@@ -74,16 +74,16 @@ pub fn rank_table(
                 .unwrap_or_else(|| "—".into()),
             row.unit.to_string(),
             row.name.clone(),
-            row.appraised.fixed2(),
+            numbers::fixed(row.appraised, lang),
             if row.survey_missing {
                 "—".into()
             } else {
-                row.survey.fixed2()
+                numbers::fixed(row.survey, lang)
             },
-            row.total.fixed2(),
-            row.max.fixed2(),
+            numbers::fixed(row.total, lang),
+            numbers::fixed(row.max, lang),
             row.index
-                .map(|i| i.to_string())
+                .map(|i| numbers::fixed(i.rounded(), lang))
                 .unwrap_or_else(|| "—".into()),
             row.band.clone().unwrap_or_else(|| "—".into()),
             {
@@ -93,17 +93,11 @@ pub fn rank_table(
                     ""
                 };
                 row.previous
-                    .map(|p| format!("{}{mark}", p.fixed2()))
+                    .map(|p| format!("{}{mark}", numbers::fixed(p, lang)))
                     .unwrap_or_else(|| format!("—{mark}"))
             },
             row.change
-                .map(|c| {
-                    if c.is_negative() {
-                        c.fixed2()
-                    } else {
-                        format!("+{}", c.fixed2())
-                    }
-                })
+                .map(|c| numbers::signed(c, lang))
                 .unwrap_or_else(|| "—".into()),
             yes_no_mark(row.rises).to_string(),
             format!("{}/{}", row.decided, row.items),

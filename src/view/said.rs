@@ -52,8 +52,8 @@ pub fn imported(done: &Imported, lang: Lang) -> String {
         let example = msg::shadowed_example(
             &s.unit,
             s.year,
-            &s.imported.fixed2(),
-            &s.published.fixed2(),
+            &crate::i18n::numbers::fixed(s.imported, lang),
+            &crate::i18n::numbers::fixed(s.published, lang),
             lang,
         );
         let _ = write!(
@@ -163,17 +163,62 @@ pub fn export_explanation_requests(
 
 /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
 pub fn export_notices(
-    ws: &Workspace,
+    ws: &mut Workspace,
     a: NoticeArgs<'_>,
     out: &Path,
     lang: Lang,
 ) -> Result<String, AppError> {
-    let n = ws.export_notices(a, out, lang)?;
+    let done = ws.export_notices(a, out, lang)?;
     Ok(crate::i18n::notices::written(
-        n,
+        done.count,
+        &numbers(&done.issued),
         &out.display().to_string(),
         lang,
     ))
+}
+
+/// Writes each unit's minutes (`UNITCODE.docx`) into the folder `out`.
+pub fn export_minutes(
+    ws: &mut Workspace,
+    a: NoticeArgs<'_>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let done = ws.export_minutes(a, out, lang)?;
+    Ok(crate::words::minutes::written(
+        done.count,
+        done.drafts,
+        &numbers(&done.issued),
+        &out.display().to_string(),
+        lang,
+    ))
+}
+
+/// Writes the submission of the ranking (`.docx`) to `out`.
+pub fn export_submission(
+    ws: &mut Workspace,
+    a: NoticeArgs<'_>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let issued = ws.export_submission(a, out, lang)?;
+    Ok(crate::words::submission::written(
+        &out.display().to_string(),
+        issued.map(|i| i.reference()).as_deref(),
+        lang,
+    ))
+}
+
+/// The numbers of the documents written: `7/TB-HĐTĐ`, or the lowest and the highest,
+/// `7/TB-HĐTĐ – 27/TB-HĐTĐ`; empty when none.
+fn numbers(issued: &[crate::domain::council::Issued]) -> String {
+    let low = issued.iter().min_by_key(|i| i.number);
+    let high = issued.iter().max_by_key(|i| i.number);
+    match (low, high) {
+        (Some(l), Some(h)) if l.number == h.number => l.reference(),
+        (Some(l), Some(h)) => format!("{} – {}", l.reference(), h.reference()),
+        _ => String::new(),
+    }
 }
 
 /// Gives the appraiser fields of a group (`fields` empty: takes them all back).

@@ -50,9 +50,9 @@ pub fn plan_text(
             "  {} {} {} {} {}  {}",
             pad(node.code.as_str(), 4, false),
             pad(&cut(&title, 44), 44, false),
-            pad(&l.points.fixed2(), 6, true),
-            pad(&l.max.fixed2(), 6, true),
-            pad(&l.lost().fixed2(), 6, true),
+            pad(&super::fig(l.points, lang), 6, true),
+            pad(&super::fig(l.max, lang), 6, true),
+            pad(&super::fig(l.lost(), lang), 6, true),
             bar(l.lost(), top, 20)
         );
         let _ = writeln!(out, "{}", line.trim_end());
@@ -77,9 +77,9 @@ pub fn plan_text(
                 "  {} {} {} {} {}",
                 pad(node.code.as_str(), 6, false),
                 pad(&cut(&node.title, 56), 56, false),
-                pad(&l.points.fixed2(), 6, true),
-                pad(&l.max.fixed2(), 6, true),
-                pad(&l.lost().fixed2(), 6, true)
+                pad(&super::fig(l.points, lang), 6, true),
+                pad(&super::fig(l.max, lang), 6, true),
+                pad(&super::fig(l.lost(), lang), 6, true)
             );
         }
         if way.criteria.len() > CRITERIA_SHOWN {
@@ -90,7 +90,11 @@ pub fn plan_text(
             let _ = writeln!(
                 out,
                 "  {}",
-                w::more_criteria(way.criteria.len() - CRITERIA_SHOWN, &rest.fixed2(), lang)
+                w::more_criteria(
+                    way.criteria.len() - CRITERIA_SHOWN,
+                    &super::fig(rest, lang),
+                    lang
+                )
             );
         }
     }
@@ -114,9 +118,17 @@ pub fn goal_name(goal: &Goal, lang: Lang) -> String {
             name,
             rank,
             index,
-        } => w::goal_above(name, unit.as_str(), *rank, &index.to_string(), lang),
-        Goal::Band { code, min, above } => w::goal_band(code, &min.to_string(), *above, lang),
-        Goal::Previous { percent } => w::goal_previous(&percent.fixed2(), lang),
+        } => w::goal_above(
+            name,
+            unit.as_str(),
+            *rank,
+            &super::fig(index.rounded(), lang),
+            lang,
+        ),
+        Goal::Band { code, min, above } => {
+            w::goal_band(code, &crate::i18n::numbers::score(*min, lang), *above, lang)
+        }
+        Goal::Previous { percent } => w::goal_previous(&super::fig(*percent, lang), lang),
     }
 }
 
@@ -126,16 +138,16 @@ pub fn gap_lines(set: &CriteriaSet, way: &WayUp, g: &Gap, lang: Lang) -> Vec<Str
     if !g.reachable {
         return vec![w::out_of_reach(
             &goal,
-            &g.needed.fixed2(),
-            &way.recoverable.fixed2(),
-            &g.best.to_string(),
+            &super::fig(g.needed, lang),
+            &super::fig(way.recoverable, lang),
+            &super::fig(g.best.rounded(), lang),
             lang,
         )];
     }
     let mut out = vec![w::needs(
         &goal,
-        &up2(g.gap),
-        &g.needed.fixed2(),
+        &up2(g.gap, lang),
+        &super::fig(g.needed, lang),
         g.steps.len(),
         lang,
     )];
@@ -147,9 +159,9 @@ pub fn gap_lines(set: &CriteriaSet, way: &WayUp, g: &Gap, lang: Lang) -> Vec<Str
             w::step(
                 node.code.as_str(),
                 &cut(&node.title, 60),
-                &s.loss.lost().fixed2(),
-                &s.cumulative.fixed2(),
-                &s.index.to_string(),
+                &super::fig(s.loss.lost(), lang),
+                &super::fig(s.cumulative, lang),
+                &super::fig(s.index.rounded(), lang),
                 lang
             )
         ));
@@ -163,9 +175,17 @@ pub fn target_lines(set: &CriteriaSet, way: &WayUp, t: &Target, lang: Lang) -> V
         Target::Gap(g) => gap_lines(set, way, g, lang),
         Target::Met { goal, margin } => match goal {
             Goal::Previous { percent } => {
-                vec![w::previous_met(&percent.fixed2(), &pct(*margin), lang)]
+                vec![w::previous_met(
+                    &super::fig(*percent, lang),
+                    &pct(*margin, lang),
+                    lang,
+                )]
             }
-            other => vec![format!("{} ✓ {}", goal_name(other, lang), signed(*margin))],
+            other => vec![format!(
+                "{} ✓ {}",
+                goal_name(other, lang),
+                signed(*margin, lang)
+            )],
         },
         Target::AlreadyFirst => vec![w::already_first(lang).to_string()],
         Target::NotRanked => vec![w::not_ranked(lang).to_string()],

@@ -5,22 +5,15 @@ use super::{Lang, say};
 use crate::domain::criteria::Band;
 use crate::domain::{Mode, Points};
 
-/// A figure with two decimals inside a sentence: `85,12` in Vietnamese, `85.12` in English.
+/// A figure with two decimals inside a sentence: `85,12` in Vietnamese, `85.12` in English
+/// (`super::numbers`).
 pub fn figure(p: Points, lang: Lang) -> String {
-    let text = p.fixed2();
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
+    super::numbers::fixed(p, lang)
 }
 
 /// A maximum inside a header: its shortest exact form (`8`, `12,5`).
 pub fn short_figure(p: Points, lang: Lang) -> String {
-    let text = p.to_string();
-    match lang {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
+    super::numbers::score(p, lang)
 }
 
 /// The usual abbreviations of PAR documents, longest first.

@@ -7,8 +7,12 @@
 //! "… {x} …")` when it does.
 
 pub mod documents;
+pub mod letter;
+pub mod minutes;
 pub mod notices;
+pub mod numbers;
 pub mod sheets;
+pub mod submission;
 
 use crate::domain::history::{RankTarget, Source, Verdict};
 use crate::domain::{Mode, State};

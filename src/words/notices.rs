@@ -17,24 +17,6 @@ pub fn motto(lang: Lang) -> &'static str {
     )
 }
 
-/// The council's name when none is given.
-pub fn default_council(lang: Lang) -> &'static str {
-    lang.pick(
-        "HỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
-        "PAR INDEX APPRAISAL COUNCIL",
-    )
-}
-
-/// The document's number, left for the council's clerk to fill in.
-pub fn number_line(lang: Lang) -> &'static str {
-    lang.pick("Số:         /TB-HĐTĐ", "No.:         /TB-HĐTĐ")
-}
-
-/// Place and date, left blank to be filled in when the notice is signed.
-pub fn date_line(lang: Lang) -> &'static str {
-    lang.pick("……………, ngày …… tháng …… năm ……", "……………, on …… / …… / ……")
-}
-
 pub fn title(lang: Lang) -> &'static str {
     lang.pick("THÔNG BÁO", "NOTICE")
 }
@@ -299,47 +281,32 @@ pub fn closing(flagged: bool, lang: Lang) -> &'static str {
     }
 }
 
-pub fn recipients(lang: Lang) -> &'static str {
-    lang.pick("Nơi nhận:", "Recipients:")
-}
-
 pub fn recipient_unit(unit: &str, lang: Lang) -> String {
     say!(lang, "- {unit};", "- {unit};")
 }
 
-pub fn archive(lang: Lang) -> &'static str {
-    lang.pick("- Lưu: VT, HĐTĐ.", "- Archive: VT, HĐTĐ.")
-}
-
-pub fn signer_for(lang: Lang) -> &'static str {
-    lang.pick("TM. HỘI ĐỒNG THẨM ĐỊNH", "FOR THE APPRAISAL COUNCIL")
-}
-
-pub fn signer(lang: Lang) -> &'static str {
-    lang.pick("CHỦ TỊCH", "CHAIR")
-}
-
-pub fn sign_here(lang: Lang) -> &'static str {
-    lang.pick(
-        "(Ký, ghi rõ họ tên, đóng dấu)",
-        "(Signature, full name, seal)",
-    )
-}
-
 /// What `export notices` prints when done.
-pub fn written(count: usize, dir: &str, lang: Lang) -> String {
-    say!(
-        lang,
-        "Đã ghi {count} thông báo kết quả (.docx) vào thư mục {dir}.",
-        "Wrote {count} notices (.docx) to {dir}."
-    )
+pub fn written(count: usize, numbers: &str, dir: &str, lang: Lang) -> String {
+    if numbers.is_empty() {
+        say!(
+            lang,
+            "Đã ghi {count} thông báo kết quả (.docx) vào thư mục {dir}.",
+            "Wrote {count} notices (.docx) to {dir}."
+        )
+    } else {
+        say!(
+            lang,
+            "Đã ghi {count} thông báo kết quả (.docx, số {numbers}) vào thư mục {dir}.",
+            "Wrote {count} notices (.docx, no. {numbers}) to {dir}."
+        )
+    }
 }
 
 /// `--unit` or `--council` given to another export.
 pub fn notices_only(lang: Lang) -> &'static str {
     lang.pick(
-        "«--unit» chỉ dùng với «export notices», «export self-assessment» và «export explanation-requests»; «--council» chỉ dùng với «export notices».",
-        "'--unit' is for 'export notices', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices' only.",
+        "«--unit» chỉ dùng với «export notices», «export minutes», «export self-assessment» và «export explanation-requests»; «--council» với «export notices», «export minutes» và «export submission».",
+        "'--unit' is for 'export notices', 'export minutes', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices', 'export minutes' and 'export submission'.",
     )
 }
 

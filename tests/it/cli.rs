@@ -40,7 +40,7 @@ fn the_demo_imports_and_ranks_with_the_spec_columns() {
         assert!(table.contains(g), "{table}");
     }
     assert!(
-        table.contains("Province's previous index: 84.51%"),
+        table.contains("Province's previous index: 84.51 %"),
         "{table}"
     );
 }

@@ -190,7 +190,7 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
     let vi: [(&[&str], &str); 11] = [
         (
             &["rnak"],
-            "Không có lệnh «rnak»; các lệnh: demo, init, import, decide, rank, export, close, assign, reopen, new-year, previous, publish, unpublish, history, verify, analyze, plan. Có phải ý bạn là «rank»?",
+            "Không có lệnh «rnak»; các lệnh: demo, init, import, decide, rank, export, close, assign, reopen, new-year, previous, publish, unpublish, council, history, verify, analyze, plan. Có phải ý bạn là «rank»?",
         ),
         (
             &["import", "unit", "u.csv"],
@@ -241,7 +241,7 @@ fn every_kind_of_usage_error_is_a_sentence_in_the_language() {
     let en: [(&[&str], &str); 3] = [
         (
             &["rnak"],
-            "There is no command 'rnak'; the commands: demo, init, import, decide, rank, export, close, assign, reopen, new-year, previous, publish, unpublish, history, verify, analyze, plan. Did you mean 'rank'?",
+            "There is no command 'rnak'; the commands: demo, init, import, decide, rank, export, close, assign, reopen, new-year, previous, publish, unpublish, council, history, verify, analyze, plan. Did you mean 'rank'?",
         ),
         (
             &["export", "ranking"],

@@ -528,6 +528,8 @@ fn an_older_file_gets_its_chain_on_migration_and_says_so() {
                  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
              DROP TABLE field_history;
              DROP TABLE kept_comments;
+             DROP TABLE council;
+             DROP TABLE issued;
              DROP TABLE previous_overrides;
              DROP TABLE lineage;
              DROP TRIGGER unit_totals_decision_insert;

@@ -13,6 +13,7 @@ mod common;
 mod analysis;
 mod cli;
 mod cli_lang;
+mod council;
 mod export_safety;
 mod export_targets;
 mod fuzz_regressions;

@@ -6,6 +6,7 @@ use common::*;
 
 use std::io::Read as _;
 use std::path::Path;
+use thamdinh::domain::council::Council;
 use thamdinh::domain::{ItemCode, Points, UnitCode, Verdict};
 use thamdinh::i18n::Lang;
 use thamdinh::io::notices::{NoticeOptions, write_notices};
@@ -89,7 +90,8 @@ fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
 
 fn opts(lang: Lang) -> NoticeOptions {
     NoticeOptions {
-        council: String::new(),
+        council: Council::default(),
+        name_override: None,
         lang,
     }
 }
@@ -267,7 +269,7 @@ fn a_notice_says_the_result_and_lists_what_the_council_changed() {
                 "1,25",
                 "1,23",
                 "1",
-                "-0,23",
+                "\u{2212}0,23",
                 "Tỷ lệ hồ sơ trực tuyến 60 %"
             ],
             vec![
@@ -405,12 +407,21 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let out = dir.path().join("thong-bao");
-    let before = dump(&db);
+    // The ranking without its last line, the ledger's head (the numbers issued are audited).
+    let results = |db: &Path| {
+        let r = ok(db, &["rank"]);
+        r.lines()
+            .filter(|l| !l.starts_with("Sổ nhật ký"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let ranking = results(&db);
     let said = ok(&db, &["export", "notices", "--out", out.to_str().unwrap()]);
     assert!(
-        said.contains("Đã ghi 47 thông báo kết quả (.docx) vào thư mục"),
+        said.contains("Đã ghi 47 thông báo kết quả (.docx, số 1/TB-HĐTĐ – 47/TB-HĐTĐ) vào thư mục"),
         "{said}"
     );
+    let before = dump(&db);
     let mut files: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -426,7 +437,11 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
         // Every part well formed, with no character XML forbids.
         thamdinh::io::xmltext::check_package(&out.join(f)).unwrap();
     }
-    // Writing notices changes nothing in the database.
+    // Writing notices changes no result; written again, they keep their numbers and the
+    // database is left as it was.
+    assert!(results(&db) == ranking, "the results changed");
+    let said = ok(&db, &["export", "notices", "--out", out.to_str().unwrap()]);
+    assert!(said.contains("số 1/TB-HĐTĐ – 47/TB-HĐTĐ"), "{said}");
     assert_eq!(dump(&db), before);
 
     // One unit, English, another council's name.
@@ -446,7 +461,8 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
             "Hội đồng thẩm định tỉnh Sóc Trăng",
         ],
     );
-    assert!(said.contains("Wrote 1 notices (.docx) to"), "{said}");
+    // STP's provisional notice keeps the number it took above.
+    assert!(said.contains("Wrote 1 notices (.docx, no. "), "{said}");
     let text = text_of(&part(&one.join("STP.docx"), "word/document.xml"));
     assert!(text.contains("HỘI ĐỒNG THẨM ĐỊNH TỈNH SÓC TRĂNG"), "{text}");
     assert!(text.contains("To: Sở Tư pháp."), "{text}");
@@ -480,8 +496,306 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
     );
     assert!(
         err.contains(
-            "'--unit' is for 'export notices', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices' only."
+            "'--unit' is for 'export notices', 'export minutes', 'export self-assessment' and 'export explanation-requests' only;"
         ),
         "{err}"
+    );
+}
+
+/// The demo database with the council's settings, at a fixed clock (05/12/2022 08:54, UTC+7).
+fn council_workspace(db: &Path) -> Workspace {
+    use std::sync::Arc;
+    use thamdinh::clock::FixedClock;
+    use thamdinh::domain::council::Setting;
+    let clock = FixedClock::local("2022-12-05 08:54:00", 7);
+    let store = Store::open(db).unwrap().with_clock(Arc::new(clock));
+    let mut ws = Workspace::new(store, 2022).unwrap();
+    ws.set_council(
+        &[
+            (Setting::Parent, "Ủy ban nhân dân tỉnh Sóc Trăng".into()),
+            (Setting::Place, "Sóc Trăng".into()),
+            (Setting::Signer, "Lâm Văn Mẫn".into()),
+            (Setting::Title, "KT. Chủ tịch / Phó Chủ tịch".into()),
+            (Setting::NextNumber, "12".into()),
+        ],
+        "Lan",
+    )
+    .unwrap();
+    ws
+}
+
+fn docs_args<'a>(
+    group: Option<&'a str>,
+    unit: Option<&'a str>,
+    final_: bool,
+) -> thamdinh::service::NoticeArgs<'a> {
+    thamdinh::service::NoticeArgs {
+        group,
+        unit,
+        council: None,
+        mode: if final_ {
+            thamdinh::domain::Mode::Final
+        } else {
+            thamdinh::domain::Mode::Provisional
+        },
+        appraiser: "Nguyễn Thị Lan",
+    }
+}
+
+/// Decides every item of the units of `group` (or of one unit) the council has not decided.
+fn decide_all(ws: &mut Workspace, group: &str, only: Option<&str>) {
+    for u in ws.units(Some(group)).unwrap() {
+        if only.is_some_and(|o| o != u.code.as_str()) {
+            continue;
+        }
+        let sheet = ws.unit_sheet(&u.code, "").unwrap();
+        for idx in sheet.set.item_indexes() {
+            let rec = &sheet.sheet.records[idx];
+            if sheet.sheet.na_by_set(&sheet.set, idx) || rec.decision.is_some() {
+                continue;
+            }
+            let item = sheet.set.node(idx).code.clone();
+            ws.decide(&u.code, &item, Verdict::Agree, "", "Trần Văn Minh")
+                .unwrap();
+        }
+    }
+}
+
+#[test]
+fn minutes_list_the_members_the_changes_with_the_explanations_and_take_a_number_once_decided() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    ok(
+        &db,
+        &[
+            "import",
+            "explanations",
+            demo_file("explanations.csv").to_str().unwrap(),
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Nguyễn Thị Lan",
+            "assign",
+            "--group",
+            "so-nganh",
+            "--fields",
+            "1 2",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Trần Văn Minh",
+            "assign",
+            "--group",
+            "so-nganh",
+            "--fields",
+            "3",
+        ],
+    );
+    let mut ws = council_workspace(&db);
+    // A comment with an escape pasted in: it never reaches the document.
+    decide(
+        &mut ws,
+        "STP",
+        "1.1.1",
+        Verdict::Score(Points::parse("0.25").unwrap()),
+        "Ban hành chậm\u{1b}[2J 2 ngày.",
+    );
+    let out = dir.path().join("bien-ban");
+    let done = ws
+        .export_minutes(
+            docs_args(Some("so-nganh"), Some("STP"), false),
+            &out,
+            Lang::Vi,
+        )
+        .unwrap();
+    assert_eq!((done.count, done.drafts, done.issued.len()), (1, 1, 0));
+    let doc = part(&out.join("STP.docx"), "word/document.xml");
+    thamdinh::io::xmltext::check_package(&out.join("STP.docx")).unwrap();
+    let text = text_of(&doc);
+    assert!(
+        text.contains(
+            "DỰ THẢO\nBIÊN BẢN\nThẩm định Chỉ số cải cách hành chính năm 2022 của Sở Tư pháp"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Số:         /BB-HĐTĐ"), "{text}");
+    assert!(
+        text.contains("……………, ngày") || text.contains("Sóc Trăng, ngày …… tháng"),
+        "{text}"
+    );
+    assert!(text.contains("còn 100 tiêu chí chưa xong"), "{text}");
+    let t = tables(&doc);
+    // The members: by their fields, with the items of the unit each decided.
+    let members = t.iter().find(|t| t[0][1] == "Thành viên").unwrap();
+    assert_eq!(members[1][1], "Nguyễn Thị Lan");
+    assert!(members[1][2].starts_with("1. "), "{:?}", members[1]);
+    assert_eq!(members[1][3], "1");
+    assert_eq!(
+        (members[2][1].as_str(), members[2][3].as_str()),
+        ("Trần Văn Minh", "0")
+    );
+    // The item changed, with the comment (made safe) and the unit's explanation.
+    let changes = t
+        .iter()
+        .find(|t| t[0].last().unwrap() == "Giải trình của đơn vị")
+        .unwrap();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!(
+        &changes[1][..4],
+        ["1.1.1", changes[1][1].as_str(), "0,5", "0,25"]
+    );
+    assert_eq!(changes[1][4], "Ban hành chậm\u{FFFD}[2J 2 ngày.");
+    assert!(
+        changes[1][5].starts_with("Kế hoạch được ký ban hành ngày 12/01/2022"),
+        "{:?}",
+        changes[1]
+    );
+
+    // Decided whole: numbered and dated, and kept so when written again.
+    decide_all(&mut ws, "so-nganh", Some("STP"));
+    let done = ws
+        .export_minutes(docs_args(None, Some("STP"), false), &out, Lang::Vi)
+        .unwrap();
+    assert_eq!(done.drafts, 0);
+    let text = text_of(&part(&out.join("STP.docx"), "word/document.xml"));
+    assert!(!text.contains("DỰ THẢO"), "{text}");
+    assert!(text.contains("Số: 12/BB-HĐTĐ"), "{text}");
+    assert!(
+        text.contains("Sóc Trăng, ngày 05 tháng 12 năm 2022"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG\nHỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"), "{text}");
+    assert!(text.contains("Lâm Văn Mẫn"), "{text}");
+    assert!(
+        text.contains("Hội đồng đã thẩm định đủ 101/101 tiêu chí của đơn vị."),
+        "{text}"
+    );
+    let again = ws
+        .export_minutes(docs_args(None, Some("STP"), false), &out, Lang::En)
+        .unwrap();
+    assert_eq!(again.issued[0].reference(), "12/BB-HĐTĐ");
+    let text = text_of(&part(&out.join("STP.docx"), "word/document.xml"));
+    assert!(text.contains("No.: 12/BB-HĐTĐ"), "{text}");
+    assert!(
+        text.contains(
+            "MINUTES\nof the appraisal of the 2022 Public Administration Reform Index of Sở Tư pháp"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_submission_counts_the_bands_ranks_each_group_and_takes_a_number_when_final() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut ws = council_workspace(&db);
+    let path = dir.path().join("to-trinh.docx");
+    // Provisional: a draft with no number, said plainly.
+    let issued = ws
+        .export_submission(docs_args(None, None, false), &path, Lang::Vi)
+        .unwrap();
+    assert_eq!(issued, None);
+    thamdinh::io::xmltext::check_package(&path).unwrap();
+    let doc = part(&path, "word/document.xml");
+    let text = text_of(&doc);
+    assert!(text.contains("DỰ THẢO\nTỜ TRÌNH"), "{text}");
+    assert!(text.contains("Số:         /TTr-HĐTĐ"), "{text}");
+    assert!(
+        text.contains("Kính gửi: Ủy ban nhân dân tỉnh Sóc Trăng."),
+        "{text}"
+    );
+    assert!(text.contains("Đây là kết quả TẠM TÍNH"), "{text}");
+    let t = tables(&doc);
+    let bands = t.iter().find(|t| t[0][0] == "Nhóm").unwrap();
+    assert_eq!(
+        bands[0][1..],
+        [
+            "Số đơn vị",
+            "A",
+            "B",
+            "C",
+            "D",
+            "Không xếp loại",
+            "Bình quân (%)"
+        ]
+    );
+    assert_eq!(bands[1][..3], ["Sở, ban, ngành tỉnh", "21", "4"]);
+    assert_eq!(bands[1][7], "87,07");
+    let total = bands.last().unwrap();
+    assert_eq!(total[..3], ["Cộng", "47", "9"]);
+    // One ranking table per group, a row per unit.
+    let rankings: Vec<_> = t.iter().filter(|t| t[0][0] == "Hạng").collect();
+    assert_eq!(
+        rankings.iter().map(|r| r.len() - 1).collect::<Vec<_>>(),
+        [21, 11, 7, 8]
+    );
+    assert_eq!(
+        rankings[0][1],
+        [
+            "1",
+            "Sở Khoa học và Công nghệ",
+            "60,45",
+            "32,07",
+            "92,52",
+            "92,52",
+            "A"
+        ]
+    );
+
+    // The whole year's final submission is refused while a group has no final ranking.
+    let err = ws
+        .export_submission(docs_args(None, None, true), &path, Lang::En)
+        .unwrap_err();
+    assert!(
+        err.render(Lang::En).contains("No final ranking"),
+        "{}",
+        err.render(Lang::En)
+    );
+    // One group decided whole: its submission is final and numbered, and keeps its number.
+    decide_all(&mut ws, "dvsn", None);
+    let one = dir.path().join("to-trinh-dvsn.docx");
+    let issued = ws
+        .export_submission(docs_args(Some("dvsn"), None, true), &one, Lang::Vi)
+        .unwrap();
+    assert_eq!(issued.unwrap().reference(), "12/TTr-HĐTĐ");
+    let text = text_of(&part(&one, "word/document.xml"));
+    assert!(!text.contains("DỰ THẢO"), "{text}");
+    assert!(text.contains("Số: 12/TTr-HĐTĐ"), "{text}");
+    assert!(
+        text.contains("1. Nhóm Đơn vị sự nghiệp công lập tỉnh (7 đơn vị)"),
+        "{text}"
+    );
+    let issued = ws
+        .export_submission(docs_args(Some("dvsn"), None, true), &one, Lang::Vi)
+        .unwrap();
+    assert_eq!(issued.unwrap().reference(), "12/TTr-HĐTĐ");
+    // The command line says the number.
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "submission",
+            "--group",
+            "dvsn",
+            "--final",
+            "--out",
+            one.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        said.contains("Đã ghi tờ trình số 12/TTr-HĐTĐ (.docx)"),
+        "{said}"
     );
 }

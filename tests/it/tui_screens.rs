@@ -306,8 +306,8 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
     let mut s = Session::new(&db, Lang::Vi);
     let units = s.draw(80, 24);
     let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
-    assert!(snv.ends_with("58.06         —       — ·"), "{snv:?}");
-    assert!(!units.contains("0.00"), "{units}");
+    assert!(snv.ends_with("58,06         —       — ·"), "{snv:?}");
+    assert!(!units.contains("0,00"), "{units}");
     assert!(
         units.contains("Thẩm định, Chênh (thẩm định − tự chấm): chỉ tính tiêu chí đã thẩm định"),
         "{units}"
@@ -315,7 +315,7 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
     s.keys("\n");
     let screen = s.draw(80, 24);
     assert!(
-        screen.contains("Tự chấm 58.06 · Thẩm định — · Chênh — · Tạm tính 58.06/63"),
+        screen.contains("Tự chấm 58,06 · Thẩm định — · Chênh — · Tạm tính 58,06/63"),
         "{screen}"
     );
     assert!(
@@ -323,23 +323,26 @@ fn nothing_decided_shows_a_dash_not_a_zero_and_says_what_the_difference_compares
         "{screen}"
     );
     let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
-    assert!(field.ends_with("8    7.5      —       —"), "{field:?}");
+    assert!(field.ends_with("8    7,5      —       —"), "{field:?}");
     // One item lowered by 0.25: the difference is over that item alone.
     s.keys("a").keys("a").keys("3"); // 1.1.1, 1.1.2 agreed; 1.1.3 from 0.25 to 0
     let screen = s.draw(80, 24);
     assert!(
-        screen.contains("Thẩm định 1.00 · Chênh -0.25 · Tạm tính 57.81/63"),
+        screen.contains("TĐ 1,00 · Chênh \u{2212}0,25 · Tạm tính 57,81/63"),
         "{screen}"
     );
     let field = screen.lines().find(|l| l.starts_with("1  ")).unwrap();
-    assert!(field.ends_with("8    7.5      1   -0.25"), "{field:?}");
+    assert!(
+        field.ends_with("8    7,5      1   \u{2212}0,25"),
+        "{field:?}"
+    );
     let other = screen.lines().find(|l| l.starts_with("1.2  ")).unwrap();
     assert!(other.ends_with("1      1      —       —"), "{other:?}");
     s.keys("q");
     let units = s.draw(80, 24);
     let snv = units.lines().find(|l| l.starts_with("SNV ")).unwrap();
     assert!(
-        snv.ends_with("3/101   58.06      1.00   -0.25 …"),
+        snv.ends_with("3/101   58,06      1,00   \u{2212}0,25 …"),
         "{snv:?}"
     );
 
@@ -558,8 +561,8 @@ fn field_table_screen() {
     let small = s.draw(80, 24);
     for want in [
         "Lĩnh vực 1–5/8",
-        "93.75 A",
-        "Trung bình nhóm        89.58 B",
+        "93,75 A",
+        "Trung bình nhóm        89,58 B",
         "Số đơn vị loại D",
     ] {
         assert!(small.contains(want), "{want}\n{small}");
@@ -588,8 +591,8 @@ fn way_up_screen() {
     let small = s.draw(80, 24);
     for want in [
         "Hướng cải thiện — Sở Nội vụ (SNV)",
-        "Chỉ số 87.17 % · hạng 10/20 · loại B",
-        "Để vượt Sở Kế hoạch và Đầu tư (SKHDT, hạng 9, 87.23 %)",
+        "Chỉ số 87,17 % · hạng 10/20 · loại B",
+        "Để vượt Sở Kế hoạch và Đầu tư (SKHDT, hạng 9, 87,23 %)",
     ] {
         assert!(small.contains(want), "{want}\n{small}");
     }
@@ -636,9 +639,9 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
         status.contains(&format!("Đã ghi bảng tính {}", out.display())),
         "{status}"
     );
-    // Only the shown group: its results, fields, criteria, way up, decisions, history and 21
-    // units.
-    assert!(status.contains("(27 trang tính)"), "{status}");
+    // Only the shown group: its results, fields, criteria, way up, submission, decisions,
+    // history and 21 units.
+    assert!(status.contains("(28 trang tính)"), "{status}");
 
     // The same file again: asked, and Esc leaves it as it was.
     std::fs::write(&out, b"kept").unwrap();
@@ -672,15 +675,14 @@ fn history_screen() {
         s.keys("h");
         let unit = s.draw(80, 24);
         assert!(unit.contains("2016"), "{unit}");
-        assert!(unit.contains("59.43"), "{unit}");
+        let mark = if lang == Lang::Vi { "59,43" } else { "59.43" };
+        assert!(unit.contains(mark), "{unit}");
         snap!(format!("history_unit_{code}_80x24"), unit);
         snap!(format!("history_unit_{code}_120x40"), s.draw(120, 40));
         s.keys("v");
         let group = s.draw(80, 24);
-        assert!(
-            group.contains("58.16"),
-            "the source document's mean: {group}"
-        );
+        let mean = if lang == Lang::Vi { "58,16" } else { "58.16" };
+        assert!(group.contains(mean), "the source document's mean: {group}");
         snap!(format!("history_group_{code}_80x24"), group);
         snap!(format!("history_group_{code}_120x40"), s.draw(120, 40));
         s.keys("v");
@@ -821,13 +823,14 @@ fn the_council_sets_a_units_figure_of_last_year_on_the_screens() {
         s.keys("\n");
         let said = s.draw(80, 24);
         assert!(
-            said.contains("SNNMT: so sánh với 81.07 (Hội đồng đặt)")
+            said.contains("SNNMT: so sánh với 81,07 (Hội đồng đặt)")
                 || said.contains("SNNMT: compared with 81.07 (council)"),
             "{said}"
         );
         s.keys("r");
         let ranking = s.draw(80, 24);
-        assert!(ranking.contains("81.07*"), "{ranking}");
+        let marked = if lang == Lang::Vi { "81,07*" } else { "81.07*" };
+        assert!(ranking.contains(marked), "{ranking}");
         snap!(format!("previous_ranking_{code}_80x24"), ranking);
         // Back to the rule, from the ranking: SNNMT selected there.
         let row = match &s.app.ranking.data {
@@ -842,9 +845,9 @@ fn the_council_sets_a_units_figure_of_last_year_on_the_screens() {
         s.keys(&"j".repeat(row));
         s.keys("Squy tac\nTheo quy tac\n");
         let back = s.draw(80, 24);
-        assert!(!back.contains("81.07*"), "{back}");
+        assert!(!back.contains(marked), "{back}");
         assert!(
-            back.contains("SNNMT: so sánh với 84.75 (theo quy tắc)")
+            back.contains("SNNMT: so sánh với 84,75 (theo quy tắc)")
                 || back.contains("SNNMT: compared with 84.75 (by the rule)"),
             "{back}"
         );
@@ -1709,4 +1712,161 @@ fn a_read_only_database_opens_with_a_banner_and_refuses_every_key_that_writes() 
         assert_eq!(s.app.status, Some((refusal.clone(), true)), "key U");
     }
     assert_eq!(common::dump(&db), before);
+}
+
+#[test]
+fn the_council_box_sets_the_years_settings_from_the_ranking_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rH");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ký hiệu tờ trình: TTr-HĐTĐ"), "{text}");
+    snap!("council_box_vi_80x24", text);
+    // A wrong line is refused in place, naming it; nothing is stored.
+    s.key(KeyCode::Down, KeyModifiers::NONE);
+    s.key(KeyCode::Down, KeyModifiers::NONE);
+    s.key(KeyCode::End, KeyModifiers::NONE);
+    s.keys("Sóc Trăng");
+    for _ in 0..3 {
+        s.key(KeyCode::Down, KeyModifiers::NONE);
+    }
+    s.key(KeyCode::End, KeyModifiers::NONE);
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("0");
+    s.keys("\n");
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("Dòng 6: Số văn bản tiếp theo «0» không hợp lệ"),
+        "{text}"
+    );
+    snap!("council_box_refused_vi_80x24", text);
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("41\n");
+    let text = s.draw(80, 24);
+    assert!(
+        text.contains("Đã lưu thông tin Hội đồng năm 2022."),
+        "{text}"
+    );
+    let ws = Workspace::new(Store::open(&db).unwrap(), 2022).unwrap();
+    let (council, own) = ws.council().unwrap();
+    assert!(own);
+    assert_eq!(
+        (council.place.as_str(), council.next_number),
+        ("Sóc Trăng", 41)
+    );
+    // English, from the files screen.
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("fH");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Place: Sóc Trăng"), "{text}");
+    assert!(text.contains("Next number: 41"), "{text}");
+    snap!("council_box_en_80x24", text);
+}
+
+#[test]
+fn the_ranking_screen_writes_the_minutes_and_the_submission_under_their_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.last_folder = format!("{}/", dir.path().display());
+    s.keys("r").keys("b");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Ghi biên bản thẩm định vào thư mục — nhóm so-nganh"),
+        "{screen}"
+    );
+    s.keys("\n");
+    let folder = dir.path().join("bien-ban-2022-so-nganh");
+    let n = std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(n, s.app.units.lines.len());
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("biên bản là dự thảo"), "{said}");
+    s.keys("T");
+    let screen = s.draw(80, 24);
+    assert!(
+        screen.contains("Ghi tờ trình kết quả xếp hạng — mọi nhóm"),
+        "{screen}"
+    );
+    assert!(screen.contains("to-trinh-2022.docx"), "{screen}");
+    s.keys("\n");
+    let file = dir.path().join("to-trinh-2022.docx");
+    thamdinh::io::xmltext::check_package(&file).unwrap();
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(
+        said.starts_with("Đã ghi dự thảo tờ trình (.docx, kết quả tạm tính, chưa cấp số)"),
+        "{said}"
+    );
+    // The notices take their numbers; written again, the same.
+    s.keys("t\n");
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("số 1/TB-HĐTĐ – 21/TB-HĐTĐ"), "{said}");
+    s.keys("t\n\n");
+    let (said, _) = s.app.status.clone().unwrap();
+    assert!(said.contains("số 1/TB-HĐTĐ – 21/TB-HĐTĐ"), "{said}");
+}
+
+/// The text of the rows between the screen's main part and its status line that the message
+/// area holds: every line after the rule, up to the status line.
+fn message_area(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let last = lines.len() - 1;
+    let rule = (0..last)
+        .rev()
+        .find(|&i| lines[i].chars().all(|c| c == '─') && !lines[i].is_empty())
+        .expect("a message area");
+    lines[rule + 1..last]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn opening_a_path_with_no_database_says_so_whole_and_leaves_nothing_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("o");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let missing = "/khong-co/thu-muc/cua-hoi-dong-tham-dinh/nam-2021/hoidong-2021.sqlite";
+    s.keys(missing).keys("\n");
+    assert!(!s.app.saving);
+    let screen = s.draw(80, 24);
+    assert!(!screen.contains("đang lưu"), "{screen}");
+    let area = message_area(&screen).join("");
+    let joined: String = area.split_whitespace().collect::<Vec<_>>().join("");
+    assert!(joined.contains(missing), "{screen}");
+    assert!(screen.lines().all(|l| l.chars().count() <= 80));
+    snap!("open_missing_database_vi_80x24", screen);
+    // The next key puts the message back on the status line, cut there.
+    s.keys("j");
+    let screen = s.draw(80, 24);
+    assert!(!screen.contains(missing), "{screen}");
+    assert!(!screen.contains("đang lưu"), "{screen}");
+}
+
+#[test]
+fn where_an_export_was_written_is_said_whole_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let folder = dir
+        .path()
+        .join("ho-so-hoi-dong-tham-dinh/ket-qua-nam-2022/xuat-ra-cho-van-phong");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.last_folder = format!("{}/", folder.display());
+    s.keys("rd\n");
+    let path = folder.join("quyet-dinh-2022-so-nganh.csv");
+    assert!(path.exists());
+    let screen = s.draw(80, 24);
+    let area = message_area(&screen);
+    assert!(area.len() >= 2, "{screen}");
+    let joined: String = area.iter().map(|l| l.trim()).collect::<Vec<_>>().join("");
+    assert!(joined.contains(&path.display().to_string()), "{screen}");
+    // The screen itself stays: its title and the status line.
+    assert!(screen.starts_with(" Xếp hạng tạm tính"), "{screen}");
+    assert!(
+        screen.lines().last().unwrap().contains("? phím"),
+        "{screen}"
+    );
 }

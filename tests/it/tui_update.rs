@@ -200,7 +200,7 @@ fn agree_asks_the_store_and_shows_nothing_as_done_before_the_commit() {
             .as_ref()
             .unwrap()
             .0
-            .starts_with("Đã lưu 1.1.1 → 0.5 (đồng ý)")
+            .starts_with("Đã lưu 1.1.1 → 0,5 (đồng ý)")
     );
 }
 

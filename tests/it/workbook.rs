@@ -162,9 +162,9 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     no_formulas(&out);
     let mut book = read(&out);
     let names = book.sheet_names();
-    // Four groups × (results, fields, criteria, way up), the decisions, 47 scoring sheets,
-    // history.
-    assert_eq!(names.len(), 4 * 4 + 1 + 47 + 1);
+    // Four groups × (results, fields, criteria, way up), the submission, the decisions, 47
+    // scoring sheets, history.
+    assert_eq!(names.len(), 4 * 4 + 1 + 1 + 47 + 1);
     // The ledger's head under the results table, as `rank` prints it.
     let head = ws.ledger_head().unwrap();
     let results = book.worksheet_range(&names[0]).unwrap();
@@ -333,7 +333,8 @@ fn the_demo_workbook_holds_the_tools_figures_as_typed_cells() {
     }
 
     // Decisions: one line per item of every unit, typed.
-    let decisions = book.worksheet_range(&names[16]).unwrap();
+    assert_eq!(names[16], "Tờ trình");
+    let decisions = book.worksheet_range(&names[17]).unwrap();
     let lines = ws.decision_lines(None).unwrap();
     assert_eq!(w.decision_lines, lines.len());
     let head = header_row(&decisions, 0, "Mã đơn vị");
@@ -478,10 +479,11 @@ fn one_group_in_english_with_every_unit_decided_is_final() {
     let mut book = read(&out);
     let names = book.sheet_names();
     let units = ws.units(Some("dvsn")).unwrap();
-    assert_eq!(names.len(), 4 + 1 + units.len() + 1);
+    assert_eq!(names.len(), 4 + 1 + 1 + units.len() + 1);
     assert!(names[0].starts_with("Results – "), "{}", names[0]);
     assert!(names[3].starts_with("Way up – "), "{}", names[3]);
-    assert_eq!(names[4], "Decisions");
+    assert_eq!(names[4], "Submission");
+    assert_eq!(names[5], "Decisions");
     let results = book.worksheet_range(&names[0]).unwrap();
     assert!(string(&results, 2, 0).starts_with("Final results"));
     let head = header_row(&results, 0, "Rank");
@@ -528,7 +530,7 @@ fn the_command_writes_the_workbook_and_refuses_a_final_one_without_a_file() {
     assert!(said.starts_with("Đã xuất bảng tính"), "{said}");
     no_formulas(&out);
     let names = read(&out).sheet_names();
-    assert_eq!(names.len(), 4 + 1 + 11 + 1, "{names:?}");
+    assert_eq!(names.len(), 4 + 1 + 1 + 11 + 1, "{names:?}");
     assert_eq!(names[0], "Kết quả – UBND cấp huyện");
 
     let refused = dir.path().join("final.xlsx");
@@ -609,4 +611,46 @@ fn every_page_made_with_an_illustrative_set_says_so_until_an_official_one_replac
         assert!(!f.contains("minh họa"), "{f}");
         assert!(f.contains("&amp;CTrang"), "{f}");
     }
+}
+
+#[test]
+fn the_submission_sheet_counts_the_bands_and_ranks_every_group_as_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_db, ws) = demo(dir.path());
+    let out = dir.path().join("ket-qua.xlsx");
+    workbook::write(&ws, &Request::full(None, Mode::Provisional), &out, Lang::Vi).unwrap();
+    let mut book = read(&out);
+    let s = book.worksheet_range("Tờ trình").unwrap();
+    assert!(
+        string(&s, 0, 0).contains("(DỰ THẢO, TẠM TÍNH)"),
+        "{:?}",
+        cell(&s, 0, 0)
+    );
+    let head = header_row(&s, 1, "Nhóm");
+    assert_eq!(string(&s, head, 3), "A");
+    let rankings = ws.group_rankings(None, Mode::Provisional).unwrap();
+    let mut units = 0;
+    for (k, (_, name, r)) in rankings.iter().enumerate() {
+        let row = head + 1 + k;
+        assert_eq!(string(&s, row, 1), *name);
+        assert_eq!(float(&s, row, 2), r.rows.len() as f64);
+        let a = r
+            .rows
+            .iter()
+            .filter(|u| u.band.as_deref() == Some("A"))
+            .count();
+        assert_eq!(float(&s, row, 3), a as f64);
+        assert!(same(float(&s, row, 8), round2(r.mean.unwrap())));
+        units += r.rows.len();
+    }
+    let total = head + 1 + rankings.len();
+    assert_eq!(string(&s, total, 1), "Cộng");
+    assert_eq!(float(&s, total, 2), units as f64);
+    // Each group's ranking, a row per unit with its figures as numbers.
+    let first = header_row(&s, 0, "Hạng");
+    let r = &rankings[0].2.rows[0];
+    assert_eq!(float(&s, first + 1, 0), 1.0);
+    assert_eq!(string(&s, first + 1, 1), r.name);
+    assert!(same(float(&s, first + 1, 4), r.total));
+    assert!(same(float(&s, first + 1, 5), r.index.unwrap().rounded()));
 }

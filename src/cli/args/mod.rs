@@ -116,6 +116,11 @@ pub enum Command {
         #[arg(long, allow_hyphen_values = true)]
         comment: String,
     },
+    // The council's settings of the year, printed on its documents.
+    Council {
+        #[command(subcommand)]
+        what: CouncilWhat,
+    },
     History {
         #[arg(long, conflicts_with_all = ["unit", "province"])]
         group: Option<String>,
@@ -153,6 +158,35 @@ pub enum AnalyzeWhat {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Subcommand)]
+pub enum CouncilWhat {
+    Show,
+    Set(Box<CouncilSet>),
+}
+
+/// The settings `council set` changes (those not given stay).
+#[derive(clap::Args)]
+pub struct CouncilSet {
+    #[arg(long, allow_hyphen_values = true)]
+    pub parent: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub name: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub place: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub signer: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub next_number: Option<String>,
+    #[arg(long)]
+    pub notice_series: Option<String>,
+    #[arg(long)]
+    pub minutes_series: Option<String>,
+    #[arg(long)]
+    pub submission_series: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -220,6 +254,8 @@ pub enum ExportWhat {
     SelfAssessment,
     /// Each unit's explanation requests to reply to, DIR/UNITCODE.xlsx.
     ExplanationRequests,
+    Minutes,
+    Submission,
 }
 
 /// Parses the process's arguments in the language they ask for: the arguments and the

@@ -17,6 +17,7 @@ mod group;
 mod history;
 mod scoring;
 mod styles;
+mod submission;
 mod wayup;
 
 pub use decisions::DecisionSheet;
@@ -113,6 +114,8 @@ pub struct Sheets {
     /// Each unit's way up, one sheet per group.
     pub way_up: bool,
     pub history: bool,
+    /// The figures of the submission to the People's Committee: band counts and rankings.
+    pub submission: bool,
 }
 
 impl Sheets {
@@ -124,6 +127,7 @@ impl Sheets {
         scoring: true,
         way_up: true,
         history: true,
+        submission: true,
     };
 }
 

@@ -553,7 +553,8 @@ impl App {
             match &saved {
                 Saved::Decision { item, score } => {
                     self.appraisal.drafts.remove(&(unit.clone(), item.clone()));
-                    let shown = score.map_or_else(|| "—".to_string(), |p| p.to_string());
+                    let shown = score
+                        .map_or_else(|| "—".to_string(), |p| crate::i18n::numbers::score(p, lang));
                     let idx = o.data.set.index_of(item);
                     let state = idx.map(|i| o.state(i)).unwrap_or(State::Undecided);
                     let state = crate::i18n::state_label(state, lang);

@@ -170,6 +170,7 @@ impl App {
             Cmd::ExportCriteria => self.ask_export(ExportWhat::Criteria),
             Cmd::ExportSelfAssessment => self.ask_export(ExportWhat::SelfAssessment),
             Cmd::ExportExplanationRequests => self.ask_export(ExportWhat::ExplanationRequests),
+            Cmd::Council => return self.ask_council(),
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = match self.files.from {
                     Some(Screen::Ranking) => Screen::Ranking,

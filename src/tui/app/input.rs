@@ -22,6 +22,7 @@ impl InputKind {
                 | InputKind::Publish
                 | InputKind::Unpublish
                 | InputKind::PreviousReason
+                | InputKind::Council
         )
     }
 
@@ -99,6 +100,8 @@ pub enum Dialog {
         now: String,
         figure: Option<crate::domain::lineage::Figure>,
     },
+    /// The council's settings as read: what the box's lines are read back onto.
+    Council(Box<crate::domain::council::Council>),
 }
 
 pub struct Input {
@@ -244,7 +247,8 @@ impl App {
             | InputKind::MemberName
             | InputKind::AssignFields
             | InputKind::PreviousFigure
-            | InputKind::PreviousReason => {
+            | InputKind::PreviousReason
+            | InputKind::Council => {
                 self.dialog = None;
             }
             InputKind::NewYear => {
@@ -302,6 +306,10 @@ impl App {
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),
             InputKind::Comment => self.submit_comment(text),
+            InputKind::Council => {
+                let typed = input.text();
+                self.submit_council(&typed)
+            }
         }
     }
 

@@ -9,6 +9,7 @@
 
 mod appraisal;
 mod assign;
+mod council;
 mod fields;
 mod files;
 mod history;
@@ -55,7 +56,8 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
         | Cmd::Files
         | Cmd::AddMember
         | Cmd::SetPrevious
-        | Cmd::NewYear => true,
+        | Cmd::NewYear
+        | Cmd::Council => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
         c => appraisal::edits(c),
     }
@@ -63,6 +65,9 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
 
 pub struct App {
     pub lang: Lang,
+    /// Where local times come from: the workspace's clock once the screens start (UTC
+    /// before), so what is shown never depends on the machine running the tests.
+    pub clock: crate::clock::SharedClock,
     pub theme: Theme,
     pub appraiser: Option<String>,
     pub db_label: String,
@@ -88,6 +93,9 @@ pub struct App {
     pub lineage: std::collections::HashMap<String, crate::tui::action::UnitLineage>,
     /// A message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
+    /// The message came with the last key's answer (or since): one too long for the status
+    /// line is shown whole in a message area above it until the next key.
+    pub status_fresh: bool,
     /// Whether the status line answers the user's last key (a save, a refusal): another
     /// session's change then reloads the screen without putting its notice over that answer,
     /// which the user would otherwise never see in a busy room. The next key lets it go.
@@ -129,6 +137,10 @@ impl App {
     pub fn new(lang: Lang, appraiser: Option<String>, db_label: String, year: i32) -> App {
         let mut app = App {
             lang,
+            clock: std::sync::Arc::new(crate::clock::FixedClock {
+                at: chrono::DateTime::UNIX_EPOCH,
+                offset: chrono::FixedOffset::east_opt(0).expect("UTC"),
+            }),
             theme: Theme::default(),
             appraiser: None,
             db_label,
@@ -145,6 +157,7 @@ impl App {
             years: Vec::new(),
             lineage: Default::default(),
             status: None,
+            status_fresh: false,
             status_answers_key: false,
             last_save: None,
             saving: false,
@@ -180,10 +193,12 @@ impl App {
 
     fn say(&mut self, text: impl Into<String>) {
         self.status = Some((text.into(), false));
+        self.status_fresh = true;
     }
 
     fn fail(&mut self, text: impl Into<String>) {
         self.status = Some((text.into(), true));
+        self.status_fresh = true;
         self.status_answers_key = true;
     }
 
@@ -237,6 +252,11 @@ impl App {
                 accepted,
             } => self.folder_previewed(path, lines, accepted),
             Action::CriteriaNeeds { path, args, fields } => self.criteria_needs(path, args, fields),
+            Action::CouncilSaved(message) => {
+                self.saving = false;
+                self.say(message);
+                Vec::new()
+            }
             Action::Completed { text, names } => {
                 self.completed(&text, names);
                 Vec::new()
@@ -325,6 +345,8 @@ impl App {
             return Vec::new();
         }
         self.status_answers_key = false;
+        // A long message was read: it goes back to the status line (cut there).
+        self.status_fresh = false;
         if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
             self.quit = true;
             return Vec::new();
@@ -394,6 +416,10 @@ impl App {
             }
             Loaded::Years(years) => {
                 self.years = years;
+                Vec::new()
+            }
+            Loaded::Council(council) => {
+                self.council_loaded(*council);
                 Vec::new()
             }
             Loaded::Previous { unit, name, now } => {

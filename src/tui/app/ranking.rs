@@ -104,7 +104,10 @@ impl App {
             Cmd::ExportDecisions => self.ask_export(ExportWhat::Decisions),
             Cmd::ExportRanking => self.ask_export(ExportWhat::Ranking),
             Cmd::ExportNotices => self.ask_export(ExportWhat::Notices),
+            Cmd::ExportMinutes => self.ask_export(ExportWhat::Minutes),
+            Cmd::ExportSubmission => self.ask_export(ExportWhat::Submission),
             Cmd::NewYear => self.ask_new_year(),
+            Cmd::Council => return self.ask_council(),
             Cmd::History => return self.show_history(self.ranking.selected_unit()),
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen =

@@ -1,7 +1,7 @@
 //! One unit's criteria tree with its scores, and the selected item's details.
 
 use super::units::{appraised, difference, legend};
-use super::{cut, signed, title_line};
+use super::{cut, title_line};
 use crate::domain::{Points, SelfScore, State, UnitTotals};
 use crate::i18n::screens as words;
 use crate::i18n::state_label;
@@ -85,7 +85,7 @@ fn totals_line(app: &App, o: &Open, t: &UnitTotals, width: u16) -> String {
     let unit = &o.data.unit;
     let index = t
         .index(unit.survey.unwrap_or(Points::ZERO), o.data.set.survey_max)
-        .map(|i| format!("{i}%"))
+        .map(|i| crate::i18n::numbers::percent(i.rounded(), lang))
         .unwrap_or_else(|| "—".into());
     let totals = |short: bool| {
         let [own, appr, diff, prov] = if short {
@@ -105,10 +105,10 @@ fn totals_line(app: &App, o: &Open, t: &UnitTotals, width: u16) -> String {
         };
         format!(
             "{own} {} · {appr} {} · {diff} {} · {prov} {}/{} · {} {index}{}",
-            t.tree.self_total.fixed2(),
-            appraised(&t.tree),
-            difference(&t.tree),
-            t.appraisal_points().fixed2(),
+            super::fig(t.tree.self_total, lang),
+            appraised(&t.tree, app.lang),
+            difference(&t.tree, app.lang),
+            super::fig(t.appraisal_points(), lang),
             t.tree.max,
             words::index(lang),
             if unit.closed {
@@ -132,11 +132,11 @@ fn totals_line(app: &App, o: &Open, t: &UnitTotals, width: u16) -> String {
     info
 }
 
-fn score_text(s: Option<SelfScore>) -> String {
+fn score_text(s: Option<SelfScore>, lang: crate::i18n::Lang) -> String {
     match s {
         None => "—".into(),
         Some(SelfScore::NotApplicable) => "N/A".into(),
-        Some(SelfScore::Points(p)) => p.to_string(),
+        Some(SelfScore::Points(p)) => crate::i18n::numbers::score(p, lang),
     }
 }
 
@@ -223,7 +223,7 @@ fn item_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> 
             .decision
             .as_ref()
             .and_then(|d| d.score)
-            .map(|p| p.to_string())
+            .map(|p| crate::i18n::numbers::score(p, lang))
             .unwrap_or_default(),
         State::NotApplicable => "∅".into(),
         State::ExplanationRequested => "?".into(),
@@ -231,14 +231,14 @@ fn item_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> 
     };
     let diff =
         if matches!(state, State::Agreed | State::Adjusted) && sum.difference.hundredths() != 0 {
-            signed(sum.difference)
+            super::signed(sum.difference, lang)
         } else {
             String::new()
         };
     let max = if o.data.sheet.na_by_set(set, i) {
         "—".to_string()
     } else {
-        node.max.to_string()
+        crate::i18n::numbers::score(node.max, lang)
     };
     let label = if wide_state {
         format!("{} {}", glyph(state), state_label(state, lang))
@@ -252,7 +252,7 @@ fn item_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> 
             cut(&node.title, title_w.saturating_sub(indent.len()))
         )),
         right(max),
-        right(score_text(self_score)),
+        right(score_text(self_score, lang)),
         right(appraised),
         right(diff),
         Cell::from(Span::styled(label, app.theme.state(state))),
@@ -261,6 +261,7 @@ fn item_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> 
 
 /// A group's line of the tree: folded or not, its sums and how many of its items are decided.
 fn group_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) -> Row<'static> {
+    let lang = app.lang;
     let set = &o.data.set;
     let node = set.node(i);
     let sum = &o.sums[i];
@@ -276,18 +277,18 @@ fn group_row(app: &App, o: &Open, i: usize, title_w: usize, wide_state: bool) ->
     Row::new(vec![
         Cell::from(node.code.to_string()),
         Cell::from(cut(&title, title_w)),
-        right(sum.max.to_string()),
-        right(sum.self_total.to_string()),
+        right(crate::i18n::numbers::score(sum.max, lang)),
+        right(crate::i18n::numbers::score(sum.self_total, lang)),
         // Nothing decided below: a dash, not a zero the council never gave.
         right(if sum.decided > 0 {
-            sum.appraised.to_string()
+            crate::i18n::numbers::score(sum.appraised, lang)
         } else {
             "—".into()
         }),
         right(if sum.decided == 0 {
             "—".into()
         } else if sum.difference.hundredths() != 0 {
-            signed(sum.difference)
+            super::signed(sum.difference, lang)
         } else {
             String::new()
         }),
@@ -315,7 +316,7 @@ fn detail(app: &App, o: &Open, frame: &mut Frame, area: Rect, wide: bool) {
         lines.extend(item_notes(app, o));
     } else {
         let s = &o.sums[i];
-        let (appr, diff) = (appraised(s), difference(s));
+        let (appr, diff) = (appraised(s, app.lang), difference(s, app.lang));
         lines.push(Line::raw(words::group_summary(s, &appr, &diff, lang)));
         lines.push(Line::styled(words::group_keys(lang), th.dim()));
     }
@@ -343,7 +344,10 @@ fn item_head(app: &App, o: &Open) -> Vec<Line<'static>> {
     let state = o.state(i);
     let mut head = vec![
         label(words::maximum(lang)),
-        Span::raw(format!("{} · ", node.max)),
+        Span::raw(format!(
+            "{} · ",
+            crate::i18n::numbers::score(node.max, lang)
+        )),
         Span::styled(
             format!("{} {}", glyph(state), state_label(state, lang)),
             th.state(state),
@@ -363,7 +367,7 @@ fn item_head(app: &App, o: &Open) -> Vec<Line<'static>> {
         Some(e) => {
             let mut l = vec![
                 label(words::unit_self_score(lang)),
-                Span::raw(score_text(Some(e.score))),
+                Span::raw(score_text(Some(e.score), lang)),
             ];
             if e.note.is_empty() {
                 lines.push(Line::from(l));
@@ -393,7 +397,11 @@ fn item_head(app: &App, o: &Open) -> Vec<Line<'static>> {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("[{}] ", k + 1), th.key()),
-            Span::raw(format!("{} — {}{mark}", opt.points, opt.label)),
+            Span::raw(format!(
+                "{} — {}{mark}",
+                crate::i18n::numbers::score(opt.points, lang),
+                opt.label
+            )),
         ]));
     }
     lines
@@ -414,7 +422,10 @@ fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
     if let Some(d) = &rec.decision {
         let mut l = vec![label(words::council(lang))];
         if let Some(p) = d.score {
-            l.push(Span::raw(format!("{p} · ")));
+            l.push(Span::raw(format!(
+                "{} · ",
+                crate::i18n::numbers::score(p, lang)
+            )));
         }
         let comment = if d.comment.is_empty() {
             words::no_comment(lang)
@@ -422,7 +433,7 @@ fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
             &d.comment
         };
         let by = Span::styled(
-            format!(" — {}, {}", d.appraiser, when(&d.decided_at)),
+            format!(" — {}, {}", d.appraiser, when(app, &d.decided_at)),
             th.dim(),
         );
         lines.extend(with_breaks(l, comment, Some(by)));
@@ -434,7 +445,10 @@ fn item_notes<'a>(app: &App, o: &'a Open) -> Vec<Line<'a>> {
             None,
         ));
     } else if let (None, Some(k)) = (&rec.decision, &rec.kept) {
-        let by = Span::styled(format!(" — {}, {}", k.appraiser, when(&k.at)), th.dim());
+        let by = Span::styled(
+            format!(" — {}, {}", k.appraiser, when(app, &k.at)),
+            th.dim(),
+        );
         lines.extend(with_breaks(
             vec![label(words::kept_comment(lang))],
             &k.text,
@@ -486,10 +500,8 @@ fn with_breaks<'a>(head: Vec<Span<'a>>, text: &str, tail: Option<Span<'a>>) -> V
     out
 }
 
-/// A stored timestamp as people read it: `2026-11-26 10:30 UTC`.
-fn when(at: &str) -> String {
-    match at.strip_suffix('Z').and_then(|t| t.split_once('T')) {
-        Some((day, time)) => format!("{day} {} UTC", time.get(..5).unwrap_or(time)),
-        None => at.to_string(),
-    }
+/// A stored timestamp as people read it, in the local time of the screens' clock:
+/// `26/11/2026 17:30`.
+fn when(app: &App, at: &str) -> String {
+    crate::clock::local_date_time(app.clock.as_ref(), at)
 }

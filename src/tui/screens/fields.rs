@@ -169,7 +169,10 @@ fn cell(app: &App, set: &CriteriaSet, index: Option<Index>, band: Option<usize>)
             let code = band
                 .map(|b| band_mark(&set.bands[b].code))
                 .unwrap_or_default();
-            right(format!("{i} {code}"), band_style(app, set, band))
+            right(
+                format!("{} {code}", super::fig(i.rounded(), app.lang)),
+                band_style(app, set, band),
+            )
         }
         None => right("—  ".into(), Style::new()),
     }
@@ -272,7 +275,7 @@ fn footer(
                 let b = a.mean_band(set, k);
                 let code = b.map(|b| band_mark(&set.bands[b].code)).unwrap_or_default();
                 right(
-                    format!("{} {code}", round2(m).fixed2()),
+                    format!("{} {code}", super::fig(round2(m), lang)),
                     band_style(app, set, b),
                 )
             }
@@ -284,7 +287,7 @@ fn footer(
             let b = Band::of_percent(&set.bands, m);
             let code = b.map(|b| band_mark(&set.bands[b].code)).unwrap_or_default();
             right(
-                format!("{} {code}", round2(m).fixed2()),
+                format!("{} {code}", super::fig(round2(m), lang)),
                 band_style(app, set, b),
             )
         }
@@ -338,11 +341,11 @@ fn info_line(
                 .mean_band(set, f.field)
                 .map(|b| set.bands[b].code.as_str())
                 .unwrap_or("");
-            format!("{} % {band}", round2(m).fixed2())
+            format!("{} % {band}", super::fig(round2(m), lang))
         })
         .unwrap_or_else(|| "—".into());
     let title = crate::i18n::documents::short_title(&node.title, 200);
-    let max = node.max.to_string();
+    let max = crate::i18n::numbers::score(node.max, lang);
     // The title gives way first: the code, the maximum and the mean always show.
     let fixed = w::field_info(node.code.as_str(), "", &max, &mean, lang);
     let used = unicode_width::UnicodeWidthStr::width(format!("{cursor} · {fixed}").as_str());
@@ -367,7 +370,7 @@ fn summary_lines(app: &App, set: &CriteriaSet, a: &GroupAnalysis, frame: &mut Fr
         .map(|k| {
             let m = a.stats[k]
                 .mean
-                .map(|m| round2(m).fixed2())
+                .map(|m| super::fig(round2(m), lang))
                 .unwrap_or_default();
             format!("{} ({m})", code(k))
         })
@@ -378,7 +381,12 @@ fn summary_lines(app: &App, set: &CriteriaSet, a: &GroupAnalysis, frame: &mut Fr
         parts.push(w::fell_short(&fell.join(", "), lang));
     }
     if let Some(p) = a.pull() {
-        let mut target = w::target_short(&round2(p.mean).fixed2(), &p.target.fixed2(), p.met, lang);
+        let mut target = w::target_short(
+            &super::fig(round2(p.mean), lang),
+            &super::fig(p.target, lang),
+            p.met,
+            lang,
+        );
         let pulling: Vec<String> = p
             .pulling()
             .map(|x| match x.part {

@@ -3,7 +3,7 @@
 //! province's national rank against the source document's targets. Every mark is a glyph
 //! (`✓`, `✗`, `○`, `•`), so nothing rests on colour.
 
-use super::{signed, tabs::group_tabs, title_line};
+use super::{tabs::group_tabs, title_line};
 use crate::domain::Points;
 use crate::domain::history::{GroupYear, ProvinceYear, Source, UnitYear};
 use crate::domain::index::round2;
@@ -264,10 +264,11 @@ fn unit(app: &App, frame: &mut Frame, area: Rect, h: &UnitHistory) {
 }
 
 fn unit_cells(app: &App, y: &UnitYear) -> Vec<Span<'static>> {
+    let lang = app.lang;
     vec![
         Span::raw(year_label(y.year, y.source == Source::Current)),
-        Span::raw(y.index.fixed2()),
-        Span::raw(dash(y.change, signed)),
+        Span::raw(super::fig(y.index, lang)),
+        Span::raw(dash(y.change, |c| super::signed(c, lang))),
         mark(app, y.rose),
         Span::raw(y.band.clone().unwrap_or_else(|| "—".into())),
         Span::raw(rank_of(y.rank, y.ranked_of)),
@@ -277,6 +278,7 @@ fn unit_cells(app: &App, y: &UnitYear) -> Vec<Span<'static>> {
 
 /// The unit's index by year as bars from `floor`, each with its value and year.
 fn bars(app: &App, frame: &mut Frame, area: Rect, years: &[UnitYear], floor: i64) {
+    let lang = app.lang;
     if area.height < 3 || area.width < 8 {
         return;
     }
@@ -288,7 +290,7 @@ fn bars(app: &App, frame: &mut Frame, area: Rect, years: &[UnitYear], floor: i64
             let value = (y.index.hundredths() - floor).max(1) as u64;
             Bar::default()
                 .value(value)
-                .text_value(y.index.fixed2())
+                .text_value(super::fig(y.index, lang))
                 .label(Line::from(year_label(y.year, y.source == Source::Current)))
         })
         .collect();
@@ -320,11 +322,12 @@ fn group(app: &App, frame: &mut Frame, area: Rect, h: &GroupHistory) {
 }
 
 fn group_cells(app: &App, y: &GroupYear) -> Vec<Span<'static>> {
+    let lang = app.lang;
     vec![
         Span::raw(year_label(y.year, y.current)),
         Span::raw(y.units.to_string()),
-        Span::raw(round2(y.mean).fixed2()),
-        Span::raw(dash(y.province_previous, |p| p.fixed2())),
+        Span::raw(super::fig(round2(y.mean), lang)),
+        Span::raw(dash(y.province_previous, |p| super::fig(p, lang))),
         mark(app, y.above_province),
         Span::raw(if y.compared == 0 {
             "—".to_string()
@@ -439,6 +442,7 @@ fn province(app: &App, frame: &mut Frame, area: Rect, h: &ProvinceHistory) {
 }
 
 fn province_cells(app: &App, y: &ProvinceYear) -> Vec<Span<'static>> {
+    let lang = app.lang;
     use crate::domain::history::Verdict;
     let verdict = match y.verdict {
         None => Span::raw("—"),
@@ -453,8 +457,8 @@ fn province_cells(app: &App, y: &ProvinceYear) -> Vec<Span<'static>> {
     };
     vec![
         Span::raw(y.year.to_string()),
-        Span::raw(dash(y.index, |p| p.fixed2())),
-        Span::raw(dash(y.change, signed)),
+        Span::raw(dash(y.index, |p| super::fig(p, lang))),
+        Span::raw(dash(y.change, |c| super::signed(c, lang))),
         Span::raw(rank_of(y.rank, y.ranked_of)),
         Span::raw(dash(y.target, target_label)),
         verdict,

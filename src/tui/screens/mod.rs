@@ -33,9 +33,14 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [banner, main, status] = Layout::vertical([
+    let message = long_message(app, area.width);
+    let message_height = message
+        .as_ref()
+        .map_or(0, |(lines, _)| lines.len() as u16 + 1);
+    let [banner, main, message_area, status] = Layout::vertical([
         Constraint::Length(banner_height(app, area.width)),
         Constraint::Min(1),
+        Constraint::Length(message_height),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -50,7 +55,10 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Files => files::draw(app, frame, main),
         Screen::Assign => assign::draw(app, frame, main),
     }
-    status_line(app, frame, status);
+    if let Some((lines, error)) = message {
+        message_box(app, frame, message_area, lines, error);
+    }
+    status_line(app, frame, status, message_height > 0);
     if app.help {
         help::draw(app, frame, area);
     }
@@ -115,9 +123,14 @@ pub fn cut(s: &str, width: usize) -> String {
     out
 }
 
-/// A change of points, with a `+` when it is above zero (`view::signed`).
-pub fn signed(p: crate::domain::Points) -> String {
-    crate::view::signed(p.decimal())
+/// A change of points, with a `+` when it is above zero, `−` below (`crate::i18n::numbers`).
+pub fn signed(p: crate::domain::Points, lang: crate::i18n::Lang) -> String {
+    crate::i18n::numbers::signed(p, lang)
+}
+
+/// Points with two decimals, as the language writes them (`58,06`).
+pub fn fig(p: crate::domain::Points, lang: crate::i18n::Lang) -> String {
+    crate::i18n::numbers::fixed(p, lang)
 }
 
 /// The rows of a table built for a window `height` rows high over `len` rows, when only the
@@ -156,10 +169,112 @@ pub fn published_suffix(app: &App) -> String {
     }
 }
 
+/// The columns the status line leaves for its message: the width less the appraiser, the
+/// database, the time of the last save and the help key.
+fn status_room(app: &App, width: usize) -> usize {
+    let lang = app.lang;
+    let hint = format!("  ? {} ", words::keys_hint(lang));
+    let saved = app
+        .last_save
+        .as_deref()
+        .map_or(0, |t| format!("  {}", words::saved_at(t, lang)).width());
+    let who = app.appraiser.as_deref().unwrap_or("—");
+    let mut used = format!(" {who} · {}", app.db_label).width();
+    if app.saving {
+        used += format!(" · {}", words::saving(lang)).width();
+    }
+    width.saturating_sub(hint.width() + saved + used)
+}
+
+/// The last message, when it came with the last key and does not fit the status line: its
+/// lines wrapped to the width (a path or a word longer than a line is broken, never cut), and
+/// whether it is an error. At most half the window; the rest is `…`.
+fn long_message(app: &App, width: u16) -> Option<(Vec<String>, bool)> {
+    let (msg, error) = app.status.as_ref()?;
+    if !app.status_fresh {
+        return None;
+    }
+    let room = status_room(app, width as usize);
+    let shown = format!(" · {}{msg}", if *error { "✗ " } else { "" });
+    if shown.width() <= room && !msg.contains('\n') {
+        return None;
+    }
+    let mark = if *error { "✗ " } else { "" };
+    let mut lines = wrap_text(&format!("{mark}{msg}"), width.saturating_sub(1) as usize);
+    let most = (MIN_HEIGHT / 2) as usize;
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = cut(&format!("{last} …"), width.saturating_sub(1) as usize);
+        }
+    }
+    Some((lines, *error))
+}
+
+/// `text` in lines of at most `width` columns: broken at spaces, a word longer than a line
+/// broken where the line ends (a path is shown whole, over several lines); its own line
+/// breaks kept.
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            let sep = usize::from(!line.is_empty());
+            if line.width() + sep + word.width() <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            // A word longer than a line: as many whole lines of it as it takes.
+            let mut rest = word;
+            while rest.width() > width {
+                let mut w = 0;
+                let at = rest
+                    .char_indices()
+                    .find(|(_, c)| {
+                        w += UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+                        w > width
+                    })
+                    .map_or(rest.len(), |(i, _)| i);
+                out.push(rest[..at].to_string());
+                rest = &rest[at..];
+            }
+            line.push_str(rest);
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// The message area: a rule, then the message whole.
+fn message_box(app: &App, frame: &mut Frame, area: Rect, lines: Vec<String>, error: bool) {
+    let style = if error {
+        app.theme.error()
+    } else {
+        app.theme.ok()
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::TOP);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), style))
+        .collect();
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
 /// The bottom line: the appraiser, the database and the last message on the left, cut when
 /// narrow; the time of the last save and the help key on the right, never cut (at the
-/// narrowest usable width, `MIN_WIDTH`, they take 27 of its 60 columns).
-fn status_line(app: &App, frame: &mut Frame, area: Rect) {
+/// narrowest usable width, `MIN_WIDTH`, they take 27 of its 60 columns). When the message is
+/// shown whole above (`shown_above`), the line says only that there is one.
+fn status_line(app: &App, frame: &mut Frame, area: Rect, shown_above: bool) {
     let lang = app.lang;
     let width = area.width as usize;
     let hint = format!("  ? {} ", words::keys_hint(lang));
@@ -176,6 +291,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::raw(format!(" · {}", words::saving(lang))));
     }
     match &app.status {
+        _ if shown_above => {}
         Some((msg, true)) => left.push(Span::styled(format!(" · ✗ {msg}"), app.theme.error())),
         Some((msg, false)) => left.push(Span::styled(format!(" · {msg}"), app.theme.ok())),
         None => {}
@@ -231,7 +347,13 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
             .map(|l| l.width().div_ceil(inner_w).max(1))
             .sum();
         let room = area.height.saturating_sub(3 + help_lines + error_lines + 1);
-        (rows.clamp(3, 8) as u16).min(room.max(1))
+        // The council's settings show all their lines at once.
+        let most = if input.kind == InputKind::Council {
+            10
+        } else {
+            8
+        };
+        (rows.clamp(3, most) as u16).min(room.max(1))
     } else {
         1
     };
@@ -279,7 +401,9 @@ fn box_title(app: &App, input: &Input) -> String {
         title = format!("{title} — {code} {name}");
     }
     match input.kind {
-        InputKind::Publish | InputKind::Unpublish => title = format!("{title} {}", app.year),
+        InputKind::Publish | InputKind::Unpublish | InputKind::Council => {
+            title = format!("{title} {}", app.year)
+        }
         InputKind::NewYear => {
             if let Some(Dialog::NewYear { year, from, .. }) = &app.dialog {
                 title = format!("{title} {from} → {year}");

@@ -109,11 +109,11 @@ fn progress(app: &App, r: &Ranking) -> Line<'static> {
     let pct = (r.decided * 100).checked_div(r.items).unwrap_or(100);
     let mean = r
         .mean
-        .map(|m| format!("{}%", round2(m).fixed2()))
+        .map(|m| crate::i18n::numbers::percent(round2(m), lang))
         .unwrap_or_else(|| "—".into());
     let prov = r
         .province_previous
-        .map(|p| format!("{}%", p.fixed2()))
+        .map(|p| crate::i18n::numbers::percent(p, lang))
         .unwrap_or_else(|| "—".into());
     let target = match r.mean_above_province {
         Some(true) => Span::styled(format!(" ✓ {}", words::target_met(lang)), app.theme.ok()),
@@ -232,6 +232,7 @@ fn table(app: &App, frame: &mut Frame, body: Rect, r: &Ranking) {
 
 /// One unit's line of the table.
 fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
+    let lang = app.lang;
     let bar = bar(
         row.index.map(|i| i.rounded().hundredths()),
         cols.floor,
@@ -250,18 +251,18 @@ fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
         Cell::from(cut(&name, cols.name_w)),
     ];
     if cols.wide {
-        cells.push(right(row.appraised.fixed2()));
+        cells.push(right(super::fig(row.appraised, lang)));
         cells.push(right(if row.survey_missing {
             "—".into()
         } else {
-            row.survey.fixed2()
+            super::fig(row.survey, lang)
         }));
     }
     cells.extend([
-        right(row.total.fixed2()),
+        right(super::fig(row.total, lang)),
         right(
             row.index
-                .map(|i| i.to_string())
+                .map(|i| super::fig(i.rounded(), lang))
                 .unwrap_or_else(|| "—".into()),
         ),
         Cell::from(row.band.clone().unwrap_or_else(|| "—".into())),
@@ -276,10 +277,14 @@ fn table_row(app: &App, row: &RankRow, cols: &Columns) -> Row<'static> {
                 ""
             };
             row.previous
-                .map(|p| format!("{}{mark}", p.fixed2()))
+                .map(|p| format!("{}{mark}", super::fig(p, lang)))
                 .unwrap_or_else(|| format!("—{mark}"))
         }),
-        right(row.change.map(super::signed).unwrap_or_else(|| "—".into())),
+        right(
+            row.change
+                .map(|c| super::signed(c, lang))
+                .unwrap_or_else(|| "—".into()),
+        ),
         Cell::from(match row.rises {
             Some(true) => Span::styled("✓", app.theme.ok()),
             Some(false) => Span::styled("✗", app.theme.error()),

@@ -153,6 +153,7 @@ fn table(app: &App, frame: &mut Frame, body: Rect, shown: &[usize], scored: bool
 
 /// One unit's line: its code, name, progress, totals and a mark of where it stands.
 fn unit_row(app: &App, u: &UnitLine, name_w: usize, scored: bool) -> Row<'static> {
+    let lang = app.lang;
     let t = &u.totals;
     let (items, decided) = (t.items(), t.decided());
     let mark = if u.unit.closed {
@@ -174,14 +175,14 @@ fn unit_row(app: &App, u: &UnitLine, name_w: usize, scored: bool) -> Row<'static
         Cell::from(Line::from(format!("{decided}/{items}")).right_aligned()),
         Cell::from(
             Line::from(if scored {
-                t.tree.self_total.fixed2()
+                super::fig(t.tree.self_total, lang)
             } else {
                 "—".to_string()
             })
             .right_aligned(),
         ),
-        Cell::from(Line::from(appraised(&t.tree)).right_aligned()),
-        Cell::from(Line::from(difference(&t.tree)).right_aligned()),
+        Cell::from(Line::from(appraised(&t.tree, app.lang)).right_aligned()),
+        Cell::from(Line::from(difference(&t.tree, app.lang)).right_aligned()),
         Cell::from(mark),
     ])
 }
@@ -192,19 +193,19 @@ pub fn legend(text: &str, width: u16) -> Line<'static> {
 }
 
 /// The appraised points of the decided items; `—` while none is decided (not a zero).
-pub fn appraised(s: &NodeSum) -> String {
+pub fn appraised(s: &NodeSum, lang: crate::i18n::Lang) -> String {
     if s.decided == 0 {
         "—".into()
     } else {
-        s.appraised.fixed2()
+        super::fig(s.appraised, lang)
     }
 }
 
 /// Appraised minus self over the decided items; `—` while none is decided.
-pub fn difference(s: &NodeSum) -> String {
+pub fn difference(s: &NodeSum, lang: crate::i18n::Lang) -> String {
     if s.decided == 0 {
         "—".into()
     } else {
-        super::signed(s.difference)
+        super::signed(s.difference, lang)
     }
 }

@@ -118,7 +118,11 @@ fn losses<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<Li
     for l in &way.fields {
         let node = set.node(l.node);
         let title = crate::i18n::documents::short_title(&node.title, 80);
-        let figures = format!("{} / {}", l.lost().fixed2(), l.max.fixed2());
+        let figures = format!(
+            "{} / {}",
+            super::fig(l.lost(), lang),
+            super::fig(l.max, lang)
+        );
         let b = bar(l.lost(), top, bar_w);
         out.push(Line::from(vec![
             Span::raw(format!(
@@ -144,7 +148,11 @@ fn criteria<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<
     let title_w = width.saturating_sub(7 + 14);
     for l in way.criteria.iter().take(SHOWN) {
         let node = set.node(l.node);
-        let figures = format!("−{} / {}", l.lost().fixed2(), l.max.fixed2());
+        let figures = format!(
+            "−{} / {}",
+            super::fig(l.lost(), lang),
+            super::fig(l.max, lang)
+        );
         out.push(Line::raw(format!(
             "{:<7}{} {figures:>13}",
             node.code.as_str(),
@@ -154,7 +162,7 @@ fn criteria<'a>(app: &App, set: &CriteriaSet, way: &WayUp, width: usize) -> Vec<
     if way.criteria.len() > SHOWN {
         let rest: Points = way.criteria[SHOWN..].iter().map(|l| l.lost()).sum();
         out.push(Line::styled(
-            w::more_criteria(way.criteria.len() - SHOWN, &rest.fixed2(), lang),
+            w::more_criteria(way.criteria.len() - SHOWN, &super::fig(rest, lang), lang),
             app.theme.dim(),
         ));
     }
