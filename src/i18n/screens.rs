@@ -146,6 +146,55 @@ pub fn unit_done_next(next: &str, lang: Lang) -> String {
     )
 }
 
+/// The appraiser's own fields of the open unit are decided, and the unit still has items
+/// left to others: how many, and in whose fields (`left` from `field_left`).
+pub fn own_fields_done(unit: &str, left: usize, items: usize, fields: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Bạn đã xong lĩnh vực được giao ở {unit}; đơn vị còn {left}/{items} tiêu chí chưa thẩm định: {fields}.",
+        "Your fields of {unit} are done; the unit has {left}/{items} items undecided: {fields}."
+    )
+}
+
+/// One field with undecided items, and who it is given to (`who`: names, or `unassigned`).
+pub fn field_left(field: Option<&str>, n: usize, who: &str, lang: Lang) -> String {
+    match field {
+        Some(f) => say!(
+            lang,
+            "lĩnh vực {f} ({n} tiêu chí, {who})",
+            "field {f} ({n} items, {who})"
+        ),
+        None => say!(
+            lang,
+            "ngoài các lĩnh vực ({n} tiêu chí, {who})",
+            "outside the fields ({n} items, {who})"
+        ),
+    }
+}
+
+/// What `★` before a field of the tree means (the help's legend).
+pub fn star_means(lang: Lang) -> &'static str {
+    lang.pick("★ lĩnh vực được giao cho bạn", "★ a field assigned to you")
+}
+
+/// A field given to no member.
+pub fn unassigned(lang: Lang) -> &'static str {
+    lang.pick("chưa giao cho ai", "given to nobody")
+}
+
+/// The next unit opened after the appraiser's part of this one.
+pub fn on_to(next: &str, lang: Lang) -> String {
+    say!(lang, "Sang {next}.", "On to {next}.")
+}
+
+/// No unit of the group has an undecided item in the appraiser's fields.
+pub fn own_fields_done_in_group(lang: Lang) -> &'static str {
+    lang.pick(
+        "Lĩnh vực được giao của bạn đã xong ở mọi đơn vị trong nhóm.",
+        "Your fields are done in every unit of the group.",
+    )
+}
+
 /// An option key on an item scored freely.
 pub fn no_options(lang: Lang) -> &'static str {
     lang.pick(
@@ -416,8 +465,8 @@ pub fn closed(lang: Lang) -> &'static str {
 pub fn your_fields(fields: &str, lang: Lang) -> String {
     say!(
         lang,
-        "lĩnh vực được giao: {fields}",
-        "your fields: {fields}"
+        "★ lĩnh vực được giao: {fields}",
+        "★ your fields: {fields}"
     )
 }
 

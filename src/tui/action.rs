@@ -228,6 +228,8 @@ pub enum Action {
     Written {
         path: String,
         sheets: usize,
+        /// The published year whose final result was written instead of a provisional one.
+        published: Option<i32>,
     },
     /// The workbook's file is already there: the App asks before replacing it.
     FileExists {
@@ -242,6 +244,13 @@ pub enum Action {
     PublishRefused {
         message: String,
         comment: String,
+    },
+    /// A member's fields were refused (a code the group does not have): the box asks again
+    /// with the member and the fields typed.
+    AssignRefused {
+        member: String,
+        fields: Vec<String>,
+        message: String,
     },
     /// A file's preview came back.
     Previewed {

@@ -195,6 +195,7 @@ impl Runtime {
                 let d = ws.decide(&unit, &item, verdict, &comment, appraiser)?;
                 let at = ws.local_time(&d.decision.decided_at);
                 let assigned = ws.assigned_fields(appraiser, &d.unit.group)?;
+                let team = ws.group_assignments(&d.unit.group)?;
                 vec![Action::Saved {
                     saved: Saved::Decision {
                         item: d.item,
@@ -205,6 +206,7 @@ impl Runtime {
                         set: d.set,
                         sheet: d.sheet,
                         assigned,
+                        team,
                     },
                     at,
                 }]
@@ -337,6 +339,7 @@ impl Runtime {
                 vec![Action::Written {
                     path: path.display().to_string(),
                     sheets: written.sheets,
+                    published: written.published_instead.then_some(ws.year),
                 }]
             }
             Effect::Export { job, overwrite } => {
@@ -523,9 +526,14 @@ impl Runtime {
                 member,
                 group,
                 fields,
-            } => vec![Action::Assigned(said::assign(
-                ws, &member, &group, &fields, lang,
-            )?)],
+            } => match said::assign(ws, &member, &group, &fields, lang) {
+                Ok(message) => vec![Action::Assigned(message)],
+                Err(e) => vec![Action::AssignRefused {
+                    message: e.render(lang),
+                    member,
+                    fields,
+                }],
+            },
             e => unreachable!("not an effect on members: {e:?}"),
         })
     }

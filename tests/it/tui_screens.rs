@@ -1263,6 +1263,52 @@ fn the_units_screen_shows_who_has_which_field_and_changes_it() {
     assert_eq!(n, 2);
 }
 
+/// A code the group does not have, typed for a new member: the box comes back on the member
+/// with the codes typed and the reason, so only the wrong code is corrected.
+#[test]
+fn a_wrong_field_code_keeps_the_member_and_the_codes_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("a+Phạm Văn Dũng\n2 99\n");
+        let screen = s.draw(80, 24);
+        snap!(format!("assign_wrong_code_{tag}_80x24"), screen);
+        assert!(screen.contains("Phạm Văn Dũng"), "{screen}");
+        assert!(screen.contains("2 99"), "{screen}");
+        assert!(screen.contains("99"), "{screen}");
+    }
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("a+Phạm Văn Dũng\n2 99\n");
+    // Corrected in place: the last code rubbed out, the name never typed again.
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("3\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Phạm Văn Dũng: 2 3"), "{screen}");
+}
+
+/// `Tab` on the assign and history screens looks at another group; back on the units, the
+/// group and the selected unit are the ones left there.
+#[test]
+fn tab_on_the_assign_and_history_screens_leaves_the_units_group_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("jj");
+    let before = s.draw(80, 24);
+    for keys in ["a\t\t\x1b", "h\t\x1b", "hv\t\tq"] {
+        s.keys(keys);
+        assert_eq!(s.app.group, 0, "after {keys:?}");
+        assert_eq!(s.app.units.sel, 2, "after {keys:?}");
+        assert_eq!(s.draw(80, 24), before, "after {keys:?}");
+    }
+    // The ranking's history gives the ranking its group back too.
+    s.keys("r\th\t\x1b");
+    assert_eq!(s.app.group, 1);
+    assert_eq!(s.app.screen, thamdinh::tui::keymap::Screen::Ranking);
+}
+
 #[test]
 fn the_ranking_screen_starts_the_next_year_after_saying_what_will_happen() {
     let dir = tempfile::tempdir().unwrap();

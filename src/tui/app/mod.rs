@@ -117,6 +117,9 @@ pub struct App {
     pub files: FilesState,
     /// Who appraises which fields of the shown group.
     pub assign: AssignState,
+    /// The group and the units list the screen behind had, while `Tab` on the assign or
+    /// history screen shows another group: given back when that screen is left.
+    pub units_kept: Option<(usize, UnitsState)>,
 }
 
 fn is_press(k: &KeyEvent) -> bool {
@@ -159,6 +162,7 @@ impl App {
             history: HistoryState::default(),
             files: FilesState::default(),
             assign: AssignState::default(),
+            units_kept: None,
         };
         match appraiser.filter(|a| !a.trim().is_empty()) {
             Some(a) => app.appraiser = Some(a),
@@ -201,9 +205,18 @@ impl App {
                 self.fail(msg);
                 Vec::new()
             }
-            Action::Written { path, sheets } => {
+            Action::Written {
+                path,
+                sheets,
+                published,
+            } => {
                 self.saving = false;
-                self.say(words::workbook_written(&path, sheets, self.lang));
+                let mut said = words::workbook_written(&path, sheets, self.lang);
+                if let Some(year) = published {
+                    let note = crate::i18n::commands::workbook_is_published_result(year, self.lang);
+                    said = format!("{said} {note}");
+                }
+                self.say(said);
                 Vec::new()
             }
             Action::FileExists { path } => {
@@ -219,6 +232,14 @@ impl App {
                 self.saving = false;
                 self.open_input(InputKind::Publish, &comment);
                 self.set_input_error(&message);
+                Vec::new()
+            }
+            Action::AssignRefused {
+                member,
+                fields,
+                message,
+            } => {
+                self.assign_refused(member, &fields, &message);
                 Vec::new()
             }
             Action::Previewed {
@@ -412,11 +433,16 @@ impl App {
         }
     }
 
-    /// The next (`step` 1) or previous (-1) group: every screen that shows one follows.
+    /// The next (`step` 1) or previous (-1) group: every screen that shows one follows (the
+    /// assign and history screens only while they are shown: see `give_group_back`).
     pub(super) fn switch_group(&mut self, step: isize) -> Vec<Effect> {
         let n = self.groups.len();
         if n == 0 {
             return Vec::new();
+        }
+        if matches!(self.screen, Screen::Assign | Screen::History) && self.units_kept.is_none() {
+            // These screens look at another group for a while; the screen behind keeps its own.
+            self.units_kept = Some((self.group, std::mem::take(&mut self.units)));
         }
         self.group = (self.group as isize + step).rem_euclid(n as isize) as usize;
         self.units.clear();
@@ -440,6 +466,31 @@ impl App {
         }
         if self.screen == Screen::Fields {
             fx.extend(self.show_fields(None));
+        }
+        fx
+    }
+}
+
+impl App {
+    /// Leaving the assign or history screen: the group and the units list the screen
+    /// behind had come back (read again, the selection following its unit).
+    pub(super) fn give_group_back(&mut self) -> Vec<Effect> {
+        let Some((group, units)) = self.units_kept.take() else {
+            return Vec::new();
+        };
+        self.group = group.min(self.groups.len().saturating_sub(1));
+        self.units = units;
+        self.ranking.sel = 0;
+        self.ranking.data = None;
+        let mut fx: Vec<Effect> = self
+            .group_code()
+            .map(|g| Effect::LoadUnits {
+                group: g.to_string(),
+            })
+            .into_iter()
+            .collect();
+        if self.screen == Screen::Ranking {
+            fx.extend(self.load_ranking());
         }
         fx
     }
