@@ -1115,10 +1115,20 @@ pub fn preview_keys(lang: Lang) -> &'static str {
 
 /// The heading of a refused file's problems.
 pub fn file_refused_heading(path: &str, problems: usize, lang: Lang) -> String {
+    let noun = if problems == 1 { "problem" } else { "problems" };
     say!(
         lang,
-        "Tệp {path} bị từ chối, không ghi gì — {problems} dòng báo lỗi:",
-        "{path} is refused, nothing written — {problems} lines of problems:"
+        "{problems} lỗi, tệp bị từ chối, không ghi gì — {path}:",
+        "{problems} {noun}, the file is refused, nothing written — {path}:"
+    )
+}
+
+/// A folder given where a file is wanted.
+pub fn path_is_folder(path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{path} là một thư mục, không phải tệp: gõ tiếp tên tệp trong đó (Tab: xem các tệp).",
+        "{path} is a folder, not a file: go on with the name of a file in it (Tab: see the files)."
     )
 }
 

@@ -85,9 +85,20 @@ pub struct ExportJob {
     pub path: std::path::PathBuf,
 }
 
-/// The preview of an import: what the import would do, or every problem of a refused file
-/// (one line each, as the command line prints them).
-pub type Preview = Result<crate::service::Imported, Vec<String>>;
+/// The preview of an import: what the import would do, or every problem of a refused file.
+pub type Preview = Result<crate::service::Imported, Refusal>;
+
+/// A refused file as the files screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// Every problem on its own line, as the command line prints them (a last line counts
+    /// those beyond the listed ones); the closing sentence is the screen's heading.
+    pub lines: Vec<String>,
+    /// How many problems the file has.
+    pub problems: usize,
+    /// Whether the folder of the path is a folder (it is then remembered as the last one).
+    pub folder_exists: bool,
+}
 
 /// A group as its tab shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,6 +268,10 @@ pub enum Action {
         kind: crate::service::FileKind,
         path: std::path::PathBuf,
         preview: Preview,
+    },
+    /// The path given to preview is a folder: the path box again, with a sentence.
+    PathIsFolder {
+        path: String,
     },
     /// A file was imported: what the status line says.
     Imported(String),

@@ -378,9 +378,14 @@ impl Runtime {
         let ws = &mut self.ws;
         Ok(match effect {
             Effect::PreviewImport { kind, path } => {
+                if path.is_dir() {
+                    return Ok(vec![Action::PathIsFolder {
+                        path: path.display().to_string(),
+                    }]);
+                }
                 let preview = ws
                     .preview_import(kind, &path, None, CriteriaCsvArgs::default())
-                    .map_err(|e| e.render(lang).lines().map(String::from).collect());
+                    .map_err(|e| refusal(&e, &path, lang));
                 vec![Action::Previewed {
                     kind,
                     path,
@@ -539,8 +544,33 @@ impl Runtime {
     }
 }
 
+/// A refused file's problems for the screen: counted as problems (not lines), without the
+/// closing sentence the screen's heading says already.
+fn refusal(e: &AppError, path: &Path, lang: Lang) -> crate::tui::action::Refusal {
+    let problems = match e {
+        AppError::File(f) => f.problems.len() + f.more,
+        _ => 1,
+    };
+    let closing = errors::file_refused(lang);
+    let lines = e
+        .render(lang)
+        .lines()
+        .filter(|l| *l != closing)
+        .map(String::from)
+        .collect();
+    let folder_exists = path
+        .parent()
+        .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir());
+    crate::tui::action::Refusal {
+        lines,
+        problems,
+        folder_exists,
+    }
+}
+
 /// The files and folders whose path starts with `text` (folders end with `/`), in order;
-/// names starting with a dot only when `text`'s last part does.
+/// names starting with a dot only when `text`'s last part does. The start is compared
+/// without case and diacritics (`ke` finds `Kết quả/`).
 pub fn complete(text: &str) -> Vec<String> {
     let (dir, start) = match text.rfind('/') {
         Some(i) => (&text[..=i], &text[i + 1..]),
@@ -557,7 +587,10 @@ pub fn complete(text: &str) -> Vec<String> {
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
-            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
+            let folded = crate::domain::text::fold(&name);
+            if !folded.starts_with(&crate::domain::text::fold(start))
+                || (name.starts_with('.') && !start.starts_with('.'))
+            {
                 return None;
             }
             let is_dir = e.path().is_dir();

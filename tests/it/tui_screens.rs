@@ -1110,7 +1110,7 @@ fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing(
     s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     s.keys(path.to_str().unwrap()).keys("\n");
     let problems = match &s.app.files.preview {
-        Some((_, _, Err(p))) => p.clone(),
+        Some((_, _, Err(p))) => p.lines.clone(),
         other => panic!("not refused: {other:?}"),
     };
     assert!(problems.len() >= 30, "{problems:?}");
@@ -1121,6 +1121,21 @@ fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing(
     let later = s.draw(80, 24);
     assert!(later.contains("many.csv:22:"), "{later}");
     assert!(!later.contains("many.csv:2:"), "{later}");
+    // Past the end: the list stays full, the last problem at its foot (never scrolled empty).
+    for _ in 0..4 {
+        s.key(KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    let end = s.draw(80, 24);
+    assert!(end.contains("many.csv:31:"), "{end}");
+    assert!(end.contains("many.csv:27:"), "{end}");
+    assert!(end.contains("(26/30)"), "{end}");
+    assert!(end.contains("30 problems, the file is refused"), "{end}");
+    s.key(KeyCode::Up, KeyModifiers::NONE);
+    let up = s.draw(80, 24);
+    assert!(
+        !up.contains("many.csv:31:") && up.contains("many.csv:26:"),
+        "{up}"
+    );
     // Enter can't import a refused file: it opens the path box again.
     s.keys("\n");
     assert!(s.app.input.is_some());
@@ -1129,6 +1144,71 @@ fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing(
         before,
         "a refused file changed the database"
     );
+}
+
+/// A folder where a file is wanted: the path box again with a sentence (no `:1:1:`), and the
+/// folder is the one the next box starts in; a path whose folder is not one is not remembered.
+#[test]
+fn a_folder_in_the_path_box_is_said_in_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_db(dir.path());
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f2data/demo/2022\n");
+        let screen = s.draw(80, 24);
+        assert!(!screen.contains(":1:1:"), "{screen}");
+        assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
+        snap!(format!("files_folder_{tag}_80x24"), screen);
+        assert_eq!(s.app.last_folder, "data/demo/2022/");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys("no-such-folder/units.csv\n");
+        assert_eq!(
+            s.app.last_folder, "data/demo/2022/",
+            "not a folder: not remembered"
+        );
+        s.keys("\x1b2");
+        assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
+    }
+}
+
+/// Completion ignores case and diacritics; `~` is the home folder; Ctrl-W takes off the
+/// path's last part.
+#[test]
+fn completion_ignores_diacritics_and_case_and_tilde_is_home() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("Kết quả 2022")).unwrap();
+    std::fs::write(dir.path().join("Điểm tự chấm.csv"), "unit,item,score\n").unwrap();
+    let base = format!("{}/", dir.path().display());
+    assert_eq!(
+        thamdinh::tui::runtime::complete(&format!("{base}ke")),
+        [format!("{base}Kết quả 2022/")]
+    );
+    assert_eq!(
+        thamdinh::tui::runtime::complete(&format!("{base}DIEM")),
+        [format!("{base}Điểm tự chấm.csv")]
+    );
+    let db = empty_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.home = Some(dir.path().display().to_string());
+    s.keys("f2");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys("~/ket\t");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{base}Kết quả 2022/")
+    );
+    s.keys("x.csv");
+    s.key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{base}Kết quả 2022/")
+    );
+    s.key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(s.app.input.as_ref().unwrap().text(), base);
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys("~/điểm tự chấm.csv\n");
+    let screen = s.draw(80, 24);
+    assert!(!screen.contains('~'), "{screen}");
 }
 
 #[test]

@@ -1697,7 +1697,11 @@ fn a_refused_file_cannot_be_imported_and_its_problems_scroll() {
     app.update(Action::Previewed {
         kind: FileKind::Units,
         path: "u.csv".into(),
-        preview: Err(problems),
+        preview: Err(thamdinh::tui::action::Refusal {
+            lines: problems,
+            problems: 25,
+            folder_exists: true,
+        }),
     });
     app.update(key(KeyCode::PageDown));
     app.update(key(KeyCode::PageDown));

@@ -165,8 +165,24 @@ impl App {
                 }
                 Vec::new()
             }
+            // A path box loses its last part with Ctrl-W (`a/b/c.csv` → `a/b/`).
+            KeyCode::Char('w')
+                if k.modifiers.contains(KeyModifiers::CONTROL) && input.kind.path() =>
+            {
+                let (kind, text) = (input.kind, input.text());
+                let trimmed = text.trim_end_matches('/');
+                let kept = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
+                self.completions.clear();
+                self.input = Some(Input::new(kind, kept));
+                Vec::new()
+            }
             KeyCode::Tab if input.kind.path() => {
-                vec![Effect::Complete { text: input.text() }]
+                let (kind, typed) = (input.kind, input.text());
+                let text = self.expand_home(&typed);
+                if text != typed {
+                    self.input = Some(Input::new(kind, &text));
+                }
+                vec![Effect::Complete { text }]
             }
             _ => {
                 self.completions.clear();

@@ -78,6 +78,8 @@ pub struct App {
     /// The folder of the last file imported or written (ends with `/`), from the
     /// configuration: the path boxes start there.
     pub last_folder: String,
+    /// The user's home folder: `~` in a path box stands for it (none: `~` stays as typed).
+    pub home: Option<String>,
     /// The newest year before the working one in this database (the welcome's new year).
     pub year_before: Option<i32>,
     /// Every year in the file, newest first, and whether it is published (the year box).
@@ -142,6 +144,7 @@ impl App {
             dialog: None,
             completions: Vec::new(),
             last_folder: String::new(),
+            home: None,
             year_before: None,
             years: Vec::new(),
             lineage: Default::default(),
@@ -247,6 +250,10 @@ impl App {
                 path,
                 preview,
             } => self.previewed(kind, path, preview),
+            Action::PathIsFolder { path } => {
+                self.path_is_folder(path);
+                Vec::new()
+            }
             Action::Imported(message) => self.imported(message),
             Action::Completed { text, names } => {
                 self.completed(&text, names);

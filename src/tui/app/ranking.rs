@@ -143,7 +143,7 @@ impl App {
         vec![Effect::WriteWorkbook {
             group,
             mode: self.ranking.mode,
-            path: text.into(),
+            path: self.expand_home(&text).into(),
             overwrite: false,
         }]
     }
@@ -222,6 +222,7 @@ impl App {
         let Some(Dialog::Export(mut job)) = self.dialog.take() else {
             return Vec::new();
         };
+        let text = self.expand_home(&text);
         self.last_folder = super::files::folder_of(text.trim_end_matches('/'));
         job.path = PathBuf::from(text);
         self.saving = true;

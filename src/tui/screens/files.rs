@@ -4,6 +4,7 @@
 use super::{cut, title_line};
 use crate::i18n::screens as words;
 use crate::service::{FileKind, Imported};
+use crate::tui::action::Refusal;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -40,8 +41,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rest);
     let lines = match &app.files.preview {
         Some((kind, path, Ok(done))) => preview_lines(app, *kind, path, done, width),
-        Some((_, path, Err(problems))) => {
-            refused(app, frame, inner, path, problems, width);
+        Some((_, path, Err(refusal))) => {
+            refused(app, frame, inner, path, refusal, width);
             return;
         }
         None => imported_lines(app, inner.height as usize, width),
@@ -123,12 +124,13 @@ fn refused(
     frame: &mut Frame,
     inner: Rect,
     path: &Path,
-    problems: &[String],
+    refusal: &Refusal,
     width: usize,
 ) {
     let lang = app.lang;
     let path = path.display().to_string();
-    let head = words::file_refused_heading(&path, problems.len(), lang);
+    let problems = &refusal.lines;
+    let head = words::file_refused_heading(&path, refusal.problems, lang);
     let [head_area, list, keys_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -139,7 +141,21 @@ fn refused(
         Paragraph::new(cut(&head, width)).style(app.theme.error()),
         head_area,
     );
-    let start = app.files.scroll.min(problems.len().saturating_sub(1));
+    // The last start that still fills the list: from the end, as many lines as fit.
+    let rows = |l: &String| {
+        unicode_width::UnicodeWidthStr::width(l.as_str())
+            .div_ceil(width.max(1))
+            .max(1)
+    };
+    let mut room = list.height as usize;
+    let mut max_start = problems.len();
+    while max_start > 0 && rows(&problems[max_start - 1]) <= room {
+        room -= rows(&problems[max_start - 1]);
+        max_start -= 1;
+    }
+    let max_start = max_start.min(problems.len().saturating_sub(1));
+    app.files.scroll_max.set(Some(max_start));
+    let start = app.files.scroll.min(max_start);
     let shown: Vec<Line> = problems
         .iter()
         .skip(start)
