@@ -1123,6 +1123,15 @@ pub fn file_refused_heading(path: &str, problems: usize, lang: Lang) -> String {
     )
 }
 
+/// A refused file whose header row is another kind's.
+pub fn looks_like(kind: &str, number: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp này có vẻ là «{kind}» — loại {number} (nhấn {number} để chọn loại đó).",
+        "This file looks like «{kind}» — kind {number} (press {number} to choose it)."
+    )
+}
+
 /// A folder given where a file is wanted.
 pub fn path_is_folder(path: &str, lang: Lang) -> String {
     say!(

@@ -39,6 +39,34 @@ impl FileKind {
         FileKind::FieldHistory,
     ];
 
+    /// The kind of data file a header row names: the one whose required columns are all
+    /// there, the most of them when several are (a units file read as self scores says it is
+    /// a units file). None for a header no kind fits.
+    pub fn of_header(header: &str) -> Option<FileKind> {
+        use crate::io::imports as i;
+        let header = header.trim_start_matches('\u{feff}');
+        let sep = [',', ';', '\t']
+            .into_iter()
+            .max_by_key(|s| header.matches(*s).count())
+            .unwrap_or(',');
+        let names: Vec<String> = header
+            .split(sep)
+            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+            .collect();
+        [
+            (FileKind::Units, i::UNITS),
+            (FileKind::SelfScores, i::SELF_SCORES),
+            (FileKind::Survey, i::SURVEY),
+            (FileKind::Explanations, i::EXPLANATIONS),
+            (FileKind::History, i::HISTORY),
+            (FileKind::FieldHistory, i::FIELD_HISTORY),
+        ]
+        .into_iter()
+        .filter(|(_, c)| c.required.iter().all(|r| names.iter().any(|n| n == r)))
+        .max_by_key(|(_, c)| c.required.len())
+        .map(|(k, _)| k)
+    }
+
     /// The import kind of a data file (none for a criteria set).
     pub fn import_kind(self) -> Option<ImportKind> {
         FileKind::DATA

@@ -385,7 +385,7 @@ impl Runtime {
                 }
                 let preview = ws
                     .preview_import(kind, &path, None, CriteriaCsvArgs::default())
-                    .map_err(|e| refusal(&e, &path, lang));
+                    .map_err(|e| refusal(&e, kind, &path, lang));
                 vec![Action::Previewed {
                     kind,
                     path,
@@ -546,18 +546,37 @@ impl Runtime {
 
 /// A refused file's problems for the screen: counted as problems (not lines), without the
 /// closing sentence the screen's heading says already.
-fn refusal(e: &AppError, path: &Path, lang: Lang) -> crate::tui::action::Refusal {
+fn refusal(
+    e: &AppError,
+    kind: crate::service::FileKind,
+    path: &Path,
+    lang: Lang,
+) -> crate::tui::action::Refusal {
     let problems = match e {
         AppError::File(f) => f.problems.len() + f.more,
         _ => 1,
     };
     let closing = errors::file_refused(lang);
-    let lines = e
+    let mut lines: Vec<String> = e
         .render(lang)
         .lines()
         .filter(|l| *l != closing)
         .map(String::from)
         .collect();
+    // A file of another kind, by its header row: said first.
+    if let Some(other) = header_row(path)
+        .and_then(|h| crate::service::FileKind::of_header(&h))
+        .filter(|k| *k != kind)
+    {
+        let n = crate::service::FileKind::ALL
+            .iter()
+            .position(|k| *k == other)
+            .map_or(0, |i| i + 1);
+        lines.insert(
+            0,
+            words::looks_like(words::file_kind(other, lang).0, n, lang),
+        );
+    }
     let folder_exists = path
         .parent()
         .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir());
@@ -566,6 +585,23 @@ fn refusal(e: &AppError, path: &Path, lang: Lang) -> crate::tui::action::Refusal
         problems,
         folder_exists,
     }
+}
+
+/// The first line of a CSV file (read within 64 KB); none for a workbook or an unreadable file.
+fn header_row(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ext != "csv" && ext != "txt" {
+        return None;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    text.lines().next().map(str::to_string)
 }
 
 /// The files and folders whose path starts with `text` (folders end with `/`), in order;

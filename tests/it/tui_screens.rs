@@ -1619,3 +1619,45 @@ fn a_read_only_database_opens_with_a_banner_and_refuses_every_key_that_writes() 
     }
     assert_eq!(common::dump(&db), before);
 }
+
+/// A file of the wrong kind: its header row names the kind it is, first in the list.
+#[test]
+fn a_file_of_another_kind_is_named_by_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for (lang, tag, hint) in [
+        (
+            Lang::Vi,
+            "vi",
+            "Tệp này có vẻ là «Danh sách đơn vị» — loại 2 (nhấn 2 để chọn loại đó).",
+        ),
+        (
+            Lang::En,
+            "en",
+            "This file looks like «Units» — kind 2 (press 2 to choose it).",
+        ),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f3");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys("data/demo/2022/units.csv\n");
+        let screen = s.draw(80, 24);
+        let lines = match &s.app.files.preview {
+            Some((_, _, Err(r))) => r.lines.clone(),
+            other => panic!("not refused: {other:?}"),
+        };
+        assert_eq!(lines[0], hint);
+        snap!(format!("files_wrong_kind_{tag}_80x24"), screen);
+    }
+    // The file's own kind: no hint.
+    use thamdinh::service::FileKind;
+    assert_eq!(
+        FileKind::of_header("unit,item,score,note,evidence"),
+        Some(FileKind::SelfScores)
+    );
+    assert_eq!(
+        FileKind::of_header("\u{feff}\"unit\";\"score\""),
+        Some(FileKind::Survey)
+    );
+    assert_eq!(FileKind::of_header("a,b"), None);
+}
