@@ -1123,6 +1123,29 @@ pub fn file_refused_heading(path: &str, problems: usize, lang: Lang) -> String {
     )
 }
 
+/// Above a previewed file's first rows.
+pub fn first_rows(lang: Lang) -> &'static str {
+    lang.pick("Các dòng đầu của tệp:", "The file's first rows:")
+}
+
+/// The year's units a self-scores or survey file has no row for.
+pub fn units_absent(n: usize, units: usize, names: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Chưa có trong tệp {n}/{units} đơn vị: {names}",
+        "Not in the file: {n} of {units} units: {names}"
+    )
+}
+
+/// Every unit of the year has a row in the file.
+pub fn no_unit_absent(units: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp có đủ {units} đơn vị của năm.",
+        "The file has every one of the year's {units} units."
+    )
+}
+
 /// A refused file whose header row is another kind's.
 pub fn looks_like(kind: &str, number: usize, lang: Lang) -> String {
     say!(

@@ -5,6 +5,7 @@
 pub mod criteria;
 pub mod csvread;
 pub mod export;
+pub mod glance;
 pub mod imports;
 pub mod notices;
 pub mod problem;

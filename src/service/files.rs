@@ -140,6 +140,21 @@ pub struct Imported {
     pub set: Option<CriteriaSet>,
     /// History rows that differ from a result published in this database.
     pub shadowed: Vec<Shadowed>,
+    /// In a preview of a CSV file: its first rows, and the year's units it has no row for.
+    pub glance: Option<FileGlance>,
+}
+
+/// What the files screen shows of a previewed CSV file besides the counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileGlance {
+    pub header: Vec<String>,
+    /// The first rows as written.
+    pub samples: Vec<Vec<String>>,
+    /// For self scores and survey scores: the year's units with no row in the file (code,
+    /// name), in the year's order; None for the other kinds.
+    pub absent: Option<Vec<(String, String)>>,
+    /// How many units the year has.
+    pub units: usize,
 }
 
 impl Imported {
@@ -182,6 +197,7 @@ impl Workspace {
             count: ImportCount::default(),
             set: None,
             shadowed: Vec::new(),
+            glance: None,
         };
         match kind {
             FileKind::Criteria => {
@@ -228,7 +244,39 @@ impl Workspace {
         self.store.set_dry_run(false);
         // A set saved in the dry run was loaded again; load what the database holds.
         self.reload_sets()?;
-        out
+        let mut out = out?;
+        out.glance = self.glance(kind, path)?;
+        Ok(out)
+    }
+
+    /// The first rows of a CSV data file, and for self scores and survey scores the year's
+    /// units it has no row for.
+    fn glance(&self, kind: FileKind, path: &Path) -> Result<Option<FileGlance>, AppError> {
+        let column = match kind {
+            FileKind::Criteria => return Ok(None),
+            FileKind::Units => "code",
+            _ => "unit",
+        };
+        let Some(g) = crate::io::glance::glance(path, 3, column) else {
+            return Ok(None);
+        };
+        let units = self.units(None)?;
+        let absent = match kind {
+            FileKind::SelfScores | FileKind::Survey => Some(
+                units
+                    .iter()
+                    .filter(|u| !g.values.contains(u.code.as_str()))
+                    .map(|u| (u.code.to_string(), u.name.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Ok(Some(FileGlance {
+            header: g.header,
+            samples: g.samples,
+            absent,
+            units: units.len(),
+        }))
     }
 
     /// Reads a criteria set (TOML, or a tree as CSV or a sheet of a workbook, with its header

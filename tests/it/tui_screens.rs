@@ -1661,3 +1661,38 @@ fn a_file_of_another_kind_is_named_by_its_header() {
     );
     assert_eq!(FileKind::of_header("a,b"), None);
 }
+
+/// The preview shows the file's first rows under its header, and the year's units the file
+/// has no row for (self scores, survey); a complete file says it has them all.
+#[test]
+fn the_preview_shows_the_first_rows_and_the_units_not_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let all = std::fs::read_to_string(common::demo_file("survey.csv")).unwrap();
+    let some: String = all.lines().take(4).map(|l| format!("{l}\n")).collect();
+    let path = common::write(dir.path(), "dieu-tra.csv", some);
+    for (lang, tag, absent) in [
+        (Lang::Vi, "vi", "Chưa có trong tệp 44/47 đơn vị: "),
+        (Lang::En, "en", "Not in the file: 44 of 47 units: "),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f4");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys(path.to_str().unwrap()).keys("\n");
+        let screen = s.draw(80, 24);
+        assert!(screen.contains(absent), "{screen}");
+        assert!(screen.contains("  unit │ score"), "{screen}");
+        assert!(screen.contains("  SNV │ 29.11"), "{screen}");
+        // The temporary folder's name, masked (same length, so the lines are cut alike).
+        let folder = dir.path().display().to_string();
+        let screen = screen.replace(&folder, &"T".repeat(folder.chars().count()));
+        snap!(format!("files_preview_glance_{tag}_80x24"), screen);
+    }
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("f4");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(common::demo_file("survey.csv").to_str().unwrap())
+        .keys("\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Tệp có đủ 47 đơn vị của năm."), "{screen}");
+}

@@ -1650,6 +1650,7 @@ fn a_file_is_previewed_before_it_is_imported() {
             count,
             set: None,
             shadowed: Vec::new(),
+            glance: None,
         }),
     });
     assert!(app.files.preview.is_some());
@@ -1666,6 +1667,7 @@ fn a_file_is_previewed_before_it_is_imported() {
             count,
             set: None,
             shadowed: Vec::new(),
+            glance: None,
         }),
     });
     let fx = app.update(key(KeyCode::Enter));

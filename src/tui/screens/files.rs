@@ -3,7 +3,7 @@
 
 use super::{cut, title_line};
 use crate::i18n::screens as words;
-use crate::service::{FileKind, Imported};
+use crate::service::{FileGlance, FileKind, Imported};
 use crate::tui::action::Refusal;
 use crate::tui::app::App;
 use ratatui::Frame;
@@ -111,11 +111,44 @@ fn preview_lines(
         None => words::preview_counts(done.rows(), c.added, c.changed, c.unchanged, lang),
     };
     lines.push(Line::styled(cut(&counts, width), app.theme.ok()));
+    if let Some(g) = &done.glance {
+        glance_lines(app, g, width, &mut lines);
+    }
     lines.push(Line::styled(
         cut(words::preview_keys(lang), width),
         app.theme.key(),
     ));
     lines
+}
+
+/// A CSV file's first rows under its header, and the year's units it has no row for.
+fn glance_lines(app: &App, g: &FileGlance, width: usize, lines: &mut Vec<Line<'static>>) {
+    let lang = app.lang;
+    if !g.samples.is_empty() {
+        lines.push(Line::from(cut(words::first_rows(lang), width)));
+        lines.push(Line::styled(
+            cut(&format!("  {}", g.header.join(" │ ")), width),
+            app.theme.dim(),
+        ));
+        for row in &g.samples {
+            lines.push(Line::from(cut(&format!("  {}", row.join(" │ ")), width)));
+        }
+    }
+    if let Some(absent) = &g.absent {
+        let text = if absent.is_empty() {
+            words::no_unit_absent(g.units, lang)
+        } else {
+            // The codes: as many as fit show which units are still to come.
+            let codes: Vec<&str> = absent.iter().map(|(c, _)| c.as_str()).collect();
+            words::units_absent(absent.len(), g.units, &codes.join(", "), lang)
+        };
+        let style = if absent.is_empty() {
+            app.theme.ok()
+        } else {
+            app.theme.warn()
+        };
+        lines.push(Line::styled(cut(&text, width), style));
+    }
 }
 
 /// A refused file: every problem whole (wrapped, never cut), from the one scrolled to.
