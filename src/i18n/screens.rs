@@ -1391,8 +1391,84 @@ pub fn score_box_help(
 }
 
 /// The workbook's file name the box offers: `ket-qua-2022.xlsx`.
-pub fn workbook_default_name(year: i32) -> String {
-    format!("ket-qua-{year}.xlsx")
+/// The workbook's file name: the year, and the group (none: every group).
+pub fn workbook_default_name(year: i32, group: Option<&str>) -> String {
+    match group {
+        Some(g) => format!("ket-qua-{year}-{g}.xlsx"),
+        None => format!("ket-qua-{year}-moi-nhom.xlsx"),
+    }
+}
+
+/// The workbook box's title: of which group, or of every group.
+pub fn workbook_title(group: Option<&str>, lang: Lang) -> String {
+    match group {
+        Some(g) => say!(
+            lang,
+            "Ghi bảng tính Excel — nhóm {g}",
+            "Write the Excel workbook — group {g}"
+        ),
+        None => lang
+            .pick(
+                "Ghi bảng tính Excel — mọi nhóm",
+                "Write the Excel workbook — every group",
+            )
+            .to_string(),
+    }
+}
+
+/// A size in bytes as a person reads it: `12,3 KB` (`12.3 KB` in English).
+fn size(bytes: u64, lang: Lang) -> String {
+    let (value, unit) = match bytes {
+        b if b < 1024 => return format!("{b} B"),
+        b if b < 1024 * 1024 => (b as f64 / 1024.0, "KB"),
+        b => (b as f64 / (1024.0 * 1024.0), "MB"),
+    };
+    let text = format!("{value:.1} {unit}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// What the file the replace box asks about holds.
+pub fn file_holds(bytes: u64, at: Option<&str>, lang: Lang) -> String {
+    let size = size(bytes, lang);
+    match at {
+        Some(at) => say!(
+            lang,
+            "Tệp này đã có: {size}, ghi lúc {at}.",
+            "This file is already there: {size}, written {at}."
+        ),
+        None => say!(
+            lang,
+            "Tệp này đã có: {size}.",
+            "This file is already there: {size}."
+        ),
+    }
+}
+
+/// What the folder of notices the replace box asks about holds.
+pub fn folder_holds(files: usize, newest: Option<&str>, lang: Lang) -> String {
+    match newest {
+        Some(at) => say!(
+            lang,
+            "Thư mục này đã có {files} tệp, mới nhất ghi lúc {at}.",
+            "This folder already holds {files} files, the newest written {at}."
+        ),
+        None => say!(
+            lang,
+            "Thư mục này đã có {files} tệp.",
+            "This folder already holds {files} files."
+        ),
+    }
+}
+
+/// The keys of the replace box, after what the file there holds.
+pub fn overwrite_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: ghi đè lên tệp cũ · Esc: không ghi.",
+        "Enter: replace it · Esc: do not write.",
+    )
 }
 
 pub fn workbook_written(path: &str, sheets: usize, lang: Lang) -> String {

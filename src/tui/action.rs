@@ -32,6 +32,8 @@ pub enum Cmd {
     ToggleFinal,
     /// Write the shown group's workbook (.xlsx).
     WriteWorkbook,
+    /// The workbook of every group of the year.
+    WriteAllWorkbook,
     /// Close the selected unit, or reopen it when it is closed (asks for a comment).
     CloseUnit,
     /// Publish the year (asks for confirmation and a comment).
@@ -178,6 +180,8 @@ pub enum Loaded {
     },
     /// Every year in the file, newest first, and whether it is published.
     Years(Vec<(i32, bool)>),
+    /// The folder the working year's exports went to (remembered on this computer).
+    ExportFolder(Option<String>),
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.
     Assignments {
@@ -242,9 +246,13 @@ pub enum Action {
         /// The published year whose final result was written instead of a provisional one.
         published: Option<i32>,
     },
-    /// The workbook's file is already there: the App asks before replacing it.
+    /// The workbook's file is already there: the App asks before replacing it, saying what
+    /// the file holds (`about`: its size and when it was written).
     FileExists {
         path: std::path::PathBuf,
+        /// The workbook's group (none: every group).
+        group: Option<String>,
+        about: String,
     },
     /// A unit was closed or reopened: what the status line says.
     ClosedSet(String),
@@ -283,8 +291,9 @@ pub enum Action {
     },
     /// An export was written: what the status line says.
     Exported(String),
-    /// The export's file (or folder with files) is there already: the App asks first.
-    ExportExists(ExportJob),
+    /// The export's file (or folder with files) is there already: the App asks first, saying
+    /// what is there (its size and when it was written).
+    ExportExists(ExportJob, String),
     /// Fields were given to a member: what the status line says.
     Assigned(String),
     /// A new year was made; the screens now work on it.
@@ -343,7 +352,8 @@ pub enum Effect {
     /// Write a group's workbook to `path`; a file already there is replaced only with
     /// `overwrite`.
     WriteWorkbook {
-        group: String,
+        /// One group, or every group of the year.
+        group: Option<String>,
         mode: Mode,
         path: std::path::PathBuf,
         overwrite: bool,

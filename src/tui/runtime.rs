@@ -332,10 +332,13 @@ impl Runtime {
                 overwrite,
             } => {
                 if !overwrite && path.exists() {
-                    return Ok(vec![Action::FileExists { path }]);
+                    let about = about_existing(ws, &path, lang);
+                    return Ok(vec![Action::FileExists { path, group, about }]);
                 }
-                let req = crate::service::workbook::Request::full(Some(&group), mode);
+                let req = crate::service::workbook::Request::full(group.as_deref(), mode);
                 let written = crate::service::workbook::write(ws, &req, &path, lang)?;
+                self.config
+                    .remember_export_folder(ws.db_path(), ws.year, &path);
                 vec![Action::Written {
                     path: path.display().to_string(),
                     sheets: written.sheets,
@@ -350,7 +353,8 @@ impl Runtime {
                     _ => job.path.exists(),
                 };
                 if there && !overwrite {
-                    return Ok(vec![Action::ExportExists(job)]);
+                    let about = about_existing(ws, &job.path, lang);
+                    return Ok(vec![Action::ExportExists(job, about)]);
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
                 let message = match job.what {
@@ -366,7 +370,10 @@ impl Runtime {
                         said::export_notices(ws, args, out, lang)?
                     }
                 };
-                self.config.remember_folder(&job.path);
+                // The year's export folder; the folder of the last import stays.
+                let ws = &self.ws;
+                self.config
+                    .remember_export_folder(ws.db_path(), ws.year, &job.path);
                 vec![Action::Exported(message)]
             }
             e => unreachable!("not an export: {e:?}"),
@@ -427,6 +434,9 @@ impl Runtime {
                     illustrative: ws.has_illustrative_set(),
                 }),
                 Action::Loaded(Loaded::Years(ws.year_states()?)),
+                Action::Loaded(Loaded::ExportFolder(
+                    self.config.export_folder(ws.db_path(), ws.year),
+                )),
                 Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],
             Effect::ShowPublication => match ws.publication()? {
@@ -585,6 +595,28 @@ fn refusal(
         problems,
         folder_exists,
     }
+}
+
+/// What a file (or a folder of notices) about to be replaced holds: its size, or how many
+/// files, and when it was last written, in local time.
+fn about_existing(ws: &Workspace, path: &Path, lang: Lang) -> String {
+    let when = |m: &std::fs::Metadata| {
+        m.modified()
+            .ok()
+            .map(|t| ws.local_date_time(&crate::clock::stamp(t.into())))
+    };
+    let Ok(meta) = std::fs::metadata(path) else {
+        return String::new();
+    };
+    if meta.is_dir() {
+        let files: Vec<std::fs::Metadata> = std::fs::read_dir(path)
+            .map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).collect())
+            .unwrap_or_default();
+        let newest = files.iter().filter_map(|m| m.modified().ok()).max();
+        let at = newest.map(|t| ws.local_date_time(&crate::clock::stamp(t.into())));
+        return words::folder_holds(files.len(), at.as_deref(), lang);
+    }
+    words::file_holds(meta.len(), when(&meta).as_deref(), lang)
 }
 
 /// The first line of a CSV file (read within 64 KB); none for a workbook or an unreadable file.

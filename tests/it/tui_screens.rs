@@ -618,14 +618,12 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     s.keys("rw");
     let text = s.draw(80, 24);
     assert!(text.contains("Ghi bảng tính Excel"), "{text}");
-    assert!(text.contains("ket-qua-2022.xlsx"), "{text}");
+    assert!(text.contains("ket-qua-2022-so-nganh.xlsx"), "{text}");
     snap!("workbook_box_vi_80x24", text);
 
     let out = dir.path().join("kq.xlsx");
     let type_path = |s: &mut Session| {
-        for _ in 0..40 {
-            s.key(KeyCode::Backspace, KeyModifiers::NONE);
-        }
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
         s.keys(out.to_str().unwrap()).keys("\n");
     };
     type_path(&mut s);
@@ -647,6 +645,8 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     let text = s.draw(80, 24);
     assert!(text.contains("Tệp đã có"), "{text}");
     assert!(text.contains("Enter: ghi đè lên tệp cũ"), "{text}");
+    // What the file there holds: its size and when it was written (local time).
+    assert!(text.contains("Tệp này đã có: 4 B, ghi lúc "), "{text}");
     s.keys("\x1b");
     assert_eq!(std::fs::read(&out).unwrap(), b"kept");
     let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
@@ -657,6 +657,29 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     type_path(&mut s);
     s.keys("\n");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+
+    // The year's export folder is remembered: the next session's boxes start there, the
+    // names carrying the year and the group; W writes every group's workbook.
+    let folder = format!("{}/", dir.path().display());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rx");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{folder}xep-hang-2022-so-nganh.csv")
+    );
+    s.keys("\x1bW");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ghi bảng tính Excel — mọi nhóm"), "{text}");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{folder}ket-qua-2022-moi-nhom.xlsx")
+    );
+    s.keys("\n");
+    let all = dir.path().join("ket-qua-2022-moi-nhom.xlsx");
+    assert!(std::fs::read(&all).unwrap().starts_with(b"PK"));
+    let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
+    // Every group: 4 groups × 4 sheets, decisions, history and the 47 units.
+    assert!(status.contains("(65 trang tính)"), "{status}");
 }
 
 /// The history screen: Sở Nội vụ's index by year (bars), its group's mean against the
@@ -1695,4 +1718,46 @@ fn the_preview_shows_the_first_rows_and_the_units_not_in_the_file() {
         .keys("\n");
     let screen = s.draw(80, 24);
     assert!(screen.contains("Tệp có đủ 47 đơn vị của năm."), "{screen}");
+}
+
+/// The replace box says what the file there holds: its size and when it was written, in the
+/// council's local time.
+#[test]
+fn the_replace_box_says_what_the_file_there_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let out = dir.path().join("kq.xlsx");
+    std::fs::write(&out, vec![b'x'; 12_600]).unwrap();
+    // 30/11/2022 02:00 UTC: 09:00 in Sóc Trăng.
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_669_773_600);
+    std::fs::File::options()
+        .write(true)
+        .open(&out)
+        .unwrap()
+        .set_modified(at)
+        .unwrap();
+    let folder = dir.path().display().to_string();
+    for (lang, tag, about) in [
+        (
+            Lang::Vi,
+            "vi",
+            "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:00.",
+        ),
+        (
+            Lang::En,
+            "en",
+            "This file is already there: 12.3 KB, written 30/11/2022 09:00.",
+        ),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("rw");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys(out.to_str().unwrap()).keys("\n");
+        assert_eq!(s.app.overwrite_about, about);
+        let screen = s
+            .draw(80, 24)
+            .replace(&folder, &"T".repeat(folder.chars().count()));
+        snap!(format!("replace_box_{tag}_80x24"), screen);
+        s.keys("\x1b");
+    }
 }

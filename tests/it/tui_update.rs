@@ -1149,7 +1149,7 @@ fn the_field_table_from_the_ranking_goes_back_to_the_ranking_and_follows_tab() {
     assert_eq!(app.screen, Screen::Ranking);
 }
 
-/// `w` on the ranking offers `ket-qua-<year>.xlsx`; a file already there is replaced only after
+/// `w` on the ranking offers `ket-qua-<year>-<group>.xlsx`; a file already there is replaced only after
 /// Enter in the box that asks, and Esc there writes nothing.
 #[test]
 fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() {
@@ -1159,20 +1159,22 @@ fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() 
     app.update(ch('w'));
     let input = app.input.as_ref().expect("a box for the path");
     assert_eq!(input.kind, InputKind::WorkbookPath);
-    assert_eq!(input.text(), "ket-qua-2022.xlsx");
+    assert_eq!(input.text(), "ket-qua-2022-so-nganh.xlsx");
     let fx = app.update(key(KeyCode::Enter));
     assert_eq!(
         fx,
         vec![Effect::WriteWorkbook {
-            group: "so-nganh".into(),
+            group: Some("so-nganh".into()),
             mode: thamdinh::domain::Mode::Provisional,
-            path: "ket-qua-2022.xlsx".into(),
+            path: "ket-qua-2022-so-nganh.xlsx".into(),
             overwrite: false,
         }]
     );
     assert!(app.saving);
     app.update(Action::FileExists {
-        path: "ket-qua-2022.xlsx".into(),
+        path: "ket-qua-2022-so-nganh.xlsx".into(),
+        group: Some("so-nganh".into()),
+        about: "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41.".into(),
     });
     assert!(!app.saving);
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
@@ -1181,15 +1183,17 @@ fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() 
     assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
     // Asked again, Enter replaces.
     app.update(Action::FileExists {
-        path: "ket-qua-2022.xlsx".into(),
+        path: "ket-qua-2022-so-nganh.xlsx".into(),
+        group: Some("so-nganh".into()),
+        about: "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41.".into(),
     });
     let fx = app.update(key(KeyCode::Enter));
     assert_eq!(
         fx,
         vec![Effect::WriteWorkbook {
-            group: "so-nganh".into(),
+            group: Some("so-nganh".into()),
             mode: thamdinh::domain::Mode::Provisional,
-            path: "ket-qua-2022.xlsx".into(),
+            path: "ket-qua-2022-so-nganh.xlsx".into(),
             overwrite: true,
         }]
     );
@@ -1796,11 +1800,11 @@ fn the_exports_of_the_ranking_ask_before_replacing() {
                 overwrite: false
             }]
         );
-        app.update(Action::ExportExists(job.clone()));
+        app.update(Action::ExportExists(job.clone(), String::new()));
         assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
         assert!(app.update(key(KeyCode::Esc)).is_empty());
         assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
-        app.update(Action::ExportExists(job.clone()));
+        app.update(Action::ExportExists(job.clone(), String::new()));
         let fx = app.update(key(KeyCode::Enter));
         assert_eq!(
             fx,
@@ -1812,6 +1816,89 @@ fn the_exports_of_the_ranking_ask_before_replacing() {
         app.update(Action::Exported("Đã ghi".into()));
         assert!(!app.saving);
     }
+}
+
+/// The exports' folder: `w` and `W` start in the working folder, `d` `x` `t` in the folder of
+/// the last import; once an export is written, every box of the year starts in its folder
+/// (remembered: the runtime gives it back with the year). `W` is every group's workbook.
+#[test]
+fn the_exports_go_to_one_folder_per_year() {
+    let mut app = listed();
+    app.last_folder = "ho-so/".into();
+    app.update(ch('r'));
+    app.update(ch('w'));
+    assert_eq!(
+        app.input.as_ref().unwrap().text(),
+        "ket-qua-2022-so-nganh.xlsx"
+    );
+    app.update(key(KeyCode::Esc));
+    app.update(ch('d'));
+    assert_eq!(
+        app.input.as_ref().unwrap().text(),
+        "ho-so/quyet-dinh-2022-so-nganh.csv"
+    );
+    app.update(key(KeyCode::Esc));
+    // Every group's workbook, written into a folder of its own.
+    app.update(ch('W'));
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.text(), "ket-qua-2022-moi-nhom.xlsx");
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut app, "xuat-2022/ket-qua-2022-moi-nhom.xlsx");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::WriteWorkbook {
+            group: None,
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+            overwrite: false,
+        }]
+    );
+    // It is there: the box says what the file holds, and Enter replaces it.
+    app.update(Action::FileExists {
+        path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+        group: None,
+        about: "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41.".into(),
+    });
+    assert_eq!(
+        app.overwrite_about,
+        "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41."
+    );
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::WriteWorkbook {
+            group: None,
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+            overwrite: true,
+        }]
+    );
+    app.update(Action::Written {
+        path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+        sheets: 60,
+        published: None,
+    });
+    for (k, name) in [
+        ('w', "xuat-2022/ket-qua-2022-so-nganh.xlsx"),
+        ('x', "xuat-2022/xep-hang-2022-so-nganh.csv"),
+        ('t', "xuat-2022/thong-bao-2022-so-nganh"),
+    ] {
+        app.update(ch(k));
+        assert_eq!(app.input.as_ref().unwrap().text(), name);
+        app.update(key(KeyCode::Esc));
+    }
+    assert_eq!(app.last_folder, "ho-so/", "the imports' folder stays");
+    // The folder remembered for the year, from the runtime.
+    app.update(Action::Loaded(Loaded::ExportFolder(Some(
+        "/srv/hd/2022/".into(),
+    ))));
+    app.update(ch('d'));
+    assert_eq!(
+        app.input.as_ref().unwrap().text(),
+        "/srv/hd/2022/quyet-dinh-2022-so-nganh.csv"
+    );
 }
 
 /// `a` on the units: the group's fields and members; Enter changes the selected member's

@@ -42,10 +42,13 @@ impl InputKind {
 pub enum Dialog {
     /// The workbook waiting for an answer to "replace the file?".
     Workbook {
-        group: String,
+        /// One group, or every group.
+        group: Option<String>,
         mode: Mode,
         path: PathBuf,
     },
+    /// The workbook's path box: of one group, or of every group.
+    WorkbookOf { group: Option<String> },
     /// The unit the close / reopen box is about.
     Close { unit: UnitCode, name: String },
     /// The export whose path box is open, or that waits for "replace the file?".

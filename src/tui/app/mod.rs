@@ -80,6 +80,10 @@ pub struct App {
     pub last_folder: String,
     /// The user's home folder: `~` in a path box stands for it (none: `~` stays as typed).
     pub home: Option<String>,
+    /// The folder the working year's exports go to, once one was written (remembered).
+    pub export_folder: Option<String>,
+    /// What the file the replace box asks about holds (its size, when it was written).
+    pub overwrite_about: String,
     /// The newest year before the working one in this database (the welcome's new year).
     pub year_before: Option<i32>,
     /// Every year in the file, newest first, and whether it is published (the year box).
@@ -145,6 +149,8 @@ impl App {
             completions: Vec::new(),
             last_folder: String::new(),
             home: None,
+            export_folder: None,
+            overwrite_about: String::new(),
             year_before: None,
             years: Vec::new(),
             lineage: Default::default(),
@@ -222,8 +228,9 @@ impl App {
                 self.say(said);
                 Vec::new()
             }
-            Action::FileExists { path } => {
-                self.workbook_exists(path);
+            Action::FileExists { path, group, about } => {
+                self.overwrite_about = about;
+                self.workbook_exists(path, group);
                 Vec::new()
             }
             Action::ClosedSet(message) | Action::Published(message) => {
@@ -264,7 +271,8 @@ impl App {
                 self.say(message);
                 Vec::new()
             }
-            Action::ExportExists(job) => {
+            Action::ExportExists(job, about) => {
+                self.overwrite_about = about;
                 self.export_exists(job);
                 Vec::new()
             }
@@ -402,6 +410,10 @@ impl App {
             }
             Loaded::Years(years) => {
                 self.years = years;
+                Vec::new()
+            }
+            Loaded::ExportFolder(folder) => {
+                self.export_folder = folder;
                 Vec::new()
             }
             Loaded::Assignments {
