@@ -1416,6 +1416,14 @@ pub fn workbook_title(group: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// Under the box of every group's workbook (`W`).
+pub fn workbook_all_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tên tệp .xlsx (tính từ thư mục đang làm việc) hoặc đường dẫn đầy đủ; bảng tính gồm kết quả, lĩnh vực, tiêu chí, quyết định và bảng chấm điểm từng đơn vị của mọi nhóm, tạm tính hay chính thức như màn hình. Enter: ghi · Esc: hủy.",
+        "A .xlsx file name (from the working folder) or a full path; the workbook holds the results, fields, criteria, decisions and each unit's scoring sheet of every group, provisional or final as on screen. Enter: write · Esc: cancel.",
+    )
+}
+
 /// A size in bytes as a person reads it: `12,3 KB` (`12.3 KB` in English).
 fn size(bytes: u64, lang: Lang) -> String {
     let (value, unit) = match bytes {

@@ -670,6 +670,7 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     s.keys("\x1bW");
     let text = s.draw(80, 24);
     assert!(text.contains("Ghi bảng tính Excel — mọi nhóm"), "{text}");
+    assert!(text.contains("đơn vị của mọi nhóm, tạm tính"), "{text}");
     assert_eq!(
         s.app.input.as_ref().unwrap().text(),
         format!("{folder}ket-qua-2022-moi-nhom.xlsx")
@@ -1760,4 +1761,45 @@ fn the_replace_box_says_what_the_file_there_holds() {
         snap!(format!("replace_box_{tag}_80x24"), screen);
         s.keys("\x1b");
     }
+}
+
+/// Through the store: a member of field 2 agrees every item of it; the status says what the
+/// unit still waits for and whose fields those are, and `n` opens the next unit in field 2.
+#[test]
+fn a_member_who_finished_their_fields_is_told_what_remains_and_whose() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    store
+        .assign_fields(2022, "Nguyễn Thị Lan", "so-nganh", &["2".to_string()])
+        .unwrap();
+    store
+        .assign_fields(
+            2022,
+            "Trần Văn Bình",
+            "so-nganh",
+            &["1".to_string(), "3".to_string()],
+        )
+        .unwrap();
+    drop(store);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n");
+    for _ in 0..60 {
+        let status = s.app.status.clone().map(|(t, _)| t).unwrap_or_default();
+        if status.contains("Bạn đã xong lĩnh vực được giao") {
+            break;
+        }
+        s.keys("a");
+    }
+    let said = s.app.status.clone().unwrap().0;
+    assert!(
+        said.contains("Bạn đã xong lĩnh vực được giao ở Sở Nội vụ; đơn vị còn 91/101 tiêu chí chưa thẩm định: lĩnh vực 1 (13 tiêu chí, Trần Văn Bình); lĩnh vực 3 (16 tiêu chí, Trần Văn Bình); lĩnh vực 4 (10 tiêu chí, chưa giao cho ai);"),
+        "{said}"
+    );
+    s.keys("n");
+    let said = s.app.status.clone().unwrap().0;
+    assert!(said.ends_with("Sang Sở Tư pháp."), "{said}");
+    let o = s.app.appraisal.open.as_ref().unwrap();
+    assert_eq!(o.data.unit.code.as_str(), "STP");
+    assert_eq!(o.data.set.node(o.sel).code.as_str(), "2.1.1");
 }

@@ -328,6 +328,11 @@ fn box_help(app: &App, input: &Input) -> String {
                 words::box_help(InputKind::AssignFields, lang)
             )
         }
+        InputKind::WorkbookPath
+            if matches!(app.dialog, Some(Dialog::WorkbookOf { group: None })) =>
+        {
+            words::workbook_all_help(lang).to_string()
+        }
         InputKind::Overwrite if !app.overwrite_about.is_empty() => {
             format!("{} {}", app.overwrite_about, words::overwrite_keys(lang))
         }
