@@ -21,6 +21,13 @@
 //!   thread's CPU time from the commit to the redrawn frame (the commit itself not counted);
 //!   `whole_reload_cpu` is the same with the group read whole, as before.
 //!
+//! - `screens`: the first open of a group of 10,000 units (the `one` shape): on a workspace
+//!   just opened (no group read yet), the screens start on the group's tab (its groups, then
+//!   its units: what the key that opens a tab asks, `Effect::LoadUnits`) and draw it on a
+//!   120×40 `TestBackend`. `first_open` reads each unit's stored totals and field progress (kept by
+//!   every write); `first_open_from_scores` is the same on a read-only opening, which computes
+//!   every unit from its 150 scores, as the screen did before (the reference of the same run).
+//!
 //! `bench/compare.sh` gives the whole-process figures next to the `sqlite3` tool.
 
 #[path = "support/national.rs"]
@@ -233,5 +240,52 @@ fn live(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, live, decision, ranking, import);
+/// The first open of the 10,000-unit group's tab, from the key's effect to the drawn frame.
+fn screens(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let shape = national::Shape::One;
+    let data = root.join(shape.data_dir());
+    national::ensure(&data, national::Scale::national(shape)).expect("generate the one group");
+    let db = work::full_db(&data, &root.join("bench-run").join("one"));
+    // Every unit's copy in place (a ranking fills what an import left to compute).
+    {
+        let ws = work::open(&db);
+        let group = ws.groups().expect("groups")[0].0.clone();
+        ws.unit_summaries(&group).expect("the lines");
+    }
+    let opened = |how| {
+        let ws = thamdinh::service::Workspace::open(&db, how, Some(national::YEAR))
+            .expect("open the year");
+        let app = App::new(
+            Lang::Vi,
+            Some("Hội đồng".into()),
+            "one.sqlite".into(),
+            national::YEAR,
+        );
+        (app, Runtime::new(ws, Config::none()))
+    };
+    let mut g = c.benchmark_group("screens");
+    g.sample_size(20);
+    for (name, how) in [
+        ("first_open", thamdinh::service::Opening::Write),
+        ("first_open_from_scores", thamdinh::service::Opening::Read),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter_batched(
+                || opened(how),
+                |(mut app, mut rt)| {
+                    // The screens start on the units of the first group: its tab, opened.
+                    start(&mut app, &mut rt);
+                    work::draw(&app, 120, 40);
+                    assert_eq!(app.units.lines.len(), 10_000);
+                    (app, rt)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, screens, live, decision, ranking, import);
 criterion_main!(benches);

@@ -108,6 +108,12 @@ impl Config {
     /// whatever folder thamdinh is started from next time; best effort).
     pub fn remember_folder(&self, file: &Path) {
         let Some(dir) = file.parent() else { return };
+        // A bare name (`tu-cham-2022`) is in the working folder, not at the root.
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
         let mut shown = dir.display().to_string();
         if !shown.ends_with('/') {
@@ -230,5 +236,21 @@ mod tests {
         );
         let imports = format!("{}/", dir.path().join("ho-so").display());
         assert_eq!(c.last_folder().as_deref(), Some(imports.as_str()));
+    }
+
+    #[test]
+    fn a_bare_file_name_is_remembered_as_the_working_folder_not_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Config::in_dir(&dir.path().join("cfg"));
+        c.remember_folder(Path::new("phieu-tu-cham-2022"));
+        let folder = c.last_folder().unwrap();
+        assert_ne!(folder, "/");
+        let here = std::path::absolute(".").unwrap();
+        assert_eq!(
+            Path::new(folder.trim_end_matches('/'))
+                .components()
+                .collect::<Vec<_>>(),
+            here.components().collect::<Vec<_>>()
+        );
     }
 }

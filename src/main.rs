@@ -44,15 +44,23 @@ fn screens(args: &Args, lang: Lang) -> Result<(), AppError> {
     tui::run(ws, Config::from_env(), lang, args.appraiser.clone())
 }
 
-/// `demo`: the screens on the demo year, in its own file (built when it is not there).
+/// `demo`: the screens on the demo year, in its own file (built when it is not there);
+/// `demo --year 2025`: the year after the reorganisation of 2025, in a second file.
 fn demo(args: &Args, lang: Lang) -> Result<(), AppError> {
-    let db = args
-        .db
-        .clone()
-        .unwrap_or_else(|| service::default_db("demo.sqlite"));
     let year = args.year.unwrap_or(builtin::DEMO_YEAR);
+    let after = year == builtin::DEMO_2025;
+    let file = if after {
+        "demo-2025.sqlite"
+    } else {
+        "demo.sqlite"
+    };
+    let db = args.db.clone().unwrap_or_else(|| service::default_db(file));
     let mut ws = Workspace::open(&db, Opening::Create, Some(year))?;
-    service::build_demo(&mut ws)?;
+    if after {
+        service::build_demo_2025(&mut ws)?;
+    } else {
+        service::build_demo(&mut ws)?;
+    }
     tui::run(ws, Config::from_env(), lang, args.appraiser.clone())
 }
 

@@ -56,6 +56,13 @@ pub enum InputKind {
     Year,
     /// The reason for taking back the year's publication (required).
     Unpublish,
+    /// A value of a criteria tree's header that its file lacks (the group, its name, the
+    /// survey maximum, the bands), asked before the preview.
+    CriteriaValue,
+    /// The council's comparison figure for a unit: a value, none, or back to the rule.
+    PreviousFigure,
+    /// The reason for the council's figure (required).
+    PreviousReason,
 }
 
 /// Which items the tree shows.
@@ -81,4 +88,11 @@ pub enum ExportWhat {
     Ranking,
     /// One `.docx` per unit, in a folder.
     Notices,
+    /// The group's criteria set as the workbook of its tree.
+    Criteria,
+    /// One self-assessment `.xlsx` per unit of the group, in a folder.
+    SelfAssessment,
+    /// One `.xlsx` of explanation requests per unit of the group asked to explain, in a
+    /// folder.
+    ExplanationRequests,
 }

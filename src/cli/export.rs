@@ -20,7 +20,10 @@ pub(super) struct Export<'a> {
 pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
     let lang = cx.lang;
     let ws = cx.reporting(Opening::Read)?;
-    let unit_allowed = matches!(e.what, ExportWhat::Notices | ExportWhat::SelfAssessment);
+    let unit_allowed = matches!(
+        e.what,
+        ExportWhat::Notices | ExportWhat::SelfAssessment | ExportWhat::ExplanationRequests
+    );
     if (!unit_allowed && e.unit.is_some())
         || (!matches!(e.what, ExportWhat::Notices) && e.council.is_some())
     {
@@ -46,6 +49,9 @@ pub(super) fn run(cx: &Cx, e: Export<'_>) -> Result<(), AppError> {
         ExportWhat::Workbook => said::export_workbook(&ws, group, mode, out, lang)?,
         ExportWhat::Criteria => said::export_criteria(&ws, group, out, lang)?,
         ExportWhat::SelfAssessment => said::export_self_assessment(&ws, group, e.unit, out, lang)?,
+        ExportWhat::ExplanationRequests => {
+            said::export_explanation_requests(&ws, group, e.unit, out, lang)?
+        }
     };
     cx.progress_done();
     print(said);

@@ -4,7 +4,9 @@
 use super::{Cx, print};
 use crate::cli::args::ImportWhat;
 use crate::i18n::Lang;
-use crate::service::{AppError, CriteriaCsvArgs, FileKind, ImportKind, Opening, Workspace};
+use crate::service::{
+    AppError, CriteriaCsvArgs, FileKind, FolderKind, ImportKind, Opening, Workspace,
+};
 use crate::view::said::imported;
 use std::path::Path;
 
@@ -39,11 +41,16 @@ pub(super) fn run(cx: &Cx, what: &ImportWhat) -> Result<(), AppError> {
             return Ok(());
         }
     };
-    if kind == ImportKind::SelfScores && file.is_dir() {
+    let folder = match kind {
+        ImportKind::SelfScores => Some(FolderKind::SelfScores),
+        ImportKind::Explanations => Some(FolderKind::Explanations),
+        _ => None,
+    };
+    if let Some(folder) = folder.filter(|_| file.is_dir()) {
         if sheet.is_some() {
             return Err(AppError::SheetNeedsWorkbook(file.clone()));
         }
-        return import_folder(cx, &mut ws, file);
+        return import_folder(cx, &mut ws, folder, file);
     }
     let said = import(&mut ws, kind, file, sheet.as_deref(), cx.lang)?;
     cx.progress_done();
@@ -51,11 +58,16 @@ pub(super) fn run(cx: &Cx, what: &ImportWhat) -> Result<(), AppError> {
     Ok(())
 }
 
-/// `import self-scores DIR`: every self-assessment workbook of the folder, each on its own;
-/// the report printed. Refused files leave the others imported; the command then fails with
-/// how many were refused.
-fn import_folder(cx: &Cx, ws: &mut Workspace, dir: &Path) -> Result<(), AppError> {
-    let report = ws.import_self_score_folder(dir)?;
+/// `import self-scores DIR` (or `import explanations DIR`): every workbook of the folder,
+/// each on its own; the report printed. Refused files leave the others imported; the command
+/// then fails with how many were refused.
+fn import_folder(
+    cx: &Cx,
+    ws: &mut Workspace,
+    kind: FolderKind,
+    dir: &Path,
+) -> Result<(), AppError> {
+    let report = ws.import_folder(kind, dir)?;
     cx.progress_done();
     let shown = dir.display().to_string();
     print(crate::i18n::commands::folder_report(&shown, &report, false, cx.lang).join("\n"));

@@ -60,16 +60,9 @@ pub(super) fn run_previous(
     let previous = match value {
         None => ws.previous_of(ws.unit(unit)?.code.as_str())?,
         Some(v) => {
-            let figure = match crate::domain::text::fold(v.trim()).as_str() {
-                "rule" | "quy tac" => None,
-                "none" | "khong" => Some(None),
-                _ => match crate::domain::Points::parse(v.trim()) {
-                    Ok(p) if !p.is_negative() && p <= crate::domain::Points::from_int(100) => {
-                        Some(Some(p))
-                    }
-                    _ => return Err(AppError::Refused(msg::previous_bad_value(v, cx.lang))),
-                },
-            };
+            let figure = crate::domain::lineage::Figure::parse(v)
+                .ok_or_else(|| AppError::Refused(msg::previous_bad_value(v, cx.lang)))?
+                .as_override();
             let reason = crate::domain::text::nfc(reason.trim());
             if reason.is_empty() {
                 return Err(AppError::Refused(

@@ -464,6 +464,41 @@ pub struct Override {
     pub reason: String,
 }
 
+/// What the council gives for a unit's comparison figure: a value, "no comparison", or back
+/// to the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Value(Points),
+    NoComparison,
+    Rule,
+}
+
+impl Figure {
+    /// The figure as typed: an index from 0 to 100 (`82.50`, `82,50`), `none` / `không`, or
+    /// `rule` / `quy tắc` (any case, diacritics optional); else none.
+    pub fn parse(text: &str) -> Option<Figure> {
+        let text = text.trim();
+        match super::text::fold(text).as_str() {
+            "rule" | "quy tac" | "theo quy tac" => return Some(Figure::Rule),
+            "none" | "khong" | "khong so sanh" => return Some(Figure::NoComparison),
+            _ => {}
+        }
+        let p = Points::parse(text)
+            .or_else(|_| Points::parse(&text.replacen(',', ".", 1)))
+            .ok()?;
+        (!p.is_negative() && p <= Points::from_int(100)).then_some(Figure::Value(p))
+    }
+
+    /// As the store takes it: `None` back to the rule, `Some(None)` no comparison.
+    pub fn as_override(self) -> Option<Option<Points>> {
+        match self {
+            Figure::Value(p) => Some(Some(p)),
+            Figure::NoComparison => Some(None),
+            Figure::Rule => None,
+        }
+    }
+}
+
 /// The plain mean of `values`, rounded half away from zero to hundredths.
 pub fn mean(values: &[Points]) -> Option<Points> {
     if values.is_empty() {
@@ -796,6 +831,27 @@ mod tests {
         assert_eq!(mean(&[p("0.01"), p("0.02")]), Some(p("0.02")));
         assert_eq!(mean(&[p("1"), p("2"), p("2")]), Some(p("1.67")));
         assert_eq!(mean(&[]), None);
+    }
+
+    #[test]
+    fn a_councils_figure_is_read_as_typed() {
+        assert_eq!(Figure::parse(" 81.07 "), Some(Figure::Value(p("81.07"))));
+        assert_eq!(Figure::parse("81,07"), Some(Figure::Value(p("81.07"))));
+        assert_eq!(Figure::parse("100"), Some(Figure::Value(p("100"))));
+        assert_eq!(Figure::parse("0"), Some(Figure::Value(p("0"))));
+        assert_eq!(Figure::parse("không"), Some(Figure::NoComparison));
+        assert_eq!(Figure::parse("NONE"), Some(Figure::NoComparison));
+        assert_eq!(Figure::parse("Quy tắc"), Some(Figure::Rule));
+        assert_eq!(Figure::parse("rule"), Some(Figure::Rule));
+        for bad in ["", "100.01", "-1", "8x", "81.075", "1,2,3"] {
+            assert_eq!(Figure::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Figure::Rule.as_override(), None);
+        assert_eq!(Figure::NoComparison.as_override(), Some(None));
+        assert_eq!(
+            Figure::Value(p("81.07")).as_override(),
+            Some(Some(p("81.07")))
+        );
     }
 
     #[test]

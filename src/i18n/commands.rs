@@ -374,7 +374,23 @@ pub fn assessments_written(n: usize, dir: &str, lang: Lang) -> String {
     say!(
         lang,
         "Đã ghi {n} phiếu tự chấm vào thư mục {dir} (MÃ_ĐƠN_VỊ.xlsx); nhận lại cả thư mục bằng «thamdinh import self-scores {dir}».",
-        "Wrote {n} self-assessment workbooks into {dir} (UNITCODE.xlsx); import the folder back with 'thamdinh import self-scores {dir}'."
+        "Self-assessment workbooks written into {dir}: {n} (UNITCODE.xlsx); import the folder back with 'thamdinh import self-scores {dir}'."
+    )
+}
+
+pub fn requests_written(n: usize, dir: &str, lang: Lang) -> String {
+    if n == 0 {
+        return lang
+            .pick(
+                "Không đơn vị nào có tiêu chí đang chờ giải trình: không ghi tệp nào.",
+                "No unit has an item awaiting an explanation: no file written.",
+            )
+            .into();
+    }
+    say!(
+        lang,
+        "Đã ghi phiếu giải trình của {n} đơn vị vào thư mục {dir} (MÃ_ĐƠN_VỊ.xlsx); nhận lại cả thư mục bằng «thamdinh import explanations {dir}».",
+        "Units' explanation requests written into {dir}: {n} (UNITCODE.xlsx); import the folder back with 'thamdinh import explanations {dir}'."
     )
 }
 
@@ -737,16 +753,17 @@ pub fn folder_report(
     use crate::service::FolderOutcome;
     let accepted = report.accepted().count();
     let (refused, rows) = (report.refused(), report.rows());
+    let total = report.files.len();
     let mut out = vec![match preview {
         true => say!(
             lang,
             "Thư mục {dir}: sẽ nhận {accepted} tệp ({rows} dòng), từ chối {refused} tệp.",
-            "Folder {dir}: {accepted} workbooks would be accepted ({rows} rows), {refused} refused."
+            "Folder {dir}: {accepted} of {total} workbooks would be accepted ({rows} rows), {refused} refused."
         ),
         false => say!(
             lang,
             "Thư mục {dir}: đã nhận {accepted} tệp ({rows} dòng), từ chối {refused} tệp.",
-            "Folder {dir}: {accepted} workbooks accepted ({rows} rows), {refused} refused."
+            "Folder {dir}: {accepted} of {total} workbooks accepted ({rows} rows), {refused} refused."
         ),
     }];
     if report.files.is_empty() {
@@ -785,9 +802,20 @@ pub fn folder_report(
     for f in &report.files {
         match &f.outcome {
             FolderOutcome::Accepted { .. } => {}
+            // Named by the file's name alone, without the sentence that says a refused file
+            // wrote nothing (the first line says what was written).
+            FolderOutcome::Refused(crate::service::AppError::File(e)) => {
+                let mut e = e.clone();
+                e.file = std::path::PathBuf::from(&f.name);
+                let text = e.render(lang);
+                let lines: Vec<&str> = text.lines().collect();
+                for line in &lines[..lines.len().saturating_sub(1)] {
+                    out.push(format!("  {line}"));
+                }
+            }
             FolderOutcome::Refused(e) => {
                 for line in e.render(lang).lines() {
-                    out.push(format!("  {line}"));
+                    out.push(format!("  {}: {line}", f.name));
                 }
             }
             FolderOutcome::Twice { other } => {
@@ -821,6 +849,6 @@ pub fn folder_refused(n: usize, dir: &str, lang: Lang) -> String {
     say!(
         lang,
         "{n} tệp trong {dir} bị từ chối (các tệp khác đã nhập): sửa các ô đã nêu rồi nhập lại thư mục.",
-        "{n} workbooks in {dir} were refused (the others were imported): correct the cells named and import the folder again."
+        "Workbooks refused in {dir}: {n} (the others were imported); correct the cells named and import the folder again."
     )
 }

@@ -608,6 +608,18 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 "the self-assessment has no 'unit' line in its header (use the workbook thamdinh exported)",
             )
             .into(),
+        AssessmentBlank => lang
+            .pick(
+                "phiếu tự chấm chưa có điểm nào (cột Điểm tự chấm còn trống)",
+                "the self-assessment holds no self score (the score column is empty)",
+            )
+            .into(),
+        RepliesBlank => lang
+            .pick(
+                "phiếu giải trình chưa có giải trình nào (cột Giải trình còn trống)",
+                "the replies hold no explanation (the explanation column is empty)",
+            )
+            .into(),
         AssessmentYear { found, year } => say!(
             lang,
             "phiếu tự chấm của năm «{found}», không phải năm {year}",

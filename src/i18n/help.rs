@@ -81,8 +81,8 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import self-scores",
         "file",
-        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
-        "The CSV or Excel (.xlsx) file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập, hoặc thư mục phiếu tự chấm (mỗi tệp nhập riêng)",
+        "The CSV or Excel (.xlsx) file to import, or a folder of self-assessment workbooks (each imported on its own)",
     ),
     (
         "import self-scores",
@@ -117,8 +117,8 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "import explanations",
         "file",
-        "Tệp CSV hoặc Excel (.xlsx) cần nhập",
-        "The CSV or Excel (.xlsx) file to import",
+        "Tệp CSV hoặc Excel (.xlsx) cần nhập, hoặc thư mục phiếu giải trình (mỗi tệp nhập riêng)",
+        "The CSV or Excel (.xlsx) file to import, or a folder of replies to the explanation requests (each imported on its own)",
     ),
     (
         "import explanations",
@@ -262,20 +262,20 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "export",
         "",
-        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), bảng tính kết quả (.xlsx), thông báo kết quả của từng đơn vị (.docx), bộ chỉ số dạng bảng tính (.xlsx) hoặc phiếu tự chấm của từng đơn vị (.xlsx)",
-        "Export the decisions or the ranking as CSV (Excel opens it), the results workbook (.xlsx), each unit's notice of its result (.docx), a criteria set as a workbook (.xlsx) or each unit's self-assessment workbook (.xlsx)",
+        "Xuất các quyết định hoặc bảng xếp hạng ra tệp CSV (mở được bằng Excel), bảng tính kết quả (.xlsx), thông báo kết quả của từng đơn vị (.docx), bộ chỉ số dạng bảng tính (.xlsx), phiếu tự chấm hoặc phiếu giải trình của từng đơn vị (.xlsx)",
+        "Export the decisions or the ranking as CSV (Excel opens it), the results workbook (.xlsx), each unit's notice of its result (.docx), a criteria set as a workbook (.xlsx), or each unit's self-assessment or explanation requests workbook (.xlsx)",
     ),
     (
         "export",
         "what",
-        "decisions (các quyết định), ranking (bảng xếp hạng), workbook (bảng tính .xlsx: kết quả, lĩnh vực, tiêu chí, quyết định, bảng chấm điểm từng đơn vị), notices (thông báo kết quả từng đơn vị), criteria (bộ chỉ số của một nhóm: mẫu bảng tính, nhập lại được) hoặc self-assessment (phiếu tự chấm .xlsx của từng đơn vị)",
-        "decisions, ranking, workbook (.xlsx: results, fields, criteria, decisions, each unit's scoring sheet), notices (each unit's notice), criteria (a group's criteria set: a workbook template that imports back) or self-assessment (each unit's self-assessment .xlsx)",
+        "decisions (các quyết định), ranking (bảng xếp hạng), workbook (bảng tính .xlsx: kết quả, lĩnh vực, tiêu chí, quyết định, bảng chấm điểm từng đơn vị), notices (thông báo kết quả từng đơn vị), criteria (bộ chỉ số của một nhóm: mẫu bảng tính, nhập lại được), self-assessment (phiếu tự chấm .xlsx của từng đơn vị) hoặc explanation-requests (phiếu giải trình .xlsx của từng đơn vị được yêu cầu giải trình)",
+        "decisions, ranking, workbook (.xlsx: results, fields, criteria, decisions, each unit's scoring sheet), notices (each unit's notice), criteria (a group's criteria set: a workbook template that imports back), self-assessment (each unit's self-assessment .xlsx) or explanation-requests (each unit's explanation requests .xlsx, for the units asked to explain)",
     ),
     (
         "export",
         "out",
-        "Tệp cần ghi (CSV; .xlsx với workbook và criteria); với notices và self-assessment: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx / MÃ_ĐƠN_VỊ.xlsx",
-        "The file to write (CSV; .xlsx for workbook and criteria); for notices and self-assessment, the folder to write UNITCODE.docx / UNITCODE.xlsx files into",
+        "Tệp cần ghi (CSV; .xlsx với workbook và criteria); với notices, self-assessment, explanation-requests: thư mục ghi các tệp MÃ_ĐƠN_VỊ.docx / MÃ_ĐƠN_VỊ.xlsx",
+        "The file to write (CSV; .xlsx for workbook and criteria); for notices, self-assessment, explanation-requests, the folder to write UNITCODE.docx / UNITCODE.xlsx files into",
     ),
     (
         "export",
@@ -292,8 +292,8 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "export",
         "unit",
-        "Với notices và self-assessment: chỉ tệp của một đơn vị",
-        "For notices and self-assessment: only one unit's file",
+        "Với notices, self-assessment, explanation-requests: chỉ tệp của một đơn vị",
+        "For notices, self-assessment, explanation-requests: only one unit's file",
     ),
     (
         "export",
@@ -534,8 +534,8 @@ pub const VALUE_NAMES: &[(&str, &str, &str)] = &[
     ("format", "table|csv", "table|csv"),
     (
         "what",
-        "decisions|ranking|workbook|notices|criteria|self-assessment",
-        "decisions|ranking|workbook|notices|criteria|self-assessment",
+        "decisions|ranking|workbook|notices|criteria|self-assessment|explanation-requests",
+        "decisions|ranking|workbook|notices|criteria|self-assessment|explanation-requests",
     ),
     ("sheet", "TRANG_TÍNH", "SHEET"),
     ("council", "TÊN", "NAME"),

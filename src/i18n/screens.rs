@@ -887,6 +887,12 @@ pub fn box_title(kind: InputKind, lang: Lang) -> &'static str {
         InputKind::OpenDatabase => lang.pick("Mở tệp cơ sở dữ liệu", "Open a database file"),
         InputKind::Year => lang.pick("Chuyển năm", "Another year"),
         InputKind::Unpublish => lang.pick("Hủy công bố năm", "Unpublish"),
+        InputKind::CriteriaValue => lang.pick("Bộ chỉ số", "Criteria set"),
+        InputKind::PreviousFigure => lang.pick(
+            "Chỉ số năm trước để so sánh",
+            "Last year's figure to compare with",
+        ),
+        InputKind::PreviousReason => lang.pick("Lý do của Hội đồng", "The council's reason"),
     }
 }
 
@@ -940,8 +946,8 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "The council's .sqlite file (last year's, say); no new file is made. Tab: complete the file or folder name · Enter: open · Esc: cancel.",
         ),
         InputKind::ImportPath => lang.pick(
-            "Đường dẫn tệp CSV hoặc Excel .xlsx (tính từ thư mục đang làm việc). Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
-            "The CSV or Excel .xlsx file's path (from the working folder). Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
+            "Đường dẫn tệp CSV hoặc Excel .xlsx (bộ chỉ số: cả .toml; điểm tự chấm, giải trình: cả thư mục phiếu), tính từ thư mục đang làm việc. Tab: điền tiếp tên tệp, thư mục · Enter: xem trước (chưa ghi gì) · Esc: hủy.",
+            "The CSV or Excel .xlsx file's path (criteria: .toml too; self scores, explanations: a folder of workbooks too), from the working folder. Tab: complete the file or folder name · Enter: preview (nothing written yet) · Esc: cancel.",
         ),
         InputKind::ExportPath => lang.pick(
             "Tab: điền tiếp tên · Enter: ghi (tệp đã có thì hỏi trước) · Esc: hủy.",
@@ -960,9 +966,21 @@ pub fn box_help(kind: InputKind, lang: Lang) -> &'static str {
             "Gõ năm rồi Enter: mọi màn hình chuyển sang năm đó · Esc: hủy.",
             "Type the year, then Enter: every screen moves to it · Esc: cancel.",
         ),
+        InputKind::PreviousFigure => lang.pick(
+            "Gõ chỉ số (0 đến 100, ví dụ 81.07), «không» nếu không so sánh, hoặc «quy tắc» để trở lại cách tính theo quy tắc. Enter: tiếp (ghi lý do) · Esc: hủy.",
+            "Type the index (0 to 100, e.g. 81.07), 'none' for no comparison, or 'rule' to go back to the rule. Enter: next (the reason) · Esc: cancel.",
+        ),
+        InputKind::PreviousReason => lang.pick(
+            "Con số được ghi vào nhật ký cùng người đặt và lý do; verify kiểm tra lại. Lý do (bắt buộc). Enter: ghi · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: hủy.",
+            "The figure goes into the audit log with who set it and why; verify checks it. Why (required). Enter: save · Alt-Enter or Ctrl-J: new line · Esc: cancel.",
+        ),
         InputKind::Unpublish => lang.pick(
             "Kết quả công bố được rút lại; quyết định của năm sửa được trở lại và phải công bố lại sau khi sửa. Việc hủy được ghi vào nhật ký cùng người hủy và lý do. Lý do (bắt buộc). Enter: hủy công bố · Alt-Enter hoặc Ctrl-J: xuống dòng · Esc: thôi.",
             "The published result is taken back; the year's decisions can change again and must be published again afterwards. The unpublishing is in the audit log with who and why. Why (required). Enter: unpublish · Alt-Enter or Ctrl-J: new line · Esc: keep it published.",
+        ),
+        InputKind::CriteriaValue => lang.pick(
+            "Enter: dùng giá trị này rồi xem trước (chưa ghi gì) · Esc: hủy.",
+            "Enter: use this value, then the preview (nothing written) · Esc: cancel.",
         ),
     }
 }
@@ -985,8 +1003,8 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
         Criteria => (
             lang.pick("Bộ chỉ số của một nhóm", "A group's criteria set"),
             lang.pick(
-                "tệp .toml (data/criteria/NĂM/)",
-                ".toml file (data/criteria/YEAR/)",
+                ".xlsx, .csv hoặc .toml (khối đầu bảng)",
+                ".xlsx, .csv or .toml (header block)",
             ),
         ),
         Units => (
@@ -994,7 +1012,10 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
             "code,name,group,ranked",
         ),
         SelfScores => (
-            lang.pick("Điểm tự chấm", "Self scores"),
+            lang.pick(
+                "Điểm tự chấm: tệp hoặc thư mục",
+                "Self scores: a file or a folder",
+            ),
             "unit,item,score,note,evidence",
         ),
         Survey => (
@@ -1002,7 +1023,10 @@ pub fn file_kind(kind: crate::service::FileKind, lang: Lang) -> (&'static str, &
             "unit,score",
         ),
         Explanations => (
-            lang.pick("Giải trình", "Explanations"),
+            lang.pick(
+                "Giải trình: tệp hoặc thư mục",
+                "Explanations: file or folder",
+            ),
             "unit,item,explanation,evidence",
         ),
         History => (
@@ -1085,6 +1109,50 @@ pub fn set_source(source: &crate::domain::SetSource, lang: Lang) -> String {
             )
             .into(),
     }
+}
+
+/// What a criteria value's box asks for: the header value the tree's file lacks.
+pub fn criteria_value_asked(field: crate::service::HeaderField, lang: Lang) -> &'static str {
+    use crate::service::HeaderField::*;
+    match field {
+        Group => lang.pick(
+            "Tệp chưa ghi mã nhóm (dòng «Nhóm»): gõ mã nhóm, ví dụ so-nganh, huyen.",
+            "The file names no group (the line 'group'): type the group's code, e.g. so-nganh, huyen.",
+        ),
+        Name => lang.pick(
+            "Tệp chưa ghi tên nhóm (dòng «Tên nhóm»): gõ tên, ví dụ Sở, ban, ngành tỉnh.",
+            "The file names no group name (the line 'name'): type it, e.g. Sở, ban, ngành tỉnh.",
+        ),
+        SurveyMax => lang.pick(
+            "Tệp chưa ghi điểm điều tra xã hội học tối đa (dòng «Điểm điều tra xã hội học»): gõ số điểm, ví dụ 37.",
+            "The file gives no survey maximum (the line 'survey_max'): type the points, e.g. 37.",
+        ),
+        Bands => lang.pick(
+            "Tệp chưa ghi cách xếp loại (dòng «Xếp loại»): quoc-gia (A từ 90 %, B, C, D), soc-trang (Nhóm 1 trên 90 %…) hoặc danh sách như «Tốt:80,Khá:65,Yếu:0».",
+            "The file gives no bands (the line 'bands'): quoc-gia (A from 90 %, B, C, D), soc-trang (Nhóm 1 above 90 %…) or a list like 'Good:80,Fair:65,Weak:0'.",
+        ),
+    }
+}
+
+/// A criteria value typed that cannot be used.
+pub fn criteria_value_refused(field: crate::service::HeaderField, lang: Lang) -> String {
+    use crate::service::HeaderField::*;
+    match field {
+        Group => lang.pick(
+            "Mã nhóm chỉ gồm chữ thường không dấu, số và dấu gạch ngang (so-nganh).",
+            "A group's code is lower-case letters without accents, digits and dashes (so-nganh).",
+        ),
+        Name => lang.pick("Hãy gõ tên nhóm.", "Type the group's name."),
+        SurveyMax => lang.pick(
+            "Hãy gõ một số điểm, tối đa hai chữ số thập phân (37 hoặc 38,5).",
+            "Type a number of points, at most two decimals (37 or 38.5).",
+        ),
+        Bands => lang.pick(
+            "Hãy gõ quoc-gia, soc-trang hoặc danh sách «A:90,B:80,C:70,D:0» («Nhóm 1:>90» cho mức trên 90 %).",
+            "Type quoc-gia, soc-trang or a list 'A:90,B:80,C:70,D:0' ('Nhóm 1:>90' for above 90 %).",
+        ),
+    }
+    .into()
 }
 
 /// Whether a criteria set is new, replaces the stored one, or is the same.
@@ -1172,6 +1240,21 @@ pub fn refused_keys(lang: Lang) -> &'static str {
     )
 }
 
+/// Under a folder's report.
+pub fn folder_keys(accepted: usize, lang: Lang) -> &'static str {
+    if accepted > 0 {
+        lang.pick(
+            "↑↓: cuộn · Enter: nhập các tệp được nhận · Esc: hủy (không ghi gì)",
+            "↑↓: scroll · Enter: import those accepted · Esc: cancel, nothing written",
+        )
+    } else {
+        lang.pick(
+            "↑↓: cuộn · Enter: sửa đường dẫn · Esc: quay lại",
+            "↑↓: scroll · Enter: change the path · Esc: back",
+        )
+    }
+}
+
 /// The heading of what was imported since the screen opened.
 pub fn imported_heading(lang: Lang) -> &'static str {
     lang.pick("Đã nhập:", "Imported:")
@@ -1203,6 +1286,9 @@ pub fn export_default_name(what: ExportWhat, year: i32, group: &str) -> String {
         Decisions => format!("quyet-dinh-{year}-{group}.csv"),
         Ranking => format!("xep-hang-{year}-{group}.csv"),
         Notices => format!("thong-bao-{year}-{group}"),
+        Criteria => format!("bo-chi-so-{year}-{group}.xlsx"),
+        SelfAssessment => format!("phieu-tu-cham-{year}-{group}"),
+        ExplanationRequests => format!("giai-trinh-{year}-{group}"),
     }
 }
 
@@ -1224,6 +1310,21 @@ pub fn export_title(what: ExportWhat, group: &str, lang: Lang) -> String {
             lang,
             "Ghi thông báo kết quả vào thư mục — nhóm {group}",
             "Write the notices into a folder — group {group}"
+        ),
+        Criteria => say!(
+            lang,
+            "Ghi bộ chỉ số ra bảng tính .xlsx (mẫu, nhập lại được) — nhóm {group}",
+            "Write the criteria set as a workbook (a template that imports back) — group {group}"
+        ),
+        SelfAssessment => say!(
+            lang,
+            "Ghi phiếu tự chấm của từng đơn vị vào thư mục — nhóm {group}",
+            "Write each unit's self-assessment workbook into a folder — group {group}"
+        ),
+        ExplanationRequests => say!(
+            lang,
+            "Ghi phiếu giải trình vào thư mục — nhóm {group}",
+            "Write the explanation requests into a folder — group {group}"
         ),
     }
 }
@@ -1276,7 +1377,27 @@ pub fn new_year_box(
         " Chép phân công lĩnh vực của năm {from}: {carried} (Ctrl-P: đổi).",
         " Carry over {from}'s field assignments: {carried} (Ctrl-P: change)."
     ));
+    out.push_str(lang.pick(
+        " Đơn vị đổi tên, hợp nhất, chia tách, kết thúc: gõ đường dẫn tệp thay đổi (.csv, .xlsx; cột from,to,kind,name,group,note) và bộ chỉ số .toml của nhóm mới, cách nhau bằng dấu cách (Tab: điền tiếp); để trống: chép nguyên danh sách đơn vị.",
+        " Units renamed, merged, split or ended: type the changes file's path (.csv, .xlsx; columns from,to,kind,name,group,note) and the new groups' .toml sets, separated by spaces (Tab completes); empty: the units carried over as they are.",
+    ));
     out
+}
+
+/// The new year's box given two changes files.
+pub fn new_year_one_changes_file(lang: Lang) -> &'static str {
+    lang.pick(
+        "Chỉ một tệp thay đổi đơn vị (.csv hoặc .xlsx); các tệp khác là bộ chỉ số .toml của nhóm mới.",
+        "One changes file only (.csv or .xlsx); the others are the new groups' .toml criteria sets.",
+    )
+}
+
+/// The new year's box given sets without a changes file.
+pub fn new_year_sets_need_changes(lang: Lang) -> &'static str {
+    lang.pick(
+        "Bộ chỉ số .toml chỉ dùng cho nhóm mới trong tệp thay đổi đơn vị: gõ cả đường dẫn tệp thay đổi (.csv hoặc .xlsx).",
+        "A .toml criteria set is for a group that starts in a changes file: give the changes file (.csv or .xlsx) too.",
+    )
 }
 
 /// The field assignments carried over into the new year.
@@ -1596,6 +1717,89 @@ pub fn first_start(path: &str, demo: &str, year: i32, sets: usize, lang: Lang) -
 /// The head of the unit code column in a unit's history with its predecessors.
 pub fn unit_code_head(lang: Lang) -> &'static str {
     lang.pick("Mã", "Code")
+}
+
+// The council's figure of last year.
+
+/// A unit's figure of last year and how it was found, as the council's box shows it.
+pub fn previous_now(value: &str, basis: &str, lang: Lang) -> String {
+    let basis = if basis.is_empty() {
+        lang.pick("chỉ số của chính đơn vị", "the unit's own index")
+    } else {
+        basis
+    };
+    say!(lang, "{value} ({basis})", "{value} ({basis})")
+}
+
+/// Under the council's boxes: the figure now, or the figure chosen, then what to type.
+pub fn previous_box(
+    now: &str,
+    chosen: Option<crate::domain::lineage::Figure>,
+    kind: InputKind,
+    lang: Lang,
+) -> String {
+    use crate::domain::lineage::Figure;
+    let head = match chosen {
+        None => say!(lang, "Hiện nay: {now}.", "Now: {now}."),
+        Some(Figure::Value(p)) => {
+            let p = p.fixed2();
+            say!(
+                lang,
+                "Con số của Hội đồng: {p}.",
+                "The council's figure: {p}."
+            )
+        }
+        Some(Figure::NoComparison) => lang
+            .pick(
+                "Không so sánh với năm trước.",
+                "No comparison with last year.",
+            )
+            .into(),
+        Some(Figure::Rule) => lang
+            .pick(
+                "Trở lại cách tính theo quy tắc.",
+                "Back to the figure by the rule.",
+            )
+            .into(),
+    };
+    format!("{head} {}", box_help(kind, lang))
+}
+
+/// The council's figure box given something that is not a figure.
+pub fn previous_not_a_figure(text: &str, lang: Lang) -> String {
+    let text = text.trim();
+    say!(
+        lang,
+        "«{text}» không phải chỉ số (0 đến 100, ví dụ 81.07), «không» hoặc «quy tắc».",
+        "'{text}' is not an index (0 to 100, e.g. 81.07), 'none' or 'rule'."
+    )
+}
+
+pub fn previous_reason_needed(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hội đồng đặt con số so sánh phải ghi lý do.",
+        "The council's figure needs its reason.",
+    )
+}
+
+/// The status line once the council's figure is written (short: the reason is in the log).
+pub fn previous_set(unit: &str, value: Option<&str>, council: bool, lang: Lang) -> String {
+    let how = match council {
+        true => lang.pick("Hội đồng đặt", "council"),
+        false => lang.pick("theo quy tắc", "by the rule"),
+    };
+    match value {
+        Some(v) => say!(
+            lang,
+            "{unit}: so sánh với {v} ({how})",
+            "{unit}: compared with {v} ({how})"
+        ),
+        None => say!(
+            lang,
+            "{unit}: không so sánh ({how})",
+            "{unit}: no comparison ({how})"
+        ),
+    }
 }
 
 #[cfg(test)]

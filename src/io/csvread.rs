@@ -272,6 +272,9 @@ pub(crate) fn column_alias(name: &str) -> Option<&'static str> {
         "điểm tự chấm" => "score",
         "ghi chú" => "note",
         "tài liệu kiểm chứng" | "kiểm chứng" => "evidence",
+        // A unit's replies to the explanation requests (`export explanation-requests`).
+        "giải trình" => "explanation",
+        "nhận xét của hội đồng" => "comment",
         _ => return None,
     })
 }

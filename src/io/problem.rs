@@ -46,6 +46,10 @@ pub enum Problem {
     HeaderOnly,
     /// A self-assessment workbook whose header names no unit.
     AssessmentHeader,
+    /// A self-assessment with no self score filled in.
+    AssessmentBlank,
+    /// Replies to explanation requests with no explanation filled in.
+    RepliesBlank,
     /// A self-assessment made for another year.
     AssessmentYear {
         found: String,

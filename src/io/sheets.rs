@@ -116,6 +116,38 @@ impl Styles {
     }
 }
 
+/// A row's height for its wrapped cells (text, column width in characters): a spreadsheet
+/// does not grow a row written without a height (LibreOffice shows the lines over the next
+/// row), so it is given one, 15 points a line.
+fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(&str, f64)]) -> Result<(), XlsxError> {
+    fit_row_at_least(ws, row, cells, 1)
+}
+
+/// [`fit_row`], at least `min` lines high (room for what the unit writes: a row of a fixed
+/// height does not grow as it is typed in).
+fn fit_row_at_least(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64)],
+    min: usize,
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            let per_line = (width * 1.1).max(1.0) as usize;
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(min, 30);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * lines as f64)?;
+    }
+    Ok(())
+}
+
 /// The page: A4 landscape, one page wide, the head rows repeated.
 fn page(
     ws: &mut Worksheet,
@@ -184,6 +216,7 @@ pub fn criteria_workbook(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>, Write
     for (c, h) in w::tree_heads(lang).iter().enumerate() {
         ws.write_string_with_format(row, c as u16, *h, &s.head)?;
     }
+    ws.set_row_height(row, 30.0)?;
     for node in set.nodes() {
         row += 1;
         let (wrap, number) = if node.is_item() {
@@ -199,9 +232,16 @@ pub fn criteria_workbook(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>, Write
         ws.write_string_with_format(row, 4, text(guidance), &s.wrap)?;
         let na: Vec<&str> = node.not_applicable_for.iter().map(|u| u.as_str()).collect();
         ws.write_string_with_format(row, 5, na.join(" "), &s.wrap)?;
+        let options = options_text(&node.options);
+        fit_row(
+            ws,
+            row,
+            &[(&node.title, 60.0), (&options, 40.0), (guidance, 50.0)],
+        )?;
     }
+    // The first column holds the header block's keys too.
     for (c, width) in [
-        (0u16, 9.0),
+        (0u16, 24.0),
         (1, 60.0),
         (2, 10.0),
         (3, 40.0),
@@ -279,6 +319,7 @@ pub fn assessment_workbook(
     for (c, h) in heads.enumerate() {
         ws.write_string_with_format(head_row, c as u16, *h, &s.head)?;
     }
+    ws.set_row_height(head_row, 30.0)?;
     let code = crate::domain::UnitCode::parse(unit.code).ok();
     let mut row = head_row;
     for node in set.nodes() {
@@ -305,6 +346,14 @@ pub fn assessment_workbook(
         ws.write_string_with_format(row, 3, text(&options), &s.wrap)?;
         let guidance = node.guidance.as_deref().unwrap_or("");
         ws.write_string_with_format(row, 4, text(guidance), &s.wrap)?;
+        // An item's row leaves room for a note.
+        let min = if item && applies { 2 } else { 1 };
+        fit_row_at_least(
+            ws,
+            row,
+            &[(&node.title, 50.0), (&options, 36.0), (guidance, 40.0)],
+            min,
+        )?;
         if !item || !applies {
             for c in 5..8 {
                 ws.write_blank(row, c, &s.wrap)?;
@@ -344,6 +393,92 @@ pub fn assessment_workbook(
         ws.set_column_width(c, width)?;
     }
     page(ws, head_row, lang, set.source.is_illustrative())?;
+    ws.protect();
+    wb.save_to_buffer()
+}
+
+/// An item the council asked the unit to explain: its code, title, maximum, the unit's self
+/// score (none: no self score; `Some(None)`: N/A) and the council's comment.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub code: String,
+    pub title: String,
+    pub max: Points,
+    pub self_score: Option<Option<Points>>,
+    pub comment: String,
+}
+
+/// The columns of a unit's replies to the explanation requests.
+pub const REPLIES: Columns<'static> = Columns {
+    required: &["code", "explanation"],
+    optional: &["title", "max", "score", "comment", "evidence"],
+};
+
+/// The input columns of each workbook read back: a row with all of them empty is skipped.
+pub const ASSESSMENT_INPUTS: &[&str] = &["score", "note", "evidence"];
+pub const REPLY_INPUTS: &[&str] = &["explanation", "evidence"];
+
+/// One unit's explanation requests: the header (unit, group, year), each item asked about with
+/// the council's comment, and two columns to fill (the explanation, the evidence); the sheet
+/// protected without a password, only those cells unlocked.
+pub fn requests_workbook(
+    requests: &[Request],
+    unit: &AssessmentUnit<'_>,
+    illustrative: bool,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let props = rust_xlsxwriter::DocProperties::new()
+        .set_title(w::requests_title(unit.year, lang))
+        .set_author("thamdinh");
+    wb.set_properties(&props);
+    let s = Styles::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(w::requests_sheet(lang))?;
+    ws.write_string_with_format(0, 0, w::requests_title(unit.year, lang), &s.title)?;
+    let [unit_key, group_key, year_key] = w::assessment_keys(lang);
+    ws.write_string_with_format(1, 0, unit_key, &s.key)?;
+    ws.write_string_with_format(1, 1, text(unit.code), &s.code)?;
+    ws.write_string(1, 2, text(unit.name))?;
+    ws.write_string_with_format(2, 0, group_key, &s.key)?;
+    ws.write_string_with_format(2, 1, text(unit.group), &s.code)?;
+    ws.write_string(2, 2, text(unit.group_name))?;
+    ws.write_string_with_format(3, 0, year_key, &s.key)?;
+    ws.write_string_with_format(3, 1, unit.year.to_string(), &s.code)?;
+    ws.write_string(5, 0, w::requests_help(lang))?;
+    let head_row = 7u32;
+    for (c, h) in w::request_heads(lang).iter().enumerate() {
+        ws.write_string_with_format(head_row, c as u16, *h, &s.head)?;
+    }
+    ws.set_row_height(head_row, 30.0)?;
+    let mut row = head_row;
+    for r in requests {
+        row += 1;
+        ws.write_string_with_format(row, 0, text(&r.code), &s.code)?;
+        ws.write_string_with_format(row, 1, text(&r.title), &s.wrap)?;
+        ws.write_number_with_format(row, 2, cell_number(r.max), &s.number)?;
+        match r.self_score {
+            Some(Some(p)) => ws.write_number_with_format(row, 3, cell_number(p), &s.number)?,
+            Some(None) => ws.write_string_with_format(row, 3, "N/A", &s.wrap)?,
+            None => ws.write_blank(row, 3, &s.wrap)?,
+        };
+        ws.write_string_with_format(row, 4, text(&r.comment), &s.wrap)?;
+        ws.write_blank(row, 5, &s.input_wrap)?;
+        ws.write_blank(row, 6, &s.input_wrap)?;
+        fit_row_at_least(ws, row, &[(&r.title, 44.0), (&r.comment, 40.0)], 4)?;
+    }
+    for (c, width) in [
+        (0u16, 9.0),
+        (1, 44.0),
+        (2, 8.0),
+        (3, 8.0),
+        (4, 40.0),
+        (5, 50.0),
+        (6, 36.0),
+    ] {
+        ws.set_column_width(c, width)?;
+    }
+    page(ws, head_row, lang, illustrative)?;
     ws.protect();
     wb.save_to_buffer()
 }
@@ -388,23 +523,36 @@ pub fn assessment_header(rows: &SheetRows) -> AssessmentHeader {
     h
 }
 
-/// A self-assessment's rows as the rows of a self-scores file: the unit (from the header)
-/// in a column of its own, the code as the item; the rows of fields and criteria, and items
-/// left blank (no score, note or evidence), skipped. What they hold is checked by
-/// `imports::self_scores_rows`, at the sheet's cells.
+/// A filled workbook's rows as the rows of the file it stands for (self scores,
+/// explanations): the unit (from the header) in a column of its own, the code as the item;
+/// rows whose input cells (`inputs`) are all empty — fields and criteria, items left blank —
+/// skipped. What they hold is checked by the import of that file, at the sheet's cells.
 pub struct AssessmentRows {
     inner: SheetRows,
     unit: String,
     unit_col: usize,
+    inputs: &'static [&'static str],
+    /// What a workbook with nothing filled in is refused with.
+    blank: Problem,
+    /// The rows handed on.
+    rows: usize,
 }
 
 impl AssessmentRows {
-    pub fn new(inner: SheetRows, unit: String) -> AssessmentRows {
+    pub fn new(
+        inner: SheetRows,
+        unit: String,
+        inputs: &'static [&'static str],
+        blank: Problem,
+    ) -> AssessmentRows {
         let unit_col = inner.width();
         AssessmentRows {
             inner,
             unit,
             unit_col,
+            inputs,
+            blank,
+            rows: 0,
         }
     }
 }
@@ -419,17 +567,14 @@ impl RowSource for AssessmentRows {
     }
 
     fn next_row(&mut self, row: &mut Row) -> bool {
-        let filled = [
-            self.inner.column("score"),
-            self.inner.column("note"),
-            self.inner.column("evidence"),
-        ];
+        let filled: Vec<Option<usize>> = self.inputs.iter().map(|c| self.inner.column(c)).collect();
         while self.inner.next_row(row) {
             let empty = filled.iter().all(|c| row.get(*c).is_empty());
             if empty {
                 continue;
             }
             row.put(self.unit_col, &self.unit);
+            self.rows += 1;
             return true;
         }
         false
@@ -443,12 +588,29 @@ impl RowSource for AssessmentRows {
         self.inner.has_problems()
     }
 
+    /// A workbook with no self score at all (the template sent back as it went out) is
+    /// refused.
     fn finish(self) -> Result<(), FileError> {
-        self.inner.finish()
+        let sheet = self.inner.sheet();
+        let path = self.inner.path().to_path_buf();
+        self.inner.finish()?;
+        if self.rows == 0 {
+            let e = FileError::one(&path, None, self.blank);
+            return Err(match sheet {
+                Some(s) => e.in_sheet(&s),
+                None => e,
+            });
+        }
+        Ok(())
     }
 
     fn columns(&self) -> HashMap<&'static str, usize> {
-        self.inner.columns()
+        let mut columns = self.inner.columns();
+        columns.insert("unit", self.unit_col);
+        if let Some(code) = self.inner.column("code") {
+            columns.insert("item", code);
+        }
+        columns
     }
 
     fn sheet(&self) -> Option<String> {

@@ -470,6 +470,11 @@ impl SheetRows {
 }
 
 impl SheetRows {
+    /// The file the sheet is read from.
+    pub fn path(&self) -> &Path {
+        &self.err.file
+    }
+
     /// The sheet's name.
     pub fn sheet_name(&self) -> &str {
         &self.sheet

@@ -109,7 +109,7 @@ impl From<ImportKind> for FileKind {
 }
 
 /// The options of `import criteria` for a CSV tree (a TOML file carries its own).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CriteriaCsvArgs {
     pub group: Option<String>,
     pub name: Option<String>,

@@ -28,7 +28,7 @@ mod files;
 mod live;
 mod setup;
 mod sheets;
-pub use sheets::{FolderFile, FolderOutcome, FolderReport};
+pub use sheets::{FolderFile, FolderKind, FolderOutcome, FolderReport};
 pub mod workbook;
 pub use analysis::Subject;
 pub use live::{LiveFields, LiveGroup, Update};
@@ -783,7 +783,20 @@ impl Workspace {
                             sums.maps.get(group),
                         )
                     {
-                        sink.put_totals(unit, group, *rev, &acc.finish(set), parts.finish(map))?;
+                        // The year's first scores: nothing decided yet, so each field's
+                        // progress is its items that apply to the unit.
+                        let empty = crate::domain::Scores::new(set, (*unit).clone());
+                        let sums = empty.node_sums(set);
+                        let progress: Vec<(usize, usize)> =
+                            set.fields().map(|f| (0, sums[f].items)).collect();
+                        sink.put_totals(
+                            unit,
+                            group,
+                            *rev,
+                            &acc.finish(set),
+                            parts.finish(map),
+                            &progress,
+                        )?;
                     } else {
                         sink.refresh_totals(unit)?;
                     }
@@ -952,9 +965,51 @@ impl Workspace {
     pub fn unit_summaries(&self, group: &str) -> Result<Vec<UnitSummary>, AppError> {
         let set = self.set(group)?;
         let units = self.store.units(self.year, Some(group))?;
+        let fields: Vec<String> = set.fields().map(|f| set.node(f).code.to_string()).collect();
+        // The stored copies (totals and field progress, kept by every write and checked by
+        // `verify`): one row per unit instead of every score of the group. Those missing are
+        // computed and stored in one write transaction; when that cannot be (the set changed
+        // meanwhile, a read-only file), every unit is computed from its scores.
+        if let Some(&rev) = self.revisions.get(group) {
+            let in_order = |all: &crate::store::StoredProgress| {
+                units
+                    .iter()
+                    .map(|u| {
+                        let (totals, progress) = all.get(u.code.as_str())?;
+                        Some(UnitSummary {
+                            unit: u.clone(),
+                            totals: *totals,
+                            fields: fields
+                                .iter()
+                                .zip(progress)
+                                .map(|(code, &(decided, items))| (code.clone(), decided, items))
+                                .collect(),
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()
+            };
+            let n = fields.len();
+            if let Some(lines) = in_order(&self.store.stored_progress(self.year, group, rev, n)?) {
+                return Ok(lines);
+            }
+            if let Ok(Some(all)) = self.store.fill_progress(self.year, group, rev, n)
+                && let Some(lines) = in_order(&all)
+            {
+                return Ok(lines);
+            }
+        }
+        self.unit_summaries_from_scores(set, &units)
+    }
+
+    /// Each unit's line computed from its scores.
+    fn unit_summaries_from_scores(
+        &self,
+        set: &CriteriaSet,
+        units: &[UnitRow],
+    ) -> Result<Vec<UnitSummary>, AppError> {
         let mut out = Vec::with_capacity(units.len());
         self.store
-            .score_sheets(self.year, set, &units, |unit, scores| {
+            .score_sheets(self.year, set, units, |unit, scores| {
                 out.push(UnitSummary::of(set, unit, scores));
             })?;
         Ok(out)

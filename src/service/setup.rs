@@ -120,6 +120,54 @@ pub(super) fn builtin_set(year: i32, name: &str, text: &str) -> Result<CriteriaS
     Ok(set_from_toml(&path, text)?)
 }
 
+/// Builds the demo's 2025 year in an empty database (or leaves a built one as it is): 2024
+/// with the demo's units and their history (2016–2021 from the source document's means,
+/// 2022–2024 invented) and the built-in sets as 2024's, then 2025 made from it with the
+/// changes file and the commune/ward set, and 2025's self scores and survey. The workspace
+/// then works on 2025.
+pub fn build_demo_2025(ws: &mut Workspace) -> Result<bool, AppError> {
+    use builtin::{DEMO_2025, demo, demo2025};
+    let before = DEMO_2025 - 1;
+    if ws.store.year_exists(DEMO_2025)? {
+        ws.switch_year(DEMO_2025)?;
+        return Ok(false);
+    }
+    ws.year = before;
+    if !ws.has_units()? {
+        for (name, text) in builtin::sets_of(builtin::DEMO_YEAR) {
+            let mut set = builtin_set(builtin::DEMO_YEAR, name, text)?;
+            set.year = before;
+            let origin = crate::domain::seal::Origin::of_bytes(name, text.as_bytes());
+            ws.save_set(&set, Some(&origin))?;
+        }
+        ws.reload_sets()?;
+        let dir = PathBuf::from(format!("data/demo/{}", builtin::DEMO_YEAR));
+        ws.import_text(ImportKind::Units, &dir.join("units.csv"), demo::UNITS)?;
+        ws.import_text(ImportKind::History, &dir.join("history.csv"), demo::HISTORY)?;
+        let later = PathBuf::from(format!("data/demo/{DEMO_2025}/history.csv"));
+        ws.import_text(ImportKind::History, &later, demo2025::HISTORY)?;
+    }
+    let dir = PathBuf::from(format!("data/demo/{DEMO_2025}"));
+    let set_file = dir.join("xa-phuong.toml");
+    ws.new_year_with_text(
+        (DEMO_2025, before),
+        (&dir.join("changes.csv"), demo2025::CHANGES),
+        &[(&set_file, demo2025::COMMUNE_SET)],
+        "thamdinh demo",
+    )?;
+    ws.import_text(
+        ImportKind::SelfScores,
+        &dir.join("self_scores.csv"),
+        demo2025::SELF_SCORES,
+    )?;
+    ws.import_text(
+        ImportKind::Survey,
+        &dir.join("survey.csv"),
+        demo2025::SURVEY,
+    )?;
+    Ok(true)
+}
+
 /// Builds the demo year in an empty database (or leaves a built one as it is).
 pub fn build_demo(ws: &mut Workspace) -> Result<bool, AppError> {
     if ws.has_units()? {

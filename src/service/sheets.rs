@@ -5,8 +5,8 @@
 use super::{AppError, IoDoing, Provenance, SelfSource, Workspace};
 use crate::domain::CriteriaSet;
 use crate::io::sheets::{
-    ASSESSMENT, AssessmentRows, AssessmentUnit, WriteError, assessment_header, assessment_workbook,
-    criteria_workbook,
+    ASSESSMENT, ASSESSMENT_INPUTS, AssessmentRows, AssessmentUnit, REPLIES, REPLY_INPUTS, Request,
+    WriteError, assessment_header, assessment_workbook, criteria_workbook, requests_workbook,
 };
 use crate::io::xlsxread::{self, SheetRows};
 use crate::io::{FileError, Problem};
@@ -14,6 +14,16 @@ use crate::store::{ImportCount, UnitRow};
 use crate::words::Lang;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+
+/// What a folder of filled workbooks holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderKind {
+    /// Self-assessments (`export self-assessment`), read as self scores.
+    SelfScores,
+    /// Replies to the explanation requests (`export explanation-requests`), read as
+    /// explanations.
+    Explanations,
+}
 
 /// What became of one workbook of a folder of self-assessments.
 #[derive(Debug)]
@@ -102,7 +112,7 @@ impl Workspace {
                 group: set.group.to_string(),
                 why,
             },
-            WriteError::Xlsx(e) => AppError::io(IoDoing::Write, out.display(), e),
+            WriteError::Xlsx(e) => super::workbook::xlsx_failed(out)(e),
         })?;
         super::files::write_bytes(out, &bytes)?;
         Ok(set.group.to_string())
@@ -134,26 +144,7 @@ impl Workspace {
         unit: Option<&str>,
         lang: Lang,
     ) -> Result<Vec<PathBuf>, AppError> {
-        let units = match unit {
-            Some(code) => {
-                let u = self.unit(code)?;
-                if let Some(g) = group
-                    && u.group != g
-                {
-                    return Err(AppError::UnitNotInGroup {
-                        unit: code.to_string(),
-                        group: g.to_string(),
-                    });
-                }
-                vec![u]
-            }
-            None => {
-                if let Some(g) = group {
-                    self.set(g)?;
-                }
-                self.units(group)?
-            }
-        };
+        let units = self.units_asked(group, unit)?;
         let names: std::collections::HashMap<String, String> = self.groups()?.into_iter().collect();
         std::fs::create_dir_all(dir).map_err(|e| AppError::write_failed(dir, e))?;
         let mut written = Vec::with_capacity(units.len());
@@ -168,24 +159,123 @@ impl Workspace {
             };
             let path = dir.join(format!("{}.xlsx", u.code));
             let bytes = assessment_workbook(set, &who, lang)
-                .map_err(|e| AppError::io(IoDoing::Write, path.display(), e))?;
+                .map_err(super::workbook::xlsx_failed(&path))?;
             super::files::write_bytes(&path, &bytes)?;
             written.push(path);
         }
         Ok(written)
     }
 
-    /// Imports every self-assessment workbook of the folder `dir`, each all or nothing on
-    /// its own through the audited self-scores import (a ledger row and seals per file): the
-    /// report of what was accepted and refused, and of the units with no workbook.
-    pub fn import_self_score_folder(&mut self, dir: &Path) -> Result<FolderReport, AppError> {
+    /// The items of `unit` the council asked it to explain, with the council's comment.
+    pub fn requests(&self, unit: &UnitRow) -> Result<Vec<Request>, AppError> {
+        let (set, sheet) = self.sheet(unit)?;
+        Ok(set
+            .item_indexes()
+            .filter(|&i| sheet.state(set, i) == crate::domain::State::ExplanationRequested)
+            .map(|i| {
+                let node = set.node(i);
+                let rec = &sheet.records[i];
+                Request {
+                    code: node.code.to_string(),
+                    title: node.title.clone(),
+                    max: node.max,
+                    self_score: rec.self_entry.as_ref().map(|e| e.score.points()),
+                    comment: rec
+                        .decision
+                        .as_ref()
+                        .map(|d| d.comment.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+
+    /// Writes, for each unit of `group` (or of the year, or the one `unit`) with items the
+    /// council asked it to explain, the workbook of those requests (`DIR/UNITCODE.xlsx`) to
+    /// fill and send back; the paths written.
+    pub fn export_explanation_requests(
+        &self,
+        dir: &Path,
+        group: Option<&str>,
+        unit: Option<&str>,
+        lang: Lang,
+    ) -> Result<Vec<PathBuf>, AppError> {
+        let units = self.units_asked(group, unit)?;
+        let names: std::collections::HashMap<String, String> = self.groups()?.into_iter().collect();
+        let mut asked = Vec::new();
+        for u in units {
+            let requests = self.requests(&u)?;
+            if !requests.is_empty() {
+                asked.push((u, requests));
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|e| AppError::write_failed(dir, e))?;
+        let mut written = Vec::with_capacity(asked.len());
+        for (u, requests) in &asked {
+            let illustrative = self.set(&u.group)?.source.is_illustrative();
+            let who = AssessmentUnit {
+                code: u.code.as_str(),
+                name: &u.name,
+                group: &u.group,
+                group_name: names.get(&u.group).map_or("", String::as_str),
+                year: self.year,
+            };
+            let path = dir.join(format!("{}.xlsx", u.code));
+            let bytes = requests_workbook(requests, &who, illustrative, lang)
+                .map_err(super::workbook::xlsx_failed(&path))?;
+            super::files::write_bytes(&path, &bytes)?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+
+    /// The units of `group` (or of the year), or the one `unit` (which must be of `group`).
+    fn units_asked(
+        &self,
+        group: Option<&str>,
+        unit: Option<&str>,
+    ) -> Result<Vec<UnitRow>, AppError> {
+        match unit {
+            Some(code) => {
+                let u = self.unit(code)?;
+                if let Some(g) = group
+                    && u.group != g
+                {
+                    return Err(AppError::UnitNotInGroup {
+                        unit: code.to_string(),
+                        group: g.to_string(),
+                    });
+                }
+                Ok(vec![u])
+            }
+            None => {
+                if let Some(g) = group {
+                    self.set(g)?;
+                }
+                self.units(group)
+            }
+        }
+    }
+
+    /// Imports every workbook of the folder `dir` (self-assessments, or replies to the
+    /// explanation requests), each all or nothing on its own through the audited import of
+    /// its kind (a ledger row and seals per file): the report of what was accepted and
+    /// refused, and of the units with no workbook (for replies: of those asked to explain).
+    pub fn import_folder(
+        &mut self,
+        kind: FolderKind,
+        dir: &Path,
+    ) -> Result<FolderReport, AppError> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(|e| AppError::io(IoDoing::Read, dir.display(), e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| is_assessment_file(p) && p.is_file())
             .collect();
         paths.sort();
-        let opened: Vec<Opened> = paths.into_iter().map(|p| self.open_assessment(p)).collect();
+        let opened: Vec<Opened> = paths
+            .into_iter()
+            .map(|p| self.open_assessment(kind, p))
+            .collect();
         let mut by_unit: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
         for o in &opened {
             if let Some(u) = &o.unit {
@@ -218,7 +308,14 @@ impl Workspace {
                 }
                 (Ok((rows, origin, unit)), None) => {
                     groups.insert(unit.group.clone());
-                    self.import_assessment(&o.path, rows, origin, &unit)
+                    match kind {
+                        FolderKind::SelfScores => {
+                            self.import_assessment(&o.path, rows, origin, &unit)
+                        }
+                        FolderKind::Explanations => {
+                            self.import_replies(&o.path, rows, origin, &unit)
+                        }
+                    }
                 }
                 (Err(e), _) => FolderOutcome::Refused(e),
             };
@@ -229,7 +326,10 @@ impl Workspace {
             });
         }
         for u in self.units(None)? {
-            let counted = groups.is_empty() || groups.contains(&u.group);
+            let counted = match kind {
+                FolderKind::SelfScores => groups.is_empty() || groups.contains(&u.group),
+                FolderKind::Explanations => !self.requests(&u)?.is_empty(),
+            };
             if counted && !seen.contains(u.code.as_str()) {
                 report.missing.push((u.code.to_string(), u.name));
             }
@@ -237,21 +337,66 @@ impl Workspace {
         Ok(report)
     }
 
-    /// [`Workspace::import_self_score_folder`] run to its end and rolled back: the same
-    /// report, nothing written.
-    pub fn preview_self_score_folder(&mut self, dir: &Path) -> Result<FolderReport, AppError> {
+    /// [`Workspace::import_folder`] run to its end and rolled back: the same report, nothing
+    /// written.
+    pub fn preview_folder(
+        &mut self,
+        kind: FolderKind,
+        dir: &Path,
+    ) -> Result<FolderReport, AppError> {
         self.store.set_dry_run(true);
-        let out = self.import_self_score_folder(dir);
+        let out = self.import_folder(kind, dir);
         self.store.set_dry_run(false);
         out
     }
 
+    /// One workbook of replies imported (in its own transaction) as an explanations file.
+    fn import_replies(
+        &mut self,
+        path: &Path,
+        rows: SheetRows,
+        origin: crate::domain::seal::Origin,
+        unit: &UnitRow,
+    ) -> FolderOutcome {
+        let asked = match self.requests(unit) {
+            Ok(r) => r.len(),
+            Err(e) => return FolderOutcome::Refused(e),
+        };
+        let source = AssessmentRows::new(
+            rows,
+            unit.code.to_string(),
+            REPLY_INPUTS,
+            Problem::RepliesBlank,
+        );
+        let imported = (|| {
+            let table = crate::io::csvread::Table::read(source)?;
+            let rows = crate::io::imports::explanations_in(path, &table, &self.context()?)?;
+            Ok(self
+                .store
+                .import_explanations(self.year, &rows, Some(&origin))?)
+        })();
+        match imported {
+            Ok(count) => {
+                let rows = count.added + count.changed + count.unchanged;
+                FolderOutcome::Accepted {
+                    count,
+                    blank: asked.saturating_sub(rows),
+                }
+            }
+            Err(e) => FolderOutcome::Refused(e),
+        }
+    }
+
     /// Reads a workbook of the folder and checks its header: the unit is one of this year's,
     /// of the group the workbook was made for, and the year is this one.
-    fn open_assessment(&self, path: PathBuf) -> Opened {
+    fn open_assessment(&self, kind: FolderKind, path: PathBuf) -> Opened {
         let mut unit_named = None;
+        let columns = match kind {
+            FolderKind::SelfScores => ASSESSMENT,
+            FolderKind::Explanations => REPLIES,
+        };
         let read = (|| {
-            let (rows, origin) = xlsxread::open_with_origin(&path, None, ASSESSMENT)?;
+            let (rows, origin) = xlsxread::open_with_origin(&path, None, columns)?;
             let h = assessment_header(&rows);
             let mut err = FileError::new(&path).in_sheet(rows.sheet_name());
             let (unit, unit_place) = match h.unit {
@@ -320,7 +465,12 @@ impl Workspace {
             .item_indexes()
             .filter(|&i| set.node(i).applies_to(&unit.code))
             .count();
-        let source = AssessmentRows::new(rows, unit.code.to_string());
+        let source = AssessmentRows::new(
+            rows,
+            unit.code.to_string(),
+            ASSESSMENT_INPUTS,
+            Problem::AssessmentBlank,
+        );
         let imported = self.import_self_scores::<&[u8]>(
             path,
             SelfSource::Assessment(Box::new(source)),

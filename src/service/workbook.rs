@@ -106,7 +106,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
 }
 
 /// A failure to write the workbook at `out`, as the error the command reports.
-fn xlsx_failed(out: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + '_ {
+pub(super) fn xlsx_failed(out: &Path) -> impl Fn(rust_xlsxwriter::XlsxError) -> AppError + '_ {
     move |e| AppError::io(IoDoing::Write, out.display(), e)
 }
 

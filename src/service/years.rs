@@ -37,13 +37,32 @@ pub struct NewYear {
 }
 
 /// A changes file for a new year, and the criteria sets of the groups that start.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct YearChanges {
     pub file: PathBuf,
     /// The sheet, for a workbook.
     pub sheet: Option<String>,
     /// TOML criteria sets (their year is set to the new year's).
     pub sets: Vec<PathBuf>,
+}
+
+/// Where a new year's changes come from: files, or text the program holds.
+enum ChangesSource<'a> {
+    Files(&'a YearChanges),
+    Text {
+        file: &'a Path,
+        text: &'a str,
+        sets: &'a [(&'a Path, &'a str)],
+    },
+}
+
+impl ChangesSource<'_> {
+    fn file(&self) -> &Path {
+        match self {
+            ChangesSource::Files(ch) => &ch.file,
+            ChangesSource::Text { file, .. } => file,
+        }
+    }
 }
 
 /// A year published: its publication and the final ranking of every group.
@@ -211,6 +230,34 @@ impl Workspace {
         changes: Option<&YearChanges>,
         appraiser: &str,
     ) -> Result<NewYear, AppError> {
+        self.new_year_from(year, from, changes.map(ChangesSource::Files), appraiser)
+    }
+
+    /// The same with the changes and the sets of the groups that start given as text (the
+    /// demo's, built into the program): `changes` (its file name, its CSV text), `sets` (each
+    /// file name and TOML text).
+    pub(crate) fn new_year_with_text(
+        &mut self,
+        (year, from): (i32, i32),
+        changes: (&Path, &str),
+        sets: &[(&Path, &str)],
+        appraiser: &str,
+    ) -> Result<NewYear, AppError> {
+        let source = ChangesSource::Text {
+            file: changes.0,
+            text: changes.1,
+            sets,
+        };
+        self.new_year_from(year, from, Some(source), appraiser)
+    }
+
+    fn new_year_from(
+        &mut self,
+        year: i32,
+        from: i32,
+        changes: Option<ChangesSource>,
+        appraiser: &str,
+    ) -> Result<NewYear, AppError> {
         if self.store.year_exists(year)? {
             return Err(StoreError::YearExists(year).into());
         }
@@ -232,7 +279,7 @@ impl Workspace {
         let last = self.store.units(from, None)?;
         let (carried, links, ended) = match changes {
             None => (last, Vec::new(), Vec::new()),
-            Some(ch) => {
+            Some(ref ch) => {
                 let was: Vec<lineage::Unit> = last
                     .iter()
                     .map(|u| lineage::Unit {
@@ -242,10 +289,26 @@ impl Workspace {
                         ranked: u.ranked,
                     })
                     .collect();
-                let outcome = self.read_changes(&ch.file, ch.sheet.as_deref(), &was)?;
-                for path in &ch.sets {
-                    let text = crate::io::csvread::read_text(path)?;
-                    let mut set = set_from_toml(path, &text)?;
+                let (outcome, started) = match ch {
+                    ChangesSource::Files(ch) => {
+                        let outcome = self.read_changes(&ch.file, ch.sheet.as_deref(), &was)?;
+                        let mut started = Vec::new();
+                        for path in &ch.sets {
+                            let text = crate::io::csvread::read_text(path)?;
+                            started.push(set_from_toml(path, &text)?);
+                        }
+                        (outcome, started)
+                    }
+                    ChangesSource::Text { file, text, sets } => {
+                        let outcome = imports::changes(file, text, &was)?;
+                        let started = sets
+                            .iter()
+                            .map(|(path, text)| set_from_toml(path, text))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        (outcome, started)
+                    }
+                };
+                for mut set in started {
                     set.year = year;
                     sets.retain(|s| s.group != set.group);
                     sets.push(set);
@@ -287,8 +350,8 @@ impl Workspace {
             .filter(|g| !groups.contains(g.as_str()))
             .collect();
         let mut comment = format!("new-year {year} --from {from}");
-        if let Some(ch) = changes {
-            comment.push_str(&format!(" --changes {}", ch.file.display()));
+        if let Some(ch) = &changes {
+            comment.push_str(&format!(" --changes {}", ch.file().display()));
         }
         self.store
             .create_year(year, &sets, &units, &links, appraiser, &comment)?;

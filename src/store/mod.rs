@@ -18,6 +18,7 @@ pub use ledger::{Mark, TRIGGERS, Verification};
 pub use records::{
     ExplanationRow, HistoryRow, ImportCount, SelfScoreSink, SelfScoreWrite, UnitRow,
 };
+pub use totals::StoredProgress;
 pub use years::{Publication, PublishedRow};
 
 use crate::clock::{self, SharedClock};

@@ -148,7 +148,8 @@ impl SelfScoreSink<'_> {
         self.fresh
     }
 
-    /// Stores a unit's totals, computed by the caller under `group`'s set at `revision`.
+    /// Stores a unit's totals, parts and each field's progress (decided, items), computed by
+    /// the caller under `group`'s set at `revision`.
     /// When that is not the set as stored, they are computed again from what the
     /// transaction sees, under the stored set.
     pub fn put_totals(
@@ -158,6 +159,7 @@ impl SelfScoreSink<'_> {
         revision: i64,
         totals: &crate::domain::UnitTotals,
         (fields, criteria): (&[NodeScore], &[NodeScore]),
+        progress: &[(usize, usize)],
     ) -> Result<(), StoreError> {
         let current = match self.revisions.get(group) {
             Some(r) => *r,
@@ -169,6 +171,7 @@ impl SelfScoreSink<'_> {
         };
         if current == Some(revision) {
             let parts = super::totals::encode_parts(fields, criteria);
+            let progress = super::totals::encode_pairs(progress);
             super::totals::put(
                 self.conn,
                 self.year,
@@ -176,7 +179,7 @@ impl SelfScoreSink<'_> {
                 group,
                 revision,
                 totals,
-                &parts,
+                (&parts, &progress),
             )
         } else {
             self.refresh_totals(unit)

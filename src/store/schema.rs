@@ -315,6 +315,10 @@ const MIGRATIONS: &[Step] = &[
     // 13: the units' lineage (renamed, merged, split, new) is sealed like every input that
     // changes a result (it decides last year's index a unit is compared with).
     Step::Rust(super::seals::migrate_lineage),
+    // 14: beside each unit's totals, each field's progress (items decided, items that
+    // apply): the units screen reads it instead of every score of the group. Empty for the
+    // rows already there: the screen computes them on first need.
+    Step::Sql(super::totals::PROGRESS),
 ];
 
 /// The schema version this binary writes.

@@ -65,6 +65,47 @@ pub(super) const PARTS: &str = r#"
     ALTER TABLE unit_totals ADD COLUMN parts BLOB NOT NULL DEFAULT x'';
 "#;
 
+/// The schema of step 14: each field's progress (items decided, items that apply to the
+/// unit), as pairs of little-endian `u32`, in the set's order of fields; empty while not
+/// computed. The units screen reads it instead of every score of the group.
+pub(super) const PROGRESS: &str = r#"
+    ALTER TABLE unit_totals ADD COLUMN progress BLOB NOT NULL DEFAULT x'';
+"#;
+
+/// Each field's progress from a unit's node sums, as stored.
+pub(super) fn encode_progress(set: &CriteriaSet, sums: &[NodeSum]) -> Vec<u8> {
+    let pairs: Vec<(usize, usize)> = set
+        .fields()
+        .map(|f| (sums[f].decided, sums[f].items))
+        .collect();
+    encode_pairs(&pairs)
+}
+
+/// (decided, items) pairs as stored.
+pub(super) fn encode_pairs(pairs: &[(usize, usize)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pairs.len() * 8);
+    for &(decided, items) in pairs {
+        // Items of one set: at most `MAX_NODES`, far inside u32.
+        out.extend_from_slice(&(decided as u32).to_le_bytes());
+        out.extend_from_slice(&(items as u32).to_le_bytes());
+    }
+    out
+}
+
+/// Each field's (decided, items) read back: none when the blob is empty (not computed) or not
+/// of `fields` pairs.
+fn decode_progress(blob: &[u8], fields: usize) -> Option<Vec<(usize, usize)>> {
+    if blob.len() != fields * 8 || fields == 0 {
+        return None;
+    }
+    let n = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+    Some(
+        blob.chunks_exact(8)
+            .map(|c| (n(&c[..4]), n(&c[4..])))
+            .collect(),
+    )
+}
+
 /// A unit's parts as stored.
 pub(super) fn encode_parts(fields: &[NodeScore], criteria: &[NodeScore]) -> Vec<u8> {
     let mut out = Vec::with_capacity((fields.len() + criteria.len()) * 8);
@@ -188,15 +229,15 @@ pub(super) fn put(
     group: &str,
     revision: i64,
     t: &UnitTotals,
-    parts: &[u8],
+    (parts, progress): (&[u8], &[u8]),
 ) -> Result<(), StoreError> {
     let n = |v: usize| v as i64;
     conn.prepare_cached(
         "INSERT OR REPLACE INTO unit_totals (year, unit, group_code, revision, max, self_total,
              appraised, provisional, items, decided, adjusted, flagged, difference, bonus,
-             deduction, extra_items, extra_decided, parts)
+             deduction, extra_items, extra_decided, parts, progress)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18)",
+                 ?18, ?19)",
     )?
     .execute(params![
         year,
@@ -217,6 +258,7 @@ pub(super) fn put(
         n(t.extra_items),
         n(t.extra_decided),
         parts,
+        progress,
     ])?;
     Ok(())
 }
@@ -248,8 +290,25 @@ pub(super) fn refresh(
     let sums = scores.node_sums(&set);
     let b = UnitBreakdown::new(&set, &Outline::of(&set), unit.clone(), &sums);
     let parts = encode_parts(&b.fields, &b.criteria);
-    put(conn, year, unit.as_str(), &group, rev, &b.totals, &parts)?;
+    let progress = encode_progress(&set, &sums);
+    put(
+        conn,
+        year,
+        unit.as_str(),
+        &group,
+        rev,
+        &b.totals,
+        (&parts, &progress),
+    )?;
     Ok(Some(b.totals))
+}
+
+/// Which stored blob [`stored_each`] reads beside the totals.
+#[derive(Clone, Copy)]
+enum Blob {
+    None,
+    Parts,
+    Progress,
 }
 
 /// Each valid stored row of the units of `group` at the set's `revision` (its group is the
@@ -258,7 +317,7 @@ pub(super) fn refresh(
 fn stored_each(
     conn: &Connection,
     (year, group, revision): (i32, &str, i64),
-    parts: bool,
+    blob: Blob,
     mut each: impl FnMut(&str, UnitTotals, &[u8]),
 ) -> Result<(), StoreError> {
     let sql = format!(
@@ -270,7 +329,11 @@ fn stored_each(
            JOIN sets s ON s.year = t.year AND s.group_code = t.group_code
                       AND s.revision = t.revision
          WHERE t.year = ?1 AND t.group_code = ?2 AND t.revision = ?3",
-        if parts { "t.parts" } else { "x''" }
+        match blob {
+            Blob::None => "x''",
+            Blob::Parts => "t.parts",
+            Blob::Progress => "t.progress",
+        }
     );
     let mut st = conn.prepare_cached(&sql)?;
     let mut rows = st.query(params![year, group, revision])?;
@@ -311,7 +374,7 @@ pub(super) fn stored(
     revision: i64,
 ) -> Result<HashMap<String, UnitTotals>, StoreError> {
     let mut out = HashMap::new();
-    stored_each(conn, (year, group, revision), false, |unit, t, _| {
+    stored_each(conn, (year, group, revision), Blob::None, |unit, t, _| {
         out.insert(unit.to_string(), t);
     })?;
     Ok(out)
@@ -396,21 +459,26 @@ fn stored_parts(
     outline: &Outline,
 ) -> Result<HashMap<String, UnitBreakdown>, StoreError> {
     let mut out = HashMap::new();
-    stored_each(conn, (year, group, revision), true, |code, totals, blob| {
-        if let (Some((fields, criteria)), Ok(unit)) =
-            (decode_parts(blob, outline), UnitCode::parse(code))
-        {
-            out.insert(
-                code.to_string(),
-                UnitBreakdown {
-                    unit,
-                    fields,
-                    criteria,
-                    totals,
-                },
-            );
-        }
-    })?;
+    stored_each(
+        conn,
+        (year, group, revision),
+        Blob::Parts,
+        |code, totals, blob| {
+            if let (Some((fields, criteria)), Ok(unit)) =
+                (decode_parts(blob, outline), UnitCode::parse(code))
+            {
+                out.insert(
+                    code.to_string(),
+                    UnitBreakdown {
+                        unit,
+                        fields,
+                        criteria,
+                        totals,
+                    },
+                );
+            }
+        },
+    )?;
     Ok(out)
 }
 
@@ -444,6 +512,60 @@ impl super::Store {
     }
 }
 
+/// A unit's stored totals and each field's (items decided, items that apply), by unit code.
+pub type StoredProgress = HashMap<String, (UnitTotals, Vec<(usize, usize)>)>;
+
+/// The stored totals and field progress of the units of `group` valid at the set's
+/// `revision` whose progress is stored for `fields` fields, by unit code.
+fn stored_progress(
+    conn: &Connection,
+    (year, group, revision): (i32, &str, i64),
+    fields: usize,
+) -> Result<StoredProgress, StoreError> {
+    let mut out = HashMap::new();
+    stored_each(
+        conn,
+        (year, group, revision),
+        Blob::Progress,
+        |code, totals, blob| {
+            if let Some(progress) = decode_progress(blob, fields) {
+                out.insert(code.to_string(), (totals, progress));
+            }
+        },
+    )?;
+    Ok(out)
+}
+
+impl super::Store {
+    /// Each unit's stored totals and field progress (items decided, items that apply, per
+    /// field of the set) of `group`, valid at its set's `revision`; units without them are
+    /// left out.
+    pub fn stored_progress(
+        &self,
+        year: i32,
+        group: &str,
+        revision: i64,
+        fields: usize,
+    ) -> Result<StoredProgress, StoreError> {
+        stored_progress(&self.conn, (year, group, revision), fields)
+    }
+
+    /// Computes and stores the totals and progress of the units of `group` that have none
+    /// valid, in one write transaction, and returns those of all its units. None when the
+    /// set's revision is no longer `revision` (or the file is read-only).
+    pub fn fill_progress(
+        &self,
+        year: i32,
+        group: &str,
+        revision: i64,
+        fields: usize,
+    ) -> Result<Option<StoredProgress>, StoreError> {
+        self.fill(year, group, revision, |c| {
+            stored_progress(c, (year, group, revision), fields)
+        })
+    }
+}
+
 /// A unit whose stored totals (or parts) are not what its scores give now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaleCopy {
@@ -470,9 +592,23 @@ pub(super) fn stale_copies(
     let mut out = Vec::new();
     for (year, group, revision) in groups {
         let mut rows: Vec<(String, UnitTotals, Vec<u8>)> = Vec::new();
-        stored_each(conn, (year, &group, revision), true, |unit, t, blob| {
-            rows.push((unit.to_string(), t, blob.to_vec()));
-        })?;
+        stored_each(
+            conn,
+            (year, &group, revision),
+            Blob::Parts,
+            |unit, t, blob| {
+                rows.push((unit.to_string(), t, blob.to_vec()));
+            },
+        )?;
+        let mut progress: HashMap<String, Vec<u8>> = HashMap::new();
+        stored_each(
+            conn,
+            (year, &group, revision),
+            Blob::Progress,
+            |unit, _, blob| {
+                progress.insert(unit.to_string(), blob.to_vec());
+            },
+        )?;
         if rows.is_empty() {
             continue;
         }
@@ -486,7 +622,9 @@ pub(super) fn stale_copies(
             read_scores(conn, year, &set, &code, &mut scores)?;
             let sums = scores.node_sums(&set);
             let b = UnitBreakdown::new(&set, &outline, code, &sums);
-            let parts_differ = !blob.is_empty() && blob != encode_parts(&b.fields, &b.criteria);
+            let shown = progress.get(&unit).map_or(&[][..], Vec::as_slice);
+            let parts_differ = (!blob.is_empty() && blob != encode_parts(&b.fields, &b.criteria))
+                || (!shown.is_empty() && shown != encode_progress(&set, &sums));
             if b.totals != stored || parts_differ {
                 out.push(StaleCopy {
                     year,

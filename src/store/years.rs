@@ -476,6 +476,9 @@ impl Store {
             reason,
             None,
         )?;
+        // The screens keep last year's figures with a group's lines: a whole reload, on every
+        // member's screen, rather than the unit's line alone.
+        super::decisions::bump_epoch(&tx)?;
         tx.commit()?;
         Ok(())
     }

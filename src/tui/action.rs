@@ -61,6 +61,9 @@ pub enum Cmd {
     Years,
     /// Take back the publication of the year (asks for the reason).
     Unpublish,
+    /// Set the council's figure of last year for the selected unit (asks for it and the
+    /// reason).
+    SetPrevious,
     /// Open another database file (asks for its path).
     OpenDatabase,
     /// Open the demo year, in a file of its own (built on first use).
@@ -71,6 +74,12 @@ pub enum Cmd {
     ExportRanking,
     /// Write the notices of the shown group's units into a folder.
     ExportNotices,
+    /// Write the shown group's criteria set as the workbook of its tree.
+    ExportCriteria,
+    /// Write each unit's self-assessment workbook of the shown group into a folder.
+    ExportSelfAssessment,
+    /// Write the explanation requests of the shown group's units into a folder.
+    ExportExplanationRequests,
     /// The analysis by field of the group (and from there each unit's way up).
     Fields,
     /// The field column before or after the selected one.
@@ -146,6 +155,13 @@ pub struct UnitLineage {
 /// Data the runtime read from the store.
 #[derive(Debug, Clone)]
 pub enum Loaded {
+    /// A unit's figure of last year, as the council's box shows it: the unit, its name, and
+    /// the figure with how it was found.
+    Previous {
+        unit: crate::domain::UnitCode,
+        name: String,
+        now: String,
+    },
     /// The lineage of the working year's units that changed, by unit code.
     Lineage(std::collections::HashMap<String, UnitLineage>),
     Groups(Vec<GroupTab>),
@@ -256,8 +272,19 @@ pub enum Action {
     },
     /// A unit was closed or reopened: what the status line says.
     ClosedSet(String),
+    /// The new year was refused (a changes file's problems, each with its line and column):
+    /// the box opens again with what was typed.
+    NewYearRefused {
+        year: i32,
+        from: i32,
+        carry: bool,
+        message: String,
+        text: String,
+    },
     /// The year was published: what the status line says.
     Published(String),
+    /// The council's figure of last year was set or taken back: what the status line says.
+    PreviousSet(String),
     /// The publication was refused (every group's reason); the box asks again with the
     /// comment typed.
     PublishRefused {
@@ -280,6 +307,20 @@ pub enum Action {
     /// The path given to preview is a folder: the path box again, with a sentence.
     PathIsFolder {
         path: String,
+    },
+    /// A folder of self-assessments previewed: the report's lines, and how many workbooks
+    /// would be imported.
+    FolderPreviewed {
+        path: std::path::PathBuf,
+        lines: Vec<String>,
+        accepted: usize,
+    },
+    /// A criteria tree whose header lacks values: the App asks for them, one box each,
+    /// then previews again with `args`.
+    CriteriaNeeds {
+        path: std::path::PathBuf,
+        args: crate::service::CriteriaCsvArgs,
+        fields: Vec<crate::service::HeaderField>,
     },
     /// A file was imported: what the status line says.
     Imported(String),
@@ -386,11 +427,15 @@ pub enum Effect {
     PreviewImport {
         kind: crate::service::FileKind,
         path: std::path::PathBuf,
+        /// For a criteria tree: the header values given in the boxes.
+        criteria: crate::service::CriteriaCsvArgs,
     },
-    /// Import the file, as `thamdinh import`.
+    /// Import the file (a folder of self-assessments for self scores), as `thamdinh
+    /// import`.
     Import {
         kind: crate::service::FileKind,
         path: std::path::PathBuf,
+        criteria: crate::service::CriteriaCsvArgs,
     },
     /// List what completes the path typed.
     Complete {
@@ -417,6 +462,9 @@ pub enum Effect {
         from: i32,
         /// Whether `from`'s field assignments are carried over.
         carry: bool,
+        /// The changes file and the sets of the groups that start, as `--changes` and `--set`
+        /// give them (none: the units carried over as they were).
+        changes: Option<crate::service::YearChanges>,
     },
     /// Work on another year of the same file from now on (it must exist).
     SwitchYear {
@@ -427,6 +475,17 @@ pub enum Effect {
     /// Take back the publication of the working year, as `thamdinh unpublish` (audited).
     Unpublish {
         comment: String,
+    },
+    /// Read a unit's figure of last year and how it was found (to open the council's box).
+    LoadPrevious {
+        unit: crate::domain::UnitCode,
+    },
+    /// Set (or take back) the council's figure of last year for a unit, with its reason, as
+    /// `thamdinh previous` (audited).
+    SetPrevious {
+        unit: crate::domain::UnitCode,
+        figure: crate::domain::lineage::Figure,
+        reason: String,
     },
     /// Work on another database file from now on (it must exist: nothing is created).
     OpenDatabase {
@@ -453,6 +512,7 @@ impl Effect {
                 | Effect::Assign { .. }
                 | Effect::NewYear { .. }
                 | Effect::Unpublish { .. }
+                | Effect::SetPrevious { .. }
                 | Effect::OpenDemo
         )
     }

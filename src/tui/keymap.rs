@@ -91,6 +91,13 @@ const FIELDS: Binding = Binding {
     vi: "phân tích theo lĩnh vực: lĩnh vực mạnh, yếu; hướng cải thiện của từng đơn vị",
     en: "analysis by field: strong and weak fields; each unit's way up",
 };
+const SET_PREVIOUS: Binding = Binding {
+    keys: &[Char('S')],
+    label: "S",
+    cmd: Cmd::SetPrevious,
+    vi: "chỉ số năm trước để so sánh do Hội đồng đặt (kèm lý do)",
+    en: "the council's figure of last year to compare with (and why)",
+};
 const HELP: Binding = Binding {
     keys: &[Char('?')],
     label: "?",
@@ -136,6 +143,7 @@ pub static UNITS: &[Binding] = &[
         vi: "khóa / mở lại kết quả của đơn vị đang chọn (kèm nhận xét)",
         en: "close / reopen the selected unit (with a comment)",
     },
+    SET_PREVIOUS,
     Binding {
         keys: &[Char('r')],
         label: "r",
@@ -383,6 +391,7 @@ pub static RANKING: &[Binding] = &[
         vi: "hủy công bố kết quả năm (kèm lý do, ghi nhật ký)",
         en: "unpublish the year's results (with the reason, audited)",
     },
+    SET_PREVIOUS,
     NEW_YEAR_KEY,
     YEARS_KEY,
     HISTORY_KEY,
@@ -459,6 +468,27 @@ pub static FILES: &[Binding] = &[
         cmd: Cmd::Open,
         vi: "gõ đường dẫn tệp; sau khi xem trước: nhập",
         en: "type the file's path; after the preview: import",
+    },
+    Binding {
+        keys: &[Char('b')],
+        label: "b",
+        cmd: Cmd::ExportCriteria,
+        vi: "ghi bộ chỉ số của nhóm ra bảng tính (mẫu, nhập lại được)",
+        en: "write the group's criteria set as a workbook template",
+    },
+    Binding {
+        keys: &[Char('p')],
+        label: "p",
+        cmd: Cmd::ExportSelfAssessment,
+        vi: "ghi phiếu tự chấm của từng đơn vị trong nhóm vào thư mục",
+        en: "write each unit's self-assessment workbook into a folder",
+    },
+    Binding {
+        keys: &[Char('g')],
+        label: "g",
+        cmd: Cmd::ExportExplanationRequests,
+        vi: "ghi phiếu giải trình của đơn vị được yêu cầu vào thư mục",
+        en: "write the units' explanation requests into a folder",
     },
     HELP,
     Binding {

@@ -11,8 +11,8 @@ use crate::domain::Mode;
 use crate::i18n::screens as words;
 use crate::i18n::{Lang, commands, errors};
 use crate::service::{
-    AppError, CriteriaCsvArgs, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet, Update,
-    Workspace,
+    AppError, CriteriaCsvArgs, FileKind, LiveFields, LiveGroup, NoticeArgs, Opening, UnitSheet,
+    Update, Workspace,
 };
 use crate::view::said;
 use std::path::Path;
@@ -120,6 +120,9 @@ impl Runtime {
             | Effect::Unpublish { .. }
             | Effect::SwitchYear { .. }
             | Effect::NewYear { .. }) => self.year(appraiser, lang, e),
+            e @ (Effect::LoadPrevious { .. } | Effect::SetPrevious { .. }) => {
+                self.previous(appraiser, lang, e)
+            }
             Effect::CheckLedger => self.check_ledger(lang),
             e @ (Effect::RememberAppraiser(_)
             | Effect::LoadAssignments { .. }
@@ -347,7 +350,9 @@ impl Runtime {
             }
             Effect::Export { job, overwrite } => {
                 let there = match job.what {
-                    ExportWhat::Notices => std::fs::read_dir(&job.path)
+                    ExportWhat::Notices
+                    | ExportWhat::SelfAssessment
+                    | ExportWhat::ExplanationRequests => std::fs::read_dir(&job.path)
                         .map(|mut d| d.next().is_some())
                         .unwrap_or(false),
                     _ => job.path.exists(),
@@ -358,6 +363,13 @@ impl Runtime {
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
                 let message = match job.what {
+                    ExportWhat::Criteria => said::export_criteria(ws, group, out, lang)?,
+                    ExportWhat::SelfAssessment => {
+                        said::export_self_assessment(ws, group, None, out, lang)?
+                    }
+                    ExportWhat::ExplanationRequests => {
+                        said::export_explanation_requests(ws, group, None, out, lang)?
+                    }
                     ExportWhat::Decisions => said::export_decisions(ws, group, mode, out, lang)?,
                     ExportWhat::Ranking => said::export_ranking(ws, group, mode, out, lang)?,
                     ExportWhat::Notices => {
@@ -384,23 +396,63 @@ impl Runtime {
     fn files(&mut self, lang: Lang, effect: Effect) -> Result<Vec<Action>, AppError> {
         let ws = &mut self.ws;
         Ok(match effect {
-            Effect::PreviewImport { kind, path } => {
+            Effect::PreviewImport { kind, path, .. } if folder_kind(kind, &path).is_some() => {
+                let folder = folder_kind(kind, &path).expect("a folder");
+                let report = ws.preview_folder(folder, &path)?;
+                let shown = path.display().to_string();
+                vec![Action::FolderPreviewed {
+                    lines: commands::folder_report(&shown, &report, true, lang),
+                    accepted: report.accepted().count(),
+                    path,
+                }]
+            }
+            Effect::PreviewImport {
+                kind,
+                path,
+                criteria,
+            } => {
+                // A folder where a file is wanted: the path box again, with a sentence.
                 if path.is_dir() {
                     return Ok(vec![Action::PathIsFolder {
                         path: path.display().to_string(),
                     }]);
                 }
-                let preview = ws
-                    .preview_import(kind, &path, None, CriteriaCsvArgs::default())
-                    .map_err(|e| refusal(&e, kind, &path, lang));
-                vec![Action::Previewed {
-                    kind,
-                    path,
-                    preview,
-                }]
+                // The screens ask for bands the file does not give.
+                let args = CriteriaCsvArgs {
+                    ask_bands: true,
+                    ..criteria.clone()
+                };
+                match ws.preview_import(kind, &path, None, args) {
+                    Err(AppError::CriteriaNeeds(fields)) => vec![Action::CriteriaNeeds {
+                        path,
+                        args: criteria,
+                        fields,
+                    }],
+                    result => vec![Action::Previewed {
+                        kind,
+                        preview: result.map_err(|e| refusal(&e, kind, &path, lang)),
+                        path,
+                    }],
+                }
             }
-            Effect::Import { kind, path } => {
-                let done = ws.import_any(kind, &path, None, CriteriaCsvArgs::default())?;
+            Effect::Import { kind, path, .. } if folder_kind(kind, &path).is_some() => {
+                let folder = folder_kind(kind, &path).expect("a folder");
+                let report = ws.import_folder(folder, &path)?;
+                self.config.remember_folder(&path);
+                let shown = path.display().to_string();
+                let lines = commands::folder_report(&shown, &report, false, lang);
+                vec![Action::Imported(lines.join("\n"))]
+            }
+            Effect::Import {
+                kind,
+                path,
+                criteria,
+            } => {
+                let args = CriteriaCsvArgs {
+                    ask_bands: true,
+                    ..criteria
+                };
+                let done = ws.import_any(kind, &path, None, args)?;
                 self.config.remember_folder(&path);
                 vec![Action::Imported(said::imported(&done, lang))]
             }
@@ -409,6 +461,51 @@ impl Runtime {
                 text,
             }],
             e => unreachable!("not an effect on files: {e:?}"),
+        })
+    }
+
+    /// The council's figure of last year for one unit: read for its box, then set (or taken
+    /// back) with its reason, as `thamdinh previous` does.
+    fn previous(
+        &mut self,
+        appraiser: &str,
+        lang: Lang,
+        effect: Effect,
+    ) -> Result<Vec<Action>, AppError> {
+        let ws = &mut self.ws;
+        let said = |ws: &Workspace, p: &crate::domain::lineage::Previous| {
+            let names = ws.unit_names()?;
+            let name = |c: &str| names.get(c).cloned().unwrap_or_else(|| c.to_string());
+            let basis = crate::words::documents::previous_basis(&p.basis, &name, lang);
+            let value = p.value.map(|v| v.fixed2()).unwrap_or_else(|| "—".into());
+            Ok::<_, AppError>((value, basis))
+        };
+        Ok(match effect {
+            Effect::LoadPrevious { unit } => {
+                let row = ws.unit(unit.as_str())?;
+                let (value, basis) = said(ws, &ws.previous_of(unit.as_str())?)?;
+                vec![Action::Loaded(Loaded::Previous {
+                    unit,
+                    name: row.name,
+                    now: words::previous_now(&value, &basis, lang),
+                })]
+            }
+            Effect::SetPrevious {
+                unit,
+                figure,
+                reason,
+            } => {
+                let reason = crate::domain::text::nfc(reason.trim());
+                let p = ws.set_previous(unit.as_str(), figure.as_override(), &reason, appraiser)?;
+                let council = matches!(p.basis, crate::domain::lineage::Basis::Council(_));
+                vec![Action::PreviousSet(words::previous_set(
+                    unit.as_str(),
+                    p.value.map(|v| v.fixed2()).as_deref(),
+                    council,
+                    lang,
+                ))]
+            }
+            e => unreachable!("not an effect on last year's figure: {e:?}"),
         })
     }
 
@@ -488,8 +585,33 @@ impl Runtime {
                     }],
                 }
             }
-            Effect::NewYear { year, from, carry } => {
-                let said = said::new_year(ws, year, Some(from), None, appraiser, lang)?;
+            Effect::NewYear {
+                year,
+                from,
+                carry,
+                changes,
+            } => {
+                let said =
+                    match said::new_year(ws, year, Some(from), changes.as_ref(), appraiser, lang) {
+                        Ok(said) => said,
+                        // Refused whole (nothing written): the box again, with the file's problems.
+                        Err(e) => {
+                            let text = changes.map(|c| {
+                                std::iter::once(c.file)
+                                    .chain(c.sets)
+                                    .map(|p| p.display().to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            });
+                            return Ok(vec![Action::NewYearRefused {
+                                year,
+                                from,
+                                carry,
+                                message: e.render(lang),
+                                text: text.unwrap_or_default(),
+                            }]);
+                        }
+                    };
                 let mut message = said.lines().next().unwrap_or_default().to_string();
                 if carry {
                     let n = ws.carry_assignments(from)?;
@@ -707,4 +829,15 @@ fn lineage_notes(
         }
     }
     Ok(out)
+}
+
+/// The folder of filled workbooks a path to import names: self-assessments for the self
+/// scores, replies for the explanations; none for a file.
+fn folder_kind(kind: FileKind, path: &Path) -> Option<crate::service::FolderKind> {
+    use crate::service::FolderKind;
+    match kind {
+        FileKind::SelfScores if path.is_dir() => Some(FolderKind::SelfScores),
+        FileKind::Explanations if path.is_dir() => Some(FolderKind::Explanations),
+        _ => None,
+    }
 }

@@ -57,6 +57,27 @@ pub fn cut(s: &str, width: usize) -> String {
     out
 }
 
+/// A band's name where a cell has room for two letters: the name itself when it is that short
+/// (`A`, `B`), else the first letter of each word and the numbers whole (`Nhóm 1` → `N1`,
+/// `Xuất sắc` → `XS`, `Trung bình` → `TB`, `Khá` → `K`).
+pub fn band_mark(name: &str) -> String {
+    if name.width() <= 2 {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            if w.chars().all(|c| c.is_ascii_digit()) {
+                w.to_string()
+            } else {
+                w.chars()
+                    .next()
+                    .map(|c| c.to_uppercase().collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect()
+}
+
 /// A decimal percent with two decimals, rounded half away from zero.
 pub fn pct(d: Decimal) -> String {
     round2(d).fixed2()
@@ -105,6 +126,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_band_is_marked_in_two_letters() {
+        assert_eq!(band_mark("A"), "A");
+        assert_eq!(band_mark("Nhóm 1"), "N1");
+        assert_eq!(band_mark("Xuất sắc"), "XS");
+        assert_eq!(band_mark("Trung bình"), "TB");
+        assert_eq!(band_mark("Khá"), "K");
+        assert_eq!(band_mark("yếu"), "Y");
+    }
 
     #[test]
     fn gaps_are_rounded_up_and_bars_grow_with_the_loss() {

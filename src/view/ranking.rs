@@ -113,10 +113,9 @@ pub fn rank_table(
     if r.rows.iter().any(|row| !row.ranked) {
         let _ = writeln!(out, "{}", w.not_ranked);
     }
-    for row in &r.rows {
-        if let Some(note) = notes.get(row.unit.as_str()) {
-            let _ = writeln!(out, "* {}: {note}", row.unit);
-        }
+    let units = r.rows.iter().map(|row| row.unit.as_str());
+    for line in crate::words::documents::previous_note_lines(units, notes) {
+        let _ = writeln!(out, "{line}");
     }
     out
 }

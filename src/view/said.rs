@@ -149,6 +149,22 @@ pub fn export_self_assessment(
     ))
 }
 
+/// Writes each unit's explanation requests (`UNITCODE.xlsx`) into the folder `out`.
+pub fn export_explanation_requests(
+    ws: &Workspace,
+    group: Option<&str>,
+    unit: Option<&str>,
+    out: &Path,
+    lang: Lang,
+) -> Result<String, AppError> {
+    let written = ws.export_explanation_requests(out, group, unit, lang)?;
+    Ok(crate::i18n::commands::requests_written(
+        written.len(),
+        &out.display().to_string(),
+        lang,
+    ))
+}
+
 /// Writes each unit's notice (`UNITCODE.docx`) into the folder `out`.
 pub fn export_notices(
     ws: &Workspace,

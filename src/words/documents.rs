@@ -717,6 +717,42 @@ pub fn previous_basis(
     }
 }
 
+/// The notes under a table on how last year's figures were found, one line per note: the
+/// units that share it (in `units`' order; more than eight as the first two, `…`, the last
+/// and how many), then the note: `* XP001, XP002, … XP100 (100): đơn vị mới`.
+pub fn previous_note_lines<'a>(
+    units: impl IntoIterator<Item = &'a str>,
+    notes: &std::collections::HashMap<String, String>,
+) -> Vec<String> {
+    let mut by_note: Vec<(&str, Vec<&str>)> = Vec::new();
+    for unit in units {
+        let Some(note) = notes.get(unit) else {
+            continue;
+        };
+        match by_note.iter_mut().find(|(n, _)| *n == note.as_str()) {
+            Some((_, us)) => us.push(unit),
+            None => by_note.push((note.as_str(), vec![unit])),
+        }
+    }
+    by_note
+        .into_iter()
+        .map(|(note, us)| {
+            let list = if us.len() <= 8 {
+                us.join(", ")
+            } else {
+                format!(
+                    "{}, {}, … {} ({})",
+                    us[0],
+                    us[1],
+                    us[us.len() - 1],
+                    us.len()
+                )
+            };
+            format!("* {list}: {note}")
+        })
+        .collect()
+}
+
 /// A predecessor's line in the history: whose it is.
 pub fn predecessor_of(
     successor: &str,
@@ -825,6 +861,27 @@ mod tests {
         assert_eq!(
             mode_line(Mode::Provisional, 1, 3, Lang::Vi),
             "Bảng TẠM TÍNH, chưa phải kết quả chính thức: tiêu chí chưa thẩm định được tính theo điểm tự chấm của đơn vị. Đã thẩm định 1/3 tiêu chí (33,33 %)."
+        );
+    }
+
+    #[test]
+    fn units_that_share_a_note_share_its_line() {
+        let mut notes = std::collections::HashMap::new();
+        let codes: Vec<String> = (1..=100).map(|k| format!("XP{k:03}")).collect();
+        for c in &codes {
+            notes.insert(c.clone(), "đơn vị mới".to_string());
+        }
+        notes.insert("STC".into(), "bình quân 2 đơn vị tiền thân".into());
+        notes.insert("SNV".into(), "bình quân 2 đơn vị tiền thân".into());
+        let units = ["SNV", "SYT", "STC"]
+            .into_iter()
+            .chain(codes.iter().map(String::as_str));
+        assert_eq!(
+            previous_note_lines(units, &notes),
+            [
+                "* SNV, STC: bình quân 2 đơn vị tiền thân",
+                "* XP001, XP002, … XP100 (100): đơn vị mới"
+            ]
         );
     }
 }

@@ -338,8 +338,8 @@ pub fn written(count: usize, dir: &str, lang: Lang) -> String {
 /// `--unit` or `--council` given to another export.
 pub fn notices_only(lang: Lang) -> &'static str {
     lang.pick(
-        "«--unit» và «--council» chỉ dùng với «export notices».",
-        "'--unit' and '--council' are for 'export notices' only.",
+        "«--unit» chỉ dùng với «export notices», «export self-assessment» và «export explanation-requests»; «--council» chỉ dùng với «export notices».",
+        "'--unit' is for 'export notices', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices' only.",
     )
 }
 

@@ -148,6 +148,51 @@ pub fn not_for_unit(lang: Lang) -> &'static str {
     lang.pick("(không áp dụng cho đơn vị)", "(does not apply to the unit)")
 }
 
+pub fn requests_sheet(lang: Lang) -> &'static str {
+    lang.pick("Giải trình", "Explanations")
+}
+
+pub fn requests_title(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "PHIẾU GIẢI TRÌNH THEO YÊU CẦU CỦA HỘI ĐỒNG THẨM ĐỊNH NĂM {year}",
+        "EXPLANATIONS REQUESTED BY THE APPRAISAL COUNCIL {year}"
+    )
+}
+
+/// How the replies are filled, under the header.
+pub fn requests_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Hội đồng đề nghị đơn vị giải trình các tiêu chí dưới đây. Ghi giải trình và tài liệu kiểm chứng vào các ô màu vàng; không sửa phần đầu phiếu.",
+        "The council asks the unit to explain the items below. Write the explanation and the evidence in the yellow cells; leave the header as it is.",
+    )
+}
+
+/// The heads of the requests' columns: code, title, max, self score, the council's comment,
+/// the explanation, the evidence.
+pub fn request_heads(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Vi => [
+            "Mã",
+            "Tiêu chí",
+            "Điểm tối đa",
+            "Điểm tự chấm",
+            "Nhận xét của Hội đồng",
+            "Giải trình",
+            "Tài liệu kiểm chứng",
+        ],
+        Lang::En => [
+            "code",
+            "title",
+            "max",
+            "score",
+            "comment",
+            "explanation",
+            "evidence",
+        ],
+    }
+}
+
 /// Page footer of a sheet made with an illustrative set, or of any other.
 pub fn footer(lang: Lang, illustrative: bool) -> String {
     super::documents::footer(lang, illustrative)

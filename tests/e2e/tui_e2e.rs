@@ -284,6 +284,48 @@ fn demo_builds_the_database_then_reopens_it() {
     assert_eq!((units, decisions), (47, 1), "built once, kept on reopening");
 }
 
+/// `demo --year 2025` on the real binary at 80×24: the year after the reorganisation opens on
+/// its units, its commune/ward group ranks, and a merged department's figure of last year is
+/// marked; reopening keeps the file as it is.
+#[test]
+fn the_demos_2025_year_opens_and_ranks_on_the_real_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo-2025.sqlite");
+    let config = dir.path().join("config");
+    let args = [
+        "--db",
+        db.to_str().unwrap(),
+        "--appraiser",
+        "Lan",
+        "--year",
+        "2025",
+        "demo",
+    ];
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Thẩm định Chỉ số CCHC 2025", 30);
+    t.wait_for("Sở Nông nghiệp và Môi trường", 5);
+    t.send("r");
+    t.wait_for("Xếp hạng tạm tính — Sở, ban, ngành tỉnh · 2025", 10);
+    // Sở Khoa học và Công nghệ took in Thông tin và Truyền thông: the mean of the two.
+    t.wait_for("88.99*", 5);
+    t.send("\t\t\t");
+    t.wait_for("Xếp hạng tạm tính — UBND xã, phường · 2025", 10);
+    t.wait_for("Nhóm 1", 5);
+    t.send("qq");
+    assert!(t.wait_exit(10).success());
+    let count = |sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    let units = "SELECT COUNT(*) FROM units WHERE year = 2025";
+    assert_eq!(count(units), 131);
+    let mut t = Pty::spawn(&args, &config, 80, 24);
+    t.wait_for("Thẩm định Chỉ số CCHC 2025", 30);
+    t.send("q");
+    assert!(t.wait_exit(10).success());
+    assert_eq!(count(units), 131, "built once, kept on reopening");
+}
+
 /// The number after `Decided ` on the ranking screen.
 fn ranking_decided(screen: &str) -> Option<usize> {
     let rest = &screen[screen.find("Decided ")? + "Decided ".len()..];
@@ -495,8 +537,9 @@ fn the_demo_year_is_imported_from_the_screens_as_the_command_line_imports_it() {
             .press("\r")
             .wait(&format!("Đã nạp bộ chỉ số {group}"));
     }
-    // The units, from the demo's folder; then the next kinds in turn, the selection moving on.
-    k.press("2\x15da\tde\t2\tu\t\r")
+    // The units, from the demo's folder (2022's: Tab stops at `202`, 2025's being beside it);
+    // then the next kinds in turn, the selection moving on.
+    k.press("2\x15da\tde\t2\t2\tu\t\r")
         .wait("47 dòng: 47 mới")
         .press("\r")
         .wait("Đã nhập danh sách đơn vị");
@@ -537,7 +580,8 @@ fn the_demo_year_is_imported_from_the_screens_as_the_command_line_imports_it() {
     let ranked = ok(&db, &["rank", "--format", "csv"]);
     assert_eq!(ranked, ok(&by_cli, &["rank", "--format", "csv"]));
     assert_eq!(ranked.lines().count(), 48, "{ranked}");
-    assert_eq!(keys, 64, "the count of keys changed");
+    // 64 before the demo's 2025 folder came beside 2022's (two keys more to pick 2022).
+    assert_eq!(keys, 66, "the count of keys changed");
 }
 
 /// `thamdinh` on a file that is not there, at a terminal: the first-start screen. `q` leaves

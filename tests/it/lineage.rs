@@ -634,3 +634,71 @@ fn the_mean_and_the_councils_figure_are_marked_wherever_last_years_index_is_show
     let plan = ok(&db, &["--year", "2023", "plan", "SNV"]);
     assert!(!plan.contains("để so sánh"), "{plan}");
 }
+
+/// The demo's 2025 year (`demo --year 2025`), built in its own file: the real February-2025
+/// department mergers, the district group ended, a commune/ward group of 100 units with its
+/// own set; every group ranks, last year's figures follow the rule from the demo's 2024
+/// history, and `verify` holds on the file.
+#[test]
+fn the_demos_2025_year_opens_and_ranks() {
+    use thamdinh::domain::Mode;
+    use thamdinh::service::{Opening, Workspace};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo-2025.sqlite");
+    let mut ws = Workspace::open(&db, Opening::Create, Some(2025)).unwrap();
+    assert!(thamdinh::service::build_demo_2025(&mut ws).unwrap());
+    assert_eq!(ws.year, 2025);
+    // Built once: a second call leaves it as it is.
+    assert!(!thamdinh::service::build_demo_2025(&mut ws).unwrap());
+    let groups: Vec<String> = ws.groups().unwrap().into_iter().map(|g| g.0).collect();
+    assert_eq!(groups, ["so-nganh", "dvsn", "trung-uong", "xa-phuong"]);
+    let codes: Vec<&str> = groups.iter().map(String::as_str).collect();
+    let mut units = 0;
+    for (g, r) in codes.iter().zip(ws.rankings(&codes, Mode::Provisional)) {
+        let r = r.unwrap_or_else(|e| panic!("{g}: {e:?}"));
+        assert!(r.rows.iter().all(|row| row.index.is_some()), "{g}");
+        units += r.rows.len();
+        if *g == "xa-phuong" {
+            assert_eq!(r.rows.len(), 100);
+            assert!(r.rows.iter().all(|row| row.previous.is_none()));
+        }
+    }
+    assert_eq!(units, 131);
+    // The mergers: last year's figure by the rule, from the demo's 2024 history.
+    let history = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo/2025/history.csv"),
+    )
+    .unwrap();
+    let idx2024 = |u: &str| {
+        let line = history
+            .lines()
+            .find(|l| l.starts_with(&format!("{u},2024,")))
+            .unwrap();
+        hundredths(line.rsplit(',').next().unwrap())
+    };
+    let prev = ws.previous_figures().unwrap();
+    let value = |u: &str| prev[u].value.map(|p| p.hundredths());
+    for (unit, from) in [
+        ("STC", &["SKHDT", "STC"][..]),
+        ("SXD", &["SGTVT", "SXD"]),
+        ("SNNMT", &["STNMT", "SNNPTNT"]),
+        ("SKHCN", &["STTTT", "SKHCN"]),
+        ("SNV", &["SLDTBXH", "SNV"]),
+    ] {
+        let want = mean(&from.iter().map(|f| idx2024(f)).collect::<Vec<_>>());
+        assert_eq!(value(unit), Some(want), "{unit}");
+    }
+    assert_eq!(value("SDTTG"), Some(idx2024("BDT")));
+    assert_eq!(value("SYT"), Some(idx2024("SYT")));
+    for gone in [
+        "SKHDT", "SGTVT", "STNMT", "SNNPTNT", "STTTT", "SLDTBXH", "BDT", "HCT",
+    ] {
+        assert!(!prev.contains_key(gone), "{gone} is still there");
+    }
+    drop(ws);
+    let v = ok(&db, &["--lang", "en", "verify"]);
+    assert!(v.contains("The audit ledger holds"), "{v}");
+    // The file's years: 2024 (the units and their history) and 2025.
+    let years = ok(&db, &["--year", "2025", "rank", "--group", "xa-phuong"]);
+    assert!(years.contains("UBND xã, phường (xa-phuong)"), "{years}");
+}

@@ -479,7 +479,9 @@ fn the_command_writes_a_notice_for_every_unit_of_the_demo_year() {
         ],
     );
     assert!(
-        err.contains("'--unit' and '--council' are for 'export notices' only."),
+        err.contains(
+            "'--unit' is for 'export notices', 'export self-assessment' and 'export explanation-requests' only; '--council' for 'export notices' only."
+        ),
         "{err}"
     );
 }

@@ -470,7 +470,9 @@ fn a_folder_with_one_bad_file_imports_the_others_and_names_the_bad_cells() {
     // The preview says the same and writes nothing.
     let before = dump(&db);
     let mut ws = workspace(&db);
-    let preview = ws.preview_self_score_folder(&out).unwrap();
+    let preview = ws
+        .preview_folder(thamdinh::service::FolderKind::SelfScores, &out)
+        .unwrap();
     assert_eq!(dump(&db), before);
     assert_eq!(preview.accepted().count(), 10);
     drop(ws);
@@ -498,7 +500,9 @@ fn a_folder_with_one_bad_file_imports_the_others_and_names_the_bad_cells() {
     std::fs::remove_file(out.join(&names[2])).unwrap();
     std::fs::copy(out.join(&names[3]), out.join("copy.xlsx")).unwrap();
     let mut ws = workspace(&db);
-    let report = ws.preview_self_score_folder(&out).unwrap();
+    let report = ws
+        .preview_folder(thamdinh::service::FolderKind::SelfScores, &out)
+        .unwrap();
     let missing = names[2].trim_end_matches(".xlsx");
     assert_eq!(report.missing.len(), 1);
     assert_eq!(report.missing[0].0, missing);
@@ -549,7 +553,9 @@ fn a_workbook_of_another_year_or_another_group_or_no_unit_of_the_year_is_refused
         ("SNV", "XYZ", "B2", "XYZ"),
     ] {
         let folder = rewrite(from, to, &format!("f-{to}"));
-        let report = ws.preview_self_score_folder(&folder).unwrap();
+        let report = ws
+            .preview_folder(thamdinh::service::FolderKind::SelfScores, &folder)
+            .unwrap();
         assert_eq!(report.files.len(), 1);
         match &report.files[0].outcome {
             FolderOutcome::Refused(e) => {
@@ -563,5 +569,397 @@ fn a_workbook_of_another_year_or_another_group_or_no_unit_of_the_year_is_refused
             }
             other => panic!("{other:?}"),
         }
+    }
+}
+
+// ---------- on the screens ----------
+
+use crate::tui_screens::Session;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+/// The text of the screen with the temporary folder's path made stable.
+fn shown(s: &Session, dir: &Path) -> String {
+    s.draw(80, 24).replace(&dir.display().to_string(), "TMP")
+}
+
+#[test]
+fn the_files_screen_asks_for_what_a_criteria_workbook_lacks_then_previews_and_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    drop(Store::open(&db).unwrap());
+    let file = dir.path().join("t.xlsx");
+    annex(&file, &[], TREE);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("f1");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(file.to_str().unwrap()).keys("\n");
+    insta::assert_snapshot!("criteria_asks_group_vi_80x24", shown(&s, dir.path()));
+    // A code that is not one is refused in the box.
+    s.keys("Sở\n");
+    assert!(s.draw(80, 24).contains("✗ Mã nhóm"), "{}", s.draw(80, 24));
+    s.key(KeyCode::Backspace, KeyModifiers::NONE)
+        .key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("so-nganh\nSở, ban, ngành tỉnh\n37\n");
+    // The bands box offers the national preset.
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "quoc-gia");
+    insta::assert_snapshot!("criteria_asks_bands_vi_80x24", shown(&s, dir.path()));
+    s.keys("\n");
+    insta::assert_snapshot!("criteria_previewed_vi_80x24", shown(&s, dir.path()));
+    // Nothing written before Enter.
+    assert!(workspace(&db).groups().unwrap().is_empty());
+    s.keys("\n");
+    let ws = workspace(&db);
+    let set = ws.set("so-nganh").unwrap();
+    assert_eq!(set.name, "Sở, ban, ngành tỉnh");
+    assert_eq!(set.survey_max.to_string(), "37");
+    assert_eq!(set.bands, thamdinh::domain::criteria::Band::national());
+}
+
+#[test]
+fn the_files_screen_writes_the_templates_and_reads_a_folder_back_with_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = without_self_scores(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    // b: the shown group's criteria set as a workbook.
+    let set_file = dir.path().join("bo.xlsx");
+    s.keys("fb");
+    assert!(s.draw(80, 24).contains("Ghi bộ chỉ số ra bảng tính"));
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(set_file.to_str().unwrap()).keys("\n");
+    assert!(set_file.is_file(), "{}", s.draw(80, 24));
+    // p: each unit's self-assessment into a folder.
+    let out = dir.path().join("phieu");
+    s.keys("p");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(out.to_str().unwrap()).keys("\n");
+    let mut files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
+    assert_eq!(files.len(), 21, "{}", s.draw(80, 24));
+    files.clear();
+    // Two filled, one with a bad score, the others sent back blank.
+    let scores = demo_scores();
+    fill(&out.join("SNV.xlsx"), &scores["SNV"], |_, _| {});
+    fill(&out.join("STP.xlsx"), &scores["STP"], |item, score| {
+        if item == "1.1.1" {
+            *score = "9".into();
+        }
+    });
+    let before = dump(&db);
+    s.keys("3");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(out.to_str().unwrap()).keys("\n");
+    insta::assert_snapshot!("folder_preview_vi_80x24", shown(&s, dir.path()));
+    assert_eq!(dump(&db), before, "the preview wrote something");
+    s.keys("\n");
+    let stored = self_scores(&db);
+    assert_eq!(
+        stored.iter().filter(|l| l.starts_with("SNV|")).count(),
+        scores["SNV"].len()
+    );
+    assert!(stored.iter().all(|l| !l.starts_with("STP|")));
+    let done = s.app.files.done.last().unwrap();
+    assert!(done.contains("đã nhận 1 tệp"), "{done}");
+    assert!(done.contains("  STP.xlsx: 'Tự chấm'!F"), "{done}");
+}
+
+// ---------- explanation requests ----------
+
+/// Puts text in the input cells of a workbook's rows, found by the code in column A.
+fn fill_columns(path: &Path, cells: &[(&str, &str, &str)]) {
+    let mut entries = unzip(path);
+    let strings = shared_strings(entry(&entries, "xl/sharedStrings.xml"));
+    let mut sheet = entry(&entries, "xl/worksheets/sheet1.xml").to_string();
+    let rows = code_rows(&sheet, &strings);
+    for (code, column, value) in cells {
+        let row = rows[*code];
+        fill_cell(&mut sheet, &format!("{column}{row}"), value, true);
+    }
+    for (name, data) in entries.iter_mut() {
+        if name == "xl/worksheets/sheet1.xml" {
+            *data = sheet.clone().into_bytes();
+        }
+    }
+    rezip(path, &entries);
+}
+
+fn explanations(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare("SELECT unit, item, explanation, evidence FROM explanations ORDER BY 1, 2")
+        .unwrap();
+    st.query_map([], |r| {
+        Ok(format!(
+            "{}|{}|{}|{}",
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?
+        ))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+#[test]
+fn explanation_requests_go_out_per_unit_and_the_replies_come_back_as_explanations() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    for (unit, item, comment) in [
+        ("SNV", "1.1.1", "Thiếu bản ký số của kế hoạch"),
+        ("SNV", "2.1.1", "Chưa có báo cáo quý IV"),
+        ("STP", "1.1.2", "Đề nghị bổ sung phụ lục"),
+    ] {
+        ok(
+            &db,
+            &[
+                "--appraiser",
+                "Nguyễn Thị Lan",
+                "decide",
+                unit,
+                item,
+                "flag",
+                "--comment",
+                comment,
+            ],
+        );
+    }
+    let out = dir.path().join("giai-trinh");
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "explanation-requests",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(said.contains("2 đơn vị"), "{said}");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["SNV.xlsx", "STP.xlsx"]);
+    let entries = unzip(&out.join("SNV.xlsx"));
+    let strings = shared_strings(entry(&entries, "xl/sharedStrings.xml"));
+    assert!(strings.iter().any(|s| s == "Chưa có báo cáo quý IV"));
+    assert!(entry(&entries, "xl/worksheets/sheet1.xml").contains("<sheetProtection"));
+    // SNV replies to both items, STP leaves its one blank; a copy of SNV's in another name.
+    fill_columns(
+        &out.join("SNV.xlsx"),
+        &[
+            ("1.1.1", "F", "Đã gửi bản ký số ngày 12/01/2022"),
+            ("1.1.1", "G", "Kế hoạch số 2/KH-SNV (bản ký số)"),
+            ("2.1.1", "F", "Báo cáo quý IV gửi ngày 15/12/2022"),
+        ],
+    );
+    let mut ws = workspace(&db);
+    let report = ws
+        .preview_folder(thamdinh::service::FolderKind::Explanations, &out)
+        .unwrap();
+    assert_eq!(report.accepted().count(), 1);
+    assert_eq!(report.rows(), 2);
+    match &report.files[1].outcome {
+        FolderOutcome::Refused(e) => {
+            assert!(e.render(Lang::En).contains("hold no explanation"), "{e:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+    drop(ws);
+    let before = explanations(&db);
+    let err = fails(&db, &["import", "explanations", out.to_str().unwrap()]);
+    assert!(err.contains("1 tệp"), "{err}");
+    let after = explanations(&db);
+    assert_eq!(after.len(), before.len() + 2, "{after:?}");
+    assert!(after.contains(
+        &"SNV|1.1.1|Đã gửi bản ký số ngày 12/01/2022|Kế hoạch số 2/KH-SNV (bản ký số)".to_string()
+    ));
+    assert!(after.contains(&"SNV|2.1.1|Báo cáo quý IV gửi ngày 15/12/2022|".to_string()));
+    ok(&db, &["verify"]);
+}
+
+/// The cells (`F12`) of the first sheet whose style unlocks them.
+fn unlocked_cells(entries: &[(String, Vec<u8>)]) -> Vec<String> {
+    let styles = entry(entries, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..styles.find("</cellXfs>").unwrap()];
+    let mut unlocked = Vec::new();
+    for (i, part) in xfs.split("<xf ").skip(1).enumerate() {
+        let end = match (part.find("/>"), part.find('>')) {
+            (Some(s), Some(g)) if s + 1 == g => g,
+            _ => part.find("</xf>").unwrap(),
+        };
+        if part[..end].contains("locked=\"0\"") {
+            unlocked.push(i.to_string());
+        }
+    }
+    let sheet = entry(entries, "xl/worksheets/sheet1.xml");
+    let mut out = Vec::new();
+    for part in sheet.split("<c r=\"").skip(1) {
+        let cell = &part[..part.find('"').unwrap()];
+        let head = &part[..part.find('>').unwrap()];
+        if let Some(s) = head.split(" s=\"").nth(1)
+            && unlocked.contains(&s[..s.find('"').unwrap()].to_string())
+        {
+            out.push(cell.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn only_the_input_cells_of_the_workbooks_to_fill_are_unlocked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNGV",
+            "1.1.1",
+            "flag",
+            "--comment",
+            "Bổ sung",
+        ],
+    );
+    let out = dir.path().join("phieu");
+    let requests = dir.path().join("giai-trinh");
+    for (what, to) in [
+        ("self-assessment", &out),
+        ("explanation-requests", &requests),
+    ] {
+        ok(
+            &db,
+            &[
+                "export",
+                what,
+                "--unit",
+                "SNGV",
+                "--out",
+                to.to_str().unwrap(),
+            ],
+        );
+    }
+    let entries = unzip(&out.join("SNGV.xlsx"));
+    let cells = unlocked_cells(&entries);
+    let sheet = entry(&entries, "xl/worksheets/sheet1.xml");
+    let columns: std::collections::BTreeSet<char> =
+        cells.iter().map(|c| c.chars().next().unwrap()).collect();
+    assert_eq!(columns, ['F', 'G', 'H'].into());
+    // One score cell per item that applies to the unit, each under validation; SNGV has
+    // items the set does not apply to it (99 of the group's 101).
+    let scores = cells.iter().filter(|c| c.starts_with('F')).count();
+    assert_eq!(scores, 99);
+    assert_eq!(sheet.matches("<dataValidation ").count(), 99);
+    assert_eq!(cells.len(), 3 * 99);
+    let entries = unzip(&requests.join("SNGV.xlsx"));
+    let cells = unlocked_cells(&entries);
+    assert_eq!(cells, ["F9", "G9"]);
+}
+
+#[test]
+fn the_files_screen_asks_and_reports_in_english_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = without_self_scores(dir.path());
+    let file = dir.path().join("t.xlsx");
+    annex(&file, &[("Nhóm", "moi")], TREE);
+    let mut s = Session::new(&db, Lang::En);
+    s.keys("f1");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(file.to_str().unwrap()).keys("\n");
+    // The file gives the group: the name is asked first.
+    insta::assert_snapshot!("criteria_asks_name_en_80x24", shown(&s, dir.path()));
+    s.keys("\x1b");
+    let out = dir.path().join("phieu");
+    ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "self-assessment",
+            "--group",
+            "trung-uong",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let scores = demo_scores();
+    for unit in ["CAT", "BHXH"] {
+        if let Some(items) = scores.get(unit) {
+            fill(&out.join(format!("{unit}.xlsx")), items, |item, score| {
+                if unit == "BHXH" && item.starts_with('1') {
+                    *score = "-1".into();
+                }
+            });
+        }
+    }
+    s.keys("3");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(out.to_str().unwrap()).keys("\n");
+    insta::assert_snapshot!("folder_preview_en_80x24", shown(&s, dir.path()));
+}
+
+#[test]
+fn every_workbook_to_fill_made_with_a_built_in_set_says_it_is_illustrative() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    ok(
+        &db,
+        &[
+            "--appraiser",
+            "Lan",
+            "decide",
+            "SNV",
+            "1.1.1",
+            "flag",
+            "--comment",
+            "Bổ sung",
+        ],
+    );
+    let set = dir.path().join("bo.xlsx");
+    ok(
+        &db,
+        &[
+            "export",
+            "criteria",
+            "--group",
+            "so-nganh",
+            "--out",
+            set.to_str().unwrap(),
+        ],
+    );
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    ok(
+        &db,
+        &[
+            "export",
+            "self-assessment",
+            "--unit",
+            "SNV",
+            "--out",
+            a.to_str().unwrap(),
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "export",
+            "explanation-requests",
+            "--out",
+            b.to_str().unwrap(),
+        ],
+    );
+    for file in [set, a.join("SNV.xlsx"), b.join("SNV.xlsx")] {
+        let entries = unzip(&file);
+        let sheet = entry(&entries, "xl/worksheets/sheet1.xml");
+        let footer = &sheet[sheet.find("<oddFooter>").expect("a footer")..];
+        assert!(
+            footer.contains("bộ chỉ số minh họa"),
+            "{}: {}",
+            file.display(),
+            &footer[..footer.find("</oddFooter>").unwrap()]
+        );
     }
 }

@@ -93,9 +93,63 @@ fn check_stored_parts(db: &Path, context: &str) -> usize {
     n
 }
 
+/// Checks every stored unit's field progress (items decided, items that apply) against the
+/// recomputation; returns how many units had it.
+fn check_stored_progress(db: &Path, context: &str) -> usize {
+    let store = Store::open(db).unwrap();
+    let mut n = 0;
+    for (group, _) in store.groups(YEAR).unwrap() {
+        let set = store.load_set(YEAR, &group).unwrap();
+        let fields: Vec<usize> = set.fields().collect();
+        let rev = store.set_revision(YEAR, &group).unwrap().unwrap();
+        let stored = store
+            .stored_progress(YEAR, &group, rev, fields.len())
+            .unwrap();
+        let units = store.units(YEAR, Some(&group)).unwrap();
+        store
+            .score_sheets(YEAR, &set, &units, |u, s| {
+                let sums = s.node_sums(&set);
+                let want: Vec<(usize, usize)> = fields
+                    .iter()
+                    .map(|&f| (sums[f].decided, sums[f].items))
+                    .collect();
+                if let Some((totals, got)) = stored.get(u.code.as_str()) {
+                    assert_eq!(got, &want, "{context}: stored progress of {}", u.code);
+                    assert_eq!(totals, &s.totals(&set), "{context}: totals of {}", u.code);
+                    n += 1;
+                }
+            })
+            .unwrap();
+    }
+    n
+}
+
+/// The units screen's lines (from the stored copies) equal those computed from the scores
+/// (a workspace opened now: the sets as stored).
+fn check_unit_lines(db: &Path, context: &str) {
+    let ws = open(db);
+    let store = Store::open(db).unwrap();
+    for (group, _) in ws.groups().unwrap() {
+        let set = store.load_set(YEAR, &group).unwrap();
+        let units = store.units(YEAR, Some(&group)).unwrap();
+        let mut want = Vec::new();
+        store
+            .score_sheets(YEAR, &set, &units, |u, s| {
+                want.push(thamdinh::service::UnitSummary::of(&set, u, s))
+            })
+            .unwrap();
+        assert_eq!(
+            ws.unit_summaries(&group).unwrap(),
+            want,
+            "{context}: {group}"
+        );
+    }
+}
+
 /// Checks every stored row against the recomputation; returns how many rows were stored.
 fn check_stored(db: &Path, context: &str) -> usize {
     check_stored_parts(db, context);
+    check_stored_progress(db, context);
     let store = Store::open(db).unwrap();
     let mut n = 0;
     for (group, (_, totals)) in recomputed(&store) {
@@ -211,9 +265,13 @@ fn run(ops: &[Op]) {
     // The import of the demo's self scores was the year's first: every unit stored.
     let units_total = open(&db).units(None).unwrap().len();
     assert_eq!(check_stored(&db, "after the first import"), units_total);
-    // With each unit's parts, added up as the rows passed.
+    // With each unit's parts, added up as the rows passed, and its fields' progress.
     assert_eq!(
         check_stored_parts(&db, "after the first import"),
+        units_total
+    );
+    assert_eq!(
+        check_stored_progress(&db, "after the first import"),
         units_total
     );
     let mut ws = open(&db);
@@ -326,6 +384,12 @@ fn run(ops: &[Op]) {
     }
     check_rankings(&ws, "at the end");
     assert_eq!(check_stored(&db, "after the rankings"), units_total);
+    // The units screen's lines: from the copies, filling those missing, equal to the scores'.
+    check_unit_lines(&db, "the units screen");
+    assert_eq!(
+        check_stored_progress(&db, "after the units screen"),
+        units_total
+    );
 }
 
 #[test]

@@ -20,8 +20,8 @@ use thamdinh::tui::runtime::Runtime;
 use thamdinh::tui::theme::Theme;
 use thamdinh::tui::{dispatch, screens, start};
 
-struct Session {
-    app: App,
+pub(crate) struct Session {
+    pub(crate) app: App,
     rt: Runtime,
 }
 
@@ -31,7 +31,7 @@ fn council_clock() -> FixedClock {
 }
 
 impl Session {
-    fn new(db: &Path, lang: Lang) -> Session {
+    pub(crate) fn new(db: &Path, lang: Lang) -> Session {
         Session::at(db, lang, council_clock())
     }
 
@@ -61,7 +61,7 @@ impl Session {
         Session { app, rt }
     }
 
-    fn keys(&mut self, keys: &str) -> &mut Self {
+    pub(crate) fn keys(&mut self, keys: &str) -> &mut Self {
         for c in keys.chars() {
             let code = match c {
                 '\n' => KeyCode::Enter,
@@ -80,7 +80,7 @@ impl Session {
         self
     }
 
-    fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
+    pub(crate) fn key(&mut self, code: KeyCode, modifiers: KeyModifiers) -> &mut Self {
         dispatch(
             &mut self.app,
             &mut self.rt,
@@ -89,7 +89,7 @@ impl Session {
         self
     }
 
-    fn draw(&self, w: u16, h: u16) -> String {
+    pub(crate) fn draw(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| screens::view(&self.app, f)).unwrap();
         let buf = t.backend().buffer();
@@ -775,6 +775,220 @@ fn a_merged_unit_on_the_screens() {
     }
 }
 
+/// The council's figure of last year from the screens: `S` on the units screen shows the
+/// figure now and how it was found, refuses what is not a figure and an empty reason, then
+/// writes it with its reason, audited as `thamdinh previous` writes it (and `verify` holds);
+/// the ranking marks it; `S` on the ranking takes it back to the rule. At 80×24 in both
+/// languages.
+#[test]
+fn the_council_sets_a_units_figure_of_last_year_on_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = crate::lineage::reorganised_db(dir.path());
+    let scores = common::write(
+        dir.path(),
+        "self-2023.csv",
+        "unit,item,score,note,evidence\nSNV,1.1.1,0.5,,\n",
+    );
+    common::ok(
+        &db,
+        &[
+            "--year",
+            "2023",
+            "import",
+            "self-scores",
+            scores.to_str().unwrap(),
+        ],
+    );
+    let audit = |action: &str| -> Vec<(String, Option<i64>, String)> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut st = conn
+            .prepare(
+                "SELECT appraiser, new_score, comment FROM audit
+                 WHERE action = ?1 AND unit = 'SNNMT' AND year = 2023 ORDER BY id",
+            )
+            .unwrap();
+        st.query_map([action], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::on_year(&db, lang, 2023);
+        s.keys("/nong nghiep va moi\n");
+        s.keys("S");
+        let asked = s.draw(80, 24);
+        assert!(
+            asked.contains("SNNMT Sở Nông nghiệp và Môi trường"),
+            "{asked}"
+        );
+        snap!(format!("previous_box_{code}_80x24"), asked);
+        // Not a figure: said in place, nothing written.
+        s.keys("8x\n");
+        let refused = s.draw(80, 24);
+        assert!(
+            refused.contains("«8x» không phải chỉ số") || refused.contains("'8x' is not an index"),
+            "{refused}"
+        );
+        s.key(KeyCode::Backspace, KeyModifiers::NONE)
+            .key(KeyCode::Backspace, KeyModifiers::NONE);
+        s.keys("81.07\n");
+        // The reason is required.
+        s.keys("\n");
+        let reason_box = s.draw(80, 24);
+        assert!(
+            reason_box.contains("phải ghi lý do") || reason_box.contains("needs its reason"),
+            "{reason_box}"
+        );
+        snap!(format!("previous_reason_{code}_80x24"), reason_box);
+        s.keys("Theo van ban cua UBND tinh");
+        s.keys("\n");
+        let said = s.draw(80, 24);
+        assert!(
+            said.contains("SNNMT: so sánh với 81.07 (Hội đồng đặt)")
+                || said.contains("SNNMT: compared with 81.07 (council)"),
+            "{said}"
+        );
+        s.keys("r");
+        let ranking = s.draw(80, 24);
+        assert!(ranking.contains("81.07*"), "{ranking}");
+        snap!(format!("previous_ranking_{code}_80x24"), ranking);
+        // Back to the rule, from the ranking: SNNMT selected there.
+        let row = match &s.app.ranking.data {
+            Some(Ok(r)) => r
+                .rows
+                .iter()
+                .position(|r| r.unit.as_str() == "SNNMT")
+                .unwrap(),
+            other => panic!("no ranking: {:?}", other.as_ref().map(|r| r.as_ref().err())),
+        };
+        s.keys("g");
+        s.keys(&"j".repeat(row));
+        s.keys("Squy tac\nTheo quy tac\n");
+        let back = s.draw(80, 24);
+        assert!(!back.contains("81.07*"), "{back}");
+        assert!(
+            back.contains("SNNMT: so sánh với 84.75 (theo quy tắc)")
+                || back.contains("SNNMT: compared with 84.75 (by the rule)"),
+            "{back}"
+        );
+    }
+    let set = audit("previous_set");
+    assert_eq!(set.len(), 2, "{set:?}");
+    for (who, score, why) in &set {
+        assert_eq!(who, "Nguyễn Thị Lan");
+        assert_eq!(*score, Some(8107));
+        assert_eq!(why, "Theo van ban cua UBND tinh");
+    }
+    assert_eq!(audit("previous_cleared").len(), 2);
+    common::ok(&db, &["verify"]);
+}
+
+/// A new year from the screens with a changes file and the new group's set, as `new-year
+/// --changes --set`: the box says what it takes (the snapshot is `new_year_box_vi_80x24`); a refused file shows its
+/// problems in the box, each with its line and column, and writes nothing; the right file
+/// makes the year with its lineage.
+#[test]
+fn a_new_year_with_its_changes_from_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let bad = common::write(
+        dir.path(),
+        "bad.csv",
+        "from,to,kind,name,group,note\nSXX,STC,rename,,,\n,XP09,new,,,\n",
+    );
+    let good = common::write(
+        dir.path(),
+        "good.csv",
+        "from,to,kind,name,group,note\nSKHDT,STC,merge,,,\nSTC,STC,merge,,,\n,XP01,new,Phường 1,xa-phuong,\n",
+    );
+    let set = common::write(
+        dir.path(),
+        "xa-phuong.toml",
+        std::fs::read_to_string(common::root().join("data/criteria/2022/huyen.toml"))
+            .unwrap()
+            .replace("group = \"huyen\"", "group = \"xa-phuong\""),
+    );
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rN");
+    let asked = s.draw(80, 24);
+    assert!(asked.contains("Bắt đầu năm mới 2022 → 2023"), "{asked}");
+    assert!(asked.contains("gõ đường dẫn tệp thay đổi"), "{asked}");
+    let before = common::dump(&db);
+    s.keys(&format!("{}\n\n", bad.display()));
+    let refused = s.draw(120, 40);
+    assert!(
+        refused.contains(":2:1") && refused.contains("SXX"),
+        "{refused}"
+    );
+    assert_eq!(
+        common::dump(&db),
+        before,
+        "a refused changes file wrote something"
+    );
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(&format!("{} {}\n", good.display(), set.display()));
+    let made = s.draw(80, 24);
+    assert!(made.contains("2023"), "{made}");
+    assert_eq!(s.app.year, 2023);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let links: i64 = conn
+        .query_row("SELECT COUNT(*) FROM lineage WHERE year = 2023", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(links, 3);
+}
+
+/// The demo's 2025 year at 80×24 with its commune/ward group of 100 units: the units screen
+/// paged and filtered, the ranking paged, the analysis by field (its bands "Nhóm 1"… marked
+/// N1… so the percents stay whole) and the merged unit's history.
+#[test]
+fn the_demos_2025_year_on_the_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.sqlite");
+    {
+        let mut ws = Workspace::open(&db, thamdinh::service::Opening::Create, Some(2025)).unwrap();
+        thamdinh::service::build_demo_2025(&mut ws).unwrap();
+    }
+    for lang in [Lang::Vi, Lang::En] {
+        let code = if lang == Lang::Vi { "vi" } else { "en" };
+        let mut s = Session::on_year(&db, lang, 2025);
+        // The commune/ward group, its second page.
+        s.keys("\t\t\t");
+        s.key(KeyCode::PageDown, KeyModifiers::NONE)
+            .key(KeyCode::PageDown, KeyModifiers::NONE);
+        let units = s.draw(80, 24);
+        assert!(units.contains("XP021"), "{units}");
+        snap!(format!("demo2025_units_{code}_80x24"), units);
+        s.keys("/my dien\n");
+        let filtered = s.draw(80, 24);
+        assert!(filtered.contains("(1 / 100)"), "{filtered}");
+        s.keys("\x1b");
+        // The ranking, its last page.
+        s.keys("r");
+        s.key(KeyCode::End, KeyModifiers::NONE);
+        let ranking = s.draw(80, 24);
+        assert!(
+            ranking.contains(" 100 ") || ranking.contains("100 X"),
+            "{ranking}"
+        );
+        snap!(format!("demo2025_ranking_{code}_80x24"), ranking);
+        // The analysis by field: whole percents beside the band marks.
+        s.keys("L");
+        let fields = s.draw(80, 24);
+        assert!(fields.contains(" N1") && fields.contains(" N2"), "{fields}");
+        assert!(!fields.contains("Nhóm 1 0"), "{fields}");
+        snap!(format!("demo2025_fields_{code}_80x24"), fields);
+        s.keys("qq");
+        // The merged unit's history: its predecessors' years.
+        s.keys("\t/nong nghiep va moi\nh");
+        let history = s.draw(80, 24);
+        assert!(history.contains("↳ SNNPTNT"), "{history}");
+        snap!(format!("demo2025_history_{code}_80x24"), history);
+    }
+}
+
 /// A published year says so in every title and refuses a decision with the store's sentence.
 #[test]
 fn a_published_year_is_shown_as_such_and_refuses_edits() {
@@ -1242,6 +1456,9 @@ fn tab_completes_file_and_folder_names_in_the_path_box() {
     let mut s = Session::new(&db, Lang::Vi);
     s.keys("f2data/de\t");
     assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/");
+    // 2022's and 2025's folders: what they share, then the one.
+    s.keys("2\t");
+    assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/202");
     s.keys("2\t");
     assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
     // Several names: what they share, and the names under the box.

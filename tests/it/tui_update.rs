@@ -1639,6 +1639,7 @@ fn a_file_is_previewed_before_it_is_imported() {
         vec![Effect::PreviewImport {
             kind: FileKind::SelfScores,
             path: path.clone(),
+            criteria: Default::default(),
         }]
     );
     let count = ImportCount {
@@ -1680,6 +1681,7 @@ fn a_file_is_previewed_before_it_is_imported() {
         vec![Effect::Import {
             kind: FileKind::SelfScores,
             path,
+            criteria: Default::default(),
         }]
     );
     assert!(app.saving);
@@ -1992,6 +1994,7 @@ fn a_new_year_is_started_after_asking() {
             year: 2023,
             from: 2022,
             carry: true,
+            changes: None,
         }]
     );
     let fx = app.update(Action::YearStarted {
@@ -2093,6 +2096,59 @@ fn ctrl(c: char) -> Action {
 /// `N` on a year that is not published warns in the box and needs a second Enter; Ctrl-P in
 /// the box says whether the field assignments are carried over; when the next year is in the
 /// file already, Enter moves to it instead of making it again.
+/// The new year's box takes a changes file and the sets of the groups that start, as
+/// `--changes` and `--set`; two changes files, or a set without one, are refused in place.
+#[test]
+fn a_new_year_takes_its_changes_file_in_the_box() {
+    let typed = |text: &str| {
+        let mut app = listed();
+        app.published = true;
+        app.update(ch('N'));
+        for c in text.chars() {
+            app.update(ch(c));
+        }
+        let fx = app.update(key(KeyCode::Enter));
+        (app, fx)
+    };
+    let (_, fx) = typed("thay-doi.csv xa-phuong.toml");
+    assert_eq!(
+        fx,
+        vec![Effect::NewYear {
+            year: 2023,
+            from: 2022,
+            carry: true,
+            changes: Some(thamdinh::service::YearChanges {
+                file: "thay-doi.csv".into(),
+                sheet: None,
+                sets: vec!["xa-phuong.toml".into()],
+            }),
+        }]
+    );
+    for (text, says) in [
+        ("a.csv b.xlsx", "Chỉ một tệp thay đổi"),
+        ("xa-phuong.toml", "gõ cả đường dẫn tệp thay đổi"),
+    ] {
+        let (app, fx) = typed(text);
+        assert!(fx.is_empty(), "{text}: {fx:?}");
+        let error = app.input.as_ref().unwrap().error.clone().unwrap();
+        assert!(error.contains(says), "{text}: {error}");
+    }
+    // Refused by the program (the file's problems): the box again, with what was typed.
+    let (mut app, _) = typed("thay-doi.csv");
+    app.update(Action::NewYearRefused {
+        year: 2023,
+        from: 2022,
+        carry: true,
+        message: "thay-doi.csv:2:1: không có đơn vị SXX".into(),
+        text: "thay-doi.csv".into(),
+    });
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.kind, InputKind::NewYear);
+    assert_eq!(input.text(), "thay-doi.csv");
+    assert!(input.error.as_ref().unwrap().contains(":2:1:"));
+    assert!(!app.saving);
+}
+
 #[test]
 fn a_new_year_from_an_unpublished_year_needs_a_second_enter() {
     let mut app = listed();
@@ -2108,6 +2164,7 @@ fn a_new_year_from_an_unpublished_year_needs_a_second_enter() {
             year: 2023,
             from: 2022,
             carry: false,
+            changes: None,
         }]
     );
     assert!(app.input.is_none());

@@ -218,6 +218,8 @@ pub enum ExportWhat {
     Criteria,
     /// Each unit's self-assessment workbook, DIR/UNITCODE.xlsx.
     SelfAssessment,
+    /// Each unit's explanation requests to reply to, DIR/UNITCODE.xlsx.
+    ExplanationRequests,
 }
 
 /// Parses the process's arguments in the language they ask for: the arguments and the

@@ -194,7 +194,7 @@ mod tests {
         assert_eq!(vi["rank"], "thamdinh rank [TÙY_CHỌN]");
         assert_eq!(
             vi["export"],
-            "thamdinh export [TÙY_CHỌN] --out <TỆP> <decisions|ranking|workbook|notices|criteria|self-assessment>"
+            "thamdinh export [TÙY_CHỌN] --out <TỆP> <decisions|ranking|workbook|notices|criteria|self-assessment|explanation-requests>"
         );
         assert!(vi.values().all(|u| !u.contains("OPTIONS")), "{vi:?}");
         let (_, en) = localized(Lang::En);

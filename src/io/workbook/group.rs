@@ -230,11 +230,10 @@ impl Book {
             row += 1;
             text(ws, row, 0, t::not_ranked_note(lang), &st.note)?;
         }
-        for r in &g.ranking.rows {
-            if let Some(note) = g.notes.get(r.unit.as_str()) {
-                row += 1;
-                text(ws, row, 0, &format!("* {}: {note}", r.unit), &st.note)?;
-            }
+        let units = g.ranking.rows.iter().map(|r| r.unit.as_str());
+        for line in t::previous_note_lines(units, g.notes) {
+            row += 1;
+            text(ws, row, 0, &line, &st.note)?;
         }
         if let Some(line) = &ledger {
             row += 1;

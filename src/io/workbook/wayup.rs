@@ -135,11 +135,10 @@ impl Book {
         page_setup(ws, (head_row, head_row), 3)?;
         row += 2;
         text(ws, row, 0, w::way_up_legend(lang), &st.note)?;
-        for r in &a.ranking.rows {
-            if let Some(note) = g.notes.get(r.unit.as_str()) {
-                row += 1;
-                text(ws, row, 0, &format!("* {}: {note}", r.unit), &st.note)?;
-            }
+        let units = a.ranking.rows.iter().map(|r| r.unit.as_str());
+        for line in t::previous_note_lines(units, g.notes) {
+            row += 1;
+            text(ws, row, 0, &line, &st.note)?;
         }
         Ok(())
     }

@@ -573,13 +573,16 @@ impl App {
         let decided = o.data.sheet.records[o.sel].decision.is_some();
         self.input = None;
         // On an undecided item the comment is stored too (kept for its decision): the draft
-        // is what the screen shows and sends until the store has it.
-        if !decided {
+        // is what the screen shows and sends until the store has it. The verdict keys stay
+        // open meanwhile (a member types the comment, then the verdict at once): the
+        // decision, which runs after, carries the same text.
+        if decided {
+            self.saving = true;
+        } else {
             self.appraisal
                 .drafts
                 .insert((unit.clone(), item.clone()), text.clone());
         }
-        self.saving = true;
         vec![Effect::SetComment {
             unit,
             item,

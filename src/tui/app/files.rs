@@ -1,10 +1,11 @@
 //! The files screen's state: the kind of file chosen, the file previewed, what was
 //! imported; and how its keys take a file from its path to a preview to the import.
 
+use super::input::Dialog;
 use super::{App, InputKind};
 use crate::i18n::screens as words;
-use crate::service::FileKind;
-use crate::tui::action::{Cmd, Effect, Preview};
+use crate::service::{CriteriaCsvArgs, FileKind, HeaderField};
+use crate::tui::action::{Cmd, Effect, ExportWhat, Preview};
 use crate::tui::keymap::Screen;
 use std::path::PathBuf;
 
@@ -15,6 +16,11 @@ pub struct FilesState {
     pub sel: usize,
     /// The file previewed: its kind, its path, and what the import would do.
     pub preview: Option<(FileKind, PathBuf, Preview)>,
+    /// A folder of self-assessments previewed: its path, the report's lines and how many
+    /// workbooks would be imported.
+    pub folder: Option<(PathBuf, Vec<String>, usize)>,
+    /// The header values given in the boxes for the criteria tree previewed.
+    pub criteria: CriteriaCsvArgs,
     /// The first problem shown of a refused file.
     pub scroll: usize,
     /// The last first problem that still fills the list (kept by the drawing; none before
@@ -73,6 +79,7 @@ impl App {
         }
         self.screen = Screen::Files;
         self.files.preview = None;
+        self.files.folder = None;
         self.files.scroll = 0;
         Vec::new()
     }
@@ -86,6 +93,37 @@ impl App {
 
     pub(super) fn files_command(&mut self, c: Cmd) -> Vec<Effect> {
         let n = FileKind::ALL.len();
+        if let Some((path, lines, accepted)) = &self.files.folder {
+            match c {
+                Cmd::Up => self.files.scroll = self.files.scroll.saturating_sub(1),
+                Cmd::PageUp => self.files.scroll = self.files.scroll.saturating_sub(10),
+                Cmd::Down | Cmd::PageDown => {
+                    let by = if c == Cmd::Down { 1 } else { 10 };
+                    let last = lines.len().saturating_sub(1);
+                    self.files.scroll = (self.files.scroll + by).min(last);
+                }
+                Cmd::Open if *accepted > 0 => {
+                    let path = path.clone();
+                    self.saving = true;
+                    return vec![Effect::Import {
+                        kind: FileKind::SelfScores,
+                        path,
+                        criteria: CriteriaCsvArgs::default(),
+                    }];
+                }
+                Cmd::Open => {
+                    let text = path.display().to_string();
+                    self.files.folder = None;
+                    self.open_input(InputKind::ImportPath, &text);
+                }
+                Cmd::BackOrQuit | Cmd::Back => {
+                    self.files.folder = None;
+                    self.say(words::import_cancelled(self.lang));
+                }
+                _ => {}
+            }
+            return Vec::new();
+        }
         if let Some((kind, path, preview)) = &self.files.preview {
             let lines = preview.as_ref().err().map_or(0, |r| r.lines.len());
             let last = self
@@ -104,7 +142,12 @@ impl App {
                 Cmd::Open if preview.is_ok() => {
                     let (kind, path) = (*kind, path.clone());
                     self.saving = true;
-                    return vec![Effect::Import { kind, path }];
+                    let criteria = self.files.criteria.clone();
+                    return vec![Effect::Import {
+                        kind,
+                        path,
+                        criteria,
+                    }];
                 }
                 // A refused file: the path box again, to correct the name or try another.
                 Cmd::Open => {
@@ -133,6 +176,9 @@ impl App {
                 self.open_path_box();
             }
             Cmd::Open => self.open_path_box(),
+            Cmd::ExportCriteria => self.ask_export(ExportWhat::Criteria),
+            Cmd::ExportSelfAssessment => self.ask_export(ExportWhat::SelfAssessment),
+            Cmd::ExportExplanationRequests => self.ask_export(ExportWhat::ExplanationRequests),
             Cmd::BackOrQuit | Cmd::Back => {
                 self.screen = match self.files.from {
                     Some(Screen::Ranking) => Screen::Ranking,
@@ -150,9 +196,11 @@ impl App {
         }
         self.input = None;
         self.completions.clear();
+        self.files.criteria = CriteriaCsvArgs::default();
         vec![Effect::PreviewImport {
             kind: self.files.kind(),
             path: PathBuf::from(self.expand_home(&text)),
+            criteria: CriteriaCsvArgs::default(),
         }]
     }
 
@@ -175,6 +223,97 @@ impl App {
         self.last_folder = folder_of(&text);
         self.open_input(InputKind::ImportPath, &text);
         self.set_input_error(&words::path_is_folder(&text, self.lang));
+    }
+
+    /// A criteria tree lacks header values: a box asks for the first (the bands offer the
+    /// national preset), the others after it.
+    pub(super) fn criteria_needs(
+        &mut self,
+        path: PathBuf,
+        args: CriteriaCsvArgs,
+        mut fields: Vec<HeaderField>,
+    ) -> Vec<Effect> {
+        if self.screen != Screen::Files || fields.is_empty() {
+            return Vec::new();
+        }
+        // The tree was read: its folder is one.
+        self.last_folder = folder_of(&path.display().to_string());
+        self.status = None;
+        let asking = fields.remove(0);
+        let text = if asking == HeaderField::Bands {
+            "quoc-gia"
+        } else {
+            ""
+        };
+        self.dialog = Some(Dialog::Criteria {
+            path,
+            args,
+            asking,
+            rest: fields,
+        });
+        self.open_input(InputKind::CriteriaValue, text);
+        Vec::new()
+    }
+
+    /// Enter in a criteria value's box: the value checked and kept, then the next value
+    /// asked, or the tree previewed again with them all.
+    pub(super) fn submit_criteria_value(&mut self, text: String) -> Vec<Effect> {
+        let Some(Dialog::Criteria {
+            path,
+            mut args,
+            asking,
+            rest,
+        }) = self.dialog.clone()
+        else {
+            self.input = None;
+            return Vec::new();
+        };
+        let text = crate::domain::text::nfc(text.trim());
+        let valid = match asking {
+            _ if text.is_empty() => false,
+            HeaderField::Group => crate::domain::GroupCode::parse(&text).is_ok(),
+            HeaderField::Name => true,
+            HeaderField::SurveyMax => crate::domain::Points::parse(&text).is_ok(),
+            HeaderField::Bands => crate::domain::criteria::Band::parse_list(&text).is_some(),
+        };
+        if !valid {
+            self.set_input_error(&words::criteria_value_refused(asking, self.lang));
+            return Vec::new();
+        }
+        let slot = match asking {
+            HeaderField::Group => &mut args.group,
+            HeaderField::Name => &mut args.name,
+            HeaderField::SurveyMax => &mut args.survey_max,
+            HeaderField::Bands => &mut args.bands,
+        };
+        *slot = Some(text);
+        self.input = None;
+        self.dialog = None;
+        if !rest.is_empty() {
+            return self.criteria_needs(path, args, rest);
+        }
+        self.files.criteria = args.clone();
+        vec![Effect::PreviewImport {
+            kind: FileKind::Criteria,
+            path,
+            criteria: args,
+        }]
+    }
+
+    pub(super) fn folder_previewed(
+        &mut self,
+        path: PathBuf,
+        lines: Vec<String>,
+        accepted: usize,
+    ) -> Vec<Effect> {
+        if self.screen == Screen::Files {
+            self.last_folder = folder_of(&path.display().to_string());
+            self.status = None;
+            self.files.preview = None;
+            self.files.folder = Some((path, lines, accepted));
+            self.files.scroll = 0;
+        }
+        Vec::new()
     }
 
     pub(super) fn previewed(
@@ -202,6 +341,7 @@ impl App {
         let first = message.lines().next().unwrap_or_default().to_string();
         self.say(first);
         self.files.done.push(message);
+        self.files.folder = None;
         if let Some((kind, _, _)) = self.files.preview.take()
             && kind != FileKind::Criteria
         {

@@ -21,6 +21,7 @@ impl InputKind {
                 | InputKind::ReopenUnit
                 | InputKind::Publish
                 | InputKind::Unpublish
+                | InputKind::PreviousReason
         )
     }
 
@@ -32,7 +33,28 @@ impl InputKind {
                 | InputKind::ExportPath
                 | InputKind::WorkbookPath
                 | InputKind::OpenDatabase
+                | InputKind::NewYear
         )
+    }
+
+    /// Whether the box holds several paths separated by spaces: Tab completes the last.
+    fn paths(self) -> bool {
+        self == InputKind::NewYear
+    }
+}
+
+impl Input {
+    /// What Tab completes: the whole text, or the last path of a box of several.
+    fn completing(&self) -> String {
+        let text = self.text();
+        if !self.kind.paths() || text.ends_with(' ') {
+            return if self.kind.paths() {
+                String::new()
+            } else {
+                text
+            };
+        }
+        text.rsplit(' ').next().unwrap_or_default().to_string()
     }
 }
 
@@ -55,6 +77,14 @@ pub enum Dialog {
     Export(ExportJob),
     /// The member whose fields the box is asking for.
     Member(String),
+    /// A criteria tree's header value the box asks for (`asking`), those given so far
+    /// (`args`) and those to ask after it.
+    Criteria {
+        path: PathBuf,
+        args: crate::service::CriteriaCsvArgs,
+        asking: crate::service::HeaderField,
+        rest: Vec<crate::service::HeaderField>,
+    },
     /// The new year the confirmation box is about, and the year it is made from; whether
     /// `from`'s field assignments are carried over (Ctrl-P in the box), and whether the box
     /// already warned that `from` is not published (Enter then starts the year anyway).
@@ -63,6 +93,14 @@ pub enum Dialog {
         from: i32,
         carry: bool,
         warned: bool,
+    },
+    /// The unit whose figure of last year the council sets: its name, its figure now with
+    /// how it was found, and the figure typed in the first box (then the reason is asked).
+    Previous {
+        unit: UnitCode,
+        name: String,
+        now: String,
+        figure: Option<crate::domain::lineage::Figure>,
     },
 }
 
@@ -181,10 +219,18 @@ impl App {
             }
             KeyCode::Tab if input.kind.path() => {
                 let (kind, typed) = (input.kind, input.text());
-                let text = self.expand_home(&typed);
-                if text != typed {
-                    self.input = Some(Input::new(kind, &text));
+                // `~` is the home folder (a box of one path).
+                if !kind.paths() {
+                    let text = self.expand_home(&typed);
+                    if text != typed {
+                        self.input = Some(Input::new(kind, &text));
+                    }
                 }
+                let text = self
+                    .input
+                    .as_ref()
+                    .map(Input::completing)
+                    .unwrap_or_default();
                 vec![Effect::Complete { text }]
             }
             _ => {
@@ -221,7 +267,9 @@ impl App {
             | InputKind::CloseUnit
             | InputKind::ReopenUnit
             | InputKind::MemberName
-            | InputKind::AssignFields => {
+            | InputKind::AssignFields
+            | InputKind::PreviousFigure
+            | InputKind::PreviousReason => {
                 self.dialog = None;
             }
             InputKind::NewYear => {
@@ -272,6 +320,9 @@ impl App {
             InputKind::NewYear => self.submit_new_year(),
             InputKind::Year => self.submit_year(&text),
             InputKind::Unpublish => self.submit_unpublish(text),
+            InputKind::CriteriaValue => self.submit_criteria_value(text),
+            InputKind::PreviousFigure => self.submit_previous_figure(&text),
+            InputKind::PreviousReason => self.submit_previous_reason(text),
             InputKind::Overwrite => self.submit_overwrite(),
             InputKind::Score => self.submit_score(text),
             InputKind::NotApplicable => self.submit_not_applicable(text),
@@ -292,10 +343,13 @@ impl App {
     /// Tab in a path box: the one name that completes it, else what the names share.
     pub(super) fn completed(&mut self, text: &str, names: Vec<String>) {
         let Some(input) = &self.input else { return };
-        if input.text() != text {
+        if input.completing() != text {
             return;
         }
         let kind = input.kind;
+        // A box of several paths keeps the ones before the last.
+        let whole = input.text();
+        let before = whole[..whole.len() - text.len()].to_string();
         let fill = match names.len() {
             0 => {
                 self.completions.clear();
@@ -322,7 +376,7 @@ impl App {
             Vec::new()
         };
         if fill.len() > text.len() {
-            self.input = Some(Input::new(kind, &fill));
+            self.input = Some(Input::new(kind, &format!("{before}{fill}")));
         }
     }
 }

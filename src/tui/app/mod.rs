@@ -14,6 +14,7 @@ mod files;
 mod history;
 mod input;
 mod open;
+mod previous;
 mod ranking;
 mod units;
 mod wayup;
@@ -53,6 +54,7 @@ pub fn writes(screen: Screen, c: Cmd) -> bool {
         | Cmd::Unpublish
         | Cmd::Files
         | Cmd::AddMember
+        | Cmd::SetPrevious
         | Cmd::NewYear => true,
         Cmd::Option(_) => screen == Screen::Appraisal,
         c => appraisal::edits(c),
@@ -233,7 +235,9 @@ impl App {
                 self.workbook_exists(path, group);
                 Vec::new()
             }
-            Action::ClosedSet(message) | Action::Published(message) => {
+            Action::ClosedSet(message)
+            | Action::Published(message)
+            | Action::PreviousSet(message) => {
                 self.saving = false;
                 self.say(message);
                 self.refresh()
@@ -262,6 +266,12 @@ impl App {
                 Vec::new()
             }
             Action::Imported(message) => self.imported(message),
+            Action::FolderPreviewed {
+                path,
+                lines,
+                accepted,
+            } => self.folder_previewed(path, lines, accepted),
+            Action::CriteriaNeeds { path, args, fields } => self.criteria_needs(path, args, fields),
             Action::Completed { text, names } => {
                 self.completed(&text, names);
                 Vec::new()
@@ -282,6 +292,16 @@ impl App {
                 self.load_assignments()
             }
             Action::YearStarted { year, message } => self.year_started(year, message),
+            Action::NewYearRefused {
+                year,
+                from,
+                carry,
+                message,
+                text,
+            } => {
+                self.new_year_refused((year, from, carry), &message, &text);
+                Vec::new()
+            }
             Action::DatabaseOpened {
                 label,
                 year,
@@ -414,6 +434,10 @@ impl App {
             }
             Loaded::ExportFolder(folder) => {
                 self.export_folder = folder;
+                Vec::new()
+            }
+            Loaded::Previous { unit, name, now } => {
+                self.previous_loaded(unit, name, now);
                 Vec::new()
             }
             Loaded::Assignments {

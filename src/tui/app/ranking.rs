@@ -95,6 +95,7 @@ impl App {
                 self.open_input(InputKind::Publish, "");
             }
             Cmd::Unpublish => self.ask_unpublish(),
+            Cmd::SetPrevious => return self.ask_previous(self.ranking.selected_unit()),
             Cmd::Years => self.ask_year(),
             Cmd::WriteWorkbook => self.ask_workbook(self.group_code().map(str::to_string)),
             Cmd::WriteAllWorkbook => self.ask_workbook(None),

@@ -65,6 +65,7 @@ impl App {
                 self.open_input(InputKind::UnitFilter, "");
             }
             Cmd::Back => self.units.filter.clear(),
+            Cmd::SetPrevious => return self.ask_previous(selected),
             Cmd::NextUndecided => {
                 let open = |k: usize| {
                     let t = &lines[shown[k]].totals;

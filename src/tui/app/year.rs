@@ -31,7 +31,8 @@ impl App {
             carry: true,
             warned: false,
         });
-        self.open_input(InputKind::NewYear, &format!("{from} → {year}"));
+        // The box takes the optional changes file and the new groups' sets.
+        self.open_input(InputKind::NewYear, "");
     }
 
     /// Whether `year` is in the file (by the list read with the year).
@@ -65,6 +66,14 @@ impl App {
             self.dialog = None;
             return vec![Effect::SwitchYear { year }];
         }
+        let text = self.input.as_ref().map(|i| i.text()).unwrap_or_default();
+        let changes = match year_changes(&text) {
+            Ok(c) => c,
+            Err(why) => {
+                self.set_input_error(&why(self.lang));
+                return Vec::new();
+            }
+        };
         if !self.year_published(from) && !warned {
             self.dialog = Some(Dialog::NewYear {
                 year,
@@ -78,7 +87,31 @@ impl App {
         self.input = None;
         self.dialog = None;
         self.saving = true;
-        vec![Effect::NewYear { year, from, carry }]
+        vec![Effect::NewYear {
+            year,
+            from,
+            carry,
+            changes,
+        }]
+    }
+
+    /// The new year was refused: the box again, with what was typed and why.
+    pub(super) fn new_year_refused(
+        &mut self,
+        (year, from, carry): (i32, i32, bool),
+        message: &str,
+        text: &str,
+    ) {
+        self.saving = false;
+        // Already confirmed: Enter tries again at once.
+        self.dialog = Some(Dialog::NewYear {
+            year,
+            from,
+            carry,
+            warned: true,
+        });
+        self.open_input(InputKind::NewYear, text);
+        self.set_input_error(message);
     }
 
     /// `Y`: the box that lists every year of the file with its state.
@@ -140,5 +173,35 @@ impl App {
         self.screen = Screen::Units;
         self.say(message);
         vec![Effect::LoadGroups, Effect::LoadYear]
+    }
+}
+
+/// A sentence in the user's language.
+type Said = fn(crate::i18n::Lang) -> String;
+
+/// The new year's box as typed: paths separated by spaces, a changes file (`.csv`, `.xlsx`)
+/// and the criteria sets (`.toml`) of the groups that start; empty: no changes.
+pub fn year_changes(text: &str) -> Result<Option<crate::service::YearChanges>, Said> {
+    let mut file = None;
+    let mut sets = Vec::new();
+    for word in text.split_whitespace() {
+        let path = std::path::PathBuf::from(word);
+        let toml = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        if toml {
+            sets.push(path);
+        } else if file.replace(path).is_some() {
+            return Err(|lang| words::new_year_one_changes_file(lang).to_string());
+        }
+    }
+    match file {
+        Some(file) => Ok(Some(crate::service::YearChanges {
+            file,
+            sheet: None,
+            sets,
+        })),
+        None if sets.is_empty() => Ok(None),
+        None => Err(|lang| words::new_year_sets_need_changes(lang).to_string()),
     }
 }

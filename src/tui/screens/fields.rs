@@ -12,13 +12,17 @@ use crate::i18n::analysis as w;
 use crate::i18n::screens as words;
 use crate::tui::action::FieldsData;
 use crate::tui::app::{App, FieldsView};
+use crate::view::band_mark;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// A field's column: `100.00 A`.
+/// A cell's width with a band of one or two letters (`100.00 A`); a set whose band marks are
+/// longer gets wider cells (see `view::band_mark`).
 const CELL: u16 = 8;
 /// The unit column is not cut narrower than this while fields can scroll instead.
 const NAME_MIN: u16 = 16;
@@ -44,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     title_line(app, frame, top, &title);
     group_tabs(app, frame, tabs);
-    let grid = grid(f, a, area.width);
+    let grid = grid(f, set, a, area.width);
     info_line(app, f, set, a, &grid.cols, frame, info);
     units_table(app, f, set, a, &grid, frame, body);
     footer(app, set, a, &grid, frame, foot);
@@ -114,11 +118,19 @@ struct Grid {
 
 /// Which field columns fit beside the rank, the unit and the index, the selected one among
 /// them.
-fn grid(f: &FieldsView, a: &GroupAnalysis, width: u16) -> Grid {
+fn grid(f: &FieldsView, set: &CriteriaSet, a: &GroupAnalysis, width: u16) -> Grid {
     let n_fields = a.fields().len();
+    // `100.00 ` and the longest band mark.
+    let marks = set
+        .bands
+        .iter()
+        .map(|b| band_mark(&b.code).width() as u16)
+        .max()
+        .unwrap_or(1);
+    let cell = CELL.max(7 + marks);
     let rank_w = a.ranking.rows.len().to_string().len().max(4) as u16;
-    let fixed = rank_w + 1 + NAME_MIN + 1 + CELL;
-    let fit = ((width.saturating_sub(fixed)) / (CELL + 1)).max(1) as usize;
+    let fixed = rank_w + 1 + NAME_MIN + 1 + cell;
+    let fit = ((width.saturating_sub(fixed)) / (cell + 1)).max(1) as usize;
     let shown = fit.min(n_fields);
     let mut first = f.first_field.get().min(n_fields.saturating_sub(shown));
     if f.field < first {
@@ -130,10 +142,10 @@ fn grid(f: &FieldsView, a: &GroupAnalysis, width: u16) -> Grid {
     let cols: Vec<usize> = (first..first + shown).collect();
     // What the unit column gets: the rest, after the spaces between the columns.
     let name_w =
-        (width as usize).saturating_sub(rank_w as usize + (shown + 1) * CELL as usize + shown + 2);
+        (width as usize).saturating_sub(rank_w as usize + (shown + 1) * cell as usize + shown + 2);
     let mut widths = vec![Constraint::Length(rank_w), Constraint::Min(NAME_MIN)];
-    widths.extend(cols.iter().map(|_| Constraint::Length(CELL)));
-    widths.push(Constraint::Length(CELL));
+    widths.extend(cols.iter().map(|_| Constraint::Length(cell)));
+    widths.push(Constraint::Length(cell));
     Grid {
         rank_w,
         cols,
@@ -150,11 +162,13 @@ fn band_style(app: &App, set: &CriteriaSet, b: Option<usize>) -> Style {
     b.map_or(Style::new(), |b| app.theme.band(b, set.bands.len()))
 }
 
-/// A percent and its band's letter, in the band's colour.
+/// A percent and its band's mark (its letter, or `N1` for "Nhóm 1"), in the band's colour.
 fn cell(app: &App, set: &CriteriaSet, index: Option<Index>, band: Option<usize>) -> Cell<'static> {
     match index {
         Some(i) => {
-            let code = band.map(|b| set.bands[b].code.as_str()).unwrap_or("");
+            let code = band
+                .map(|b| band_mark(&set.bands[b].code))
+                .unwrap_or_default();
             right(format!("{i} {code}"), band_style(app, set, band))
         }
         None => right("—  ".into(), Style::new()),
@@ -256,7 +270,7 @@ fn footer(
         mean_row.push(match m {
             Some(m) => {
                 let b = a.mean_band(set, k);
-                let code = b.map(|b| set.bands[b].code.as_str()).unwrap_or("");
+                let code = b.map(|b| band_mark(&set.bands[b].code)).unwrap_or_default();
                 right(
                     format!("{} {code}", round2(m).fixed2()),
                     band_style(app, set, b),
@@ -268,7 +282,7 @@ fn footer(
     mean_row.push(match a.ranking.mean {
         Some(m) => {
             let b = Band::of_percent(&set.bands, m);
-            let code = b.map(|b| set.bands[b].code.as_str()).unwrap_or("");
+            let code = b.map(|b| band_mark(&set.bands[b].code)).unwrap_or_default();
             right(
                 format!("{} {code}", round2(m).fixed2()),
                 band_style(app, set, b),

@@ -39,6 +39,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::TOP);
     let inner = block.inner(rest);
     frame.render_widget(block, rest);
+    if let Some((_, report, accepted)) = &app.files.folder {
+        folder_report(app, frame, inner, report, *accepted, width);
+        return;
+    }
     let lines = match &app.files.preview {
         Some((kind, path, Ok(done))) => preview_lines(app, *kind, path, done, width),
         Some((_, path, Err(refusal))) => {
@@ -200,6 +204,44 @@ fn refused(
         words::refused_keys(lang),
         start + 1,
         problems.len()
+    );
+    frame.render_widget(
+        Paragraph::new(cut(&keys, width)).style(app.theme.key()),
+        keys_area,
+    );
+}
+
+/// A folder of self-assessments: its report (accepted, refused with their cells, the units
+/// with no workbook), wrapped, from the line scrolled to.
+fn folder_report(
+    app: &App,
+    frame: &mut Frame,
+    inner: Rect,
+    report: &[String],
+    accepted: usize,
+    width: usize,
+) {
+    let [list, keys_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let start = app.files.scroll.min(report.len().saturating_sub(1));
+    let shown: Vec<Line> = report
+        .iter()
+        .enumerate()
+        .skip(start)
+        .map(|(i, l)| {
+            if i == 0 {
+                Line::styled(l.as_str(), app.theme.ok())
+            } else {
+                Line::from(l.as_str())
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), list);
+    let keys = format!(
+        "{} ({}/{})",
+        words::folder_keys(accepted, app.lang),
+        start + 1,
+        report.len()
     );
     frame.render_widget(
         Paragraph::new(cut(&keys, width)).style(app.theme.key()),

@@ -269,14 +269,30 @@ fn input_box(app: &App, frame: &mut Frame, area: Rect) {
 fn box_title(app: &App, input: &Input) -> String {
     let lang = app.lang;
     let mut title = words::box_title(input.kind, lang).to_string();
-    if let Some(Dialog::Close { unit: code, name }) = &app.dialog {
+    if let Some(
+        Dialog::Close { unit: code, name }
+        | Dialog::Previous {
+            unit: code, name, ..
+        },
+    ) = &app.dialog
+    {
         title = format!("{title} — {code} {name}");
     }
     match input.kind {
         InputKind::Publish | InputKind::Unpublish => title = format!("{title} {}", app.year),
+        InputKind::NewYear => {
+            if let Some(Dialog::NewYear { year, from, .. }) = &app.dialog {
+                title = format!("{title} {from} → {year}");
+            }
+        }
         InputKind::ImportPath => {
             let (what, _) = words::file_kind(app.files.kind(), lang);
             title = format!("{title} — {what}");
+        }
+        InputKind::CriteriaValue => {
+            if let Some(Dialog::Criteria { path, .. }) = &app.dialog {
+                title = format!("{title} — {}", path.display());
+            }
         }
         InputKind::ExportPath => {
             if let Some(Dialog::Export(job)) = &app.dialog {
@@ -313,6 +329,20 @@ fn box_help(app: &App, input: &Input) -> String {
                 carry,
                 lang,
             ),
+            _ => String::new(),
+        },
+        InputKind::CriteriaValue => match &app.dialog {
+            Some(Dialog::Criteria { asking, .. }) => format!(
+                "{} {}",
+                words::criteria_value_asked(*asking, lang),
+                words::box_help(InputKind::CriteriaValue, lang)
+            ),
+            _ => String::new(),
+        },
+        InputKind::PreviousFigure | InputKind::PreviousReason => match &app.dialog {
+            Some(Dialog::Previous { now, figure, .. }) => {
+                words::previous_box(now, *figure, input.kind, lang)
+            }
             _ => String::new(),
         },
         InputKind::Year => format!(
