@@ -21,12 +21,13 @@
 //!   thread's CPU time from the commit to the redrawn frame (the commit itself not counted);
 //!   `whole_reload_cpu` is the same with the group read whole, as before.
 //!
-//! - `screens`: the first open of a group of 10,000 units (the `one` shape): on a workspace
-//!   just opened (no group read yet), the screens start on the group's tab (its groups, then
-//!   its units: what the key that opens a tab asks, `Effect::LoadUnits`) and draw it on a
-//!   120×40 `TestBackend`. `first_open` reads each unit's stored totals and field progress (kept by
-//!   every write); `first_open_from_scores` is the same on a read-only opening, which computes
-//!   every unit from its 150 scores, as the screen did before (the reference of the same run).
+//! - `screens`: the first open of a group of 10,000 units (the `one` shape): on screens just
+//!   started (the ledger looked at, the groups and the year read), what the key that opens a
+//!   group's tab asks (`Effect::LoadUnits`), taken by the screen and drawn on a 120×40
+//!   `TestBackend`. `first_open` reads each unit's stored totals and field progress (kept by
+//!   every write); `first_open_from_scores` is the same on a copy of the file without the
+//!   field progress, opened read-only, so that every unit is computed from its 150 scores, as
+//!   the screen did before (the reference, in the same run).
 //!
 //! `bench/compare.sh` gives the whole-process figures next to the `sqlite3` tool.
 
@@ -247,35 +248,56 @@ fn screens(c: &mut Criterion) {
     let data = root.join(shape.data_dir());
     national::ensure(&data, national::Scale::national(shape)).expect("generate the one group");
     let db = work::full_db(&data, &root.join("bench-run").join("one"));
-    // Every unit's copy in place (a ranking fills what an import left to compute).
-    {
+    // Every unit's copy in place (what the import and every decision keep).
+    let group = {
         let ws = work::open(&db);
         let group = ws.groups().expect("groups")[0].0.clone();
         ws.unit_summaries(&group).expect("the lines");
-    }
-    let opened = |how| {
-        let ws = thamdinh::service::Workspace::open(&db, how, Some(national::YEAR))
+        group
+    };
+    // The reference: the same file without the copies' field progress, opened read-only,
+    // so that every unit is computed from its scores (as the screen did before).
+    let bare = root.join("bench-run").join("one-bare.sqlite");
+    work::copy_db(&db, &bare);
+    rusqlite::Connection::open(&bare)
+        .expect("open the copy")
+        .execute_batch("UPDATE unit_totals SET progress = x''")
+        .expect("drop the progress");
+    // The screens started (the ledger looked at, the groups and the year read) on a workspace
+    // just opened; the timed part is what the key that opens the group's tab asks.
+    let opened = |path: &Path, how| {
+        let ws = thamdinh::service::Workspace::open(path, how, Some(national::YEAR))
             .expect("open the year");
-        let app = App::new(
+        let mut app = App::new(
             Lang::Vi,
             Some("Hội đồng".into()),
             "one.sqlite".into(),
             national::YEAR,
         );
-        (app, Runtime::new(ws, Config::none()))
+        let mut rt = Runtime::new(ws, Config::none());
+        start(&mut app, &mut rt);
+        (app, rt)
     };
     let mut g = c.benchmark_group("screens");
     g.sample_size(20);
-    for (name, how) in [
-        ("first_open", thamdinh::service::Opening::Write),
-        ("first_open_from_scores", thamdinh::service::Opening::Read),
+    for (name, path, how) in [
+        ("first_open", &db, thamdinh::service::Opening::Write),
+        (
+            "first_open_from_scores",
+            &bare,
+            thamdinh::service::Opening::Read,
+        ),
     ] {
         g.bench_function(name, |b| {
             b.iter_batched(
-                || opened(how),
+                || opened(path, how),
                 |(mut app, mut rt)| {
-                    // The screens start on the units of the first group: its tab, opened.
-                    start(&mut app, &mut rt);
+                    let effect = Effect::LoadUnits {
+                        group: group.clone(),
+                    };
+                    for a in rt.run_effect("Hội đồng", Lang::Vi, effect) {
+                        dispatch(&mut app, &mut rt, a);
+                    }
                     work::draw(&app, 120, 40);
                     assert_eq!(app.units.lines.len(), 10_000);
                     (app, rt)

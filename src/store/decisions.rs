@@ -277,37 +277,21 @@ impl Store {
         let tx = self.write()?;
         let (u, i) = (unit.as_str(), item.as_str());
         check_open(&tx, year, u)?;
-        let Some(old) = current(&tx, year, u, i)? else {
-            // No decision yet: the comment is kept on the item for its decision (logged, so
-            // that nothing a member wrote lives outside the ledger).
-            if comment.is_empty() {
-                forget_kept(&tx, year, u, i)?;
-            } else {
-                keep_comment(&tx, year, u, i, comment, appraiser, &at)?;
+        let old = current(&tx, year, u, i)?;
+        match &old {
+            Some(_) => {
+                tx.execute(
+                    "UPDATE decisions SET comment = ?4 WHERE year = ?1 AND unit = ?2 AND item = ?3",
+                    params![year, u, i, comment],
+                )?;
             }
-            insert_audit(
-                &tx,
-                &at,
-                year,
-                u,
-                Some(i),
-                appraiser,
-                "comment",
-                None,
-                None,
-                None,
-                comment,
-                None,
-            )?;
-            tx.commit()?;
-            return Ok(None);
-        };
-        tx.execute(
-            "UPDATE decisions SET comment = ?4 WHERE year = ?1 AND unit = ?2 AND item = ?3",
-            params![year, u, i, comment],
-        )?;
-        let state = State::parse(&old.0);
-        let score = old.1;
+            // No decision yet: the comment is kept on the item for its decision (logged like
+            // any comment, so that nothing a member wrote lives outside the ledger).
+            None if comment.is_empty() => forget_kept(&tx, year, u, i)?,
+            None => keep_comment(&tx, year, u, i, comment, appraiser, &at)?,
+        }
+        let state = old.as_ref().and_then(|o| State::parse(&o.0));
+        let score = old.as_ref().and_then(|o| o.1);
         insert_audit(
             &tx,
             &at,
@@ -316,7 +300,7 @@ impl Store {
             Some(i),
             appraiser,
             "comment",
-            Some(&old),
+            old.as_ref(),
             state,
             score,
             comment,

@@ -507,11 +507,7 @@ impl Store {
         )?;
         let mut rows = st.query([year])?;
         while let Some(r) = rows.next()? {
-            let key = Key {
-                year: r.get(0)?,
-                unit: r.get(1)?,
-                item: r.get(2)?,
-            };
+            let key = key_at(r)?;
             let d = Dec {
                 state: r.get(3)?,
                 score: r.get(4)?,
@@ -556,12 +552,7 @@ impl Store {
         )?;
         let mut rows = st.query([year])?;
         while let Some(r) = rows.next()? {
-            let key = Key {
-                year: r.get(0)?,
-                unit: r.get(1)?,
-                item: r.get(2)?,
-            };
-            table.insert(key, r.get(3)?);
+            table.insert(key_at(r)?, r.get(3)?);
         }
         let mut keys: std::collections::BTreeSet<Key> = table.keys().cloned().collect();
         keys.extend(replay.kept.keys().cloned());
@@ -684,4 +675,13 @@ impl Store {
             hash: ledger::to_hex(&prev),
         }))
     }
+}
+
+/// An item's key from the first three columns of a row: year, unit, item.
+fn key_at(r: &rusqlite::Row<'_>) -> rusqlite::Result<Key> {
+    Ok(Key {
+        year: r.get(0)?,
+        unit: r.get(1)?,
+        item: r.get(2)?,
+    })
 }

@@ -180,28 +180,34 @@ fn ctrl_c_on_the_units_screen_quits_and_restores() {
     assert_restored(&t);
 }
 
-#[test]
-fn a_panic_restores_the_terminal() {
+/// The demo's screens with the test keys on (F12 panics, F11 fails an allocation), at 80×24
+/// in English; the key is pressed once the units show, and the program must end by it with
+/// the terminal given back. What it wrote to the terminal.
+fn crash_by(key: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     let config = dir.path().join("config");
-    let mut cmd_args = vec!["--db", db.to_str().unwrap(), "--appraiser", "Lan"];
-    cmd_args.push("--lang");
-    cmd_args.push("en");
-    let mut t = Pty::spawn_with_env(
-        &cmd_args,
-        &config,
-        80,
-        24,
-        &[("THAMDINH_TEST_PANIC_KEY", "1")],
-    );
+    let args = [
+        "--db",
+        db.to_str().unwrap(),
+        "--appraiser",
+        "Lan",
+        "--lang",
+        "en",
+    ];
+    let mut t = Pty::spawn_with_env(&args, &config, 80, 24, &[("THAMDINH_TEST_PANIC_KEY", "1")]);
     t.wait_for("Sở Nội vụ", 20);
     assert_running(&t);
-    t.send("\x1b[24~"); // F12
+    t.send(key);
     let status = t.wait_exit(10);
     assert!(!status.success());
     assert_restored(&t);
-    let out = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+    String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned()
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let out = crash_by("\x1b[24~"); // F12
     let left = out
         .rfind("\x1b[?1049l")
         .expect("the alternate screen is left");
@@ -218,31 +224,7 @@ fn a_panic_restores_the_terminal() {
 /// memory did, issue 21) prints its line and aborts; the terminal must be given back all the same.
 #[test]
 fn an_abort_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
-    let config = dir.path().join("config");
-    let cmd_args = [
-        "--db",
-        db.to_str().unwrap(),
-        "--appraiser",
-        "Lan",
-        "--lang",
-        "en",
-    ];
-    let mut t = Pty::spawn_with_env(
-        &cmd_args,
-        &config,
-        80,
-        24,
-        &[("THAMDINH_TEST_PANIC_KEY", "1")],
-    );
-    t.wait_for("Sở Nội vụ", 20);
-    assert_running(&t);
-    t.send("\x1b[23~"); // F11
-    let status = t.wait_exit(10);
-    assert!(!status.success());
-    assert_restored(&t);
-    let out = String::from_utf8_lossy(&t.raw.lock().unwrap()).into_owned();
+    let out = crash_by("\x1b[23~"); // F11
     assert!(
         out.contains("memory allocation of"),
         "the allocator's line is shown: {out:?}"
