@@ -21,6 +21,17 @@ struct Saved {
     folder: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     ledger: Vec<SavedMark>,
+    /// The folder the exports of a year of a database go to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    exports: Vec<SavedExports>,
+}
+
+/// Where one year of one database file is exported.
+#[derive(serde::Serialize, serde::Deserialize, Clone)]
+struct SavedExports {
+    db: String,
+    year: i32,
+    folder: String,
 }
 
 /// The ledger's row last verified here, for one database file.
@@ -116,6 +127,36 @@ impl Config {
         self.save(&c);
     }
 
+    /// The folder the exports of `year` of `db` went to last, ending with `/`.
+    pub fn export_folder(&self, db: &Path, year: i32) -> Option<String> {
+        let key = db_key(db);
+        self.load()
+            .exports
+            .into_iter()
+            .find(|e| e.db == key && e.year == year)
+            .map(|e| e.folder)
+    }
+
+    /// Remembers the folder of `file`, written as an export of `year` of `db` (its full path;
+    /// best effort). The folder of the last import stays as it was.
+    pub fn remember_export_folder(&self, db: &Path, year: i32, file: &Path) {
+        let Some(dir) = file.parent() else { return };
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut folder = dir.display().to_string();
+        if !folder.ends_with('/') {
+            folder.push('/');
+        }
+        let key = db_key(db);
+        let mut c = self.load();
+        c.exports.retain(|e| !(e.db == key && e.year == year));
+        c.exports.push(SavedExports {
+            db: key,
+            year,
+            folder,
+        });
+        self.save(&c);
+    }
+
     fn save(&self, c: &Saved) {
         let Some(path) = &self.file else { return };
         if let Some(dir) = path.parent() {
@@ -175,6 +216,26 @@ mod tests {
         let none = Config::none();
         none.remember_appraiser("X");
         assert_eq!(none.appraiser(), None);
+    }
+
+    #[test]
+    fn one_export_folder_per_year_of_a_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Config::in_dir(&dir.path().join("cfg"));
+        let db = dir.path().join("hoidong.sqlite");
+        let out = dir.path().join("xuat");
+        assert_eq!(c.export_folder(&db, 2022), None);
+        c.remember_export_folder(&db, 2022, &out.join("a.csv"));
+        c.remember_folder(&dir.path().join("ho-so/units.csv"));
+        let shown = format!("{}/", out.display());
+        assert_eq!(c.export_folder(&db, 2022).as_deref(), Some(shown.as_str()));
+        assert_eq!(c.export_folder(&db, 2023), None);
+        assert_eq!(
+            c.export_folder(&dir.path().join("other.sqlite"), 2022),
+            None
+        );
+        let imports = format!("{}/", dir.path().join("ho-so").display());
+        assert_eq!(c.last_folder().as_deref(), Some(imports.as_str()));
     }
 
     #[test]

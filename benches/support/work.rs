@@ -154,6 +154,7 @@ pub fn decide(ws: &mut Workspace, p: &Planned) -> Points {
         set: d.set,
         sheet: d.sheet,
         assigned: Vec::new(),
+        team: Vec::new(),
     };
     let mut app = App::new(
         Lang::Vi,

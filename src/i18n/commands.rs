@@ -222,6 +222,16 @@ pub fn copied_sets_replaceable(year: i32, lang: Lang) -> String {
 }
 
 /// A year published.
+/// After "wrote the workbook": a provisional workbook was asked for a published year, and the
+/// published result was written.
+pub fn workbook_is_published_result(year: i32, lang: Lang) -> String {
+    say!(
+        lang,
+        "Năm {year} đã công bố: bảng tính ghi kết quả chính thức đã công bố, không phải bảng tạm tính.",
+        "{year} is published: the workbook holds the published final result, not a provisional one."
+    )
+}
+
 pub fn year_published(year: i32, units: usize, groups: usize, lang: Lang) -> String {
     let next = year + 1;
     say!(

@@ -146,6 +146,55 @@ pub fn unit_done_next(next: &str, lang: Lang) -> String {
     )
 }
 
+/// The appraiser's own fields of the open unit are decided, and the unit still has items
+/// left to others: how many, and in whose fields (`left` from `field_left`).
+pub fn own_fields_done(unit: &str, left: usize, items: usize, fields: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Bạn đã xong lĩnh vực được giao ở {unit}; đơn vị còn {left}/{items} tiêu chí chưa thẩm định: {fields}.",
+        "Your fields of {unit} are done; the unit has {left}/{items} items undecided: {fields}."
+    )
+}
+
+/// One field with undecided items, and who it is given to (`who`: names, or `unassigned`).
+pub fn field_left(field: Option<&str>, n: usize, who: &str, lang: Lang) -> String {
+    match field {
+        Some(f) => say!(
+            lang,
+            "lĩnh vực {f} ({n} tiêu chí, {who})",
+            "field {f} ({n} items, {who})"
+        ),
+        None => say!(
+            lang,
+            "ngoài các lĩnh vực ({n} tiêu chí, {who})",
+            "outside the fields ({n} items, {who})"
+        ),
+    }
+}
+
+/// What `★` before a field of the tree means (the help's legend).
+pub fn star_means(lang: Lang) -> &'static str {
+    lang.pick("★ lĩnh vực được giao cho bạn", "★ a field assigned to you")
+}
+
+/// A field given to no member.
+pub fn unassigned(lang: Lang) -> &'static str {
+    lang.pick("chưa giao cho ai", "given to nobody")
+}
+
+/// The next unit opened after the appraiser's part of this one.
+pub fn on_to(next: &str, lang: Lang) -> String {
+    say!(lang, "Sang {next}.", "On to {next}.")
+}
+
+/// No unit of the group has an undecided item in the appraiser's fields.
+pub fn own_fields_done_in_group(lang: Lang) -> &'static str {
+    lang.pick(
+        "Lĩnh vực được giao của bạn đã xong ở mọi đơn vị trong nhóm.",
+        "Your fields are done in every unit of the group.",
+    )
+}
+
 /// An option key on an item scored freely.
 pub fn no_options(lang: Lang) -> &'static str {
     lang.pick(
@@ -416,8 +465,8 @@ pub fn closed(lang: Lang) -> &'static str {
 pub fn your_fields(fields: &str, lang: Lang) -> String {
     say!(
         lang,
-        "lĩnh vực được giao: {fields}",
-        "your fields: {fields}"
+        "★ lĩnh vực được giao: {fields}",
+        "★ your fields: {fields}"
     )
 }
 
@@ -1139,10 +1188,52 @@ pub fn preview_keys(lang: Lang) -> &'static str {
 
 /// The heading of a refused file's problems.
 pub fn file_refused_heading(path: &str, problems: usize, lang: Lang) -> String {
+    let noun = if problems == 1 { "problem" } else { "problems" };
     say!(
         lang,
-        "Tệp {path} bị từ chối, không ghi gì — {problems} dòng báo lỗi:",
-        "{path} is refused, nothing written — {problems} lines of problems:"
+        "{problems} lỗi, tệp bị từ chối, không ghi gì — {path}:",
+        "{problems} {noun}, the file is refused, nothing written — {path}:"
+    )
+}
+
+/// Above a previewed file's first rows.
+pub fn first_rows(lang: Lang) -> &'static str {
+    lang.pick("Các dòng đầu của tệp:", "The file's first rows:")
+}
+
+/// The year's units a self-scores or survey file has no row for.
+pub fn units_absent(n: usize, units: usize, names: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Chưa có trong tệp {n}/{units} đơn vị: {names}",
+        "Not in the file: {n} of {units} units: {names}"
+    )
+}
+
+/// Every unit of the year has a row in the file.
+pub fn no_unit_absent(units: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp có đủ {units} đơn vị của năm.",
+        "The file has every one of the year's {units} units."
+    )
+}
+
+/// A refused file whose header row is another kind's.
+pub fn looks_like(kind: &str, number: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tệp này có vẻ là «{kind}» — loại {number} (nhấn {number} để chọn loại đó).",
+        "This file looks like «{kind}» — kind {number} (press {number} to choose it)."
+    )
+}
+
+/// A folder given where a file is wanted.
+pub fn path_is_folder(path: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "{path} là một thư mục, không phải tệp: gõ tiếp tên tệp trong đó (Tab: xem các tệp).",
+        "{path} is a folder, not a file: go on with the name of a file in it (Tab: see the files)."
     )
 }
 
@@ -1439,8 +1530,92 @@ pub fn score_box_help(
 }
 
 /// The workbook's file name the box offers: `ket-qua-2022.xlsx`.
-pub fn workbook_default_name(year: i32) -> String {
-    format!("ket-qua-{year}.xlsx")
+/// The workbook's file name: the year, and the group (none: every group).
+pub fn workbook_default_name(year: i32, group: Option<&str>) -> String {
+    match group {
+        Some(g) => format!("ket-qua-{year}-{g}.xlsx"),
+        None => format!("ket-qua-{year}-moi-nhom.xlsx"),
+    }
+}
+
+/// The workbook box's title: of which group, or of every group.
+pub fn workbook_title(group: Option<&str>, lang: Lang) -> String {
+    match group {
+        Some(g) => say!(
+            lang,
+            "Ghi bảng tính Excel — nhóm {g}",
+            "Write the Excel workbook — group {g}"
+        ),
+        None => lang
+            .pick(
+                "Ghi bảng tính Excel — mọi nhóm",
+                "Write the Excel workbook — every group",
+            )
+            .to_string(),
+    }
+}
+
+/// Under the box of every group's workbook (`W`).
+pub fn workbook_all_help(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tên tệp .xlsx (tính từ thư mục đang làm việc) hoặc đường dẫn đầy đủ; bảng tính gồm kết quả, lĩnh vực, tiêu chí, quyết định và bảng chấm điểm từng đơn vị của mọi nhóm, tạm tính hay chính thức như màn hình. Enter: ghi · Esc: hủy.",
+        "A .xlsx file name (from the working folder) or a full path; the workbook holds the results, fields, criteria, decisions and each unit's scoring sheet of every group, provisional or final as on screen. Enter: write · Esc: cancel.",
+    )
+}
+
+/// A size in bytes as a person reads it: `12,3 KB` (`12.3 KB` in English).
+fn size(bytes: u64, lang: Lang) -> String {
+    let (value, unit) = match bytes {
+        b if b < 1024 => return format!("{b} B"),
+        b if b < 1024 * 1024 => (b as f64 / 1024.0, "KB"),
+        b => (b as f64 / (1024.0 * 1024.0), "MB"),
+    };
+    let text = format!("{value:.1} {unit}");
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// What the file the replace box asks about holds.
+pub fn file_holds(bytes: u64, at: Option<&str>, lang: Lang) -> String {
+    let size = size(bytes, lang);
+    match at {
+        Some(at) => say!(
+            lang,
+            "Tệp này đã có: {size}, ghi lúc {at}.",
+            "This file is already there: {size}, written {at}."
+        ),
+        None => say!(
+            lang,
+            "Tệp này đã có: {size}.",
+            "This file is already there: {size}."
+        ),
+    }
+}
+
+/// What the folder of notices the replace box asks about holds.
+pub fn folder_holds(files: usize, newest: Option<&str>, lang: Lang) -> String {
+    match newest {
+        Some(at) => say!(
+            lang,
+            "Thư mục này đã có {files} tệp, mới nhất ghi lúc {at}.",
+            "This folder already holds {files} files, the newest written {at}."
+        ),
+        None => say!(
+            lang,
+            "Thư mục này đã có {files} tệp.",
+            "This folder already holds {files} files."
+        ),
+    }
+}
+
+/// The keys of the replace box, after what the file there holds.
+pub fn overwrite_keys(lang: Lang) -> &'static str {
+    lang.pick(
+        "Enter: ghi đè lên tệp cũ · Esc: không ghi.",
+        "Enter: replace it · Esc: do not write.",
+    )
 }
 
 pub fn workbook_written(path: &str, sheets: usize, lang: Lang) -> String {

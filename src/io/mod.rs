@@ -6,6 +6,7 @@ pub mod criteria;
 pub mod csvread;
 pub mod docx;
 pub mod export;
+pub mod glance;
 pub mod imports;
 pub mod minutes;
 pub mod notices;

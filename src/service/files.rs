@@ -38,6 +38,34 @@ impl FileKind {
         FileKind::FieldHistory,
     ];
 
+    /// The kind of data file a header row names: the one whose required columns are all
+    /// there, the most of them when several are (a units file read as self scores says it is
+    /// a units file). None for a header no kind fits.
+    pub fn of_header(header: &str) -> Option<FileKind> {
+        use crate::io::imports as i;
+        let header = header.trim_start_matches('\u{feff}');
+        let sep = [',', ';', '\t']
+            .into_iter()
+            .max_by_key(|s| header.matches(*s).count())
+            .unwrap_or(',');
+        let names: Vec<String> = header
+            .split(sep)
+            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+            .collect();
+        [
+            (FileKind::Units, i::UNITS),
+            (FileKind::SelfScores, i::SELF_SCORES),
+            (FileKind::Survey, i::SURVEY),
+            (FileKind::Explanations, i::EXPLANATIONS),
+            (FileKind::History, i::HISTORY),
+            (FileKind::FieldHistory, i::FIELD_HISTORY),
+        ]
+        .into_iter()
+        .filter(|(_, c)| c.required.iter().all(|r| names.iter().any(|n| n == r)))
+        .max_by_key(|(_, c)| c.required.len())
+        .map(|(k, _)| k)
+    }
+
     /// The import kind of a data file (none for a criteria set).
     pub fn import_kind(self) -> Option<ImportKind> {
         FileKind::DATA
@@ -111,6 +139,21 @@ pub struct Imported {
     pub set: Option<CriteriaSet>,
     /// History rows that differ from a result published in this database.
     pub shadowed: Vec<Shadowed>,
+    /// In a preview of a CSV file: its first rows, and the year's units it has no row for.
+    pub glance: Option<FileGlance>,
+}
+
+/// What the files screen shows of a previewed CSV file besides the counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileGlance {
+    pub header: Vec<String>,
+    /// The first rows as written.
+    pub samples: Vec<Vec<String>>,
+    /// For self scores and survey scores: the year's units with no row in the file (code,
+    /// name), in the year's order; None for the other kinds.
+    pub absent: Option<Vec<(String, String)>>,
+    /// How many units the year has.
+    pub units: usize,
 }
 
 impl Imported {
@@ -142,6 +185,7 @@ impl Workspace {
             count: ImportCount::default(),
             set: None,
             shadowed: Vec::new(),
+            glance: None,
         };
         match kind {
             FileKind::Criteria => {
@@ -188,7 +232,39 @@ impl Workspace {
         self.store.set_dry_run(false);
         // A set saved in the dry run was loaded again; load what the database holds.
         self.reload_sets()?;
-        out
+        let mut out = out?;
+        out.glance = self.glance(kind, path)?;
+        Ok(out)
+    }
+
+    /// The first rows of a CSV data file, and for self scores and survey scores the year's
+    /// units it has no row for.
+    fn glance(&self, kind: FileKind, path: &Path) -> Result<Option<FileGlance>, AppError> {
+        let column = match kind {
+            FileKind::Criteria => return Ok(None),
+            FileKind::Units => "code",
+            _ => "unit",
+        };
+        let Some(g) = crate::io::glance::glance(path, 3, column) else {
+            return Ok(None);
+        };
+        let units = self.units(None)?;
+        let absent = match kind {
+            FileKind::SelfScores | FileKind::Survey => Some(
+                units
+                    .iter()
+                    .filter(|u| !g.values.contains(u.code.as_str()))
+                    .map(|u| (u.code.to_string(), u.name.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Ok(Some(FileGlance {
+            header: g.header,
+            samples: g.samples,
+            absent,
+            units: units.len(),
+        }))
     }
 
     /// Reads a criteria set (TOML, or a tree as CSV or a sheet of a workbook, with its header

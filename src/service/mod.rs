@@ -425,13 +425,15 @@ impl UnitSummary {
 }
 
 /// A unit opened for appraisal: its row, its set, every item's record, and the fields of its
-/// group assigned to the appraiser (empty: all fields).
+/// group assigned to the appraiser (empty: all fields), and every member's fields of the group
+/// (who the items left to others are waiting for).
 #[derive(Debug, Clone)]
 pub struct UnitSheet {
     pub unit: UnitRow,
     pub set: Arc<CriteriaSet>,
     pub sheet: Sheet,
     pub assigned: Vec<ItemCode>,
+    pub team: Vec<(String, Vec<String>)>,
 }
 
 /// A decision as recorded, with the unit's sheet as it now stands.
@@ -892,11 +894,13 @@ impl Workspace {
         let (set, sheet) = self.sheet(&row)?;
         let set = Arc::clone(set);
         let assigned = self.assigned_fields(appraiser, &row.group)?;
+        let team = self.group_assignments(&row.group)?;
         Ok(UnitSheet {
             unit: row,
             set,
             sheet,
             assigned,
+            team,
         })
     }
 

@@ -37,10 +37,23 @@ impl Request<'_> {
 pub struct Written {
     pub sheets: usize,
     pub decision_lines: usize,
+    /// The year is published and a provisional workbook was asked for: the published (final)
+    /// result was written instead.
+    pub published_instead: bool,
 }
 
-/// Writes the workbook to `out`.
+/// Writes the workbook to `out`. A published year's workbook is its published result, final
+/// whatever was asked: what leaves the tool for that year is never titled provisional.
 pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Written, AppError> {
+    let published_instead = req.mode == Mode::Provisional && ws.publication()?.is_some();
+    let req = &Request {
+        mode: if published_instead {
+            Mode::Final
+        } else {
+            req.mode
+        },
+        ..*req
+    };
     let groups = ws.chosen_groups(req.group)?;
     let codes: Vec<&str> = groups.iter().map(|(c, _)| c.as_str()).collect();
     let (rankings, breakdowns) = rankings_and_breakdowns(ws, &codes, req)?;
@@ -108,6 +121,7 @@ pub fn write(ws: &Workspace, req: &Request, out: &Path, lang: Lang) -> Result<Wr
     Ok(Written {
         sheets,
         decision_lines,
+        published_instead,
     })
 }
 

@@ -32,6 +32,8 @@ pub enum Cmd {
     ToggleFinal,
     /// Write the shown group's workbook (.xlsx).
     WriteWorkbook,
+    /// The workbook of every group of the year.
+    WriteAllWorkbook,
     /// Close the selected unit, or reopen it when it is closed (asks for a comment).
     CloseUnit,
     /// Publish the year (asks for confirmation and a comment).
@@ -100,9 +102,20 @@ pub struct ExportJob {
     pub path: std::path::PathBuf,
 }
 
-/// The preview of an import: what the import would do, or every problem of a refused file
-/// (one line each, as the command line prints them).
-pub type Preview = Result<crate::service::Imported, Vec<String>>;
+/// The preview of an import: what the import would do, or every problem of a refused file.
+pub type Preview = Result<crate::service::Imported, Refusal>;
+
+/// A refused file as the files screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// Every problem on its own line, as the command line prints them (a last line counts
+    /// those beyond the listed ones); the closing sentence is the screen's heading.
+    pub lines: Vec<String>,
+    /// How many problems the file has.
+    pub problems: usize,
+    /// Whether the folder of the path is a folder (it is then remembered as the last one).
+    pub folder_exists: bool,
+}
 
 /// A group as its tab shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,6 +204,8 @@ pub enum Loaded {
     Years(Vec<(i32, bool)>),
     /// The council's settings of the working year (the settings box opens on them).
     Council(Box<crate::domain::council::Council>),
+    /// The folder the working year's exports went to (remembered on this computer).
+    ExportFolder(Option<String>),
     /// Who appraises which fields of a group: the group's fields (code, title) and each
     /// member's fields.
     Assignments {
@@ -252,10 +267,16 @@ pub enum Action {
     Written {
         path: String,
         sheets: usize,
+        /// The published year whose final result was written instead of a provisional one.
+        published: Option<i32>,
     },
-    /// The workbook's file is already there: the App asks before replacing it.
+    /// The workbook's file is already there: the App asks before replacing it, saying what
+    /// the file holds (`about`: its size and when it was written).
     FileExists {
         path: std::path::PathBuf,
+        /// The workbook's group (none: every group).
+        group: Option<String>,
+        about: String,
     },
     /// A unit was closed or reopened: what the status line says.
     ClosedSet(String),
@@ -278,11 +299,22 @@ pub enum Action {
         message: String,
         comment: String,
     },
+    /// A member's fields were refused (a code the group does not have): the box asks again
+    /// with the member and the fields typed.
+    AssignRefused {
+        member: String,
+        fields: Vec<String>,
+        message: String,
+    },
     /// A file's preview came back.
     Previewed {
         kind: crate::service::FileKind,
         path: std::path::PathBuf,
         preview: Preview,
+    },
+    /// The path given to preview is a folder: the path box again, with a sentence.
+    PathIsFolder {
+        path: String,
     },
     /// A folder of self-assessments previewed: the report's lines, and how many workbooks
     /// would be imported.
@@ -310,8 +342,9 @@ pub enum Action {
     },
     /// An export was written: what the status line says.
     Exported(String),
-    /// The export's file (or folder with files) is there already: the App asks first.
-    ExportExists(ExportJob),
+    /// The export's file (or folder with files) is there already: the App asks first, saying
+    /// what is there (its size and when it was written).
+    ExportExists(ExportJob, String),
     /// Fields were given to a member: what the status line says.
     Assigned(String),
     /// A new year was made; the screens now work on it.
@@ -370,7 +403,8 @@ pub enum Effect {
     /// Write a group's workbook to `path`; a file already there is replaced only with
     /// `overwrite`.
     WriteWorkbook {
-        group: String,
+        /// One group, or every group of the year.
+        group: Option<String>,
         mode: Mode,
         path: std::path::PathBuf,
         overwrite: bool,

@@ -350,6 +350,13 @@ pub static RANKING: &[Binding] = &[
         en: "write the shown group's Excel workbook (.xlsx)",
     },
     Binding {
+        keys: &[Char('W')],
+        label: "W",
+        cmd: Cmd::WriteAllWorkbook,
+        vi: "ghi bảng tính Excel (.xlsx) của mọi nhóm",
+        en: "write the Excel workbook of every group (.xlsx)",
+    },
+    Binding {
         keys: &[Char('d')],
         label: "d",
         cmd: Cmd::ExportDecisions,

@@ -95,6 +95,7 @@ pub fn run(
     app.read_only = read_only_of(&ws, lang);
     app.theme = theme::Theme::from_env();
     app.last_folder = config.last_folder().unwrap_or_default();
+    app.home = std::env::var("HOME").ok().filter(|h| !h.is_empty());
     let mut rt = Runtime::new(ws, config);
     start(&mut app, &mut rt);
     let (mut terminal, stop) = terminal::setup()

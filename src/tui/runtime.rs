@@ -208,6 +208,7 @@ impl Runtime {
                 let d = ws.decide(&unit, &item, verdict, &comment, appraiser)?;
                 let at = ws.local_time(&d.decision.decided_at);
                 let assigned = ws.assigned_fields(appraiser, &d.unit.group)?;
+                let team = ws.group_assignments(&d.unit.group)?;
                 vec![Action::Saved {
                     saved: Saved::Decision {
                         item: d.item,
@@ -218,6 +219,7 @@ impl Runtime {
                         set: d.set,
                         sheet: d.sheet,
                         assigned,
+                        team,
                     },
                     at,
                 }]
@@ -348,13 +350,17 @@ impl Runtime {
                 overwrite,
             } => {
                 if !overwrite && path.exists() {
-                    return Ok(vec![Action::FileExists { path }]);
+                    let about = about_existing(ws, &path, lang);
+                    return Ok(vec![Action::FileExists { path, group, about }]);
                 }
-                let req = crate::service::workbook::Request::full(Some(&group), mode);
+                let req = crate::service::workbook::Request::full(group.as_deref(), mode);
                 let written = crate::service::workbook::write(ws, &req, &path, lang)?;
+                self.config
+                    .remember_export_folder(ws.db_path(), ws.year, &path);
                 vec![Action::Written {
                     path: path.display().to_string(),
                     sheets: written.sheets,
+                    published: written.published_instead.then_some(ws.year),
                 }]
             }
             Effect::Export { job, overwrite } => {
@@ -368,7 +374,8 @@ impl Runtime {
                     _ => job.path.exists(),
                 };
                 if there && !overwrite {
-                    return Ok(vec![Action::ExportExists(job)]);
+                    let about = about_existing(ws, &job.path, lang);
+                    return Ok(vec![Action::ExportExists(job, about)]);
                 }
                 let (group, mode, out) = (Some(job.group.as_str()), job.mode, &job.path);
                 let args = NoticeArgs {
@@ -399,7 +406,10 @@ impl Runtime {
                         said::export_submission(ws, args, out, lang)?
                     }
                 };
-                self.config.remember_folder(&job.path);
+                // The year's export folder; the folder of the last import stays.
+                let ws = &self.ws;
+                self.config
+                    .remember_export_folder(ws.db_path(), ws.year, &job.path);
                 vec![Action::Exported(message)]
             }
             e => unreachable!("not an export: {e:?}"),
@@ -425,6 +435,12 @@ impl Runtime {
                 path,
                 criteria,
             } => {
+                // A folder where a file is wanted: the path box again, with a sentence.
+                if path.is_dir() {
+                    return Ok(vec![Action::PathIsFolder {
+                        path: path.display().to_string(),
+                    }]);
+                }
                 // The screens ask for bands the file does not give.
                 let args = CriteriaCsvArgs {
                     ask_bands: true,
@@ -438,8 +454,7 @@ impl Runtime {
                     }],
                     result => vec![Action::Previewed {
                         kind,
-                        preview: result
-                            .map_err(|e| e.render(lang).lines().map(String::from).collect()),
+                        preview: result.map_err(|e| refusal(&e, kind, &path, lang)),
                         path,
                     }],
                 }
@@ -545,6 +560,9 @@ impl Runtime {
                     illustrative: ws.has_illustrative_set(),
                 }),
                 Action::Loaded(Loaded::Years(ws.year_states()?)),
+                Action::Loaded(Loaded::ExportFolder(
+                    self.config.export_folder(ws.db_path(), ws.year),
+                )),
                 Action::Loaded(Loaded::Lineage(lineage_notes(ws, lang)?)),
             ],
             Effect::LoadCouncil => {
@@ -684,16 +702,104 @@ impl Runtime {
                 member,
                 group,
                 fields,
-            } => vec![Action::Assigned(said::assign(
-                ws, &member, &group, &fields, lang,
-            )?)],
+            } => match said::assign(ws, &member, &group, &fields, lang) {
+                Ok(message) => vec![Action::Assigned(message)],
+                Err(e) => vec![Action::AssignRefused {
+                    message: e.render(lang),
+                    member,
+                    fields,
+                }],
+            },
             e => unreachable!("not an effect on members: {e:?}"),
         })
     }
 }
 
+/// A refused file's problems for the screen: counted as problems (not lines), without the
+/// closing sentence the screen's heading says already.
+fn refusal(
+    e: &AppError,
+    kind: crate::service::FileKind,
+    path: &Path,
+    lang: Lang,
+) -> crate::tui::action::Refusal {
+    let problems = match e {
+        AppError::File(f) => f.problems.len() + f.more,
+        _ => 1,
+    };
+    let closing = errors::file_refused(lang);
+    let mut lines: Vec<String> = e
+        .render(lang)
+        .lines()
+        .filter(|l| *l != closing)
+        .map(String::from)
+        .collect();
+    // A file of another kind, by its header row: said first.
+    if let Some(other) = header_row(path)
+        .and_then(|h| crate::service::FileKind::of_header(&h))
+        .filter(|k| *k != kind)
+    {
+        let n = crate::service::FileKind::ALL
+            .iter()
+            .position(|k| *k == other)
+            .map_or(0, |i| i + 1);
+        lines.insert(
+            0,
+            words::looks_like(words::file_kind(other, lang).0, n, lang),
+        );
+    }
+    let folder_exists = path
+        .parent()
+        .is_none_or(|p| p.as_os_str().is_empty() || p.is_dir());
+    crate::tui::action::Refusal {
+        lines,
+        problems,
+        folder_exists,
+    }
+}
+
+/// What a file (or a folder of notices) about to be replaced holds: its size, or how many
+/// files, and when it was last written, in local time.
+fn about_existing(ws: &Workspace, path: &Path, lang: Lang) -> String {
+    let when = |m: &std::fs::Metadata| {
+        m.modified()
+            .ok()
+            .map(|t| ws.local_date_time(&crate::clock::stamp(t.into())))
+    };
+    let Ok(meta) = std::fs::metadata(path) else {
+        return String::new();
+    };
+    if meta.is_dir() {
+        let files: Vec<std::fs::Metadata> = std::fs::read_dir(path)
+            .map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).collect())
+            .unwrap_or_default();
+        let newest = files.iter().filter_map(|m| m.modified().ok()).max();
+        let at = newest.map(|t| ws.local_date_time(&crate::clock::stamp(t.into())));
+        return words::folder_holds(files.len(), at.as_deref(), lang);
+    }
+    words::file_holds(meta.len(), when(&meta).as_deref(), lang)
+}
+
+/// The first line of a CSV file (read within 64 KB); none for a workbook or an unreadable file.
+fn header_row(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ext != "csv" && ext != "txt" {
+        return None;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    text.lines().next().map(str::to_string)
+}
+
 /// The files and folders whose path starts with `text` (folders end with `/`), in order;
-/// names starting with a dot only when `text`'s last part does.
+/// names starting with a dot only when `text`'s last part does. The start is compared
+/// without case and diacritics (`ke` finds `Kết quả/`).
 pub fn complete(text: &str) -> Vec<String> {
     let (dir, start) = match text.rfind('/') {
         Some(i) => (&text[..=i], &text[i + 1..]),
@@ -710,7 +816,10 @@ pub fn complete(text: &str) -> Vec<String> {
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
-            if !name.starts_with(start) || (name.starts_with('.') && !start.starts_with('.')) {
+            let folded = crate::domain::text::fold(&name);
+            if !folded.starts_with(&crate::domain::text::fold(start))
+                || (name.starts_with('.') && !start.starts_with('.'))
+            {
                 return None;
             }
             let is_dir = e.path().is_dir();

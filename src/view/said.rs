@@ -107,11 +107,15 @@ pub fn export_workbook(
         out,
         lang,
     )?;
-    Ok(crate::i18n::documents::workbook_written(
-        &out.display().to_string(),
-        w.sheets,
-        lang,
-    ))
+    let mut said =
+        crate::i18n::documents::workbook_written(&out.display().to_string(), w.sheets, lang);
+    if w.published_instead {
+        said = format!(
+            "{said} {}",
+            crate::i18n::commands::workbook_is_published_result(ws.year, lang)
+        );
+    }
+    Ok(said)
 }
 
 /// Writes a group's criteria set as the workbook of its tree.

@@ -167,8 +167,8 @@ pub fn mode_line(mode: Mode, decided: usize, items: usize, lang: Lang) -> String
             let pct = figure(pct, lang);
             say!(
                 lang,
-                "Bảng TẠM TÍNH: tiêu chí chưa thẩm định được tính theo điểm tự chấm của đơn vị. Đã thẩm định {decided}/{items} tiêu chí ({pct} %).",
-                "PROVISIONAL: items not yet decided count at the unit's self score. Decided: {decided} of {items} items ({pct} %)."
+                "Bảng TẠM TÍNH, chưa phải kết quả chính thức: tiêu chí chưa thẩm định được tính theo điểm tự chấm của đơn vị. Đã thẩm định {decided}/{items} tiêu chí ({pct} %).",
+                "PROVISIONAL, not the final result: items not yet decided count at the unit's self score. Decided: {decided} of {items} items ({pct} %)."
             )
         }
     }
@@ -853,7 +853,7 @@ mod tests {
     fn provisional_says_how_much_is_decided() {
         assert_eq!(
             mode_line(Mode::Provisional, 1, 3, Lang::Vi),
-            "Bảng TẠM TÍNH: tiêu chí chưa thẩm định được tính theo điểm tự chấm của đơn vị. Đã thẩm định 1/3 tiêu chí (33,33 %)."
+            "Bảng TẠM TÍNH, chưa phải kết quả chính thức: tiêu chí chưa thẩm định được tính theo điểm tự chấm của đơn vị. Đã thẩm định 1/3 tiêu chí (33,33 %)."
         );
     }
 

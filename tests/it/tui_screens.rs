@@ -621,14 +621,12 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     s.keys("rw");
     let text = s.draw(80, 24);
     assert!(text.contains("Ghi bảng tính Excel"), "{text}");
-    assert!(text.contains("ket-qua-2022.xlsx"), "{text}");
+    assert!(text.contains("ket-qua-2022-so-nganh.xlsx"), "{text}");
     snap!("workbook_box_vi_80x24", text);
 
     let out = dir.path().join("kq.xlsx");
     let type_path = |s: &mut Session| {
-        for _ in 0..40 {
-            s.key(KeyCode::Backspace, KeyModifiers::NONE);
-        }
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
         s.keys(out.to_str().unwrap()).keys("\n");
     };
     type_path(&mut s);
@@ -650,6 +648,8 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     let text = s.draw(80, 24);
     assert!(text.contains("Tệp đã có"), "{text}");
     assert!(text.contains("Enter: ghi đè lên tệp cũ"), "{text}");
+    // What the file there holds: its size and when it was written (local time).
+    assert!(text.contains("Tệp này đã có: 4 B, ghi lúc "), "{text}");
     s.keys("\x1b");
     assert_eq!(std::fs::read(&out).unwrap(), b"kept");
     let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
@@ -660,6 +660,30 @@ fn the_ranking_screen_writes_the_workbook_and_asks_before_replacing() {
     type_path(&mut s);
     s.keys("\n");
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
+
+    // The year's export folder is remembered: the next session's boxes start there, the
+    // names carrying the year and the group; W writes every group's workbook.
+    let folder = format!("{}/", dir.path().display());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("rx");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{folder}xep-hang-2022-so-nganh.csv")
+    );
+    s.keys("\x1bW");
+    let text = s.draw(80, 24);
+    assert!(text.contains("Ghi bảng tính Excel — mọi nhóm"), "{text}");
+    assert!(text.contains("đơn vị của mọi nhóm, tạm tính"), "{text}");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{folder}ket-qua-2022-moi-nhom.xlsx")
+    );
+    s.keys("\n");
+    let all = dir.path().join("ket-qua-2022-moi-nhom.xlsx");
+    assert!(std::fs::read(&all).unwrap().starts_with(b"PK"));
+    let status = s.draw(120, 40).lines().nth(39).unwrap().to_string();
+    // Every group: 4 groups × 4 sheets, decisions, history, the submission and the 47 units.
+    assert!(status.contains("(66 trang tính)"), "{status}");
 }
 
 /// The history screen: Sở Nội vụ's index by year (bars), its group's mean against the
@@ -1327,7 +1351,7 @@ fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing(
     s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
     s.keys(path.to_str().unwrap()).keys("\n");
     let problems = match &s.app.files.preview {
-        Some((_, _, Err(p))) => p.clone(),
+        Some((_, _, Err(p))) => p.lines.clone(),
         other => panic!("not refused: {other:?}"),
     };
     assert!(problems.len() >= 30, "{problems:?}");
@@ -1338,6 +1362,21 @@ fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing(
     let later = s.draw(80, 24);
     assert!(later.contains("many.csv:22:"), "{later}");
     assert!(!later.contains("many.csv:2:"), "{later}");
+    // Past the end: the list stays full, the last problem at its foot (never scrolled empty).
+    for _ in 0..4 {
+        s.key(KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    let end = s.draw(80, 24);
+    assert!(end.contains("many.csv:31:"), "{end}");
+    assert!(end.contains("many.csv:27:"), "{end}");
+    assert!(end.contains("(26/30)"), "{end}");
+    assert!(end.contains("30 problems, the file is refused"), "{end}");
+    s.key(KeyCode::Up, KeyModifiers::NONE);
+    let up = s.draw(80, 24);
+    assert!(
+        !up.contains("many.csv:31:") && up.contains("many.csv:26:"),
+        "{up}"
+    );
     // Enter can't import a refused file: it opens the path box again.
     s.keys("\n");
     assert!(s.app.input.is_some());
@@ -1346,6 +1385,71 @@ fn a_refused_file_shows_every_problem_in_a_list_that_scrolls_and_writes_nothing(
         before,
         "a refused file changed the database"
     );
+}
+
+/// A folder where a file is wanted: the path box again with a sentence (no `:1:1:`), and the
+/// folder is the one the next box starts in; a path whose folder is not one is not remembered.
+#[test]
+fn a_folder_in_the_path_box_is_said_in_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = empty_db(dir.path());
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f2data/demo/2022\n");
+        let screen = s.draw(80, 24);
+        assert!(!screen.contains(":1:1:"), "{screen}");
+        assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
+        snap!(format!("files_folder_{tag}_80x24"), screen);
+        assert_eq!(s.app.last_folder, "data/demo/2022/");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys("no-such-folder/units.csv\n");
+        assert_eq!(
+            s.app.last_folder, "data/demo/2022/",
+            "not a folder: not remembered"
+        );
+        s.keys("\x1b2");
+        assert_eq!(s.app.input.as_ref().unwrap().text(), "data/demo/2022/");
+    }
+}
+
+/// Completion ignores case and diacritics; `~` is the home folder; Ctrl-W takes off the
+/// path's last part.
+#[test]
+fn completion_ignores_diacritics_and_case_and_tilde_is_home() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("Kết quả 2022")).unwrap();
+    std::fs::write(dir.path().join("Điểm tự chấm.csv"), "unit,item,score\n").unwrap();
+    let base = format!("{}/", dir.path().display());
+    assert_eq!(
+        thamdinh::tui::runtime::complete(&format!("{base}ke")),
+        [format!("{base}Kết quả 2022/")]
+    );
+    assert_eq!(
+        thamdinh::tui::runtime::complete(&format!("{base}DIEM")),
+        [format!("{base}Điểm tự chấm.csv")]
+    );
+    let db = empty_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.app.home = Some(dir.path().display().to_string());
+    s.keys("f2");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys("~/ket\t");
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{base}Kết quả 2022/")
+    );
+    s.keys("x.csv");
+    s.key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(
+        s.app.input.as_ref().unwrap().text(),
+        format!("{base}Kết quả 2022/")
+    );
+    s.key(KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(s.app.input.as_ref().unwrap().text(), base);
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys("~/điểm tự chấm.csv\n");
+    let screen = s.draw(80, 24);
+    assert!(!screen.contains('~'), "{screen}");
 }
 
 #[test]
@@ -1481,6 +1585,52 @@ fn the_units_screen_shows_who_has_which_field_and_changes_it() {
         )
         .unwrap();
     assert_eq!(n, 2);
+}
+
+/// A code the group does not have, typed for a new member: the box comes back on the member
+/// with the codes typed and the reason, so only the wrong code is corrected.
+#[test]
+fn a_wrong_field_code_keeps_the_member_and_the_codes_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for (lang, tag) in [(Lang::Vi, "vi"), (Lang::En, "en")] {
+        let mut s = Session::new(&db, lang);
+        s.keys("a+Phạm Văn Dũng\n2 99\n");
+        let screen = s.draw(80, 24);
+        snap!(format!("assign_wrong_code_{tag}_80x24"), screen);
+        assert!(screen.contains("Phạm Văn Dũng"), "{screen}");
+        assert!(screen.contains("2 99"), "{screen}");
+        assert!(screen.contains("99"), "{screen}");
+    }
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("a+Phạm Văn Dũng\n2 99\n");
+    // Corrected in place: the last code rubbed out, the name never typed again.
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.key(KeyCode::Backspace, KeyModifiers::NONE);
+    s.keys("3\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Phạm Văn Dũng: 2 3"), "{screen}");
+}
+
+/// `Tab` on the assign and history screens looks at another group; back on the units, the
+/// group and the selected unit are the ones left there.
+#[test]
+fn tab_on_the_assign_and_history_screens_leaves_the_units_group_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("jj");
+    let before = s.draw(80, 24);
+    for keys in ["a\t\t\x1b", "h\t\x1b", "hv\t\tq"] {
+        s.keys(keys);
+        assert_eq!(s.app.group, 0, "after {keys:?}");
+        assert_eq!(s.app.units.sel, 2, "after {keys:?}");
+        assert_eq!(s.draw(80, 24), before, "after {keys:?}");
+    }
+    // The ranking's history gives the ranking its group back too.
+    s.keys("r\th\t\x1b");
+    assert_eq!(s.app.group, 1);
+    assert_eq!(s.app.screen, thamdinh::tui::keymap::Screen::Ranking);
 }
 
 #[test]
@@ -1869,4 +2019,164 @@ fn where_an_export_was_written_is_said_whole_at_80_columns() {
         screen.lines().last().unwrap().contains("? phím"),
         "{screen}"
     );
+}
+
+/// A file of the wrong kind: its header row names the kind it is, first in the list.
+#[test]
+fn a_file_of_another_kind_is_named_by_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    for (lang, tag, hint) in [
+        (
+            Lang::Vi,
+            "vi",
+            "Tệp này có vẻ là «Danh sách đơn vị» — loại 2 (nhấn 2 để chọn loại đó).",
+        ),
+        (
+            Lang::En,
+            "en",
+            "This file looks like «Units» — kind 2 (press 2 to choose it).",
+        ),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f3");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys("data/demo/2022/units.csv\n");
+        let screen = s.draw(80, 24);
+        let lines = match &s.app.files.preview {
+            Some((_, _, Err(r))) => r.lines.clone(),
+            other => panic!("not refused: {other:?}"),
+        };
+        assert_eq!(lines[0], hint);
+        snap!(format!("files_wrong_kind_{tag}_80x24"), screen);
+    }
+    // The file's own kind: no hint.
+    use thamdinh::service::FileKind;
+    assert_eq!(
+        FileKind::of_header("unit,item,score,note,evidence"),
+        Some(FileKind::SelfScores)
+    );
+    assert_eq!(
+        FileKind::of_header("\u{feff}\"unit\";\"score\""),
+        Some(FileKind::Survey)
+    );
+    assert_eq!(FileKind::of_header("a,b"), None);
+}
+
+/// The preview shows the file's first rows under its header, and the year's units the file
+/// has no row for (self scores, survey); a complete file says it has them all.
+#[test]
+fn the_preview_shows_the_first_rows_and_the_units_not_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let all = std::fs::read_to_string(common::demo_file("survey.csv")).unwrap();
+    let some: String = all.lines().take(4).map(|l| format!("{l}\n")).collect();
+    let path = common::write(dir.path(), "dieu-tra.csv", some);
+    for (lang, tag, absent) in [
+        (Lang::Vi, "vi", "Chưa có trong tệp 44/47 đơn vị: "),
+        (Lang::En, "en", "Not in the file: 44 of 47 units: "),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("f4");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys(path.to_str().unwrap()).keys("\n");
+        let screen = s.draw(80, 24);
+        assert!(screen.contains(absent), "{screen}");
+        assert!(screen.contains("  unit │ score"), "{screen}");
+        assert!(screen.contains("  SNV │ 29.11"), "{screen}");
+        // The temporary folder's name, masked (same length, so the lines are cut alike).
+        let folder = dir.path().display().to_string();
+        let screen = screen.replace(&folder, &"T".repeat(folder.chars().count()));
+        snap!(format!("files_preview_glance_{tag}_80x24"), screen);
+    }
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("f4");
+    s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    s.keys(common::demo_file("survey.csv").to_str().unwrap())
+        .keys("\n");
+    let screen = s.draw(80, 24);
+    assert!(screen.contains("Tệp có đủ 47 đơn vị của năm."), "{screen}");
+}
+
+/// The replace box says what the file there holds: its size and when it was written, in the
+/// council's local time.
+#[test]
+fn the_replace_box_says_what_the_file_there_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let out = dir.path().join("kq.xlsx");
+    std::fs::write(&out, vec![b'x'; 12_600]).unwrap();
+    // 30/11/2022 02:00 UTC: 09:00 in Sóc Trăng.
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_669_773_600);
+    std::fs::File::options()
+        .write(true)
+        .open(&out)
+        .unwrap()
+        .set_modified(at)
+        .unwrap();
+    let folder = dir.path().display().to_string();
+    for (lang, tag, about) in [
+        (
+            Lang::Vi,
+            "vi",
+            "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:00.",
+        ),
+        (
+            Lang::En,
+            "en",
+            "This file is already there: 12.3 KB, written 30/11/2022 09:00.",
+        ),
+    ] {
+        let mut s = Session::new(&db, lang);
+        s.keys("rw");
+        s.key(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        s.keys(out.to_str().unwrap()).keys("\n");
+        assert_eq!(s.app.overwrite_about, about);
+        let screen = s
+            .draw(80, 24)
+            .replace(&folder, &"T".repeat(folder.chars().count()));
+        snap!(format!("replace_box_{tag}_80x24"), screen);
+        s.keys("\x1b");
+    }
+}
+
+/// Through the store: a member of field 2 agrees every item of it; the status says what the
+/// unit still waits for and whose fields those are, and `n` opens the next unit in field 2.
+#[test]
+fn a_member_who_finished_their_fields_is_told_what_remains_and_whose() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    store
+        .assign_fields(2022, "Nguyễn Thị Lan", "so-nganh", &["2".to_string()])
+        .unwrap();
+    store
+        .assign_fields(
+            2022,
+            "Trần Văn Bình",
+            "so-nganh",
+            &["1".to_string(), "3".to_string()],
+        )
+        .unwrap();
+    drop(store);
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("\n");
+    for _ in 0..60 {
+        let status = s.app.status.clone().map(|(t, _)| t).unwrap_or_default();
+        if status.contains("Bạn đã xong lĩnh vực được giao") {
+            break;
+        }
+        s.keys("a");
+    }
+    let said = s.app.status.clone().unwrap().0;
+    assert!(
+        said.contains("Bạn đã xong lĩnh vực được giao ở Sở Nội vụ; đơn vị còn 91/101 tiêu chí chưa thẩm định: lĩnh vực 1 (13 tiêu chí, Trần Văn Bình); lĩnh vực 3 (16 tiêu chí, Trần Văn Bình); lĩnh vực 4 (10 tiêu chí, chưa giao cho ai);"),
+        "{said}"
+    );
+    s.keys("n");
+    let said = s.app.status.clone().unwrap().0;
+    assert!(said.ends_with("Sang Sở Tư pháp."), "{said}");
+    let o = s.app.appraisal.open.as_ref().unwrap();
+    assert_eq!(o.data.unit.code.as_str(), "STP");
+    assert_eq!(o.data.set.node(o.sel).code.as_str(), "2.1.1");
 }

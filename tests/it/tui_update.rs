@@ -58,6 +58,7 @@ fn unit_data(code: &str, name: &str) -> UnitData {
         set: Arc::new(set),
         sheet,
         assigned: Vec::new(),
+        team: Vec::new(),
     }
 }
 
@@ -625,6 +626,143 @@ fn next_undecided_stays_in_the_appraisers_fields() {
     assert_eq!(item(&app), "2.1.1", "wraps within field 2");
 }
 
+/// An appraiser of field 2 with every item of field 2 decided: `n` says what the unit still
+/// waits for, field by field and whose, then opens the next unit with field 2 left.
+#[test]
+fn finishing_ones_own_fields_says_which_remain_and_whose() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = opened();
+        app.lang = lang;
+        let mut data = app.appraisal.open.as_ref().unwrap().data.clone();
+        data.assigned = vec![ItemCode::parse("2").unwrap()];
+        data.team = vec![
+            ("Bình".into(), vec!["1".into(), "3".into()]),
+            ("Lan".into(), vec!["2".into()]),
+            ("Cúc".into(), vec!["3".into()]),
+        ];
+        let set = data.set.clone();
+        let mut decided = 0;
+        for i in set.item_indexes().collect::<Vec<_>>() {
+            let in_2 = set
+                .field_of(i)
+                .is_some_and(|f| set.node(f).code.as_str() == "2");
+            if in_2 {
+                decided += 1;
+                data.sheet.records[i].decision = Some(Decision {
+                    state: State::Agreed,
+                    score: Some(set.node(i).max),
+                    comment: String::new(),
+                    appraiser: "Lan".into(),
+                    decided_at: "2022-12-01T08:00:00Z".into(),
+                    round: 1,
+                });
+            }
+        }
+        let items = set.item_indexes().count();
+        let of_field = |code: &str| {
+            set.item_indexes()
+                .filter(|&i| {
+                    set.field_of(i)
+                        .is_some_and(|f| set.node(f).code.as_str() == code)
+                })
+                .count()
+        };
+        app.appraisal.open = None;
+        app.update(Action::Loaded(Loaded::Unit(data)));
+        let fx = app.update(ch('n'));
+        assert_eq!(
+            fx,
+            vec![Effect::OpenUnit {
+                unit: UnitCode::parse("STP").unwrap()
+            }]
+        );
+        let said = app.status.clone().unwrap().0;
+        let left = items - decided;
+        let (n1, n3, n4) = (of_field("1"), of_field("3"), of_field("4"));
+        let expected = match lang {
+            Lang::Vi => [
+                format!(
+                    "Bạn đã xong lĩnh vực được giao ở Sở Nội vụ; đơn vị còn {left}/{items} tiêu chí chưa thẩm định: lĩnh vực 1 ({n1} tiêu chí, Bình); lĩnh vực 3 ({n3} tiêu chí, Bình, Cúc); lĩnh vực 4 ({n4} tiêu chí, chưa giao cho ai);"
+                ),
+                "Sang Sở Tư pháp.".to_string(),
+            ],
+            Lang::En => [
+                format!(
+                    "Your fields of Sở Nội vụ are done; the unit has {left}/{items} items undecided: field 1 ({n1} items, Bình); field 3 ({n3} items, Bình, Cúc); field 4 ({n4} items, given to nobody);"
+                ),
+                "On to Sở Tư pháp.".to_string(),
+            ],
+        };
+        for e in expected {
+            assert!(said.contains(&e), "{said}\nwants: {e}");
+        }
+        assert!(!said.contains("Đơn vị này đã thẩm định xong"), "{said}");
+    }
+}
+
+/// The next unit is one with items left in the appraiser's fields; none: the group is done
+/// for the appraiser (not for the council).
+#[test]
+fn the_next_unit_of_an_appraiser_is_one_with_their_fields_left() {
+    let mut app = opened();
+    app.update(key(KeyCode::Esc));
+    // STP has field 2 decided, SYT not.
+    let line = |code: &str, f2: usize| UnitLine {
+        unit: unit_row(code, code),
+        totals: UnitTotals {
+            tree: thamdinh::domain::sheet::NodeSum {
+                items: 101,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        fields: vec![("1".into(), 0, 13), ("2".into(), f2, 10)],
+    };
+    app.update(Action::Loaded(Loaded::Units {
+        group: "so-nganh".into(),
+        lines: vec![line("SNV", 10), line("STP", 10), line("SYT", 3)],
+    }));
+    let mut data = unit_data("SNV", "Sở Nội vụ");
+    data.assigned = vec![ItemCode::parse("2").unwrap()];
+    let set = data.set.clone();
+    for i in set.item_indexes().collect::<Vec<_>>() {
+        if set
+            .field_of(i)
+            .is_some_and(|f| set.node(f).code.as_str() == "2")
+        {
+            data.sheet.records[i].decision = Some(Decision {
+                state: State::Agreed,
+                score: Some(set.node(i).max),
+                comment: String::new(),
+                appraiser: "Lan".into(),
+                decided_at: "2022-12-01T08:00:00Z".into(),
+                round: 1,
+            });
+        }
+    }
+    app.update(Action::Loaded(Loaded::Unit(data.clone())));
+    assert_eq!(
+        app.update(ch('n')),
+        vec![Effect::OpenUnit {
+            unit: UnitCode::parse("SYT").unwrap()
+        }]
+    );
+    // SYT done too: nothing to open, and the sentence says whose part is done.
+    app.update(Action::Loaded(Loaded::Units {
+        group: "so-nganh".into(),
+        lines: vec![line("SNV", 10), line("STP", 10), line("SYT", 10)],
+    }));
+    app.appraisal.open = None;
+    app.update(Action::Loaded(Loaded::Unit(data)));
+    assert!(app.update(ch('n')).is_empty());
+    let said = app.status.clone().unwrap().0;
+    assert!(
+        said.ends_with("Lĩnh vực được giao của bạn đã xong ở mọi đơn vị trong nhóm."),
+        "{said}"
+    );
+    assert!(said.contains("lĩnh vực 1 ("), "{said}");
+}
+
 /// The unit as another instance left it: `item` decided at 0 by someone else.
 fn changed_elsewhere(app: &App, item: &str) -> UnitData {
     let o = app.appraisal.open.as_ref().unwrap();
@@ -1011,7 +1149,7 @@ fn the_field_table_from_the_ranking_goes_back_to_the_ranking_and_follows_tab() {
     assert_eq!(app.screen, Screen::Ranking);
 }
 
-/// `w` on the ranking offers `ket-qua-<year>.xlsx`; a file already there is replaced only after
+/// `w` on the ranking offers `ket-qua-<year>-<group>.xlsx`; a file already there is replaced only after
 /// Enter in the box that asks, and Esc there writes nothing.
 #[test]
 fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() {
@@ -1021,20 +1159,22 @@ fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() 
     app.update(ch('w'));
     let input = app.input.as_ref().expect("a box for the path");
     assert_eq!(input.kind, InputKind::WorkbookPath);
-    assert_eq!(input.text(), "ket-qua-2022.xlsx");
+    assert_eq!(input.text(), "ket-qua-2022-so-nganh.xlsx");
     let fx = app.update(key(KeyCode::Enter));
     assert_eq!(
         fx,
         vec![Effect::WriteWorkbook {
-            group: "so-nganh".into(),
+            group: Some("so-nganh".into()),
             mode: thamdinh::domain::Mode::Provisional,
-            path: "ket-qua-2022.xlsx".into(),
+            path: "ket-qua-2022-so-nganh.xlsx".into(),
             overwrite: false,
         }]
     );
     assert!(app.saving);
     app.update(Action::FileExists {
-        path: "ket-qua-2022.xlsx".into(),
+        path: "ket-qua-2022-so-nganh.xlsx".into(),
+        group: Some("so-nganh".into()),
+        about: "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41.".into(),
     });
     assert!(!app.saving);
     assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
@@ -1043,27 +1183,54 @@ fn the_workbook_is_written_from_the_ranking_and_never_replaced_without_asking() 
     assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
     // Asked again, Enter replaces.
     app.update(Action::FileExists {
-        path: "ket-qua-2022.xlsx".into(),
+        path: "ket-qua-2022-so-nganh.xlsx".into(),
+        group: Some("so-nganh".into()),
+        about: "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41.".into(),
     });
     let fx = app.update(key(KeyCode::Enter));
     assert_eq!(
         fx,
         vec![Effect::WriteWorkbook {
-            group: "so-nganh".into(),
+            group: Some("so-nganh".into()),
             mode: thamdinh::domain::Mode::Provisional,
-            path: "ket-qua-2022.xlsx".into(),
+            path: "ket-qua-2022-so-nganh.xlsx".into(),
             overwrite: true,
         }]
     );
     app.update(Action::Written {
         path: "ket-qua-2022.xlsx".into(),
         sheets: 25,
+        published: None,
     });
     assert!(!app.saving);
     assert_eq!(
         app.status.as_ref().unwrap().0,
         "Đã ghi bảng tính ket-qua-2022.xlsx (25 trang tính)."
     );
+}
+
+/// `w` on a published year writes its published result: the status line says so.
+#[test]
+fn a_published_years_workbook_says_it_holds_the_published_result() {
+    for (lang, said) in [
+        (
+            Lang::Vi,
+            "Đã ghi bảng tính k.xlsx (25 trang tính). Năm 2022 đã công bố: bảng tính ghi kết quả chính thức đã công bố, không phải bảng tạm tính.",
+        ),
+        (
+            Lang::En,
+            "Wrote the workbook k.xlsx (25 sheets). 2022 is published: the workbook holds the published final result, not a provisional one.",
+        ),
+    ] {
+        let mut app = opened();
+        app.lang = lang;
+        app.update(Action::Written {
+            path: "k.xlsx".into(),
+            sheets: 25,
+            published: Some(2022),
+        });
+        assert_eq!(app.status.as_ref().unwrap().0, said);
+    }
 }
 
 #[test]
@@ -1191,9 +1358,84 @@ fn the_history_opens_on_the_selected_unit_and_shows_its_group_and_the_province_i
         app.update(ch('v')),
         vec![Effect::LoadHistory(Subject::Province)]
     );
-    // Back where it came from, with the same key.
-    app.update(ch('h'));
+    // Back where it came from, with the same key: the units screen's group and list as
+    // they were (the group looked at here was the history's only), read again.
+    assert_eq!(
+        app.update(ch('h')),
+        vec![Effect::LoadUnits {
+            group: "so-nganh".into()
+        }]
+    );
     assert_eq!(app.screen, Screen::Units);
+    assert_eq!(app.group, 0);
+    assert_eq!(app.units.lines.len(), 3);
+    assert_eq!(app.units.sel, 1, "STP still selected");
+}
+
+/// `Tab` on the assign screen shows another group's fields; back on the units, the group is
+/// the one the units screen had.
+#[test]
+fn tab_on_the_assign_screen_gives_the_units_their_group_back() {
+    let mut app = listed();
+    app.update(ch('j'));
+    app.update(ch('a'));
+    assert_eq!(
+        app.update(key(KeyCode::Tab)),
+        vec![
+            Effect::LoadUnits {
+                group: "huyen".into()
+            },
+            Effect::LoadAssignments {
+                group: "huyen".into()
+            }
+        ]
+    );
+    assert_eq!(app.group_code(), Some("huyen"));
+    assert_eq!(
+        app.update(key(KeyCode::Esc)),
+        vec![Effect::LoadUnits {
+            group: "so-nganh".into()
+        }]
+    );
+    assert_eq!(app.screen, Screen::Units);
+    assert_eq!(app.group_code(), Some("so-nganh"));
+    assert_eq!(app.units.sel, 1);
+    // Without Tab nothing is read again.
+    app.update(ch('a'));
+    assert!(app.update(key(KeyCode::Esc)).is_empty());
+}
+
+/// The fields refused (a code the group does not have): the box is back on the member with
+/// the codes and the reason.
+#[test]
+fn refused_fields_reopen_the_box_on_the_member() {
+    let mut app = listed();
+    app.update(ch('a'));
+    app.update(ch('+'));
+    typed(&mut app, "Cúc");
+    app.update(key(KeyCode::Enter));
+    typed(&mut app, "2 99");
+    let fx = app.update(key(KeyCode::Enter));
+    assert_eq!(
+        fx,
+        vec![Effect::Assign {
+            member: "Cúc".into(),
+            group: "so-nganh".into(),
+            fields: vec!["2".into(), "99".into()],
+        }]
+    );
+    assert!(app.input.is_none());
+    app.update(Action::AssignRefused {
+        member: "Cúc".into(),
+        fields: vec!["2".into(), "99".into()],
+        message: "Nhóm không có lĩnh vực 99.".into(),
+    });
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.kind, InputKind::AssignFields);
+    assert_eq!(input.text(), "2 99");
+    assert_eq!(input.error.as_deref(), Some("Nhóm không có lĩnh vực 99."));
+    assert_eq!(app.dialog, Some(Dialog::Member("Cúc".into())));
+    assert!(!app.saving);
 }
 
 #[test]
@@ -1413,6 +1655,7 @@ fn a_file_is_previewed_before_it_is_imported() {
             count,
             set: None,
             shadowed: Vec::new(),
+            glance: None,
         }),
     });
     assert!(app.files.preview.is_some());
@@ -1429,6 +1672,7 @@ fn a_file_is_previewed_before_it_is_imported() {
             count,
             set: None,
             shadowed: Vec::new(),
+            glance: None,
         }),
     });
     let fx = app.update(key(KeyCode::Enter));
@@ -1461,7 +1705,11 @@ fn a_refused_file_cannot_be_imported_and_its_problems_scroll() {
     app.update(Action::Previewed {
         kind: FileKind::Units,
         path: "u.csv".into(),
-        preview: Err(problems),
+        preview: Err(thamdinh::tui::action::Refusal {
+            lines: problems,
+            problems: 25,
+            folder_exists: true,
+        }),
     });
     app.update(key(KeyCode::PageDown));
     app.update(key(KeyCode::PageDown));
@@ -1554,11 +1802,11 @@ fn the_exports_of_the_ranking_ask_before_replacing() {
                 overwrite: false
             }]
         );
-        app.update(Action::ExportExists(job.clone()));
+        app.update(Action::ExportExists(job.clone(), String::new()));
         assert_eq!(app.input.as_ref().unwrap().kind, InputKind::Overwrite);
         assert!(app.update(key(KeyCode::Esc)).is_empty());
         assert!(app.status.as_ref().unwrap().0.contains("Không ghi"));
-        app.update(Action::ExportExists(job.clone()));
+        app.update(Action::ExportExists(job.clone(), String::new()));
         let fx = app.update(key(KeyCode::Enter));
         assert_eq!(
             fx,
@@ -1570,6 +1818,89 @@ fn the_exports_of_the_ranking_ask_before_replacing() {
         app.update(Action::Exported("Đã ghi".into()));
         assert!(!app.saving);
     }
+}
+
+/// The exports' folder: `w` and `W` start in the working folder, `d` `x` `t` in the folder of
+/// the last import; once an export is written, every box of the year starts in its folder
+/// (remembered: the runtime gives it back with the year). `W` is every group's workbook.
+#[test]
+fn the_exports_go_to_one_folder_per_year() {
+    let mut app = listed();
+    app.last_folder = "ho-so/".into();
+    app.update(ch('r'));
+    app.update(ch('w'));
+    assert_eq!(
+        app.input.as_ref().unwrap().text(),
+        "ket-qua-2022-so-nganh.xlsx"
+    );
+    app.update(key(KeyCode::Esc));
+    app.update(ch('d'));
+    assert_eq!(
+        app.input.as_ref().unwrap().text(),
+        "ho-so/quyet-dinh-2022-so-nganh.csv"
+    );
+    app.update(key(KeyCode::Esc));
+    // Every group's workbook, written into a folder of its own.
+    app.update(ch('W'));
+    let input = app.input.as_ref().unwrap();
+    assert_eq!(input.text(), "ket-qua-2022-moi-nhom.xlsx");
+    app.update(Action::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    typed(&mut app, "xuat-2022/ket-qua-2022-moi-nhom.xlsx");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::WriteWorkbook {
+            group: None,
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+            overwrite: false,
+        }]
+    );
+    // It is there: the box says what the file holds, and Enter replaces it.
+    app.update(Action::FileExists {
+        path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+        group: None,
+        about: "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41.".into(),
+    });
+    assert_eq!(
+        app.overwrite_about,
+        "Tệp này đã có: 12,3 KB, ghi lúc 30/11/2022 09:41."
+    );
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Effect::WriteWorkbook {
+            group: None,
+            mode: thamdinh::domain::Mode::Provisional,
+            path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+            overwrite: true,
+        }]
+    );
+    app.update(Action::Written {
+        path: "xuat-2022/ket-qua-2022-moi-nhom.xlsx".into(),
+        sheets: 60,
+        published: None,
+    });
+    for (k, name) in [
+        ('w', "xuat-2022/ket-qua-2022-so-nganh.xlsx"),
+        ('x', "xuat-2022/xep-hang-2022-so-nganh.csv"),
+        ('t', "xuat-2022/thong-bao-2022-so-nganh"),
+    ] {
+        app.update(ch(k));
+        assert_eq!(app.input.as_ref().unwrap().text(), name);
+        app.update(key(KeyCode::Esc));
+    }
+    assert_eq!(app.last_folder, "ho-so/", "the imports' folder stays");
+    // The folder remembered for the year, from the runtime.
+    app.update(Action::Loaded(Loaded::ExportFolder(Some(
+        "/srv/hd/2022/".into(),
+    ))));
+    app.update(ch('d'));
+    assert_eq!(
+        app.input.as_ref().unwrap().text(),
+        "/srv/hd/2022/quyet-dinh-2022-so-nganh.csv"
+    );
 }
 
 /// `a` on the units: the group's fields and members; Enter changes the selected member's

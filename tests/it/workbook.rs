@@ -654,3 +654,83 @@ fn the_submission_sheet_counts_the_bands_and_ranks_every_group_as_numbers() {
     assert!(same(float(&s, first + 1, 4), r.total));
     assert!(same(float(&s, first + 1, 5), r.index.unwrap().rounded()));
 }
+
+/// A published year: `export workbook` without `--final` writes the published result, titled
+/// final and saying why; before publishing, the same command's workbook says plainly that it
+/// is provisional, not the final result, even with every item decided.
+#[test]
+fn a_published_years_workbook_is_its_published_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    crate::years::decide_everything(&db, "2022", None);
+    let title = |out: &Path| {
+        let mut book = read(out);
+        let names = book.sheet_names();
+        let results = book.worksheet_range(&names[0]).unwrap();
+        string(&results, 2, 0)
+    };
+    let before = dir.path().join("truoc.xlsx");
+    let said = ok(
+        &db,
+        &[
+            "export",
+            "workbook",
+            "--group",
+            "dvsn",
+            "--out",
+            before.to_str().unwrap(),
+        ],
+    );
+    assert!(!said.contains("đã công bố"), "{said}");
+    let t = title(&before);
+    assert!(
+        t.starts_with("Bảng TẠM TÍNH, chưa phải kết quả chính thức:"),
+        "{t}"
+    );
+    ok(&db, &["--appraiser", "Nguyễn Thị Lan", "publish"]);
+    for (lang, said_end, title_start) in [
+        (
+            "vi",
+            "Năm 2022 đã công bố: bảng tính ghi kết quả chính thức đã công bố, không phải bảng tạm tính.",
+            "Kết quả chính thức",
+        ),
+        (
+            "en",
+            "2022 is published: the workbook holds the published final result, not a provisional one.",
+            "Final results",
+        ),
+    ] {
+        let out = dir.path().join(format!("sau-{lang}.xlsx"));
+        let said = ok(
+            &db,
+            &[
+                "--lang",
+                lang,
+                "export",
+                "workbook",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(said.trim_end().ends_with(said_end), "{said}");
+        let t = title(&out);
+        assert!(t.starts_with(title_start), "{t}");
+        assert!(!t.contains("TẠM TÍNH") && !t.contains("PROVISIONAL"), "{t}");
+        // The same book as asked for with --final.
+        let fin = dir.path().join(format!("final-{lang}.xlsx"));
+        let said = ok(
+            &db,
+            &[
+                "--lang",
+                lang,
+                "export",
+                "workbook",
+                "--final",
+                "--out",
+                fin.to_str().unwrap(),
+            ],
+        );
+        assert!(!said.contains(said_end), "{said}");
+        assert_eq!(title(&fin), t);
+    }
+}

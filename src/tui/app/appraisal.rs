@@ -71,6 +71,58 @@ impl Open {
                 .is_some_and(|f| self.data.assigned.contains(&set.node(f).code))
     }
 
+    /// With fields assigned and none of the appraiser's items left: what the unit still
+    /// waits for, field by field, and whose fields they are. None while the appraiser has
+    /// items left, when no field is assigned, or when the unit is done.
+    pub fn left_to_others(&self, lang: crate::i18n::Lang) -> Option<String> {
+        let set = &self.data.set;
+        if self.data.assigned.is_empty() || self.next_undecided(None).is_some() {
+            return None;
+        }
+        let items: Vec<usize> = set.item_indexes().collect();
+        let mut left: Vec<(Option<usize>, usize)> = Vec::new();
+        for &i in &items {
+            if self.state(i).is_decided() {
+                continue;
+            }
+            let f = set.field_of(i);
+            match left.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, n)) => *n += 1,
+                None => left.push((f, 1)),
+            }
+        }
+        if left.is_empty() {
+            return None;
+        }
+        let total: usize = left.iter().map(|(_, n)| n).sum();
+        let fields: Vec<String> = left
+            .iter()
+            .map(|&(f, n)| {
+                let code = f.map(|f| set.node(f).code.to_string());
+                let who: Vec<&str> = self
+                    .data
+                    .team
+                    .iter()
+                    .filter(|(_, fs)| code.as_ref().is_some_and(|c| fs.contains(c)))
+                    .map(|(w, _)| w.as_str())
+                    .collect();
+                let who = if who.is_empty() {
+                    words::unassigned(lang).to_string()
+                } else {
+                    who.join(", ")
+                };
+                words::field_left(code.as_deref(), n, &who, lang)
+            })
+            .collect();
+        Some(words::own_fields_done(
+            &self.data.unit.name,
+            total,
+            items.len(),
+            &fields.join("; "),
+            lang,
+        ))
+    }
+
     /// The next undecided item after `from`, in the appraiser's fields.
     pub fn next_undecided(&self, from: Option<usize>) -> Option<usize> {
         self.data
@@ -356,34 +408,57 @@ impl App {
         }
     }
 
-    /// Opens the next unit of the group that still has undecided items.
+    /// Opens the next unit of the group that still has undecided items (in the appraiser's
+    /// fields, when fields are assigned); says what is left of this one to others.
     fn next_unit(&mut self) -> Vec<Effect> {
-        let current = self
-            .appraisal
-            .open
-            .as_ref()
-            .map(|o| o.data.unit.code.clone());
+        let lang = self.lang;
+        let open = self.appraisal.open.as_ref();
+        let current = open.map(|o| o.data.unit.code.clone());
+        let assigned: Vec<String> = open
+            .map(|o| o.data.assigned.iter().map(|f| f.to_string()).collect())
+            .unwrap_or_default();
+        let left_to_others = open.and_then(|o| o.left_to_others(lang));
         let lines = &self.units.lines;
         let n = lines.len();
         let at = lines
             .iter()
             .position(|u| Some(&u.unit.code) == current.as_ref())
             .unwrap_or(0);
-        let next = (1..n)
-            .map(|d| (at + d) % n)
-            .find(|&k| lines[k].totals.decided() < lines[k].totals.items());
+        let waits = |k: usize| {
+            let line = &lines[k];
+            if assigned.is_empty() {
+                line.totals.decided() < line.totals.items()
+            } else {
+                line.fields
+                    .iter()
+                    .any(|(f, decided, items)| decided < items && assigned.contains(f))
+            }
+        };
+        let next = (1..n).map(|d| (at + d) % n).find(|&k| waits(k));
+        let first = match &left_to_others {
+            Some(said) => said.clone(),
+            None => String::new(),
+        };
         match next {
             Some(k) => {
                 self.appraisal.jump_to_undecided = true;
                 let unit = self.units.lines[k].unit.code.clone();
-                self.say(words::unit_done_next(
-                    &self.units.lines[k].unit.name,
-                    self.lang,
-                ));
+                let name = &self.units.lines[k].unit.name;
+                let said = if left_to_others.is_some() {
+                    format!("{first} {}", words::on_to(name, lang))
+                } else {
+                    words::unit_done_next(name, lang)
+                };
+                self.say(said);
                 vec![Effect::OpenUnit { unit }]
             }
             None => {
-                self.say(words::group_done(self.lang));
+                let said = match (&left_to_others, assigned.is_empty()) {
+                    (Some(_), _) => format!("{first} {}", words::own_fields_done_in_group(lang)),
+                    (None, true) => words::group_done(lang).to_string(),
+                    (None, false) => words::own_fields_done_in_group(lang).to_string(),
+                };
+                self.say(said);
                 Vec::new()
             }
         }
@@ -559,6 +634,11 @@ impl App {
                     let state = idx.map(|i| o.state(i)).unwrap_or(State::Undecided);
                     let state = crate::i18n::state_label(state, lang);
                     let said = words::decision_saved(item.as_str(), &shown, state, lang);
+                    // The appraiser's last item: what the unit still waits for, and from whom.
+                    let said = match o.left_to_others(lang) {
+                        Some(left) => format!("{said}. {left}"),
+                        None => said,
+                    };
                     self.status = Some((said, false));
                     if o.filter != ItemFilter::Adjusted
                         && let Some(i) = idx

@@ -57,7 +57,10 @@ impl App {
             Cmd::AddMember => self.open_input(InputKind::MemberName, ""),
             Cmd::NextGroup => return self.switch_group(1),
             Cmd::PrevGroup => return self.switch_group(-1),
-            Cmd::BackOrQuit | Cmd::Back => self.screen = Screen::Units,
+            Cmd::BackOrQuit | Cmd::Back => {
+                self.screen = Screen::Units;
+                return self.give_group_back();
+            }
             _ => {}
         }
         Vec::new()
@@ -98,6 +101,19 @@ impl App {
             group,
             fields,
         }]
+    }
+
+    /// The fields were refused: the box comes back on the member with what was typed and
+    /// why, so a wrong code is corrected in place (a new member's name is not typed again).
+    pub(super) fn assign_refused(&mut self, member: String, fields: &[String], message: &str) {
+        self.saving = false;
+        if self.screen != Screen::Assign {
+            self.fail(message);
+            return;
+        }
+        self.dialog = Some(Dialog::Member(member));
+        self.open_input(InputKind::AssignFields, &fields.join(" "));
+        self.set_input_error(message);
     }
 
     /// Who appraises which fields: shown if it is the group on screen.

@@ -23,6 +23,9 @@ pub struct FilesState {
     pub criteria: CriteriaCsvArgs,
     /// The first problem shown of a refused file.
     pub scroll: usize,
+    /// The last first problem that still fills the list (kept by the drawing; none before
+    /// the first drawing): `PgDn` never scrolls the list empty.
+    pub scroll_max: std::cell::Cell<Option<usize>>,
     /// What was imported since the screen opened, newest last.
     pub done: Vec<String>,
     /// Where `q` goes back to.
@@ -122,13 +125,19 @@ impl App {
             return Vec::new();
         }
         if let Some((kind, path, preview)) = &self.files.preview {
-            let problems = preview.as_ref().err().map_or(0, Vec::len);
+            let lines = preview.as_ref().err().map_or(0, |r| r.lines.len());
+            let last = self
+                .files
+                .scroll_max
+                .get()
+                .unwrap_or(usize::MAX)
+                .min(lines.saturating_sub(1));
             match c {
-                Cmd::Up => self.files.scroll = self.files.scroll.saturating_sub(1),
-                Cmd::PageUp => self.files.scroll = self.files.scroll.saturating_sub(10),
+                Cmd::Up => self.files.scroll = self.files.scroll.min(last).saturating_sub(1),
+                Cmd::PageUp => self.files.scroll = self.files.scroll.min(last).saturating_sub(10),
                 Cmd::Down | Cmd::PageDown => {
                     let by = if c == Cmd::Down { 1 } else { 10 };
-                    self.files.scroll = (self.files.scroll + by).min(problems.saturating_sub(1));
+                    self.files.scroll = (self.files.scroll + by).min(last);
                 }
                 Cmd::Open if preview.is_ok() => {
                     let (kind, path) = (*kind, path.clone());
@@ -188,13 +197,33 @@ impl App {
         }
         self.input = None;
         self.completions.clear();
-        self.last_folder = folder_of(&text);
         self.files.criteria = CriteriaCsvArgs::default();
         vec![Effect::PreviewImport {
             kind: self.files.kind(),
-            path: PathBuf::from(text),
+            path: PathBuf::from(self.expand_home(&text)),
             criteria: CriteriaCsvArgs::default(),
         }]
+    }
+
+    /// `~` (alone or before `/`) at the start of a path stands for the home folder.
+    pub(super) fn expand_home(&self, text: &str) -> String {
+        match (&self.home, text.strip_prefix('~')) {
+            (Some(home), Some(rest)) if rest.is_empty() || rest.starts_with('/') => {
+                format!("{}{rest}", home.trim_end_matches('/'))
+            }
+            _ => text.to_string(),
+        }
+    }
+
+    /// The path given is a folder: the box again on it, saying to go on with a file's name.
+    pub(super) fn path_is_folder(&mut self, path: String) {
+        if self.screen != Screen::Files {
+            return;
+        }
+        let text = format!("{}/", path.trim_end_matches('/'));
+        self.last_folder = folder_of(&text);
+        self.open_input(InputKind::ImportPath, &text);
+        self.set_input_error(&words::path_is_folder(&text, self.lang));
     }
 
     /// A criteria tree lacks header values: a box asks for the first (the bands offer the
@@ -208,6 +237,8 @@ impl App {
         if self.screen != Screen::Files || fields.is_empty() {
             return Vec::new();
         }
+        // The tree was read: its folder is one.
+        self.last_folder = folder_of(&path.display().to_string());
         self.status = None;
         let asking = fields.remove(0);
         let text = if asking == HeaderField::Bands {
@@ -277,6 +308,7 @@ impl App {
         accepted: usize,
     ) -> Vec<Effect> {
         if self.screen == Screen::Files {
+            self.last_folder = folder_of(&path.display().to_string());
             self.status = None;
             self.files.preview = None;
             self.files.folder = Some((path, lines, accepted));
@@ -292,9 +324,15 @@ impl App {
         preview: Preview,
     ) -> Vec<Effect> {
         if self.screen == Screen::Files {
+            // Only a folder that is one becomes the folder the next path box starts in.
+            let folder_exists = preview.as_ref().map_or_else(|r| r.folder_exists, |_| true);
+            if folder_exists {
+                self.last_folder = folder_of(&path.display().to_string());
+            }
             self.status = None;
             self.files.preview = Some((kind, path, preview));
             self.files.scroll = 0;
+            self.files.scroll_max.set(None);
         }
         Vec::new()
     }

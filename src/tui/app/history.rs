@@ -123,6 +123,7 @@ impl App {
                     Screen::Ranking => Screen::Ranking,
                     _ => Screen::Units,
                 };
+                return self.give_group_back();
             }
             _ => {}
         }

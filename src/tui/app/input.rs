@@ -65,10 +65,13 @@ impl Input {
 pub enum Dialog {
     /// The workbook waiting for an answer to "replace the file?".
     Workbook {
-        group: String,
+        /// One group, or every group.
+        group: Option<String>,
         mode: Mode,
         path: PathBuf,
     },
+    /// The workbook's path box: of one group, or of every group.
+    WorkbookOf { group: Option<String> },
     /// The unit the close / reopen box is about.
     Close { unit: UnitCode, name: String },
     /// The export whose path box is open, or that waits for "replace the file?".
@@ -206,10 +209,32 @@ impl App {
                 }
                 Vec::new()
             }
+            // A path box loses its last part with Ctrl-W (`a/b/c.csv` → `a/b/`).
+            KeyCode::Char('w')
+                if k.modifiers.contains(KeyModifiers::CONTROL) && input.kind.path() =>
+            {
+                let (kind, text) = (input.kind, input.text());
+                let trimmed = text.trim_end_matches('/');
+                let kept = trimmed.rfind('/').map_or("", |i| &trimmed[..=i]);
+                self.completions.clear();
+                self.input = Some(Input::new(kind, kept));
+                Vec::new()
+            }
             KeyCode::Tab if input.kind.path() => {
-                vec![Effect::Complete {
-                    text: input.completing(),
-                }]
+                let (kind, typed) = (input.kind, input.text());
+                // `~` is the home folder (a box of one path).
+                if !kind.paths() {
+                    let text = self.expand_home(&typed);
+                    if text != typed {
+                        self.input = Some(Input::new(kind, &text));
+                    }
+                }
+                let text = self
+                    .input
+                    .as_ref()
+                    .map(Input::completing)
+                    .unwrap_or_default();
+                vec![Effect::Complete { text }]
             }
             _ => {
                 self.completions.clear();

@@ -85,6 +85,12 @@ pub struct App {
     /// The folder of the last file imported or written (ends with `/`), from the
     /// configuration: the path boxes start there.
     pub last_folder: String,
+    /// The user's home folder: `~` in a path box stands for it (none: `~` stays as typed).
+    pub home: Option<String>,
+    /// The folder the working year's exports go to, once one was written (remembered).
+    pub export_folder: Option<String>,
+    /// What the file the replace box asks about holds (its size, when it was written).
+    pub overwrite_about: String,
     /// The newest year before the working one in this database (the welcome's new year).
     pub year_before: Option<i32>,
     /// Every year in the file, newest first, and whether it is published (the year box).
@@ -127,6 +133,9 @@ pub struct App {
     pub files: FilesState,
     /// Who appraises which fields of the shown group.
     pub assign: AssignState,
+    /// The group and the units list the screen behind had, while `Tab` on the assign or
+    /// history screen shows another group: given back when that screen is left.
+    pub units_kept: Option<(usize, UnitsState)>,
 }
 
 fn is_press(k: &KeyEvent) -> bool {
@@ -153,6 +162,9 @@ impl App {
             dialog: None,
             completions: Vec::new(),
             last_folder: String::new(),
+            home: None,
+            export_folder: None,
+            overwrite_about: String::new(),
             year_before: None,
             years: Vec::new(),
             lineage: Default::default(),
@@ -174,6 +186,7 @@ impl App {
             history: HistoryState::default(),
             files: FilesState::default(),
             assign: AssignState::default(),
+            units_kept: None,
         };
         match appraiser.filter(|a| !a.trim().is_empty()) {
             Some(a) => app.appraiser = Some(a),
@@ -218,13 +231,23 @@ impl App {
                 self.fail(msg);
                 Vec::new()
             }
-            Action::Written { path, sheets } => {
+            Action::Written {
+                path,
+                sheets,
+                published,
+            } => {
                 self.saving = false;
-                self.say(words::workbook_written(&path, sheets, self.lang));
+                let mut said = words::workbook_written(&path, sheets, self.lang);
+                if let Some(year) = published {
+                    let note = crate::i18n::commands::workbook_is_published_result(year, self.lang);
+                    said = format!("{said} {note}");
+                }
+                self.say(said);
                 Vec::new()
             }
-            Action::FileExists { path } => {
-                self.workbook_exists(path);
+            Action::FileExists { path, group, about } => {
+                self.overwrite_about = about;
+                self.workbook_exists(path, group);
                 Vec::new()
             }
             Action::ClosedSet(message)
@@ -240,11 +263,23 @@ impl App {
                 self.set_input_error(&message);
                 Vec::new()
             }
+            Action::AssignRefused {
+                member,
+                fields,
+                message,
+            } => {
+                self.assign_refused(member, &fields, &message);
+                Vec::new()
+            }
             Action::Previewed {
                 kind,
                 path,
                 preview,
             } => self.previewed(kind, path, preview),
+            Action::PathIsFolder { path } => {
+                self.path_is_folder(path);
+                Vec::new()
+            }
             Action::Imported(message) => self.imported(message),
             Action::FolderPreviewed {
                 path,
@@ -266,7 +301,8 @@ impl App {
                 self.say(message);
                 Vec::new()
             }
-            Action::ExportExists(job) => {
+            Action::ExportExists(job, about) => {
+                self.overwrite_about = about;
                 self.export_exists(job);
                 Vec::new()
             }
@@ -422,6 +458,10 @@ impl App {
                 self.council_loaded(*council);
                 Vec::new()
             }
+            Loaded::ExportFolder(folder) => {
+                self.export_folder = folder;
+                Vec::new()
+            }
             Loaded::Previous { unit, name, now } => {
                 self.previous_loaded(unit, name, now);
                 Vec::new()
@@ -462,11 +502,16 @@ impl App {
         }
     }
 
-    /// The next (`step` 1) or previous (-1) group: every screen that shows one follows.
+    /// The next (`step` 1) or previous (-1) group: every screen that shows one follows (the
+    /// assign and history screens only while they are shown: see `give_group_back`).
     pub(super) fn switch_group(&mut self, step: isize) -> Vec<Effect> {
         let n = self.groups.len();
         if n == 0 {
             return Vec::new();
+        }
+        if matches!(self.screen, Screen::Assign | Screen::History) && self.units_kept.is_none() {
+            // These screens look at another group for a while; the screen behind keeps its own.
+            self.units_kept = Some((self.group, std::mem::take(&mut self.units)));
         }
         self.group = (self.group as isize + step).rem_euclid(n as isize) as usize;
         self.units.clear();
@@ -490,6 +535,31 @@ impl App {
         }
         if self.screen == Screen::Fields {
             fx.extend(self.show_fields(None));
+        }
+        fx
+    }
+}
+
+impl App {
+    /// Leaving the assign or history screen: the group and the units list the screen
+    /// behind had come back (read again, the selection following its unit).
+    pub(super) fn give_group_back(&mut self) -> Vec<Effect> {
+        let Some((group, units)) = self.units_kept.take() else {
+            return Vec::new();
+        };
+        self.group = group.min(self.groups.len().saturating_sub(1));
+        self.units = units;
+        self.ranking.sel = 0;
+        self.ranking.data = None;
+        let mut fx: Vec<Effect> = self
+            .group_code()
+            .map(|g| Effect::LoadUnits {
+                group: g.to_string(),
+            })
+            .into_iter()
+            .collect();
+        if self.screen == Screen::Ranking {
+            fx.extend(self.load_ranking());
         }
         fx
     }

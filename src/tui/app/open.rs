@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 impl App {
     pub(super) fn submit_database_path(&mut self, text: String) -> Vec<Effect> {
-        let text = text.trim().to_string();
+        let text = self.expand_home(text.trim());
         if text.is_empty() || text.ends_with('/') {
             return Vec::new();
         }

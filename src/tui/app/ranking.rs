@@ -97,10 +97,8 @@ impl App {
             Cmd::Unpublish => self.ask_unpublish(),
             Cmd::SetPrevious => return self.ask_previous(self.ranking.selected_unit()),
             Cmd::Years => self.ask_year(),
-            Cmd::WriteWorkbook => {
-                let name = words::workbook_default_name(self.year);
-                self.open_input(InputKind::WorkbookPath, &name);
-            }
+            Cmd::WriteWorkbook => self.ask_workbook(self.group_code().map(str::to_string)),
+            Cmd::WriteAllWorkbook => self.ask_workbook(None),
             Cmd::ExportDecisions => self.ask_export(ExportWhat::Decisions),
             Cmd::ExportRanking => self.ask_export(ExportWhat::Ranking),
             Cmd::ExportNotices => self.ask_export(ExportWhat::Notices),
@@ -134,15 +132,31 @@ impl App {
         }
     }
 
+    /// The workbook's path box, of one group or of every group: its name (year and group) in
+    /// the year's export folder, else the working folder.
+    fn ask_workbook(&mut self, group: Option<String>) {
+        if self.groups.is_empty() {
+            return;
+        }
+        let name = words::workbook_default_name(self.year, group.as_deref());
+        let text = format!("{}{name}", self.export_folder.clone().unwrap_or_default());
+        self.dialog = Some(Dialog::WorkbookOf { group });
+        self.completions.clear();
+        self.open_input(InputKind::WorkbookPath, &text);
+    }
+
     /// Enter in the workbook's path box: written unless a file is there.
     pub(super) fn submit_workbook_path(&mut self, text: String) -> Vec<Effect> {
         if text.is_empty() {
             return Vec::new();
         }
         self.input = None;
-        let Some(group) = self.group_code().map(str::to_string) else {
+        self.completions.clear();
+        let Some(Dialog::WorkbookOf { group }) = self.dialog.take() else {
             return Vec::new();
         };
+        let text = self.expand_home(&text);
+        self.export_folder = Some(super::files::folder_of(&text));
         self.saving = true;
         vec![Effect::WriteWorkbook {
             group,
@@ -153,12 +167,12 @@ impl App {
     }
 
     /// The workbook's file is already there: the box asks whether to replace it.
-    pub(super) fn workbook_exists(&mut self, path: PathBuf) {
+    pub(super) fn workbook_exists(&mut self, path: PathBuf, group: Option<String>) {
         self.saving = false;
-        if let (Some(g), Screen::Ranking) = (self.group_code(), self.screen) {
+        if self.screen == Screen::Ranking {
             let shown = path.display().to_string();
             self.dialog = Some(Dialog::Workbook {
-                group: g.to_string(),
+                group,
                 mode: self.ranking.mode,
                 path,
             });
@@ -206,7 +220,13 @@ impl App {
             return;
         };
         let name = words::export_default_name(what, self.year, &group);
-        let text = format!("{}{name}", self.last_folder);
+        // The year's export folder; before the first export, the folder of the last import
+        // (where the units' files are).
+        let folder = self
+            .export_folder
+            .clone()
+            .unwrap_or_else(|| self.last_folder.clone());
+        let text = format!("{folder}{name}");
         self.dialog = Some(Dialog::Export(ExportJob {
             what,
             group,
@@ -226,7 +246,8 @@ impl App {
         let Some(Dialog::Export(mut job)) = self.dialog.take() else {
             return Vec::new();
         };
-        self.last_folder = super::files::folder_of(text.trim_end_matches('/'));
+        let text = self.expand_home(&text);
+        self.export_folder = Some(super::files::folder_of(text.trim_end_matches('/')));
         job.path = PathBuf::from(text);
         self.saving = true;
         vec![Effect::Export {

@@ -162,6 +162,7 @@ impl App {
         self.groups.clear();
         self.group = 0;
         self.units.clear();
+        self.units_kept = None;
         self.appraisal.open = None;
         self.ranking.data = None;
         self.ranking.mode = Mode::Provisional;

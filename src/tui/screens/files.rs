@@ -3,7 +3,8 @@
 
 use super::{cut, title_line};
 use crate::i18n::screens as words;
-use crate::service::{FileKind, Imported};
+use crate::service::{FileGlance, FileKind, Imported};
+use crate::tui::action::Refusal;
 use crate::tui::app::App;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,8 +45,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let lines = match &app.files.preview {
         Some((kind, path, Ok(done))) => preview_lines(app, *kind, path, done, width),
-        Some((_, path, Err(problems))) => {
-            refused(app, frame, inner, path, problems, width);
+        Some((_, path, Err(refusal))) => {
+            refused(app, frame, inner, path, refusal, width);
             return;
         }
         None => imported_lines(app, inner.height as usize, width),
@@ -114,11 +115,44 @@ fn preview_lines(
         None => words::preview_counts(done.rows(), c.added, c.changed, c.unchanged, lang),
     };
     lines.push(Line::styled(cut(&counts, width), app.theme.ok()));
+    if let Some(g) = &done.glance {
+        glance_lines(app, g, width, &mut lines);
+    }
     lines.push(Line::styled(
         cut(words::preview_keys(lang), width),
         app.theme.key(),
     ));
     lines
+}
+
+/// A CSV file's first rows under its header, and the year's units it has no row for.
+fn glance_lines(app: &App, g: &FileGlance, width: usize, lines: &mut Vec<Line<'static>>) {
+    let lang = app.lang;
+    if !g.samples.is_empty() {
+        lines.push(Line::from(cut(words::first_rows(lang), width)));
+        lines.push(Line::styled(
+            cut(&format!("  {}", g.header.join(" │ ")), width),
+            app.theme.dim(),
+        ));
+        for row in &g.samples {
+            lines.push(Line::from(cut(&format!("  {}", row.join(" │ ")), width)));
+        }
+    }
+    if let Some(absent) = &g.absent {
+        let text = if absent.is_empty() {
+            words::no_unit_absent(g.units, lang)
+        } else {
+            // The codes: as many as fit show which units are still to come.
+            let codes: Vec<&str> = absent.iter().map(|(c, _)| c.as_str()).collect();
+            words::units_absent(absent.len(), g.units, &codes.join(", "), lang)
+        };
+        let style = if absent.is_empty() {
+            app.theme.ok()
+        } else {
+            app.theme.warn()
+        };
+        lines.push(Line::styled(cut(&text, width), style));
+    }
 }
 
 /// A refused file: every problem whole (wrapped, never cut), from the one scrolled to.
@@ -127,12 +161,13 @@ fn refused(
     frame: &mut Frame,
     inner: Rect,
     path: &Path,
-    problems: &[String],
+    refusal: &Refusal,
     width: usize,
 ) {
     let lang = app.lang;
     let path = path.display().to_string();
-    let head = words::file_refused_heading(&path, problems.len(), lang);
+    let problems = &refusal.lines;
+    let head = words::file_refused_heading(&path, refusal.problems, lang);
     let [head_area, list, keys_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -143,7 +178,21 @@ fn refused(
         Paragraph::new(cut(&head, width)).style(app.theme.error()),
         head_area,
     );
-    let start = app.files.scroll.min(problems.len().saturating_sub(1));
+    // The last start that still fills the list: from the end, as many lines as fit.
+    let rows = |l: &String| {
+        unicode_width::UnicodeWidthStr::width(l.as_str())
+            .div_ceil(width.max(1))
+            .max(1)
+    };
+    let mut room = list.height as usize;
+    let mut max_start = problems.len();
+    while max_start > 0 && rows(&problems[max_start - 1]) <= room {
+        room -= rows(&problems[max_start - 1]);
+        max_start -= 1;
+    }
+    let max_start = max_start.min(problems.len().saturating_sub(1));
+    app.files.scroll_max.set(Some(max_start));
+    let start = app.files.scroll.min(max_start);
     let shown: Vec<Line> = problems
         .iter()
         .skip(start)

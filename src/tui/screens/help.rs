@@ -45,10 +45,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(words::ctrl_c_quits(lang)),
     ]));
     if app.screen == Screen::Appraisal {
-        let legend: Vec<String> = State::ALL
+        let mut legend: Vec<String> = State::ALL
             .iter()
             .map(|s| format!("{} {}", glyph(*s), crate::i18n::state_label(*s, lang)))
             .collect();
+        legend.push(words::star_means(lang).to_string());
         if !compact {
             lines.push(Line::raw(""));
         }

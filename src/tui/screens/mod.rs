@@ -423,6 +423,11 @@ fn box_title(app: &App, input: &Input) -> String {
                 title = words::export_title(job.what, &job.group, lang);
             }
         }
+        InputKind::WorkbookPath => {
+            if let Some(Dialog::WorkbookOf { group }) = &app.dialog {
+                title = words::workbook_title(group.as_deref(), lang);
+            }
+        }
         InputKind::AssignFields => {
             if let Some(Dialog::Member(who)) = &app.dialog {
                 title = format!("{title} {who}");
@@ -476,6 +481,14 @@ fn box_help(app: &App, input: &Input) -> String {
                 words::fields_are(&list.join(" "), lang),
                 words::box_help(InputKind::AssignFields, lang)
             )
+        }
+        InputKind::WorkbookPath
+            if matches!(app.dialog, Some(Dialog::WorkbookOf { group: None })) =>
+        {
+            words::workbook_all_help(lang).to_string()
+        }
+        InputKind::Overwrite if !app.overwrite_about.is_empty() => {
+            format!("{} {}", app.overwrite_about, words::overwrite_keys(lang))
         }
         kind => words::box_help(kind, lang).to_string(),
     }
