@@ -2269,7 +2269,7 @@ fn undo_says_what_it_put_back_and_that_the_comment_stays() {
     app.update(undone(back));
     assert_eq!(
         app.status.clone().unwrap().0,
-        "Đã hoàn tác 1.1.1: trở lại 0.5 (đồng ý); nhận xét vẫn giữ"
+        "Đã hoàn tác 1.1.1: trở lại 0,5 (đồng ý); nhận xét vẫn giữ"
     );
     app.update(undone(none));
     assert_eq!(
@@ -2277,6 +2277,11 @@ fn undo_says_what_it_put_back_and_that_the_comment_stays() {
         "Đã hoàn tác 1.1.1: chưa quyết định; nhận xét vẫn giữ"
     );
     let screen = item_notes_text(&app);
+    // Whole at 80 columns (the message area above the status line).
+    assert!(
+        screen.contains("Đã hoàn tác 1.1.1: chưa quyết định; nhận xét vẫn giữ"),
+        "{screen}"
+    );
     assert!(screen.contains("Nhận xét (chờ quyết định)"), "{screen}");
     assert!(screen.contains("Thiếu minh chứng"), "{screen}");
 }

@@ -635,7 +635,12 @@ impl App {
                     let state = crate::i18n::state_label(state, lang);
                     let said = words::decision_saved(item.as_str(), &shown, state, lang);
                     // The appraiser's last item: what the unit still waits for, and from whom.
-                    let said = match o.left_to_others(lang) {
+                    // A plain confirmation stays on the status line (cut there, as every
+                    // save would otherwise cover the screen); what remains of the unit for
+                    // others is shown whole in the message area when it does not fit.
+                    let left = o.left_to_others(lang);
+                    self.status_fresh = left.is_some();
+                    let said = match left {
                         Some(left) => format!("{said}. {left}"),
                         None => said,
                     };
@@ -663,6 +668,8 @@ impl App {
                         words::comment_kept(item.as_str(), lang)
                     };
                     self.status = Some((said, false));
+                    // Whole in the message area when it does not fit the status line.
+                    self.status_fresh = true;
                 }
                 Saved::Undone { item } => {
                     // What the undo left: the verdict before (or none), and the comment kept.
@@ -671,7 +678,10 @@ impl App {
                         o.sel = i;
                         let record = &o.data.sheet.records[i];
                         let back = record.decision.as_ref().map(|d| {
-                            let score = d.score.map_or_else(|| "—".to_string(), |p| p.to_string());
+                            let score = d.score.map_or_else(
+                                || "—".to_string(),
+                                |p| crate::i18n::numbers::score(p, lang),
+                            );
                             (score, crate::i18n::state_label(d.state, lang))
                         });
                         let kept = match (&record.decision, &record.kept) {
@@ -681,6 +691,8 @@ impl App {
                         said = words::undone_to(item.as_str(), back, kept, lang);
                     }
                     self.status = Some((said, false));
+                    // Whole in the message area when it does not fit the status line.
+                    self.status_fresh = true;
                 }
             }
         }
