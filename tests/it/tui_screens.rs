@@ -253,7 +253,12 @@ fn help_lists_every_key_of_the_screen() {
     snap!("help_appraisal_vi_80x24", text);
     let mut s = Session::new(&db, Lang::En);
     s.keys("?");
-    snap!("help_units_en_120x40", s.draw(120, 40));
+    snap!("help_units_en_120x40", s.draw(120, 40)); // A description longer than its column goes on under itself, not under the keys.
+    let mut s = Session::new(&db, Lang::Vi);
+    s.keys("r?");
+    let text = s.draw(80, 30);
+    assert!(text.contains("│              mục "), "{text}");
+    snap!("help_ranking_vi_80x30", text);
 }
 
 #[test]

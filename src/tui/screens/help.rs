@@ -16,6 +16,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let bindings = table(app.screen);
     // On a short window, moves that go in pairs share a line.
     let compact = bindings.len() + 6 > area.height as usize;
+    let width = area.width.saturating_sub(4).min(84);
+    let inner = (width.saturating_sub(2) as usize).max(1);
+    // A description longer than its column goes on under itself, not under the keys.
+    let column = inner.saturating_sub(14).max(10);
     let mut lines: Vec<Line> = Vec::new();
     let mut k = 0;
     while k < bindings.len() {
@@ -34,10 +38,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ),
             None => (b.label.to_string(), b.describe(lang).to_string()),
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{label:>12}  "), app.theme.key()),
-            Span::raw(text),
-        ]));
+        for (i, part) in super::wrap_text(&text, column).into_iter().enumerate() {
+            let keys = if i == 0 { label.as_str() } else { "" };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{keys:>12}  "), app.theme.key()),
+                Span::raw(part),
+            ]));
+        }
         k += if pair.is_some() { 2 } else { 1 };
     }
     lines.push(Line::from(vec![
@@ -57,8 +64,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let title = format!(" {} ", words::help_title(app.screen, lang));
     let close = format!(" {} ", words::any_key_closes(lang));
-    let width = area.width.saturating_sub(4).min(84);
-    let inner = (width.saturating_sub(2) as usize).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let height = (rows as u16 + 2).min(area.height);
     let rect = Rect {
