@@ -284,23 +284,22 @@ pub const ASSESSMENT: Columns<'static> = Columns {
     optional: &["title", "max", "options", "guidance", "note", "evidence"],
 };
 
-/// One unit's self-assessment workbook: the header (unit, group, year: what the import
-/// checks), the unit's tree with a self-score column under data validation, note and
-/// evidence; the sheet protected without a password, only the input cells unlocked.
-pub fn assessment_workbook(
-    set: &CriteriaSet,
+/// A workbook to fill for one unit: its properties, its one sheet named `sheet` with `title`
+/// on the first row, then the header the import checks (unit, group, year) in rows 2–4.
+fn unit_sheet<'a>(
+    wb: &'a mut Workbook,
+    s: &Styles,
+    (title, sheet): (String, &str),
     unit: &AssessmentUnit<'_>,
     lang: Lang,
-) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
+) -> Result<&'a mut Worksheet, XlsxError> {
     let props = rust_xlsxwriter::DocProperties::new()
-        .set_title(w::assessment_title(unit.year, lang))
+        .set_title(&title)
         .set_author("thamdinh");
     wb.set_properties(&props);
-    let s = Styles::new();
     let ws = wb.add_worksheet();
-    ws.set_name(w::assessment_sheet(lang))?;
-    ws.write_string_with_format(0, 0, w::assessment_title(unit.year, lang), &s.title)?;
+    ws.set_name(sheet)?;
+    ws.write_string_with_format(0, 0, title, &s.title)?;
     let [unit_key, group_key, year_key] = w::assessment_keys(lang);
     ws.write_string_with_format(1, 0, unit_key, &s.key)?;
     ws.write_string_with_format(1, 1, text(unit.code), &s.code)?;
@@ -310,6 +309,21 @@ pub fn assessment_workbook(
     ws.write_string(2, 2, text(unit.group_name))?;
     ws.write_string_with_format(3, 0, year_key, &s.key)?;
     ws.write_string_with_format(3, 1, unit.year.to_string(), &s.code)?;
+    Ok(ws)
+}
+
+/// One unit's self-assessment workbook: the header (unit, group, year: what the import
+/// checks), the unit's tree with a self-score column under data validation, note and
+/// evidence; the sheet protected without a password, only the input cells unlocked.
+pub fn assessment_workbook(
+    set: &CriteriaSet,
+    unit: &AssessmentUnit<'_>,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let s = Styles::new();
+    let title = w::assessment_title(unit.year, lang);
+    let ws = unit_sheet(&mut wb, &s, (title, w::assessment_sheet(lang)), unit, lang)?;
     ws.write_string(4, 0, text(&source_line(&set.source, lang)))?;
     ws.write_string(5, 0, w::assessment_help(lang))?;
     let head_row = 7u32;
@@ -428,23 +442,9 @@ pub fn requests_workbook(
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let props = rust_xlsxwriter::DocProperties::new()
-        .set_title(w::requests_title(unit.year, lang))
-        .set_author("thamdinh");
-    wb.set_properties(&props);
     let s = Styles::new();
-    let ws = wb.add_worksheet();
-    ws.set_name(w::requests_sheet(lang))?;
-    ws.write_string_with_format(0, 0, w::requests_title(unit.year, lang), &s.title)?;
-    let [unit_key, group_key, year_key] = w::assessment_keys(lang);
-    ws.write_string_with_format(1, 0, unit_key, &s.key)?;
-    ws.write_string_with_format(1, 1, text(unit.code), &s.code)?;
-    ws.write_string(1, 2, text(unit.name))?;
-    ws.write_string_with_format(2, 0, group_key, &s.key)?;
-    ws.write_string_with_format(2, 1, text(unit.group), &s.code)?;
-    ws.write_string(2, 2, text(unit.group_name))?;
-    ws.write_string_with_format(3, 0, year_key, &s.key)?;
-    ws.write_string_with_format(3, 1, unit.year.to_string(), &s.code)?;
+    let title = w::requests_title(unit.year, lang);
+    let ws = unit_sheet(&mut wb, &s, (title, w::requests_sheet(lang)), unit, lang)?;
     ws.write_string(5, 0, w::requests_help(lang))?;
     let head_row = 7u32;
     for (c, h) in w::request_heads(lang).iter().enumerate() {
