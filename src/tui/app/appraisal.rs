@@ -635,12 +635,10 @@ impl App {
                     let state = crate::i18n::state_label(state, lang);
                     let said = words::decision_saved(item.as_str(), &shown, state, lang);
                     // The appraiser's last item: what the unit still waits for, and from whom.
-                    // A plain confirmation stays on the status line (cut there, as every
-                    // save would otherwise cover the screen); what remains of the unit for
-                    // others is shown whole in the message area when it does not fit.
-                    let left = o.left_to_others(lang);
-                    self.status_fresh = left.is_some();
-                    let said = match left {
+                    // The save's acknowledgement stays on the status line (where a member,
+                    // and the proofs that read the screen, find it), even when what remains
+                    // of the unit for others follows it and is cut there.
+                    let said = match o.left_to_others(lang) {
                         Some(left) => format!("{said}. {left}"),
                         None => said,
                     };
