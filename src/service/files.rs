@@ -455,7 +455,7 @@ impl Workspace {
     }
 
     /// Who has which fields of a group: (member, fields), members in order of name.
-    pub fn group_assignments(&self, group: &str) -> Result<Vec<(String, Vec<String>)>, AppError> {
+    pub fn group_assignments(&self, group: &str) -> Result<super::Team, AppError> {
         let mut out: Vec<(String, Vec<String>)> = Vec::new();
         for (who, g, field) in self.store.assignments(self.year)? {
             if g != group {

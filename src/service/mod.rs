@@ -424,6 +424,9 @@ impl UnitSummary {
     }
 }
 
+/// Who appraises which fields of a group: each member with their field codes.
+pub type Team = Vec<(String, Vec<String>)>;
+
 /// A unit opened for appraisal: its row, its set, every item's record, and the fields of its
 /// group assigned to the appraiser (empty: all fields), and every member's fields of the group
 /// (who the items left to others are waiting for).
@@ -893,8 +896,7 @@ impl Workspace {
         let row = self.unit(unit.as_str())?;
         let (set, sheet) = self.sheet(&row)?;
         let set = Arc::clone(set);
-        let assigned = self.assigned_fields(appraiser, &row.group)?;
-        let team = self.group_assignments(&row.group)?;
+        let (assigned, team) = self.team_of(appraiser, &row.group)?;
         Ok(UnitSheet {
             unit: row,
             set,
@@ -902,6 +904,24 @@ impl Workspace {
             assigned,
             team,
         })
+    }
+
+    /// Who appraises which fields of `group`, and the fields of `appraiser` among them
+    /// (empty: all fields): one read of the assignments for both (every decision on the
+    /// screens asks for them).
+    pub fn team_of(&self, appraiser: &str, group: &str) -> Result<(Vec<ItemCode>, Team), AppError> {
+        let team = self.group_assignments(group)?;
+        let assigned = team
+            .iter()
+            .find(|(who, _)| who == appraiser)
+            .map(|(_, fields)| {
+                fields
+                    .iter()
+                    .filter_map(|f| ItemCode::parse(f).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok((assigned, team))
     }
 
     /// The fields of `group` assigned to `appraiser` (empty: all fields).

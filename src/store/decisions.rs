@@ -145,12 +145,13 @@ impl Store {
         let tx = self.write()?;
         let u = unit.as_str();
         check_open(&tx, year, u)?;
+        // The comment the undone decision replaced is not read: the comment as it stands
+        // now is kept.
         type Last = (
             i64,
             String,
             Option<String>,
             Option<i64>,
-            Option<String>,
             Option<String>,
             Option<String>,
             Option<i64>,
@@ -159,8 +160,8 @@ impl Store {
         );
         let last: Option<Last> = tx
             .query_row(
-                "SELECT id, item, old_state, old_score, old_comment, old_appraiser, old_decided_at,
-                        old_round, new_state, new_score
+                "SELECT id, item, old_state, old_score, old_appraiser, old_decided_at, old_round,
+                        new_state, new_score
                  FROM audit a
                  WHERE year = ?1 AND unit = ?2 AND appraiser = ?3 AND action = 'decide'
                    AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.undoes = a.id)
@@ -177,23 +178,12 @@ impl Store {
                         r.get(6)?,
                         r.get(7)?,
                         r.get(8)?,
-                        r.get(9)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((
-            id,
-            item,
-            old_state,
-            old_score,
-            _old_comment,
-            old_by,
-            old_at,
-            old_round,
-            new_state,
-            new_score,
-        )) = last
+        let Some((id, item, old_state, old_score, old_by, old_at, old_round, new_state, new_score)) =
+            last
         else {
             return Err(StoreError::NothingToUndo);
         };

@@ -207,8 +207,7 @@ impl Runtime {
             } => {
                 let d = ws.decide(&unit, &item, verdict, &comment, appraiser)?;
                 let at = ws.local_time(&d.decision.decided_at);
-                let assigned = ws.assigned_fields(appraiser, &d.unit.group)?;
-                let team = ws.group_assignments(&d.unit.group)?;
+                let (assigned, team) = ws.team_of(appraiser, &d.unit.group)?;
                 vec![Action::Saved {
                     saved: Saved::Decision {
                         item: d.item,
